@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Privacy;
+
+namespace CareCoordination.Sdk.Families;
+
+/// <summary>
+/// A family (<em>gezin</em>, <em>huishouden</em>): youths and the parents or carers they share, as the population
+/// register (BRP) knows them. Youths of one family match each other's signals (a family match), and the family is
+/// the unit of the plan (<em>1 gezin, 1 plan</em>).
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. A youth may belong to more than one family, for example half-siblings through each
+/// parent. A carer may also be a youth (a teenage parent). <see cref="ToString"/> shows no BSN.
+/// </remarks>
+public sealed class Family
+{
+    private readonly Bsn[] _youths;
+    private readonly Bsn[] _carers;
+
+    private Family(FamilyId id, Bsn[] youths, Bsn[] carers)
+    {
+        Id = id;
+        _youths = youths;
+        _carers = carers;
+    }
+
+    /// <summary>Gets the identifier.</summary>
+    public FamilyId Id { get; }
+
+    /// <summary>Gets the youths of the family.</summary>
+    [PersonData(PersonDataClassification.DirectIdentifier)]
+    public IReadOnlyList<Bsn> Youths => _youths;
+
+    /// <summary>Gets the parents or carers of the family.</summary>
+    [PersonData(PersonDataClassification.DirectIdentifier)]
+    public IReadOnlyList<Bsn> Carers => _carers;
+
+    /// <summary>Creates a family.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <param name="youths">The youths: at least one, none twice.</param>
+    /// <param name="carers">The parents or carers they share: none twice.</param>
+    /// <returns>The family.</returns>
+    /// <exception cref="ArgumentException">A rule above is broken, or a BSN is <c>default</c>.</exception>
+    public static Family Create(FamilyId id, IEnumerable<Bsn> youths, IEnumerable<Bsn> carers)
+    {
+        Guard.NotDefault(id);
+        var youthList = Distinct(Guard.NotNull(youths), nameof(youths));
+        var carerList = Distinct(Guard.NotNull(carers), nameof(carers));
+        if (youthList.Length == 0)
+        {
+            throw new ArgumentException("A family has at least one youth.", nameof(youths));
+        }
+
+        return new Family(id, youthList, carerList);
+    }
+
+    /// <summary>Tells whether a youth belongs to the family.</summary>
+    /// <param name="youth">The youth's BSN.</param>
+    /// <returns>Whether it does.</returns>
+    public bool HasYouth(Bsn youth) => Array.IndexOf(_youths, youth) >= 0;
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Id} ({_youths.Length} youths, {_carers.Length} carers)");
+
+    private static Bsn[] Distinct(IEnumerable<Bsn> values, string name)
+    {
+        var list = new List<Bsn>();
+        var seen = new HashSet<Bsn>();
+        foreach (var value in values)
+        {
+            if (value.IsDefault)
+            {
+                throw new ArgumentException("A family member needs a valid BSN.", name);
+            }
+
+            if (!seen.Add(value))
+            {
+                throw new ArgumentException($"The BSN {value} is listed twice.", name);
+            }
+
+            list.Add(value);
+        }
+
+        return [.. list];
+    }
+}

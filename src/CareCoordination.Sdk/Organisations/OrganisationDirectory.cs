@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using CareCoordination.Sdk.Internal;
+
+namespace CareCoordination.Sdk.Organisations;
+
+/// <summary>
+/// The region's directory of organisations and their professionals (<em>deelnemers</em> of the reference index).
+/// </summary>
+/// <remarks>
+/// Thread-safe. Reads are lock-free against an immutable snapshot, because every registration reads the
+/// directory; writes are rare and copy the snapshot.
+/// </remarks>
+public sealed class OrganisationDirectory
+{
+    private readonly Lock _writeGate = new();
+    private Snapshot _snapshot = new(new Dictionary<int, Organisation>(), new Dictionary<int, Professional>());
+
+    /// <summary>Gets the organisations in the directory.</summary>
+    public IReadOnlyCollection<Organisation> Organisations => Volatile.Read(ref _snapshot).Organisations.Values;
+
+    /// <summary>Gets the professionals in the directory.</summary>
+    public IReadOnlyCollection<Professional> Professionals => Volatile.Read(ref _snapshot).Professionals.Values;
+
+    /// <summary>Adds an organisation, or replaces the one with the same identifier.</summary>
+    /// <param name="organisation">The organisation.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="organisation"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Its organisation coordinator is not a professional of this organisation.</exception>
+    public void AddOrReplace(Organisation organisation)
+    {
+        Guard.NotNull(organisation);
+        lock (_writeGate)
+        {
+            var current = _snapshot;
+            if (organisation.OrganisationCoordinator is { } coordinator
+                && (!current.Professionals.TryGetValue(coordinator.Value, out var professional) || professional.Organisation != organisation.Id))
+            {
+                throw new ArgumentException(
+                    $"The organisation coordinator {coordinator} is not a professional of {organisation.Id} in the directory; add the professional first.",
+                    nameof(organisation));
+            }
+
+            var organisations = new Dictionary<int, Organisation>(current.Organisations) { [organisation.Id.Value] = organisation };
+            Volatile.Write(ref _snapshot, new Snapshot(organisations, current.Professionals));
+        }
+    }
+
+    /// <summary>Adds a professional, or replaces the one with the same identifier.</summary>
+    /// <param name="professional">The professional.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="professional"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The professional's organisation is not in the directory.</exception>
+    public void AddOrReplace(Professional professional)
+    {
+        Guard.NotNull(professional);
+        lock (_writeGate)
+        {
+            var current = _snapshot;
+            if (!current.Organisations.ContainsKey(professional.Organisation.Value))
+            {
+                throw new ArgumentException(
+                    $"The organisation {professional.Organisation} of professional {professional.Id} is not in the directory; add the organisation first.",
+                    nameof(professional));
+            }
+
+            var professionals = new Dictionary<int, Professional>(current.Professionals) { [professional.Id.Value] = professional };
+            Volatile.Write(ref _snapshot, new Snapshot(current.Organisations, professionals));
+        }
+    }
+
+    /// <summary>Looks up an organisation.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <param name="organisation">The organisation, when found.</param>
+    /// <returns>Whether it is in the directory.</returns>
+    public bool TryGetOrganisation(OrganisationId id, [NotNullWhen(true)] out Organisation? organisation) =>
+        Volatile.Read(ref _snapshot).Organisations.TryGetValue(id.Value, out organisation);
+
+    /// <summary>Looks up a professional.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <param name="professional">The professional, when found.</param>
+    /// <returns>Whether it is in the directory.</returns>
+    public bool TryGetProfessional(ProfessionalId id, [NotNullWhen(true)] out Professional? professional) =>
+        Volatile.Read(ref _snapshot).Professionals.TryGetValue(id.Value, out professional);
+
+    /// <summary>Gets an organisation that must be in the directory.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <returns>The organisation.</returns>
+    /// <exception cref="KeyNotFoundException">It is not in the directory.</exception>
+    public Organisation GetOrganisation(OrganisationId id) =>
+        TryGetOrganisation(id, out var organisation)
+            ? organisation
+            : throw new KeyNotFoundException($"The organisation {id} is not in the directory.");
+
+    /// <summary>Gets a professional that must be in the directory.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <returns>The professional.</returns>
+    /// <exception cref="KeyNotFoundException">It is not in the directory.</exception>
+    public Professional GetProfessional(ProfessionalId id) =>
+        TryGetProfessional(id, out var professional)
+            ? professional
+            : throw new KeyNotFoundException($"The professional {id} is not in the directory.");
+
+    private sealed record Snapshot(Dictionary<int, Organisation> Organisations, Dictionary<int, Professional> Professionals);
+}

@@ -1,0 +1,815 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Signals.Events;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Signals;
+
+/// <summary>
+/// The reference index (<em>Verwijsindex</em>): holds the signals of a region or the nation, finds matches when
+/// two organisations are involved with the same youth or family, and applies the lifetime rules of the Jeugdwet.
+/// </summary>
+/// <remarks>
+/// <para>Thread-safe. One lock guards all state: registrations, withdrawals and reads each see and leave a complete
+/// index, so no reader ever sees half a registration (docs/architecture.md explains the choice). The hot paths —
+/// <see cref="Register(in SignalRegistration, Span{Match})"/> and <see cref="GetActiveSignals(Bsn, Span{Signal})"/> —
+/// allocate nothing.</para>
+/// <para>Time comes only from the injected <see cref="IClock"/>; dates are reckoned in the policy's time zone.</para>
+/// </remarks>
+public sealed class ReferenceIndex
+{
+    private const int NoSlot = -1;
+
+    private readonly Lock _gate = new();
+    private readonly IClock _clock;
+    private readonly LocalCalendar _calendar;
+    private readonly IReferenceIndexObserver[] _observers;
+    private readonly SignalSlots _slots = new();
+    private readonly YouthTable _active = new();
+    private readonly YouthTable _archive = new();
+    private readonly Dictionary<int, Family> _families = [];
+    private readonly Dictionary<int, FamilyId[]> _familiesOfYouth = [];
+
+    // Candidates of the registration in progress; only touched under the lock.
+    private int[] _candidateSlots = new int[16];
+    private MatchKind[] _candidateKinds = new MatchKind[16];
+    private FamilyId?[] _candidateFamilies = new FamilyId?[16];
+    private int[] _seenYouths = new int[16];
+
+    private long _lastId;
+    private int _activeCount;
+    private int _archivedCount;
+
+    /// <summary>Initializes a new, empty index.</summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, IEnumerable<IReferenceIndexObserver>? observers = null)
+    {
+        Policy = Guard.NotNull(policy);
+        Directory = Guard.NotNull(directory);
+        _clock = Guard.NotNull(clock);
+        _calendar = new LocalCalendar(policy.TimeZone);
+        _observers = observers is null ? [] : [.. observers];
+    }
+
+    /// <summary>Gets the region's rules.</summary>
+    public RegionPolicy Policy { get; }
+
+    /// <summary>Gets the region's organisations and professionals.</summary>
+    public OrganisationDirectory Directory { get; }
+
+    /// <summary>Gets the number of active signals.</summary>
+    public int ActiveSignalCount => Volatile.Read(ref _activeCount);
+
+    /// <summary>Gets the number of signals in the historical archive.</summary>
+    public int ArchivedSignalCount => Volatile.Read(ref _archivedCount);
+
+    /// <summary>Gets the number of youths with at least one active signal.</summary>
+    public int SignalledYouthCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _active.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Registers a signal and returns the matches it found in a new array. Allocates only when it found matches; use
+    /// <see cref="Register(in SignalRegistration, Span{Match})"/> to allocate nothing at all.
+    /// </summary>
+    /// <param name="registration">The signal to register.</param>
+    /// <returns>What happened: registered with its matches, renewed, or refused with the reason.</returns>
+    public RegistrationResult Register(in SignalRegistration registration) => RegisterCore(registration, default, copyToArray: true);
+
+    /// <summary>
+    /// Registers a signal and writes the matches it found into <paramref name="matches"/>, allocating nothing.
+    /// Matches that do not fit are still found and still raised as events; <see cref="RegistrationResult.MatchCount"/>
+    /// says how many there were.
+    /// </summary>
+    /// <param name="registration">The signal to register.</param>
+    /// <param name="matches">Where to write the matches, seen from the new signal's side.</param>
+    /// <returns>What happened: registered, renewed, or refused with the reason.</returns>
+    public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) => RegisterCore(registration, matches, copyToArray: false);
+
+    /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="organisation">The organisation that made the signal; only it may withdraw it.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The signal as it was.</returns>
+    /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
+    /// <exception cref="SignalNotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
+    public Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
+    {
+        Guard.NotDefault(youth);
+        Guard.NotDefault(organisation);
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentException("The withdrawal reason is not defined.", nameof(reason));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var today = _calendar.DateOf(now);
+        lock (_gate)
+        {
+            var key = youth.RevealNumber();
+            var slot = FindInChain(_active.HeadOf(key), organisation.Value);
+            if (slot == NoSlot)
+            {
+                throw new SignalNotFoundException($"{organisation} has no active signal on youth {youth}; nothing was withdrawn.");
+            }
+
+            var signal = ToSignal(slot);
+            if (reason == WithdrawalReason.RiskGone)
+            {
+                var archived = MoveToArchive(slot, SignalEndReason.RiskGone, today, now);
+                Publish(new SignalWithdrawn(signal, reason, now));
+                Publish(archived);
+            }
+            else
+            {
+                var removed = RemoveActive(slot, reason == WithdrawalReason.Unjustified ? SignalEndReason.Unjustified : SignalEndReason.ObjectionUpheld, now);
+                Publish(new SignalWithdrawn(signal, reason, now));
+                Publish(removed);
+            }
+
+            return signal;
+        }
+    }
+
+    /// <summary>Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after death).</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>How many signals were removed.</returns>
+    public int RecordDeath(Bsn youth)
+    {
+        Guard.NotDefault(youth);
+        var now = _clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            var key = youth.RevealNumber();
+            var events = new List<SignalRemoved>();
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _active.HeadOf(key))
+            {
+                events.Add(RemoveActive(slot, SignalEndReason.YouthDeceased, now));
+            }
+
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _archive.HeadOf(key))
+            {
+                events.Add(RemoveArchived(slot, SignalEndReason.YouthDeceased, now));
+            }
+
+            foreach (var removed in events)
+            {
+                Publish(removed);
+            }
+
+            return events.Count;
+        }
+    }
+
+    /// <summary>
+    /// Applies the lifetime rules as of now: active signals past their active period move to the archive, signals of
+    /// youths who reached the age limit are removed, and archived signals past the archive period are deleted. Run it
+    /// at least daily.
+    /// </summary>
+    /// <returns>What it did.</returns>
+    public ExpiryReport ExpireDue()
+    {
+        var now = _clock.GetCurrentInstant();
+        var today = _calendar.DateOf(now);
+        var todayNumber = LocalCalendar.DayNumber(today);
+        var archiveCutoff = LocalCalendar.DayNumber(today.Minus(Policy.ArchivePeriod));
+        int archived = 0, removed = 0, deleted = 0;
+        lock (_gate)
+        {
+            var highWater = _slots.HighWater;
+            for (var slot = 0; slot < highWater; slot++)
+            {
+                ref var s = ref _slots[slot];
+                if (s.State == SignalSlot.Active && s.Day <= todayNumber)
+                {
+                    var signal = ToSignal(slot);
+                    if (signal.Expiry == SignalExpiry.ActivePeriodEnds)
+                    {
+                        var moved = MoveToArchive(slot, SignalEndReason.ActivePeriodEnded, today, now);
+                        archived++;
+                        Publish(new SignalExpired(signal, signal.Expiry, now));
+                        Publish(moved);
+                    }
+                    else
+                    {
+                        var gone = RemoveActive(slot, SignalEndReason.AgeLimitReached, now);
+                        removed++;
+                        Publish(new SignalExpired(signal, signal.Expiry, now));
+                        Publish(gone);
+                    }
+                }
+                else if (s.State == SignalSlot.Archived && s.Day <= archiveCutoff)
+                {
+                    var gone = RemoveArchived(slot, SignalEndReason.ArchivePeriodEnded, now);
+                    deleted++;
+                    Publish(gone);
+                }
+            }
+        }
+
+        return new ExpiryReport(archived, removed, deleted);
+    }
+
+    /// <summary>Copies the active signals on a youth into <paramref name="destination"/>, allocating nothing.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="destination">Where to write them, newest first.</param>
+    /// <returns>How many active signals the youth has; more than were written when the destination is too small.</returns>
+    public int GetActiveSignals(Bsn youth, Span<Signal> destination)
+    {
+        var key = youth.RevealNumber();
+        var count = 0;
+        lock (_gate)
+        {
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                if (count < destination.Length)
+                {
+                    destination[count] = ToSignal(slot);
+                }
+
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Gets the active signals on a youth, newest first.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The signals; empty when there are none.</returns>
+    public IReadOnlyList<Signal> GetActiveSignals(Bsn youth)
+    {
+        lock (_gate)
+        {
+            return CollectChain(_active.HeadOf(youth.RevealNumber()));
+        }
+    }
+
+    /// <summary>Gets the active signals on every youth of a family.</summary>
+    /// <param name="family">The family.</param>
+    /// <returns>The signals, youth by youth in the family's order.</returns>
+    /// <exception cref="KeyNotFoundException">The family is not known to the index.</exception>
+    public IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family)
+    {
+        lock (_gate)
+        {
+            if (!_families.TryGetValue(family.Value, out var known))
+            {
+                throw new KeyNotFoundException($"The family {family} is not known to the reference index.");
+            }
+
+            var result = new List<Signal>();
+            foreach (var youth in known.Youths)
+            {
+                for (var slot = _active.HeadOf(youth.RevealNumber()); slot != NoSlot; slot = _slots[slot].Next)
+                {
+                    result.Add(ToSignal(slot));
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Gets the signals on a youth in the historical archive, for auditors and the youth's access request; they are never matched.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The archived signals, most recently archived first.</returns>
+    public IReadOnlyList<ArchivedSignal> GetArchivedSignals(Bsn youth)
+    {
+        lock (_gate)
+        {
+            var result = new List<ArchivedSignal>();
+            for (var slot = _archive.HeadOf(youth.RevealNumber()); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                ref var s = ref _slots[slot];
+                result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Gets every current match of a youth's active signals: with other organisations' active signals on the youth and
+    /// on the youths of its families. Seen from the youth's side. Archived matches are offered once at registration and
+    /// are not current.
+    /// </summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The matches.</returns>
+    public IReadOnlyList<Match> GetMatches(Bsn youth)
+    {
+        var now = _clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            var result = new List<Match>();
+            var key = youth.RevealNumber();
+            for (var own = _active.HeadOf(key); own != NoSlot; own = _slots[own].Next)
+            {
+                var ownOrganisation = _slots[own].Organisation;
+                var count = CollectCandidates(key, ownOrganisation, includeArchive: false);
+                var coordinator = DesignateCoordinator(own, count);
+                var signal = ToSignal(own);
+                for (var i = 0; i < count; i++)
+                {
+                    result.Add(new Match(_candidateKinds[i], signal, ToSignal(_candidateSlots[i]), coordinator, _candidateFamilies[i], now));
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Adds a family as the population register knows it, or replaces the family with the same identifier; later registrations match across its youths.</summary>
+    /// <param name="family">The family.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="family"/> is <see langword="null"/>.</exception>
+    public void AddOrReplaceFamily(Family family)
+    {
+        Guard.NotNull(family);
+        lock (_gate)
+        {
+            RemoveFamilyCore(family.Id);
+            _families[family.Id.Value] = family;
+            foreach (var youth in family.Youths)
+            {
+                var key = youth.RevealNumber();
+                _familiesOfYouth[key] = _familiesOfYouth.TryGetValue(key, out var existing) ? [.. existing, family.Id] : [family.Id];
+            }
+        }
+    }
+
+    /// <summary>Forgets a family; its youths no longer match each other through it.</summary>
+    /// <param name="family">The family.</param>
+    /// <returns>Whether the family was known.</returns>
+    public bool RemoveFamily(FamilyId family)
+    {
+        lock (_gate)
+        {
+            return RemoveFamilyCore(family);
+        }
+    }
+
+    /// <summary>Gets the families a youth belongs to.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The families; empty when none is known.</returns>
+    public IReadOnlyList<Family> GetFamiliesOf(Bsn youth)
+    {
+        lock (_gate)
+        {
+            if (!_familiesOfYouth.TryGetValue(youth.RevealNumber(), out var ids))
+            {
+                return [];
+            }
+
+            var result = new Family[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                result[i] = _families[ids[i].Value];
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Measures the memory the index holds for its signals and youths, for capacity planning.</summary>
+    /// <returns>The bytes of the signal slots and the two youth tables.</returns>
+    internal long MeasureAllocatedBytes()
+    {
+        lock (_gate)
+        {
+            return _slots.AllocatedBytes + _active.AllocatedBytes + _archive.AllocatedBytes;
+        }
+    }
+
+    private RegistrationResult RegisterCore(in SignalRegistration registration, Span<Match> destination, bool copyToArray)
+    {
+        if (registration.IsDefault)
+        {
+            return RegistrationResult.Refused(RegistrationRefusal.InvalidRegistration, "The registration is empty: a signal needs a youth, an organisation, a reporter and a reporting criterion.");
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var today = _calendar.DateOf(now);
+        if (!TryAuthorise(registration, out var refusal, out var message, out var expiresOn, out var expiry, today))
+        {
+            return RegistrationResult.Refused(refusal, message!);
+        }
+
+        var key = registration.Youth.Bsn.RevealNumber();
+        var organisation = registration.Organisation.Value;
+        lock (_gate)
+        {
+            var own = FindInChain(_active.HeadOf(key), organisation);
+            if (own != NoSlot)
+            {
+                return Renew(own, registration, now, expiresOn, expiry);
+            }
+
+            var count = CollectCandidates(key, organisation, includeArchive: true);
+            var slot = _slots.Take();
+            ref var s = ref _slots[slot];
+            s.Id = ++_lastId;
+            s.RegisteredTicks = now.ToUnixTimeTicks();
+            s.Youth = key;
+            s.Organisation = organisation;
+            s.Reporter = registration.Reporter.Value;
+            s.Day = LocalCalendar.DayNumber(expiresOn);
+            s.Route = (byte)registration.Route;
+            s.Expiry = (byte)expiry;
+            s.State = SignalSlot.Active;
+            s.Next = _active.HeadOf(key);
+            _active.SetHead(key, slot);
+            Volatile.Write(ref _activeCount, _activeCount + 1);
+
+            for (var i = 0; i < count; i++)
+            {
+                if (_candidateKinds[i] == MatchKind.Archived)
+                {
+                    _slots[_candidateSlots[i]].Offered = true;
+                }
+            }
+
+            var signal = ToSignal(slot);
+            Publish(new SignalRegistered(signal));
+            var coordinator = count == 0 ? default : DesignateCoordinator(slot, count);
+            var array = copyToArray && count > 0 ? new Match[count] : null;
+            for (var i = 0; i < count; i++)
+            {
+                var match = new Match(_candidateKinds[i], signal, ToSignal(_candidateSlots[i]), coordinator, _candidateFamilies[i], now);
+                Publish(new MatchFound(match));
+                if (array is not null)
+                {
+                    array[i] = match;
+                }
+                else if (i < destination.Length)
+                {
+                    destination[i] = match;
+                }
+            }
+
+            return RegistrationResult.Succeeded(RegistrationOutcome.Registered, signal, array, count);
+        }
+    }
+
+    private bool TryAuthorise(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out LocalDate expiresOn, out SignalExpiry expiry, LocalDate today)
+    {
+        expiresOn = default;
+        expiry = default;
+        if (!Directory.TryGetOrganisation(registration.Organisation, out var organisation))
+        {
+            return Refuse(RegistrationRefusal.UnknownOrganisation, $"The organisation {registration.Organisation} is not in the region's directory; it cannot signal.", out refusal, out message);
+        }
+
+        if (!Policy.MayReport(organisation.Kind))
+        {
+            var through = Policy.DelegateFor(organisation.Kind);
+            return Refuse(
+                RegistrationRefusal.OrganisationNotAuthorised,
+                through is { } kind
+                    ? $"{organisation.Name} ({organisation.Kind}) may not signal in this region; it signals through an organisation of kind {kind}."
+                    : $"{organisation.Name} ({organisation.Kind}) may not signal in this region.",
+                out refusal,
+                out message);
+        }
+
+        if (!organisation.HasMunicipalAgreement)
+        {
+            return Refuse(RegistrationRefusal.NoMunicipalAgreement, $"{organisation.Name} has no written agreements with the municipality (convenant); it cannot signal until it has.", out refusal, out message);
+        }
+
+        if (!Directory.TryGetProfessional(registration.Reporter, out var reporter) || reporter.Organisation != organisation.Id)
+        {
+            return Refuse(RegistrationRefusal.UnknownReporter, $"The reporter {registration.Reporter} is not a professional of {organisation.Name} in the region's directory.", out refusal, out message);
+        }
+
+        if (!reporter.IsDesignatedReporter)
+        {
+            return Refuse(RegistrationRefusal.ReporterNotDesignated, $"{organisation.Name} has not designated {reporter.Name} to signal in the reference index.", out refusal, out message);
+        }
+
+        var dateOfBirth = registration.Youth.DateOfBirth;
+        if (dateOfBirth > today)
+        {
+            return Refuse(RegistrationRefusal.NotYetBorn, "The date of birth lies in the future; check it against the population register (BRP).", out refusal, out message);
+        }
+
+        var ageLimitDate = dateOfBirth.PlusYears(Policy.AgeLimitInYears);
+        if (ageLimitDate <= today)
+        {
+            return Refuse(RegistrationRefusal.OverAgeLimit, $"The person is {Policy.AgeLimitInYears} or older and no longer a youth for the reference index.", out refusal, out message);
+        }
+
+        var activeEnd = today.Plus(Policy.ActivePeriod);
+        (expiresOn, expiry) = activeEnd < ageLimitDate ? (activeEnd, SignalExpiry.ActivePeriodEnds) : (ageLimitDate, SignalExpiry.AgeLimitReached);
+        refusal = RegistrationRefusal.None;
+        message = null;
+        return true;
+    }
+
+    private static bool Refuse(RegistrationRefusal reason, string text, out RegistrationRefusal refusal, out string? message)
+    {
+        refusal = reason;
+        message = text;
+        return false;
+    }
+
+    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, LocalDate expiresOn, SignalExpiry expiry)
+    {
+        ref var s = ref _slots[slot];
+        var previous = Instant.FromUnixTimeTicks(s.RegisteredTicks);
+        s.RegisteredTicks = now.ToUnixTimeTicks();
+        s.Reporter = registration.Reporter.Value;
+        s.Day = LocalCalendar.DayNumber(expiresOn);
+        s.Expiry = (byte)expiry;
+        var signal = ToSignal(slot);
+        Publish(new SignalRenewed(signal, previous));
+        return RegistrationResult.Succeeded(RegistrationOutcome.Renewed, signal, null, 0);
+    }
+
+    /// <summary>Collects the slots that a signal of <paramref name="organisation"/> on youth <paramref name="key"/> matches into the candidate buffers.</summary>
+    private int CollectCandidates(int key, int organisation, bool includeArchive)
+    {
+        var count = 0;
+        for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+        {
+            if (_slots[slot].Organisation != organisation)
+            {
+                AddCandidate(ref count, slot, MatchKind.SameYouth, null);
+            }
+        }
+
+        if (_familiesOfYouth.Count > 0 && _familiesOfYouth.TryGetValue(key, out var families))
+        {
+            var seen = 0;
+            foreach (var familyId in families)
+            {
+                foreach (var member in _families[familyId.Value].Youths)
+                {
+                    var memberKey = member.RevealNumber();
+                    if (memberKey == key || Array.IndexOf(_seenYouths, memberKey, 0, seen) >= 0)
+                    {
+                        continue;
+                    }
+
+                    if (seen == _seenYouths.Length)
+                    {
+                        Array.Resize(ref _seenYouths, seen * 2);
+                    }
+
+                    _seenYouths[seen++] = memberKey;
+                    for (var slot = _active.HeadOf(memberKey); slot != NoSlot; slot = _slots[slot].Next)
+                    {
+                        if (_slots[slot].Organisation != organisation)
+                        {
+                            AddCandidate(ref count, slot, MatchKind.Family, familyId);
+                        }
+                    }
+                }
+            }
+        }
+
+        if (includeArchive && _archive.Count > 0)
+        {
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                ref var s = ref _slots[slot];
+                if (!s.Offered && s.Organisation != organisation)
+                {
+                    AddCandidate(ref count, slot, MatchKind.Archived, null);
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private void AddCandidate(ref int count, int slot, MatchKind kind, FamilyId? family)
+    {
+        if (count == _candidateSlots.Length)
+        {
+            Array.Resize(ref _candidateSlots, count * 2);
+            Array.Resize(ref _candidateKinds, count * 2);
+            Array.Resize(ref _candidateFamilies, count * 2);
+        }
+
+        _candidateSlots[count] = slot;
+        _candidateKinds[count] = kind;
+        _candidateFamilies[count] = family;
+        count++;
+    }
+
+    /// <summary>
+    /// Designates the match coordinator among the organisations of the signal and its candidates: the one whose kind
+    /// ranks first in the policy; between equals, the one whose signal was made first.
+    /// </summary>
+    private OrganisationId DesignateCoordinator(int slot, int candidateCount)
+    {
+        var best = _slots[slot].Organisation;
+        var bestRank = RankOf(best);
+        var bestId = _slots[slot].Id;
+        for (var i = 0; i < candidateCount; i++)
+        {
+            ref var candidate = ref _slots[_candidateSlots[i]];
+            var rank = RankOf(candidate.Organisation);
+            if (rank < bestRank || (rank == bestRank && candidate.Id < bestId))
+            {
+                best = candidate.Organisation;
+                bestRank = rank;
+                bestId = candidate.Id;
+            }
+        }
+
+        return new OrganisationId(best);
+    }
+
+    private int RankOf(int organisation) =>
+        Directory.TryGetOrganisation(new OrganisationId(organisation), out var known) ? Policy.CoordinatorRank(known.Kind) : int.MaxValue;
+
+    private int FindInChain(int head, int organisation)
+    {
+        for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+        {
+            if (_slots[slot].Organisation == organisation)
+            {
+                return slot;
+            }
+        }
+
+        return NoSlot;
+    }
+
+    private SignalArchived MoveToArchive(int slot, SignalEndReason reason, LocalDate today, Instant now)
+    {
+        var signal = ToSignal(slot);
+        Unlink(_active, slot);
+        ref var s = ref _slots[slot];
+        s.State = SignalSlot.Archived;
+        s.Day = LocalCalendar.DayNumber(today);
+        s.Offered = false;
+        s.Next = _archive.HeadOf(s.Youth);
+        _archive.SetHead(s.Youth, slot);
+        Volatile.Write(ref _activeCount, _activeCount - 1);
+        Volatile.Write(ref _archivedCount, _archivedCount + 1);
+        return new SignalArchived(signal, reason, today, now);
+    }
+
+    private SignalRemoved RemoveActive(int slot, SignalEndReason reason, Instant now)
+    {
+        var signal = ToSignal(slot);
+        Unlink(_active, slot);
+        _slots.Release(slot);
+        Volatile.Write(ref _activeCount, _activeCount - 1);
+        return new SignalRemoved(signal, reason, WasArchived: false, now);
+    }
+
+    private SignalRemoved RemoveArchived(int slot, SignalEndReason reason, Instant now)
+    {
+        var signal = ToSignal(slot);
+        Unlink(_archive, slot);
+        _slots.Release(slot);
+        Volatile.Write(ref _archivedCount, _archivedCount - 1);
+        return new SignalRemoved(signal, reason, WasArchived: true, now);
+    }
+
+    private void Unlink(YouthTable table, int slot)
+    {
+        var key = _slots[slot].Youth;
+        var head = table.HeadOf(key);
+        if (head == slot)
+        {
+            table.SetHead(key, _slots[slot].Next);
+            return;
+        }
+
+        for (var previous = head; previous != NoSlot; previous = _slots[previous].Next)
+        {
+            if (_slots[previous].Next == slot)
+            {
+                _slots[previous].Next = _slots[slot].Next;
+                return;
+            }
+        }
+    }
+
+    private bool RemoveFamilyCore(FamilyId family)
+    {
+        if (!_families.Remove(family.Value, out var known))
+        {
+            return false;
+        }
+
+        foreach (var youth in known.Youths)
+        {
+            var key = youth.RevealNumber();
+            var remaining = Array.FindAll(_familiesOfYouth[key], id => id != family);
+            if (remaining.Length == 0)
+            {
+                _familiesOfYouth.Remove(key);
+            }
+            else
+            {
+                _familiesOfYouth[key] = remaining;
+            }
+        }
+
+        return true;
+    }
+
+    private List<Signal> CollectChain(int head)
+    {
+        var result = new List<Signal>();
+        for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+        {
+            result.Add(ToSignal(slot));
+        }
+
+        return result;
+    }
+
+    private Signal ToSignal(int slot)
+    {
+        ref var s = ref _slots[slot];
+        return new Signal(
+            new SignalId(s.Id),
+            Bsn.FromTrustedNumber(s.Youth),
+            new OrganisationId(s.Organisation),
+            new ProfessionalId(s.Reporter),
+            Instant.FromUnixTimeTicks(s.RegisteredTicks),
+            (IntakeRoute)s.Route,
+            LocalCalendar.FromDayNumber(s.Day),
+            (SignalExpiry)s.Expiry);
+    }
+
+    private void Publish(in SignalRegistered e)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnSignalRegistered(e);
+        }
+    }
+
+    private void Publish(in SignalRenewed e)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnSignalRenewed(e);
+        }
+    }
+
+    private void Publish(in SignalWithdrawn e)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnSignalWithdrawn(e);
+        }
+    }
+
+    private void Publish(in SignalExpired e)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnSignalExpired(e);
+        }
+    }
+
+    private void Publish(in SignalArchived e)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnSignalArchived(e);
+        }
+    }
+
+    private void Publish(in SignalRemoved e)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnSignalRemoved(e);
+        }
+    }
+
+    private void Publish(in MatchFound e)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnMatchFound(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace CareCoordination.Sdk.Signals;
+
+/// <summary>Why the reference index refused a registration. A refused registration changes nothing in the index.</summary>
+public enum RegistrationRefusal
+{
+    /// <summary>Not refused.</summary>
+    None = 0,
+
+    /// <summary>The registration itself is invalid, for example <c>default</c>.</summary>
+    InvalidRegistration,
+
+    /// <summary>The organisation is not in the region's directory.</summary>
+    UnknownOrganisation,
+
+    /// <summary>The organisation's kind may not signal in this region (it may have to signal through another organisation).</summary>
+    OrganisationNotAuthorised,
+
+    /// <summary>The organisation has no written agreements with the municipality (<em>convenant</em>).</summary>
+    NoMunicipalAgreement,
+
+    /// <summary>The reporter is not in the directory, or works for another organisation.</summary>
+    UnknownReporter,
+
+    /// <summary>The organisation did not designate the reporter to signal.</summary>
+    ReporterNotDesignated,
+
+    /// <summary>The person has reached the age limit (23 by law) and is no longer a youth.</summary>
+    OverAgeLimit,
+
+    /// <summary>The date of birth lies after today.</summary>
+    NotYetBorn,
+}

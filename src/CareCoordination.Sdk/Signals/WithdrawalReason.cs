@@ -1,0 +1,14 @@
+namespace CareCoordination.Sdk.Signals;
+
+/// <summary>Why a reporting organisation withdraws its own signal (<em>signaal intrekken</em>).</summary>
+public enum WithdrawalReason
+{
+    /// <summary>The signal was not justified: it is removed outright, never archived.</summary>
+    Unjustified = 1,
+
+    /// <summary>The risk is gone: the signal moves to the historical archive.</summary>
+    RiskGone,
+
+    /// <summary>An objection by the youth or parents was upheld: the signal is removed outright, never archived.</summary>
+    ObjectionUpheld,
+}
