@@ -72,5 +72,10 @@ internal sealed class SignalSlots
         {
             System.Array.Resize(ref _pages, pagesNeeded);
         }
+
+        while (_pageCount < pagesNeeded)
+        {
+            _pages[_pageCount++] = new SignalSlot[PageSize];
+        }
     }
 }

@@ -388,6 +388,24 @@ public sealed class ReferenceIndex
         }
     }
 
+    /// <summary>
+    /// Reserves room for a number of active signals and signalled youths, so that loading or registering them does not
+    /// grow the tables step by step. Growth is otherwise automatic.
+    /// </summary>
+    /// <param name="signals">The number of signals to make room for.</param>
+    /// <param name="youths">The number of distinct youths to make room for.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A number is negative.</exception>
+    public void EnsureCapacity(int signals, int youths)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(signals);
+        ArgumentOutOfRangeException.ThrowIfNegative(youths);
+        lock (_gate)
+        {
+            _slots.EnsureCapacity(signals);
+            _active.EnsureCapacity(youths);
+        }
+    }
+
     /// <summary>Measures the memory the index holds for its signals and youths, for capacity planning.</summary>
     /// <returns>The bytes of the signal slots and the two youth tables.</returns>
     internal long MeasureAllocatedBytes()

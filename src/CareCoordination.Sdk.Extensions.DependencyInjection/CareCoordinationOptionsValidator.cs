@@ -1,0 +1,14 @@
+using CareCoordination.Sdk.Regions;
+using Microsoft.Extensions.Options;
+
+namespace CareCoordination.Sdk;
+
+/// <summary>Validates <see cref="CareCoordinationOptions"/> with the same rules <see cref="RegionPolicy.Create"/> applies, so start-up fails with all violations at once.</summary>
+internal sealed class CareCoordinationOptionsValidator : IValidateOptions<CareCoordinationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CareCoordinationOptions options)
+    {
+        var violations = RegionPolicy.Validate(options.Policy);
+        return violations.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(violations);
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using CareCoordination.Sdk;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Signals;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CareCoordination.Sdk with a service collection.</summary>
+public static class CareCoordinationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the reference index (<em>Verwijsindex</em>) as a singleton with its region policy, organisation
+    /// directory, match notifier and clock. Safe to call more than once: later calls only add configuration. Any
+    /// <see cref="IReferenceIndexObserver"/> registered in the collection receives the index's events.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IServiceCollection AddCareCoordination(this IServiceCollection services, Action<CareCoordinationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.Configure(configure);
+        return services.AddCareCoordinationCore();
+    }
+
+    /// <summary>Registers the reference index as <see cref="AddCareCoordination(IServiceCollection, Action{CareCoordinationOptions})"/> does, binding the options from configuration.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The configuration section, for example <c>CareCoordination</c>, with a <c>Policy</c> subsection.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IServiceCollection AddCareCoordination(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<CareCoordinationOptions>().Configure(options => section.GetSection("Policy").Bind(options.Policy));
+        return services.AddCareCoordinationCore();
+    }
+
+    private static IServiceCollection AddCareCoordinationCore(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<CareCoordinationOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CareCoordinationOptions>, CareCoordinationOptionsValidator>());
+
+        // The one place where the wall clock is allowed: the production default that tests replace with a FakeClock.
+#pragma warning disable RS0030
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
+        services.TryAddSingleton(provider => RegionPolicy.Create(provider.GetRequiredService<IOptions<CareCoordinationOptions>>().Value.Policy));
+        services.TryAddSingleton<OrganisationDirectory>();
+        services.TryAddSingleton<MatchNotifier>();
+        services.TryAddSingleton(provider => new ReferenceIndex(
+            provider.GetRequiredService<RegionPolicy>(),
+            provider.GetRequiredService<OrganisationDirectory>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetServices<IReferenceIndexObserver>()));
+        return services;
+    }
+}
