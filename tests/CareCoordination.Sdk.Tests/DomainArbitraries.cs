@@ -1,4 +1,6 @@
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Tests.Signals;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -11,6 +13,23 @@ public static class DomainArbitraries
         Gen.Choose(1, 999_999_999)
             .Select(NextValid)
             .ToArbitrary();
+
+    /// <summary>Histories of the index over six youths (two families) and four organisations, spanning years.</summary>
+    public static Arbitrary<IndexOperation[]> Histories() =>
+        Gen.ArrayOf(Operation()).ToArbitrary();
+
+    public static Gen<IndexOperation> Operation() =>
+        Gen.Frequency(
+            (6, from y in Gen.Choose(0, IndexModel.YouthCount - 1)
+                from o in Gen.Choose(0, IndexModel.OrganisationCount - 1)
+                select (IndexOperation)new IndexOperation.Register(y, o)),
+            (2, from y in Gen.Choose(0, IndexModel.YouthCount - 1)
+                from o in Gen.Choose(0, IndexModel.OrganisationCount - 1)
+                from r in Gen.Elements(WithdrawalReason.Unjustified, WithdrawalReason.RiskGone, WithdrawalReason.ObjectionUpheld)
+                select (IndexOperation)new IndexOperation.Withdraw(y, o, r)),
+            (2, Gen.Choose(1, 400).Select(d => (IndexOperation)new IndexOperation.AdvanceDays(d))),
+            (2, Gen.Constant((IndexOperation)new IndexOperation.Expire())),
+            (1, Gen.Choose(0, IndexModel.YouthCount - 1).Select(y => (IndexOperation)new IndexOperation.Death(y))));
 
     private static Sdk.Identity.Bsn NextValid(int start)
     {

@@ -190,7 +190,7 @@ public sealed class ReferenceIndex
         var now = _clock.GetCurrentInstant();
         var today = _calendar.DateOf(now);
         var todayNumber = LocalCalendar.DayNumber(today);
-        var archiveCutoff = LocalCalendar.DayNumber(today.Minus(Policy.ArchivePeriod));
+        var archiveCutoff = LocalCalendar.DayNumber(LatestArchiveDateDue(today));
         int archived = 0, removed = 0, deleted = 0;
         lock (_gate)
         {
@@ -539,6 +539,22 @@ public sealed class ReferenceIndex
         refusal = RegistrationRefusal.None;
         message = null;
         return true;
+    }
+
+    /// <summary>
+    /// The latest archive date whose archive period has ended by <paramref name="today"/>. Subtracting the period is
+    /// not enough: month arithmetic truncates (29 February plus five years is 28 February), so step forward while the
+    /// next day's period has also ended.
+    /// </summary>
+    private LocalDate LatestArchiveDateDue(LocalDate today)
+    {
+        var cutoff = today.Minus(Policy.ArchivePeriod);
+        while (cutoff.PlusDays(1).Plus(Policy.ArchivePeriod) <= today)
+        {
+            cutoff = cutoff.PlusDays(1);
+        }
+
+        return cutoff;
     }
 
     private static bool Refuse(RegistrationRefusal reason, string text, out RegistrationRefusal refusal, out string? message)
