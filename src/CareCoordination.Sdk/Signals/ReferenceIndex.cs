@@ -58,7 +58,7 @@ public sealed class ReferenceIndex
         Policy = Guard.NotNull(policy);
         Directory = Guard.NotNull(directory);
         _clock = Guard.NotNull(clock);
-        _calendar = new LocalCalendar(policy.TimeZone);
+        _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
         _observers = observers is null ? [] : [.. observers];
     }
 
@@ -121,7 +121,7 @@ public sealed class ReferenceIndex
         }
 
         var now = _clock.GetCurrentInstant();
-        var today = _calendar.DateOf(now);
+        var today = _calendar.DayOf(now).Date;
         lock (_gate)
         {
             var key = youth.RevealNumber();
@@ -188,8 +188,9 @@ public sealed class ReferenceIndex
     public ExpiryReport ExpireDue()
     {
         var now = _clock.GetCurrentInstant();
-        var today = _calendar.DateOf(now);
-        var todayNumber = LocalCalendar.DayNumber(today);
+        var day = _calendar.DayOf(now);
+        var today = day.Date;
+        var todayNumber = day.DayNumber;
         var archiveCutoff = LocalCalendar.DayNumber(LatestArchiveDateDue(today));
         int archived = 0, removed = 0, deleted = 0;
         lock (_gate)
@@ -424,7 +425,7 @@ public sealed class ReferenceIndex
         }
 
         var now = _clock.GetCurrentInstant();
-        var today = _calendar.DateOf(now);
+        var today = _calendar.DayOf(now);
         if (!TryAuthorise(registration, out var refusal, out var message, out var expiresOn, out var expiry, today))
         {
             return RegistrationResult.Refused(refusal, message!);
@@ -448,7 +449,7 @@ public sealed class ReferenceIndex
             s.Youth = key;
             s.Organisation = organisation;
             s.Reporter = registration.Reporter.Value;
-            s.Day = LocalCalendar.DayNumber(expiresOn);
+            s.Day = expiresOn;
             s.Route = (byte)registration.Route;
             s.Expiry = (byte)expiry;
             s.State = SignalSlot.Active;
@@ -486,7 +487,7 @@ public sealed class ReferenceIndex
         }
     }
 
-    private bool TryAuthorise(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out LocalDate expiresOn, out SignalExpiry expiry, LocalDate today)
+    private bool TryAuthorise(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out int expiresOn, out SignalExpiry expiry, CalendarDay today)
     {
         expiresOn = default;
         expiry = default;
@@ -523,19 +524,20 @@ public sealed class ReferenceIndex
         }
 
         var dateOfBirth = registration.Youth.DateOfBirth;
-        if (dateOfBirth > today)
+        if (dateOfBirth > today.Date)
         {
             return Refuse(RegistrationRefusal.NotYetBorn, "The date of birth lies in the future; check it against the population register (BRP).", out refusal, out message);
         }
 
-        var ageLimitDate = dateOfBirth.PlusYears(Policy.AgeLimitInYears);
-        if (ageLimitDate <= today)
+        var ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, Policy.AgeLimitInYears);
+        if (ageLimitDay <= today.DayNumber)
         {
             return Refuse(RegistrationRefusal.OverAgeLimit, $"The person is {Policy.AgeLimitInYears} or older and no longer a youth for the reference index.", out refusal, out message);
         }
 
-        var activeEnd = today.Plus(Policy.ActivePeriod);
-        (expiresOn, expiry) = activeEnd < ageLimitDate ? (activeEnd, SignalExpiry.ActivePeriodEnds) : (ageLimitDate, SignalExpiry.AgeLimitReached);
+        (expiresOn, expiry) = today.ActiveEndDayNumber < ageLimitDay
+            ? (today.ActiveEndDayNumber, SignalExpiry.ActivePeriodEnds)
+            : (ageLimitDay, SignalExpiry.AgeLimitReached);
         refusal = RegistrationRefusal.None;
         message = null;
         return true;
@@ -564,13 +566,13 @@ public sealed class ReferenceIndex
         return false;
     }
 
-    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, LocalDate expiresOn, SignalExpiry expiry)
+    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry)
     {
         ref var s = ref _slots[slot];
         var previous = Instant.FromUnixTimeTicks(s.RegisteredTicks);
         s.RegisteredTicks = now.ToUnixTimeTicks();
         s.Reporter = registration.Reporter.Value;
-        s.Day = LocalCalendar.DayNumber(expiresOn);
+        s.Day = expiresOn;
         s.Expiry = (byte)expiry;
         var signal = ToSignal(slot);
         Publish(new SignalRenewed(signal, previous));
@@ -785,9 +787,9 @@ public sealed class ReferenceIndex
             Bsn.FromTrustedNumber(s.Youth),
             new OrganisationId(s.Organisation),
             new ProfessionalId(s.Reporter),
-            Instant.FromUnixTimeTicks(s.RegisteredTicks),
+            s.RegisteredTicks,
             (IntakeRoute)s.Route,
-            LocalCalendar.FromDayNumber(s.Day),
+            s.Day,
             (SignalExpiry)s.Expiry);
     }
 

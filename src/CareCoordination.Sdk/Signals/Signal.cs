@@ -17,15 +17,20 @@ namespace CareCoordination.Sdk.Signals;
 /// </remarks>
 public readonly struct Signal : IEquatable<Signal>
 {
-    internal Signal(SignalId id, Bsn youth, OrganisationId organisation, ProfessionalId reporter, Instant registeredAt, IntakeRoute route, LocalDate expiresOn, SignalExpiry expiry)
+    // Kept in their raw forms so that handing out a signal on the lookup path is a copy of integers; the NodaTime
+    // values are built only when a caller reads them.
+    private readonly long _registeredTicks;
+    private readonly int _expiresOnDay;
+
+    internal Signal(SignalId id, Bsn youth, OrganisationId organisation, ProfessionalId reporter, long registeredTicks, IntakeRoute route, int expiresOnDay, SignalExpiry expiry)
     {
         Id = id;
         Youth = youth;
         Organisation = organisation;
         Reporter = reporter;
-        RegisteredAt = registeredAt;
+        _registeredTicks = registeredTicks;
         Route = route;
-        ExpiresOn = expiresOn;
+        _expiresOnDay = expiresOnDay;
         Expiry = expiry;
     }
 
@@ -43,13 +48,13 @@ public readonly struct Signal : IEquatable<Signal>
     public ProfessionalId Reporter { get; }
 
     /// <summary>Gets when the signal was made or last renewed.</summary>
-    public Instant RegisteredAt { get; }
+    public Instant RegisteredAt => Instant.FromUnixTimeTicks(_registeredTicks);
 
     /// <summary>Gets the route by which the concern reached the reporter.</summary>
     public IntakeRoute Route { get; }
 
     /// <summary>Gets the date on which the signal leaves the active index, unless renewed or withdrawn earlier.</summary>
-    public LocalDate ExpiresOn { get; }
+    public LocalDate ExpiresOn => Internal.LocalCalendar.FromDayNumber(_expiresOnDay);
 
     /// <summary>Gets why it leaves on <see cref="ExpiresOn"/>, and so whether it is archived or removed then.</summary>
     public SignalExpiry Expiry { get; }
@@ -60,13 +65,13 @@ public readonly struct Signal : IEquatable<Signal>
     /// <inheritdoc/>
     public bool Equals(Signal other) =>
         Id == other.Id && Youth == other.Youth && Organisation == other.Organisation && Reporter == other.Reporter
-        && RegisteredAt == other.RegisteredAt && Route == other.Route && ExpiresOn == other.ExpiresOn && Expiry == other.Expiry;
+        && _registeredTicks == other._registeredTicks && Route == other.Route && _expiresOnDay == other._expiresOnDay && Expiry == other.Expiry;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Signal other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Id, Youth, Organisation, Reporter, RegisteredAt, ExpiresOn);
+    public override int GetHashCode() => HashCode.Combine(Id, Youth, Organisation, Reporter, _registeredTicks, _expiresOnDay);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} on youth {Youth} by {Organisation}";

@@ -1,0 +1,83 @@
+using System;
+using System.Linq;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Testing;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CareCoordination.Sdk.Benchmarks;
+
+/// <summary>
+/// The data every index benchmark loads: N active signals on 3N/4 youths (a third of them already signalled by two
+/// organisations), and a pool of new registrations by a seventh organisation that each find one or two matches.
+/// </summary>
+internal sealed class IndexData
+{
+    public const int PoolSize = 65_536;
+    public const int NewOrganisation = 7;
+    private const int BaseOrganisations = 6;
+
+    public IndexData(int signals)
+    {
+        Signals = signals;
+        YouthCount = signals / 4 * 3;
+        Youths = TestBsns.Generate(YouthCount, seed: 42);
+        DateOfBirth = new LocalDate(2016, 3, 1);
+        var random = new Random(7);
+        Pool = Enumerable.Range(0, PoolSize).Select(_ => random.Next(YouthCount)).Distinct().ToArray();
+        Lookups = Enumerable.Range(0, PoolSize).Select(_ => random.Next(YouthCount)).ToArray();
+    }
+
+    public int Signals { get; }
+
+    public int YouthCount { get; }
+
+    public Bsn[] Youths { get; }
+
+    public LocalDate DateOfBirth { get; }
+
+    /// <summary>Indexes into <see cref="Youths"/> of the pool of new registrations, all distinct.</summary>
+    public int[] Pool { get; }
+
+    /// <summary>Indexes into <see cref="Youths"/> to look up.</summary>
+    public int[] Lookups { get; }
+
+    public static OrganisationDirectory CreateDirectory()
+    {
+        var directory = new OrganisationDirectory();
+        var kinds = new[] { OrganisationKind.School, OrganisationKind.YouthHealthCare, OrganisationKind.GeneralSocialWork, OrganisationKind.YouthAndFamilyCentre, OrganisationKind.Police, OrganisationKind.MentalHealthCare, OrganisationKind.YouthProtection };
+        for (var o = 1; o <= kinds.Length; o++)
+        {
+            var id = new OrganisationId(o);
+            directory.AddOrReplace(new Organisation(id, "Organisation " + o, kinds[o - 1], new ContactDetails("030", "o@x.example"), hasMunicipalAgreement: true));
+            directory.AddOrReplace(new Professional(ReporterOf(o), id, "Reporter " + o, new ContactDetails("06", "r@x.example"), isDesignatedReporter: true));
+        }
+
+        return directory;
+    }
+
+    public static ProfessionalId ReporterOf(int organisation) => new((organisation * 100) + 1);
+
+    /// <summary>Signal i: the first 3N/4 on each youth once; the rest a second organisation on the first N/4 youths.</summary>
+    public (int Youth, int Organisation) SignalAt(int i) =>
+        i < YouthCount ? (i, 1 + (i % BaseOrganisations)) : (i - YouthCount, 1 + (((i - YouthCount) + 1) % BaseOrganisations));
+
+    public ReferenceIndex LoadIndex(IClock? clock = null)
+    {
+        var index = new ReferenceIndex(RegionPolicy.Default, CreateDirectory(), clock ?? new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)));
+        index.EnsureCapacity(Signals + PoolSize, YouthCount);
+        for (var i = 0; i < Signals; i++)
+        {
+            var (youth, organisation) = SignalAt(i);
+            index.Register(Registration(youth, organisation), default).ThrowIfRefused();
+        }
+
+        return index;
+    }
+
+    public SignalRegistration Registration(int youth, int organisation) =>
+        new(new Youth(Youths[youth], DateOfBirth), new OrganisationId(organisation), ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems);
+}

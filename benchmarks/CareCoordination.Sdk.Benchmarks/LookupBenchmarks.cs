@@ -1,0 +1,82 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using CareCoordination.Sdk.Benchmarks.Baselines;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Signals;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Benchmarks;
+
+/// <summary>Looking up the active signals on a random youth in an index of N active signals.</summary>
+[MemoryDiagnoser]
+public class LookupBenchmarks : IDisposable
+{
+    private IndexData _data = null!;
+    private ReferenceIndex _index = null!;
+    private NaiveDictionaryIndex _naive = null!;
+    private SqliteIndex _sqlite = null!;
+    private Bsn[] _bsns = null!;
+    private string[] _bsnStrings = null!;
+    private int[] _bsnNumbers = null!;
+    private Signal[] _buffer = null!;
+    private int _next;
+
+    [Params(100_000, 1_000_000, 10_000_000)]
+    public int ActiveSignals { get; set; }
+
+    [GlobalSetup(Target = nameof(ReferenceIndex))]
+    public void SetUpIndex()
+    {
+        _data = new IndexData(ActiveSignals);
+        _index = _data.LoadIndex();
+        _bsns = Array.ConvertAll(_data.Lookups, y => _data.Youths[y]);
+        _buffer = new Signal[8];
+    }
+
+    [GlobalSetup(Target = nameof(NaiveDictionary))]
+    public void SetUpNaive()
+    {
+        _data = new IndexData(ActiveSignals);
+        _naive = new NaiveDictionaryIndex();
+        var now = Instant.FromUtc(2026, 11, 23, 9, 0);
+        for (var i = 0; i < _data.Signals; i++)
+        {
+            var (youth, organisation) = _data.SignalAt(i);
+            _naive.Register(_data.Youths[youth].RevealDigits(), organisation, IndexData.ReporterOf(organisation).Value, now);
+        }
+
+        _bsnStrings = Array.ConvertAll(_data.Lookups, y => _data.Youths[y].RevealDigits());
+    }
+
+    [GlobalSetup(Target = nameof(Sqlite))]
+    public void SetUpSqlite()
+    {
+        _data = new IndexData(ActiveSignals);
+        _sqlite = new SqliteIndex();
+        _sqlite.BeginBulk();
+        for (var i = 0; i < _data.Signals; i++)
+        {
+            var (youth, organisation) = _data.SignalAt(i);
+            _sqlite.Register(_data.Youths[youth].RevealNumber(), organisation, IndexData.ReporterOf(organisation).Value, 0, 0);
+        }
+
+        _sqlite.EndBulk();
+        _bsnNumbers = Array.ConvertAll(_data.Lookups, y => _data.Youths[y].RevealNumber());
+    }
+
+    [Benchmark(Baseline = true, Description = "Dictionary<string, List> + LINQ")]
+    public int NaiveDictionary() => _naive.Lookup(_bsnStrings[_next++ & (IndexData.PoolSize - 1)]).Count;
+
+    [Benchmark(Description = "SQLite in memory, indexed")]
+    public int Sqlite() => _sqlite.Lookup(_bsnNumbers[_next++ & (IndexData.PoolSize - 1)]);
+
+    [Benchmark(Description = "ReferenceIndex")]
+    public int ReferenceIndex() => _index.GetActiveSignals(_bsns[_next++ & (IndexData.PoolSize - 1)], _buffer);
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _sqlite?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using CareCoordination.Sdk.Benchmarks;
+
+if (args.Length > 0 && args[0] == "--footprint")
+{
+    // Bytes per active signal: what the index's own structures hold, and what the managed heap grew by.
+    var signals = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000;
+    var data = new IndexData(signals);
+    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var watch = Stopwatch.StartNew();
+    var index = data.LoadIndex();
+    watch.Stop();
+    var after = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine($"active signals: {index.ActiveSignalCount:N0} on {index.SignalledYouthCount:N0} youths, loaded in {watch.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"index structures: {index.MeasureAllocatedBytes() / (double)index.ActiveSignalCount:F1} bytes per active signal");
+    Console.WriteLine($"managed heap growth: {(after - before) / (double)index.ActiveSignalCount:F1} bytes per active signal");
+    GC.KeepAlive(index);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--probe")
+{
+    var data = new IndexData(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    var index = data.LoadIndex();
+    var bsns = Array.ConvertAll(data.Lookups, y => data.Youths[y]);
+    var buffer = new CareCoordination.Sdk.Signals.Signal[args.Length > 2 ? 0 : 8];
+    for (var round = 0; round < 5; round++)
+    {
+        var w = Stopwatch.StartNew();
+        var total = 0;
+        for (var i = 0; i < 10_000_000; i++)
+        {
+            total += index.GetActiveSignals(bsns[i & (IndexData.PoolSize - 1)], buffer);
+        }
+
+        Console.WriteLine($"lookup {w.Elapsed.TotalNanoseconds / 10_000_000:F1} ns ({total})");
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IndexData).Assembly).Run(args);
