@@ -7,7 +7,9 @@ using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals.Events;
+using CareCoordination.Sdk.Storage;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Signals;
@@ -31,6 +33,7 @@ public sealed class ReferenceIndex
     private readonly IClock _clock;
     private readonly LocalCalendar _calendar;
     private readonly IReferenceIndexObserver[] _observers;
+    private readonly ISignalStore? _store;
     private readonly SignalSlots _slots = new();
     private readonly YouthTable _active = new();
     private readonly YouthTable _archive = new();
@@ -60,6 +63,29 @@ public sealed class ReferenceIndex
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
         _observers = observers is null ? [] : [.. observers];
+    }
+
+    /// <summary>
+    /// Initializes an index backed by a durable store: rebuilds itself from what the store holds, then writes every
+    /// change to the store before making it visible. When the store refuses a write, the index stays as it was and the
+    /// store's exception reaches the caller.
+    /// </summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store, IEnumerable<IReferenceIndexObserver>? observers = null)
+        : this(policy, directory, clock, observers)
+    {
+        Guard.NotNull(store);
+        lock (_gate)
+        {
+            store.Load(new Loader(this));
+        }
+
+        _store = store;
     }
 
     /// <summary>Gets the region's rules.</summary>
@@ -132,6 +158,20 @@ public sealed class ReferenceIndex
             }
 
             var signal = ToSignal(slot);
+            if (_store is not null)
+            {
+                var end = reason switch
+                {
+                    WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
+                    WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
+                    _ => SignalEndReason.ObjectionUpheld,
+                };
+                var withdrawn = EventDocuments.Withdrawn(signal, reason, now);
+                _store.Commit(reason == WithdrawalReason.RiskGone
+                    ? new SignalCommit([ArchivedRow(slot, today)], [], [withdrawn, EventDocuments.Archived(signal, end, now)])
+                    : new SignalCommit([], [signal.Id], [withdrawn, EventDocuments.Removed(signal, end, now)]));
+            }
+
             if (reason == WithdrawalReason.RiskGone)
             {
                 var archived = MoveToArchive(slot, SignalEndReason.RiskGone, today, now);
@@ -159,6 +199,26 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var key = youth.RevealNumber();
+            if (_store is not null)
+            {
+                var erased = new List<SignalId>();
+                var stored = new List<StoredEvent>();
+                foreach (var head in (int[])[_active.HeadOf(key), _archive.HeadOf(key)])
+                {
+                    for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+                    {
+                        var signal = ToSignal(slot);
+                        erased.Add(signal.Id);
+                        stored.Add(EventDocuments.Removed(signal, SignalEndReason.YouthDeceased, now));
+                    }
+                }
+
+                if (erased.Count > 0)
+                {
+                    _store.Commit(new SignalCommit([], erased, stored));
+                }
+            }
+
             var events = new List<SignalRemoved>();
             for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _active.HeadOf(key))
             {
@@ -196,6 +256,11 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var highWater = _slots.HighWater;
+            if (_store is not null)
+            {
+                CommitExpiry(highWater, today, todayNumber, archiveCutoff, now);
+            }
+
             for (var slot = 0; slot < highWater; slot++)
             {
                 ref var s = ref _slots[slot];
@@ -292,7 +357,7 @@ public sealed class ReferenceIndex
 
     /// <summary>Gets the signals on a youth in the historical archive, for auditors and the youth's access request; they are never matched.</summary>
     /// <param name="youth">The youth.</param>
-    /// <returns>The archived signals, most recently archived first.</returns>
+    /// <returns>The archived signals, most recently archived first; on one day, the most recently registered first.</returns>
     public IReadOnlyList<ArchivedSignal> GetArchivedSignals(Bsn youth)
     {
         lock (_gate)
@@ -304,6 +369,7 @@ public sealed class ReferenceIndex
                 result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
             }
 
+            result.Sort(static (a, b) => a.ArchivedOn != b.ArchivedOn ? b.ArchivedOn.CompareTo(a.ArchivedOn) : b.Signal.Id.CompareTo(a.Signal.Id));
             return result;
         }
     }
@@ -326,7 +392,7 @@ public sealed class ReferenceIndex
             {
                 var ownOrganisation = _slots[own].Organisation;
                 var count = CollectCandidates(key, ownOrganisation, includeArchive: false);
-                var coordinator = DesignateCoordinator(own, count);
+                var coordinator = DesignateCoordinator(ownOrganisation, _slots[own].Id, count);
                 var signal = ToSignal(own);
                 for (var i = 0; i < count; i++)
                 {
@@ -346,13 +412,8 @@ public sealed class ReferenceIndex
         Guard.NotNull(family);
         lock (_gate)
         {
-            RemoveFamilyCore(family.Id);
-            _families[family.Id.Value] = family;
-            foreach (var youth in family.Youths)
-            {
-                var key = youth.RevealNumber();
-                _familiesOfYouth[key] = _familiesOfYouth.TryGetValue(key, out var existing) ? [.. existing, family.Id] : [family.Id];
-            }
+            _store?.SaveFamily(family);
+            AddFamilyCore(family);
         }
     }
 
@@ -363,6 +424,12 @@ public sealed class ReferenceIndex
     {
         lock (_gate)
         {
+            if (!_families.ContainsKey(family.Value))
+            {
+                return false;
+            }
+
+            _store?.RemoveFamily(family);
             return RemoveFamilyCore(family);
         }
     }
@@ -442,10 +509,20 @@ public sealed class ReferenceIndex
             }
 
             var count = CollectCandidates(key, organisation, includeArchive: true);
+            var id = _lastId + 1;
+            var ticks = now.ToUnixTimeTicks();
+            var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, registration.Route, expiresOn, expiry);
+            var coordinator = count == 0 ? default : DesignateCoordinator(organisation, id, count);
+            if (_store is not null)
+            {
+                _store.Commit(RegistrationCommit(signal, count, coordinator, now));
+            }
+
+            _lastId = id;
             var slot = _slots.Take();
             ref var s = ref _slots[slot];
-            s.Id = ++_lastId;
-            s.RegisteredTicks = now.ToUnixTimeTicks();
+            s.Id = id;
+            s.RegisteredTicks = ticks;
             s.Youth = key;
             s.Organisation = organisation;
             s.Reporter = registration.Reporter.Value;
@@ -456,7 +533,6 @@ public sealed class ReferenceIndex
             s.Next = _active.HeadOf(key);
             _active.SetHead(key, slot);
             Volatile.Write(ref _activeCount, _activeCount + 1);
-
             for (var i = 0; i < count; i++)
             {
                 if (_candidateKinds[i] == MatchKind.Archived)
@@ -465,9 +541,7 @@ public sealed class ReferenceIndex
                 }
             }
 
-            var signal = ToSignal(slot);
             Publish(new SignalRegistered(signal));
-            var coordinator = count == 0 ? default : DesignateCoordinator(slot, count);
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {
@@ -568,6 +642,12 @@ public sealed class ReferenceIndex
 
     private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry)
     {
+        if (_store is not null)
+        {
+            var renewed = StoredOf(slot) with { RegisteredTicks = now.ToUnixTimeTicks(), Reporter = registration.Reporter, DayNumber = expiresOn, Expiry = expiry };
+            _store.Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(ToSignal(renewed))]));
+        }
+
         ref var s = ref _slots[slot];
         var previous = Instant.FromUnixTimeTicks(s.RegisteredTicks);
         s.RegisteredTicks = now.ToUnixTimeTicks();
@@ -655,11 +735,11 @@ public sealed class ReferenceIndex
     /// Designates the match coordinator among the organisations of the signal and its candidates: the one whose kind
     /// ranks first in the policy; between equals, the one whose signal was made first.
     /// </summary>
-    private OrganisationId DesignateCoordinator(int slot, int candidateCount)
+    private OrganisationId DesignateCoordinator(int organisation, long signalId, int candidateCount)
     {
-        var best = _slots[slot].Organisation;
+        var best = organisation;
         var bestRank = RankOf(best);
-        var bestId = _slots[slot].Id;
+        var bestId = signalId;
         for (var i = 0; i < candidateCount; i++)
         {
             ref var candidate = ref _slots[_candidateSlots[i]];
@@ -744,6 +824,17 @@ public sealed class ReferenceIndex
         }
     }
 
+    private void AddFamilyCore(Family family)
+    {
+        RemoveFamilyCore(family.Id);
+        _families[family.Id.Value] = family;
+        foreach (var youth in family.Youths)
+        {
+            var key = youth.RevealNumber();
+            _familiesOfYouth[key] = _familiesOfYouth.TryGetValue(key, out var existing) ? [.. existing, family.Id] : [family.Id];
+        }
+    }
+
     private bool RemoveFamilyCore(FamilyId family)
     {
         if (!_families.Remove(family.Value, out var known))
@@ -791,6 +882,114 @@ public sealed class ReferenceIndex
             (IntakeRoute)s.Route,
             s.Day,
             (SignalExpiry)s.Expiry);
+    }
+
+    private SignalCommit RegistrationCommit(in Signal signal, int count, OrganisationId coordinator, Instant now)
+    {
+        var upserts = new List<StoredSignal>(1) { StoredOf(signal, StoredSignalState.Active, offered: false) };
+        var events = new List<StoredEvent>(count + 1) { EventDocuments.Registered(signal) };
+        for (var i = 0; i < count; i++)
+        {
+            var other = _candidateSlots[i];
+            if (_candidateKinds[i] == MatchKind.Archived)
+            {
+                upserts.Add(StoredOf(other) with { OfferedAsMatch = true });
+            }
+
+            events.Add(EventDocuments.MatchFound(new Match(_candidateKinds[i], signal, ToSignal(other), coordinator, _candidateFamilies[i], now)));
+        }
+
+        return new SignalCommit(upserts, [], events);
+    }
+
+    /// <summary>Writes everything one expiry run will do as one commit, before any of it happens.</summary>
+    private void CommitExpiry(int highWater, LocalDate today, int todayNumber, int archiveCutoff, Instant now)
+    {
+        var upserts = new List<StoredSignal>();
+        var erasures = new List<SignalId>();
+        var events = new List<StoredEvent>();
+        for (var slot = 0; slot < highWater; slot++)
+        {
+            ref var s = ref _slots[slot];
+            if (s.State == SignalSlot.Active && s.Day <= todayNumber)
+            {
+                var signal = ToSignal(slot);
+                events.Add(EventDocuments.Expired(signal, now));
+                if (signal.Expiry == SignalExpiry.ActivePeriodEnds)
+                {
+                    upserts.Add(ArchivedRow(slot, today));
+                    events.Add(EventDocuments.Archived(signal, SignalEndReason.ActivePeriodEnded, now));
+                }
+                else
+                {
+                    erasures.Add(signal.Id);
+                    events.Add(EventDocuments.Removed(signal, SignalEndReason.AgeLimitReached, now));
+                }
+            }
+            else if (s.State == SignalSlot.Archived && s.Day <= archiveCutoff)
+            {
+                var signal = ToSignal(slot);
+                erasures.Add(signal.Id);
+                events.Add(EventDocuments.Removed(signal, SignalEndReason.ArchivePeriodEnded, now));
+            }
+        }
+
+        if (events.Count > 0)
+        {
+            _store!.Commit(new SignalCommit(upserts, erasures, events));
+        }
+    }
+
+    private StoredSignal ArchivedRow(int slot, LocalDate today) =>
+        StoredOf(slot) with { State = StoredSignalState.Archived, DayNumber = LocalCalendar.DayNumber(today), OfferedAsMatch = false };
+
+    private StoredSignal StoredOf(int slot)
+    {
+        ref var s = ref _slots[slot];
+        return StoredOf(ToSignal(slot), s.State == SignalSlot.Archived ? StoredSignalState.Archived : StoredSignalState.Active, s.Offered);
+    }
+
+    private static StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered) =>
+        new(signal.Id, signal.Youth, signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
+
+    private static Signal ToSignal(in StoredSignal stored) =>
+        new(stored.Id, stored.Youth, stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
+
+    /// <summary>Puts a stored signal back into its slot and chain while the index rebuilds; the store hands them out in identifier order.</summary>
+    private void Restore(in StoredSignal stored)
+    {
+        var key = stored.Youth.RevealNumber();
+        var table = stored.State == StoredSignalState.Archived ? _archive : _active;
+        var slot = _slots.Take();
+        ref var s = ref _slots[slot];
+        s.Id = stored.Id.Value;
+        s.RegisteredTicks = stored.RegisteredTicks;
+        s.Youth = key;
+        s.Organisation = stored.Organisation.Value;
+        s.Reporter = stored.Reporter.Value;
+        s.Day = stored.DayNumber;
+        s.Route = (byte)stored.Route;
+        s.Expiry = (byte)stored.Expiry;
+        s.State = stored.State == StoredSignalState.Archived ? SignalSlot.Archived : SignalSlot.Active;
+        s.Offered = stored.OfferedAsMatch;
+        s.Next = table.HeadOf(key);
+        table.SetHead(key, slot);
+        _lastId = Math.Max(_lastId, stored.Id.Value);
+        if (table == _active)
+        {
+            _activeCount++;
+        }
+        else
+        {
+            _archivedCount++;
+        }
+    }
+
+    private sealed class Loader(ReferenceIndex index) : IStoredIndexSink
+    {
+        public void Add(in StoredSignal signal) => index.Restore(signal);
+
+        public void Add(Family family) => index.AddFamilyCore(family);
     }
 
     private void Publish(in SignalRegistered e)

@@ -85,6 +85,45 @@ public sealed class ReferenceIndexProperties
         }).Where(id => id != 0).Order().SequenceEqual(Enumerable.Range(1, distinct.Count).Select(i => (long)i)), "signal identifiers are not dense and unique");
     }
 
+    /// <summary>Applies a history to an index (with the test families), ignoring refusals; the store properties use it.</summary>
+    internal static void Run(ReferenceIndex index, IndexScenario scenario, IndexOperation[] history)
+    {
+        for (var f = 0; f < IndexModel.Families.Length; f++)
+        {
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), IndexModel.Families[f].Select(i => IndexModel.Youths[i]), []));
+        }
+
+        foreach (var operation in history)
+        {
+            switch (operation)
+            {
+                case IndexOperation.Register(var y, var o):
+                    index.Register(IndexScenario.By(IndexModel.Organisations[o], new Youth(IndexModel.Youths[y], IndexModel.BirthDates[y])));
+                    break;
+                case IndexOperation.Withdraw(var y, var o, var reason):
+                    try
+                    {
+                        index.Withdraw(IndexModel.Youths[y], IndexModel.Organisations[o], reason);
+                    }
+                    catch (SignalNotFoundException)
+                    {
+                        // Withdrawing what is not there is part of a random history.
+                    }
+
+                    break;
+                case IndexOperation.AdvanceDays(var days):
+                    scenario.AdvanceDays(days);
+                    break;
+                case IndexOperation.Expire:
+                    index.ExpireDue();
+                    break;
+                case IndexOperation.Death(var y):
+                    index.RecordDeath(IndexModel.Youths[y]);
+                    break;
+            }
+        }
+    }
+
     private static (IndexScenario Scenario, IndexModel Model) Start()
     {
         var scenario = new IndexScenario();

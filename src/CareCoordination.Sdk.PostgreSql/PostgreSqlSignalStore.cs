@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CareCoordination.Sdk.PostgreSql;
+
+/// <summary>
+/// The store for a region or the nation (<see cref="ISignalStore"/>) in PostgreSQL. It creates or migrates its schema
+/// when opened, takes a session advisory lock so that only one reference index writes to the schema, and rebuilds the
+/// index with one binary COPY.
+/// </summary>
+/// <remarks>Not thread-safe on its own: the reference index calls it under its lock. Dispose it after the index.</remarks>
+public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
+{
+    /// <summary>The schema version this version of the SDK creates and reads.</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly NpgsqlConnection _connection;
+    private readonly string _schema;
+
+    /// <summary>Opens the store, creating or migrating its schema.</summary>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <param name="schema">The PostgreSQL schema that holds the tables, so that several regions can share a server.</param>
+    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier.</exception>
+    /// <exception cref="StoreInUseException">Another reference index already writes to this schema.</exception>
+    /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
+    public PostgreSqlSignalStore(string connectionString, string schema = "carecoordination")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(schema);
+        foreach (var c in schema)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                throw new ArgumentException("The schema name may hold lower-case letters, digits and '_' only.", nameof(schema));
+            }
+        }
+
+        _schema = schema;
+        // The store keeps one connection for its lifetime; a pooled one would keep the session, and its writer lock, alive after disposal.
+        _connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        _connection.Open();
+        try
+        {
+            TakeWriterLock();
+            Migrate();
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Load(IStoredIndexSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        using (var reader = _connection.BeginBinaryExport(
+            $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM {_schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
+        {
+            while (reader.StartRow() != -1)
+            {
+                sink.Add(new StoredSignal(
+                    new SignalId(reader.Read<long>(NpgsqlDbType.Bigint)),
+                    Bsn.FromNumber(reader.Read<int>(NpgsqlDbType.Integer)),
+                    new OrganisationId(reader.Read<int>(NpgsqlDbType.Integer)),
+                    new ProfessionalId(reader.Read<int>(NpgsqlDbType.Integer)),
+                    reader.Read<long>(NpgsqlDbType.Bigint),
+                    (IntakeRoute)reader.Read<short>(NpgsqlDbType.Smallint),
+                    reader.Read<int>(NpgsqlDbType.Integer),
+                    (SignalExpiry)reader.Read<short>(NpgsqlDbType.Smallint),
+                    (StoredSignalState)reader.Read<short>(NpgsqlDbType.Smallint),
+                    reader.Read<bool>(NpgsqlDbType.Boolean)));
+            }
+        }
+
+        foreach (var family in ReadFamilies())
+        {
+            sink.Add(family);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Commit(SignalCommit commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        using var transaction = _connection.BeginTransaction();
+        using var batch = new NpgsqlBatch(_connection, transaction);
+        foreach (var erased in commit.Erasures)
+        {
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
+        }
+
+        foreach (var s in commit.Upserts)
+        {
+            batch.BatchCommands.Add(Command(
+                $"""
+                INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+                  day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                """,
+                s.Id.Value,
+                s.Youth.RevealNumber(),
+                s.Organisation.Value,
+                s.Reporter.Value,
+                s.RegisteredTicks,
+                (short)s.Route,
+                s.DayNumber,
+                (short)s.Expiry,
+                (short)s.State,
+                s.OfferedAsMatch,
+                SchemaVersion));
+        }
+
+        foreach (var e in commit.Events)
+        {
+            batch.BatchCommands.Add(Command(
+                $"INSERT INTO {_schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
+                e.Signal.Value,
+                e.OtherSignal is { } other ? other.Value : DBNull.Value,
+                e.Type,
+                e.SchemaVersion,
+                e.OccurredAt.ToUnixTimeTicks(),
+                e.Json));
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            batch.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public void SaveFamily(Family family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        using var transaction = _connection.BeginTransaction();
+        using var batch = new NpgsqlBatch(_connection, transaction);
+        batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
+        var position = 0;
+        foreach (var (members, role) in new[] { (family.Youths, (short)0), (family.Carers, (short)1) })
+        {
+            foreach (var member in members)
+            {
+                batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position++, role, member.RevealNumber()));
+            }
+        }
+
+        batch.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public void RemoveFamily(FamilyId family)
+    {
+        using var command = new NpgsqlCommand($"DELETE FROM {_schema}.family_members WHERE family_id = $1", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = family.Value });
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Reads the stored events about one signal, in order, for auditors and tests.</summary>
+    /// <param name="signal">The signal.</param>
+    /// <returns>The events.</returns>
+    public IReadOnlyList<StoredEvent> ReadEvents(SignalId signal)
+    {
+        using var command = new NpgsqlCommand($"SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload::text FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1 ORDER BY sequence", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = signal.Value });
+        using var reader = command.ExecuteReader();
+        var result = new List<StoredEvent>();
+        while (reader.Read())
+        {
+            result.Add(new StoredEvent(
+                new SignalId(reader.GetInt64(0)),
+                reader.IsDBNull(1) ? null : new SignalId(reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetInt32(3),
+                Instant.FromUnixTimeTicks(reader.GetInt64(4)),
+                reader.GetString(5)));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private IEnumerable<Family> ReadFamilies()
+    {
+        var members = new SortedDictionary<int, (List<Bsn> Youths, List<Bsn> Carers)>();
+        using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", _connection))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt32(0);
+                if (!members.TryGetValue(id, out var lists))
+                {
+                    lists = ([], []);
+                    members[id] = lists;
+                }
+
+                (reader.GetInt16(1) == 0 ? lists.Youths : lists.Carers).Add(Bsn.FromNumber(reader.GetInt32(2)));
+            }
+        }
+
+        foreach (var (id, lists) in members)
+        {
+            yield return Family.Create(new FamilyId(id), lists.Youths, lists.Carers);
+        }
+    }
+
+    private void TakeWriterLock()
+    {
+        using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext($1))", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = "carecoordination.index." + _schema });
+        if (command.ExecuteScalar() is not true)
+        {
+            throw new StoreInUseException($"Another reference index already writes to the PostgreSQL schema '{_schema}'; one index writes to one store.");
+        }
+    }
+
+    private void Migrate()
+    {
+        Execute($"CREATE SCHEMA IF NOT EXISTS {_schema}");
+        Execute($"CREATE TABLE IF NOT EXISTS {_schema}.schema_info (version INTEGER NOT NULL)");
+        using var read = new NpgsqlCommand($"SELECT COALESCE(MAX(version), 0) FROM {_schema}.schema_info", _connection);
+        var found = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (found > SchemaVersion)
+        {
+            throw new UnsupportedSchemaVersionException("PostgreSQL store", found, SchemaVersion);
+        }
+
+        if (found == SchemaVersion)
+        {
+            return;
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        foreach (var statement in new[]
+        {
+            $"""
+            CREATE TABLE {_schema}.signals (
+              id BIGINT PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL,
+              registered_ticks BIGINT NOT NULL, route SMALLINT NOT NULL, day INTEGER NOT NULL, expiry SMALLINT NOT NULL,
+              state SMALLINT NOT NULL, offered BOOLEAN NOT NULL, schema_version INTEGER NOT NULL)
+            """,
+            $"CREATE INDEX signals_youth ON {_schema}.signals (youth)",
+            $"""
+            CREATE TABLE {_schema}.events (
+              sequence BIGSERIAL PRIMARY KEY, signal_id BIGINT NOT NULL, other_signal_id BIGINT,
+              type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_ticks BIGINT NOT NULL, payload JSONB NOT NULL)
+            """,
+            $"CREATE INDEX events_signal ON {_schema}.events (signal_id)",
+            $"CREATE INDEX events_other_signal ON {_schema}.events (other_signal_id)",
+            $"CREATE TABLE {_schema}.family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role SMALLINT NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
+            $"INSERT INTO {_schema}.schema_info (version) VALUES ({SchemaVersion})",
+        })
+        {
+            using var command = new NpgsqlCommand(statement, _connection, transaction);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = new NpgsqlCommand(sql, _connection);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,15 @@
+using CareCoordination.Sdk.Families;
+
+namespace CareCoordination.Sdk.Storage;
+
+/// <summary>Receives a store's contents when the reference index rebuilds itself at start-up.</summary>
+public interface IStoredIndexSink
+{
+    /// <summary>Adds one stored signal.</summary>
+    /// <param name="signal">The signal.</param>
+    void Add(in StoredSignal signal);
+
+    /// <summary>Adds one stored family.</summary>
+    /// <param name="family">The family.</param>
+    void Add(Family family);
+}

@@ -1,0 +1,32 @@
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Signals;
+
+namespace CareCoordination.Sdk.Storage;
+
+/// <summary>
+/// One signal as a store keeps it: the compact row from which the reference index rebuilds itself. Every field is a
+/// number, so that a store can read ten million of them without allocating per row.
+/// </summary>
+/// <param name="Id">The signal's identifier.</param>
+/// <param name="Youth">The youth.</param>
+/// <param name="Organisation">The reporting organisation.</param>
+/// <param name="Reporter">The contact professional.</param>
+/// <param name="RegisteredTicks">When it was made or last renewed, as Unix ticks (100 ns).</param>
+/// <param name="Route">The intake route.</param>
+/// <param name="DayNumber">Active: the expiry date; archived: the archive date; as <see cref="System.DateOnly.DayNumber"/>.</param>
+/// <param name="Expiry">Why it will expire.</param>
+/// <param name="State">Active or archived.</param>
+/// <param name="OfferedAsMatch">Archived: whether it was offered once as a match.</param>
+public readonly record struct StoredSignal(
+    SignalId Id,
+    [property: PersonData(PersonDataClassification.DirectIdentifier)] Bsn Youth,
+    OrganisationId Organisation,
+    ProfessionalId Reporter,
+    long RegisteredTicks,
+    IntakeRoute Route,
+    int DayNumber,
+    SignalExpiry Expiry,
+    StoredSignalState State,
+    bool OfferedAsMatch);

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Tests.Storage;
+using Npgsql;
+using Xunit;
+
+namespace CareCoordination.Sdk.PostgreSql.Tests;
+
+/// <summary>The store contract against a real PostgreSQL server: the one README's test command starts on loopback.</summary>
+public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
+{
+    private static int _schemas;
+    private readonly List<string> _created = [];
+    private string _schema;
+
+    public PostgreSqlSignalStoreTests() => _schema = NewSchema();
+
+    /// <summary>Gets the server README's test command started; without it these tests fail rather than pass unseen.</summary>
+    internal static string ConnectionString =>
+        Environment.GetEnvironmentVariable("CARECOORDINATION_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("CARECOORDINATION_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL server.");
+
+    [Fact]
+    public void Every_acknowledged_registration_survives_the_writer_being_killed_at_random_moments()
+    {
+        var schema = NewSchema();
+        var connection = ConnectionString;
+        StoreKillTest.Run(
+            runs: 20,
+            writerArguments: seed => ["postgres", connection, seed, schema],
+            openStore: () => OpenWhenReleased(connection, schema),
+            readEvents: (store, signal) => ((PostgreSqlSignalStore)store).ReadEvents(signal),
+            closeStore: store => ((PostgreSqlSignalStore)store).Dispose());
+    }
+
+    /// <summary>The killed writer's server session ends a moment after the process; until then it holds the writer lock.</summary>
+    private static PostgreSqlSignalStore OpenWhenReleased(string connection, string schema)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new PostgreSqlSignalStore(connection, schema);
+            }
+            catch (StoreInUseException) when (attempt < 100)
+            {
+                System.Threading.Thread.Sleep(100);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_second_index_cannot_write_to_the_same_schema()
+    {
+        using var first = new PostgreSqlSignalStore(ConnectionString, _schema);
+
+        var error = Assert.Throws<StoreInUseException>(() => new PostgreSqlSignalStore(ConnectionString, _schema));
+
+        Assert.Contains(_schema, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_name_that_is_not_a_plain_identifier_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new PostgreSqlSignalStore(ConnectionString, "x; DROP TABLE y"));
+    }
+
+    public override void Dispose()
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        foreach (var schema in _created)
+        {
+            using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            command.ExecuteNonQuery();
+        }
+
+        base.Dispose();
+    }
+
+    protected override ISignalStore OpenStore() => new PostgreSqlSignalStore(ConnectionString, _schema);
+
+    protected override void CloseStore(ISignalStore store) => ((PostgreSqlSignalStore)store).Dispose();
+
+    protected override IReadOnlyList<StoredEvent> ReadEvents(ISignalStore store, SignalId signal) => ((PostgreSqlSignalStore)store).ReadEvents(signal);
+
+    protected override void ResetStore() => _schema = NewSchema();
+
+    private string NewSchema()
+    {
+        var schema = "test_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "_" + System.Threading.Interlocked.Increment(ref _schemas).ToString(CultureInfo.InvariantCulture);
+        _created.Add(schema);
+        return schema;
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Globalization;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.PostgreSql;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Sqlite;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using NodaTime;
+using NodaTime.Testing;
+
+// The writer of the kill test: registers signals into a durable store as fast as it can and prints one line per
+// registration the index acknowledged, until the test kills it with SIGKILL.
+// Usage: <sqlite|postgres> <path|connection string> <seed> [PostgreSQL schema].
+if (args.Length is < 3 or > 4)
+{
+    Console.Error.WriteLine("usage: CareCoordination.Sdk.StoreWriter <sqlite|postgres> <path|connection string> <seed> [schema]");
+    return 2;
+}
+
+var seed = int.Parse(args[2], CultureInfo.InvariantCulture);
+ISignalStore store = args[0] == "sqlite" ? new SqliteSignalStore(args[1]) : new PostgreSqlSignalStore(args[1], args.Length == 4 ? args[3] : "carecoordination");
+var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
+var index = new ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
+var youths = TestBsns.Generate(5_000, seed: 1);
+var organisations = new[] { TestRegion.School, TestRegion.SocialWork, TestRegion.YouthHealthCare, TestRegion.YouthProtection };
+var random = new Random(seed);
+Console.Out.Flush();
+for (var i = 0; i < 200_000; i++)
+{
+    var organisation = organisations[random.Next(organisations.Length)];
+    var youth = new Youth(youths[random.Next(youths.Length)], new LocalDate(2015, 6, 1));
+    var result = index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems));
+    result.ThrowIfRefused();
+
+    // Printed only after Register returned: every line the test reads is an acknowledged registration.
+    Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"ack {result.Signal.Id.Value} {youth.Bsn.RevealNumber()} {organisation.Value}\n"));
+    Console.Out.Flush();
+}
+
+return 0;

@@ -1,0 +1,189 @@
+using System;
+using System.Linq;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
+using FsCheck;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Storage;
+
+/// <summary>
+/// What every store must do, run against the in-memory store here and against SQLite and a real PostgreSQL server in
+/// their own test projects.
+/// </summary>
+public abstract class SignalStoreContract : IDisposable
+{
+    private static readonly Bsn Sam = TestBsns.First;
+    private static readonly Bsn Sara = TestBsns.Second;
+
+    /// <summary>Opens the store under test: the same durable data every time it is called, until disposal.</summary>
+    protected abstract ISignalStore OpenStore();
+
+    /// <summary>Closes a store opened by <see cref="OpenStore"/>.</summary>
+    protected abstract void CloseStore(ISignalStore store);
+
+    /// <summary>Reads the stored events about one signal.</summary>
+    protected abstract System.Collections.Generic.IReadOnlyList<StoredEvent> ReadEvents(ISignalStore store, SignalId signal);
+
+    public virtual void Dispose() => GC.SuppressFinalize(this);
+
+    [Fact]
+    public void A_restarted_index_has_every_signal_family_archive_and_offer_it_had()
+    {
+        var scenario = new IndexScenario();
+        string before;
+        long lastId;
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam, Sara], [TestBsns.Generate(1, seed: 9)[0]]));
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.YouthHealthCare, IndexScenario.YouthAged(Sara, 3))).ThrowIfRefused();
+            index.Withdraw(Sam, TestRegion.School, WithdrawalReason.RiskGone);
+            lastId = index.Register(IndexScenario.By(TestRegion.YouthProtection, IndexScenario.YouthAged(Sam, 8))).Signal.Id.Value;
+            before = Describe(index);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var reopened = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+
+            Assert.Equal(before, Describe(reopened));
+            var next = reopened.Register(IndexScenario.By(TestRegion.Daycare, IndexScenario.YouthAged(Sara, 3)));
+            Assert.Equal(lastId + 1, next.Signal.Id.Value);
+            Assert.Contains(next.Matches, m => m.Kind == MatchKind.Family && m.OtherYouth == Sam);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    [Fact]
+    public void Erasing_a_signal_erases_its_row_and_every_event_that_named_it_but_leaves_a_logbook_line()
+    {
+        var scenario = new IndexScenario();
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            var first = index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).Signal;
+            var second = index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8))).Signal;
+
+            index.Withdraw(Sam, TestRegion.School, WithdrawalReason.Unjustified);
+
+            var events = ReadEvents(store, first.Id);
+            Assert.Equal(["SignalWithdrawn", "SignalRemoved"], events.Select(e => e.Type));
+            Assert.DoesNotContain(ReadEvents(store, second.Id), e => e.Type == "MatchFound");
+            Assert.All(events, e => Assert.DoesNotContain(Sam.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), e.Json, StringComparison.Ordinal));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var reopened = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            Assert.Equal([TestRegion.SocialWork], reopened.GetActiveSignals(Sam).Select(s => s.Organisation));
+            Assert.Empty(reopened.GetArchivedSignals(Sam));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    [Fact]
+    public void Stored_events_are_versioned_json_that_reads_back()
+    {
+        var scenario = new IndexScenario();
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8)));
+            var result = index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)));
+
+            var events = ReadEvents(store, result.Signal.Id);
+            Assert.Equal(["SignalRegistered", "MatchFound"], events.Select(e => e.Type));
+            Assert.All(events, e => Assert.Equal(EventDocuments.SchemaVersion, e.SchemaVersion));
+            var registered = EventDocuments.ReadSignalEvent(events[0]);
+            Assert.Equal(result.Signal.Id.Value, registered.Signal);
+            Assert.Equal(result.Signal.ExpiresOn, registered.ExpiresOn);
+            Assert.Equal(result.Signal.RegisteredAt, registered.RegisteredAt);
+            var match = EventDocuments.ReadMatchEvent(events[1]);
+            Assert.Equal(result.Matches[0].OtherSignal.Value, match.OtherSignal);
+            Assert.Equal(TestRegion.SocialWork.Value, match.MatchCoordinator);
+            Assert.Throws<UnsupportedSchemaVersionException>(() => EventDocuments.ReadSignalEvent(events[0] with { SchemaVersion = EventDocuments.SchemaVersion + 1 }));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 25)]
+    public void Any_history_written_to_the_store_rebuilds_the_same_index(IndexOperation[] history)
+    {
+        var scenario = new IndexScenario();
+        string live;
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            ReferenceIndexProperties.Run(index, scenario, history);
+            live = Describe(index);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var rebuilt = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            if (Describe(rebuilt) != live)
+            {
+                throw new Xunit.Sdk.XunitException($"rebuilt:\n{Describe(rebuilt)}\nlive:\n{live}");
+            }
+        }
+        finally
+        {
+            CloseStore(store);
+            ResetStore();
+        }
+    }
+
+    /// <summary>Empties the store between property runs.</summary>
+    protected abstract void ResetStore();
+
+    internal static string Describe(ReferenceIndex index)
+    {
+        var youths = IndexModel.Youths.Concat([Sam, Sara]).Distinct();
+        return string.Join(
+            "\n",
+            youths.Select(y =>
+                y.RevealNumber() + ": active [" + string.Join(", ", index.GetActiveSignals(y).Select(s => $"{s.Id}/{s.Organisation}/{s.Reporter}/{s.RegisteredAt}/{s.Route}/{s.ExpiresOn}/{s.Expiry}"))
+                + "] archived [" + string.Join(", ", index.GetArchivedSignals(y).Select(a => $"{a.Signal.Id}/{a.Signal.Organisation}/{a.ArchivedOn}/{a.OfferedAsMatch}"))
+                + "] families [" + string.Join(", ", index.GetFamiliesOf(y).Select(f => f.ToString())) + "] matches " + index.GetMatches(y).Count))
+            + $"\ncounts {index.ActiveSignalCount}/{index.ArchivedSignalCount}";
+    }
+}
