@@ -21,25 +21,4 @@ if (args.Length > 0 && args[0] == "--footprint")
     return;
 }
 
-if (args.Length > 0 && args[0] == "--probe")
-{
-    var data = new IndexData(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
-    var index = data.LoadIndex();
-    var bsns = Array.ConvertAll(data.Lookups, y => data.Youths[y]);
-    var buffer = new CareCoordination.Sdk.Signals.Signal[args.Length > 2 ? 0 : 8];
-    for (var round = 0; round < 5; round++)
-    {
-        var w = Stopwatch.StartNew();
-        var total = 0;
-        for (var i = 0; i < 10_000_000; i++)
-        {
-            total += index.GetActiveSignals(bsns[i & (IndexData.PoolSize - 1)], buffer);
-        }
-
-        Console.WriteLine($"lookup {w.Elapsed.TotalNanoseconds / 10_000_000:F1} ns ({total})");
-    }
-
-    return;
-}
-
 BenchmarkSwitcher.FromAssembly(typeof(IndexData).Assembly).Run(args);

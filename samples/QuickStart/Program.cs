@@ -1,14 +1,22 @@
 using System;
+using System.IO;
+using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Sqlite;
+using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-// The story: two siblings, three organisations that do not know of each other's involvement.
+// The story: two siblings, three organisations that do not know of each other's involvement. The index keeps its
+// signals in a SQLite file (the embedded default); run the sample twice to see them come back.
+var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "carecoordination-quickstart.db");
+using var store = new SqliteSignalStore(path);
 using var services = new ServiceCollection()
+    .AddSingleton<ISignalStore>(store)
     .AddCareCoordination(options => options.Policy.Scope = CareCoordination.Sdk.Regions.ReportingScope.Narrow)
     .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 var index = services.GetRequiredService<ReferenceIndex>();
@@ -21,8 +29,24 @@ var daycare = AddOrganisation(index.Directory, 4, "Kinderopvang Het Zonnetje", O
 
 var sam = new Youth(Bsn.Parse("111222333"), new LocalDate(2017, 4, 12));
 var sara = new Youth(Bsn.Parse("123456782"), new LocalDate(2022, 9, 3));
+
+Console.WriteLine($"== The index in {path}");
+if (index.ActiveSignalCount > 0)
+{
+    Console.WriteLine($"  {index.ActiveSignalCount} active signal(s) from an earlier run, rebuilt from the file:");
+    foreach (var signal in new[] { sam.Bsn, sara.Bsn }.SelectMany(index.GetActiveSignals))
+    {
+        Console.WriteLine($"    {signal.Id} on youth {signal.Youth} by {index.Directory.GetOrganisation(signal.Organisation).Name}, registered {signal.RegisteredAt:uuuu-MM-ddTHH:mm:ss}Z, active until {signal.ExpiresOn:uuuu-MM-dd}");
+    }
+}
+else
+{
+    Console.WriteLine("  empty: a first run");
+}
+
 index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []));
 
+Console.WriteLine();
 Console.WriteLine("== Signals (only who, about whom, when — never the concern)");
 Register(new SignalRegistration(sam, jgz, ReporterOf(jgz), ReportingCriterion.SeriousUpbringingProblems));
 Register(new SignalRegistration(sara, amw, ReporterOf(amw), ReportingCriterion.FinancialProblems));
@@ -41,7 +65,7 @@ catch (InvalidBsnException error)
 
 var refused = index.Register(new SignalRegistration(sara, daycare, ReporterOf(daycare), ReportingCriterion.SeriousUpbringingProblems));
 Console.WriteLine($"  {refused.Refusal}: {refused.Message}");
-Console.WriteLine($"  active signals: {index.ActiveSignalCount}");
+Console.WriteLine($"  active signals: {index.ActiveSignalCount} (run the sample again: they come back from the file, and signalling again renews them)");
 
 void Register(SignalRegistration registration)
 {

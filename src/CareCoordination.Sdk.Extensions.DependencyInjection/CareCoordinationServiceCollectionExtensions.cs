@@ -4,6 +4,7 @@ using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <summary>
     /// Registers the reference index (<em>Verwijsindex</em>) as a singleton with its region policy, organisation
     /// directory, match notifier and clock. Safe to call more than once: later calls only add configuration. Any
-    /// <see cref="IReferenceIndexObserver"/> registered in the collection receives the index's events.
+    /// <see cref="IReferenceIndexObserver"/> registered in the collection receives the index's events; when an
+    /// <see cref="ISignalStore"/> is registered, the index rebuilds itself from it and writes every change to it.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -56,11 +58,18 @@ public static class CareCoordinationServiceCollectionExtensions
         services.TryAddSingleton(provider => RegionPolicy.Create(provider.GetRequiredService<IOptions<CareCoordinationOptions>>().Value.Policy));
         services.TryAddSingleton<OrganisationDirectory>();
         services.TryAddSingleton<MatchNotifier>();
-        services.TryAddSingleton(provider => new ReferenceIndex(
-            provider.GetRequiredService<RegionPolicy>(),
-            provider.GetRequiredService<OrganisationDirectory>(),
-            provider.GetRequiredService<IClock>(),
-            provider.GetServices<IReferenceIndexObserver>()));
+        services.TryAddSingleton(provider => provider.GetService<ISignalStore>() is { } store
+            ? new ReferenceIndex(
+                provider.GetRequiredService<RegionPolicy>(),
+                provider.GetRequiredService<OrganisationDirectory>(),
+                provider.GetRequiredService<IClock>(),
+                store,
+                provider.GetServices<IReferenceIndexObserver>())
+            : new ReferenceIndex(
+                provider.GetRequiredService<RegionPolicy>(),
+                provider.GetRequiredService<OrganisationDirectory>(),
+                provider.GetRequiredService<IClock>(),
+                provider.GetServices<IReferenceIndexObserver>()));
         return services;
     }
 }

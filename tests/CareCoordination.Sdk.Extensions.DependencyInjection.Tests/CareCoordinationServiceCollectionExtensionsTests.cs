@@ -70,6 +70,24 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void A_registered_store_backs_the_index_and_rebuilds_it()
+    {
+        var store = new InMemorySignalStore();
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
+        var directory = TestRegion.CreateDirectory();
+        var registration = new SignalRegistration(new Identity.Youth(TestBsns.First, new LocalDate(2018, 1, 1)), TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout);
+        using (var provider = Build(store, clock, directory))
+        {
+            provider.GetRequiredService<ReferenceIndex>().Register(registration).ThrowIfRefused();
+        }
+
+        using var restarted = Build(store, clock, directory);
+
+        Assert.Equal(TestRegion.School, Assert.Single(restarted.GetRequiredService<ReferenceIndex>().GetActiveSignals(TestBsns.First)).Organisation);
+        Assert.Single(store.Signals);
+    }
+
+    [Fact]
     public void An_invalid_policy_stops_the_host_at_start_with_every_violation_listed()
     {
         using var provider = new ServiceCollection()
@@ -135,6 +153,14 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddCareCoordination((Action<CareCoordinationOptions>)null!));
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddCareCoordination((IConfigurationSection)null!));
     }
+
+    private static ServiceProvider Build(Storage.ISignalStore store, IClock clock, OrganisationDirectory directory) =>
+        new ServiceCollection()
+            .AddSingleton(store)
+            .AddSingleton(clock)
+            .AddSingleton(directory)
+            .AddCareCoordination(_ => { })
+            .BuildServiceProvider(Strict);
 
     private static void StartValidation(IServiceProvider provider)
     {
