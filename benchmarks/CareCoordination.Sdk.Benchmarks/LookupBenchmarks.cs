@@ -9,6 +9,7 @@ namespace CareCoordination.Sdk.Benchmarks;
 
 /// <summary>Looking up the active signals on a random youth in an index of N active signals.</summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class LookupBenchmarks : IDisposable
 {
     private IndexData _data = null!;

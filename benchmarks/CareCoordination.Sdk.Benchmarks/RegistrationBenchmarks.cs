@@ -15,6 +15,7 @@ namespace CareCoordination.Sdk.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(IndexData.PoolSize / 2)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class RegistrationBenchmarks : IDisposable
 {
     private IndexData _data = null!;
