@@ -13,11 +13,12 @@ namespace CareCoordination.Sdk.Benchmarks;
 /// <summary>
 /// One registration with its matches, acknowledged only once the store has it, in an index of 100,000 signals:
 /// the plain in-memory index (baseline), the in-memory store, a SQLite file with full sync, and PostgreSQL on loopback.
-/// Each registration is its own transaction; the untimed cleanup withdraws the iteration's registrations.
+/// Each registration is its own transaction; the untimed cleanup withdraws the iteration's registrations. Eight warm-up
+/// iterations let the JIT reach its optimised tier before measuring.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(256)]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[SimpleJob(launchCount: 1, warmupCount: 8, iterationCount: 10)]
 public class DurableRegistrationBenchmarks
 {
     private const int ActiveSignals = 100_000;

@@ -11,11 +11,12 @@ namespace CareCoordination.Sdk.Benchmarks;
 /// <summary>
 /// Registering a new signal that finds its matches, in an index that already holds N active signals. Each iteration
 /// registers the pool of distinct new registrations once (each finds one or two matches) and the untimed cleanup
-/// withdraws them again, so the index stays at N.
+/// withdraws them again, so the index stays at N. An iteration is short, so the job warms up for 20 iterations: fewer
+/// would measure the JIT's unoptimised first tier.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(IndexData.PoolSize / 2)]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[SimpleJob(launchCount: 1, warmupCount: 20, iterationCount: 10)]
 public class RegistrationBenchmarks : IDisposable
 {
     private IndexData _data = null!;

@@ -1,6 +1,7 @@
 using System;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
 
 namespace CareCoordination.Sdk.Signals;
 
@@ -48,6 +49,7 @@ public readonly struct SignalRegistration
     }
 
     /// <summary>Gets the youth the signal is about.</summary>
+    [PersonData(PersonDataClassification.DirectIdentifier)]
     public Youth Youth { get; }
 
     /// <summary>Gets the reporting organisation.</summary>
