@@ -50,19 +50,40 @@ public sealed class ReferenceIndex
     private int _activeCount;
     private int _archivedCount;
 
+    /// <summary>Initializes a new, empty index without observers.</summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock)
+        : this(policy, directory, clock, (IEnumerable<IReferenceIndexObserver>?)null)
+    {
+    }
+
     /// <summary>Initializes a new, empty index.</summary>
     /// <param name="policy">The region's rules.</param>
     /// <param name="directory">The region's organisations and professionals.</param>
     /// <param name="clock">The source of time.</param>
     /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, IEnumerable<IReferenceIndexObserver>? observers = null)
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, IEnumerable<IReferenceIndexObserver>? observers)
     {
         Policy = Guard.NotNull(policy);
         Directory = Guard.NotNull(directory);
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
         _observers = observers is null ? [] : [.. observers];
+    }
+
+    /// <summary>Initializes an index backed by a durable store, without observers; see the overload with observers.</summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store)
+        : this(policy, directory, clock, store, null)
+    {
     }
 
     /// <summary>
@@ -76,7 +97,7 @@ public sealed class ReferenceIndex
     /// <param name="store">The durable store to rebuild from and write to.</param>
     /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store, IEnumerable<IReferenceIndexObserver>? observers = null)
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store, IEnumerable<IReferenceIndexObserver>? observers)
         : this(policy, directory, clock, observers)
     {
         Guard.NotNull(store);
