@@ -78,6 +78,33 @@ internal sealed class IndexData
         return index;
     }
 
+    public Baselines.NaiveDictionaryIndex LoadNaive()
+    {
+        var naive = new Baselines.NaiveDictionaryIndex();
+        var now = Instant.FromUtc(2026, 11, 23, 9, 0);
+        for (var i = 0; i < Signals; i++)
+        {
+            var (youth, organisation) = SignalAt(i);
+            naive.Register(Youths[youth].RevealDigits(), organisation, ReporterOf(organisation).Value, now);
+        }
+
+        return naive;
+    }
+
+    public Baselines.SqliteIndex LoadSqlite()
+    {
+        var sqlite = new Baselines.SqliteIndex();
+        sqlite.BeginBulk();
+        for (var i = 0; i < Signals; i++)
+        {
+            var (youth, organisation) = SignalAt(i);
+            sqlite.Register(Youths[youth].RevealNumber(), organisation, ReporterOf(organisation).Value, 0, 0);
+        }
+
+        sqlite.EndBulk();
+        return sqlite;
+    }
+
     public SignalRegistration Registration(int youth, int organisation) =>
         new(new Youth(Youths[youth], DateOfBirth), new OrganisationId(organisation), ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems);
 }

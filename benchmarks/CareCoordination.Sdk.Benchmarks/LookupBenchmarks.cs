@@ -38,14 +38,7 @@ public class LookupBenchmarks : IDisposable
     public void SetUpNaive()
     {
         _data = new IndexData(ActiveSignals);
-        _naive = new NaiveDictionaryIndex();
-        var now = Instant.FromUtc(2026, 11, 23, 9, 0);
-        for (var i = 0; i < _data.Signals; i++)
-        {
-            var (youth, organisation) = _data.SignalAt(i);
-            _naive.Register(_data.Youths[youth].RevealDigits(), organisation, IndexData.ReporterOf(organisation).Value, now);
-        }
-
+        _naive = _data.LoadNaive();
         _bsnStrings = Array.ConvertAll(_data.Lookups, y => _data.Youths[y].RevealDigits());
     }
 
@@ -53,15 +46,7 @@ public class LookupBenchmarks : IDisposable
     public void SetUpSqlite()
     {
         _data = new IndexData(ActiveSignals);
-        _sqlite = new SqliteIndex();
-        _sqlite.BeginBulk();
-        for (var i = 0; i < _data.Signals; i++)
-        {
-            var (youth, organisation) = _data.SignalAt(i);
-            _sqlite.Register(_data.Youths[youth].RevealNumber(), organisation, IndexData.ReporterOf(organisation).Value, 0, 0);
-        }
-
-        _sqlite.EndBulk();
+        _sqlite = _data.LoadSqlite();
         _bsnNumbers = Array.ConvertAll(_data.Lookups, y => _data.Youths[y].RevealNumber());
     }
 

@@ -46,13 +46,7 @@ public class RegistrationBenchmarks : IDisposable
     public void SetUpNaive()
     {
         Prepare();
-        _naive = new NaiveDictionaryIndex();
-        for (var i = 0; i < _data.Signals; i++)
-        {
-            var (youth, organisation) = _data.SignalAt(i);
-            _naive.Register(_data.Youths[youth].RevealDigits(), organisation, IndexData.ReporterOf(organisation).Value, _now);
-        }
-
+        _naive = _data.LoadNaive();
         _bsnStrings = Array.ConvertAll(_data.Pool, y => _data.Youths[y].RevealDigits());
     }
 
@@ -60,15 +54,7 @@ public class RegistrationBenchmarks : IDisposable
     public void SetUpSqlite()
     {
         Prepare();
-        _sqlite = new SqliteIndex();
-        _sqlite.BeginBulk();
-        for (var i = 0; i < _data.Signals; i++)
-        {
-            var (youth, organisation) = _data.SignalAt(i);
-            _sqlite.Register(_data.Youths[youth].RevealNumber(), organisation, IndexData.ReporterOf(organisation).Value, 0, 0);
-        }
-
-        _sqlite.EndBulk();
+        _sqlite = _data.LoadSqlite();
         _bsnNumbers = Array.ConvertAll(_data.Pool, y => _data.Youths[y].RevealNumber());
     }
 

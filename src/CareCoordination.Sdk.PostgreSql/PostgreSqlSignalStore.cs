@@ -150,13 +150,9 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
         using var transaction = _connection.BeginTransaction();
         using var batch = new NpgsqlBatch(_connection, transaction);
         batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
-        var position = 0;
-        foreach (var (members, role) in new[] { (family.Youths, (short)0), (family.Carers, (short)1) })
+        foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
         {
-            foreach (var member in members)
-            {
-                batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position++, role, member.RevealNumber()));
-            }
+            batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position, (short)role, member));
         }
 
         batch.ExecuteNonQuery();
@@ -210,27 +206,17 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
 
     private IEnumerable<Family> ReadFamilies()
     {
-        var members = new SortedDictionary<int, (List<Bsn> Youths, List<Bsn> Carers)>();
+        var rows = new StoredFamilyRows();
         using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", _connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var id = reader.GetInt32(0);
-                if (!members.TryGetValue(id, out var lists))
-                {
-                    lists = ([], []);
-                    members[id] = lists;
-                }
-
-                (reader.GetInt16(1) == 0 ? lists.Youths : lists.Carers).Add(Bsn.FromNumber(reader.GetInt32(2)));
+                rows.Add(reader.GetInt32(0), reader.GetInt16(1), reader.GetInt32(2));
             }
         }
 
-        foreach (var (id, lists) in members)
-        {
-            yield return Family.Create(new FamilyId(id), lists.Youths, lists.Carers);
-        }
+        return rows.Families();
     }
 
     private void TakeWriterLock()

@@ -131,18 +131,14 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
         ArgumentNullException.ThrowIfNull(family);
         using var transaction = _connection.BeginTransaction(deferred: false);
         DeleteFamily(family.Id, transaction);
-        var position = 0;
-        foreach (var (members, role) in new[] { (family.Youths, 0), (family.Carers, 1) })
+        foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
         {
-            foreach (var member in members)
-            {
-                using var command = Command("INSERT INTO family_members (family_id, position, role, member) VALUES ($family, $position, $role, $member)", transaction);
-                command.Parameters.AddWithValue("$family", family.Id.Value);
-                command.Parameters.AddWithValue("$position", position++);
-                command.Parameters.AddWithValue("$role", role);
-                command.Parameters.AddWithValue("$member", member.RevealNumber());
-                command.ExecuteNonQuery();
-            }
+            using var command = Command("INSERT INTO family_members (family_id, position, role, member) VALUES ($family, $position, $role, $member)", transaction);
+            command.Parameters.AddWithValue("$family", family.Id.Value);
+            command.Parameters.AddWithValue("$position", position);
+            command.Parameters.AddWithValue("$role", role);
+            command.Parameters.AddWithValue("$member", member);
+            command.ExecuteNonQuery();
         }
 
         transaction.Commit();
@@ -187,27 +183,17 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
 
     private IEnumerable<Family> ReadFamilies()
     {
-        var members = new SortedDictionary<int, (List<Bsn> Youths, List<Bsn> Carers)>();
+        var rows = new StoredFamilyRows();
         using (var command = Command("SELECT family_id, role, member FROM family_members ORDER BY family_id, position"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var id = reader.GetInt32(0);
-                if (!members.TryGetValue(id, out var lists))
-                {
-                    lists = ([], []);
-                    members[id] = lists;
-                }
-
-                (reader.GetInt32(1) == 0 ? lists.Youths : lists.Carers).Add(Bsn.FromNumber(reader.GetInt32(2)));
+                rows.Add(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
             }
         }
 
-        foreach (var (id, lists) in members)
-        {
-            yield return Family.Create(new FamilyId(id), lists.Youths, lists.Carers);
-        }
+        return rows.Families();
     }
 
     private void DeleteFamily(FamilyId family, SqliteTransaction transaction)

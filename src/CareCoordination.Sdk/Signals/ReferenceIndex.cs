@@ -196,14 +196,14 @@ public sealed class ReferenceIndex
             if (reason == WithdrawalReason.RiskGone)
             {
                 var archived = MoveToArchive(slot, SignalEndReason.RiskGone, today, now);
-                Publish(new SignalWithdrawn(signal, reason, now));
-                Publish(archived);
+                Publish(new SignalWithdrawn(signal, reason, now), static (o, e) => o.OnSignalWithdrawn(e));
+                Publish(archived, static (o, e) => o.OnSignalArchived(e));
             }
             else
             {
                 var removed = RemoveActive(slot, reason == WithdrawalReason.Unjustified ? SignalEndReason.Unjustified : SignalEndReason.ObjectionUpheld, now);
-                Publish(new SignalWithdrawn(signal, reason, now));
-                Publish(removed);
+                Publish(new SignalWithdrawn(signal, reason, now), static (o, e) => o.OnSignalWithdrawn(e));
+                Publish(removed, static (o, e) => o.OnSignalRemoved(e));
             }
 
             return signal;
@@ -253,7 +253,7 @@ public sealed class ReferenceIndex
 
             foreach (var removed in events)
             {
-                Publish(removed);
+                Publish(removed, static (o, e) => o.OnSignalRemoved(e));
             }
 
             return events.Count;
@@ -292,22 +292,22 @@ public sealed class ReferenceIndex
                     {
                         var moved = MoveToArchive(slot, SignalEndReason.ActivePeriodEnded, today, now);
                         archived++;
-                        Publish(new SignalExpired(signal, signal.Expiry, now));
-                        Publish(moved);
+                        Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
+                        Publish(moved, static (o, e) => o.OnSignalArchived(e));
                     }
                     else
                     {
                         var gone = RemoveActive(slot, SignalEndReason.AgeLimitReached, now);
                         removed++;
-                        Publish(new SignalExpired(signal, signal.Expiry, now));
-                        Publish(gone);
+                        Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
+                        Publish(gone, static (o, e) => o.OnSignalRemoved(e));
                     }
                 }
                 else if (s.State == SignalSlot.Archived && s.Day <= archiveCutoff)
                 {
                     var gone = RemoveArchived(slot, SignalEndReason.ArchivePeriodEnded, now);
                     deleted++;
-                    Publish(gone);
+                    Publish(gone, static (o, e) => o.OnSignalRemoved(e));
                 }
             }
         }
@@ -562,12 +562,12 @@ public sealed class ReferenceIndex
                 }
             }
 
-            Publish(new SignalRegistered(signal));
+            Publish(new SignalRegistered(signal), static (o, e) => o.OnSignalRegistered(e));
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {
                 var match = new Match(_candidateKinds[i], signal, ToSignal(_candidateSlots[i]), coordinator, _candidateFamilies[i], now);
-                Publish(new MatchFound(match));
+                Publish(new MatchFound(match), static (o, e) => o.OnMatchFound(e));
                 if (array is not null)
                 {
                     array[i] = match;
@@ -676,7 +676,7 @@ public sealed class ReferenceIndex
         s.Day = expiresOn;
         s.Expiry = (byte)expiry;
         var signal = ToSignal(slot);
-        Publish(new SignalRenewed(signal, previous));
+        Publish(new SignalRenewed(signal, previous), static (o, e) => o.OnSignalRenewed(e));
         return RegistrationResult.Succeeded(RegistrationOutcome.Renewed, signal, null, 0);
     }
 
@@ -1013,59 +1013,12 @@ public sealed class ReferenceIndex
         public void Add(Family family) => index.AddFamilyCore(family);
     }
 
-    private void Publish(in SignalRegistered e)
+    // Static lambdas are cached by the compiler, so publishing allocates nothing.
+    private void Publish<TEvent>(in TEvent e, Action<IReferenceIndexObserver, TEvent> deliver)
     {
         foreach (var observer in _observers)
         {
-            observer.OnSignalRegistered(e);
-        }
-    }
-
-    private void Publish(in SignalRenewed e)
-    {
-        foreach (var observer in _observers)
-        {
-            observer.OnSignalRenewed(e);
-        }
-    }
-
-    private void Publish(in SignalWithdrawn e)
-    {
-        foreach (var observer in _observers)
-        {
-            observer.OnSignalWithdrawn(e);
-        }
-    }
-
-    private void Publish(in SignalExpired e)
-    {
-        foreach (var observer in _observers)
-        {
-            observer.OnSignalExpired(e);
-        }
-    }
-
-    private void Publish(in SignalArchived e)
-    {
-        foreach (var observer in _observers)
-        {
-            observer.OnSignalArchived(e);
-        }
-    }
-
-    private void Publish(in SignalRemoved e)
-    {
-        foreach (var observer in _observers)
-        {
-            observer.OnSignalRemoved(e);
-        }
-    }
-
-    private void Publish(in MatchFound e)
-    {
-        foreach (var observer in _observers)
-        {
-            observer.OnMatchFound(e);
+            deliver(observer, e);
         }
     }
 }
