@@ -10,6 +10,7 @@ using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Telemetry;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Signals;
@@ -105,6 +106,8 @@ public sealed class ReferenceIndex
         {
             store.Load(new Loader(this));
         }
+
+        IndexMetrics.SignalsRestored(_activeCount);
 
         _store = store;
     }
@@ -509,6 +512,7 @@ public sealed class ReferenceIndex
     {
         if (registration.IsDefault)
         {
+            IndexMetrics.RegistrationRefused(RegistrationRefusal.InvalidRegistration);
             return RegistrationResult.Refused(RegistrationRefusal.InvalidRegistration, "The registration is empty: a signal needs a youth, an organisation, a reporter and a reporting criterion.");
         }
 
@@ -516,6 +520,7 @@ public sealed class ReferenceIndex
         var today = _calendar.DayOf(now);
         if (!TryAuthorise(registration, out var refusal, out var message, out var expiresOn, out var expiry, today))
         {
+            IndexMetrics.RegistrationRefused(refusal);
             return RegistrationResult.Refused(refusal, message!);
         }
 
@@ -562,11 +567,13 @@ public sealed class ReferenceIndex
                 }
             }
 
+            IndexMetrics.SignalRegistered();
             Publish(new SignalRegistered(signal), static (o, e) => o.OnSignalRegistered(e));
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {
                 var match = new Match(_candidateKinds[i], signal, ToSignal(_candidateSlots[i]), coordinator, _candidateFamilies[i], now);
+                IndexMetrics.MatchFound(match.Kind);
                 Publish(new MatchFound(match), static (o, e) => o.OnMatchFound(e));
                 if (array is not null)
                 {
@@ -676,6 +683,7 @@ public sealed class ReferenceIndex
         s.Day = expiresOn;
         s.Expiry = (byte)expiry;
         var signal = ToSignal(slot);
+        IndexMetrics.SignalRenewed();
         Publish(new SignalRenewed(signal, previous), static (o, e) => o.OnSignalRenewed(e));
         return RegistrationResult.Succeeded(RegistrationOutcome.Renewed, signal, null, 0);
     }
@@ -804,6 +812,7 @@ public sealed class ReferenceIndex
         _archive.SetHead(s.Youth, slot);
         Volatile.Write(ref _activeCount, _activeCount - 1);
         Volatile.Write(ref _archivedCount, _archivedCount + 1);
+        IndexMetrics.SignalEnded(reason);
         return new SignalArchived(signal, reason, today, now);
     }
 
@@ -813,6 +822,7 @@ public sealed class ReferenceIndex
         Unlink(_active, slot);
         _slots.Release(slot);
         Volatile.Write(ref _activeCount, _activeCount - 1);
+        IndexMetrics.SignalEnded(reason);
         return new SignalRemoved(signal, reason, WasArchived: false, now);
     }
 
