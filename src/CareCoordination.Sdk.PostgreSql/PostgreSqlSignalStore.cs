@@ -6,7 +6,6 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
-using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -175,19 +174,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
         using var command = new NpgsqlCommand($"SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload::text FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1 ORDER BY sequence", _connection);
         command.Parameters.Add(new NpgsqlParameter { Value = signal.Value });
         using var reader = command.ExecuteReader();
-        var result = new List<StoredEvent>();
-        while (reader.Read())
-        {
-            result.Add(new StoredEvent(
-                new SignalId(reader.GetInt64(0)),
-                reader.IsDBNull(1) ? null : new SignalId(reader.GetInt64(1)),
-                reader.GetString(2),
-                reader.GetInt32(3),
-                Instant.FromUnixTimeTicks(reader.GetInt64(4)),
-                reader.GetString(5)));
-        }
-
-        return result;
+        return StoredEventRows.ReadAll(reader);
     }
 
     /// <inheritdoc/>

@@ -8,7 +8,6 @@ using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using Microsoft.Data.Sqlite;
-using NodaTime;
 
 namespace CareCoordination.Sdk.Sqlite;
 
@@ -160,19 +159,7 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
         using var command = Command("SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload FROM events WHERE signal_id = $id OR other_signal_id = $id ORDER BY sequence");
         command.Parameters.AddWithValue("$id", signal.Value);
         using var reader = command.ExecuteReader();
-        var result = new List<StoredEvent>();
-        while (reader.Read())
-        {
-            result.Add(new StoredEvent(
-                new SignalId(reader.GetInt64(0)),
-                reader.IsDBNull(1) ? null : new SignalId(reader.GetInt64(1)),
-                reader.GetString(2),
-                reader.GetInt32(3),
-                Instant.FromUnixTimeTicks(reader.GetInt64(4)),
-                reader.GetString(5)));
-        }
-
-        return result;
+        return StoredEventRows.ReadAll(reader);
     }
 
     /// <summary>Writes the write-ahead log back into the database file and truncates the log.</summary>
