@@ -52,6 +52,7 @@ public sealed class RegionPolicy
         AgeLimitInYears = options.AgeLimitInYears;
         ActivePeriod = Period.FromMonths(options.ActivePeriodInMonths);
         ArchivePeriod = Period.FromMonths(options.ArchivePeriodInMonths);
+        IdempotencyWindow = Duration.FromHours(options.IdempotencyWindowInHours);
         TimeZone = zone;
 
         _mayReport = new bool[KindSlots];
@@ -105,6 +106,9 @@ public sealed class RegionPolicy
     /// <summary>Gets how long an archived signal is kept before it is deleted.</summary>
     public Period ArchivePeriod { get; }
 
+    /// <summary>Gets how long the index remembers an idempotency key and its result.</summary>
+    public Duration IdempotencyWindow { get; }
+
     /// <summary>Gets the order in which organisation kinds are designated match coordinator.</summary>
     public IReadOnlyList<OrganisationKind> MatchCoordinatorPriority { get; }
 
@@ -154,6 +158,11 @@ public sealed class RegionPolicy
         if (options.ArchivePeriodInMonths is < 0 or > 240)
         {
             violations.Add(Invariant($"ArchivePeriodInMonths must be from 0 to 240 (the law says 60); it is {options.ArchivePeriodInMonths}."));
+        }
+
+        if (options.IdempotencyWindowInHours is < 1 or > 168)
+        {
+            violations.Add(Invariant($"IdempotencyWindowInHours must be from 1 to 168; it is {options.IdempotencyWindowInHours}."));
         }
 
         foreach (var kind in options.AdditionalReportingKinds)

@@ -55,6 +55,10 @@ public sealed class RegionPolicyOptions
         OrganisationKind.PublicHealthService,
     };
 
+    /// <summary>Gets or sets how long the index remembers an idempotency key and the result it answered, in hours.</summary>
+    /// <value>The default is 24.</value>
+    public int IdempotencyWindowInHours { get; set; } = 24;
+
     /// <summary>Gets or sets the time zone in which dates (birthdays, expiry days) are reckoned, as a TZDB identifier.</summary>
     /// <value>The default is <c>Europe/Amsterdam</c>.</value>
     public string TimeZoneId { get; set; } = "Europe/Amsterdam";

@@ -47,6 +47,8 @@ public sealed class ReferenceIndex
     private FamilyId?[] _candidateFamilies = new FamilyId?[16];
     private int[] _seenYouths = new int[16];
 
+    private readonly Dictionary<string, RememberedRegistration> _idempotency = new(StringComparer.Ordinal);
+
     private long _lastId;
     private int _activeCount;
     private int _archivedCount;
@@ -142,7 +144,8 @@ public sealed class ReferenceIndex
     /// </summary>
     /// <param name="registration">The signal to register.</param>
     /// <returns>What happened: registered with its matches, renewed, or refused with the reason.</returns>
-    public RegistrationResult Register(in SignalRegistration registration) => RegisterCore(registration, default, copyToArray: true);
+    public RegistrationResult Register(in SignalRegistration registration) =>
+        registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true) : RegisterOnce(registration, default);
 
     /// <summary>
     /// Registers a signal and writes the matches it found into <paramref name="matches"/>, allocating nothing.
@@ -152,7 +155,8 @@ public sealed class ReferenceIndex
     /// <param name="registration">The signal to register.</param>
     /// <param name="matches">Where to write the matches, seen from the new signal's side.</param>
     /// <returns>What happened: registered, renewed, or refused with the reason.</returns>
-    public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) => RegisterCore(registration, matches, copyToArray: false);
+    public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) =>
+        registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false) : RegisterOnce(registration, matches);
 
     /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
     /// <param name="youth">The youth.</param>
@@ -279,6 +283,7 @@ public sealed class ReferenceIndex
         int archived = 0, removed = 0, deleted = 0;
         lock (_gate)
         {
+            ForgetIdempotencyKeysBefore(now - Policy.IdempotencyWindow);
             var highWater = _slots.HighWater;
             if (_store is not null)
             {
@@ -505,6 +510,72 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             return _slots.AllocatedBytes + _active.AllocatedBytes + _archive.AllocatedBytes;
+        }
+    }
+
+    /// <summary>
+    /// Registers a keyed registration once: a key seen within the window answers its first result and changes nothing;
+    /// a key seen for another youth or organisation is refused. Keys live in memory: after a restart a retry falls back
+    /// to renewal, which also never creates a second signal or match.
+    /// </summary>
+    private RegistrationResult RegisterOnce(in SignalRegistration registration, Span<Match> destination)
+    {
+        var key = registration.IdempotencyKey!;
+        var youth = registration.Youth.Bsn.RevealNumber();
+        var organisation = registration.Organisation.Value;
+        lock (_gate)
+        {
+            var now = _clock.GetCurrentInstant();
+            if (_idempotency.TryGetValue(key, out var remembered) && remembered.At + Policy.IdempotencyWindow > now)
+            {
+                if (remembered.Youth != youth || remembered.Organisation != organisation)
+                {
+                    IndexMetrics.RegistrationRefused(RegistrationRefusal.IdempotencyKeyConflict);
+                    return RegistrationResult.Refused(
+                        RegistrationRefusal.IdempotencyKeyConflict,
+                        "The idempotency key was already used for another registration; use a new key for every new registration.");
+                }
+
+                return Answer(remembered.Outcome, remembered.Signal, remembered.Matches, destination);
+            }
+
+            var result = RegisterCore(registration, default, copyToArray: true);
+            if (result.IsRefused)
+            {
+                return result;
+            }
+
+            var matches = new Match[result.MatchCount];
+            for (var i = 0; i < matches.Length; i++)
+            {
+                matches[i] = result.Matches[i];
+            }
+
+            _idempotency[key] = new RememberedRegistration(youth, organisation, now, result.Outcome, result.Signal, matches);
+            return Answer(result.Outcome, result.Signal, matches, destination);
+        }
+    }
+
+    /// <summary>Answers a keyed registration with a copy of its matches, so that no caller can change what a retry gets.</summary>
+    private static RegistrationResult Answer(RegistrationOutcome outcome, in Signal signal, Match[] matches, Span<Match> destination)
+    {
+        matches.AsSpan(0, Math.Min(matches.Length, destination.Length)).CopyTo(destination);
+        return RegistrationResult.Succeeded(outcome, signal, matches.Length == 0 ? null : (Match[])matches.Clone(), matches.Length);
+    }
+
+    private void ForgetIdempotencyKeysBefore(Instant cutoff)
+    {
+        if (_idempotency.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, remembered) in _idempotency)
+        {
+            if (remembered.At <= cutoff)
+            {
+                _idempotency.Remove(key);
+            }
         }
     }
 
@@ -1015,6 +1086,8 @@ public sealed class ReferenceIndex
             _archivedCount++;
         }
     }
+
+    private sealed record RememberedRegistration(int Youth, int Organisation, Instant At, RegistrationOutcome Outcome, Signal Signal, Match[] Matches);
 
     private sealed class Loader(ReferenceIndex index) : IStoredIndexSink
     {

@@ -29,4 +29,7 @@ public enum RegistrationRefusal
 
     /// <summary>The date of birth lies after today.</summary>
     NotYetBorn,
+
+    /// <summary>The idempotency key was already used, within the window, for a registration on another youth or by another organisation.</summary>
+    IdempotencyKeyConflict,
 }

@@ -64,8 +64,32 @@ public readonly struct SignalRegistration
     /// <summary>Gets the route by which the concern reached the reporter.</summary>
     public IntakeRoute Route { get; }
 
+    /// <summary>
+    /// Gets the key a vendor client chose for this registration, so that a retry after a time-out returns the first
+    /// result instead of registering again; <see langword="null"/> when none was given.
+    /// </summary>
+    public string? IdempotencyKey { get; private init; }
+
     /// <summary>Gets a value indicating whether this is <c>default(SignalRegistration)</c>.</summary>
     public bool IsDefault => Youth.IsDefault;
+
+    /// <summary>
+    /// Returns a copy that carries an idempotency key: within the policy's idempotency window the index answers a
+    /// registration with a key it has seen with the first result — same signal, same matches — and changes nothing.
+    /// </summary>
+    /// <param name="key">From 1 to 128 characters, no control characters; unique per intended registration.</param>
+    /// <returns>The registration with the key.</returns>
+    /// <exception cref="ArgumentException">The key is empty, too long or holds a control character.</exception>
+    public SignalRegistration WithIdempotencyKey(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (key.Length > 128 || key.AsSpan().ContainsAnyInRange('\u0000', '\u001f'))
+        {
+            throw new ArgumentException("An idempotency key has 1 to 128 characters and no control characters.", nameof(key));
+        }
+
+        return this with { IdempotencyKey = key };
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"signal on {Youth} by {Organisation}";
