@@ -420,8 +420,8 @@ public sealed class ReferenceIndex
             for (var own = _active.HeadOf(key); own != NoSlot; own = _slots[own].Next)
             {
                 var ownOrganisation = _slots[own].Organisation;
-                var count = CollectCandidates(key, ownOrganisation, includeArchive: false);
-                var coordinator = DesignateCoordinator(ownOrganisation, _slots[own].Id, count);
+                var count = CollectCandidates(key, _active.HeadOf(key), ownOrganisation, includeArchive: false);
+                var coordinator = DesignateCoordinator(ownOrganisation, RankOf(ownOrganisation), _slots[own].Id, count);
                 var signal = ToSignal(own);
                 for (var i = 0; i < count; i++)
                 {
@@ -589,7 +589,7 @@ public sealed class ReferenceIndex
 
         var now = _clock.GetCurrentInstant();
         var today = _calendar.DayOf(now);
-        if (!TryAuthorise(registration, out var refusal, out var message, out var expiresOn, out var expiry, today))
+        if (!TryAuthorise(registration, out var refusal, out var message, out var expiresOn, out var expiry, out var rank, today))
         {
             IndexMetrics.RegistrationRefused(refusal);
             return RegistrationResult.Refused(refusal, message!);
@@ -599,17 +599,18 @@ public sealed class ReferenceIndex
         var organisation = registration.Organisation.Value;
         lock (_gate)
         {
-            var own = FindInChain(_active.HeadOf(key), organisation);
+            var head = _active.HeadOf(key);
+            var own = FindInChain(head, organisation);
             if (own != NoSlot)
             {
                 return Renew(own, registration, now, expiresOn, expiry);
             }
 
-            var count = CollectCandidates(key, organisation, includeArchive: true);
+            var count = CollectCandidates(key, head, organisation, includeArchive: true);
             var id = _lastId + 1;
             var ticks = now.ToUnixTimeTicks();
             var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, registration.Route, expiresOn, expiry);
-            var coordinator = count == 0 ? default : DesignateCoordinator(organisation, id, count);
+            var coordinator = count == 0 ? default : DesignateCoordinator(organisation, rank, id, count);
             if (_store is not null)
             {
                 _store.Commit(RegistrationCommit(signal, count, coordinator, now));
@@ -627,7 +628,7 @@ public sealed class ReferenceIndex
             s.Route = (byte)registration.Route;
             s.Expiry = (byte)expiry;
             s.State = SignalSlot.Active;
-            s.Next = _active.HeadOf(key);
+            s.Next = head;
             _active.SetHead(key, slot);
             Volatile.Write(ref _activeCount, _activeCount + 1);
             for (var i = 0; i < count; i++)
@@ -660,10 +661,11 @@ public sealed class ReferenceIndex
         }
     }
 
-    private bool TryAuthorise(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out int expiresOn, out SignalExpiry expiry, CalendarDay today)
+    private bool TryAuthorise(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out int expiresOn, out SignalExpiry expiry, out int coordinatorRank, CalendarDay today)
     {
         expiresOn = default;
         expiry = default;
+        coordinatorRank = int.MaxValue;
         if (!Directory.TryGetOrganisation(registration.Organisation, out var organisation))
         {
             return Refuse(RegistrationRefusal.UnknownOrganisation, $"The organisation {registration.Organisation} is not in the region's directory; it cannot signal.", out refusal, out message);
@@ -708,6 +710,7 @@ public sealed class ReferenceIndex
             return Refuse(RegistrationRefusal.OverAgeLimit, $"The person is {Policy.AgeLimitInYears} or older and no longer a youth for the reference index.", out refusal, out message);
         }
 
+        coordinatorRank = Policy.CoordinatorRank(organisation.Kind);
         (expiresOn, expiry) = today.ActiveEndDayNumber < ageLimitDay
             ? (today.ActiveEndDayNumber, SignalExpiry.ActivePeriodEnds)
             : (ageLimitDay, SignalExpiry.AgeLimitReached);
@@ -760,10 +763,10 @@ public sealed class ReferenceIndex
     }
 
     /// <summary>Collects the slots that a signal of <paramref name="organisation"/> on youth <paramref name="key"/> matches into the candidate buffers.</summary>
-    private int CollectCandidates(int key, int organisation, bool includeArchive)
+    private int CollectCandidates(int key, int head, int organisation, bool includeArchive)
     {
         var count = 0;
-        for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+        for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
         {
             if (_slots[slot].Organisation != organisation)
             {
@@ -835,10 +838,10 @@ public sealed class ReferenceIndex
     /// Designates the match coordinator among the organisations of the signal and its candidates: the one whose kind
     /// ranks first in the policy; between equals, the one whose signal was made first.
     /// </summary>
-    private OrganisationId DesignateCoordinator(int organisation, long signalId, int candidateCount)
+    private OrganisationId DesignateCoordinator(int organisation, int organisationRank, long signalId, int candidateCount)
     {
         var best = organisation;
-        var bestRank = RankOf(best);
+        var bestRank = organisationRank;
         var bestId = signalId;
         for (var i = 0; i < candidateCount; i++)
         {
