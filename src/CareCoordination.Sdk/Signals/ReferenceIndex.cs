@@ -284,37 +284,35 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             ForgetIdempotencyKeysBefore(now - Policy.IdempotencyWindow);
-            var highWater = _slots.HighWater;
-            if (_store is not null)
+            var due = DueForExpiry(todayNumber, archiveCutoff);
+            if (_store is not null && due.Count > 0)
             {
-                CommitExpiry(highWater, today, todayNumber, archiveCutoff, now);
+                CommitExpiry(due, today, now);
             }
 
-            for (var slot = 0; slot < highWater; slot++)
+            foreach (var (slot, reason) in due)
             {
-                ref var s = ref _slots[slot];
-                if (s.State == SignalSlot.Active && s.Day <= todayNumber)
+                if (reason == SignalEndReason.ArchivePeriodEnded)
                 {
-                    var signal = ToSignal(slot);
-                    if (signal.Expiry == SignalExpiry.ActivePeriodEnds)
-                    {
-                        var moved = MoveToArchive(slot, SignalEndReason.ActivePeriodEnded, today, now);
-                        archived++;
-                        Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
-                        Publish(moved, static (o, e) => o.OnSignalArchived(e));
-                    }
-                    else
-                    {
-                        var gone = RemoveActive(slot, SignalEndReason.AgeLimitReached, now);
-                        removed++;
-                        Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
-                        Publish(gone, static (o, e) => o.OnSignalRemoved(e));
-                    }
-                }
-                else if (s.State == SignalSlot.Archived && s.Day <= archiveCutoff)
-                {
-                    var gone = RemoveArchived(slot, SignalEndReason.ArchivePeriodEnded, now);
+                    var gone = RemoveArchived(slot, reason, now);
                     deleted++;
+                    Publish(gone, static (o, e) => o.OnSignalRemoved(e));
+                    continue;
+                }
+
+                var signal = ToSignal(slot);
+                if (reason == SignalEndReason.ActivePeriodEnded)
+                {
+                    var moved = MoveToArchive(slot, reason, today, now);
+                    archived++;
+                    Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
+                    Publish(moved, static (o, e) => o.OnSignalArchived(e));
+                }
+                else
+                {
+                    var gone = RemoveActive(slot, reason, now);
+                    removed++;
+                    Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
                     Publish(gone, static (o, e) => o.OnSignalRemoved(e));
                 }
             }
@@ -1007,42 +1005,54 @@ public sealed class ReferenceIndex
         return new SignalCommit(upserts, [], events);
     }
 
-    /// <summary>Writes everything one expiry run will do as one commit, before any of it happens.</summary>
-    private void CommitExpiry(int highWater, LocalDate today, int todayNumber, int archiveCutoff, Instant now)
+    /// <summary>The one definition of what an expiry run ends: each slot with the reason it ends for.</summary>
+    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
     {
-        var upserts = new List<StoredSignal>();
-        var erasures = new List<SignalId>();
-        var events = new List<StoredEvent>();
+        var due = new List<(int Slot, SignalEndReason Reason)>();
+        var highWater = _slots.HighWater;
         for (var slot = 0; slot < highWater; slot++)
         {
             ref var s = ref _slots[slot];
             if (s.State == SignalSlot.Active && s.Day <= todayNumber)
             {
-                var signal = ToSignal(slot);
-                events.Add(EventDocuments.Expired(signal, now));
-                if (signal.Expiry == SignalExpiry.ActivePeriodEnds)
-                {
-                    upserts.Add(ArchivedRow(slot, today));
-                    events.Add(EventDocuments.Archived(signal, SignalEndReason.ActivePeriodEnded, now));
-                }
-                else
-                {
-                    erasures.Add(signal.Id);
-                    events.Add(EventDocuments.Removed(signal, SignalEndReason.AgeLimitReached, now));
-                }
+                due.Add((slot, (SignalExpiry)s.Expiry == SignalExpiry.ActivePeriodEnds ? SignalEndReason.ActivePeriodEnded : SignalEndReason.AgeLimitReached));
             }
             else if (s.State == SignalSlot.Archived && s.Day <= archiveCutoff)
             {
-                var signal = ToSignal(slot);
-                erasures.Add(signal.Id);
-                events.Add(EventDocuments.Removed(signal, SignalEndReason.ArchivePeriodEnded, now));
+                due.Add((slot, SignalEndReason.ArchivePeriodEnded));
             }
         }
 
-        if (events.Count > 0)
+        return due;
+    }
+
+    /// <summary>Writes everything one expiry run will do as one commit, before any of it happens.</summary>
+    private void CommitExpiry(List<(int Slot, SignalEndReason Reason)> due, LocalDate today, Instant now)
+    {
+        var upserts = new List<StoredSignal>();
+        var erasures = new List<SignalId>();
+        var events = new List<StoredEvent>();
+        foreach (var (slot, reason) in due)
         {
-            _store!.Commit(new SignalCommit(upserts, erasures, events));
+            var signal = ToSignal(slot);
+            if (reason != SignalEndReason.ArchivePeriodEnded)
+            {
+                events.Add(EventDocuments.Expired(signal, now));
+            }
+
+            if (reason == SignalEndReason.ActivePeriodEnded)
+            {
+                upserts.Add(ArchivedRow(slot, today));
+                events.Add(EventDocuments.Archived(signal, reason, now));
+            }
+            else
+            {
+                erasures.Add(signal.Id);
+                events.Add(EventDocuments.Removed(signal, reason, now));
+            }
         }
+
+        _store!.Commit(new SignalCommit(upserts, erasures, events));
     }
 
     private StoredSignal ArchivedRow(int slot, LocalDate today) =>
