@@ -45,24 +45,13 @@ public sealed class ReadmeExampleTests
     [Fact]
     public void The_readme_shows_the_example_verbatim()
     {
-        var source = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "CareCoordination.Sdk.Tests", "ReadmeExampleTests.cs"));
+        var source = File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "tests", "CareCoordination.Sdk.Tests", "ReadmeExampleTests.cs"));
         var start = Array.FindIndex(source, l => l.Trim() == "#region readme");
         var end = Array.FindIndex(source, l => l.Trim() == "#endregion");
         var snippet = string.Join("\n", source[(start + 1)..end].Select(l => l.Length >= 8 ? l[8..] : l.TrimStart()));
 
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
         Assert.Contains("```csharp\n" + snippet + "\n```", readme, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareCoordination.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 }

@@ -16,12 +16,12 @@ internal sealed class IndexScenario
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 10, 0);
     public static readonly LocalDate Today = new(2026, 11, 23);
 
-    public IndexScenario(RegionPolicy? policy = null)
+    public IndexScenario(RegionPolicy? policy = null, IEnumerable<IReferenceIndexObserver>? observers = null)
     {
         Clock = new FakeClock(Start);
         Directory = TestRegion.CreateDirectory();
         Events = new RecordingObserver();
-        Index = new ReferenceIndex(policy ?? RegionPolicy.Default, Directory, Clock, [Events]);
+        Index = new ReferenceIndex(policy ?? RegionPolicy.Default, Directory, Clock, [Events, .. observers ?? []]);
     }
 
     public FakeClock Clock { get; }

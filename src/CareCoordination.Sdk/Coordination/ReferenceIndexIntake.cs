@@ -1,0 +1,23 @@
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Signals;
+
+namespace CareCoordination.Sdk.Coordination;
+
+/// <summary>
+/// Feeds the reference index's matches to the coordination desk: every match opens the family's case or joins the
+/// open one, through the index route (<em>meldroute Verwijsindex</em>). Register it as an
+/// <see cref="IReferenceIndexObserver"/> of the index.
+/// </summary>
+/// <remarks>Thread-safe. The desk never calls back into the index, which keeps the index's rule for observers.</remarks>
+public sealed class ReferenceIndexIntake : IReferenceIndexObserver
+{
+    private readonly CoordinationDesk _desk;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="desk">The coordination desk.</param>
+    public ReferenceIndexIntake(CoordinationDesk desk) => _desk = Guard.NotNull(desk);
+
+    /// <inheritdoc/>
+    public void OnMatchFound(in MatchFound e) => _desk.Intake(CaseIntake.FromMatch(e.Match));
+}
