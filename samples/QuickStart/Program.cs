@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
@@ -67,6 +68,54 @@ var refused = index.Register(new SignalRegistration(sara, daycare, ReporterOf(da
 Console.WriteLine($"  {refused.Refusal}: {refused.Message}");
 Console.WriteLine($"  active signals: {index.ActiveSignalCount} (run the sample again: they come back from the file, and signalling again renews them)");
 
+Console.WriteLine();
+Console.WriteLine("== Coordination: one family, one case, whichever route brings it in");
+var desk = services.GetRequiredService<CoordinationDesk>();
+var cjg = AddOrganisation(index.Directory, 5, "CJG Rivierenland", OrganisationKind.YouthAndFamilyCentre, "Dirk Visser");
+var school = new OrganisationId(6);
+desk.UpdateSocialMap(new SocialMap()
+    .With(MapEntry(jgz, ["consultatiebureau", "opvoedadvies"], ProblemDomains.Parenting | ProblemDomains.Health))
+    .With(MapEntry(amw, ["maatschappelijk werk", "schuldhulp"], ProblemDomains.Debt | ProblemDomains.Housing | ProblemDomains.Income))
+    .With(MapEntry(cjg, ["opvoedondersteuning", "zorgcoördinatie"], ProblemDomains.Parenting | ProblemDomains.School)));
+desk.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []));
+desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), new ProfessionalId(511), cjg, TrainingLevel.General, weeklyHours: 4));
+desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), new ProfessionalId(211), amw, TrainingLevel.Specialist, weeklyHours: 8));
+Console.WriteLine("  Social map, who helps with debts: " + string.Join(", ", desk.SocialMap.Search(ProblemDomains.Debt, "Tiel").Select(e => index.Directory.GetOrganisation(e.Organisation).Name)));
+
+var caseId = desk.FindOpenCase(sam.Bsn) is { } fromMatch
+    ? fromMatch.Id
+    : desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [sam.Bsn], cjg)).Case;
+var opened = desk.GetCase(caseId);
+Console.WriteLine(opened.Routes.Contains(IntakeRoute.ReferenceIndex)
+    ? $"  The match opened {caseId} through the index route, discussed in '{opened.Meeting}'"
+    : $"  No new match this run (the signals were renewed) and the desk keeps cases in memory only for now, so the CJG brings the family in: {caseId}");
+var viaSchool = desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], school, "ZAT Basisschool De Linde"));
+Console.WriteLine($"  The school's care team (ZAT) brings in Sara: {(viaSchool.Opened ? "opened" : "joined")} {viaSchool.Case}, handled in '{viaSchool.Meeting}'; routes: {string.Join(", ", viaSchool.Routes)}");
+
+var decision = desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+Console.WriteLine($"  Tier: {decision.Tier}, because:");
+foreach (var reason in decision.Reasons)
+{
+    Console.WriteLine($"    - {reason}");
+}
+
+var assignment = desk.AssignCoordinator(caseId).ThrowIfRefused();
+Console.WriteLine($"  Coordinator: {assignment.Coordinator} of {index.Directory.GetOrganisation(assignment.Organisation!.Value).Name} — {assignment.Reason}");
+
+Console.WriteLine();
+Console.WriteLine("== Later: a supervision order (OTS) for Sam");
+var withMeasure = desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt | ProblemDomains.Safety, ProblemDomains.Safety, true, YouthProtectionMeasure.SupervisionOrder));
+Console.WriteLine($"  {withMeasure.Reasons[^1]}");
+var handedOver = desk.HandOverToYouthProtection(caseId, new Handover(bjz, YouthProtectionMeasure.SupervisionOrder, "OTS for one year; AMW keeps the debt counselling, JGZ the check-ups.", [jgz, amw, school], Duration.FromDays(42)));
+Console.WriteLine($"  {caseId} is {handedOver.Status} to {index.Directory.GetOrganisation(bjz).Name}; the coordinator is free again");
+foreach (var due in handedOver.GetFeedbackDue())
+{
+    Console.WriteLine($"    feedback to {(due.Organisation == school ? "the school" : index.Directory.GetOrganisation(due.Organisation).Name)} due {due.DueAt:uuuu-MM-dd}");
+}
+
+var overview = desk.GetOverview();
+Console.WriteLine($"  Director's overview: {overview.OpenCasesPerStatus[CaseStatus.HandedOver]} case handed over, {overview.Waiting.Count} waiting, free hours per coordinator: {string.Join(", ", overview.Coordinators.Select(c => $"{c.Coordinator} {c.FreeHours} h"))}");
+
 void Register(SignalRegistration registration)
 {
     var result = index.Register(registration);
@@ -95,5 +144,8 @@ static OrganisationId AddOrganisation(OrganisationDirectory directory, int numbe
     directory.AddOrReplace(new Professional(ReporterOf(id), id, reporter, new ContactDetails($"+31 6 0000 00{number}", $"{reporter.Split(' ')[0].ToLowerInvariant()}@org{number}.example"), isDesignatedReporter: true));
     return id;
 }
+
+static SocialMapEntry MapEntry(OrganisationId organisation, string[] services, ProblemDomains expertise) =>
+    new(organisation, services, expertise, ["Tiel", "Culemborg"], new ContactDetails($"+31 30 000 00{organisation.Value}", $"intake@org{organisation.Value}.example"), "referrals by phone on weekdays");
 
 static ProfessionalId ReporterOf(OrganisationId organisation) => new((organisation.Value * 100) + 1);

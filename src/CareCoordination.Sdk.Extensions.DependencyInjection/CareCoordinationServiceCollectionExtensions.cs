@@ -1,5 +1,6 @@
 using System;
 using CareCoordination.Sdk;
+using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
@@ -20,6 +21,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// directory, match notifier and clock. Safe to call more than once: later calls only add configuration. Any
     /// <see cref="IReferenceIndexObserver"/> registered in the collection receives the index's events; when an
     /// <see cref="ISignalStore"/> is registered, the index rebuilds itself from it and writes every change to it.
+    /// The coordination desk is registered with its policy and the social map (replace <see cref="SocialMap"/> to
+    /// start with a filled one), and every match the index finds opens or joins the family's case.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -35,14 +38,18 @@ public static class CareCoordinationServiceCollectionExtensions
 
     /// <summary>Registers the reference index as <see cref="AddCareCoordination(IServiceCollection, Action{CareCoordinationOptions})"/> does, binding the options from configuration.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="section">The configuration section, for example <c>CareCoordination</c>, with a <c>Policy</c> subsection.</param>
+    /// <param name="section">The configuration section, for example <c>CareCoordination</c>, with <c>Policy</c> and <c>Coordination</c> subsections.</param>
     /// <returns>The same service collection.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static IServiceCollection AddCareCoordination(this IServiceCollection services, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<CareCoordinationOptions>().Configure(options => section.GetSection("Policy").Bind(options.Policy));
+        services.AddOptions<CareCoordinationOptions>().Configure(options =>
+        {
+            section.GetSection("Policy").Bind(options.Policy);
+            section.GetSection("Coordination").Bind(options.Coordination);
+        });
         return services.AddCareCoordinationCore();
     }
 
@@ -58,6 +65,13 @@ public static class CareCoordinationServiceCollectionExtensions
         services.TryAddSingleton(provider => RegionPolicy.Create(provider.GetRequiredService<IOptions<CareCoordinationOptions>>().Value.Policy));
         services.TryAddSingleton<OrganisationDirectory>();
         services.TryAddSingleton<MatchNotifier>();
+        services.TryAddSingleton(provider => CoordinationPolicy.Create(provider.GetRequiredService<IOptions<CareCoordinationOptions>>().Value.Coordination));
+        services.TryAddSingleton<SocialMap>();
+        services.TryAddSingleton(provider => new CoordinationDesk(
+            provider.GetRequiredService<CoordinationPolicy>(),
+            provider.GetRequiredService<SocialMap>(),
+            provider.GetRequiredService<IClock>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReferenceIndexObserver, ReferenceIndexIntake>());
         services.TryAddSingleton(provider => provider.GetService<ISignalStore>() is { } store
             ? new ReferenceIndex(
                 provider.GetRequiredService<RegionPolicy>(),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk;
+using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -67,6 +68,56 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
         index.Register(new SignalRegistration(new Identity.Youth(TestBsns.First, new LocalDate(2018, 1, 1)), TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout)).ThrowIfRefused();
 
         Assert.Single(recorder.Events);
+    }
+
+    [Fact]
+    public void A_match_in_the_registered_index_opens_a_case_at_the_registered_coordination_desk()
+    {
+        using var provider = new ServiceCollection()
+            .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)))
+            .AddCareCoordination(_ => { })
+            .BuildServiceProvider(Strict);
+        var index = provider.GetRequiredService<ReferenceIndex>();
+        var directory = TestRegion.CreateDirectory();
+        foreach (var organisation in directory.Organisations)
+        {
+            index.Directory.AddOrReplace(organisation);
+        }
+
+        foreach (var professional in directory.Professionals)
+        {
+            index.Directory.AddOrReplace(professional);
+        }
+
+        var youth = new Identity.Youth(TestBsns.First, new LocalDate(2018, 1, 1));
+        foreach (var organisation in new[] { TestRegion.YouthHealthCare, TestRegion.SocialWork })
+        {
+            index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
+        }
+
+        var opened = provider.GetRequiredService<CoordinationDesk>().FindOpenCase(TestBsns.First);
+        Assert.NotNull(opened);
+        Assert.Equal([IntakeRoute.ReferenceIndex], opened.Routes);
+    }
+
+    [Fact]
+    public void Coordination_settings_bind_from_configuration_and_invalid_ones_stop_the_host()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["CareCoordination:Coordination:WeeklyHoursPerGeneralCase"] = "3",
+                ["CareCoordination:Coordination:DefaultMeeting"] = "ZAT De Regenboog",
+            })
+            .Build();
+        using var provider = new ServiceCollection().AddCareCoordination(configuration.GetSection("CareCoordination")).BuildServiceProvider(Strict);
+        using var invalid = new ServiceCollection().AddCareCoordination(o => o.Coordination.FeedbackIntervalInDays = 0).BuildServiceProvider(Strict);
+
+        var policy = provider.GetRequiredService<CoordinationDesk>().Policy;
+
+        Assert.Equal((3m, "ZAT De Regenboog"), (policy.WeeklyHoursPerGeneralCase, policy.DefaultMeeting));
+        var error = Assert.Throws<OptionsValidationException>(() => StartValidation(invalid));
+        Assert.Equal(["FeedbackIntervalInDays must be from 1 to 365; it is 0."], error.Failures);
     }
 
     [Fact]

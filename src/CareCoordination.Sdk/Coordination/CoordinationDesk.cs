@@ -34,6 +34,7 @@ public sealed class CoordinationDesk
     private readonly Dictionary<FamilyId, Family> _families = [];
     private readonly SortedDictionary<CoordinatorId, CareCoordinator> _pool = [];
     private readonly Dictionary<CoordinatorId, HashSet<CaseId>> _casesOf = [];
+    private readonly Dictionary<CoordinatorId, decimal> _hoursInUse = [];
     private SocialMap _socialMap;
     private int _lastCase;
 
@@ -318,6 +319,7 @@ public sealed class CoordinationDesk
             }
 
             _casesOf[coordinator.Id] = [];
+            _hoursInUse[coordinator.Id] = 0m;
         }
     }
 
@@ -341,6 +343,7 @@ public sealed class CoordinationDesk
             var released = cases.Select(id => Commit(_cases[id], new CoordinatorReleased(id, now, coordinator, "the coordinator left the pool: " + reason))).ToArray();
             _pool.Remove(coordinator);
             _casesOf.Remove(coordinator);
+            _hoursInUse.Remove(coordinator);
             return [.. released.Select(c => AssignBest(_cases[c.Id], coordinator))];
         }
     }
@@ -592,9 +595,14 @@ public sealed class CoordinationDesk
         return null;
     }
 
-    private decimal HoursInUse(CoordinatorId coordinator) => _casesOf[coordinator].Sum(id => Policy.WeeklyHoursFor(_cases[id].Tier));
+    private decimal HoursInUse(CoordinatorId coordinator) => _hoursInUse[coordinator];
 
     private decimal FreeHours(CareCoordinator coordinator) => coordinator.WeeklyHours - HoursInUse(coordinator.Id);
+
+    // A coordinator carries a handful of cases, and a tier change alters the hours of one of them; recounting that
+    // coordinator keeps the cached load exact without a second bookkeeping path for tier changes.
+    private void Recount(CoordinatorId coordinator) =>
+        _hoursInUse[coordinator] = _casesOf[coordinator].Sum(id => Policy.WeeklyHoursFor(_cases[id].Tier));
 
     private CoordinationCase Commit(CoordinationCase current, params CaseEvent[] events)
     {
@@ -614,11 +622,13 @@ public sealed class CoordinationDesk
         if (before?.Coordinator is { } former && former != after.Coordinator && _casesOf.TryGetValue(former, out var formerCases))
         {
             formerCases.Remove(after.Id);
+            Recount(former);
         }
 
         if (after.Coordinator is { } coordinator)
         {
             _casesOf[coordinator].Add(after.Id);
+            Recount(coordinator);
         }
 
         if (after.IsOpen)

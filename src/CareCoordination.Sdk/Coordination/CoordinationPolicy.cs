@@ -43,6 +43,17 @@ public sealed class CoordinationPolicy
     /// <exception cref="InvalidCoordinationPolicyException">The settings break one or more rules; all are listed.</exception>
     public static CoordinationPolicy Create(CoordinationPolicyOptions options, TierRuleSet? tierRules = null)
     {
+        var violations = Validate(options);
+        return violations.Count > 0
+            ? throw new InvalidCoordinationPolicyException(violations)
+            : new CoordinationPolicy(options, tierRules ?? TierRuleSet.Default);
+    }
+
+    /// <summary>Lists every rule the settings break, without creating a policy; for options validation at start-up.</summary>
+    /// <param name="options">The settings.</param>
+    /// <returns>The violations, one sentence each; empty when the settings are valid.</returns>
+    public static IReadOnlyList<string> Validate(CoordinationPolicyOptions options)
+    {
         Guard.NotNull(options);
         var violations = new List<string>();
         if (options.WeeklyHoursPerGeneralCase is <= 0 or > 40)
@@ -65,9 +76,7 @@ public sealed class CoordinationPolicy
             violations.Add("DefaultMeeting must name a meeting.");
         }
 
-        return violations.Count > 0
-            ? throw new InvalidCoordinationPolicyException(violations)
-            : new CoordinationPolicy(options, tierRules ?? TierRuleSet.Default);
+        return violations;
     }
 
     /// <summary>Gets the weekly hours a case of a tier takes from its coordinator; none for tier none, which has no pool coordinator.</summary>
