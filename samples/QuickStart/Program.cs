@@ -6,6 +6,7 @@ using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Sqlite;
 using CareCoordination.Sdk.Storage;
@@ -101,6 +102,38 @@ foreach (var reason in decision.Reasons)
 
 var assignment = desk.AssignCoordinator(caseId).ThrowIfRefused();
 Console.WriteLine($"  Coordinator: {assignment.Coordinator} of {index.Directory.GetOrganisation(assignment.Organisation!.Value).Name} — {assignment.Reason}");
+
+Console.WriteLine();
+Console.WriteLine("== One family, one plan");
+var plans = services.GetRequiredService<PlanBook>();
+var bram = ReporterOf(amw);
+var today = plans.Today;
+var plan = plans.Draft(caseId, bram, amw);
+plan = plans.Change(caseId, plan.Version, (p, at) => p
+    .SetGoal("The parents have an overview of their debts and a payment plan", bram, at)
+    .SetGoal("Sam goes to school every day", bram, at)
+    .AgreeAction(1, ActionKind.Help, "Debt counselling intake", amw, bram, today.PlusDays(14), bram, at)
+    .AgreeAction(2, ActionKind.Help, "Parenting support at home", jgz, ReporterOf(jgz), today.PlusDays(21), bram, at)
+    .RecordAgreement("JGZ and AMW visit together once a month", [jgz, amw], bram, at)
+    .RecordFamilyAgreement(FamilyMember.Parents, bram, at));
+Console.WriteLine($"  Drafted with the parents: {plan.Goals.Count} goals, {plan.Actions.Count} actions, parents agreed {plan.FamilyAgreement.ContainsKey(FamilyMember.Parents)}");
+plan = plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(1, bram, at));
+foreach (var day in new[] { 30, 45, 60 })
+{
+    foreach (var moved in plans.AdvanceEscalations(bram, today.PlusDays(day)))
+    {
+        var step = moved.History.OfType<CareCoordination.Sdk.Plans.Events.EscalationStepped>().Last();
+        Console.WriteLine($"  Day {day}: escalated to {step.To} ({step.Trigger}), deadline {step.Deadline:uuuu-MM-dd}: {step.Reason}");
+    }
+}
+
+plan = plans.Find(caseId)!;
+var alderman = new ProfessionalId(9001);
+plan = plans.Change(caseId, plan.Version, (p, at) => p.OrderEnforcement(new EnforcementOrder(jgz, "Start the parenting support within one week", today.PlusDays(67), alderman), alderman, at));
+Console.WriteLine($"  The municipality uses its enforcement power: {plan.EnforcementOrders[^1]}");
+plan = plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(2, ReporterOf(jgz), at));
+var movedAgain = plans.AdvanceEscalations(bram, today.PlusDays(66));
+Console.WriteLine($"  Parenting support started: the plan moves again, escalation {movedAgain.Single().Escalation} (ever escalated: {movedAgain.Single().WasEverEscalated})");
 
 Console.WriteLine();
 Console.WriteLine("== Later: a supervision order (OTS) for Sam");

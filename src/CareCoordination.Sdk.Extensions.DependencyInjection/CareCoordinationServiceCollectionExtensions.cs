@@ -3,6 +3,7 @@ using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -22,7 +23,9 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <see cref="IReferenceIndexObserver"/> registered in the collection receives the index's events; when an
     /// <see cref="ISignalStore"/> is registered, the index rebuilds itself from it and writes every change to it.
     /// The coordination desk is registered with its policy and the social map (replace <see cref="SocialMap"/> to
-    /// start with a filled one), and every match the index finds opens or joins the family's case.
+    /// start with a filled one), and every match the index finds opens or joins the family's case. The family plans
+    /// (<see cref="PlanBook"/>) use <see cref="PlanPolicy.Default"/> unless the host registers its own
+    /// <see cref="PlanPolicy"/>, and the region's time zone.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -72,6 +75,12 @@ public static class CareCoordinationServiceCollectionExtensions
             provider.GetRequiredService<SocialMap>(),
             provider.GetRequiredService<IClock>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReferenceIndexObserver, ReferenceIndexIntake>());
+        services.TryAddSingleton(PlanPolicy.Default);
+        services.TryAddSingleton(provider => new PlanBook(
+            provider.GetRequiredService<CoordinationDesk>(),
+            provider.GetRequiredService<PlanPolicy>(),
+            provider.GetRequiredService<RegionPolicy>().TimeZone,
+            provider.GetRequiredService<IClock>()));
         services.TryAddSingleton(provider => provider.GetService<ISignalStore>() is { } store
             ? new ReferenceIndex(
                 provider.GetRequiredService<RegionPolicy>(),

@@ -494,6 +494,14 @@ public sealed class CoordinationDesk
         }
     }
 
+    internal IReadOnlyList<CaseId> ClosedCaseIds()
+    {
+        lock (_lock)
+        {
+            return [.. _cases.Values.Where(c => !c.IsOpen).Select(c => c.Id).Order()];
+        }
+    }
+
     private static Duration Median(Duration[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 

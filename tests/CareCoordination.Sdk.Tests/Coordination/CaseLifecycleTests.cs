@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Events;
@@ -9,21 +8,10 @@ namespace CareCoordination.Sdk.Tests.Coordination;
 
 public sealed class CaseLifecycleTests
 {
-    /// <summary>Run with CARECOORDINATION_UPDATE_DOCS=1 to regenerate the diagram after changing the table.</summary>
     [Fact]
     public void The_lifecycle_diagram_in_the_docs_is_generated_from_the_table()
     {
-        var path = Path.Combine(RepositoryFiles.Root, "docs", "coordination-lifecycle.md");
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var start = text.IndexOf("```mermaid\n", StringComparison.Ordinal) + "```mermaid\n".Length;
-        var end = text.IndexOf("```", start, StringComparison.Ordinal);
-        if (Environment.GetEnvironmentVariable("CARECOORDINATION_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, text[..start] + CaseLifecycle.ToMermaid() + text[end..]);
-            return;
-        }
-
-        Assert.Equal(CaseLifecycle.ToMermaid(), text[start..end]);
+        MermaidDocs.AssertGenerated("coordination-lifecycle.md", CaseLifecycle.ToMermaid());
     }
 
     [Fact]
