@@ -638,7 +638,7 @@ public sealed class ReferenceIndex
             }
 
             IndexMetrics.SignalRegistered();
-            Publish(new SignalRegistered(signal), static (o, e) => o.OnSignalRegistered(e));
+            Publish(new SignalRegistered(signal, registration.Youth.DateOfBirth), static (o, e) => o.OnSignalRegistered(e));
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {

@@ -490,7 +490,7 @@ public sealed class ReferenceIndexTests
         var result = scenario.Register(TestRegion.SocialWork, youth);
         var refused = scenario.Register(TestRegion.HousingCorporation, youth);
 
-        var texts = new[] { result.Signal.ToString(), result.Matches[0].ToString(), result.ToString(), refused.Message, youth.ToString(), new SignalRegistered(result.Signal).ToString() };
+        var texts = new[] { result.Signal.ToString(), result.Matches[0].ToString(), result.ToString(), refused.Message, youth.ToString(), new SignalRegistered(result.Signal, youth.DateOfBirth).ToString() };
 
         Assert.All(texts, t => Assert.DoesNotContain(Sam.RevealDigits(), t, StringComparison.Ordinal));
     }

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Organisations;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Privacy;
+
+/// <summary>
+/// The register of consents (<em>toestemmingen</em>) and of legal bases for sharing without consent. It checks that
+/// the right persons consent for the youth's age, and answers whether an access is covered — at the instant of the
+/// access, so that a withdrawal takes effect for every later access.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class ConsentRegister
+{
+    private readonly Lock _lock = new();
+    private readonly IClock _clock;
+    private readonly DateTimeZone _zone;
+    private readonly SortedDictionary<int, Consent> _consents = [];
+    private readonly List<LegalBasisRecord> _legalBases = [];
+    private int _lastConsent;
+    private int _lastLegalBasis;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="policy">Who decides at which age.</param>
+    /// <param name="zone">The time zone of birthdays (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    public ConsentRegister(ConsentPolicy policy, DateTimeZone zone, IClock clock)
+    {
+        Policy = Guard.NotNull(policy);
+        _zone = Guard.NotNull(zone);
+        _clock = Guard.NotNull(clock);
+    }
+
+    /// <summary>Gets who decides at which age.</summary>
+    public ConsentPolicy Policy { get; }
+
+    internal LocalDate Today => _clock.GetCurrentInstant().InZone(_zone).Date;
+
+    /// <summary>
+    /// Registers a consent, when the right persons for the youth's age gave it: under 12 the parents, from 12 to 15
+    /// the youth and the parents, from 16 the youth alone.
+    /// </summary>
+    /// <param name="youth">The youth, with the date of birth that decides who consents.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="recipients">The organisations that may receive the data; at least one.</param>
+    /// <param name="givenBy">Who consented.</param>
+    /// <param name="end">When it ends, if it does.</param>
+    /// <returns>The consent, holding from now.</returns>
+    /// <exception cref="ConsentRefusedException">The wrong persons consented for the youth's age.</exception>
+    public Consent Give(Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null)
+    {
+        Guard.NotDefault(youth);
+        if (!Enum.IsDefined(purpose))
+        {
+            throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "The purpose is not defined.");
+        }
+
+        var list = Guard.NotNull(recipients).Distinct().Order().ToArray();
+        if (list.Length == 0 || list.Any(r => r.IsDefault))
+        {
+            throw new ArgumentException("Name at least one recipient organisation.", nameof(recipients));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        if (end is { } e && e <= now)
+        {
+            throw new ArgumentException("A consent ends after it starts.", nameof(end));
+        }
+
+        var today = now.InZone(_zone).Date;
+        var required = Policy.WhoDecides(youth, today);
+        if (givenBy != required)
+        {
+            var age = Period.Between(youth.DateOfBirth, today, PeriodUnits.Years).Years;
+            throw new ConsentRefusedException(
+                string.Create(CultureInfo.InvariantCulture, $"For a youth of {age}, consent is given by {Describe(required)}; it was given by {Describe(givenBy)}."),
+                required,
+                givenBy);
+        }
+
+        lock (_lock)
+        {
+            var consent = new Consent(++_lastConsent, youth.Bsn, purpose, list, givenBy, now, end, null);
+            _consents.Add(consent.Id, consent);
+            return consent;
+        }
+    }
+
+    /// <summary>Withdraws a consent; it covers no access from now on.</summary>
+    /// <param name="consent">The consent's number.</param>
+    /// <returns>The withdrawn consent.</returns>
+    /// <exception cref="ArgumentException">The register has no such consent, or it was already withdrawn.</exception>
+    public Consent Withdraw(int consent)
+    {
+        lock (_lock)
+        {
+            if (!_consents.TryGetValue(consent, out var current) || current.WithdrawnAt is not null)
+            {
+                throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
+            }
+
+            return _consents[consent] = current.Withdraw(_clock.GetCurrentInstant());
+        }
+    }
+
+    /// <summary>Records a decision to share without consent on a legal basis, with its justification.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="basis">The legal basis.</param>
+    /// <param name="justification">Why, in the deciding professional's words; never empty.</param>
+    /// <param name="decidedBy">The professional who decided.</param>
+    /// <param name="organisation">Their organisation.</param>
+    /// <param name="recipients">The organisations that may receive the data.</param>
+    /// <param name="validFor">How long the decision holds; at most 90 days.</param>
+    /// <returns>The record.</returns>
+    public LegalBasisRecord RecordLegalBasis(Bsn youth, LegalBasis basis, string justification, ProfessionalId decidedBy, OrganisationId organisation, IEnumerable<OrganisationId> recipients, Duration validFor)
+    {
+        Guard.NotDefault(youth);
+        if (!Enum.IsDefined(basis))
+        {
+            throw new ArgumentOutOfRangeException(nameof(basis), basis, "The legal basis is not defined.");
+        }
+
+        if (validFor <= Duration.Zero || validFor > Duration.FromDays(90))
+        {
+            throw new ArgumentOutOfRangeException(nameof(validFor), validFor, "A legal basis holds for more than 0 and at most 90 days; record a new decision after that.");
+        }
+
+        var list = Guard.NotNull(recipients).Distinct().Order().ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("Name at least one recipient organisation.", nameof(recipients));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        lock (_lock)
+        {
+            var record = new LegalBasisRecord(++_lastLegalBasis, youth, basis, Guard.NotBlank(justification), Guard.NotDefault(decidedBy), Guard.NotDefault(organisation), list, now, now + validFor);
+            _legalBases.Add(record);
+            return record;
+        }
+    }
+
+    /// <summary>Finds the consent that covers an access now, if any.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="recipient">The receiving organisation.</param>
+    /// <returns>The consent, or <see langword="null"/>.</returns>
+    public Consent? FindConsent(Bsn youth, ConsentPurpose purpose, OrganisationId recipient)
+    {
+        var now = _clock.GetCurrentInstant();
+        lock (_lock)
+        {
+            return _consents.Values.FirstOrDefault(c => c.Youth == youth && c.Covers(purpose, recipient, now));
+        }
+    }
+
+    /// <summary>Finds the legal basis that covers sharing with an organisation now, if any.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="recipient">The receiving organisation.</param>
+    /// <returns>The record, or <see langword="null"/>.</returns>
+    public LegalBasisRecord? FindLegalBasis(Bsn youth, OrganisationId recipient)
+    {
+        var now = _clock.GetCurrentInstant();
+        lock (_lock)
+        {
+            return _legalBases.FirstOrDefault(l => l.Youth == youth && now >= l.At && now < l.Until && l.Recipients.Contains(recipient));
+        }
+    }
+
+    /// <summary>Lists every consent and legal basis about a youth, for the youth's right of access.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The consents and the legal-basis records.</returns>
+    public (IReadOnlyList<Consent> Consents, IReadOnlyList<LegalBasisRecord> LegalBases) About(Bsn youth)
+    {
+        lock (_lock)
+        {
+            return ([.. _consents.Values.Where(c => c.Youth == youth)], [.. _legalBases.Where(l => l.Youth == youth)]);
+        }
+    }
+
+    internal void Forget(Bsn youth)
+    {
+        lock (_lock)
+        {
+            foreach (var id in _consents.Where(c => c.Value.Youth == youth).Select(c => c.Key).ToArray())
+            {
+                _consents.Remove(id);
+            }
+
+            _legalBases.RemoveAll(l => l.Youth == youth);
+        }
+    }
+
+    private static string Describe(ConsentGiver giver) => giver switch
+    {
+        ConsentGiver.Parents => "the parents",
+        ConsentGiver.Youth => "the youth alone",
+        ConsentGiver.Parents | ConsentGiver.Youth => "the youth and the parents",
+        _ => "nobody",
+    };
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Signals;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace CareCoordination.Sdk.Privacy;
+
+/// <summary>
+/// The door to a person's data for people: every read asks <see cref="AccessRules"/> first and leaves exactly one
+/// record in the <see cref="AuditTrail"/> — the access with its basis, or the refusal with its rule. Vendors show
+/// professionals, coordinators, directors, auditors and families their data through this class.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class PersonDataAccess
+{
+    private readonly AccessRules _rules;
+    private readonly AuditTrail _audit;
+    private readonly ReferenceIndex _index;
+    private readonly CoordinationDesk _desk;
+    private readonly PlanBook _plans;
+    private readonly ConsentRegister _consents;
+    private readonly InformationObligations _obligations;
+    private readonly IClock _clock;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="rules">The access rules.</param>
+    /// <param name="audit">The audit trail.</param>
+    /// <param name="index">The reference index.</param>
+    /// <param name="desk">The coordination desk.</param>
+    /// <param name="plans">The family plans.</param>
+    /// <param name="consents">The consent register.</param>
+    /// <param name="obligations">The information obligations.</param>
+    /// <param name="clock">The clock.</param>
+    public PersonDataAccess(AccessRules rules, AuditTrail audit, ReferenceIndex index, CoordinationDesk desk, PlanBook plans, ConsentRegister consents, InformationObligations obligations, IClock clock)
+    {
+        _rules = Guard.NotNull(rules);
+        _audit = Guard.NotNull(audit);
+        _index = Guard.NotNull(index);
+        _desk = Guard.NotNull(desk);
+        _plans = Guard.NotNull(plans);
+        _consents = Guard.NotNull(consents);
+        _obligations = Guard.NotNull(obligations);
+        _clock = Guard.NotNull(clock);
+    }
+
+    /// <summary>
+    /// Reads the active signals on a youth: a reporter sees its own organisation's (R1); the youth's coordinator
+    /// sees all, as far as consent or a legal basis reaches (R4).
+    /// </summary>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The signals the actor may see.</returns>
+    /// <exception cref="AccessDeniedException">No rule allows it.</exception>
+    public IReadOnlyList<Signal> GetSignals(Actor actor, Bsn youth)
+    {
+        var decision = Decide(actor, youth, DataCategory.Signals, "active signals", _rules.DecideAboutYouth(actor, DataCategory.Signals, youth));
+        var signals = _index.GetActiveSignals(youth);
+        return decision.Basis == AccessBasis.OwnRegistration ? [.. signals.Where(s => s.Organisation == actor.Organisation)] : signals;
+    }
+
+    /// <summary>Reads the identity and contact details of the parties matched with the actor's organisation on a youth (R2).</summary>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="youth">The youth.</param>
+    /// <param name="notifier">Builds the parties' details from the directory.</param>
+    /// <returns>One party per match with the actor's organisation.</returns>
+    /// <exception cref="AccessDeniedException">No rule allows it.</exception>
+    public IReadOnlyList<MatchParty> GetMatchContacts(Actor actor, Bsn youth, MatchNotifier notifier)
+    {
+        Guard.NotNull(notifier);
+        Decide(actor, youth, DataCategory.MatchContacts, "match contacts", _rules.DecideAboutYouth(actor, DataCategory.MatchContacts, youth));
+        return
+        [
+            .. _index.GetMatches(youth)
+                .Where(m => m.Organisation == actor.Organisation)
+                .SelectMany(m => notifier.CreateNotifications(m).Where(n => n.RecipientOrganisation == actor.Organisation).Take(1).SelectMany(n => n.OtherParties)),
+        ];
+    }
+
+    /// <summary>Reads a coordination case (R3).</summary>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="case">The case.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="AccessDeniedException">No rule allows it.</exception>
+    public CoordinationCase GetCase(Actor actor, CaseId @case)
+    {
+        var current = _desk.GetCase(@case);
+        Decide(actor, current.Youths.Count > 0 ? current.Youths[0] : null, DataCategory.Case, @case.ToString(), _rules.DecideAboutCase(actor, DataCategory.Case, @case));
+        return current;
+    }
+
+    /// <summary>Reads a case's family plan (R3).</summary>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="case">The case.</param>
+    /// <returns>The plan, or <see langword="null"/> when the case has none.</returns>
+    /// <exception cref="AccessDeniedException">No rule allows it.</exception>
+    public FamilyPlan? GetPlan(Actor actor, CaseId @case)
+    {
+        var current = _desk.GetCase(@case);
+        Decide(actor, current.Youths.Count > 0 ? current.Youths[0] : null, DataCategory.Plan, "plan of " + @case, _rules.DecideAboutCase(actor, DataCategory.Plan, @case));
+        return _plans.Find(@case);
+    }
+
+    /// <summary>Reads the information obligations of the actor's organisation's signals on a youth (R1).</summary>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The obligations.</returns>
+    public IReadOnlyList<InformationObligation> GetInformationObligations(Actor actor, Bsn youth)
+    {
+        Decide(actor, youth, DataCategory.InformationObligation, "information obligations", _rules.DecideAboutYouth(actor, DataCategory.InformationObligation, youth));
+        return [.. _obligations.About(youth).Where(o => o.Organisation == actor.Organisation)];
+    }
+
+    /// <summary>Reads the coordination director's overview: aggregates only (R5).</summary>
+    /// <param name="actor">Who reads.</param>
+    /// <returns>The coordination and plan overviews.</returns>
+    public (CoordinationOverview Coordination, PlanOverview Plans) GetOverview(Actor actor)
+    {
+        Decide(actor, null, DataCategory.Aggregates, "coordination overview", AccessRules.DecideWithoutPerson(actor, DataCategory.Aggregates));
+        return (_desk.GetOverview(), _plans.GetOverview());
+    }
+
+    /// <summary>Reads the audit trail and verifies its chain (R6).</summary>
+    /// <param name="actor">Who reads.</param>
+    /// <returns>The records and the verification, as of before this read was recorded.</returns>
+    public (IReadOnlyList<AuditRecord> Records, AuditVerification Verification) GetAuditTrail(Actor actor)
+    {
+        var decision = AccessRules.DecideWithoutPerson(actor, DataCategory.AuditTrail);
+        var records = decision.IsAllowed ? _audit.Export() : [];
+        var verification = decision.IsAllowed ? _audit.Verify() : new AuditVerification(false, null, "not read", 0);
+        Decide(actor, null, DataCategory.AuditTrail, "audit trail", decision);
+        return (records, verification);
+    }
+
+    /// <summary>
+    /// Answers a subject access request (<em>inzage</em>, R7): everything registered about the youth — active and
+    /// archived signals with who registered them, the matches and organisations involved, coordination cases and plan
+    /// goals, consents, information obligations — and who accessed the youth's data and when, as a JSON document.
+    /// </summary>
+    /// <param name="actor">The requester, whose identity the vendor verified, in the <see cref="ActorRole.DataSubject"/> role.</param>
+    /// <param name="youth">The youth.</param>
+    /// <param name="requestedBy">Who asks: the youth or the parents; must be who decides for the youth's age.</param>
+    /// <returns>The document (UTF-8 JSON text).</returns>
+    public string SubjectAccess(Actor actor, Youth youth, ConsentGiver requestedBy)
+    {
+        var decision = _rules.DecideSubjectAccess(actor, youth, requestedBy);
+        var log = decision.IsAllowed ? _audit.About(youth.Bsn) : [];
+        Decide(actor, youth.Bsn, DataCategory.SubjectAccess, "subject access document", decision, AuditAction.Export);
+        var directory = _index.Directory;
+        var (consents, _) = _consents.About(youth.Bsn);
+        var cases = _desk.FindOpenCase(youth.Bsn) is { } open ? new[] { open } : [];
+        var document = new SubjectAccessDocument(
+            "1",
+            _clock.GetCurrentInstant(),
+            youth.Bsn.ToString(),
+            [.. _index.GetActiveSignals(youth.Bsn).Select(s => SignalLine(directory, s, null))],
+            [.. _index.GetArchivedSignals(youth.Bsn).Select(a => SignalLine(directory, a.Signal, a.ArchivedOn))],
+            [.. _index.GetMatches(youth.Bsn).Select(m => new SubjectAccessMatch(m.Kind.ToString(), Name(directory, m.Organisation), Name(directory, m.OtherOrganisation), Name(directory, m.MatchCoordinator), m.FoundAt, m.Youth != m.OtherYouth))],
+            [.. cases.Select(c => new SubjectAccessCase(c.Id.ToString(), c.Status.ToString(), c.Tier.ToString(), [.. c.Routes.Select(r => r.ToString())], [.. c.InvolvedOrganisations.Select(o => Name(directory, o))], c.OpenedAt, c.ClosedAt, [.. _plans.Find(c.Id)?.Goals.Select(g => g.Description) ?? []]))],
+            [.. consents.Select(c => new SubjectAccessConsent(c.Reference, c.Purpose.ToString(), [.. c.Recipients.Select(r => Name(directory, r))], c.GivenBy.ToString(), c.Start, c.End, c.WithdrawnAt))],
+            [.. _obligations.About(youth.Bsn).Select(o => new SubjectAccessInformation(o.Signal.ToString(), o.MustInform.ToString(), o.DueOn, o.Informed.ToString(), o.PostponedBecause))],
+            [.. log.Select(r => new SubjectAccessLogLine(r.At, r.Role.ToString(), r.Organisation is { } o ? Name(directory, o) : "-", r.Action.ToString(), r.Data.ToString(), r.Detail, r.Basis?.ToString() ?? "refused"))]);
+        return JsonSerializer.Serialize(document, Json.SubjectAccessDocument);
+    }
+
+    private static readonly SubjectAccessJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { NodaConverters.InstantConverter, NodaConverters.LocalDateConverter },
+    });
+
+    private static string Name(OrganisationDirectory directory, OrganisationId organisation) =>
+        directory.TryGetOrganisation(organisation, out var found) ? found.Name : organisation.ToString();
+
+    private static SubjectAccessSignal SignalLine(OrganisationDirectory directory, Signal signal, LocalDate? archivedOn)
+    {
+        var reporter = directory.TryGetProfessional(signal.Reporter, out var professional) ? professional : null;
+        return new SubjectAccessSignal(signal.Id.ToString(), Name(directory, signal.Organisation), reporter?.Name ?? signal.Reporter.ToString(), reporter?.Contact.Phone ?? "-", reporter?.Contact.Email ?? "-", signal.RegisteredAt, signal.ExpiresOn, archivedOn);
+    }
+
+    private AccessDecision Decide(Actor actor, Bsn? subject, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read)
+    {
+        Guard.NotNull(actor);
+        var person = subject is { IsDefault: false } bsn ? bsn : (Bsn?)null;
+        if (!decision.IsAllowed)
+        {
+            _audit.Append(actor, person, AuditAction.Refused, data, detail + " (" + decision.Rule + ")", null, null, flaggedForReview: true);
+            decision.ThrowIfRefused();
+        }
+
+        _audit.Append(actor, person, action, data, detail, decision.Basis, decision.BasisReference, decision.FlagForReview);
+        return decision;
+    }
+}
