@@ -64,7 +64,38 @@ public sealed class AuditTrail
         }
     }
 
-    /// <summary>Verifies a sequence of records, for example an export or a copy read back from a store.</summary>
+    /// <summary>Gets the hash of the newest record (or <see cref="Genesis"/> when none is kept): the anchor to verify a copy against, since a chain alone cannot show that its newest records were cut off or re-hashed.</summary>
+    public string Head
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _records.Count > 0 ? _records[^1].Hash : _genesis;
+            }
+        }
+    }
+
+    /// <summary>Verifies a sequence of records, for example an export or a copy read back from a store, against the trail's head.</summary>
+    /// <param name="records">The records, in order.</param>
+    /// <param name="genesis">The hash the first record chains to.</param>
+    /// <param name="head">The hash the newest record must have (<see cref="Head"/> of the trail, kept apart from the copy).</param>
+    /// <returns>Intact, or the first broken link.</returns>
+    public static AuditVerification Verify(IReadOnlyList<AuditRecord> records, string genesis, string head)
+    {
+        var chain = Verify(records, genesis);
+        if (!chain.IsIntact)
+        {
+            return chain;
+        }
+
+        var last = records.Count > 0 ? records[^1].Hash : genesis;
+        return string.Equals(last, Guard.NotNull(head), StringComparison.Ordinal)
+            ? chain
+            : new AuditVerification(false, records.Count > 0 ? records[^1].Sequence : 1, "the newest record does not match the trail's head: records at the end were changed or removed", records.Count);
+    }
+
+    /// <summary>Verifies a sequence of records from its start: every link, content and sequence number. It cannot see records cut off at the end; use the overload with the trail's head for that.</summary>
     /// <param name="records">The records, in order.</param>
     /// <param name="genesis">The hash the first record chains to.</param>
     /// <returns>Intact, or the first broken link.</returns>

@@ -24,9 +24,9 @@ internal sealed class DeskScenario
     private static readonly Bsn[] Bsns = TestBsns.Generate(64, seed: 11);
     private int _nextFamily;
 
-    public DeskScenario(CoordinationPolicy? policy = null)
+    public DeskScenario(CoordinationPolicy? policy = null, FakeClock? clock = null)
     {
-        Clock = new FakeClock(IndexScenario.Start);
+        Clock = clock ?? new FakeClock(IndexScenario.Start);
         Desk = new CoordinationDesk(policy ?? CoordinationPolicy.Default, CreateSocialMap(), Clock);
     }
 

@@ -16,9 +16,9 @@ internal sealed class IndexScenario
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 10, 0);
     public static readonly LocalDate Today = new(2026, 11, 23);
 
-    public IndexScenario(RegionPolicy? policy = null, IEnumerable<IReferenceIndexObserver>? observers = null)
+    public IndexScenario(RegionPolicy? policy = null, IEnumerable<IReferenceIndexObserver>? observers = null, FakeClock? clock = null)
     {
-        Clock = new FakeClock(Start);
+        Clock = clock ?? new FakeClock(Start);
         Directory = TestRegion.CreateDirectory();
         Events = new RecordingObserver();
         Index = new ReferenceIndex(policy ?? RegionPolicy.Default, Directory, Clock, [Events, .. observers ?? []]);
