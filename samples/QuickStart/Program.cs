@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
@@ -7,6 +8,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Sqlite;
 using CareCoordination.Sdk.Storage;
@@ -19,10 +21,13 @@ var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "carecoo
 using var store = new SqliteSignalStore(path);
 using var services = new ServiceCollection()
     .AddSingleton<ISignalStore>(store)
+    // The audit trail names persons by keyed pseudonym. A real host loads this key from its key vault; never a constant.
+    .AddSingleton(new Pseudonymiser(System.Text.Encoding.UTF8.GetBytes("quickstart-demo-key-not-for-production-use")))
     .AddCareCoordination(options => options.Policy.Scope = CareCoordination.Sdk.Regions.ReportingScope.Narrow)
     .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 var index = services.GetRequiredService<ReferenceIndex>();
 var notifier = services.GetRequiredService<MatchNotifier>();
+var access = services.GetRequiredService<PersonDataAccess>();
 
 var jgz = AddOrganisation(index.Directory, 1, "JGZ Rivierenland", OrganisationKind.YouthHealthCare, "Anna de Vries");
 var amw = AddOrganisation(index.Directory, 2, "Algemeen Maatschappelijk Werk", OrganisationKind.GeneralSocialWork, "Bram Jansen");
@@ -35,8 +40,9 @@ var sara = new Youth(Bsn.Parse("123456782"), new LocalDate(2022, 9, 3));
 Console.WriteLine($"== The index in {path}");
 if (index.ActiveSignalCount > 0)
 {
-    Console.WriteLine($"  {index.ActiveSignalCount} active signal(s) from an earlier run, rebuilt from the file:");
-    foreach (var signal in new[] { sam.Bsn, sara.Bsn }.SelectMany(index.GetActiveSignals))
+    Console.WriteLine($"  {index.ActiveSignalCount} active signal(s) from an earlier run, rebuilt from the file; each organisation sees its own:");
+    var own = new[] { jgz, amw, bjz }.SelectMany(o => new[] { sam.Bsn, sara.Bsn }.SelectMany(y => OwnSignals(ReporterActor(o), y)));
+    foreach (var signal in own)
     {
         Console.WriteLine($"    {signal.Id} on youth {signal.Youth} by {index.Directory.GetOrganisation(signal.Organisation).Name}, registered {signal.RegisteredAt:uuuu-MM-ddTHH:mm:ss}Z, active until {signal.ExpiresOn:uuuu-MM-dd}");
     }
@@ -83,10 +89,10 @@ desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), new ProfessionalId
 desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), new ProfessionalId(211), amw, TrainingLevel.Specialist, weeklyHours: 8));
 Console.WriteLine("  Social map, who helps with debts: " + string.Join(", ", desk.SocialMap.Search(ProblemDomains.Debt, "Tiel").Select(e => index.Directory.GetOrganisation(e.Organisation).Name)));
 
-var caseId = desk.FindOpenCase(sam.Bsn) is { } fromMatch
-    ? fromMatch.Id
+var caseId = desk.WhichCaseHandles(sam.Bsn) is { } fromMatch
+    ? fromMatch.Case
     : desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [sam.Bsn], cjg)).Case;
-var opened = desk.GetCase(caseId);
+var opened = desk.WhichCaseHandles(sam.Bsn)!;
 Console.WriteLine(opened.Routes.Contains(IntakeRoute.ReferenceIndex)
     ? $"  The match opened {caseId} through the index route, discussed in '{opened.Meeting}'"
     : $"  No new match this run (the signals were renewed) and the desk keeps cases in memory only for now, so the CJG brings the family in: {caseId}");
@@ -127,13 +133,35 @@ foreach (var day in new[] { 30, 45, 60 })
     }
 }
 
-plan = plans.Find(caseId)!;
+var coordinatorActor = new Actor("amw-coordinator", ActorRole.Coordinator, amw, new ProfessionalId(211), "QuickStart");
+plan = access.GetPlan(coordinatorActor, caseId)!;
 var alderman = new ProfessionalId(9001);
 plan = plans.Change(caseId, plan.Version, (p, at) => p.OrderEnforcement(new EnforcementOrder(jgz, "Start the parenting support within one week", today.PlusDays(67), alderman), alderman, at));
 Console.WriteLine($"  The municipality uses its enforcement power: {plan.EnforcementOrders[^1]}");
 plan = plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(2, ReporterOf(jgz), at));
 var movedAgain = plans.AdvanceEscalations(bram, today.PlusDays(66));
 Console.WriteLine($"  Parenting support started: the plan moves again, escalation {movedAgain.Single().Escalation} (ever escalated: {movedAgain.Single().WasEverEscalated})");
+
+Console.WriteLine();
+Console.WriteLine("== Privacy: every read goes through the access rules and leaves an audit record");
+var kindergarten = new Actor("zonnetje-user", ActorRole.Reporter, daycare, ReporterOf(daycare), "QuickStart");
+Try(() => access.GetSignals(kindergarten, sam.Bsn).Count);
+Try(() => access.GetSignals(coordinatorActor, sam.Bsn).Count);
+var consents = services.GetRequiredService<ConsentRegister>();
+var consent = consents.Give(sam, ConsentPurpose.Coordination, [amw], ConsentGiver.Parents);
+Console.WriteLine($"  Sam is {Period.Between(sam.DateOfBirth, today, PeriodUnits.Years).Years}: the parents consent to coordination ({consent.Reference})");
+Console.WriteLine($"  The coordinator now sees {access.GetSignals(coordinatorActor, sam.Bsn).Count} signals on Sam");
+var director = new Actor("zorgregisseur", ActorRole.CoordinationDirector, cjg, null, "QuickStart");
+var (coordinationOverview, planOverview) = access.GetOverview(director);
+Console.WriteLine($"  The director sees aggregates: {coordinationOverview.OpenCasesPerTier[CoordinationTier.Specialist]} specialist case(s), {planOverview.PlansEverEscalated} plan(s) ever escalated, {planOverview.EnforcementOrders} enforcement order(s)");
+var subjectAccess = access.SubjectAccess(new Actor("parent-verified-by-digid", ActorRole.DataSubject, null, null, "Municipal portal"), sam, ConsentGiver.Parents);
+using (var document = System.Text.Json.JsonDocument.Parse(subjectAccess))
+{
+    Console.WriteLine($"  Sam's parents ask for access: {document.RootElement.GetProperty("activeSignals").GetArrayLength()} signals, {document.RootElement.GetProperty("matches").GetArrayLength()} matches, {document.RootElement.GetProperty("accessLog").GetArrayLength()} logged accesses ({subjectAccess.Length} characters of JSON)");
+}
+
+var (trail, verification) = access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, cjg, null, "QuickStart"));
+Console.WriteLine($"  The privacy officer reads {trail.Count} audit records: {verification.Reason}; {trail.Count(r => r.FlaggedForReview)} flagged for review");
 
 Console.WriteLine();
 Console.WriteLine("== Later: a supervision order (OTS) for Sam");
@@ -146,8 +174,34 @@ foreach (var due in handedOver.GetFeedbackDue())
     Console.WriteLine($"    feedback to {(due.Organisation == school ? "the school" : index.Directory.GetOrganisation(due.Organisation).Name)} due {due.DueAt:uuuu-MM-dd}");
 }
 
-var overview = desk.GetOverview();
+var overview = access.GetOverview(director).Coordination;
 Console.WriteLine($"  Director's overview: {overview.OpenCasesPerStatus[CaseStatus.HandedOver]} case handed over, {overview.Waiting.Count} waiting, free hours per coordinator: {string.Join(", ", overview.Coordinators.Select(c => $"{c.Coordinator} {c.FreeHours} h"))}");
+
+IReadOnlyList<Signal> OwnSignals(Actor reporter, Bsn youth)
+{
+    try
+    {
+        return access.GetSignals(reporter, youth);
+    }
+    catch (AccessDeniedException)
+    {
+        return [];
+    }
+}
+
+Actor ReporterActor(OrganisationId organisation) => new($"reporter-{organisation.Value}", ActorRole.Reporter, organisation, ReporterOf(organisation), "QuickStart");
+
+void Try(Func<int> read)
+{
+    try
+    {
+        Console.WriteLine($"  allowed: {read()} signal(s)");
+    }
+    catch (AccessDeniedException error)
+    {
+        Console.WriteLine($"  refused: {error.Message}");
+    }
+}
 
 void Register(SignalRegistration registration)
 {

@@ -1,9 +1,11 @@
 using System;
+using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -25,7 +27,10 @@ public static class CareCoordinationServiceCollectionExtensions
     /// The coordination desk is registered with its policy and the social map (replace <see cref="SocialMap"/> to
     /// start with a filled one), and every match the index finds opens or joins the family's case. The family plans
     /// (<see cref="PlanBook"/>) use <see cref="PlanPolicy.Default"/> unless the host registers its own
-    /// <see cref="PlanPolicy"/>, and the region's time zone.
+    /// <see cref="PlanPolicy"/>, and the region's time zone. The privacy services — <see cref="ConsentRegister"/>,
+    /// <see cref="InformationObligations"/> (which follows the index), <see cref="AuditTrail"/>, <see cref="AccessRules"/>
+    /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> with
+    /// the host's secret key, registered by the host.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -93,6 +98,38 @@ public static class CareCoordinationServiceCollectionExtensions
                 provider.GetRequiredService<OrganisationDirectory>(),
                 provider.GetRequiredService<IClock>(),
                 provider.GetServices<IReferenceIndexObserver>()));
+        services.TryAddSingleton(ConsentPolicy.Default);
+        services.TryAddSingleton(provider => new ConsentRegister(
+            provider.GetRequiredService<ConsentPolicy>(),
+            provider.GetRequiredService<RegionPolicy>().TimeZone,
+            provider.GetRequiredService<IClock>()));
+        if (!services.Any(d => d.ServiceType == typeof(InformationObligations)))
+        {
+            services.AddSingleton(provider => new InformationObligations(
+                provider.GetRequiredService<ConsentPolicy>(),
+                provider.GetRequiredService<RegionPolicy>().TimeZone,
+                provider.GetRequiredService<IClock>()));
+            services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<InformationObligations>());
+        }
+
+        services.TryAddSingleton(provider => new AuditTrail(
+            provider.GetService<Pseudonymiser>() ?? throw new InvalidOperationException(
+                "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key "
+                + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts."),
+            provider.GetRequiredService<IClock>()));
+        services.TryAddSingleton(provider => new AccessRules(
+            provider.GetRequiredService<ReferenceIndex>(),
+            provider.GetRequiredService<CoordinationDesk>(),
+            provider.GetRequiredService<ConsentRegister>()));
+        services.TryAddSingleton(provider => new PersonDataAccess(
+            provider.GetRequiredService<AccessRules>(),
+            provider.GetRequiredService<AuditTrail>(),
+            provider.GetRequiredService<ReferenceIndex>(),
+            provider.GetRequiredService<CoordinationDesk>(),
+            provider.GetRequiredService<PlanBook>(),
+            provider.GetRequiredService<ConsentRegister>(),
+            provider.GetRequiredService<InformationObligations>(),
+            provider.GetRequiredService<IClock>()));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -95,9 +96,9 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
             index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
         }
 
-        var opened = provider.GetRequiredService<CoordinationDesk>().FindOpenCase(TestBsns.First);
-        Assert.NotNull(opened);
-        Assert.Equal([IntakeRoute.ReferenceIndex], opened.Routes);
+        var handling = provider.GetRequiredService<CoordinationDesk>().WhichCaseHandles(TestBsns.First);
+        Assert.NotNull(handling);
+        Assert.Equal([IntakeRoute.ReferenceIndex], handling.Routes);
     }
 
     [Fact]
@@ -121,6 +122,19 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void The_audit_trail_asks_the_host_for_its_pseudonymisation_key()
+    {
+        using var without = new ServiceCollection().AddCareCoordination(_ => { }).BuildServiceProvider(Strict);
+        using var with = new ServiceCollection().AddSingleton(new Pseudonymiser(new byte[32])).AddCareCoordination(_ => { }).BuildServiceProvider(Strict);
+
+        var error = Assert.Throws<InvalidOperationException>(() => without.GetRequiredService<PersonDataAccess>());
+
+        Assert.StartsWith("The audit trail names persons by keyed pseudonym: register a Pseudonymiser", error.Message, StringComparison.Ordinal);
+        Assert.Same(with.GetRequiredService<AuditTrail>(), with.GetRequiredService<AuditTrail>());
+        Assert.Contains(with.GetServices<IReferenceIndexObserver>(), o => o is InformationObligations);
+    }
+
+    [Fact]
     public void A_registered_store_backs_the_index_and_rebuilds_it()
     {
         var store = new InMemorySignalStore();
@@ -134,7 +148,8 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
 
         using var restarted = Build(store, clock, directory);
 
-        Assert.Equal(TestRegion.School, Assert.Single(restarted.GetRequiredService<ReferenceIndex>().GetActiveSignals(TestBsns.First)).Organisation);
+        var school = new Actor("school-user", ActorRole.Reporter, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), "test");
+        Assert.Equal(TestRegion.School, Assert.Single(restarted.GetRequiredService<PersonDataAccess>().GetSignals(school, TestBsns.First)).Organisation);
         Assert.Single(store.Signals);
     }
 
@@ -210,6 +225,7 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
             .AddSingleton(store)
             .AddSingleton(clock)
             .AddSingleton(directory)
+            .AddSingleton(new Pseudonymiser(new byte[32]))
             .AddCareCoordination(_ => { })
             .BuildServiceProvider(Strict);
 

@@ -22,7 +22,9 @@ namespace CareCoordination.Sdk.Coordination;
 /// <remarks>
 /// Thread-safe: one lock serialises changes, and a change either applies all its events or none (a refused change
 /// leaves every case and every caseload as it was). Reads return immutable cases. The desk never calls the reference
-/// index, so <see cref="ReferenceIndexIntake"/> can feed it from inside the index's events.
+/// index, so <see cref="ReferenceIndexIntake"/> can feed it from inside the index's events. A case holds BSNs, so people
+/// read cases through <see cref="Privacy.PersonDataAccess"/>; the desk itself answers only with case numbers, meetings
+/// and aggregates.
 /// </remarks>
 public sealed class CoordinationDesk
 {
@@ -121,10 +123,32 @@ public sealed class CoordinationDesk
         }
     }
 
+    /// <summary>Tells an intake route which open case handles a family, in which meeting — without any person's data.</summary>
+    /// <param name="family">The family.</param>
+    /// <returns>The case, its meeting, routes and status; <see langword="null"/> when the family has no open case.</returns>
+    public IntakeResult? WhichCaseHandles(FamilyId family)
+    {
+        lock (_lock)
+        {
+            return Handling(FindOpen(family, []));
+        }
+    }
+
+    /// <summary>Tells an intake route which open case handles a youth or the youth's family, in which meeting — without any person's data.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The case, its meeting, routes and status; <see langword="null"/> when the youth has no open case.</returns>
+    public IntakeResult? WhichCaseHandles(Bsn youth)
+    {
+        lock (_lock)
+        {
+            return Handling(FindOpen(null, [youth]));
+        }
+    }
+
     /// <summary>Finds the open case that handles a family: the question every intake route can ask.</summary>
     /// <param name="family">The family.</param>
     /// <returns>The case, or <see langword="null"/> when the family has no open case.</returns>
-    public CoordinationCase? FindOpenCase(FamilyId family)
+    internal CoordinationCase? FindOpenCase(FamilyId family)
     {
         lock (_lock)
         {
@@ -135,7 +159,7 @@ public sealed class CoordinationDesk
     /// <summary>Finds the open case that handles a youth or the youth's family.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The case, or <see langword="null"/> when the youth has no open case.</returns>
-    public CoordinationCase? FindOpenCase(Bsn youth)
+    internal CoordinationCase? FindOpenCase(Bsn youth)
     {
         lock (_lock)
         {
@@ -147,7 +171,7 @@ public sealed class CoordinationDesk
     /// <param name="case">The case.</param>
     /// <returns>The case as it is now.</returns>
     /// <exception cref="CaseNotFoundException">The desk does not know the case.</exception>
-    public CoordinationCase GetCase(CaseId @case)
+    internal CoordinationCase GetCase(CaseId @case)
     {
         lock (_lock)
         {
@@ -501,6 +525,9 @@ public sealed class CoordinationDesk
             return [.. _cases.Values.Where(c => !c.IsOpen).Select(c => c.Id).Order()];
         }
     }
+
+    private static IntakeResult? Handling(CoordinationCase? open) =>
+        open is null ? null : new IntakeResult(open.Id, false, open.Meeting, open.Routes, open.Status);
 
     private static Duration Median(Duration[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;

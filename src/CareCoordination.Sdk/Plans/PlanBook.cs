@@ -79,7 +79,7 @@ public sealed class PlanBook
     /// <summary>Gets a case's plan.</summary>
     /// <param name="case">The case.</param>
     /// <returns>The plan, or <see langword="null"/> when the case has none.</returns>
-    public FamilyPlan? Find(CaseId @case)
+    internal FamilyPlan? Find(CaseId @case)
     {
         lock (_lock)
         {

@@ -172,7 +172,7 @@ public sealed class AuditTrail
     /// <summary>Returns the records about one person.</summary>
     /// <param name="subject">The person.</param>
     /// <returns>The records, in order.</returns>
-    public IReadOnlyList<AuditRecord> About(Bsn subject)
+    internal IReadOnlyList<AuditRecord> About(Bsn subject)
     {
         var pseudonym = Pseudonymiser.Of(subject);
         lock (_lock)

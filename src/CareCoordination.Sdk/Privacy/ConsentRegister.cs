@@ -151,7 +151,7 @@ public sealed class ConsentRegister
     /// <param name="purpose">The purpose.</param>
     /// <param name="recipient">The receiving organisation.</param>
     /// <returns>The consent, or <see langword="null"/>.</returns>
-    public Consent? FindConsent(Bsn youth, ConsentPurpose purpose, OrganisationId recipient)
+    internal Consent? FindConsent(Bsn youth, ConsentPurpose purpose, OrganisationId recipient)
     {
         var now = _clock.GetCurrentInstant();
         lock (_lock)
@@ -164,7 +164,7 @@ public sealed class ConsentRegister
     /// <param name="youth">The youth.</param>
     /// <param name="recipient">The receiving organisation.</param>
     /// <returns>The record, or <see langword="null"/>.</returns>
-    public LegalBasisRecord? FindLegalBasis(Bsn youth, OrganisationId recipient)
+    internal LegalBasisRecord? FindLegalBasis(Bsn youth, OrganisationId recipient)
     {
         var now = _clock.GetCurrentInstant();
         lock (_lock)
@@ -176,7 +176,7 @@ public sealed class ConsentRegister
     /// <summary>Lists every consent and legal basis about a youth, for the youth's right of access.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The consents and the legal-basis records.</returns>
-    public (IReadOnlyList<Consent> Consents, IReadOnlyList<LegalBasisRecord> LegalBases) About(Bsn youth)
+    internal (IReadOnlyList<Consent> Consents, IReadOnlyList<LegalBasisRecord> LegalBases) About(Bsn youth)
     {
         lock (_lock)
         {

@@ -105,7 +105,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
     /// <summary>Finds the obligation of a signal.</summary>
     /// <param name="signal">The signal.</param>
     /// <returns>The obligation, or <see langword="null"/> when none is tracked.</returns>
-    public InformationObligation? Find(SignalId signal)
+    internal InformationObligation? Find(SignalId signal)
     {
         lock (_lock)
         {
@@ -116,7 +116,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
     /// <summary>Lists the obligations not fulfilled, optionally of one organisation.</summary>
     /// <param name="organisation">The organisation, or <see langword="null"/> for all.</param>
     /// <returns>The open obligations, earliest due first.</returns>
-    public IReadOnlyList<InformationObligation> GetOpen(OrganisationId? organisation = null)
+    internal IReadOnlyList<InformationObligation> GetOpen(OrganisationId? organisation = null)
     {
         lock (_lock)
         {
@@ -127,7 +127,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
     /// <summary>Lists the obligations about one youth.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The obligations.</returns>
-    public IReadOnlyList<InformationObligation> About(Bsn youth)
+    internal IReadOnlyList<InformationObligation> About(Bsn youth)
     {
         lock (_lock)
         {

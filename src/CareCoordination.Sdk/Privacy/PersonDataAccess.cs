@@ -119,6 +119,19 @@ public sealed class PersonDataAccess
         return [.. _obligations.About(youth).Where(o => o.Organisation == actor.Organisation)];
     }
 
+    /// <summary>Lists the information obligations the actor's organisation has not yet fulfilled, over all its signals (R1).</summary>
+    /// <param name="actor">A reporter.</param>
+    /// <returns>The open obligations, earliest due first.</returns>
+    public IReadOnlyList<InformationObligation> GetOpenInformationObligations(Actor actor)
+    {
+        Guard.NotNull(actor);
+        var decision = actor.Role == ActorRole.Reporter && actor.Organisation is { } organisation
+            ? AccessDecision.Allow("R1 own signals", $"{organisation} reads the obligations of its own signals.", AccessBasis.OwnRegistration)
+            : AccessDecision.Refuse("R1 own signals", "only a reporting organisation reads the information obligations of its own signals.");
+        Decide(actor, null, DataCategory.InformationObligation, "open information obligations of " + (actor.Organisation?.ToString() ?? "-"), decision);
+        return _obligations.GetOpen(actor.Organisation);
+    }
+
     /// <summary>Reads the coordination director's overview: aggregates only (R5).</summary>
     /// <param name="actor">Who reads.</param>
     /// <returns>The coordination and plan overviews.</returns>

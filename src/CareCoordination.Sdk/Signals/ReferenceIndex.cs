@@ -25,6 +25,8 @@ namespace CareCoordination.Sdk.Signals;
 /// <see cref="Register(in SignalRegistration, Span{Match})"/> and <see cref="GetActiveSignals(Bsn, Span{Signal})"/> —
 /// allocate nothing.</para>
 /// <para>Time comes only from the injected <see cref="IClock"/>; dates are reckoned in the policy's time zone.</para>
+/// <para>Reads of a person's signals and matches go through <see cref="Privacy.PersonDataAccess"/>, which applies the access
+/// rules and audits every read; the index offers no public read of a person's data besides the result of a registration.</para>
 /// </remarks>
 public sealed class ReferenceIndex
 {
@@ -325,7 +327,7 @@ public sealed class ReferenceIndex
     /// <param name="youth">The youth.</param>
     /// <param name="destination">Where to write them, newest first.</param>
     /// <returns>How many active signals the youth has; more than were written when the destination is too small.</returns>
-    public int GetActiveSignals(Bsn youth, Span<Signal> destination)
+    internal int GetActiveSignals(Bsn youth, Span<Signal> destination)
     {
         var key = youth.RevealNumber();
         var count = 0;
@@ -348,7 +350,7 @@ public sealed class ReferenceIndex
     /// <summary>Gets the active signals on a youth, newest first.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The signals; empty when there are none.</returns>
-    public IReadOnlyList<Signal> GetActiveSignals(Bsn youth)
+    internal IReadOnlyList<Signal> GetActiveSignals(Bsn youth)
     {
         lock (_gate)
         {
@@ -360,7 +362,7 @@ public sealed class ReferenceIndex
     /// <param name="family">The family.</param>
     /// <returns>The signals, youth by youth in the family's order.</returns>
     /// <exception cref="KeyNotFoundException">The family is not known to the index.</exception>
-    public IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family)
+    internal IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family)
     {
         lock (_gate)
         {
@@ -385,7 +387,7 @@ public sealed class ReferenceIndex
     /// <summary>Gets the signals on a youth in the historical archive, for auditors and the youth's access request; they are never matched.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The archived signals, most recently archived first; on one day, the most recently registered first.</returns>
-    public IReadOnlyList<ArchivedSignal> GetArchivedSignals(Bsn youth)
+    internal IReadOnlyList<ArchivedSignal> GetArchivedSignals(Bsn youth)
     {
         lock (_gate)
         {
@@ -408,7 +410,7 @@ public sealed class ReferenceIndex
     /// </summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The matches.</returns>
-    public IReadOnlyList<Match> GetMatches(Bsn youth)
+    internal IReadOnlyList<Match> GetMatches(Bsn youth)
     {
         var now = _clock.GetCurrentInstant();
         lock (_gate)
@@ -464,7 +466,7 @@ public sealed class ReferenceIndex
     /// <summary>Gets the families a youth belongs to.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The families; empty when none is known.</returns>
-    public IReadOnlyList<Family> GetFamiliesOf(Bsn youth)
+    internal IReadOnlyList<Family> GetFamiliesOf(Bsn youth)
     {
         lock (_gate)
         {
