@@ -122,6 +122,13 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
         }
 
         transaction.Commit();
+
+        // secure_delete zeroes erased rows in the database file, but the write-ahead log still holds the frames that
+        // wrote them; truncating the log after an erasure leaves no copy of the youth's number on disk.
+        if (commit.Erasures.Count > 0)
+        {
+            Checkpoint();
+        }
     }
 
     /// <inheritdoc/>
@@ -141,6 +148,9 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
         }
 
         transaction.Commit();
+
+        // A replaced family may have lost a member; keep no copy of the old rows in the write-ahead log.
+        Checkpoint();
     }
 
     /// <inheritdoc/>
@@ -149,6 +159,7 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
         using var transaction = _connection.BeginTransaction(deferred: false);
         DeleteFamily(family, transaction);
         transaction.Commit();
+        Checkpoint();
     }
 
     /// <summary>Reads the stored events about one signal, in order, for auditors and tests.</summary>

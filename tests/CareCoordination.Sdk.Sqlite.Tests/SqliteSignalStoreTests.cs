@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Storage;
 using Xunit;
 
@@ -25,6 +26,67 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             openStore: () => new SqliteSignalStore(path),
             readEvents: (store, signal) => ((SqliteSignalStore)store).ReadEvents(signal),
             closeStore: store => ((SqliteSignalStore)store).Dispose());
+    }
+
+    [Fact]
+    public void After_a_youth_is_removed_no_byte_sequence_in_the_database_files_equals_the_youths_BSN()
+    {
+        var path = Path.Combine(_directory, "erased.db");
+        var youth = new Identity.Youth(TestBsns.First, new NodaTime.LocalDate(2014, 5, 1));
+        var sibling = new Identity.Youth(TestBsns.Second, new NodaTime.LocalDate(2016, 2, 1));
+        var carer = TestBsns.Generate(1, seed: 21)[0];
+        var clock = new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 23, 9, 0));
+        using (var store = new SqliteSignalStore(path))
+        {
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1), [youth.Bsn, sibling.Bsn], [carer]));
+            foreach (var organisation in new[] { TestRegion.YouthHealthCare, TestRegion.SocialWork })
+            {
+                index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems).WithIdempotencyKey("k-" + organisation.Value)).ThrowIfRefused();
+            }
+
+            index.Register(new SignalRegistration(sibling, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout)).ThrowIfRefused();
+            Assert.True(Contains(path, youth.Bsn), "the test must see the number while it is stored");
+
+            index.RecordDeath(youth.Bsn);
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1), [sibling.Bsn], [carer]));
+
+            // While the store is open, as in a running system: closing the last connection would checkpoint anyway.
+            Assert.False(Contains(path, youth.Bsn), "a copy of the removed youth's BSN is still on disk");
+            Assert.True(Contains(path, sibling.Bsn), "the sibling's signal must stay");
+        }
+
+        Assert.False(Contains(path, youth.Bsn), "a copy of the removed youth's BSN is on disk after closing");
+    }
+
+    private static bool Contains(string databasePath, Identity.Bsn bsn)
+    {
+        var number = bsn.RevealNumber();
+        byte[][] patterns =
+        [
+            System.Text.Encoding.ASCII.GetBytes(bsn.RevealDigits()),
+            BitConverter.GetBytes(number),
+            [(byte)(number >> 24), (byte)(number >> 16), (byte)(number >> 8), (byte)number],
+        ];
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*"))
+        {
+            byte[] bytes;
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
+
+            foreach (var pattern in patterns)
+            {
+                if (bytes.AsSpan().IndexOf(pattern) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     [Fact]

@@ -563,6 +563,23 @@ public sealed class ReferenceIndex
         return RegistrationResult.Succeeded(outcome, signal, matches.Length == 0 ? null : (Match[])matches.Clone(), matches.Length);
     }
 
+    // A remembered answer holds the youth's number and its matches; once a signal is removed, no cache may keep it.
+    private void ForgetIdempotencyOf(SignalId removed)
+    {
+        if (_idempotency.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, remembered) in _idempotency)
+        {
+            if (remembered.Signal.Id == removed || Array.Exists(remembered.Matches, m => m.Involves(removed)))
+            {
+                _idempotency.Remove(key);
+            }
+        }
+    }
+
     private void ForgetIdempotencyKeysBefore(Instant cutoff)
     {
         if (_idempotency.Count == 0)
@@ -893,6 +910,7 @@ public sealed class ReferenceIndex
     private SignalRemoved RemoveActive(int slot, SignalEndReason reason, Instant now)
     {
         var signal = ToSignal(slot);
+        ForgetIdempotencyOf(signal.Id);
         Unlink(_active, slot);
         _slots.Release(slot);
         Volatile.Write(ref _activeCount, _activeCount - 1);
@@ -903,6 +921,7 @@ public sealed class ReferenceIndex
     private SignalRemoved RemoveArchived(int slot, SignalEndReason reason, Instant now)
     {
         var signal = ToSignal(slot);
+        ForgetIdempotencyOf(signal.Id);
         Unlink(_archive, slot);
         _slots.Release(slot);
         Volatile.Write(ref _archivedCount, _archivedCount - 1);

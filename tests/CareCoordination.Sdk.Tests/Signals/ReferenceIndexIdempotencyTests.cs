@@ -33,6 +33,24 @@ public sealed class ReferenceIndexIdempotencyTests
     }
 
     [Fact]
+    public void Removing_a_signal_forgets_the_remembered_answers_that_name_it_so_no_cache_keeps_the_youth()
+    {
+        var scenario = new IndexScenario();
+        var youth = YouthAged(TestBsns.First, 8);
+        scenario.Register(TestRegion.School, youth);
+        var registration = By(TestRegion.SocialWork, youth).WithIdempotencyKey("vendor-42/attempt");
+        var first = scenario.Index.Register(registration);
+
+        scenario.Index.Withdraw(TestBsns.First, TestRegion.School, WithdrawalReason.Unjustified);
+        scenario.Index.Withdraw(TestBsns.First, TestRegion.SocialWork, WithdrawalReason.Unjustified);
+        var retry = scenario.Index.Register(registration);
+
+        Assert.Equal(RegistrationOutcome.Registered, retry.Outcome);
+        Assert.NotEqual(first.Signal.Id, retry.Signal.Id);
+        Assert.Equal(0, retry.MatchCount);
+    }
+
+    [Fact]
     public void A_retry_into_a_buffer_gets_the_first_matches_too()
     {
         var scenario = new IndexScenario();
