@@ -37,6 +37,13 @@ public readonly struct Match : IEquatable<Match>
         FoundAt = foundAt;
     }
 
+    private Match(in Match source, Bsn youth, Bsn otherYouth)
+        : this(source, mirror: false)
+    {
+        Youth = youth;
+        OtherYouth = otherYouth;
+    }
+
     private Match(in Match source, bool mirror)
     {
         Kind = source.Kind;
@@ -93,6 +100,8 @@ public readonly struct Match : IEquatable<Match>
 
     /// <summary>Gets a value indicating whether this is <c>default(Match)</c>.</summary>
     public bool IsDefault => Signal.IsDefault;
+
+    internal Match WithYouths(Bsn youth, Bsn otherYouth) => new(this, youth, otherYouth);
 
     /// <summary>Returns the same match seen from the other signal's side.</summary>
     /// <returns>The mirrored match.</returns>

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals.Events;
@@ -52,6 +54,7 @@ public sealed class ReferenceIndex
     private readonly Dictionary<string, RememberedRegistration> _idempotency = new(StringComparer.Ordinal);
 
     private long _lastId;
+    private readonly YouthPseudonymiser? _pseudonyms;
     private int _activeCount;
     private int _archivedCount;
 
@@ -72,12 +75,8 @@ public sealed class ReferenceIndex
     /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, IEnumerable<IReferenceIndexObserver>? observers)
+        : this(policy, directory, clock, null, observers, null)
     {
-        Policy = Guard.NotNull(policy);
-        Directory = Guard.NotNull(directory);
-        _clock = Guard.NotNull(clock);
-        _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
-        _observers = observers is null ? [] : [.. observers];
     }
 
     /// <summary>Initializes an index backed by a durable store, without observers; see the overload with observers.</summary>
@@ -103,9 +102,35 @@ public sealed class ReferenceIndex
     /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store, IEnumerable<IReferenceIndexObserver>? observers)
-        : this(policy, directory, clock, observers)
+        : this(policy, directory, clock, Guard.NotNull(store), observers, null)
     {
-        Guard.NotNull(store);
+    }
+
+    /// <summary>
+    /// Initializes an index, optionally backed by a durable store, that can match on keyed pseudonyms of the BSN: with a
+    /// <paramref name="pseudonymiser"/>, the index's memory structures and its store hold only pseudonyms, and BSNs exist
+    /// only in what the index answers. A store must always be opened with the same key it was written with.
+    /// </summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to, or <see langword="null"/> for an index in memory only.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <param name="pseudonymiser">The keyed pseudonymisation of BSNs, or <see langword="null"/> to key the index by the BSN itself.</param>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore? store, IEnumerable<IReferenceIndexObserver>? observers, YouthPseudonymiser? pseudonymiser)
+    {
+        Policy = Guard.NotNull(policy);
+        Directory = Guard.NotNull(directory);
+        _clock = Guard.NotNull(clock);
+        _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
+        _observers = observers is null ? [] : [.. observers];
+        _pseudonyms = pseudonymiser;
+        if (store is null)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             store.Load(new Loader(this));
@@ -115,6 +140,9 @@ public sealed class ReferenceIndex
 
         _store = store;
     }
+
+    /// <summary>Gets a value indicating whether the index keys youths by a keyed pseudonym instead of the BSN.</summary>
+    public bool IsPseudonymised => _pseudonyms is not null;
 
     /// <summary>Gets the region's rules.</summary>
     public RegionPolicy Policy { get; }
@@ -180,7 +208,7 @@ public sealed class ReferenceIndex
         var today = _calendar.DayOf(now).Date;
         lock (_gate)
         {
-            var key = youth.RevealNumber();
+            var key = KeyOf(youth);
             var slot = FindInChain(_active.HeadOf(key), organisation.Value);
             if (slot == NoSlot)
             {
@@ -228,7 +256,7 @@ public sealed class ReferenceIndex
         var now = _clock.GetCurrentInstant();
         lock (_gate)
         {
-            var key = youth.RevealNumber();
+            var key = KeyOf(youth);
             if (_store is not null)
             {
                 var erased = new List<SignalId>();
@@ -329,7 +357,7 @@ public sealed class ReferenceIndex
     /// <returns>How many active signals the youth has; more than were written when the destination is too small.</returns>
     internal int GetActiveSignals(Bsn youth, Span<Signal> destination)
     {
-        var key = youth.RevealNumber();
+        var key = KeyOf(youth);
         var count = 0;
         lock (_gate)
         {
@@ -354,7 +382,7 @@ public sealed class ReferenceIndex
     {
         lock (_gate)
         {
-            return CollectChain(_active.HeadOf(youth.RevealNumber()));
+            return CollectChain(_active.HeadOf(KeyOf(youth)));
         }
     }
 
@@ -392,7 +420,7 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var result = new List<ArchivedSignal>();
-            for (var slot = _archive.HeadOf(youth.RevealNumber()); slot != NoSlot; slot = _slots[slot].Next)
+            for (var slot = _archive.HeadOf(KeyOf(youth)); slot != NoSlot; slot = _slots[slot].Next)
             {
                 ref var s = ref _slots[slot];
                 result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
@@ -416,7 +444,7 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var result = new List<Match>();
-            var key = youth.RevealNumber();
+            var key = KeyOf(youth);
             for (var own = _active.HeadOf(key); own != NoSlot; own = _slots[own].Next)
             {
                 var ownOrganisation = _slots[own].Organisation;
@@ -439,10 +467,11 @@ public sealed class ReferenceIndex
     public void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
+        var keyed = _pseudonyms is null ? family : Family.Create(family.Id, family.Youths.Select(y => Bsn.FromTrustedNumber(KeyOf(y))), family.Carers.Select(c => Bsn.FromTrustedNumber(KeyOf(c))));
         lock (_gate)
         {
-            _store?.SaveFamily(family);
-            AddFamilyCore(family);
+            _store?.SaveFamily(keyed);
+            AddFamilyCore(keyed);
         }
     }
 
@@ -470,7 +499,7 @@ public sealed class ReferenceIndex
     {
         lock (_gate)
         {
-            if (!_familiesOfYouth.TryGetValue(youth.RevealNumber(), out var ids))
+            if (!_familiesOfYouth.TryGetValue(KeyOf(youth), out var ids))
             {
                 return [];
             }
@@ -478,7 +507,8 @@ public sealed class ReferenceIndex
             var result = new Family[ids.Length];
             for (var i = 0; i < ids.Length; i++)
             {
-                result[i] = _families[ids[i].Value];
+                var known = _families[ids[i].Value];
+                result[i] = _pseudonyms is null ? known : Family.Create(known.Id, known.Youths.Select(y => YouthOf(y.RevealNumber())), known.Carers.Select(c => YouthOf(c.RevealNumber())));
             }
 
             return result;
@@ -521,7 +551,7 @@ public sealed class ReferenceIndex
     private RegistrationResult RegisterOnce(in SignalRegistration registration, Span<Match> destination)
     {
         var key = registration.IdempotencyKey!;
-        var youth = registration.Youth.Bsn.RevealNumber();
+        var youth = KeyOf(registration.Youth.Bsn);
         var organisation = registration.Organisation.Value;
         lock (_gate)
         {
@@ -536,7 +566,7 @@ public sealed class ReferenceIndex
                         "The idempotency key was already used for another registration; use a new key for every new registration.");
                 }
 
-                return Answer(remembered.Outcome, remembered.Signal, remembered.Matches, destination);
+                return Answer(remembered.Outcome, Reveal(remembered.Signal), Array.ConvertAll(remembered.Matches, Reveal), destination);
             }
 
             var result = RegisterCore(registration, default, copyToArray: true);
@@ -551,7 +581,7 @@ public sealed class ReferenceIndex
                 matches[i] = result.Matches[i];
             }
 
-            _idempotency[key] = new RememberedRegistration(youth, organisation, now, result.Outcome, result.Signal, matches);
+            _idempotency[key] = new RememberedRegistration(youth, organisation, now, result.Outcome, Conceal(result.Signal), Array.ConvertAll(matches, Conceal));
             return Answer(result.Outcome, result.Signal, matches, destination);
         }
     }
@@ -612,7 +642,7 @@ public sealed class ReferenceIndex
             return RegistrationResult.Refused(refusal, message!);
         }
 
-        var key = registration.Youth.Bsn.RevealNumber();
+        var key = KeyOf(registration.Youth.Bsn);
         var organisation = registration.Organisation.Value;
         lock (_gate)
         {
@@ -994,12 +1024,37 @@ public sealed class ReferenceIndex
         return result;
     }
 
+    /// <summary>Tells whether any active or archived signal is kept under this raw key, for tests that look for BSNs in memory.</summary>
+    /// <param name="key">The key as stored in the slots.</param>
+    /// <returns>Whether a slot holds it.</returns>
+    internal bool HoldsKey(int key)
+    {
+        lock (_gate)
+        {
+            return _active.HeadOf(key) != NoSlot || _archive.HeadOf(key) != NoSlot;
+        }
+    }
+
+    // The one place where a BSN becomes the index's key and back: the number itself, or its keyed pseudonym.
+    private int KeyOf(Bsn youth) => _pseudonyms is null ? youth.RevealNumber() : _pseudonyms.Forward(youth.RevealNumber());
+
+    private Bsn YouthOf(int key) => Bsn.FromTrustedNumber(_pseudonyms is null ? key : _pseudonyms.Inverse(key));
+
+    // Remembered answers stay in memory for the idempotency window; a pseudonymised index keeps them pseudonymised too.
+    private Signal Conceal(Signal signal) => _pseudonyms is null ? signal : signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth)));
+
+    private Signal Reveal(Signal signal) => _pseudonyms is null ? signal : signal.WithYouth(YouthOf(signal.Youth.RevealNumber()));
+
+    private Match Conceal(Match match) => _pseudonyms is null ? match : match.WithYouths(Bsn.FromTrustedNumber(KeyOf(match.Youth)), Bsn.FromTrustedNumber(KeyOf(match.OtherYouth)));
+
+    private Match Reveal(Match match) => _pseudonyms is null ? match : match.WithYouths(YouthOf(match.Youth.RevealNumber()), YouthOf(match.OtherYouth.RevealNumber()));
+
     private Signal ToSignal(int slot)
     {
         ref var s = ref _slots[slot];
         return new Signal(
             new SignalId(s.Id),
-            Bsn.FromTrustedNumber(s.Youth),
+            YouthOf(s.Youth),
             new OrganisationId(s.Organisation),
             new ProfessionalId(s.Reporter),
             s.RegisteredTicks,
@@ -1085,11 +1140,11 @@ public sealed class ReferenceIndex
         return StoredOf(ToSignal(slot), s.State == SignalSlot.Archived ? StoredSignalState.Archived : StoredSignalState.Active, s.Offered);
     }
 
-    private static StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered) =>
-        new(signal.Id, signal.Youth, signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
+    private StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered) =>
+        new(signal.Id, Bsn.FromTrustedNumber(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
 
-    private static Signal ToSignal(in StoredSignal stored) =>
-        new(stored.Id, stored.Youth, stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
+    private Signal ToSignal(in StoredSignal stored) =>
+        new(stored.Id, YouthOf(stored.Youth.RevealNumber()), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
 
     /// <summary>Puts a stored signal back into its slot and chain while the index rebuilds; the store hands them out in identifier order.</summary>
     private void Restore(in StoredSignal stored)

@@ -34,6 +34,8 @@ public readonly struct Signal : IEquatable<Signal>
         Expiry = expiry;
     }
 
+    internal Signal WithYouth(Bsn youth) => new(Id, youth, Organisation, Reporter, _registeredTicks, Route, _expiresOnDay, Expiry);
+
     /// <summary>Gets the identifier.</summary>
     public SignalId Id { get; }
 

@@ -16,13 +16,16 @@ internal sealed class IndexScenario
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 10, 0);
     public static readonly LocalDate Today = new(2026, 11, 23);
 
-    public IndexScenario(RegionPolicy? policy = null, IEnumerable<IReferenceIndexObserver>? observers = null, FakeClock? clock = null)
+    public IndexScenario(RegionPolicy? policy = null, IEnumerable<IReferenceIndexObserver>? observers = null, FakeClock? clock = null, Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null)
     {
         Clock = clock ?? new FakeClock(Start);
         Directory = TestRegion.CreateDirectory();
         Events = new RecordingObserver();
-        Index = new ReferenceIndex(policy ?? RegionPolicy.Default, Directory, Clock, [Events, .. observers ?? []]);
+        Index = new ReferenceIndex(policy ?? RegionPolicy.Default, Directory, Clock, null, [Events, .. observers ?? []], pseudonymiser);
     }
+
+    /// <summary>One pseudonymiser for all tests: deriving its tables takes a few milliseconds.</summary>
+    public static Sdk.Privacy.YouthPseudonymiser SharedPseudonymiser { get; } = new(System.Linq.Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
 
     public FakeClock Clock { get; }
 

@@ -124,9 +124,20 @@ public sealed class ReferenceIndexProperties
         }
     }
 
-    private static (IndexScenario Scenario, IndexModel Model) Start()
+    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 200)]
+    public void A_pseudonymised_index_agrees_with_the_reference_model_and_answers_with_the_real_BSNs(IndexOperation[] history)
     {
-        var scenario = new IndexScenario();
+        var (scenario, model) = Start(IndexScenario.SharedPseudonymiser);
+        foreach (var operation in history)
+        {
+            Apply(scenario, model, operation);
+            AssertSameState(scenario, model);
+        }
+    }
+
+    private static (IndexScenario Scenario, IndexModel Model) Start(Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null)
+    {
+        var scenario = new IndexScenario(pseudonymiser: pseudonymiser);
         for (var f = 0; f < IndexModel.Families.Length; f++)
         {
             scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), IndexModel.Families[f].Select(i => IndexModel.Youths[i]), []));

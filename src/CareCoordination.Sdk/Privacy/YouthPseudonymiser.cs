@@ -1,0 +1,109 @@
+using System;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace CareCoordination.Sdk.Privacy;
+
+/// <summary>
+/// Lets the reference index match on a keyed pseudonym of the BSN instead of the BSN itself, so that the index's memory
+/// structures and its store hold no citizen numbers: a keyed permutation of the numbers 1 to 999,999,999 — a
+/// ten-round Feistel network over 30 bits whose round functions are tables derived with HMAC-SHA256 from a key the
+/// host supplies, walked until it lands in range again. A permutation never maps two youths to one pseudonym, so
+/// matching stays exact; with the key the index turns pseudonyms back into BSNs for the professionals it answers.
+/// </summary>
+/// <remarks>
+/// Thread-safe and immutable after construction (about 20 ms to derive the 640 KB of round tables). The tables are as
+/// secret as the key: a dump of the whole process can reverse pseudonyms, a copy of the index's store or of its slot
+/// memory cannot. An index and its store must always use the same key; switching means rebuilding the store.
+/// </remarks>
+public sealed class YouthPseudonymiser
+{
+    private const int Rounds = 10;
+    private const int HalfBits = 15;
+    private const int HalfMask = (1 << HalfBits) - 1;
+    private const int MaxNumber = 999_999_999;
+
+    private readonly ushort[] _tables = new ushort[Rounds << HalfBits];
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="key">The secret key: at least 32 bytes of random data, kept by the host (for example in its key vault).</param>
+    /// <exception cref="ArgumentException">The key is shorter than 32 bytes.</exception>
+    public YouthPseudonymiser(ReadOnlySpan<byte> key)
+    {
+        if (key.Length < 32)
+        {
+            throw new ArgumentException("A pseudonymisation key has at least 32 bytes (256 bits) of random data.", nameof(key));
+        }
+
+        Span<byte> message = stackalloc byte[24];
+        "cc.index.round.1"u8.CopyTo(message);
+        Span<byte> block = stackalloc byte[32];
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var chunk = 0; chunk < (1 << HalfBits) / 16; chunk++)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(message[16..], round);
+                BinaryPrimitives.WriteInt32LittleEndian(message[20..], chunk);
+                HMACSHA256.HashData(key, message, block);
+                for (var i = 0; i < 16; i++)
+                {
+                    _tables[(round << HalfBits) + (chunk * 16) + i] = (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(block[(i * 2)..]) & HalfMask);
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns the pseudonym of a BSN's number.</summary>
+    /// <param name="number">A number from 1 to 999,999,999.</param>
+    /// <returns>Its pseudonym, also from 1 to 999,999,999.</returns>
+    internal int Forward(int number)
+    {
+        var x = number;
+        do
+        {
+            x = Encrypt(x);
+        }
+        while (x == 0 || x > MaxNumber);
+
+        return x;
+    }
+
+    /// <summary>Returns the number whose pseudonym this is.</summary>
+    /// <param name="pseudonym">A pseudonym from <see cref="Forward"/>.</param>
+    /// <returns>The number.</returns>
+    internal int Inverse(int pseudonym)
+    {
+        var x = pseudonym;
+        do
+        {
+            x = Decrypt(x);
+        }
+        while (x == 0 || x > MaxNumber);
+
+        return x;
+    }
+
+    private int Encrypt(int x)
+    {
+        int left = x >> HalfBits, right = x & HalfMask;
+        var tables = _tables.AsSpan();
+        for (var round = 0; round < Rounds; round++)
+        {
+            (left, right) = (right, left ^ tables[(round << HalfBits) + right]);
+        }
+
+        return (left << HalfBits) | right;
+    }
+
+    private int Decrypt(int x)
+    {
+        int left = x >> HalfBits, right = x & HalfMask;
+        var tables = _tables.AsSpan();
+        for (var round = Rounds - 1; round >= 0; round--)
+        {
+            (left, right) = (right ^ tables[(round << HalfBits) + left], left);
+        }
+
+        return (left << HalfBits) | right;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
+using FsCheck;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Privacy;
+
+public sealed class YouthPseudonymiserTests
+{
+    private static readonly YouthPseudonymiser Pseudonyms = IndexScenario.SharedPseudonymiser;
+
+    [Property(MaxTest = 1000)]
+    public void A_pseudonym_is_a_number_in_the_BSN_range_and_turns_back_into_its_number(PositiveInt raw)
+    {
+        var number = 1 + (raw.Get % 999_999_999);
+
+        var pseudonym = Pseudonyms.Forward(number);
+
+        Assert.InRange(pseudonym, 1, 999_999_999);
+        Assert.Equal(number, Pseudonyms.Inverse(pseudonym));
+    }
+
+    [Fact]
+    public void Different_youths_never_share_a_pseudonym_and_the_pseudonym_hides_the_number()
+    {
+        var numbers = TestBsns.Generate(20_000, seed: 4).Select(b => b.RevealNumber()).ToArray();
+
+        var pseudonyms = numbers.Select(Pseudonyms.Forward).ToArray();
+
+        Assert.Equal(numbers.Length, new HashSet<int>(pseudonyms).Count);
+        Assert.True(numbers.Zip(pseudonyms).Count(p => p.First == p.Second) <= 1);
+    }
+
+    [Fact]
+    public void Another_key_gives_other_pseudonyms()
+    {
+        var other = new YouthPseudonymiser(Enumerable.Repeat((byte)1, 32).ToArray());
+        var number = TestBsns.First.RevealNumber();
+
+        Assert.NotEqual(Pseudonyms.Forward(number), other.Forward(number));
+        Assert.Throws<System.ArgumentException>(() => new YouthPseudonymiser(new byte[31]));
+    }
+
+    [Fact]
+    public void A_pseudonymised_index_holds_no_BSN_in_its_slots_and_answers_with_real_ones()
+    {
+        var scenario = new IndexScenario(pseudonymiser: Pseudonyms);
+        var youth = IndexScenario.YouthAged(TestBsns.First, 9);
+        scenario.Register(TestRegion.School, youth);
+
+        var result = scenario.Register(TestRegion.SocialWork, youth);
+
+        Assert.True(scenario.Index.IsPseudonymised);
+        Assert.Equal(TestBsns.First, result.Signal.Youth);
+        Assert.Equal(TestBsns.First, result.Matches[0].OtherYouth);
+        Assert.Equal([TestBsns.First, TestBsns.First], scenario.Index.GetActiveSignals(TestBsns.First).Select(s => s.Youth));
+        Assert.False(scenario.Index.HoldsKey(TestBsns.First.RevealNumber()));
+        Assert.True(scenario.Index.HoldsKey(Pseudonyms.Forward(TestBsns.First.RevealNumber())));
+    }
+}
