@@ -18,6 +18,7 @@ internal sealed class IndexData
 {
     public const int PoolSize = 65_536;
     public const int NewOrganisation = 7;
+    public const int BaseOrganisationCount = BaseOrganisations;
     private const int BaseOrganisations = 6;
 
     public IndexData(int signals)
@@ -65,9 +66,9 @@ internal sealed class IndexData
     public (int Youth, int Organisation) SignalAt(int i) =>
         i < YouthCount ? (i, 1 + (i % BaseOrganisations)) : (i - YouthCount, 1 + (((i - YouthCount) + 1) % BaseOrganisations));
 
-    public ReferenceIndex LoadIndex(IClock? clock = null)
+    public ReferenceIndex LoadIndex(IClock? clock = null, Privacy.YouthPseudonymiser? pseudonymiser = null)
     {
-        var index = new ReferenceIndex(RegionPolicy.Default, CreateDirectory(), clock ?? new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)));
+        var index = new ReferenceIndex(RegionPolicy.Default, CreateDirectory(), clock ?? new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), null, null, pseudonymiser);
         index.EnsureCapacity(Signals + PoolSize, YouthCount);
         for (var i = 0; i < Signals; i++)
         {

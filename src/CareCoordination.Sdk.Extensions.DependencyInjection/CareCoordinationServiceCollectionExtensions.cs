@@ -23,7 +23,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// Registers the reference index (<em>Verwijsindex</em>) as a singleton with its region policy, organisation
     /// directory, match notifier and clock. Safe to call more than once: later calls only add configuration. Any
     /// <see cref="IReferenceIndexObserver"/> registered in the collection receives the index's events; when an
-    /// <see cref="ISignalStore"/> is registered, the index rebuilds itself from it and writes every change to it.
+    /// <see cref="ISignalStore"/> is registered, the index rebuilds itself from it and writes every change to it; when a
+    /// <see cref="YouthPseudonymiser"/> is registered, the index and its store hold pseudonyms instead of BSNs.
     /// The coordination desk is registered with its policy and the social map (replace <see cref="SocialMap"/> to
     /// start with a filled one), and every match the index finds opens or joins the family's case. The family plans
     /// (<see cref="PlanBook"/>) use <see cref="PlanPolicy.Default"/> unless the host registers its own
@@ -86,18 +87,13 @@ public static class CareCoordinationServiceCollectionExtensions
             provider.GetRequiredService<PlanPolicy>(),
             provider.GetRequiredService<RegionPolicy>().TimeZone,
             provider.GetRequiredService<IClock>()));
-        services.TryAddSingleton(provider => provider.GetService<ISignalStore>() is { } store
-            ? new ReferenceIndex(
-                provider.GetRequiredService<RegionPolicy>(),
-                provider.GetRequiredService<OrganisationDirectory>(),
-                provider.GetRequiredService<IClock>(),
-                store,
-                provider.GetServices<IReferenceIndexObserver>())
-            : new ReferenceIndex(
-                provider.GetRequiredService<RegionPolicy>(),
-                provider.GetRequiredService<OrganisationDirectory>(),
-                provider.GetRequiredService<IClock>(),
-                provider.GetServices<IReferenceIndexObserver>()));
+        services.TryAddSingleton(provider => new ReferenceIndex(
+            provider.GetRequiredService<RegionPolicy>(),
+            provider.GetRequiredService<OrganisationDirectory>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetService<ISignalStore>(),
+            provider.GetServices<IReferenceIndexObserver>(),
+            provider.GetService<YouthPseudonymiser>()));
         services.TryAddSingleton(ConsentPolicy.Default);
         services.TryAddSingleton(provider => new ConsentRegister(
             provider.GetRequiredService<ConsentPolicy>(),
