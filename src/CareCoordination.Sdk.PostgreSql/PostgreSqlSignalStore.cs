@@ -70,7 +70,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
             {
                 sink.Add(new StoredSignal(
                     new SignalId(reader.Read<long>(NpgsqlDbType.Bigint)),
-                    Bsn.FromNumber(reader.Read<int>(NpgsqlDbType.Integer)),
+                    Bsn.FromStoredKey(reader.Read<int>(NpgsqlDbType.Integer)),
                     new OrganisationId(reader.Read<int>(NpgsqlDbType.Integer)),
                     new ProfessionalId(reader.Read<int>(NpgsqlDbType.Integer)),
                     reader.Read<long>(NpgsqlDbType.Bigint),

@@ -50,7 +50,7 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
             {
                 sink.Add(new StoredSignal(
                     new SignalId(reader.GetInt64(0)),
-                    Bsn.FromNumber(reader.GetInt32(1)),
+                    Bsn.FromStoredKey(reader.GetInt32(1)),
                     new OrganisationId(reader.GetInt32(2)),
                     new ProfessionalId(reader.GetInt32(3)),
                     reader.GetInt64(4),

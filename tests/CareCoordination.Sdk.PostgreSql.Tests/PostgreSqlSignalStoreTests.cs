@@ -53,6 +53,67 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     }
 
     [Fact]
+    public void A_pseudonymised_index_writes_no_BSN_to_its_tables_and_indexes()
+    {
+        var plainSchema = NewSchema();
+        var keyedSchema = NewSchema();
+        IReadOnlyList<Identity.Bsn> plain, keyed;
+        using (var store = new PostgreSqlSignalStore(ConnectionString, plainSchema))
+        {
+            plain = StoredBytes.WriteFamily(store, null, seed: 41);
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
+        {
+            keyed = StoredBytes.WriteFamily(store, new Privacy.YouthPseudonymiser(new byte[32]), seed: 43);
+        }
+
+        var plainFiles = RelationFiles(plainSchema);
+        var keyedFiles = RelationFiles(keyedSchema);
+
+        Assert.NotEmpty(keyedFiles);
+        Assert.All(plain, bsn => Assert.True(StoredBytes.AnyContains(plainFiles, bsn), "the check must find the numbers an index keyed by BSN stores"));
+        Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(keyedFiles, bsn), "a BSN is in the pseudonymised schema's files"));
+    }
+
+    /// <summary>The files of every table, index and TOAST relation of a schema, after a checkpoint wrote them out.</summary>
+    private static List<string> RelationFiles(string schema)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using (var checkpoint = new NpgsqlCommand("CHECKPOINT", connection))
+        {
+            checkpoint.ExecuteNonQuery();
+        }
+
+        string dataDirectory;
+        using (var show = new NpgsqlCommand("SHOW data_directory", connection))
+        {
+            dataDirectory = (string)show.ExecuteScalar()!;
+        }
+
+        var files = new List<string>();
+        using var command = new NpgsqlCommand(
+            """
+            SELECT pg_relation_filepath(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = @schema AND c.relkind IN ('r', 'i', 't')
+            UNION ALL
+            SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = @schema AND c.reltoastrelid <> 0
+            """,
+            connection);
+        command.Parameters.AddWithValue("schema", schema);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var path = System.IO.Path.Combine(dataDirectory, reader.GetString(0));
+            files.AddRange(System.IO.Directory.GetFiles(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileName(path) + "*"));
+        }
+
+        return files;
+    }
+
+    [Fact]
     public void A_second_index_cannot_write_to_the_same_schema()
     {
         using var first = new PostgreSqlSignalStore(ConnectionString, _schema);

@@ -59,34 +59,35 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         Assert.False(Contains(path, youth.Bsn), "a copy of the removed youth's BSN is on disk after closing");
     }
 
-    private static bool Contains(string databasePath, Identity.Bsn bsn)
-    {
-        var number = bsn.RevealNumber();
-        byte[][] patterns =
-        [
-            System.Text.Encoding.ASCII.GetBytes(bsn.RevealDigits()),
-            BitConverter.GetBytes(number),
-            [(byte)(number >> 24), (byte)(number >> 16), (byte)(number >> 8), (byte)number],
-        ];
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*"))
-        {
-            byte[] bytes;
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                bytes = new byte[stream.Length];
-                stream.ReadExactly(bytes);
-            }
+    private static bool Contains(string databasePath, Identity.Bsn bsn) =>
+        StoredBytes.AnyContains(Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*"), bsn);
 
-            foreach (var pattern in patterns)
-            {
-                if (bytes.AsSpan().IndexOf(pattern) >= 0)
-                {
-                    return true;
-                }
-            }
+    [Fact]
+    public void A_pseudonymised_index_writes_no_BSN_to_its_database_file_and_reads_its_youths_back()
+    {
+        var plainPath = Path.Combine(_directory, "plain.db");
+        var keyedPath = Path.Combine(_directory, "keyed.db");
+        var pseudonymiser = new Privacy.YouthPseudonymiser(new byte[32]);
+        IReadOnlyList<Identity.Bsn> plain, keyed;
+        using (var store = new SqliteSignalStore(plainPath))
+        {
+            plain = StoredBytes.WriteFamily(store, null, seed: 31);
         }
 
-        return false;
+        using (var store = new SqliteSignalStore(keyedPath))
+        {
+            keyed = StoredBytes.WriteFamily(store, pseudonymiser, seed: 31);
+            Assert.All(keyed, bsn => Assert.False(Contains(keyedPath, bsn), "a BSN is in the pseudonymised store's files"));
+        }
+
+        Assert.All(plain, bsn => Assert.True(Contains(plainPath, bsn), "the check must find the numbers an index keyed by BSN stores"));
+        Assert.All(keyed, bsn => Assert.False(Contains(keyedPath, bsn), "a BSN is in the pseudonymised store's files"));
+        using var reopened = new SqliteSignalStore(keyedPath);
+        var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), reopened, null, pseudonymiser);
+        Assert.Equal(6, index.ActiveSignalCount);
+        var result = index.Register(new SignalRegistration(new Identity.Youth(keyed[0], new NodaTime.LocalDate(2012, 3, 1)), TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout));
+        Assert.Contains(result.Matches, m => m.Kind == Matching.MatchKind.SameYouth && m.OtherOrganisation == TestRegion.YouthHealthCare && m.OtherYouth == keyed[0]);
+        Assert.All(result.Matches, m => Assert.Contains(m.OtherYouth, keyed));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using CareCoordination.Sdk.Privacy;
@@ -179,6 +180,10 @@ public readonly struct Bsn : IEquatable<Bsn>, IComparable<Bsn>, IComparable
 
     /// <summary>Creates a number already known to be valid; the SDK's own trusted paths use it.</summary>
     internal static Bsn FromTrustedNumber(int number) => new(number);
+
+    /// <summary>Reads a youth's key back from a store: a BSN, or its keyed pseudonym when the index is pseudonymised, which passes no elfproef.</summary>
+    internal static Bsn FromStoredKey(int key) =>
+        key is >= 1 and <= 999_999_999 ? new(key) : throw new InvalidDataException("A stored youth key is outside 1 to 999,999,999; the store is damaged.");
 
     internal static string Mask(int lastFourDigits) =>
         "*****" + lastFourDigits.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

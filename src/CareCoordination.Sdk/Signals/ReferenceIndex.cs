@@ -365,7 +365,7 @@ public sealed class ReferenceIndex
             {
                 if (count < destination.Length)
                 {
-                    destination[count] = ToSignal(slot);
+                    destination[count] = ToSignal(slot, key, youth);
                 }
 
                 count++;
@@ -691,7 +691,7 @@ public sealed class ReferenceIndex
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {
-                var match = new Match(_candidateKinds[i], signal, ToSignal(_candidateSlots[i]), coordinator, _candidateFamilies[i], now);
+                var match = new Match(_candidateKinds[i], signal, ToSignal(_candidateSlots[i], key, registration.Youth.Bsn), coordinator, _candidateFamilies[i], now);
                 IndexMetrics.MatchFound(match.Kind);
                 Publish(new MatchFound(match), static (o, e) => o.OnMatchFound(e));
                 if (array is not null)
@@ -1049,12 +1049,15 @@ public sealed class ReferenceIndex
 
     private Match Reveal(Match match) => _pseudonyms is null ? match : match.WithYouths(YouthOf(match.Youth.RevealNumber()), YouthOf(match.OtherYouth.RevealNumber()));
 
-    private Signal ToSignal(int slot)
+    private Signal ToSignal(int slot) => ToSignal(slot, 0, default);
+
+    // Most signals an answer holds are on the youth the caller named; their BSN needs no inverse pseudonym.
+    private Signal ToSignal(int slot, int knownKey, Bsn knownYouth)
     {
         ref var s = ref _slots[slot];
         return new Signal(
             new SignalId(s.Id),
-            YouthOf(s.Youth),
+            s.Youth == knownKey && knownKey != 0 ? knownYouth : YouthOf(s.Youth),
             new OrganisationId(s.Organisation),
             new ProfessionalId(s.Reporter),
             s.RegisteredTicks,

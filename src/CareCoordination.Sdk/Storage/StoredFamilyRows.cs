@@ -23,7 +23,7 @@ internal sealed class StoredFamilyRows
             _families[family] = lists;
         }
 
-        (role == YouthRole ? lists.Youths : lists.Carers).Add(Bsn.FromNumber(member));
+        (role == YouthRole ? lists.Youths : lists.Carers).Add(Bsn.FromStoredKey(member));
     }
 
     public IEnumerable<Family> Families()
