@@ -31,7 +31,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <see cref="PlanPolicy"/>, and the region's time zone. The privacy services — <see cref="ConsentRegister"/>,
     /// <see cref="InformationObligations"/> (which follows the index), <see cref="AuditTrail"/>, <see cref="AccessRules"/>
     /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> with
-    /// the host's secret key, registered by the host.
+    /// the host's secret key, registered by the host, and keeps its records in a registered <see cref="IAuditSink"/> or
+    /// in the signal store when that is one (the SQLite and PostgreSQL stores are).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -108,11 +109,16 @@ public static class CareCoordinationServiceCollectionExtensions
             services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<InformationObligations>());
         }
 
-        services.TryAddSingleton(provider => new AuditTrail(
-            provider.GetService<Pseudonymiser>() ?? throw new InvalidOperationException(
+        services.TryAddSingleton(provider =>
+        {
+            var pseudonymiser = provider.GetService<Pseudonymiser>() ?? throw new InvalidOperationException(
                 "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key "
-                + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts."),
-            provider.GetRequiredService<IClock>()));
+                + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.");
+            var clock = provider.GetRequiredService<IClock>();
+            return (provider.GetService<IAuditSink>() ?? provider.GetService<ISignalStore>() as IAuditSink) is { } sink
+                ? new AuditTrail(pseudonymiser, clock, sink)
+                : new AuditTrail(pseudonymiser, clock);
+        });
         services.TryAddSingleton(provider => new AccessRules(
             provider.GetRequiredService<ReferenceIndex>(),
             provider.GetRequiredService<CoordinationDesk>(),

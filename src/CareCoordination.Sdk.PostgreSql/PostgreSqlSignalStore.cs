@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -16,11 +17,16 @@ namespace CareCoordination.Sdk.PostgreSql;
 /// when opened, takes a session advisory lock so that only one reference index writes to the schema, and rebuilds the
 /// index with one binary COPY.
 /// </summary>
-/// <remarks>Not thread-safe on its own: the reference index calls it under its lock. Dispose it after the index.</remarks>
-public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
+/// <remarks>
+/// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one connection. It is also
+/// the audit trail's durable sink (<see cref="IAuditSink"/>). Dispose it after the index and the trail.
+/// </remarks>
+public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
+
+    private readonly System.Threading.Lock _gate = new();
 
     private readonly NpgsqlConnection _connection;
     private readonly string _schema;
@@ -62,108 +68,120 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
     /// <inheritdoc/>
     public void Load(IStoredIndexSink sink)
     {
-        ArgumentNullException.ThrowIfNull(sink);
-        using (var reader = _connection.BeginBinaryExport(
-            $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM {_schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
+        lock (_gate)
         {
-            while (reader.StartRow() != -1)
+            ArgumentNullException.ThrowIfNull(sink);
+            using (var reader = _connection.BeginBinaryExport(
+                $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM {_schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
             {
-                sink.Add(new StoredSignal(
-                    new SignalId(reader.Read<long>(NpgsqlDbType.Bigint)),
-                    Bsn.FromStoredKey(reader.Read<int>(NpgsqlDbType.Integer)),
-                    new OrganisationId(reader.Read<int>(NpgsqlDbType.Integer)),
-                    new ProfessionalId(reader.Read<int>(NpgsqlDbType.Integer)),
-                    reader.Read<long>(NpgsqlDbType.Bigint),
-                    (IntakeRoute)reader.Read<short>(NpgsqlDbType.Smallint),
-                    reader.Read<int>(NpgsqlDbType.Integer),
-                    (SignalExpiry)reader.Read<short>(NpgsqlDbType.Smallint),
-                    (StoredSignalState)reader.Read<short>(NpgsqlDbType.Smallint),
-                    reader.Read<bool>(NpgsqlDbType.Boolean)));
+                while (reader.StartRow() != -1)
+                {
+                    sink.Add(new StoredSignal(
+                        new SignalId(reader.Read<long>(NpgsqlDbType.Bigint)),
+                        Bsn.FromStoredKey(reader.Read<int>(NpgsqlDbType.Integer)),
+                        new OrganisationId(reader.Read<int>(NpgsqlDbType.Integer)),
+                        new ProfessionalId(reader.Read<int>(NpgsqlDbType.Integer)),
+                        reader.Read<long>(NpgsqlDbType.Bigint),
+                        (IntakeRoute)reader.Read<short>(NpgsqlDbType.Smallint),
+                        reader.Read<int>(NpgsqlDbType.Integer),
+                        (SignalExpiry)reader.Read<short>(NpgsqlDbType.Smallint),
+                        (StoredSignalState)reader.Read<short>(NpgsqlDbType.Smallint),
+                        reader.Read<bool>(NpgsqlDbType.Boolean)));
+                }
             }
-        }
 
-        foreach (var family in ReadFamilies())
-        {
-            sink.Add(family);
+            foreach (var family in ReadFamilies())
+            {
+                sink.Add(family);
+            }
         }
     }
 
     /// <inheritdoc/>
     public void Commit(SignalCommit commit)
     {
-        ArgumentNullException.ThrowIfNull(commit);
-        using var transaction = _connection.BeginTransaction();
-        using var batch = new NpgsqlBatch(_connection, transaction);
-        foreach (var erased in commit.Erasures)
+        lock (_gate)
         {
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
-        }
+            ArgumentNullException.ThrowIfNull(commit);
+            using var transaction = _connection.BeginTransaction();
+            using var batch = new NpgsqlBatch(_connection, transaction);
+            foreach (var erased in commit.Erasures)
+            {
+                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
+                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
+            }
 
-        foreach (var s in commit.Upserts)
-        {
-            batch.BatchCommands.Add(Command(
-                $"""
-                INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                  day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
-                """,
-                s.Id.Value,
-                s.Youth.RevealNumber(),
-                s.Organisation.Value,
-                s.Reporter.Value,
-                s.RegisteredTicks,
-                (short)s.Route,
-                s.DayNumber,
-                (short)s.Expiry,
-                (short)s.State,
-                s.OfferedAsMatch,
-                SchemaVersion));
-        }
+            foreach (var s in commit.Upserts)
+            {
+                batch.BatchCommands.Add(Command(
+                    $"""
+                    INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                    ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+                      day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                    """,
+                    s.Id.Value,
+                    s.Youth.RevealNumber(),
+                    s.Organisation.Value,
+                    s.Reporter.Value,
+                    s.RegisteredTicks,
+                    (short)s.Route,
+                    s.DayNumber,
+                    (short)s.Expiry,
+                    (short)s.State,
+                    s.OfferedAsMatch,
+                    SchemaVersion));
+            }
 
-        foreach (var e in commit.Events)
-        {
-            batch.BatchCommands.Add(Command(
-                $"INSERT INTO {_schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
-                e.Signal.Value,
-                e.OtherSignal is { } other ? other.Value : DBNull.Value,
-                e.Type,
-                e.SchemaVersion,
-                e.OccurredAt.ToUnixTimeTicks(),
-                e.Json));
-        }
+            foreach (var e in commit.Events)
+            {
+                batch.BatchCommands.Add(Command(
+                    $"INSERT INTO {_schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
+                    e.Signal.Value,
+                    e.OtherSignal is { } other ? other.Value : DBNull.Value,
+                    e.Type,
+                    e.SchemaVersion,
+                    e.OccurredAt.ToUnixTimeTicks(),
+                    e.Json));
+            }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            batch.ExecuteNonQuery();
-        }
+            if (batch.BatchCommands.Count > 0)
+            {
+                batch.ExecuteNonQuery();
+            }
 
-        transaction.Commit();
+            transaction.Commit();
+        }
     }
 
     /// <inheritdoc/>
     public void SaveFamily(Family family)
     {
-        ArgumentNullException.ThrowIfNull(family);
-        using var transaction = _connection.BeginTransaction();
-        using var batch = new NpgsqlBatch(_connection, transaction);
-        batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
-        foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
+        lock (_gate)
         {
-            batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position, (short)role, member));
-        }
+            ArgumentNullException.ThrowIfNull(family);
+            using var transaction = _connection.BeginTransaction();
+            using var batch = new NpgsqlBatch(_connection, transaction);
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
+            foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
+            {
+                batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position, (short)role, member));
+            }
 
-        batch.ExecuteNonQuery();
-        transaction.Commit();
+            batch.ExecuteNonQuery();
+            transaction.Commit();
+        }
     }
 
     /// <inheritdoc/>
     public void RemoveFamily(FamilyId family)
     {
-        using var command = new NpgsqlCommand($"DELETE FROM {_schema}.family_members WHERE family_id = $1", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = family.Value });
-        command.ExecuteNonQuery();
+        lock (_gate)
+        {
+            using var command = new NpgsqlCommand($"DELETE FROM {_schema}.family_members WHERE family_id = $1", _connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = family.Value });
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Reads the stored events about one signal, in order, for auditors and tests.</summary>
@@ -171,14 +189,114 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
     /// <returns>The events.</returns>
     public IReadOnlyList<StoredEvent> ReadEvents(SignalId signal)
     {
-        using var command = new NpgsqlCommand($"SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload::text FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1 ORDER BY sequence", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = signal.Value });
-        using var reader = command.ExecuteReader();
-        return StoredEventRows.ReadAll(reader);
+        lock (_gate)
+        {
+            using var command = new NpgsqlCommand($"SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload::text FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1 ORDER BY sequence", _connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = signal.Value });
+            using var reader = command.ExecuteReader();
+            return StoredEventRows.ReadAll(reader);
+        }
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public StoredAuditTrail LoadAuditTrail()
+    {
+        lock (_gate)
+        {
+            string genesis = AuditRecord.GenesisHash;
+            long genesisSequence = 0;
+            using (var start = new NpgsqlCommand($"SELECT hash, sequence FROM {_schema}.audit_genesis", _connection))
+            using (var reader = start.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    genesis = reader.GetString(0);
+                    genesisSequence = reader.GetInt64(1);
+                }
+            }
+
+            var records = new List<AuditRecord>();
+            using var command = new NpgsqlCommand(
+                $"SELECT sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash FROM {_schema}.audit_records ORDER BY sequence",
+                _connection);
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+            {
+                records.Add(new AuditRecord(
+                    rows.GetInt64(0),
+                    NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)),
+                    rows.GetString(2),
+                    (ActorRole)rows.GetInt16(3),
+                    rows.IsDBNull(4) ? null : new OrganisationId(rows.GetInt32(4)),
+                    rows.GetString(5),
+                    rows.IsDBNull(6) ? default : PersonPseudonym.Parse(rows.GetString(6)),
+                    (AuditAction)rows.GetInt16(7),
+                    (DataCategory)rows.GetInt16(8),
+                    rows.GetString(9),
+                    rows.IsDBNull(10) ? null : (AccessBasis)rows.GetInt16(10),
+                    rows.IsDBNull(11) ? null : rows.GetString(11),
+                    rows.GetBoolean(12),
+                    rows.GetString(13),
+                    rows.GetString(14)));
+            }
+
+            return new StoredAuditTrail(genesis, genesisSequence, records);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AppendAudit(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            using var command = new NpgsqlCommand(
+                $"INSERT INTO {_schema}.audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                _connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.Sequence });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.At.ToUnixTimeTicks() });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.UserId });
+            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Role });
+            command.Parameters.Add(new NpgsqlParameter { Value = record.Organisation is { } organisation ? organisation.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.System });
+            command.Parameters.Add(new NpgsqlParameter { Value = record.Subject.IsDefault ? DBNull.Value : record.Subject.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Action });
+            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Data });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Detail });
+            command.Parameters.Add(new NpgsqlParameter { Value = record.Basis is { } basis ? (short)basis : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Smallint });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)record.BasisReference ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = record.FlaggedForReview });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.PreviousHash });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Hash });
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void PurgeAudit(long throughSequence, string genesis)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(genesis);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var batch = new NpgsqlBatch(_connection, transaction);
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.audit_records WHERE sequence <= $1", throughSequence));
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.audit_genesis"));
+            batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.audit_genesis (hash, sequence) VALUES ($1, $2)", genesis, throughSequence));
+            batch.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {
@@ -233,25 +351,37 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IDisposable
         }
 
         using var transaction = _connection.BeginTransaction();
-        foreach (var statement in new[]
+        var statements = new List<string>();
+        if (found < 1)
         {
-            $"""
-            CREATE TABLE {_schema}.signals (
-              id BIGINT PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL,
-              registered_ticks BIGINT NOT NULL, route SMALLINT NOT NULL, day INTEGER NOT NULL, expiry SMALLINT NOT NULL,
-              state SMALLINT NOT NULL, offered BOOLEAN NOT NULL, schema_version INTEGER NOT NULL)
-            """,
-            $"CREATE INDEX signals_youth ON {_schema}.signals (youth)",
-            $"""
-            CREATE TABLE {_schema}.events (
-              sequence BIGSERIAL PRIMARY KEY, signal_id BIGINT NOT NULL, other_signal_id BIGINT,
-              type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_ticks BIGINT NOT NULL, payload JSONB NOT NULL)
-            """,
-            $"CREATE INDEX events_signal ON {_schema}.events (signal_id)",
-            $"CREATE INDEX events_other_signal ON {_schema}.events (other_signal_id)",
-            $"CREATE TABLE {_schema}.family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role SMALLINT NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
-            $"INSERT INTO {_schema}.schema_info (version) VALUES ({SchemaVersion})",
-        })
+            statements.AddRange(
+            [
+                $"""
+                CREATE TABLE {_schema}.signals (
+                  id BIGINT PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL,
+                  registered_ticks BIGINT NOT NULL, route SMALLINT NOT NULL, day INTEGER NOT NULL, expiry SMALLINT NOT NULL,
+                  state SMALLINT NOT NULL, offered BOOLEAN NOT NULL, schema_version INTEGER NOT NULL)
+                """,
+                $"CREATE INDEX signals_youth ON {_schema}.signals (youth)",
+                $"""
+                CREATE TABLE {_schema}.events (
+                  sequence BIGSERIAL PRIMARY KEY, signal_id BIGINT NOT NULL, other_signal_id BIGINT,
+                  type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_ticks BIGINT NOT NULL, payload JSONB NOT NULL)
+                """,
+                $"CREATE INDEX events_signal ON {_schema}.events (signal_id)",
+                $"CREATE INDEX events_other_signal ON {_schema}.events (other_signal_id)",
+                $"CREATE TABLE {_schema}.family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role SMALLINT NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
+            ]);
+        }
+
+        // Version 2 adds the audit trail: a schema from version 1 keeps its signals and gains an empty trail.
+        statements.Add(
+            $"CREATE TABLE {_schema}.audit_records (sequence BIGINT PRIMARY KEY, at_ticks BIGINT NOT NULL, user_id TEXT NOT NULL, role SMALLINT NOT NULL, "
+            + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action SMALLINT NOT NULL, data SMALLINT NOT NULL, detail TEXT NOT NULL, "
+            + "basis SMALLINT, basis_reference TEXT, flagged BOOLEAN NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+        statements.Add($"CREATE TABLE {_schema}.audit_genesis (hash TEXT NOT NULL, sequence BIGINT NOT NULL)");
+        statements.Add($"INSERT INTO {_schema}.schema_info (version) VALUES ({SchemaVersion})");
+        foreach (var statement in statements)
         {
             using var command = new NpgsqlCommand(statement, _connection, transaction);
             command.ExecuteNonQuery();

@@ -4,6 +4,7 @@ using System.Globalization;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -16,12 +17,35 @@ namespace CareCoordination.Sdk.Sqlite;
 /// synchronisation, so that a commit that returned survives a crash of the process, and secure delete, so that an
 /// erased signal's bytes are overwritten rather than left in free pages.
 /// </summary>
-/// <remarks>Not thread-safe on its own: the reference index calls it under its lock. Dispose it after the index.</remarks>
-public sealed class SqliteSignalStore : ISignalStore, IDisposable
+/// <remarks>
+/// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one connection. It is also
+/// the audit trail's durable sink (<see cref="IAuditSink"/>). Dispose it after the index and the trail.
+/// </remarks>
+public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
+    private static readonly string[] VersionOne =
+    [
+        """
+        CREATE TABLE signals (
+          id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL,
+          registered_ticks INTEGER NOT NULL, route INTEGER NOT NULL, day INTEGER NOT NULL, expiry INTEGER NOT NULL,
+          state INTEGER NOT NULL, offered INTEGER NOT NULL, schema_version INTEGER NOT NULL)
+        """,
+        "CREATE INDEX signals_youth ON signals (youth)",
+        """
+        CREATE TABLE events (
+          sequence INTEGER PRIMARY KEY AUTOINCREMENT, signal_id INTEGER NOT NULL, other_signal_id INTEGER,
+          type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_ticks INTEGER NOT NULL, payload TEXT NOT NULL)
+        """,
+        "CREATE INDEX events_signal ON events (signal_id)",
+        "CREATE INDEX events_other_signal ON events (other_signal_id)",
+        "CREATE TABLE family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role INTEGER NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
+    ];
+
+    private readonly System.Threading.Lock _gate = new();
     private readonly SqliteConnection _connection;
 
     /// <summary>Opens the store in a file, creating the file and its schema when they do not exist yet.</summary>
@@ -42,124 +66,136 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
     /// <inheritdoc/>
     public void Load(IStoredIndexSink sink)
     {
-        ArgumentNullException.ThrowIfNull(sink);
-        using (var command = Command("SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM signals ORDER BY id"))
-        using (var reader = command.ExecuteReader())
+        lock (_gate)
         {
-            while (reader.Read())
+            ArgumentNullException.ThrowIfNull(sink);
+            using (var command = Command("SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM signals ORDER BY id"))
+            using (var reader = command.ExecuteReader())
             {
-                sink.Add(new StoredSignal(
-                    new SignalId(reader.GetInt64(0)),
-                    Bsn.FromStoredKey(reader.GetInt32(1)),
-                    new OrganisationId(reader.GetInt32(2)),
-                    new ProfessionalId(reader.GetInt32(3)),
-                    reader.GetInt64(4),
-                    (IntakeRoute)reader.GetInt32(5),
-                    reader.GetInt32(6),
-                    (SignalExpiry)reader.GetInt32(7),
-                    (StoredSignalState)reader.GetInt32(8),
-                    reader.GetInt32(9) != 0));
+                while (reader.Read())
+                {
+                    sink.Add(new StoredSignal(
+                        new SignalId(reader.GetInt64(0)),
+                        Bsn.FromStoredKey(reader.GetInt32(1)),
+                        new OrganisationId(reader.GetInt32(2)),
+                        new ProfessionalId(reader.GetInt32(3)),
+                        reader.GetInt64(4),
+                        (IntakeRoute)reader.GetInt32(5),
+                        reader.GetInt32(6),
+                        (SignalExpiry)reader.GetInt32(7),
+                        (StoredSignalState)reader.GetInt32(8),
+                        reader.GetInt32(9) != 0));
+                }
             }
-        }
 
-        foreach (var family in ReadFamilies())
-        {
-            sink.Add(family);
+            foreach (var family in ReadFamilies())
+            {
+                sink.Add(family);
+            }
         }
     }
 
     /// <inheritdoc/>
     public void Commit(SignalCommit commit)
     {
-        ArgumentNullException.ThrowIfNull(commit);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var erased in commit.Erasures)
+        lock (_gate)
         {
-            using var events = Command("DELETE FROM events WHERE signal_id = $id OR other_signal_id = $id", transaction);
-            events.Parameters.AddWithValue("$id", erased.Value);
-            events.ExecuteNonQuery();
-            using var signal = Command("DELETE FROM signals WHERE id = $id", transaction);
-            signal.Parameters.AddWithValue("$id", erased.Value);
-            signal.ExecuteNonQuery();
-        }
+            ArgumentNullException.ThrowIfNull(commit);
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            foreach (var erased in commit.Erasures)
+            {
+                using var events = Command("DELETE FROM events WHERE signal_id = $id OR other_signal_id = $id", transaction);
+                events.Parameters.AddWithValue("$id", erased.Value);
+                events.ExecuteNonQuery();
+                using var signal = Command("DELETE FROM signals WHERE id = $id", transaction);
+                signal.Parameters.AddWithValue("$id", erased.Value);
+                signal.ExecuteNonQuery();
+            }
 
-        foreach (var upsert in commit.Upserts)
-        {
-            using var command = Command(
-                """
-                INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                VALUES ($id, $youth, $organisation, $reporter, $ticks, $route, $day, $expiry, $state, $offered, $schema)
-                ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                  day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
-                """,
-                transaction);
-            command.Parameters.AddWithValue("$id", upsert.Id.Value);
-            command.Parameters.AddWithValue("$youth", upsert.Youth.RevealNumber());
-            command.Parameters.AddWithValue("$organisation", upsert.Organisation.Value);
-            command.Parameters.AddWithValue("$reporter", upsert.Reporter.Value);
-            command.Parameters.AddWithValue("$ticks", upsert.RegisteredTicks);
-            command.Parameters.AddWithValue("$route", (int)upsert.Route);
-            command.Parameters.AddWithValue("$day", upsert.DayNumber);
-            command.Parameters.AddWithValue("$expiry", (int)upsert.Expiry);
-            command.Parameters.AddWithValue("$state", (int)upsert.State);
-            command.Parameters.AddWithValue("$offered", upsert.OfferedAsMatch ? 1 : 0);
-            command.Parameters.AddWithValue("$schema", SchemaVersion);
-            command.ExecuteNonQuery();
-        }
+            foreach (var upsert in commit.Upserts)
+            {
+                using var command = Command(
+                    """
+                    INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
+                    VALUES ($id, $youth, $organisation, $reporter, $ticks, $route, $day, $expiry, $state, $offered, $schema)
+                    ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+                      day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                    """,
+                    transaction);
+                command.Parameters.AddWithValue("$id", upsert.Id.Value);
+                command.Parameters.AddWithValue("$youth", upsert.Youth.RevealNumber());
+                command.Parameters.AddWithValue("$organisation", upsert.Organisation.Value);
+                command.Parameters.AddWithValue("$reporter", upsert.Reporter.Value);
+                command.Parameters.AddWithValue("$ticks", upsert.RegisteredTicks);
+                command.Parameters.AddWithValue("$route", (int)upsert.Route);
+                command.Parameters.AddWithValue("$day", upsert.DayNumber);
+                command.Parameters.AddWithValue("$expiry", (int)upsert.Expiry);
+                command.Parameters.AddWithValue("$state", (int)upsert.State);
+                command.Parameters.AddWithValue("$offered", upsert.OfferedAsMatch ? 1 : 0);
+                command.Parameters.AddWithValue("$schema", SchemaVersion);
+                command.ExecuteNonQuery();
+            }
 
-        foreach (var stored in commit.Events)
-        {
-            using var command = Command(
-                "INSERT INTO events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($signal, $other, $type, $schema, $ticks, $payload)",
-                transaction);
-            command.Parameters.AddWithValue("$signal", stored.Signal.Value);
-            command.Parameters.AddWithValue("$other", stored.OtherSignal is { } other ? other.Value : DBNull.Value);
-            command.Parameters.AddWithValue("$type", stored.Type);
-            command.Parameters.AddWithValue("$schema", stored.SchemaVersion);
-            command.Parameters.AddWithValue("$ticks", stored.OccurredAt.ToUnixTimeTicks());
-            command.Parameters.AddWithValue("$payload", stored.Json);
-            command.ExecuteNonQuery();
-        }
+            foreach (var stored in commit.Events)
+            {
+                using var command = Command(
+                    "INSERT INTO events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($signal, $other, $type, $schema, $ticks, $payload)",
+                    transaction);
+                command.Parameters.AddWithValue("$signal", stored.Signal.Value);
+                command.Parameters.AddWithValue("$other", stored.OtherSignal is { } other ? other.Value : DBNull.Value);
+                command.Parameters.AddWithValue("$type", stored.Type);
+                command.Parameters.AddWithValue("$schema", stored.SchemaVersion);
+                command.Parameters.AddWithValue("$ticks", stored.OccurredAt.ToUnixTimeTicks());
+                command.Parameters.AddWithValue("$payload", stored.Json);
+                command.ExecuteNonQuery();
+            }
 
-        transaction.Commit();
+            transaction.Commit();
 
-        // secure_delete zeroes erased rows in the database file, but the write-ahead log still holds the frames that
-        // wrote them; truncating the log after an erasure leaves no copy of the youth's number on disk.
-        if (commit.Erasures.Count > 0)
-        {
-            Checkpoint();
+            // secure_delete zeroes erased rows in the database file, but the write-ahead log still holds the frames that
+            // wrote them; truncating the log after an erasure leaves no copy of the youth's number on disk.
+            if (commit.Erasures.Count > 0)
+            {
+                Checkpoint();
+            }
         }
     }
 
     /// <inheritdoc/>
     public void SaveFamily(Family family)
     {
-        ArgumentNullException.ThrowIfNull(family);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        DeleteFamily(family.Id, transaction);
-        foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
+        lock (_gate)
         {
-            using var command = Command("INSERT INTO family_members (family_id, position, role, member) VALUES ($family, $position, $role, $member)", transaction);
-            command.Parameters.AddWithValue("$family", family.Id.Value);
-            command.Parameters.AddWithValue("$position", position);
-            command.Parameters.AddWithValue("$role", role);
-            command.Parameters.AddWithValue("$member", member);
-            command.ExecuteNonQuery();
+            ArgumentNullException.ThrowIfNull(family);
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            DeleteFamily(family.Id, transaction);
+            foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
+            {
+                using var command = Command("INSERT INTO family_members (family_id, position, role, member) VALUES ($family, $position, $role, $member)", transaction);
+                command.Parameters.AddWithValue("$family", family.Id.Value);
+                command.Parameters.AddWithValue("$position", position);
+                command.Parameters.AddWithValue("$role", role);
+                command.Parameters.AddWithValue("$member", member);
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+
+            // A replaced family may have lost a member; keep no copy of the old rows in the write-ahead log.
+            Checkpoint();
         }
-
-        transaction.Commit();
-
-        // A replaced family may have lost a member; keep no copy of the old rows in the write-ahead log.
-        Checkpoint();
     }
 
     /// <inheritdoc/>
     public void RemoveFamily(FamilyId family)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        DeleteFamily(family, transaction);
-        transaction.Commit();
-        Checkpoint();
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            DeleteFamily(family, transaction);
+            transaction.Commit();
+            Checkpoint();
+        }
     }
 
     /// <summary>Reads the stored events about one signal, in order, for auditors and tests.</summary>
@@ -167,17 +203,134 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
     /// <returns>The events.</returns>
     public IReadOnlyList<StoredEvent> ReadEvents(SignalId signal)
     {
-        using var command = Command("SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload FROM events WHERE signal_id = $id OR other_signal_id = $id ORDER BY sequence");
-        command.Parameters.AddWithValue("$id", signal.Value);
-        using var reader = command.ExecuteReader();
-        return StoredEventRows.ReadAll(reader);
+        lock (_gate)
+        {
+            using var command = Command("SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload FROM events WHERE signal_id = $id OR other_signal_id = $id ORDER BY sequence");
+            command.Parameters.AddWithValue("$id", signal.Value);
+            using var reader = command.ExecuteReader();
+            return StoredEventRows.ReadAll(reader);
+        }
     }
 
     /// <summary>Writes the write-ahead log back into the database file and truncates the log.</summary>
-    public void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    public void Checkpoint()
+    {
+        lock (_gate)
+        {
+            Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
 
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public StoredAuditTrail LoadAuditTrail()
+    {
+        lock (_gate)
+        {
+            string genesis = AuditRecord.GenesisHash;
+            long genesisSequence = 0;
+            using (var start = Command("SELECT hash, sequence FROM audit_genesis"))
+            using (var reader = start.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    genesis = reader.GetString(0);
+                    genesisSequence = reader.GetInt64(1);
+                }
+            }
+
+            var records = new List<AuditRecord>();
+            using var command = Command(
+                "SELECT sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash FROM audit_records ORDER BY sequence");
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+            {
+                records.Add(new AuditRecord(
+                    rows.GetInt64(0),
+                    NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)),
+                    rows.GetString(2),
+                    (ActorRole)rows.GetInt32(3),
+                    rows.IsDBNull(4) ? null : new OrganisationId(rows.GetInt32(4)),
+                    rows.GetString(5),
+                    rows.IsDBNull(6) ? default : PersonPseudonym.Parse(rows.GetString(6)),
+                    (AuditAction)rows.GetInt32(7),
+                    (DataCategory)rows.GetInt32(8),
+                    rows.GetString(9),
+                    rows.IsDBNull(10) ? null : (AccessBasis)rows.GetInt32(10),
+                    rows.IsDBNull(11) ? null : rows.GetString(11),
+                    rows.GetInt32(12) != 0,
+                    rows.GetString(13),
+                    rows.GetString(14)));
+            }
+
+            return new StoredAuditTrail(genesis, genesisSequence, records);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AppendAudit(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            using var command = Command(
+                "INSERT INTO audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
+                + "VALUES ($sequence, $at, $user, $role, $organisation, $system, $subject, $action, $data, $detail, $basis, $reference, $flagged, $previous, $hash)");
+            command.Parameters.AddWithValue("$sequence", record.Sequence);
+            command.Parameters.AddWithValue("$at", record.At.ToUnixTimeTicks());
+            command.Parameters.AddWithValue("$user", record.UserId);
+            command.Parameters.AddWithValue("$role", (int)record.Role);
+            command.Parameters.AddWithValue("$organisation", record.Organisation is { } organisation ? organisation.Value : DBNull.Value);
+            command.Parameters.AddWithValue("$system", record.System);
+            command.Parameters.AddWithValue("$subject", record.Subject.IsDefault ? DBNull.Value : record.Subject.Value);
+            command.Parameters.AddWithValue("$action", (int)record.Action);
+            command.Parameters.AddWithValue("$data", (int)record.Data);
+            command.Parameters.AddWithValue("$detail", record.Detail);
+            command.Parameters.AddWithValue("$basis", record.Basis is { } basis ? (int)basis : DBNull.Value);
+            command.Parameters.AddWithValue("$reference", (object?)record.BasisReference ?? DBNull.Value);
+            command.Parameters.AddWithValue("$flagged", record.FlaggedForReview ? 1 : 0);
+            command.Parameters.AddWithValue("$previous", record.PreviousHash);
+            command.Parameters.AddWithValue("$hash", record.Hash);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void PurgeAudit(long throughSequence, string genesis)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(genesis);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using (var delete = Command("DELETE FROM audit_records WHERE sequence <= $through", transaction))
+            {
+                delete.Parameters.AddWithValue("$through", throughSequence);
+                delete.ExecuteNonQuery();
+            }
+
+            using (var clear = Command("DELETE FROM audit_genesis", transaction))
+            {
+                clear.ExecuteNonQuery();
+            }
+
+            using (var insert = Command("INSERT INTO audit_genesis (hash, sequence) VALUES ($hash, $sequence)", transaction))
+            {
+                insert.Parameters.AddWithValue("$hash", genesis);
+                insert.Parameters.AddWithValue("$sequence", throughSequence);
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
 
     private IEnumerable<Family> ReadFamilies()
     {
@@ -217,25 +370,20 @@ public sealed class SqliteSignalStore : ISignalStore, IDisposable
         }
 
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var statement in new[]
+        var statements = new List<string>();
+        if (found < 1)
         {
-            """
-            CREATE TABLE signals (
-              id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL,
-              registered_ticks INTEGER NOT NULL, route INTEGER NOT NULL, day INTEGER NOT NULL, expiry INTEGER NOT NULL,
-              state INTEGER NOT NULL, offered INTEGER NOT NULL, schema_version INTEGER NOT NULL)
-            """,
-            "CREATE INDEX signals_youth ON signals (youth)",
-            """
-            CREATE TABLE events (
-              sequence INTEGER PRIMARY KEY AUTOINCREMENT, signal_id INTEGER NOT NULL, other_signal_id INTEGER,
-              type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_ticks INTEGER NOT NULL, payload TEXT NOT NULL)
-            """,
-            "CREATE INDEX events_signal ON events (signal_id)",
-            "CREATE INDEX events_other_signal ON events (other_signal_id)",
-            "CREATE TABLE family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role INTEGER NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
-            string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})"),
-        })
+            statements.AddRange(VersionOne);
+        }
+
+        // Version 2 adds the audit trail: a file from version 1 keeps its signals and gains an empty trail.
+        statements.Add(
+            "CREATE TABLE audit_records (sequence INTEGER PRIMARY KEY, at_ticks INTEGER NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL, "
+            + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action INTEGER NOT NULL, data INTEGER NOT NULL, detail TEXT NOT NULL, "
+            + "basis INTEGER, basis_reference TEXT, flagged INTEGER NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+        statements.Add("CREATE TABLE audit_genesis (hash TEXT NOT NULL, sequence INTEGER NOT NULL)");
+        statements.Add(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})"));
+        foreach (var statement in statements)
         {
             using var command = Command(statement, transaction);
             command.ExecuteNonQuery();

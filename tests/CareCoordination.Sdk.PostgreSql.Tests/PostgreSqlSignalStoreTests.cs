@@ -114,6 +114,37 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     }
 
     [Fact]
+    public void The_audit_trail_survives_a_restart_and_a_record_changed_in_the_database_is_detected()
+    {
+        var schema = NewSchema();
+        string head;
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            head = AuditSinkChecks.Write(store, 5);
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            var trail = AuditSinkChecks.Open(store);
+            Assert.Equal((5, head), (trail.Count, trail.Head));
+            Assert.True(trail.Verify().IsIntact);
+        }
+
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"DELETE FROM {schema}.audit_records WHERE sequence = 2", connection);
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            var verification = AuditSinkChecks.Open(store).Verify();
+            Assert.Equal((false, (long?)2), (verification.IsIntact, verification.FirstBrokenSequence));
+        }
+    }
+
+    [Fact]
     public void A_second_index_cannot_write_to_the_same_schema()
     {
         using var first = new PostgreSqlSignalStore(ConnectionString, _schema);

@@ -91,6 +91,63 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
     }
 
     [Fact]
+    public void The_audit_trail_survives_a_restart_and_a_record_changed_in_the_file_is_detected()
+    {
+        var path = Path.Combine(_directory, "audit.db");
+        string head;
+        using (var store = new SqliteSignalStore(path))
+        {
+            head = AuditSinkChecks.Write(store, 5);
+        }
+
+        using (var store = new SqliteSignalStore(path))
+        {
+            var trail = AuditSinkChecks.Open(store);
+            Assert.Equal((5, head), (trail.Count, trail.Head));
+            Assert.True(trail.Verify().IsIntact);
+            Assert.Equal("consent-3", trail.Export()[3].BasisReference);
+            Assert.True(trail.Export()[3].FlaggedForReview);
+        }
+
+        Execute(path, "UPDATE audit_records SET detail = 'nothing to see' WHERE sequence = 3");
+
+        using (var store = new SqliteSignalStore(path))
+        {
+            var verification = AuditSinkChecks.Open(store).Verify();
+            Assert.Equal((false, (long?)3), (verification.IsIntact, verification.FirstBrokenSequence));
+        }
+    }
+
+    [Fact]
+    public void A_file_from_schema_version_one_is_migrated_and_keeps_its_signals()
+    {
+        var path = Path.Combine(_directory, "v1.db");
+        using (var store = new SqliteSignalStore(path))
+        {
+            StoredBytes.WriteFamily(store, null, seed: 51);
+        }
+
+        Execute(path, "DROP TABLE audit_records; DROP TABLE audit_genesis; UPDATE schema_info SET version = 1;");
+
+        using (var store = new SqliteSignalStore(path))
+        {
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store);
+            Assert.Equal(6, index.ActiveSignalCount);
+            AuditSinkChecks.Write(store, 2);
+            Assert.Equal(2, AuditSinkChecks.Open(store).Count);
+        }
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
     public void A_file_from_a_newer_schema_is_refused_with_a_message_that_says_so()
     {
         using (var store = new SqliteSignalStore(_path))

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Storage;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Privacy;
@@ -25,6 +26,7 @@ public sealed class AuditTrail
     private readonly Lock _lock = new();
     private readonly IClock _clock;
     private readonly List<AuditRecord> _records = [];
+    private readonly IAuditSink? _sink;
     private string _genesis = AuditRecord.GenesisHash;
     private long _sequence;
 
@@ -35,6 +37,20 @@ public sealed class AuditTrail
     {
         Pseudonymiser = Guard.NotNull(pseudonymiser);
         _clock = Guard.NotNull(clock);
+    }
+
+    /// <summary>Initializes a trail kept in a durable sink: it continues the stored chain, and writes every record to the sink before it returns.</summary>
+    /// <param name="pseudonymiser">Turns BSNs into the pseudonyms the trail records.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="sink">The durable sink.</param>
+    public AuditTrail(Pseudonymiser pseudonymiser, IClock clock, IAuditSink sink)
+        : this(pseudonymiser, clock)
+    {
+        _sink = Guard.NotNull(sink);
+        var stored = sink.LoadAuditTrail();
+        _genesis = stored.Genesis;
+        _records.AddRange(stored.Records);
+        _sequence = _records.Count > 0 ? _records[^1].Sequence : stored.GenesisSequence;
     }
 
     /// <summary>Gets the pseudonymiser.</summary>
@@ -153,6 +169,7 @@ public sealed class AuditTrail
             var previous = _records.Count > 0 ? _records[^1].Hash : _genesis;
             var unsealed = new AuditRecord(_sequence + 1, _clock.GetCurrentInstant(), actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview, previous, string.Empty);
             var record = new AuditRecord(unsealed.Sequence, unsealed.At, unsealed.UserId, unsealed.Role, unsealed.Organisation, unsealed.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview, previous, unsealed.ComputeHash());
+            _sink?.AppendAudit(record);
             _records.Add(record);
             _sequence++;
             return record;
@@ -211,6 +228,7 @@ public sealed class AuditTrail
             var count = _records.TakeWhile(r => r.At < cutoff).Count();
             if (count > 0)
             {
+                _sink?.PurgeAudit(_records[count - 1].Sequence, _records[count - 1].Hash);
                 _genesis = _records[count - 1].Hash;
                 _records.RemoveRange(0, count);
             }

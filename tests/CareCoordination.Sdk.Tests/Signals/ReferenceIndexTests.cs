@@ -430,23 +430,30 @@ public sealed class ReferenceIndexTests
     {
         var scenario = new IndexScenario();
         var quiet = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock);
-        quiet.EnsureCapacity(signals: 256, youths: 128);
-        var youths = TestBsns.Generate(64, seed: 3).Select(b => YouthAged(b, 10)).ToArray();
-        var registrations = youths.Select(y => By(TestRegion.School, y)).Concat(youths.Select(y => By(TestRegion.SocialWork, y))).ToArray();
+        quiet.EnsureCapacity(signals: 512, youths: 256);
+        var youths = TestBsns.Generate(192, seed: 3).Select(b => YouthAged(b, 10)).ToArray();
         Span<Match> buffer = stackalloc Match[4];
-        quiet.Register(registrations[0], buffer);
-        quiet.Register(registrations[64], buffer);
+        quiet.Register(By(TestRegion.School, youths[0]), buffer);
+        quiet.Register(By(TestRegion.SocialWork, youths[0]), buffer);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        // Steady state: a round can include a one-off of the runtime (a method moving to its optimised tier), so the
+        // least of three rounds must be zero.
+        var least = long.MaxValue;
         var matches = 0;
-        for (var i = 1; i < 64; i++)
+        for (var round = 0; round < 3; round++)
         {
-            quiet.Register(registrations[i], buffer);
-            matches += quiet.Register(registrations[64 + i], buffer).MatchCount;
+            var registrations = youths.Skip(1 + (round * 63)).Take(63).SelectMany(y => new[] { By(TestRegion.School, y), By(TestRegion.SocialWork, y) }).ToArray();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < registrations.Length; i++)
+            {
+                matches += quiet.Register(registrations[i], buffer).MatchCount;
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(63, matches);
+        Assert.Equal(0, least);
+        Assert.Equal(189, matches);
         Assert.Equal(TestRegion.School, buffer[0].OtherOrganisation);
     }
 

@@ -1,0 +1,60 @@
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Privacy;
+
+public sealed class AuditTrailSinkTests
+{
+    private static readonly Actor Reporter = PrivacyScenario.ReporterOf(TestRegion.SocialWork);
+
+    [Fact]
+    public void A_trail_kept_in_a_sink_continues_its_chain_after_a_restart()
+    {
+        var sink = new InMemoryAuditSink();
+        var clock = new FakeClock(IndexScenario.Start);
+        var first = new AuditTrail(new Pseudonymiser(new byte[32]), clock, sink);
+        first.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "a", AccessBasis.OwnRegistration);
+        first.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "b", AccessBasis.OwnRegistration);
+
+        var restarted = new AuditTrail(new Pseudonymiser(new byte[32]), clock, sink);
+        var third = restarted.Append(Reporter, TestBsns.Second, AuditAction.Read, DataCategory.Signals, "c", AccessBasis.OwnRegistration);
+
+        Assert.Equal((3L, first.Head), (third.Sequence, third.PreviousHash));
+        Assert.True(restarted.Verify().IsIntact);
+        Assert.Equal(3, sink.Records.Count);
+    }
+
+    [Fact]
+    public void A_record_the_sink_refuses_is_not_part_of_the_trail()
+    {
+        var sink = new InMemoryAuditSink();
+        var trail = new AuditTrail(new Pseudonymiser(new byte[32]), new FakeClock(IndexScenario.Start), sink);
+        sink.FailNextAppend();
+
+        Assert.Throws<System.InvalidOperationException>(() => trail.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "a", AccessBasis.OwnRegistration));
+
+        Assert.Equal(0, trail.Count);
+        Assert.Equal(1, trail.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "a", AccessBasis.OwnRegistration).Sequence);
+    }
+
+    [Fact]
+    public void A_purge_is_kept_so_that_the_restarted_trail_still_verifies_and_numbers_on()
+    {
+        var sink = new InMemoryAuditSink();
+        var clock = new FakeClock(IndexScenario.Start);
+        var trail = new AuditTrail(new Pseudonymiser(new byte[32]), clock, sink);
+        trail.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "old", AccessBasis.OwnRegistration);
+        clock.Advance(Duration.FromDays(400));
+        trail.PurgeBefore(clock.GetCurrentInstant());
+
+        var restarted = new AuditTrail(new Pseudonymiser(new byte[32]), clock, sink);
+
+        Assert.Equal((0, trail.Genesis), (restarted.Count, restarted.Genesis));
+        Assert.Equal(2, restarted.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "new", AccessBasis.OwnRegistration).Sequence);
+        Assert.True(restarted.Verify().IsIntact);
+    }
+}

@@ -1,0 +1,33 @@
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CareCoordination.Sdk.Tests.Storage;
+
+/// <summary>What every durable audit sink must do, shared by the SQLite and PostgreSQL store tests.</summary>
+public static class AuditSinkChecks
+{
+    private static readonly Actor Reporter = new("user-2", ActorRole.Reporter, TestRegion.SocialWork, TestRegion.ReporterOf(TestRegion.SocialWork), "store test");
+
+    /// <summary>Opens a trail on the sink, as a host does at start-up.</summary>
+    /// <param name="sink">The sink.</param>
+    /// <returns>The trail.</returns>
+    public static AuditTrail Open(IAuditSink sink) => new(new Pseudonymiser(new byte[32]), new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), sink);
+
+    /// <summary>Appends records about the first test youth through a trail on the sink.</summary>
+    /// <param name="sink">The sink.</param>
+    /// <param name="count">How many.</param>
+    /// <returns>The trail's head afterwards.</returns>
+    public static string Write(IAuditSink sink, int count)
+    {
+        var trail = Open(sink);
+        for (var i = 0; i < count; i++)
+        {
+            trail.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "item " + i, AccessBasis.OwnRegistration, i % 2 == 0 ? null : "consent-" + i, flaggedForReview: i == 3);
+        }
+
+        return trail.Head;
+    }
+}
