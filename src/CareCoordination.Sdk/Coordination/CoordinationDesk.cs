@@ -183,14 +183,15 @@ public sealed class CoordinationDesk
     /// <param name="case">The case.</param>
     /// <param name="caseHolder">The professional.</param>
     /// <param name="organisation">The professional's organisation.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase NameCaseHolder(CaseId @case, ProfessionalId caseHolder, OrganisationId organisation)
+    public CoordinationCase NameCaseHolder(CaseId @case, ProfessionalId caseHolder, OrganisationId organisation, int? expectedVersion = null)
     {
         Guard.NotDefault(caseHolder);
         Guard.NotDefault(organisation);
         lock (_lock)
         {
-            return Commit(Get(@case), new CaseHolderNamed(@case, _clock.GetCurrentInstant(), caseHolder, organisation));
+            return Commit(Get(@case, expectedVersion), new CaseHolderNamed(@case, _clock.GetCurrentInstant(), caseHolder, organisation));
         }
     }
 
@@ -202,13 +203,14 @@ public sealed class CoordinationDesk
     /// </summary>
     /// <param name="case">The case.</param>
     /// <param name="assessment">The assessment.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision.</returns>
-    public TierDecision Assess(CaseId @case, CaseAssessment assessment)
+    public TierDecision Assess(CaseId @case, CaseAssessment assessment, int? expectedVersion = null)
     {
         Guard.NotNull(assessment);
         lock (_lock)
         {
-            var current = Get(@case);
+            var current = Get(@case, expectedVersion);
             var now = _clock.GetCurrentInstant();
             var involved = current.InvolvedOrganisations.Union(assessment.InvolvedOrganisations).Count();
             var decision = Policy.TierRules.Decide(assessment, involved);
@@ -240,27 +242,29 @@ public sealed class CoordinationDesk
     /// case keeps waiting and the decision says why.
     /// </summary>
     /// <param name="case">The case; it must be <see cref="CaseStatus.AwaitingCoordinator"/>.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
-    public AssignmentDecision AssignCoordinator(CaseId @case)
+    public AssignmentDecision AssignCoordinator(CaseId @case, int? expectedVersion = null)
     {
         lock (_lock)
         {
-            return AssignBest(Get(@case), null);
+            return AssignBest(Get(@case, expectedVersion), null);
         }
     }
 
     /// <summary>Assigns a coordinator the director chose, when that coordinator is qualified for the tier and has room.</summary>
     /// <param name="case">The case; it must be <see cref="CaseStatus.AwaitingCoordinator"/>.</param>
     /// <param name="coordinator">The coordinator.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision; refused, with nothing changed, when the coordinator is not qualified or has no room.</returns>
     /// <exception cref="CaseNotFoundException">The desk does not know the case or the coordinator.</exception>
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
-    public AssignmentDecision AssignCoordinator(CaseId @case, CoordinatorId coordinator)
+    public AssignmentDecision AssignChosenCoordinator(CaseId @case, CoordinatorId coordinator, int? expectedVersion = null)
     {
         lock (_lock)
         {
-            var current = Get(@case);
+            var current = Get(@case, expectedVersion);
             RequireWaitingForCoordinator(current);
             var chosen = _pool.GetValueOrDefault(coordinator) ?? throw new CaseNotFoundException(coordinator.ToString());
             var hours = Policy.WeeklyHoursFor(current.Tier);
@@ -301,13 +305,14 @@ public sealed class CoordinationDesk
     /// <summary>Releases the case's coordinator and assigns another, preferring the same rules; when nobody can take it, the case waits with the reason.</summary>
     /// <param name="case">The case; it must be <see cref="CaseStatus.Coordinated"/>.</param>
     /// <param name="reason">Why, for example "the family asked for another coordinator".</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision about the new coordinator.</returns>
-    public AssignmentDecision Reassign(CaseId @case, string reason)
+    public AssignmentDecision Reassign(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
         lock (_lock)
         {
-            var current = Get(@case);
+            var current = Get(@case, expectedVersion);
             var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "only a coordinated case can be reassigned");
             var released = Commit(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
             return AssignBest(released, former);
@@ -317,13 +322,14 @@ public sealed class CoordinationDesk
     /// <summary>Releases the case's coordinator; the case waits for another.</summary>
     /// <param name="case">The case; it must be <see cref="CaseStatus.Coordinated"/>.</param>
     /// <param name="reason">Why.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase ReleaseCoordinator(CaseId @case, string reason)
+    public CoordinationCase ReleaseCoordinator(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
         lock (_lock)
         {
-            var current = Get(@case);
+            var current = Get(@case, expectedVersion);
             var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "the case has no coordinator");
             return Commit(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
         }
@@ -378,13 +384,14 @@ public sealed class CoordinationDesk
     /// </summary>
     /// <param name="case">The case.</param>
     /// <param name="handover">The handover record.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase HandOverToYouthProtection(CaseId @case, Handover handover)
+    public CoordinationCase HandOverToYouthProtection(CaseId @case, Handover handover, int? expectedVersion = null)
     {
         Guard.NotNull(handover);
         lock (_lock)
         {
-            var current = Get(@case);
+            var current = Get(@case, expectedVersion);
             var now = _clock.GetCurrentInstant();
             var events = new List<CaseEvent>();
             if (current.Coordinator is { } coordinator)
@@ -400,13 +407,14 @@ public sealed class CoordinationDesk
     /// <summary>Records that youth protection informed an involved organisation (<em>terugkoppeling</em>); the next feedback falls due one interval later.</summary>
     /// <param name="case">The case; it must be handed over.</param>
     /// <param name="informed">The organisation informed; one of the handover's involved organisations.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase RecordFeedback(CaseId @case, OrganisationId informed)
+    public CoordinationCase RecordFeedback(CaseId @case, OrganisationId informed, int? expectedVersion = null)
     {
         Guard.NotDefault(informed);
         lock (_lock)
         {
-            return Commit(Get(@case), new FeedbackRecorded(@case, _clock.GetCurrentInstant(), informed));
+            return Commit(Get(@case, expectedVersion), new FeedbackRecorded(@case, _clock.GetCurrentInstant(), informed));
         }
     }
 
@@ -424,13 +432,14 @@ public sealed class CoordinationDesk
     /// <summary>Brings coordination back from youth protection when the measure or indication ends; the case waits for a coordinator or a case holder as its tier requires.</summary>
     /// <param name="case">The case; it must be handed over.</param>
     /// <param name="reason">Why, for example "supervision order ended".</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase ReturnFromYouthProtection(CaseId @case, string reason)
+    public CoordinationCase ReturnFromYouthProtection(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
         lock (_lock)
         {
-            return Commit(Get(@case), new CaseReturned(@case, _clock.GetCurrentInstant(), reason));
+            return Commit(Get(@case, expectedVersion), new CaseReturned(@case, _clock.GetCurrentInstant(), reason));
         }
     }
 
@@ -438,8 +447,9 @@ public sealed class CoordinationDesk
     /// <param name="case">The case.</param>
     /// <param name="organisation">The organisation whose coordinator or case holder spent them.</param>
     /// <param name="hours">The hours; more than 0 and at most 168.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase RecordCoordinationHours(CaseId @case, OrganisationId organisation, decimal hours)
+    public CoordinationCase RecordCoordinationHours(CaseId @case, OrganisationId organisation, decimal hours, int? expectedVersion = null)
     {
         Guard.NotDefault(organisation);
         if (hours is <= 0 or > 168)
@@ -449,7 +459,7 @@ public sealed class CoordinationDesk
 
         lock (_lock)
         {
-            var current = Get(@case);
+            var current = Get(@case, expectedVersion);
             return Commit(current, new CoordinationHoursRecorded(@case, _clock.GetCurrentInstant(), organisation, current.Tier, hours));
         }
     }
@@ -457,8 +467,9 @@ public sealed class CoordinationDesk
     /// <summary>Closes a case with its outcome; a coordinator is freed at once. A later concern about the family opens a new case.</summary>
     /// <param name="case">The case.</param>
     /// <param name="outcome">How it ended.</param>
+    /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase Close(CaseId @case, CaseOutcome outcome)
+    public CoordinationCase Close(CaseId @case, CaseOutcome outcome, int? expectedVersion = null)
     {
         if (!Enum.IsDefined(outcome))
         {
@@ -467,7 +478,7 @@ public sealed class CoordinationDesk
 
         lock (_lock)
         {
-            return Commit(Get(@case), new CaseClosed(@case, _clock.GetCurrentInstant(), outcome));
+            return Commit(Get(@case, expectedVersion), new CaseClosed(@case, _clock.GetCurrentInstant(), outcome));
         }
     }
 
@@ -611,6 +622,14 @@ public sealed class CoordinationDesk
 
     private CoordinationCase Get(CaseId @case) =>
         _cases.GetValueOrDefault(Guard.NotDefault(@case)) ?? throw new CaseNotFoundException(@case.ToString());
+
+    private CoordinationCase Get(CaseId @case, int? expectedVersion)
+    {
+        var current = Get(@case);
+        return expectedVersion is { } expected && expected != current.Version
+            ? throw new StaleVersionException(@case, @case.ToString(), "the case", expected, current.Version)
+            : current;
+    }
 
     private CoordinationCase? FindOpen(FamilyId? family, IEnumerable<Bsn> youths)
     {

@@ -108,7 +108,7 @@ public sealed class CoordinationDeskAssignmentTests
         scenario.AddCoordinator(1, DeskScenario.SocialWork, hours: 4);
         var cases = Enumerable.Range(0, 3).Select(_ => scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt)).ToArray();
 
-        var decisions = cases.Select(scenario.Desk.AssignCoordinator).ToArray();
+        var decisions = cases.Select(id => scenario.Desk.AssignCoordinator(id)).ToArray();
 
         Assert.Equal([true, true, false], decisions.Select(d => d.IsAssigned));
         Assert.Equal("nobody in the pool can take a General case of 2 hours a week: 1 qualified coordinators are at capacity and 0 lack specialist training.", decisions[2].Reason);
@@ -188,10 +188,10 @@ public sealed class CoordinationDeskAssignmentTests
         scenario.AddCoordinator(1, DeskScenario.SocialWork, hours: 2);
         var first = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt);
         var second = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt);
-        scenario.Desk.AssignCoordinator(first, new CoordinatorId(1)).ThrowIfRefused();
+        scenario.Desk.AssignChosenCoordinator(first, new CoordinatorId(1)).ThrowIfRefused();
         var version = scenario.Desk.GetCase(second).Version;
 
-        var refused = scenario.Desk.AssignCoordinator(second, new CoordinatorId(1));
+        var refused = scenario.Desk.AssignChosenCoordinator(second, new CoordinatorId(1));
 
         Assert.Equal("coordinator-1 has 0 of 2 hours free and the case takes 2.", refused.Reason);
         Assert.Equal(version, scenario.Desk.GetCase(second).Version);
@@ -207,6 +207,22 @@ public sealed class CoordinationDeskAssignmentTests
         var error = Assert.Throws<CaseTransitionRefusedException>(() => scenario.Desk.AssignCoordinator(id));
 
         Assert.Equal($"{id} is AwaitingCaseHolder; AssignCoordinator is not allowed: only a case that waits for a coordinator gets one.", error.Message);
+    }
+
+    [Fact]
+    public void A_change_made_on_a_stale_version_of_the_case_is_refused_and_overwrites_nothing()
+    {
+        var scenario = new DeskScenario();
+        scenario.AddCoordinator(1, DeskScenario.SocialWork);
+        var id = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt);
+        var seen = scenario.Desk.GetCase(id).Version;
+        scenario.Desk.AssignCoordinator(id, seen).ThrowIfRefused();
+
+        var error = Assert.Throws<StaleVersionException>(() => scenario.Desk.Close(id, CaseOutcome.FamilyDeclined, seen));
+
+        Assert.Equal($"{id} is at version {seen + 1}; the change was made on version {seen}. Reload the case and try again.", error.Message);
+        Assert.Equal(CaseStatus.Coordinated, scenario.Desk.GetCase(id).Status);
+        Assert.Equal(CaseStatus.Closed, scenario.Desk.Close(id, CaseOutcome.FamilyDeclined, seen + 1).Status);
     }
 
     [Fact]
