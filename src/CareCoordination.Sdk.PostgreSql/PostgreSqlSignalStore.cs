@@ -224,31 +224,9 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IDisposabl
                 }
             }
 
-            var records = new List<AuditRecord>();
-            using var command = new NpgsqlCommand(
-                $"SELECT sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash FROM {_schema}.audit_records ORDER BY sequence",
-                _connection);
+            using var command = new NpgsqlCommand($"SELECT {StoredAuditRows.Columns} FROM {_schema}.audit_records ORDER BY sequence", _connection);
             using var rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                records.Add(new AuditRecord(
-                    rows.GetInt64(0),
-                    NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)),
-                    rows.GetString(2),
-                    (ActorRole)rows.GetInt16(3),
-                    rows.IsDBNull(4) ? null : new OrganisationId(rows.GetInt32(4)),
-                    rows.GetString(5),
-                    rows.IsDBNull(6) ? default : PersonPseudonym.Parse(rows.GetString(6)),
-                    (AuditAction)rows.GetInt16(7),
-                    (DataCategory)rows.GetInt16(8),
-                    rows.GetString(9),
-                    rows.IsDBNull(10) ? null : (AccessBasis)rows.GetInt16(10),
-                    rows.IsDBNull(11) ? null : rows.GetString(11),
-                    rows.GetBoolean(12),
-                    rows.GetString(13),
-                    rows.GetString(14)));
-            }
-
+            var records = StoredAuditRows.ReadAll(rows);
             return new StoredAuditTrail(genesis, genesisSequence, records);
         }
     }

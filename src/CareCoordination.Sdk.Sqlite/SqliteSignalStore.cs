@@ -247,30 +247,9 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
                 }
             }
 
-            var records = new List<AuditRecord>();
-            using var command = Command(
-                "SELECT sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash FROM audit_records ORDER BY sequence");
+            using var command = Command("SELECT " + StoredAuditRows.Columns + " FROM audit_records ORDER BY sequence");
             using var rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                records.Add(new AuditRecord(
-                    rows.GetInt64(0),
-                    NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)),
-                    rows.GetString(2),
-                    (ActorRole)rows.GetInt32(3),
-                    rows.IsDBNull(4) ? null : new OrganisationId(rows.GetInt32(4)),
-                    rows.GetString(5),
-                    rows.IsDBNull(6) ? default : PersonPseudonym.Parse(rows.GetString(6)),
-                    (AuditAction)rows.GetInt32(7),
-                    (DataCategory)rows.GetInt32(8),
-                    rows.GetString(9),
-                    rows.IsDBNull(10) ? null : (AccessBasis)rows.GetInt32(10),
-                    rows.IsDBNull(11) ? null : rows.GetString(11),
-                    rows.GetInt32(12) != 0,
-                    rows.GetString(13),
-                    rows.GetString(14)));
-            }
-
+            var records = StoredAuditRows.ReadAll(rows);
             return new StoredAuditTrail(genesis, genesisSequence, records);
         }
     }
