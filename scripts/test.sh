@@ -14,7 +14,8 @@ mkdir -p "$results"
 status=0
 # One build of everything (benchmarks and samples included), then each test project with its own TRX file.
 dotnet build "$root/CareCoordination.Sdk.sln" -c Release --nologo >&2 || status=$?
-if [ "$status" -eq 0 ]; then
+built=$status
+if [ "$built" -eq 0 ]; then
   for project in "$root"/tests/*/*.Tests.csproj; do
     name="$(basename "$project" .csproj)"
     dotnet test "$project" -c Release --no-build --nologo \
@@ -26,7 +27,7 @@ passed=0
 failed=0
 # README's first command must keep working: the main sample runs twice on one SQLite file (a first run, and a
 # second that rebuilds from the file); each run counts as one test.
-if [ "$status" -eq 0 ]; then
+if [ "$built" -eq 0 ]; then
   for run in first second; do
     if dotnet run --project "$root/samples/QuickStart" -c Release --no-build -- "$pg_work/quickstart.db" >"$pg_work/quickstart-$run.log" 2>&1; then
       passed=$((passed + 1))

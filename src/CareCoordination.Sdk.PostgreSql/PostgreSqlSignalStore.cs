@@ -208,6 +208,30 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IDisposabl
     }
 
     /// <inheritdoc/>
+    public string? ReadYouthKeying()
+    {
+        lock (_gate)
+        {
+            using var command = new NpgsqlCommand($"SELECT value FROM {_schema}.store_settings WHERE name = 'youth_keying'", _connection);
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void WriteYouthKeying(string keying)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keying);
+        lock (_gate)
+        {
+            using var command = new NpgsqlCommand(
+                $"INSERT INTO {_schema}.store_settings (name, value) VALUES ('youth_keying', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                _connection);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = keying });
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc/>
     public StoredAuditTrail LoadAuditTrail()
     {
         lock (_gate)
@@ -358,6 +382,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IDisposabl
             + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action SMALLINT NOT NULL, data SMALLINT NOT NULL, detail TEXT NOT NULL, "
             + "basis SMALLINT, basis_reference TEXT, flagged BOOLEAN NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
         statements.Add($"CREATE TABLE {_schema}.audit_genesis (hash TEXT NOT NULL, sequence BIGINT NOT NULL)");
+        statements.Add($"CREATE TABLE {_schema}.store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         statements.Add($"INSERT INTO {_schema}.schema_info (version) VALUES ({SchemaVersion})");
         foreach (var statement in statements)
         {

@@ -231,6 +231,28 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
     }
 
     /// <inheritdoc/>
+    public string? ReadYouthKeying()
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT value FROM store_settings WHERE name = 'youth_keying'");
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void WriteYouthKeying(string keying)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keying);
+        lock (_gate)
+        {
+            using var command = Command("INSERT INTO store_settings (name, value) VALUES ('youth_keying', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+            command.Parameters.AddWithValue("$value", keying);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc/>
     public StoredAuditTrail LoadAuditTrail()
     {
         lock (_gate)
@@ -361,6 +383,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
             + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action INTEGER NOT NULL, data INTEGER NOT NULL, detail TEXT NOT NULL, "
             + "basis INTEGER, basis_reference TEXT, flagged INTEGER NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
         statements.Add("CREATE TABLE audit_genesis (hash TEXT NOT NULL, sequence INTEGER NOT NULL)");
+        statements.Add("CREATE TABLE store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         statements.Add(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})"));
         foreach (var statement in statements)
         {

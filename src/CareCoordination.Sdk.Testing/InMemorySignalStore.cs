@@ -21,6 +21,7 @@ public sealed class InMemorySignalStore : ISignalStore
     private readonly List<StoredEvent> _events = [];
     private readonly Dictionary<int, Family> _families = [];
     private Exception? _nextFailure;
+    private string? _youthKeying;
 
     /// <summary>Gets a copy of the stored signals, in identifier order.</summary>
     public IReadOnlyList<StoredSignal> Signals
@@ -128,6 +129,25 @@ public sealed class InMemorySignalStore : ISignalStore
         lock (_gate)
         {
             return _events.Where(e => e.Signal == signal || e.OtherSignal == signal).ToList();
+        }
+    }
+
+    /// <inheritdoc/>
+    public string? ReadYouthKeying()
+    {
+        lock (_gate)
+        {
+            return _youthKeying;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void WriteYouthKeying(string keying)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keying);
+        lock (_gate)
+        {
+            _youthKeying = keying;
         }
     }
 }

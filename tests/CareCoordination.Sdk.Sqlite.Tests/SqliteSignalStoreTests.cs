@@ -88,6 +88,8 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         var result = index.Register(new SignalRegistration(new Identity.Youth(keyed[0], new NodaTime.LocalDate(2012, 3, 1)), TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout));
         Assert.Contains(result.Matches, m => m.Kind == Matching.MatchKind.SameYouth && m.OtherOrganisation == TestRegion.YouthHealthCare && m.OtherYouth == keyed[0]);
         Assert.All(result.Matches, m => Assert.Contains(m.OtherYouth, keyed));
+        using var withoutKey = new SqliteSignalStore(Path.Combine(_directory, "keyed.db"));
+        Assert.Throws<StoreKeyingMismatchException>(() => new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), withoutKey));
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             StoredBytes.WriteFamily(store, null, seed: 51);
         }
 
-        Execute(path, "DROP TABLE audit_records; DROP TABLE audit_genesis; UPDATE schema_info SET version = 1;");
+        Execute(path, "DROP TABLE audit_records; DROP TABLE audit_genesis; DROP TABLE store_settings; UPDATE schema_info SET version = 1;");
 
         using (var store = new SqliteSignalStore(path))
         {

@@ -51,7 +51,13 @@ public sealed class YouthPseudonymiser
                 }
             }
         }
+
+        HMACSHA256.HashData(key, "cc.index.key.fingerprint"u8, block);
+        KeyFingerprint = "hmac-sha256:" + Convert.ToHexStringLower(block[..8]);
     }
+
+    /// <summary>Gets a fingerprint of the key (an HMAC of a fixed text, not the key): stores record it so that an index with another key is refused.</summary>
+    public string KeyFingerprint { get; }
 
     /// <summary>Returns the pseudonym of a BSN's number.</summary>
     /// <param name="number">A number from 1 to 999,999,999.</param>

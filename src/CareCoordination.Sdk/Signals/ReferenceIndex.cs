@@ -134,6 +134,7 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             store.Load(new Loader(this));
+            CheckKeying(store);
         }
 
         IndexMetrics.SignalsRestored(_activeCount);
@@ -1033,6 +1034,31 @@ public sealed class ReferenceIndex
         {
             return _active.HeadOf(key) != NoSlot || _archive.HeadOf(key) != NoSlot;
         }
+    }
+
+    private const string KeyedByBsn = "bsn";
+
+    private void CheckKeying(ISignalStore store)
+    {
+        var keying = _pseudonyms?.KeyFingerprint ?? KeyedByBsn;
+        // A store that never recorded its keying was written before the SDK recorded it, when indexes were keyed by BSN.
+        var stored = store.ReadYouthKeying() ?? (_activeCount + _archivedCount > 0 ? KeyedByBsn : null);
+        if (stored is null)
+        {
+            store.WriteYouthKeying(keying);
+            return;
+        }
+
+        if (stored != keying)
+        {
+            throw new StoreKeyingMismatchException(stored == KeyedByBsn
+                ? "The store holds youths keyed by BSN and this index is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store."
+                : keying == KeyedByBsn
+                    ? "The store holds pseudonymised youths and this index has no YouthPseudonymiser: open it with the key it was written with."
+                    : $"The store was written with another pseudonymisation key ({stored}) than this index's ({keying}): open it with the key it was written with.");
+        }
+
+        store.WriteYouthKeying(keying);
     }
 
     // The one place where a BSN becomes the index's key and back: the number itself, or its keyed pseudonym.

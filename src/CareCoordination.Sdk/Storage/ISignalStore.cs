@@ -28,4 +28,12 @@ public interface ISignalStore
     /// <summary>Erases a family.</summary>
     /// <param name="family">The family's identifier.</param>
     void RemoveFamily(FamilyId family);
+
+    /// <summary>Reads how the store's youths are keyed, as the index recorded it: <c>bsn</c>, or the fingerprint of a pseudonymisation key.</summary>
+    /// <returns>The keying, or <see langword="null"/> when none was recorded (a new store, or one written before the SDK recorded it).</returns>
+    string? ReadYouthKeying();
+
+    /// <summary>Records how the store's youths are keyed, so that an index with another key (or none) is refused instead of matching nothing.</summary>
+    /// <param name="keying"><c>bsn</c>, or the fingerprint of a pseudonymisation key.</param>
+    void WriteYouthKeying(string keying);
 }

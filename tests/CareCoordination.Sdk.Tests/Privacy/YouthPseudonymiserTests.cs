@@ -61,4 +61,27 @@ public sealed class YouthPseudonymiserTests
         Assert.False(scenario.Index.HoldsKey(TestBsns.First.RevealNumber()));
         Assert.True(scenario.Index.HoldsKey(Pseudonyms.Forward(TestBsns.First.RevealNumber())));
     }
+
+    [Fact]
+    public void A_store_written_by_an_index_keyed_by_BSN_refuses_a_pseudonymised_index_and_the_other_way_round()
+    {
+        var plainStore = new InMemorySignalStore();
+        var keyedStore = new InMemorySignalStore();
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        Open(plainStore, clock, null).Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(TestBsns.First, 9))).ThrowIfRefused();
+        Open(keyedStore, clock, Pseudonyms).Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(TestBsns.First, 9))).ThrowIfRefused();
+
+        var toKeyed = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(plainStore, clock, Pseudonyms));
+        var toPlain = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(keyedStore, clock, null));
+        var otherKey = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(keyedStore, clock, new YouthPseudonymiser(Enumerable.Repeat((byte)9, 32).ToArray())));
+
+        Assert.Equal("The store holds youths keyed by BSN and this index is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store.", toKeyed.Message);
+        Assert.Equal("The store holds pseudonymised youths and this index has no YouthPseudonymiser: open it with the key it was written with.", toPlain.Message);
+        Assert.StartsWith("The store was written with another pseudonymisation key (hmac-sha256:", otherKey.Message, System.StringComparison.Ordinal);
+        Assert.Equal(1, Open(keyedStore, clock, Pseudonyms).ActiveSignalCount);
+        Assert.Equal(TestBsns.First, Open(keyedStore, clock, Pseudonyms).GetActiveSignals(TestBsns.First)[0].Youth);
+    }
+
+    private static Sdk.Signals.ReferenceIndex Open(Sdk.Storage.ISignalStore store, NodaTime.IClock clock, YouthPseudonymiser? pseudonymiser) =>
+        new(Sdk.Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store, null, pseudonymiser);
 }
