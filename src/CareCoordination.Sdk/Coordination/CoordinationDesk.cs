@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Coordination.Events;
@@ -10,6 +9,7 @@ using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
+using static System.FormattableString;
 
 namespace CareCoordination.Sdk.Coordination;
 
@@ -542,8 +542,6 @@ public sealed class CoordinationDesk
 
     private static Duration Median(Duration[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void RequireWaitingForCoordinator(CoordinationCase current)
     {

@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Numerics;
 using CareCoordination.Sdk.Internal;
+using static System.FormattableString;
 
 namespace CareCoordination.Sdk.Coordination;
 
@@ -109,5 +109,4 @@ public sealed class TierRule
         _ => Invariant($"safety threatened → {Tier}"),
     };
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

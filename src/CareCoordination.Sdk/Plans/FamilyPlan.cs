@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans.Events;
 using NodaTime;
+using static System.FormattableString;
 
 namespace CareCoordination.Sdk.Plans;
 
@@ -313,8 +313,6 @@ public sealed class FamilyPlan
 
     /// <inheritdoc/>
     public override string ToString() => Invariant($"Plan of {Case}: {Goals.Count} goals, {Actions.Count} actions, escalation {Escalation}");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static FamilyMember Defined(FamilyMember member) =>
         Enum.IsDefined(member) ? member : throw new ArgumentOutOfRangeException(nameof(member), member, "The family member is not defined.");

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using NodaTime;
+using static System.FormattableString;
 
 namespace CareCoordination.Sdk.Regions;
 
@@ -233,5 +233,4 @@ public sealed class RegionPolicy
         }
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
