@@ -34,7 +34,7 @@ public sealed class CoordinationDeskProperties
             }
             catch (CoordinationException)
             {
-                Assert(open is null || scenario.Desk.GetCase(open.Id).Version == before, "a refused change altered the case");
+                PropertyCheck.That(open is null || scenario.Desk.GetCase(open.Id).Version == before, "a refused change altered the case");
             }
 
             scenario.Clock.Advance(Duration.FromHours(argument));
@@ -119,11 +119,11 @@ public sealed class CoordinationDeskProperties
     {
         var desk = scenario.Desk;
         var cases = Enumerable.Range(1, opened).Select(i => desk.GetCase(new CaseId(i))).ToArray();
-        Assert(!cases.Any(c => c is null), "a case was lost");
-        Assert(Throws(() => desk.GetCase(new CaseId(opened + 1))), "a case appeared that no intake opened");
+        PropertyCheck.That(!cases.Any(c => c is null), "a case was lost");
+        PropertyCheck.That(Throws(() => desk.GetCase(new CaseId(opened + 1))), "a case appeared that no intake opened");
         foreach (var family in families)
         {
-            Assert(cases.Count(c => c.IsOpen && c.Family == family.Id) <= 1, "a family has two open cases");
+            PropertyCheck.That(cases.Count(c => c.IsOpen && c.Family == family.Id) <= 1, "a family has two open cases");
         }
 
         var pool = desk.Pool.ToDictionary(c => c.Id);
@@ -132,31 +132,31 @@ public sealed class CoordinationDeskProperties
             switch (c.Status)
             {
                 case CaseStatus.Coordinated:
-                    Assert(c.Coordinator is { } id && pool.ContainsKey(id), "a coordinated case has no coordinator in the pool");
-                    Assert(pool[c.Coordinator!.Value].IsQualifiedFor(c.Tier), "a specialist case has a coordinator without specialist training");
+                    PropertyCheck.That(c.Coordinator is { } id && pool.ContainsKey(id), "a coordinated case has no coordinator in the pool");
+                    PropertyCheck.That(pool[c.Coordinator!.Value].IsQualifiedFor(c.Tier), "a specialist case has a coordinator without specialist training");
                     break;
                 case CaseStatus.AwaitingCaseHolder or CaseStatus.AwaitingCoordinator:
-                    Assert(c.WaitingReason is not null && c.WaitingSince is not null && c.Coordinator is null, "a waiting case does not say why");
+                    PropertyCheck.That(c.WaitingReason is not null && c.WaitingSince is not null && c.Coordinator is null, "a waiting case does not say why");
                     break;
                 case CaseStatus.HandedOver:
-                    Assert(c.Handover is not null && c.Coordinator is null, "a handed-over case has no handover record");
+                    PropertyCheck.That(c.Handover is not null && c.Coordinator is null, "a handed-over case has no handover record");
                     break;
                 case CaseStatus.CaseHolderCoordinates:
-                    Assert(c.CaseHolder is not null && c.Tier == CoordinationTier.None, "tier none without a case holder");
+                    PropertyCheck.That(c.CaseHolder is not null && c.Tier == CoordinationTier.None, "tier none without a case holder");
                     break;
                 default:
-                    Assert(c.Status == CaseStatus.Closed && c.Outcome is not null && c.Coordinator is null, "a case is in no known status");
+                    PropertyCheck.That(c.Status == CaseStatus.Closed && c.Outcome is not null && c.Coordinator is null, "a case is in no known status");
                     break;
             }
 
-            Assert(c.Status is CaseStatus.AwaitingCoordinator or CaseStatus.Coordinated ? c.Tier != CoordinationTier.None : true, "tier none waits for a pool coordinator");
-            Assert(CaseLifecycleTests.Fingerprint(CoordinationCase.Replay(c.History)) == CaseLifecycleTests.Fingerprint(c), "replaying the history gives another case");
+            PropertyCheck.That(c.Status is CaseStatus.AwaitingCoordinator or CaseStatus.Coordinated ? c.Tier != CoordinationTier.None : true, "tier none waits for a pool coordinator");
+            PropertyCheck.That(CaseLifecycleTests.Fingerprint(CoordinationCase.Replay(c.History)) == CaseLifecycleTests.Fingerprint(c), "replaying the history gives another case");
         }
 
         foreach (var load in desk.GetOverview().Coordinators)
         {
-            Assert(load.HoursInUse <= load.WeeklyHours, "a coordinator is above capacity");
-            Assert(load.Cases == cases.Count(c => c.Coordinator == load.Coordinator), "the caseload does not match the cases");
+            PropertyCheck.That(load.HoursInUse <= load.WeeklyHours, "a coordinator is above capacity");
+            PropertyCheck.That(load.Cases == cases.Count(c => c.Coordinator == load.Coordinator), "the caseload does not match the cases");
         }
     }
 
@@ -170,14 +170,6 @@ public sealed class CoordinationDeskProperties
         catch (CaseNotFoundException)
         {
             return true;
-        }
-    }
-
-    private static void Assert(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
         }
     }
 }

@@ -21,12 +21,12 @@ public sealed class FamilyPlanProperties
                 var stalled = before.DetectStagnation(today, PlanPolicy.Default).Count > 0;
                 if (stepped.To > stepped.From)
                 {
-                    Check(stalled, "the plan climbed while it moved");
-                    Check(stepped.To == stepped.From + 1 || (stepped.Trigger == EscalationTrigger.SevereThreat && before.UnaddressedChange is { SevereThreat: true }), "a rung was skipped without a severe threat");
+                    PropertyCheck.That(stalled, "the plan climbed while it moved");
+                    PropertyCheck.That(stepped.To == stepped.From + 1 || (stepped.Trigger == EscalationTrigger.SevereThreat && before.UnaddressedChange is { SevereThreat: true }), "a rung was skipped without a severe threat");
                 }
                 else
                 {
-                    Check(!stalled && stepped.To == EscalationLevel.None, "the plan came down while it still stalled");
+                    PropertyCheck.That(!stalled && stepped.To == EscalationLevel.None, "the plan came down while it still stalled");
                 }
             }
         });
@@ -38,13 +38,13 @@ public sealed class FamilyPlanProperties
             var open = plan.Actions.Where(a => a.Status != ActionStatus.Done).ToArray();
             if (open.All(a => a.Status == ActionStatus.Agreed && a.Due.Plus(PlanPolicy.Default.GracePeriod) >= today) && plan.UnaddressedChange is null && plan.Refusals.Count == 0)
             {
-                Check(plan.DetectStagnation(today, PlanPolicy.Default).Count == 0, "a plan with nothing overdue or blocked stalls");
+                PropertyCheck.That(plan.DetectStagnation(today, PlanPolicy.Default).Count == 0, "a plan with nothing overdue or blocked stalls");
             }
         });
 
     [Property(MaxTest = 300)]
     public void Replaying_a_plans_events_rebuilds_the_same_plan(NonEmptyArray<(byte Kind, byte Argument)> operations) =>
-        Run(operations, (_, plan, _) => Check(Fingerprint(FamilyPlan.Replay(plan.History)) == Fingerprint(plan), "replaying the events gives another plan"));
+        Run(operations, (_, plan, _) => PropertyCheck.That(Fingerprint(FamilyPlan.Replay(plan.History)) == Fingerprint(plan), "replaying the events gives another plan"));
 
     internal static string Fingerprint(FamilyPlan p) => string.Join(
         "|",
@@ -95,14 +95,6 @@ public sealed class FamilyPlanProperties
         catch (PlanChangeRefusedException)
         {
             return plan;
-        }
-    }
-
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
         }
     }
 }

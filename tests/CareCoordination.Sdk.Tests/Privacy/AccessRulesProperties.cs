@@ -59,20 +59,12 @@ public sealed class AccessRulesProperties
                         succeeded = false;
                     }
 
-                    Check(succeeded == covered, succeeded ? "an access succeeded without consent or legal basis" : "a covered access was refused");
-                    Check(scenario.Audit.Count == before + 1, "an access did not leave exactly one audit record");
+                    PropertyCheck.That(succeeded == covered, succeeded ? "an access succeeded without consent or legal basis" : "a covered access was refused");
+                    PropertyCheck.That(scenario.Audit.Count == before + 1, "an access did not leave exactly one audit record");
                     break;
             }
         }
 
-        Check(scenario.Audit.Verify().IsIntact, "the audit trail broke");
-    }
-
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
+        PropertyCheck.That(scenario.Audit.Verify().IsIntact, "the audit trail broke");
     }
 }

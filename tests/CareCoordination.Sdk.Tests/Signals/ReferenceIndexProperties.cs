@@ -39,10 +39,10 @@ public sealed class ReferenceIndexProperties
         var all = IndexModel.Youths.SelectMany(scenario.Index.GetMatches).ToList();
         foreach (var match in all)
         {
-            Assert(match.Signal != match.OtherSignal, "a signal matched itself");
-            Assert(match.Organisation != match.OtherOrganisation, "an organisation matched itself");
-            Assert(all.Any(m => m.Signal == match.OtherSignal && m.OtherSignal == match.Signal && m.IsSamePairAs(match.Mirror())), "a match has no mirror");
-            Assert(match.Mirror().Mirror() == match, "mirroring twice is not the identity");
+            PropertyCheck.That(match.Signal != match.OtherSignal, "a signal matched itself");
+            PropertyCheck.That(match.Organisation != match.OtherOrganisation, "an organisation matched itself");
+            PropertyCheck.That(all.Any(m => m.Signal == match.OtherSignal && m.OtherSignal == match.Signal && m.IsSamePairAs(match.Mirror())), "a match has no mirror");
+            PropertyCheck.That(match.Mirror().Mirror() == match, "mirroring twice is not the identity");
         }
     }
 
@@ -68,17 +68,17 @@ public sealed class ReferenceIndexProperties
             });
 
         var distinct = registrations.Select(r => (r.Youth.Bsn, r.Organisation)).Distinct().ToList();
-        Assert(scenario.Index.ActiveSignalCount == distinct.Count, "the active count differs from the distinct registrations");
+        PropertyCheck.That(scenario.Index.ActiveSignalCount == distinct.Count, "the active count differs from the distinct registrations");
         foreach (var (bsn, organisation) in distinct)
         {
-            Assert(scenario.Index.GetActiveSignals(bsn).Count(s => s.Organisation == organisation) == 1, "a registration was lost or doubled");
+            PropertyCheck.That(scenario.Index.GetActiveSignals(bsn).Count(s => s.Organisation == organisation) == 1, "a registration was lost or doubled");
         }
 
         // k organisations on one youth make k(k-1)/2 pairs, whatever the order in which they arrived.
         var expectedPairs = distinct.GroupBy(d => d.Bsn).Sum(g => g.Count() * (g.Count() - 1) / 2);
-        Assert(matchesFound.Sum() == expectedPairs, "the matches found differ from the pairs of organisations");
-        Assert(scenario.EventsOf<MatchFound>().Count == expectedPairs, "the match events differ from the pairs");
-        Assert(scenario.Events.Events.Select(e => e switch
+        PropertyCheck.That(matchesFound.Sum() == expectedPairs, "the matches found differ from the pairs of organisations");
+        PropertyCheck.That(scenario.EventsOf<MatchFound>().Count == expectedPairs, "the match events differ from the pairs");
+        PropertyCheck.That(scenario.Events.Events.Select(e => e switch
         {
             Sdk.Signals.Events.SignalRegistered r => r.Signal.Id.Value,
             _ => 0,
@@ -155,12 +155,12 @@ public sealed class ReferenceIndexProperties
                 var actual = scenario.Index.Register(IndexScenario.By(IndexModel.Organisations[o], new Youth(IndexModel.Youths[y], IndexModel.BirthDates[y])));
                 if (expected is null)
                 {
-                    Assert(actual.Refusal == RegistrationRefusal.OverAgeLimit, $"expected a refusal, got {actual}");
+                    PropertyCheck.That(actual.Refusal == RegistrationRefusal.OverAgeLimit, $"expected a refusal, got {actual}");
                 }
                 else
                 {
-                    Assert(actual.Outcome == (expected.Value.Renewed ? RegistrationOutcome.Renewed : RegistrationOutcome.Registered), $"expected renewed={expected.Value.Renewed}, got {actual}");
-                    Assert(actual.MatchCount == expected.Value.Matches, $"expected {expected.Value.Matches} matches, got {actual.MatchCount}");
+                    PropertyCheck.That(actual.Outcome == (expected.Value.Renewed ? RegistrationOutcome.Renewed : RegistrationOutcome.Registered), $"expected renewed={expected.Value.Renewed}, got {actual}");
+                    PropertyCheck.That(actual.MatchCount == expected.Value.Matches, $"expected {expected.Value.Matches} matches, got {actual.MatchCount}");
                 }
 
                 break;
@@ -169,11 +169,11 @@ public sealed class ReferenceIndexProperties
                 try
                 {
                     scenario.Index.Withdraw(IndexModel.Youths[y], IndexModel.Organisations[o], reason);
-                    Assert(existed, "withdrew a signal the model does not have");
+                    PropertyCheck.That(existed, "withdrew a signal the model does not have");
                 }
                 catch (SignalNotFoundException)
                 {
-                    Assert(!existed, "refused to withdraw a signal the model has");
+                    PropertyCheck.That(!existed, "refused to withdraw a signal the model has");
                 }
 
                 break;
@@ -194,22 +194,14 @@ public sealed class ReferenceIndexProperties
 
     private static void AssertSameState(IndexScenario scenario, IndexModel model)
     {
-        Assert(scenario.Index.ActiveSignalCount == model.ActiveCount, $"active: index {scenario.Index.ActiveSignalCount}, model {model.ActiveCount}");
-        Assert(scenario.Index.ArchivedSignalCount == model.ArchivedCount, $"archived: index {scenario.Index.ArchivedSignalCount}, model {model.ArchivedCount}");
+        PropertyCheck.That(scenario.Index.ActiveSignalCount == model.ActiveCount, $"active: index {scenario.Index.ActiveSignalCount}, model {model.ActiveCount}");
+        PropertyCheck.That(scenario.Index.ArchivedSignalCount == model.ArchivedCount, $"archived: index {scenario.Index.ArchivedSignalCount}, model {model.ArchivedCount}");
         for (var y = 0; y < IndexModel.YouthCount; y++)
         {
             var active = scenario.Index.GetActiveSignals(IndexModel.Youths[y]).Select(s => s.Organisation + "@" + s.ExpiresOn).Order();
-            Assert(active.SequenceEqual(model.ActiveOf(y)), $"youth {y} active: index [{string.Join(", ", active)}], model [{string.Join(", ", model.ActiveOf(y))}]");
+            PropertyCheck.That(active.SequenceEqual(model.ActiveOf(y)), $"youth {y} active: index [{string.Join(", ", active)}], model [{string.Join(", ", model.ActiveOf(y))}]");
             var archived = scenario.Index.GetArchivedSignals(IndexModel.Youths[y]).Select(a => a.Signal.Organisation + "@" + a.ArchivedOn + "/" + a.OfferedAsMatch).Order();
-            Assert(archived.SequenceEqual(model.ArchivedOf(y)), $"youth {y} archived: index [{string.Join(", ", archived)}], model [{string.Join(", ", model.ArchivedOf(y))}]");
-        }
-    }
-
-    private static void Assert(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new Xunit.Sdk.XunitException(message);
+            PropertyCheck.That(archived.SequenceEqual(model.ArchivedOf(y)), $"youth {y} archived: index [{string.Join(", ", archived)}], model [{string.Join(", ", model.ArchivedOf(y))}]");
         }
     }
 }
