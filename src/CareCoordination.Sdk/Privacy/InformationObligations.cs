@@ -53,22 +53,10 @@ public sealed class InformationObligations : IReferenceIndexObserver
     }
 
     /// <inheritdoc/>
-    public void OnSignalRemoved(in SignalRemoved e)
-    {
-        lock (_lock)
-        {
-            _obligations.Remove(e.Signal.Id);
-        }
-    }
+    public void OnSignalRemoved(in SignalRemoved e) => Forget(e.Signal.Id);
 
     /// <inheritdoc/>
-    public void OnSignalArchived(in SignalArchived e)
-    {
-        lock (_lock)
-        {
-            _obligations.Remove(e.Signal.Id);
-        }
-    }
+    public void OnSignalArchived(in SignalArchived e) => Forget(e.Signal.Id);
 
     /// <summary>Records that the reporting organisation informed the youth or the parents.</summary>
     /// <param name="signal">The signal.</param>
@@ -132,6 +120,14 @@ public sealed class InformationObligations : IReferenceIndexObserver
         lock (_lock)
         {
             return [.. _obligations.Values.Where(o => o.Youth == youth).OrderBy(o => o.Signal)];
+        }
+    }
+
+    private void Forget(SignalId signal)
+    {
+        lock (_lock)
+        {
+            _obligations.Remove(signal);
         }
     }
 

@@ -468,7 +468,7 @@ public sealed class ReferenceIndex
     public void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
-        var keyed = _pseudonyms is null ? family : Family.Create(family.Id, family.Youths.Select(y => Bsn.FromTrustedNumber(KeyOf(y))), family.Carers.Select(c => Bsn.FromTrustedNumber(KeyOf(c))));
+        var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
             _store?.SaveFamily(keyed);
@@ -509,7 +509,7 @@ public sealed class ReferenceIndex
             for (var i = 0; i < ids.Length; i++)
             {
                 var known = _families[ids[i].Value];
-                result[i] = _pseudonyms is null ? known : Family.Create(known.Id, known.Youths.Select(y => YouthOf(y.RevealNumber())), known.Carers.Select(c => YouthOf(c.RevealNumber())));
+                result[i] = MapMembers(known, key => YouthOf(key.RevealNumber()));
             }
 
             return result;
@@ -1063,6 +1063,10 @@ public sealed class ReferenceIndex
 
     // The one place where a BSN becomes the index's key and back: the number itself, or its keyed pseudonym.
     private int KeyOf(Bsn youth) => _pseudonyms is null ? youth.RevealNumber() : _pseudonyms.Forward(youth.RevealNumber());
+
+    // A pseudonymised index keeps its families by key too; unpseudonymised, a family is its own mapping.
+    private Family MapMembers(Family family, Func<Bsn, Bsn> map) =>
+        _pseudonyms is null ? family : Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map));
 
     private Bsn YouthOf(int key) => Bsn.FromTrustedNumber(_pseudonyms is null ? key : _pseudonyms.Inverse(key));
 
