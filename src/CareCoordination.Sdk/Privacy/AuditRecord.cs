@@ -71,6 +71,24 @@ public sealed class AuditRecord
         Hash = hash ?? string.Empty;
     }
 
+    private AuditRecord(
+        long sequence,
+        Instant at,
+        string userId,
+        ActorRole role,
+        OrganisationId? organisation,
+        string system,
+        PersonPseudonym subject,
+        AuditAction action,
+        DataCategory data,
+        string detail,
+        AccessBasis? basis,
+        string? basisReference,
+        bool flaggedForReview,
+        string previousHash)
+        : this(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash, string.Empty) =>
+        Hash = ComputeHash();
+
     /// <summary>Gets the position in the trail.</summary>
     public long Sequence { get; }
 
@@ -146,6 +164,23 @@ public sealed class AuditRecord
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    internal static AuditRecord Seal(
+        long sequence,
+        Instant at,
+        string userId,
+        ActorRole role,
+        OrganisationId? organisation,
+        string system,
+        PersonPseudonym subject,
+        AuditAction action,
+        DataCategory data,
+        string detail,
+        AccessBasis? basis,
+        string? basisReference,
+        bool flaggedForReview,
+        string previousHash) =>
+        new(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash);
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(

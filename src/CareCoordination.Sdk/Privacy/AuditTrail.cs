@@ -167,8 +167,7 @@ public sealed class AuditTrail
         lock (_lock)
         {
             var previous = _records.Count > 0 ? _records[^1].Hash : _genesis;
-            var unsealed = new AuditRecord(_sequence + 1, _clock.GetCurrentInstant(), actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview, previous, string.Empty);
-            var record = new AuditRecord(unsealed.Sequence, unsealed.At, unsealed.UserId, unsealed.Role, unsealed.Organisation, unsealed.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview, previous, unsealed.ComputeHash());
+            var record = AuditRecord.Seal(_sequence + 1, _clock.GetCurrentInstant(), actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview, previous);
             _sink?.AppendAudit(record);
             _records.Add(record);
             _sequence++;
