@@ -529,6 +529,14 @@ public sealed class CoordinationDesk
         }
     }
 
+    internal ProfessionalId? ProfessionalOf(CoordinatorId coordinator)
+    {
+        lock (_lock)
+        {
+            return _pool.TryGetValue(coordinator, out var found) ? found.Professional : null;
+        }
+    }
+
     internal IReadOnlyList<CaseId> ClosedCaseIds()
     {
         lock (_lock)

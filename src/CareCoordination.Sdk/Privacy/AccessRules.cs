@@ -138,7 +138,7 @@ public sealed class AccessRules
         }
 
         return current.CaseHolder == professional
-            || (current.Coordinator is { } coordinator && _desk.Pool.Any(c => c.Id == coordinator && c.Professional == professional));
+            || (current.Coordinator is { } coordinator && _desk.ProfessionalOf(coordinator) == professional);
     }
 
     private AccessDecision DecideSharedDetails(Actor actor, Bsn youth)
