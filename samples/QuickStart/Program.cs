@@ -16,7 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 // The story: two siblings, three organisations that do not know of each other's involvement. The index keeps its
-// signals in a SQLite file (the embedded default); run the sample twice to see them come back.
+// signals, cases, plans, consents and audit trail in a SQLite file (the embedded default); run the sample twice to
+// see them come back.
 var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "carecoordination-quickstart.db");
 using var store = new SqliteSignalStore(path);
 using var services = new ServiceCollection()
@@ -85,6 +86,20 @@ desk.UpdateSocialMap(new SocialMap()
     .With(MapEntry(amw, ["maatschappelijk werk", "schuldhulp"], ProblemDomains.Debt | ProblemDomains.Housing | ProblemDomains.Income))
     .With(MapEntry(cjg, ["opvoedondersteuning", "zorgcoördinatie"], ProblemDomains.Parenting | ProblemDomains.School)));
 desk.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []));
+var director = new Actor("zorgregisseur", ActorRole.CoordinationDirector, cjg, null, "QuickStart");
+if (desk.WhichCaseHandles(sam.Bsn) is { Status: CaseStatus.HandedOver } earlier)
+{
+    // A later run: the desk, the plans and the consents came back from the same file as the signals.
+    Console.WriteLine($"  From an earlier run, rebuilt from the file: {earlier.Case} is {earlier.Status}, discussed in '{earlier.Meeting}', routes: {string.Join(", ", earlier.Routes)}");
+    var (before, plansBefore) = access.GetOverview(director);
+    Console.WriteLine($"  Pool: {string.Join(", ", before.Coordinators.Select(c => $"{c.Coordinator} {c.FreeHours} h free"))}; plans ever escalated: {plansBefore.PlansEverEscalated}, enforcement orders: {plansBefore.EnforcementOrders}");
+    var reported = desk.RecordFeedback(earlier.Case, school);
+    Console.WriteLine($"  Youth protection reports back to the school; next feedback due {reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt:uuuu-MM-dd} ({reported.History.Count} events in the case's history)");
+    var (earlierTrail, earlierVerification) = access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, cjg, null, "QuickStart"));
+    Console.WriteLine($"  The privacy officer reads {earlierTrail.Count} audit records across the runs: {earlierVerification.Reason}");
+    return;
+}
+
 desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), new ProfessionalId(511), cjg, TrainingLevel.General, weeklyHours: 4));
 desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), new ProfessionalId(211), amw, TrainingLevel.Specialist, weeklyHours: 8));
 Console.WriteLine("  Social map, who helps with debts: " + string.Join(", ", desk.SocialMap.Search(ProblemDomains.Debt, "Tiel").Select(e => index.Directory.GetOrganisation(e.Organisation).Name)));
@@ -95,7 +110,7 @@ var caseId = desk.WhichCaseHandles(sam.Bsn) is { } fromMatch
 var opened = desk.WhichCaseHandles(sam.Bsn)!;
 Console.WriteLine(opened.Routes.Contains(IntakeRoute.ReferenceIndex)
     ? $"  The match opened {caseId} through the index route, discussed in '{opened.Meeting}'"
-    : $"  No new match this run (the signals were renewed) and the desk keeps cases in memory only for now, so the CJG brings the family in: {caseId}");
+    : $"  No match opened a case, so the CJG brings the family in: {caseId}");
 var viaSchool = desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], school, "ZAT Basisschool De Linde"));
 Console.WriteLine($"  The school's care team (ZAT) brings in Sara: {(viaSchool.Opened ? "opened" : "joined")} {viaSchool.Case}, handled in '{viaSchool.Meeting}'; routes: {string.Join(", ", viaSchool.Routes)}");
 
@@ -151,7 +166,6 @@ var consents = services.GetRequiredService<ConsentRegister>();
 var consent = consents.Give(sam, ConsentPurpose.Coordination, [amw], ConsentGiver.Parents);
 Console.WriteLine($"  Sam is {Period.Between(sam.DateOfBirth, today, PeriodUnits.Years).Years}: the parents consent to coordination ({consent.Reference})");
 Console.WriteLine($"  The coordinator now sees {access.GetSignals(coordinatorActor, sam.Bsn).Count} signals on Sam");
-var director = new Actor("zorgregisseur", ActorRole.CoordinationDirector, cjg, null, "QuickStart");
 var (coordinationOverview, planOverview) = access.GetOverview(director);
 Console.WriteLine($"  The director sees aggregates: {coordinationOverview.OpenCasesPerTier[CoordinationTier.Specialist]} specialist case(s), {planOverview.PlansEverEscalated} plan(s) ever escalated, {planOverview.EnforcementOrders} enforcement order(s)");
 var subjectAccess = access.SubjectAccess(new Actor("parent-verified-by-digid", ActorRole.DataSubject, null, null, "Municipal portal"), sam, ConsentGiver.Parents);

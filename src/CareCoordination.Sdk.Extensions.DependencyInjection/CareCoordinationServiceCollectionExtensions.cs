@@ -32,7 +32,9 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <see cref="InformationObligations"/> (which follows the index), <see cref="AuditTrail"/>, <see cref="AccessRules"/>
     /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> with
     /// the host's secret key, registered by the host, and keeps its records in a registered <see cref="IAuditSink"/> or
-    /// in the signal store when that is one (the SQLite and PostgreSQL stores are).
+    /// in the signal store when that is one (the SQLite and PostgreSQL stores are). Likewise the desk, the plan book and
+    /// the consent register keep their cases, pool, plans, consents and legal bases in a registered
+    /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -80,14 +82,16 @@ public static class CareCoordinationServiceCollectionExtensions
         services.TryAddSingleton(provider => new CoordinationDesk(
             provider.GetRequiredService<CoordinationPolicy>(),
             provider.GetRequiredService<SocialMap>(),
-            provider.GetRequiredService<IClock>()));
+            provider.GetRequiredService<IClock>(),
+            StreamStoreOf(provider)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReferenceIndexObserver, ReferenceIndexIntake>());
         services.TryAddSingleton(PlanPolicy.Default);
         services.TryAddSingleton(provider => new PlanBook(
             provider.GetRequiredService<CoordinationDesk>(),
             provider.GetRequiredService<PlanPolicy>(),
             provider.GetRequiredService<RegionPolicy>().TimeZone,
-            provider.GetRequiredService<IClock>()));
+            provider.GetRequiredService<IClock>(),
+            StreamStoreOf(provider)));
         services.TryAddSingleton(provider => new ReferenceIndex(
             provider.GetRequiredService<RegionPolicy>(),
             provider.GetRequiredService<OrganisationDirectory>(),
@@ -99,7 +103,8 @@ public static class CareCoordinationServiceCollectionExtensions
         services.TryAddSingleton(provider => new ConsentRegister(
             provider.GetRequiredService<ConsentPolicy>(),
             provider.GetRequiredService<RegionPolicy>().TimeZone,
-            provider.GetRequiredService<IClock>()));
+            provider.GetRequiredService<IClock>(),
+            StreamStoreOf(provider)));
         if (!services.Any(d => d.ServiceType == typeof(InformationObligations)))
         {
             services.AddSingleton(provider => new InformationObligations(
@@ -134,4 +139,8 @@ public static class CareCoordinationServiceCollectionExtensions
             provider.GetRequiredService<IClock>()));
         return services;
     }
+
+    // A registered stream store wins; otherwise the signal store keeps the streams too when it can (SQLite and PostgreSQL do).
+    private static IEventStreamStore? StreamStoreOf(IServiceProvider provider) =>
+        provider.GetService<IEventStreamStore>() ?? provider.GetService<ISignalStore>() as IEventStreamStore;
 }

@@ -19,12 +19,13 @@ namespace CareCoordination.Sdk.PostgreSql;
 /// </summary>
 /// <remarks>
 /// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one connection. It is also
-/// the audit trail's durable sink (<see cref="IAuditSink"/>). Dispose it after the index and the trail.
+/// the audit trail's durable sink (<see cref="IAuditSink"/>) and keeps the streams of cases, plans and consents
+/// (<see cref="IEventStreamStore"/>). Dispose it after everything that writes to it.
 /// </remarks>
-public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IDisposable
+public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStreamStore, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private readonly System.Threading.Lock _gate = new();
 
@@ -300,6 +301,100 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IDisposabl
         }
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredHistory> ReadStreams(string kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        lock (_gate)
+        {
+            using var command = new NpgsqlCommand(
+                $"SELECT stream, type, schema_version, at_ticks, payload::text FROM {_schema}.stream_events WHERE kind = $1 ORDER BY stream COLLATE \"C\", version",
+                _connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = kind });
+            using var reader = command.ExecuteReader();
+            return StoredStreamRows.ReadAll(kind, reader);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Append(string kind, string stream, int expectedVersion, IReadOnlyList<StreamEvent> events)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(events);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var read = new NpgsqlCommand($"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", _connection, transaction))
+            {
+                read.Parameters.Add(new NpgsqlParameter { Value = kind });
+                read.Parameters.Add(new NpgsqlParameter { Value = stream });
+                var actual = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                if (actual != expectedVersion)
+                {
+                    throw new StreamVersionConflictException(kind, stream, expectedVersion, actual);
+                }
+            }
+
+            try
+            {
+                InsertStreamEvents(kind, stream, expectedVersion, events, transaction);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // Another session appended between the count and the insert; the primary key refused the second writer.
+                throw new StreamVersionConflictException($"The {kind} {stream} was changed by another writer while this change was written; nothing was written. Reload it and try again.", e);
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void EraseStream(string kind, string stream, StreamEvent tombstone)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(tombstone);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var delete = new NpgsqlCommand($"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", _connection, transaction))
+            {
+                delete.Parameters.Add(new NpgsqlParameter { Value = kind });
+                delete.Parameters.Add(new NpgsqlParameter { Value = stream });
+                delete.ExecuteNonQuery();
+            }
+
+            InsertStreamEvents(kind, stream, 0, [tombstone], transaction);
+            transaction.Commit();
+        }
+    }
+
+    private void InsertStreamEvents(string kind, string stream, int after, IReadOnlyList<StreamEvent> events, NpgsqlTransaction transaction)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        using var batch = new NpgsqlBatch(_connection, transaction);
+        for (var i = 0; i < events.Count; i++)
+        {
+            batch.BatchCommands.Add(Command(
+                $"INSERT INTO {_schema}.stream_events (kind, stream, version, type, schema_version, at_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
+                kind,
+                stream,
+                after + i + 1,
+                events[i].Type,
+                events[i].SchemaVersion,
+                events[i].At.ToUnixTimeTicks(),
+                events[i].Json));
+        }
+
+        batch.ExecuteNonQuery();
+    }
+
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
@@ -376,13 +471,27 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IDisposabl
             ]);
         }
 
-        // Version 2 adds the audit trail: a schema from version 1 keeps its signals and gains an empty trail.
+        if (found < 2)
+        {
+            // Version 2 adds the audit trail: a schema from version 1 keeps its signals and gains an empty trail.
+            statements.Add(
+                $"CREATE TABLE {_schema}.audit_records (sequence BIGINT PRIMARY KEY, at_ticks BIGINT NOT NULL, user_id TEXT NOT NULL, role SMALLINT NOT NULL, "
+                + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action SMALLINT NOT NULL, data SMALLINT NOT NULL, detail TEXT NOT NULL, "
+                + "basis SMALLINT, basis_reference TEXT, flagged BOOLEAN NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+            statements.Add($"CREATE TABLE {_schema}.audit_genesis (hash TEXT NOT NULL, sequence BIGINT NOT NULL)");
+            statements.Add($"CREATE TABLE {_schema}.store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        }
+
+        // Version 3 adds the aggregates' event streams and the durable idempotency keys.
         statements.Add(
-            $"CREATE TABLE {_schema}.audit_records (sequence BIGINT PRIMARY KEY, at_ticks BIGINT NOT NULL, user_id TEXT NOT NULL, role SMALLINT NOT NULL, "
-            + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action SMALLINT NOT NULL, data SMALLINT NOT NULL, detail TEXT NOT NULL, "
-            + "basis SMALLINT, basis_reference TEXT, flagged BOOLEAN NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
-        statements.Add($"CREATE TABLE {_schema}.audit_genesis (hash TEXT NOT NULL, sequence BIGINT NOT NULL)");
-        statements.Add($"CREATE TABLE {_schema}.store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            $"""
+            CREATE TABLE {_schema}.stream_events (
+              kind TEXT NOT NULL, stream TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL,
+              schema_version INTEGER NOT NULL, at_ticks BIGINT NOT NULL, payload JSONB NOT NULL, PRIMARY KEY (kind, stream, version))
+            """);
+        statements.Add($"CREATE TABLE {_schema}.idempotency_keys (key TEXT PRIMARY KEY, at_ticks BIGINT NOT NULL, schema_version INTEGER NOT NULL, answer JSONB NOT NULL)");
+        statements.Add($"CREATE TABLE {_schema}.idempotency_signals (key TEXT NOT NULL, signal_id BIGINT NOT NULL, PRIMARY KEY (key, signal_id))");
+        statements.Add($"CREATE INDEX idempotency_signals_signal ON {_schema}.idempotency_signals (signal_id)");
         statements.Add($"INSERT INTO {_schema}.schema_info (version) VALUES ({SchemaVersion})");
         foreach (var statement in statements)
         {

@@ -19,12 +19,13 @@ namespace CareCoordination.Sdk.Sqlite;
 /// </summary>
 /// <remarks>
 /// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one connection. It is also
-/// the audit trail's durable sink (<see cref="IAuditSink"/>). Dispose it after the index and the trail.
+/// the audit trail's durable sink (<see cref="IAuditSink"/>) and keeps the streams of cases, plans and consents
+/// (<see cref="IEventStreamStore"/>). Dispose it after everything that writes to it.
 /// </remarks>
-public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
+public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamStore, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private static readonly string[] VersionOne =
     [
@@ -43,6 +44,27 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
         "CREATE INDEX events_signal ON events (signal_id)",
         "CREATE INDEX events_other_signal ON events (other_signal_id)",
         "CREATE TABLE family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role INTEGER NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
+    ];
+
+    private static readonly string[] VersionTwo =
+    [
+        "CREATE TABLE audit_records (sequence INTEGER PRIMARY KEY, at_ticks INTEGER NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL, "
+            + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action INTEGER NOT NULL, data INTEGER NOT NULL, detail TEXT NOT NULL, "
+            + "basis INTEGER, basis_reference TEXT, flagged INTEGER NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+        "CREATE TABLE audit_genesis (hash TEXT NOT NULL, sequence INTEGER NOT NULL)",
+        "CREATE TABLE store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ];
+
+    private static readonly string[] VersionThree =
+    [
+        """
+        CREATE TABLE stream_events (
+          kind TEXT NOT NULL, stream TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL,
+          schema_version INTEGER NOT NULL, at_ticks INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (kind, stream, version))
+        """,
+        "CREATE TABLE idempotency_keys (key TEXT PRIMARY KEY, at_ticks INTEGER NOT NULL, schema_version INTEGER NOT NULL, answer TEXT NOT NULL)",
+        "CREATE TABLE idempotency_signals (key TEXT NOT NULL, signal_id INTEGER NOT NULL, PRIMARY KEY (key, signal_id))",
+        "CREATE INDEX idempotency_signals_signal ON idempotency_signals (signal_id)",
     ];
 
     private readonly System.Threading.Lock _gate = new();
@@ -333,6 +355,84 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
         }
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredHistory> ReadStreams(string kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        lock (_gate)
+        {
+            using var command = Command("SELECT stream, type, schema_version, at_ticks, payload FROM stream_events WHERE kind = $kind ORDER BY stream, version");
+            command.Parameters.AddWithValue("$kind", kind);
+            using var reader = command.ExecuteReader();
+            return StoredStreamRows.ReadAll(kind, reader);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Append(string kind, string stream, int expectedVersion, IReadOnlyList<StreamEvent> events)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(events);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using (var read = Command("SELECT COUNT(*) FROM stream_events WHERE kind = $kind AND stream = $stream", transaction))
+            {
+                read.Parameters.AddWithValue("$kind", kind);
+                read.Parameters.AddWithValue("$stream", stream);
+                var actual = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (actual != expectedVersion)
+                {
+                    throw new StreamVersionConflictException(kind, stream, expectedVersion, actual);
+                }
+            }
+
+            InsertStreamEvents(kind, stream, expectedVersion, events, transaction);
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void EraseStream(string kind, string stream, StreamEvent tombstone)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(tombstone);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using (var delete = Command("DELETE FROM stream_events WHERE kind = $kind AND stream = $stream", transaction))
+            {
+                delete.Parameters.AddWithValue("$kind", kind);
+                delete.Parameters.AddWithValue("$stream", stream);
+                delete.ExecuteNonQuery();
+            }
+
+            InsertStreamEvents(kind, stream, 0, [tombstone], transaction);
+            transaction.Commit();
+            Checkpoint();
+        }
+    }
+
+    private void InsertStreamEvents(string kind, string stream, int after, IReadOnlyList<StreamEvent> events, SqliteTransaction transaction)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            using var insert = Command(
+                "INSERT INTO stream_events (kind, stream, version, type, schema_version, at_ticks, payload) VALUES ($kind, $stream, $version, $type, $schema, $at, $payload)",
+                transaction);
+            insert.Parameters.AddWithValue("$kind", kind);
+            insert.Parameters.AddWithValue("$stream", stream);
+            insert.Parameters.AddWithValue("$version", after + i + 1);
+            insert.Parameters.AddWithValue("$type", events[i].Type);
+            insert.Parameters.AddWithValue("$schema", events[i].SchemaVersion);
+            insert.Parameters.AddWithValue("$at", events[i].At.ToUnixTimeTicks());
+            insert.Parameters.AddWithValue("$payload", events[i].Json);
+            insert.ExecuteNonQuery();
+        }
+    }
+
     private IEnumerable<Family> ReadFamilies()
     {
         var rows = new StoredFamilyRows();
@@ -377,13 +477,14 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IDisposable
             statements.AddRange(VersionOne);
         }
 
-        // Version 2 adds the audit trail: a file from version 1 keeps its signals and gains an empty trail.
-        statements.Add(
-            "CREATE TABLE audit_records (sequence INTEGER PRIMARY KEY, at_ticks INTEGER NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL, "
-            + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action INTEGER NOT NULL, data INTEGER NOT NULL, detail TEXT NOT NULL, "
-            + "basis INTEGER, basis_reference TEXT, flagged INTEGER NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
-        statements.Add("CREATE TABLE audit_genesis (hash TEXT NOT NULL, sequence INTEGER NOT NULL)");
-        statements.Add("CREATE TABLE store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        if (found < 2)
+        {
+            // Version 2 adds the audit trail: a file from version 1 keeps its signals and gains an empty trail.
+            statements.AddRange(VersionTwo);
+        }
+
+        // Version 3 adds the aggregates' event streams and the durable idempotency keys.
+        statements.AddRange(VersionThree);
         statements.Add(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})"));
         foreach (var statement in statements)
         {

@@ -120,16 +120,18 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         }
     }
 
-    [Fact]
-    public void A_file_from_schema_version_one_is_migrated_and_keeps_its_signals()
+    [Theory]
+    [InlineData(1, "DROP TABLE audit_records; DROP TABLE audit_genesis; DROP TABLE store_settings;")]
+    [InlineData(2, "")]
+    public void A_file_from_an_older_schema_version_is_migrated_and_keeps_its_signals(int version, string laterTables)
     {
-        var path = Path.Combine(_directory, "v1.db");
+        var path = Path.Combine(_directory, FormattableString.Invariant($"v{version}.db"));
         using (var store = new SqliteSignalStore(path))
         {
             StoredBytes.WriteFamily(store, null, seed: 51);
         }
 
-        Execute(path, "DROP TABLE audit_records; DROP TABLE audit_genesis; DROP TABLE store_settings; UPDATE schema_info SET version = 1;");
+        Execute(path, laterTables + FormattableString.Invariant($"DROP TABLE stream_events; DROP TABLE idempotency_keys; DROP TABLE idempotency_signals; UPDATE schema_info SET version = {version};"));
 
         using (var store = new SqliteSignalStore(path))
         {
@@ -137,6 +139,8 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             Assert.Equal(6, index.ActiveSignalCount);
             AuditSinkChecks.Write(store, 2);
             Assert.Equal(2, AuditSinkChecks.Open(store).Count);
+            store.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
+            Assert.Single(store.ReadStreams("case"));
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Coordination.Events;
@@ -7,7 +8,9 @@ using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
 using NodaTime;
 using static System.FormattableString;
 
@@ -37,6 +40,8 @@ public sealed class CoordinationDesk
     private readonly SortedDictionary<CoordinatorId, CareCoordinator> _pool = [];
     private readonly Dictionary<CoordinatorId, HashSet<CaseId>> _casesOf = [];
     private readonly Dictionary<CoordinatorId, decimal> _hoursInUse = [];
+    private readonly Dictionary<CoordinatorId, int> _poolVersions = [];
+    private readonly IEventStreamStore? _store;
     private SocialMap _socialMap;
     private int _lastCase;
 
@@ -45,10 +50,30 @@ public sealed class CoordinationDesk
     /// <param name="socialMap">The region's social map.</param>
     /// <param name="clock">The clock.</param>
     public CoordinationDesk(CoordinationPolicy policy, SocialMap socialMap, IClock clock)
+        : this(policy, socialMap, clock, null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance that keeps its cases and its pool in a store: it rebuilds both from the store's
+    /// streams, and writes every change there before the change becomes visible. A write that throws leaves the desk
+    /// as it was.
+    /// </summary>
+    /// <param name="policy">The coordination policy.</param>
+    /// <param name="socialMap">The region's social map.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    public CoordinationDesk(CoordinationPolicy policy, SocialMap socialMap, IClock clock, IEventStreamStore? store)
     {
         Policy = Guard.NotNull(policy);
         _socialMap = Guard.NotNull(socialMap);
         _clock = Guard.NotNull(clock);
+        _store = store;
+        if (store is not null)
+        {
+            Rebuild(store);
+        }
     }
 
     /// <summary>Gets the coordination policy.</summary>
@@ -117,6 +142,7 @@ public sealed class CoordinationDesk
             var since = intake.ConcernSince is { } concern && concern < now ? concern : now;
             var opened = CoordinationCase.Open(new CaseOpened(
                 new CaseId(_lastCase + 1), now, familyId, youths, intake.Route, intake.Meeting ?? Policy.DefaultMeeting, intake.Organisations, since));
+            Persist(opened.Id, 0, opened.History);
             _lastCase++;
             Store(null, opened);
             return new IntakeResult(opened.Id, true, opened.Meeting, opened.Routes, opened.Status);
@@ -343,11 +369,13 @@ public sealed class CoordinationDesk
         Guard.NotNull(coordinator);
         lock (_lock)
         {
-            if (!_pool.TryAdd(coordinator.Id, coordinator))
+            if (_pool.ContainsKey(coordinator.Id))
             {
                 throw new ArgumentException($"The pool already has {coordinator.Id}.", nameof(coordinator));
             }
 
+            AppendToPool(coordinator.Id, CoordinatorJoinedPool.Of(coordinator));
+            _pool.Add(coordinator.Id, coordinator);
             _casesOf[coordinator.Id] = [];
             _hoursInUse[coordinator.Id] = 0m;
         }
@@ -371,6 +399,7 @@ public sealed class CoordinationDesk
             var now = _clock.GetCurrentInstant();
             var cases = _casesOf[coordinator].Order().ToArray();
             var released = cases.Select(id => Commit(_cases[id], new CoordinatorReleased(id, now, coordinator, "the coordinator left the pool: " + reason))).ToArray();
+            AppendToPool(coordinator, new CoordinatorLeftPool(reason));
             _pool.Remove(coordinator);
             _casesOf.Remove(coordinator);
             _hoursInUse.Remove(coordinator);
@@ -672,8 +701,43 @@ public sealed class CoordinationDesk
             next = next.Apply(e);
         }
 
+        Persist(current.Id, current.Version, events);
         Store(current, next);
         return next;
+    }
+
+    private void Persist(CaseId @case, int expectedVersion, IReadOnlyList<CaseEvent> events) =>
+        _store?.Append(StreamDocuments.Case, StreamId(@case.Value), expectedVersion, [.. events.Select(StreamDocuments.Write)]);
+
+    private void AppendToPool(CoordinatorId coordinator, object change)
+    {
+        var version = _poolVersions.GetValueOrDefault(coordinator);
+        _store?.Append(StreamDocuments.Coordinator, StreamId(coordinator.Value), version, [StreamDocuments.Write(change, _clock.GetCurrentInstant())]);
+        _poolVersions[coordinator] = version + 1;
+    }
+
+    private static string StreamId(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private void Rebuild(IEventStreamStore store)
+    {
+        foreach (var stream in store.ReadStreams(StreamDocuments.Coordinator))
+        {
+            var id = new CoordinatorId(int.Parse(stream.Id, CultureInfo.InvariantCulture));
+            _poolVersions[id] = stream.Events.Count;
+            if (StreamDocuments.ReadRecord(stream.Events[^1]) is CoordinatorJoinedPool joined)
+            {
+                _pool.Add(id, joined.ToCoordinator());
+                _casesOf[id] = [];
+                _hoursInUse[id] = 0m;
+            }
+        }
+
+        foreach (var stream in store.ReadStreams(StreamDocuments.Case))
+        {
+            var @case = CoordinationCase.Replay(StreamDocuments.ReadCase(stream));
+            _lastCase = Math.Max(_lastCase, @case.Id.Value);
+            Store(null, @case);
+        }
     }
 
     private void Store(CoordinationCase? before, CoordinationCase after)

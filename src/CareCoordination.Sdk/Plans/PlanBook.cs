@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Storage;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Plans;
@@ -23,6 +26,7 @@ public sealed class PlanBook
     private readonly CoordinationDesk _desk;
     private readonly IClock _clock;
     private readonly Dictionary<CaseId, FamilyPlan> _plans = [];
+    private readonly IEventStreamStore? _store;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="desk">The coordination desk whose cases the plans belong to.</param>
@@ -30,11 +34,32 @@ public sealed class PlanBook
     /// <param name="zone">The time zone of the plans' dates (Europe/Amsterdam).</param>
     /// <param name="clock">The clock.</param>
     public PlanBook(CoordinationDesk desk, PlanPolicy policy, DateTimeZone zone, IClock clock)
+        : this(desk, policy, zone, clock, null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance that keeps its plans in a store: it rebuilds them from the store's streams, and
+    /// writes every change there before the change becomes visible. A write that throws leaves the plan as it was.
+    /// </summary>
+    /// <param name="desk">The coordination desk whose cases the plans belong to.</param>
+    /// <param name="policy">The grace period and each rung's period.</param>
+    /// <param name="zone">The time zone of the plans' dates (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep the plans in memory only.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    public PlanBook(CoordinationDesk desk, PlanPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store)
     {
         _desk = Guard.NotNull(desk);
         Policy = Guard.NotNull(policy);
         TimeZone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
+        _store = store;
+        foreach (var stream in store?.ReadStreams(StreamDocuments.Plan) ?? [])
+        {
+            var plan = FamilyPlan.Replay(StreamDocuments.ReadPlan(stream));
+            _plans.Add(plan.Case, plan);
+        }
     }
 
     /// <summary>Gets the plan policy.</summary>
@@ -71,6 +96,7 @@ public sealed class PlanBook
             }
 
             var plan = FamilyPlan.Draft(@case, by, organisation, TimeZone, _clock.GetCurrentInstant());
+            Persist(null, plan);
             _plans.Add(@case, plan);
             return plan;
         }
@@ -111,6 +137,7 @@ public sealed class PlanBook
                 throw new ArgumentException("The change must return the plan it was given, changed through its domain methods.", nameof(change));
             }
 
+            Persist(current, next);
             _plans[@case] = next;
             return next;
         }
@@ -141,6 +168,7 @@ public sealed class PlanBook
                 var next = plan.AdvanceEscalation(day, Policy, by, now);
                 if (!ReferenceEquals(next, plan))
                 {
+                    Persist(plan, next);
                     _plans[id] = next;
                     moved.Add(next);
                 }
@@ -203,5 +231,20 @@ public sealed class PlanBook
                 closed.Count(c => _plans.GetValueOrDefault(c) is not { WasEverEscalated: true }),
                 closed.Count);
         }
+    }
+
+    private void Persist(FamilyPlan? before, FamilyPlan after)
+    {
+        var version = before?.Version ?? 0;
+        if (after.Version == version)
+        {
+            return;
+        }
+
+        _store?.Append(
+            StreamDocuments.Plan,
+            after.Case.Value.ToString(CultureInfo.InvariantCulture),
+            version,
+            [.. after.History.Skip(version).Select(StreamDocuments.Write)]);
     }
 }

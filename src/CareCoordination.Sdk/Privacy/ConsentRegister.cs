@@ -6,6 +6,8 @@ using System.Threading;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Storage;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Privacy;
@@ -25,16 +27,67 @@ public sealed class ConsentRegister
     private readonly List<LegalBasisRecord> _legalBases = [];
     private int _lastConsent;
     private int _lastLegalBasis;
+    private readonly IEventStreamStore? _store;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="policy">Who decides at which age.</param>
     /// <param name="zone">The time zone of birthdays (Europe/Amsterdam).</param>
     /// <param name="clock">The clock.</param>
     public ConsentRegister(ConsentPolicy policy, DateTimeZone zone, IClock clock)
+        : this(policy, zone, clock, null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance that keeps its consents and legal bases in a store: it rebuilds them from the
+    /// store's streams, and writes every change there before the change becomes visible.
+    /// </summary>
+    /// <param name="policy">Who decides at which age.</param>
+    /// <param name="zone">The time zone of birthdays (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    public ConsentRegister(ConsentPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store)
     {
         Policy = Guard.NotNull(policy);
         _zone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
+        _store = store;
+        if (store is null)
+        {
+            return;
+        }
+
+        foreach (var stream in store.ReadStreams(StreamDocuments.Consent))
+        {
+            _lastConsent = Math.Max(_lastConsent, Number(stream.Id));
+            Consent? consent = null;
+            foreach (var stored in stream.Events)
+            {
+                consent = StreamDocuments.ReadRecord(stored) switch
+                {
+                    ConsentGiven given => given.ToConsent(),
+                    ConsentWithdrawn withdrawn when consent is not null => consent.Withdraw(withdrawn.At),
+                    _ => null,
+                };
+            }
+
+            if (consent is not null)
+            {
+                _consents.Add(consent.Id, consent);
+            }
+        }
+
+        foreach (var stream in store.ReadStreams(StreamDocuments.LegalBasis))
+        {
+            _lastLegalBasis = Math.Max(_lastLegalBasis, Number(stream.Id));
+            if (StreamDocuments.ReadRecord(stream.Events[^1]) is LegalBasisRecorded recorded)
+            {
+                _legalBases.Add(recorded.ToRecord());
+            }
+        }
+
+        _legalBases.Sort((a, b) => a.Id.CompareTo(b.Id));
     }
 
     /// <summary>Gets who decides at which age.</summary>
@@ -86,7 +139,9 @@ public sealed class ConsentRegister
 
         lock (_lock)
         {
-            var consent = new Consent(++_lastConsent, youth.Bsn, purpose, list, givenBy, now, end, null);
+            var consent = new Consent(_lastConsent + 1, youth.Bsn, purpose, list, givenBy, now, end, null);
+            _store?.Append(StreamDocuments.Consent, Id(consent.Id), 0, [StreamDocuments.Write(ConsentGiven.Of(consent), now)]);
+            _lastConsent++;
             _consents.Add(consent.Id, consent);
             return consent;
         }
@@ -105,7 +160,9 @@ public sealed class ConsentRegister
                 throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
             }
 
-            return _consents[consent] = current.Withdraw(_clock.GetCurrentInstant());
+            var now = _clock.GetCurrentInstant();
+            _store?.Append(StreamDocuments.Consent, Id(consent), 1, [StreamDocuments.Write(new ConsentWithdrawn(now), now)]);
+            return _consents[consent] = current.Withdraw(now);
         }
     }
 
@@ -140,7 +197,9 @@ public sealed class ConsentRegister
         var now = _clock.GetCurrentInstant();
         lock (_lock)
         {
-            var record = new LegalBasisRecord(++_lastLegalBasis, youth, basis, Guard.NotBlank(justification), Guard.NotDefault(decidedBy), Guard.NotDefault(organisation), list, now, now + validFor);
+            var record = new LegalBasisRecord(_lastLegalBasis + 1, youth, basis, Guard.NotBlank(justification), Guard.NotDefault(decidedBy), Guard.NotDefault(organisation), list, now, now + validFor);
+            _store?.Append(StreamDocuments.LegalBasis, Id(record.Id), 0, [StreamDocuments.Write(LegalBasisRecorded.Of(record), now)]);
+            _lastLegalBasis++;
             _legalBases.Add(record);
             return record;
         }
@@ -184,18 +243,43 @@ public sealed class ConsentRegister
         }
     }
 
-    internal void Forget(Bsn youth)
+    /// <summary>
+    /// Erases every consent and legal basis about a youth (<em>recht op vergetelheid</em>), in memory and in the store.
+    /// Each leaves a line without the youth's data — its number, when and why it was erased — so that its number is
+    /// never given out again and audit records that name it stay explainable.
+    /// </summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="reason">Why, for example "erasure request granted by the privacy officer".</param>
+    /// <returns>How many consents and legal bases were erased.</returns>
+    public int Erase(Bsn youth, string reason)
     {
+        Guard.NotDefault(youth);
+        Guard.NotBlank(reason);
         lock (_lock)
         {
+            var now = _clock.GetCurrentInstant();
+            var erased = 0;
             foreach (var id in _consents.Where(c => c.Value.Youth == youth).Select(c => c.Key).ToArray())
             {
+                _store?.EraseStream(StreamDocuments.Consent, Id(id), StreamDocuments.Write(new StreamErased(now, reason), now));
                 _consents.Remove(id);
+                erased++;
             }
 
-            _legalBases.RemoveAll(l => l.Youth == youth);
+            foreach (var record in _legalBases.Where(l => l.Youth == youth).ToArray())
+            {
+                _store?.EraseStream(StreamDocuments.LegalBasis, Id(record.Id), StreamDocuments.Write(new StreamErased(now, reason), now));
+                _legalBases.Remove(record);
+                erased++;
+            }
+
+            return erased;
         }
     }
+
+    private static string Id(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static int Number(string id) => int.Parse(id, CultureInfo.InvariantCulture);
 
     private static string Describe(ConsentGiver giver) => giver switch
     {

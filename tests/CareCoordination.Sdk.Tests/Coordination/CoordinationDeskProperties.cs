@@ -42,7 +42,7 @@ public sealed class CoordinationDeskProperties
         }
     }
 
-    private static bool Apply(DeskScenario scenario, Family family, CoordinationCase? open, int kind, byte argument, ref int nextCoordinator)
+    internal static bool Apply(DeskScenario scenario, Family family, CoordinationCase? open, int kind, byte argument, ref int nextCoordinator)
     {
         var desk = scenario.Desk;
         var organisation = Organisations[argument % Organisations.Length];

@@ -24,10 +24,10 @@ internal sealed class DeskScenario
     private static readonly Bsn[] Bsns = TestBsns.Generate(64, seed: 11);
     private int _nextFamily;
 
-    public DeskScenario(CoordinationPolicy? policy = null, FakeClock? clock = null)
+    public DeskScenario(CoordinationPolicy? policy = null, FakeClock? clock = null, Sdk.Storage.IEventStreamStore? store = null)
     {
         Clock = clock ?? new FakeClock(IndexScenario.Start);
-        Desk = new CoordinationDesk(policy ?? CoordinationPolicy.Default, CreateSocialMap(), Clock);
+        Desk = new CoordinationDesk(policy ?? CoordinationPolicy.Default, CreateSocialMap(), Clock, store);
     }
 
     public FakeClock Clock { get; }
