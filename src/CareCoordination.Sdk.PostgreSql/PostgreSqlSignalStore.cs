@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
@@ -95,6 +96,13 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
             {
                 sink.Add(family);
             }
+
+            using var keys = new NpgsqlCommand($"SELECT key, at_ticks, schema_version, answer::text FROM {_schema}.idempotency_keys", _connection);
+            using var rows = keys.ExecuteReader();
+            while (rows.Read())
+            {
+                sink.Add(new StoredIdempotencyKey(rows.GetString(0), NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)), [], rows.GetInt32(2), rows.GetString(3)));
+            }
         }
     }
 
@@ -108,6 +116,9 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
             using var batch = new NpgsqlBatch(_connection, transaction);
             foreach (var erased in commit.Erasures)
             {
+                // A remembered answer names the signal and its youth: it goes with the signal.
+                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
+                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
                 batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
                 batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
             }
@@ -144,6 +155,28 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
                     e.SchemaVersion,
                     e.OccurredAt.ToUnixTimeTicks(),
                     e.Json));
+            }
+
+            if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
+            {
+                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_keys WHERE at_ticks <= $1)", cutoff.ToUnixTimeTicks()));
+                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE at_ticks <= $1", cutoff.ToUnixTimeTicks()));
+            }
+
+            foreach (var key in commit.IdempotencyKeys)
+            {
+                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key = $1", key.Key));
+                batch.BatchCommands.Add(Command(
+                    $"INSERT INTO {_schema}.idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($1, $2, $3, $4::jsonb) "
+                    + "ON CONFLICT (key) DO UPDATE SET at_ticks = excluded.at_ticks, schema_version = excluded.schema_version, answer = excluded.answer",
+                    key.Key,
+                    key.At.ToUnixTimeTicks(),
+                    key.SchemaVersion,
+                    key.Json));
+                foreach (var signal in key.Signals.Distinct())
+                {
+                    batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.idempotency_signals (key, signal_id) VALUES ($1, $2)", key.Key, signal.Value));
+                }
             }
 
             if (batch.BatchCommands.Count > 0)

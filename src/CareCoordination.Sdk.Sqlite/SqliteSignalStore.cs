@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
@@ -114,6 +115,13 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
             {
                 sink.Add(family);
             }
+
+            using var keys = Command("SELECT key, at_ticks, schema_version, answer FROM idempotency_keys");
+            using var rows = keys.ExecuteReader();
+            while (rows.Read())
+            {
+                sink.Add(new StoredIdempotencyKey(rows.GetString(0), NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)), [], rows.GetInt32(2), rows.GetString(3)));
+            }
         }
     }
 
@@ -126,6 +134,13 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
             using var transaction = _connection.BeginTransaction(deferred: false);
             foreach (var erased in commit.Erasures)
             {
+                // A remembered answer names the signal and its youth: it goes with the signal.
+                using var keys = Command("DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $id)", transaction);
+                keys.Parameters.AddWithValue("$id", erased.Value);
+                keys.ExecuteNonQuery();
+                using var links = Command("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $id)", transaction);
+                links.Parameters.AddWithValue("$id", erased.Value);
+                links.ExecuteNonQuery();
                 using var events = Command("DELETE FROM events WHERE signal_id = $id OR other_signal_id = $id", transaction);
                 events.Parameters.AddWithValue("$id", erased.Value);
                 events.ExecuteNonQuery();
@@ -170,6 +185,45 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
                 command.Parameters.AddWithValue("$ticks", stored.OccurredAt.ToUnixTimeTicks());
                 command.Parameters.AddWithValue("$payload", stored.Json);
                 command.ExecuteNonQuery();
+            }
+
+            if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
+            {
+                using var links = Command("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_keys WHERE at_ticks <= $cutoff)", transaction);
+                links.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeTicks());
+                links.ExecuteNonQuery();
+                using var keys = Command("DELETE FROM idempotency_keys WHERE at_ticks <= $cutoff", transaction);
+                keys.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeTicks());
+                keys.ExecuteNonQuery();
+            }
+
+            foreach (var key in commit.IdempotencyKeys)
+            {
+                using (var stale = Command("DELETE FROM idempotency_signals WHERE key = $key", transaction))
+                {
+                    stale.Parameters.AddWithValue("$key", key.Key);
+                    stale.ExecuteNonQuery();
+                }
+
+                using (var insert = Command(
+                    "INSERT INTO idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($key, $at, $schema, $answer) "
+                    + "ON CONFLICT (key) DO UPDATE SET at_ticks = excluded.at_ticks, schema_version = excluded.schema_version, answer = excluded.answer",
+                    transaction))
+                {
+                    insert.Parameters.AddWithValue("$key", key.Key);
+                    insert.Parameters.AddWithValue("$at", key.At.ToUnixTimeTicks());
+                    insert.Parameters.AddWithValue("$schema", key.SchemaVersion);
+                    insert.Parameters.AddWithValue("$answer", key.Json);
+                    insert.ExecuteNonQuery();
+                }
+
+                foreach (var signal in key.Signals.Distinct())
+                {
+                    using var link = Command("INSERT INTO idempotency_signals (key, signal_id) VALUES ($key, $signal)", transaction);
+                    link.Parameters.AddWithValue("$key", key.Key);
+                    link.Parameters.AddWithValue("$signal", signal.Value);
+                    link.ExecuteNonQuery();
+                }
             }
 
             transaction.Commit();

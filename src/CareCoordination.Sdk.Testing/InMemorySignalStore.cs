@@ -20,6 +20,7 @@ public sealed class InMemorySignalStore : ISignalStore
     private readonly SortedDictionary<long, StoredSignal> _signals = [];
     private readonly List<StoredEvent> _events = [];
     private readonly Dictionary<int, Family> _families = [];
+    private readonly Dictionary<string, StoredIdempotencyKey> _keys = new(StringComparer.Ordinal);
     private Exception? _nextFailure;
     private string? _youthKeying;
 
@@ -31,6 +32,18 @@ public sealed class InMemorySignalStore : ISignalStore
             lock (_gate)
             {
                 return [.. _signals.Values];
+            }
+        }
+    }
+
+    /// <summary>Gets a copy of the stored idempotency keys.</summary>
+    public IReadOnlyList<StoredIdempotencyKey> IdempotencyKeys
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _keys.Values];
             }
         }
     }
@@ -72,6 +85,11 @@ public sealed class InMemorySignalStore : ISignalStore
             {
                 sink.Add(family);
             }
+
+            foreach (var key in _keys.Values)
+            {
+                sink.Add(key with { Signals = [] });
+            }
         }
     }
 
@@ -91,6 +109,23 @@ public sealed class InMemorySignalStore : ISignalStore
             {
                 _signals.Remove(erased.Value);
                 _events.RemoveAll(e => e.Signal == erased || e.OtherSignal == erased);
+                foreach (var key in _keys.Values.Where(k => k.Signals.Contains(erased)).ToArray())
+                {
+                    _keys.Remove(key.Key);
+                }
+            }
+
+            if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
+            {
+                foreach (var key in _keys.Values.Where(k => k.At <= cutoff).ToArray())
+                {
+                    _keys.Remove(key.Key);
+                }
+            }
+
+            foreach (var key in commit.IdempotencyKeys)
+            {
+                _keys[key.Key] = key;
             }
 
             foreach (var signal in commit.Upserts)

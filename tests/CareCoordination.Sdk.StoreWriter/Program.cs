@@ -10,8 +10,9 @@ using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
 
-// The writer of the kill test: registers signals into a durable store as fast as it can and prints one line per
-// registration the index acknowledged, until the test kills it with SIGKILL.
+// The writer of the kill test: registers signals into a durable store as fast as it can, each with its own idempotency
+// key, and prints one line before each registration and one per registration the index acknowledged, until the test
+// kills it with SIGKILL.
 // Usage: <sqlite|postgres> <path|connection string> <seed> [PostgreSQL schema].
 if (args.Length is < 3 or > 4)
 {
@@ -31,11 +32,14 @@ for (var i = 0; i < 200_000; i++)
 {
     var organisation = organisations[random.Next(organisations.Length)];
     var youth = new Youth(youths[random.Next(youths.Length)], new LocalDate(2015, 6, 1));
-    var result = index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems));
+    var key = string.Create(CultureInfo.InvariantCulture, $"writer-{seed}-{i}");
+    Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"try {youth.Bsn.RevealNumber()} {organisation.Value} {key}\n"));
+    Console.Out.Flush();
+    var result = index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems).WithIdempotencyKey(key));
     result.ThrowIfRefused();
 
-    // Printed only after Register returned: every line the test reads is an acknowledged registration.
-    Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"ack {result.Signal.Id.Value} {youth.Bsn.RevealNumber()} {organisation.Value}\n"));
+    // Printed only after Register returned: every "ack" line the test reads is an acknowledged registration.
+    Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"ack {result.Signal.Id.Value} {youth.Bsn.RevealNumber()} {organisation.Value} {key} {result.Outcome}\n"));
     Console.Out.Flush();
 }
 

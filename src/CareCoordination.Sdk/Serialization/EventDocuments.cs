@@ -47,6 +47,29 @@ internal static class EventDocuments
         return new StoredEvent(match.Signal, match.OtherSignal, nameof(Matching.MatchFound), SchemaVersion, match.FoundAt, JsonSerializer.Serialize(document, Json.MatchEventDocument));
     }
 
+    public static StoredIdempotencyKey Remember(string key, Instant at, RememberedAnswerDocument answer)
+    {
+        var signals = new SignalId[answer.Matches.Count + 1];
+        signals[0] = new SignalId(answer.Signal.Id);
+        for (var i = 0; i < answer.Matches.Count; i++)
+        {
+            signals[i + 1] = new SignalId(answer.Matches[i].Other.Id);
+        }
+
+        return new StoredIdempotencyKey(key, at, signals, SchemaVersion, JsonSerializer.Serialize(answer, Json.RememberedAnswerDocument));
+    }
+
+    public static RememberedAnswerDocument ReadRemembered(StoredIdempotencyKey stored)
+    {
+        if (stored.SchemaVersion > SchemaVersion || stored.SchemaVersion < 1)
+        {
+            throw new UnsupportedSchemaVersionException("idempotency key", stored.SchemaVersion, SchemaVersion);
+        }
+
+        return JsonSerializer.Deserialize(stored.Json, Json.RememberedAnswerDocument)
+            ?? throw new JsonException("A stored idempotency answer is empty.");
+    }
+
     public static SignalEventDocument ReadSignalEvent(StoredEvent stored)
     {
         CheckVersion(stored);

@@ -9,4 +9,5 @@ namespace CareCoordination.Sdk.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SignalEventDocument))]
 [JsonSerializable(typeof(MatchEventDocument))]
+[JsonSerializable(typeof(RememberedAnswerDocument))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

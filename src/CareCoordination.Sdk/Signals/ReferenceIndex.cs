@@ -52,6 +52,7 @@ public sealed class ReferenceIndex
     private int[] _seenYouths = new int[16];
 
     private readonly Dictionary<string, RememberedRegistration> _idempotency = new(StringComparer.Ordinal);
+    private bool _expiredKeysInStore;
 
     private long _lastId;
     private readonly YouthPseudonymiser? _pseudonyms;
@@ -176,7 +177,7 @@ public sealed class ReferenceIndex
     /// <param name="registration">The signal to register.</param>
     /// <returns>What happened: registered with its matches, renewed, or refused with the reason.</returns>
     public RegistrationResult Register(in SignalRegistration registration) =>
-        registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true) : RegisterOnce(registration, default);
+        registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
 
     /// <summary>
     /// Registers a signal and writes the matches it found into <paramref name="matches"/>, allocating nothing.
@@ -187,7 +188,7 @@ public sealed class ReferenceIndex
     /// <param name="matches">Where to write the matches, seen from the new signal's side.</param>
     /// <returns>What happened: registered, renewed, or refused with the reason.</returns>
     public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) =>
-        registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false) : RegisterOnce(registration, matches);
+        registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false, null) : RegisterOnce(registration, matches);
 
     /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
     /// <param name="youth">The youth.</param>
@@ -314,12 +315,16 @@ public sealed class ReferenceIndex
         int archived = 0, removed = 0, deleted = 0;
         lock (_gate)
         {
-            ForgetIdempotencyKeysBefore(now - Policy.IdempotencyWindow);
+            var keyCutoff = now - Policy.IdempotencyWindow;
+            var keysExpired = _expiredKeysInStore || AnyKeyUsedUpTo(keyCutoff);
             var due = DueForExpiry(todayNumber, archiveCutoff);
-            if (_store is not null && due.Count > 0)
+            if (_store is not null && (due.Count > 0 || keysExpired))
             {
-                CommitExpiry(due, today, now);
+                CommitExpiry(due, today, now, keysExpired ? keyCutoff : null);
+                _expiredKeysInStore = false;
             }
+
+            ForgetIdempotencyKeysUpTo(keyCutoff);
 
             foreach (var (slot, reason) in due)
             {
@@ -546,8 +551,8 @@ public sealed class ReferenceIndex
 
     /// <summary>
     /// Registers a keyed registration once: a key seen within the window answers its first result and changes nothing;
-    /// a key seen for another youth or organisation is refused. Keys live in memory: after a restart a retry falls back
-    /// to renewal, which also never creates a second signal or match.
+    /// a key seen for another youth or organisation is refused. A store writes the key and its answer in the same commit
+    /// as the registration, so a retry after a restart gets the first answer too.
     /// </summary>
     private RegistrationResult RegisterOnce(in SignalRegistration registration, Span<Match> destination)
     {
@@ -570,7 +575,7 @@ public sealed class ReferenceIndex
                 return Answer(remembered.Outcome, Reveal(remembered.Signal), Array.ConvertAll(remembered.Matches, Reveal), destination);
             }
 
-            var result = RegisterCore(registration, default, copyToArray: true);
+            var result = RegisterCore(registration, default, copyToArray: true, key);
             if (result.IsRefused)
             {
                 return result;
@@ -611,7 +616,20 @@ public sealed class ReferenceIndex
         }
     }
 
-    private void ForgetIdempotencyKeysBefore(Instant cutoff)
+    private bool AnyKeyUsedUpTo(Instant cutoff)
+    {
+        foreach (var remembered in _idempotency.Values)
+        {
+            if (remembered.At <= cutoff)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void ForgetIdempotencyKeysUpTo(Instant cutoff)
     {
         if (_idempotency.Count == 0)
         {
@@ -627,7 +645,7 @@ public sealed class ReferenceIndex
         }
     }
 
-    private RegistrationResult RegisterCore(in SignalRegistration registration, Span<Match> destination, bool copyToArray)
+    private RegistrationResult RegisterCore(in SignalRegistration registration, Span<Match> destination, bool copyToArray, string? idempotencyKey)
     {
         if (registration.IsDefault)
         {
@@ -651,7 +669,7 @@ public sealed class ReferenceIndex
             var own = FindInChain(head, organisation);
             if (own != NoSlot)
             {
-                return Renew(own, registration, now, expiresOn, expiry);
+                return Renew(own, registration, now, expiresOn, expiry, idempotencyKey);
             }
 
             var count = CollectCandidates(key, head, organisation, includeArchive: true);
@@ -661,7 +679,7 @@ public sealed class ReferenceIndex
             var coordinator = count == 0 ? default : DesignateCoordinator(organisation, rank, id, count);
             if (_store is not null)
             {
-                _store.Commit(RegistrationCommit(signal, count, coordinator, now));
+                _store.Commit(RegistrationCommit(signal, key, count, coordinator, now, idempotencyKey));
             }
 
             _lastId = id;
@@ -790,12 +808,18 @@ public sealed class ReferenceIndex
         return false;
     }
 
-    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry)
+    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, string? idempotencyKey)
     {
         if (_store is not null)
         {
             var renewed = StoredOf(slot) with { RegisteredTicks = now.ToUnixTimeTicks(), Reporter = registration.Reporter, DayNumber = expiresOn, Expiry = expiry };
-            _store.Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(ToSignal(renewed))]));
+            var key = _slots[slot].Youth;
+            _store.Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(ToSignal(renewed))])
+            {
+                IdempotencyKeys = idempotencyKey is null
+                    ? []
+                    : [EventDocuments.Remember(idempotencyKey, now, new RememberedAnswerDocument(key, renewed.Organisation.Value, RegistrationOutcome.Renewed, Remembered(renewed, key), []))],
+            });
         }
 
         ref var s = ref _slots[slot];
@@ -1096,10 +1120,12 @@ public sealed class ReferenceIndex
             (SignalExpiry)s.Expiry);
     }
 
-    private SignalCommit RegistrationCommit(in Signal signal, int count, OrganisationId coordinator, Instant now)
+    private SignalCommit RegistrationCommit(in Signal signal, int youthKey, int count, OrganisationId coordinator, Instant now, string? idempotencyKey)
     {
-        var upserts = new List<StoredSignal>(1) { StoredOf(signal, StoredSignalState.Active, offered: false) };
+        var row = StoredOf(signal, StoredSignalState.Active, offered: false);
+        var upserts = new List<StoredSignal>(1) { row };
         var events = new List<StoredEvent>(count + 1) { EventDocuments.Registered(signal) };
+        var remembered = idempotencyKey is null ? null : new RememberedMatchDocument[count];
         for (var i = 0; i < count; i++)
         {
             var other = _candidateSlots[i];
@@ -1109,9 +1135,46 @@ public sealed class ReferenceIndex
             }
 
             events.Add(EventDocuments.MatchFound(new Match(_candidateKinds[i], signal, ToSignal(other), coordinator, _candidateFamilies[i], now)));
+            if (remembered is not null)
+            {
+                remembered[i] = new RememberedMatchDocument(_candidateKinds[i], Remembered(StoredOf(other), _slots[other].Youth), coordinator.Value, _candidateFamilies[i]?.Value, now);
+            }
         }
 
-        return new SignalCommit(upserts, [], events);
+        return new SignalCommit(upserts, [], events)
+        {
+            IdempotencyKeys = idempotencyKey is null
+                ? []
+                : [EventDocuments.Remember(idempotencyKey, now, new RememberedAnswerDocument(youthKey, signal.Organisation.Value, RegistrationOutcome.Registered, Remembered(row, youthKey), remembered!))],
+        };
+    }
+
+    // An answer remembers the youth by the index's key, as the in-memory answer does, so a pseudonymised store holds no BSN here either.
+    private static RememberedSignalDocument Remembered(in StoredSignal row, int youthKey) =>
+        new(row.Id.Value, youthKey, row.Organisation.Value, row.Reporter.Value, row.RegisteredTicks, row.Route, row.DayNumber, row.Expiry);
+
+    private static Signal FromRemembered(RememberedSignalDocument d) =>
+        new(new SignalId(d.Id), Bsn.FromStoredKey(d.Youth), new OrganisationId(d.Organisation), new ProfessionalId(d.Reporter), d.RegisteredTicks, d.Route, d.Day, d.Expiry);
+
+    /// <summary>Takes back a key from the store, unless its window has passed (the next expiry run then deletes it from the store).</summary>
+    private void RestoreKey(StoredIdempotencyKey stored)
+    {
+        if (stored.At + Policy.IdempotencyWindow <= _clock.GetCurrentInstant())
+        {
+            _expiredKeysInStore = true;
+            return;
+        }
+
+        var answer = EventDocuments.ReadRemembered(stored);
+        var signal = FromRemembered(answer.Signal);
+        var matches = new Match[answer.Matches.Count];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var m = answer.Matches[i];
+            matches[i] = new Match(m.Kind, signal, FromRemembered(m.Other), new OrganisationId(m.MatchCoordinator), m.Family is { } family ? new FamilyId(family) : null, m.FoundAt);
+        }
+
+        _idempotency[stored.Key] = new RememberedRegistration(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, matches);
     }
 
     /// <summary>The one definition of what an expiry run ends: each slot with the reason it ends for.</summary>
@@ -1136,7 +1199,7 @@ public sealed class ReferenceIndex
     }
 
     /// <summary>Writes everything one expiry run will do as one commit, before any of it happens.</summary>
-    private void CommitExpiry(List<(int Slot, SignalEndReason Reason)> due, LocalDate today, Instant now)
+    private void CommitExpiry(List<(int Slot, SignalEndReason Reason)> due, LocalDate today, Instant now, Instant? forgetKeysUpTo)
     {
         var upserts = new List<StoredSignal>();
         var erasures = new List<SignalId>();
@@ -1161,7 +1224,7 @@ public sealed class ReferenceIndex
             }
         }
 
-        _store!.Commit(new SignalCommit(upserts, erasures, events));
+        _store!.Commit(new SignalCommit(upserts, erasures, events) { ForgetIdempotencyKeysUpTo = forgetKeysUpTo });
     }
 
     private StoredSignal ArchivedRow(int slot, LocalDate today) =>
@@ -1216,6 +1279,8 @@ public sealed class ReferenceIndex
         public void Add(in StoredSignal signal) => index.Restore(signal);
 
         public void Add(Family family) => index.AddFamilyCore(family);
+
+        public void Add(StoredIdempotencyKey key) => index.RestoreKey(key);
     }
 
     // Static lambdas are cached by the compiler, so publishing allocates nothing.

@@ -12,4 +12,8 @@ public interface IStoredIndexSink
     /// <summary>Adds one stored family.</summary>
     /// <param name="family">The family.</param>
     void Add(Family family);
+
+    /// <summary>Adds one stored idempotency key with its answer.</summary>
+    /// <param name="key">The key.</param>
+    void Add(StoredIdempotencyKey key);
 }

@@ -1,13 +1,22 @@
 using System.Collections.Generic;
 using CareCoordination.Sdk.Signals;
+using NodaTime;
 
 namespace CareCoordination.Sdk.Storage;
 
 /// <summary>
 /// One change of the reference index that a store writes atomically — all of it or nothing — before the index makes
-/// it visible: signals written, signals erased (with every event that named them), and the events of the change.
+/// it visible: signals written, signals erased (with every event and idempotency key that named them), the events of
+/// the change, and the idempotency keys it answered.
 /// </summary>
 /// <param name="Upserts">Signals to insert or overwrite.</param>
 /// <param name="Erasures">Signals to erase for good, with their events.</param>
 /// <param name="Events">The domain events of the change, in order.</param>
-public sealed record SignalCommit(IReadOnlyList<StoredSignal> Upserts, IReadOnlyList<SignalId> Erasures, IReadOnlyList<StoredEvent> Events);
+public sealed record SignalCommit(IReadOnlyList<StoredSignal> Upserts, IReadOnlyList<SignalId> Erasures, IReadOnlyList<StoredEvent> Events)
+{
+    /// <summary>Gets the idempotency keys to write (or overwrite, when an expired key is used again) with their answers.</summary>
+    public IReadOnlyList<StoredIdempotencyKey> IdempotencyKeys { get; init; } = [];
+
+    /// <summary>Gets the instant up to which (inclusive) keys were first used long enough ago to be forgotten, or <see langword="null"/> to keep them all.</summary>
+    public Instant? ForgetIdempotencyKeysUpTo { get; init; }
+}

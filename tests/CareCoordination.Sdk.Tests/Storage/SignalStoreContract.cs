@@ -139,6 +139,76 @@ public abstract class SignalStoreContract : IDisposable
         }
     }
 
+    [Fact]
+    public void A_retry_after_a_restart_gets_the_first_answer_and_creates_no_second_signal_or_match()
+    {
+        var scenario = new IndexScenario();
+        var keyed = IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("amw-request-0042");
+        var first = WithIndex(scenario, index =>
+        {
+            Registered(index, IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8)));
+            return Registered(index, keyed);
+        });
+        var storedBefore = WithStore(store => ReadEvents(store, first.Signal.Id).Count);
+        scenario.Clock.Advance(NodaTime.Duration.FromHours(2));
+
+        var (retry, active) = WithIndex(scenario, index => (index.Register(keyed), index.ActiveSignalCount));
+
+        Assert.Equal(RegistrationOutcome.Registered, retry.Outcome);
+        Assert.Equal(first.Signal, retry.Signal);
+        Assert.Single(first.Matches.ToArray());
+        Assert.Equal(first.Matches.ToArray(), retry.Matches.ToArray());
+        Assert.Equal(2, active);
+        Assert.Equal(storedBefore, WithStore(store => ReadEvents(store, first.Signal.Id).Count));
+    }
+
+    [Fact]
+    public void A_key_used_again_for_another_youth_after_a_restart_is_refused()
+    {
+        var scenario = new IndexScenario();
+        WithIndex(scenario, index => Registered(index, IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-1")));
+
+        var refused = WithIndex(scenario, index => index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sara, 3)).WithIdempotencyKey("k-1")));
+
+        Assert.Equal(RegistrationRefusal.IdempotencyKeyConflict, refused.Refusal);
+        Assert.Equal(1, WithIndex(scenario, index => index.ActiveSignalCount));
+    }
+
+    [Fact]
+    public void Removing_a_signal_removes_the_remembered_answers_that_name_it_from_the_store()
+    {
+        var scenario = new IndexScenario();
+        var keyed = IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-removed");
+        var first = WithIndex(scenario, index =>
+        {
+            Registered(index, IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8)));
+            var result = Registered(index, keyed);
+            index.Withdraw(Sam, TestRegion.School, WithdrawalReason.Unjustified);
+            return result;
+        });
+
+        var retry = WithIndex(scenario, index => index.Register(keyed));
+
+        Assert.Equal(RegistrationOutcome.Renewed, retry.Outcome);
+        Assert.Equal(first.Signal.Id, retry.Signal.Id);
+        Assert.Empty(retry.Matches.ToArray());
+    }
+
+    [Fact]
+    public void A_key_past_its_window_is_forgotten_by_the_store_at_the_next_expiry_run()
+    {
+        var scenario = new IndexScenario();
+        var keyed = IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-old");
+        WithIndex(scenario, index => Registered(index, keyed));
+        scenario.Clock.Advance(RegionPolicy.Default.IdempotencyWindow + NodaTime.Duration.FromMinutes(1));
+        WithIndex(scenario, index => index.ExpireDue());
+        scenario.Clock.Advance(-RegionPolicy.Default.IdempotencyWindow);
+
+        var retry = WithIndex(scenario, index => index.Register(keyed));
+
+        Assert.Equal(RegistrationOutcome.Renewed, retry.Outcome);
+    }
+
     [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 25)]
     public void Any_history_written_to_the_store_rebuilds_the_same_index(IndexOperation[] history)
     {
@@ -169,6 +239,28 @@ public abstract class SignalStoreContract : IDisposable
         {
             CloseStore(store);
             ResetStore();
+        }
+    }
+
+    private static RegistrationResult Registered(ReferenceIndex index, in SignalRegistration registration)
+    {
+        var result = index.Register(registration);
+        result.ThrowIfRefused();
+        return result;
+    }
+
+    private T WithIndex<T>(IndexScenario scenario, Func<ReferenceIndex, T> action) => WithStore(store => action(new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store)));
+
+    private T WithStore<T>(Func<ISignalStore, T> action)
+    {
+        var store = OpenStore();
+        try
+        {
+            return action(store);
+        }
+        finally
+        {
+            CloseStore(store);
         }
     }
 

@@ -17,7 +17,9 @@ namespace CareCoordination.Sdk.Tests.Storage;
 
 /// <summary>
 /// Runs the store writer in its own process, kills it with SIGKILL at a random moment, reopens the store and checks
-/// that every registration the writer acknowledged is there and that no signal was half-written.
+/// that every registration the writer acknowledged is there, that no signal was half-written, and that a client
+/// retrying with the same idempotency key — the registration in flight when the writer died, and acknowledged ones —
+/// gets the first answer and never a second signal.
 /// </summary>
 public static class StoreKillTest
 {
@@ -27,9 +29,10 @@ public static class StoreKillTest
         var acknowledged = new Dictionary<long, (int Youth, int Organisation)>();
         for (var run = 0; run < runs; run++)
         {
-            foreach (var (id, signal) in RunWriterUntilKilled(writerArguments(run.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromMilliseconds(random.Next(50, 700))))
+            var (acks, inFlight) = RunWriterUntilKilled(writerArguments(run.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromMilliseconds(random.Next(50, 700)));
+            foreach (var ack in acks)
             {
-                acknowledged[id] = signal;
+                acknowledged[ack.Id] = (ack.Youth, ack.Organisation);
             }
 
             var store = openStore();
@@ -45,6 +48,7 @@ public static class StoreKillTest
                     }
                 }
 
+                Retry(index, run, acks, inFlight);
                 foreach (var youth in acknowledged.Values.Select(a => a.Youth).Distinct().Take(200))
                 {
                     foreach (var signal in index.GetActiveSignals(Bsn.FromNumber(youth)))
@@ -68,7 +72,41 @@ public static class StoreKillTest
         }
     }
 
-    private static List<(long Id, (int Youth, int Organisation) Signal)> RunWriterUntilKilled(string[] arguments, TimeSpan runFor)
+    /// <summary>Retries the registration in flight and the last acknowledged ones with their keys, as a vendor client would after a timeout.</summary>
+    private static void Retry(ReferenceIndex index, int run, List<Ack> acks, Ack? inFlight)
+    {
+        var signals = index.ActiveSignalCount;
+        foreach (var ack in acks.TakeLast(20))
+        {
+            var retry = index.Register(Registration(ack));
+            if (retry.IsRefused || retry.Signal.Id.Value != ack.Id || retry.Outcome.ToString() != ack.Outcome)
+            {
+                throw new Xunit.Sdk.XunitException($"run {run}: retrying key {ack.Key} answered {retry.Outcome} {retry.Signal.Id} instead of {ack.Outcome} signal-{ack.Id}");
+            }
+        }
+
+        if (index.ActiveSignalCount != signals)
+        {
+            throw new Xunit.Sdk.XunitException($"run {run}: retrying acknowledged registrations changed the number of active signals");
+        }
+
+        if (inFlight is { } pending)
+        {
+            index.Register(Registration(pending)).ThrowIfRefused();
+            var again = index.Register(Registration(pending));
+            var own = index.GetActiveSignals(Bsn.FromNumber(pending.Youth)).Count(s => s.Organisation.Value == pending.Organisation);
+            if (again.IsRefused || own != 1)
+            {
+                throw new Xunit.Sdk.XunitException($"run {run}: the registration in flight ({pending.Key}) left {own} signals of its organisation on the youth after two retries");
+            }
+        }
+    }
+
+    private static SignalRegistration Registration(Ack ack) =>
+        new SignalRegistration(new Youth(Bsn.FromNumber(ack.Youth), new LocalDate(2015, 6, 1)), new Sdk.Organisations.OrganisationId(ack.Organisation), TestRegion.ReporterOf(new Sdk.Organisations.OrganisationId(ack.Organisation)), ReportingCriterion.SeriousUpbringingProblems)
+            .WithIdempotencyKey(ack.Key);
+
+    private static (List<Ack> Acks, Ack? InFlight) RunWriterUntilKilled(string[] arguments, TimeSpan runFor)
     {
         var writer = Path.Combine(AppContext.BaseDirectory, "CareCoordination.Sdk.StoreWriter.dll");
         if (!File.Exists(writer))
@@ -115,10 +153,19 @@ public static class StoreKillTest
         Thread.Sleep(runFor);
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
-        return lines
-            .Select(l => l.Split(' '))
-            .Where(p => p.Length == 4 && p[0] == "ack")
-            .Select(p => (long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), (int.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[3], System.Globalization.CultureInfo.InvariantCulture))))
+        var parts = lines.Select(l => l.Split(' ')).ToList();
+        var acks = parts
+            .Where(p => p.Length == 6 && p[0] == "ack")
+            .Select(p => new Ack(Number(p[1]), (int)Number(p[2]), (int)Number(p[3]), p[4], p[5]))
             .ToList();
+        var lastTry = parts.LastOrDefault(p => p.Length == 4 && p[0] == "try");
+        var inFlight = lastTry is not null && (acks.Count == 0 || acks[^1].Key != lastTry[3])
+            ? new Ack(0, (int)Number(lastTry[1]), (int)Number(lastTry[2]), lastTry[3], string.Empty)
+            : (Ack?)null;
+        return (acks, inFlight);
     }
+
+    private static long Number(string text) => long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private readonly record struct Ack(long Id, int Youth, int Organisation, string Key, string Outcome);
 }
