@@ -53,6 +53,7 @@ public sealed class ReferenceIndex
 
     private readonly Dictionary<string, RememberedRegistration> _idempotency = new(StringComparer.Ordinal);
     private bool _expiredKeysInStore;
+    private PendingBatch? _batch;
 
     private long _lastId;
     private readonly YouthPseudonymiser? _pseudonyms;
@@ -189,6 +190,54 @@ public sealed class ReferenceIndex
     /// <returns>What happened: registered, renewed, or refused with the reason.</returns>
     public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) =>
         registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false, null) : RegisterOnce(registration, matches);
+
+    /// <summary>
+    /// Registers many signals as one change, for a bulk import or a vendor's queue: each registration is checked and
+    /// answered on its own (a refused one is answered refused and the others go on), later ones match earlier ones in
+    /// the same batch, and everything accepted is written to the store in one transaction. When that write fails, none
+    /// of the batch is registered, no event is raised, and the exception reaches the caller.
+    /// </summary>
+    /// <param name="registrations">The signals to register, in order.</param>
+    /// <returns>One result per registration, in the same order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrations"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<RegistrationResult> RegisterBatch(IReadOnlyList<SignalRegistration> registrations)
+    {
+        Guard.NotNull(registrations);
+        var results = new RegistrationResult[registrations.Count];
+        lock (_gate)
+        {
+            var batch = _batch = new PendingBatch(_lastId, _activeCount);
+            try
+            {
+                for (var i = 0; i < results.Length; i++)
+                {
+                    var registration = registrations[i];
+                    results[i] = registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
+                }
+
+                if (_store is not null && batch.Commits.Count > 0)
+                {
+                    _store.Commit(PendingBatch.Merge(batch.Commits));
+                }
+            }
+            catch
+            {
+                Undo(batch);
+                throw;
+            }
+            finally
+            {
+                _batch = null;
+            }
+
+            foreach (var deferred in batch.Deferred)
+            {
+                deferred();
+            }
+        }
+
+        return results;
+    }
 
     /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
     /// <param name="youth">The youth.</param>
@@ -587,6 +636,11 @@ public sealed class ReferenceIndex
                 matches[i] = result.Matches[i];
             }
 
+            if (_batch is not null)
+            {
+                UndoKey(_batch, key);
+            }
+
             _idempotency[key] = new RememberedRegistration(youth, organisation, now, result.Outcome, Conceal(result.Signal), Array.ConvertAll(matches, Conceal));
             return Answer(result.Outcome, result.Signal, matches, destination);
         }
@@ -679,11 +733,16 @@ public sealed class ReferenceIndex
             var coordinator = count == 0 ? default : DesignateCoordinator(organisation, rank, id, count);
             if (_store is not null)
             {
-                _store.Commit(RegistrationCommit(signal, key, count, coordinator, now, idempotencyKey));
+                Commit(RegistrationCommit(signal, key, count, coordinator, now, idempotencyKey));
             }
 
             _lastId = id;
             var slot = _slots.Take();
+            if (_batch is not null)
+            {
+                UndoNewSlot(_batch, key, slot);
+            }
+
             ref var s = ref _slots[slot];
             s.Id = id;
             s.RegisteredTicks = ticks;
@@ -701,17 +760,31 @@ public sealed class ReferenceIndex
             {
                 if (_candidateKinds[i] == MatchKind.Archived)
                 {
-                    _slots[_candidateSlots[i]].Offered = true;
+                    var offered = _candidateSlots[i];
+                    if (_batch is not null)
+                    {
+                        UndoSlotChange(_batch, offered);
+                    }
+
+                    _slots[offered].Offered = true;
                 }
             }
 
-            IndexMetrics.SignalRegistered();
+            Count(IndexMetrics.SignalRegistered);
             Publish(new SignalRegistered(signal, registration.Youth.DateOfBirth), static (o, e) => o.OnSignalRegistered(e));
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {
                 var match = new Match(_candidateKinds[i], signal, ToSignal(_candidateSlots[i], key, registration.Youth.Bsn), coordinator, _candidateFamilies[i], now);
-                IndexMetrics.MatchFound(match.Kind);
+                if (_batch is null)
+                {
+                    IndexMetrics.MatchFound(match.Kind);
+                }
+                else
+                {
+                    DeferMatchMetric(_batch, match.Kind);
+                }
+
                 Publish(new MatchFound(match), static (o, e) => o.OnMatchFound(e));
                 if (array is not null)
                 {
@@ -814,12 +887,17 @@ public sealed class ReferenceIndex
         {
             var renewed = StoredOf(slot) with { RegisteredTicks = now.ToUnixTimeTicks(), Reporter = registration.Reporter, DayNumber = expiresOn, Expiry = expiry };
             var key = _slots[slot].Youth;
-            _store.Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(ToSignal(renewed))])
+            Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(ToSignal(renewed))])
             {
                 IdempotencyKeys = idempotencyKey is null
                     ? []
                     : [EventDocuments.Remember(idempotencyKey, now, new RememberedAnswerDocument(key, renewed.Organisation.Value, RegistrationOutcome.Renewed, Remembered(renewed, key), []))],
             });
+        }
+
+        if (_batch is not null)
+        {
+            UndoSlotChange(_batch, slot);
         }
 
         ref var s = ref _slots[slot];
@@ -829,7 +907,7 @@ public sealed class ReferenceIndex
         s.Day = expiresOn;
         s.Expiry = (byte)expiry;
         var signal = ToSignal(slot);
-        IndexMetrics.SignalRenewed();
+        Count(IndexMetrics.SignalRenewed);
         Publish(new SignalRenewed(signal, previous), static (o, e) => o.OnSignalRenewed(e));
         return RegistrationResult.Succeeded(RegistrationOutcome.Renewed, signal, null, 0);
     }
@@ -1286,9 +1364,113 @@ public sealed class ReferenceIndex
     // Static lambdas are cached by the compiler, so publishing allocates nothing.
     private void Publish<TEvent>(in TEvent e, Action<IReferenceIndexObserver, TEvent> deliver)
     {
+        if (_batch is not null)
+        {
+            // Observers hear of a batch only once it is on disk; a batch the store refused raised nothing.
+            DeferDelivery(_batch, e, deliver);
+            return;
+        }
+
+        Deliver(e, deliver);
+    }
+
+    // The batch's closures live in helpers of their own: a lambda in a hot method would allocate its captures on every
+    // call, batch or not.
+    private void DeferDelivery<TEvent>(PendingBatch batch, TEvent e, Action<IReferenceIndexObserver, TEvent> deliver) =>
+        batch.Deferred.Add(() => Deliver(e, deliver));
+
+    private static void DeferMatchMetric(PendingBatch batch, MatchKind kind) => batch.Deferred.Add(() => IndexMetrics.MatchFound(kind));
+
+    private void UndoNewSlot(PendingBatch batch, int key, int slot) => batch.Undo.Add(() =>
+    {
+        _active.SetHead(key, _slots[slot].Next);
+        _slots.Release(slot);
+    });
+
+    private void UndoKey(PendingBatch batch, string key)
+    {
+        var had = _idempotency.TryGetValue(key, out var previous);
+        batch.Undo.Add(() =>
+        {
+            if (had)
+            {
+                _idempotency[key] = previous!;
+            }
+            else
+            {
+                _idempotency.Remove(key);
+            }
+        });
+    }
+
+    private void UndoSlotChange(PendingBatch batch, int slot)
+    {
+        var before = _slots[slot];
+        batch.Undo.Add(() => _slots[slot] = before);
+    }
+
+    private void Deliver<TEvent>(in TEvent e, Action<IReferenceIndexObserver, TEvent> deliver)
+    {
         foreach (var observer in _observers)
         {
             deliver(observer, e);
         }
+    }
+
+    /// <summary>Writes one change to the store, or keeps it for the batch's one transaction.</summary>
+    private void Commit(SignalCommit commit)
+    {
+        if (_batch is not null)
+        {
+            _batch.Commits.Add(commit);
+            return;
+        }
+
+        _store!.Commit(commit);
+    }
+
+    private void Count(Action metric)
+    {
+        if (_batch is not null)
+        {
+            _batch.Deferred.Add(metric);
+            return;
+        }
+
+        metric();
+    }
+
+    /// <summary>Puts back everything a batch changed, newest first, when its one write failed.</summary>
+    private void Undo(PendingBatch batch)
+    {
+        for (var i = batch.Undo.Count - 1; i >= 0; i--)
+        {
+            batch.Undo[i]();
+        }
+
+        _lastId = batch.LastId;
+        Volatile.Write(ref _activeCount, batch.ActiveCount);
+    }
+
+    /// <summary>A batch of registrations under way: its store commits, how to undo its changes, and what to raise once it is on disk.</summary>
+    private sealed class PendingBatch(long lastId, int activeCount)
+    {
+        public long LastId { get; } = lastId;
+
+        public int ActiveCount { get; } = activeCount;
+
+        public List<SignalCommit> Commits { get; } = [];
+
+        public List<Action> Undo { get; } = [];
+
+        public List<Action> Deferred { get; } = [];
+
+        public static SignalCommit Merge(List<SignalCommit> commits) =>
+            commits.Count == 1
+                ? commits[0]
+                : new SignalCommit([.. commits.SelectMany(c => c.Upserts)], [.. commits.SelectMany(c => c.Erasures)], [.. commits.SelectMany(c => c.Events)])
+                {
+                    IdempotencyKeys = [.. commits.SelectMany(c => c.IdempotencyKeys)],
+                };
     }
 }

@@ -163,6 +163,26 @@ public abstract class SignalStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_batch_comes_back_whole_after_a_restart_with_its_matches_and_keys()
+    {
+        var scenario = new IndexScenario();
+        var keyed = IndexScenario.By(TestRegion.YouthProtection, IndexScenario.YouthAged(Sara, 3)).WithIdempotencyKey("import-1-line-3");
+        var batch = WithIndex(scenario, index => index.RegisterBatch(
+        [
+            IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8)),
+            IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)),
+            keyed,
+        ]));
+
+        var (active, matches, retry) = WithIndex(scenario, index => (index.GetActiveSignals(Sam).Count + index.GetActiveSignals(Sara).Count, index.GetMatches(Sam).Count, index.Register(keyed)));
+
+        Assert.All(batch, r => Assert.Equal(RegistrationOutcome.Registered, r.Outcome));
+        Assert.Equal(3, active);
+        Assert.Equal(2, matches); // one match, seen from each of Sam's two signals
+        Assert.Equal((RegistrationOutcome.Registered, batch[2].Signal.Id), (retry.Outcome, retry.Signal.Id));
+    }
+
+    [Fact]
     public void A_key_used_again_for_another_youth_after_a_restart_is_refused()
     {
         var scenario = new IndexScenario();
