@@ -13,8 +13,9 @@ namespace CareCoordination.Sdk.Benchmarks;
 /// <summary>
 /// One registration with its matches, acknowledged only once the store has it, in an index of 100,000 signals:
 /// the plain in-memory index (baseline), the in-memory store, a SQLite file with full sync, and PostgreSQL on loopback.
-/// Each registration is its own transaction; the untimed cleanup withdraws the iteration's registrations. Eight warm-up
-/// iterations let the JIT reach its optimised tier before measuring.
+/// Single: each registration is its own transaction. Batched: <see cref="ReferenceIndex.RegisterBatch"/> of
+/// <see cref="BatchSize"/> registrations in one transaction, reported per registration. The untimed cleanup withdraws
+/// the iteration's registrations. Eight warm-up iterations let the JIT reach its optimised tier before measuring.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(256)]
@@ -22,6 +23,7 @@ namespace CareCoordination.Sdk.Benchmarks;
 public class DurableRegistrationBenchmarks
 {
     private const int ActiveSignals = 100_000;
+    private const int BatchSize = 32;
     private readonly Match[] _matches = new Match[8];
     private IndexData _data = null!;
     private ReferenceIndex _index = null!;
@@ -29,16 +31,16 @@ public class DurableRegistrationBenchmarks
     private SignalRegistration[] _registrations = null!;
     private int _next;
 
-    [GlobalSetup(Target = nameof(PlainIndex))]
+    [GlobalSetup(Targets = [nameof(PlainIndex), nameof(PlainIndexBatched)])]
     public void SetUpPlain() => SetUp(null);
 
     [GlobalSetup(Target = nameof(InMemoryStore))]
     public void SetUpInMemory() => SetUp(StoreKind.InMemory);
 
-    [GlobalSetup(Target = nameof(Sqlite))]
+    [GlobalSetup(Targets = [nameof(Sqlite), nameof(SqliteBatched)])]
     public void SetUpSqlite() => SetUp(StoreKind.Sqlite);
 
-    [GlobalSetup(Target = nameof(PostgreSql))]
+    [GlobalSetup(Targets = [nameof(PostgreSql), nameof(PostgreSqlBatched)])]
     public void SetUpPostgreSql() => SetUp(StoreKind.PostgreSql);
 
     [Benchmark(Baseline = true, Description = "in-memory index, no store")]
@@ -52,6 +54,15 @@ public class DurableRegistrationBenchmarks
 
     [Benchmark(Description = "PostgreSQL on loopback")]
     public int PostgreSql() => Register();
+
+    [Benchmark(Description = "in-memory index, no store, batches of 32", OperationsPerInvoke = BatchSize)]
+    public int PlainIndexBatched() => RegisterBatch();
+
+    [Benchmark(Description = "SQLite file, full sync, batches of 32", OperationsPerInvoke = BatchSize)]
+    public int SqliteBatched() => RegisterBatch();
+
+    [Benchmark(Description = "PostgreSQL on loopback, batches of 32", OperationsPerInvoke = BatchSize)]
+    public int PostgreSqlBatched() => RegisterBatch();
 
     [IterationCleanup]
     public void CleanUp()
@@ -69,6 +80,13 @@ public class DurableRegistrationBenchmarks
     public void TearDown() => (_store as IDisposable)?.Dispose();
 
     private int Register() => _index.Register(_registrations[_next++], _matches).MatchCount;
+
+    private int RegisterBatch()
+    {
+        var results = _index.RegisterBatch(new ArraySegment<SignalRegistration>(_registrations, _next, BatchSize));
+        _next += BatchSize;
+        return results.Count;
+    }
 
     private void SetUp(StoreKind? kind)
     {

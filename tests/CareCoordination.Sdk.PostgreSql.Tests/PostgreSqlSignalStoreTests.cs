@@ -144,6 +144,37 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         }
     }
 
+    [Theory]
+    [InlineData(1, "DROP TABLE {0}.audit_records; DROP TABLE {0}.audit_genesis; DROP TABLE {0}.store_settings;")]
+    [InlineData(2, "")]
+    public void A_schema_from_an_older_version_is_migrated_and_keeps_its_signals(int version, string laterTables)
+    {
+        var schema = NewSchema();
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            StoredBytes.WriteFamily(store, null, seed: 53);
+        }
+
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            connection.Open();
+            var downgrade = string.Format(CultureInfo.InvariantCulture, laterTables, schema)
+                + $"DROP TABLE {schema}.stream_events; DROP TABLE {schema}.idempotency_keys; DROP TABLE {schema}.idempotency_signals; UPDATE {schema}.schema_info SET version = {version.ToString(CultureInfo.InvariantCulture)};";
+            using var command = new NpgsqlCommand(downgrade, connection);
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store);
+            Assert.Equal(6, index.ActiveSignalCount);
+            AuditSinkChecks.Write(store, 2);
+            Assert.Equal(2, AuditSinkChecks.Open(store).Count);
+            store.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
+            Assert.Single(store.ReadStreams("case"));
+        }
+    }
+
     [Fact]
     public void A_second_index_cannot_write_to_the_same_schema()
     {
