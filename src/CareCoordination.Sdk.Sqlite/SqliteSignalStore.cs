@@ -70,6 +70,8 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
 
     private readonly System.Threading.Lock _gate = new();
     private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _upsertSignal;
+    private readonly SqliteCommand _insertEvent;
 
     /// <summary>Opens the store in a file, creating the file and its schema when they do not exist yet.</summary>
     /// <param name="path">The database file.</param>
@@ -84,6 +86,18 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
         Execute("PRAGMA synchronous = FULL");
         Execute("PRAGMA secure_delete = ON");
         Migrate();
+        _upsertSignal = Prepared(
+            """
+            INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
+            VALUES ($id, $youth, $organisation, $reporter, $ticks, $route, $day, $expiry, $state, $offered, $schema)
+            ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+              day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+            """,
+            ["$id", "$youth", "$organisation", "$reporter", "$ticks", "$route", "$day", "$expiry", "$state", "$offered"]);
+        _upsertSignal.Parameters.AddWithValue("$schema", SchemaVersion);
+        _insertEvent = Prepared(
+            "INSERT INTO events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($signal, $other, $type, $schema, $ticks, $payload)",
+            ["$signal", "$other", "$type", "$schema", "$ticks", "$payload"]);
     }
 
     /// <inheritdoc/>
@@ -149,42 +163,38 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
                 signal.ExecuteNonQuery();
             }
 
-            foreach (var upsert in commit.Upserts)
+            // The two statements every registration runs are prepared once per store and reused, row after row: a
+            // batch of registrations then costs one statement execution per row, not one statement compilation.
+            var upsert = _upsertSignal;
+            upsert.Transaction = transaction;
+            foreach (var row in commit.Upserts)
             {
-                using var command = Command(
-                    """
-                    INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                    VALUES ($id, $youth, $organisation, $reporter, $ticks, $route, $day, $expiry, $state, $offered, $schema)
-                    ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                      day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
-                    """,
-                    transaction);
-                command.Parameters.AddWithValue("$id", upsert.Id.Value);
-                command.Parameters.AddWithValue("$youth", upsert.Youth.RevealNumber());
-                command.Parameters.AddWithValue("$organisation", upsert.Organisation.Value);
-                command.Parameters.AddWithValue("$reporter", upsert.Reporter.Value);
-                command.Parameters.AddWithValue("$ticks", upsert.RegisteredTicks);
-                command.Parameters.AddWithValue("$route", (int)upsert.Route);
-                command.Parameters.AddWithValue("$day", upsert.DayNumber);
-                command.Parameters.AddWithValue("$expiry", (int)upsert.Expiry);
-                command.Parameters.AddWithValue("$state", (int)upsert.State);
-                command.Parameters.AddWithValue("$offered", upsert.OfferedAsMatch ? 1 : 0);
-                command.Parameters.AddWithValue("$schema", SchemaVersion);
-                command.ExecuteNonQuery();
+                var p = upsert.Parameters;
+                p[0].Value = row.Id.Value;
+                p[1].Value = row.Youth.RevealNumber();
+                p[2].Value = row.Organisation.Value;
+                p[3].Value = row.Reporter.Value;
+                p[4].Value = row.RegisteredTicks;
+                p[5].Value = (int)row.Route;
+                p[6].Value = row.DayNumber;
+                p[7].Value = (int)row.Expiry;
+                p[8].Value = (int)row.State;
+                p[9].Value = row.OfferedAsMatch ? 1 : 0;
+                upsert.ExecuteNonQuery();
             }
 
+            var insertEvent = _insertEvent;
+            insertEvent.Transaction = transaction;
             foreach (var stored in commit.Events)
             {
-                using var command = Command(
-                    "INSERT INTO events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($signal, $other, $type, $schema, $ticks, $payload)",
-                    transaction);
-                command.Parameters.AddWithValue("$signal", stored.Signal.Value);
-                command.Parameters.AddWithValue("$other", stored.OtherSignal is { } other ? other.Value : DBNull.Value);
-                command.Parameters.AddWithValue("$type", stored.Type);
-                command.Parameters.AddWithValue("$schema", stored.SchemaVersion);
-                command.Parameters.AddWithValue("$ticks", stored.OccurredAt.ToUnixTimeTicks());
-                command.Parameters.AddWithValue("$payload", stored.Json);
-                command.ExecuteNonQuery();
+                var p = insertEvent.Parameters;
+                p[0].Value = stored.Signal.Value;
+                p[1].Value = stored.OtherSignal is { } other ? other.Value : DBNull.Value;
+                p[2].Value = stored.Type;
+                p[3].Value = stored.SchemaVersion;
+                p[4].Value = stored.OccurredAt.ToUnixTimeTicks();
+                p[5].Value = stored.Json;
+                insertEvent.ExecuteNonQuery();
             }
 
             if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
@@ -302,6 +312,8 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
     {
         lock (_gate)
         {
+            _upsertSignal.Dispose();
+            _insertEvent.Dispose();
             _connection.Dispose();
         }
     }
@@ -553,6 +565,17 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
     {
         using var command = Command(sql);
         command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepared(string sql, string[] parameters)
+    {
+        var command = Command(sql);
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        }
+
+        return command;
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
