@@ -358,15 +358,9 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            using (var read = new NpgsqlCommand($"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", _connection, transaction))
+            using (var read = StreamCommand($"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", kind, stream, transaction))
             {
-                read.Parameters.Add(new NpgsqlParameter { Value = kind });
-                read.Parameters.Add(new NpgsqlParameter { Value = stream });
-                var actual = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                if (actual != expectedVersion)
-                {
-                    throw new StreamVersionConflictException(kind, stream, expectedVersion, actual);
-                }
+                StoredStreamRows.RequireVersion(kind, stream, expectedVersion, read.ExecuteScalar());
             }
 
             try
@@ -392,16 +386,22 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            using (var delete = new NpgsqlCommand($"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", _connection, transaction))
+            using (var delete = StreamCommand($"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", kind, stream, transaction))
             {
-                delete.Parameters.Add(new NpgsqlParameter { Value = kind });
-                delete.Parameters.Add(new NpgsqlParameter { Value = stream });
                 delete.ExecuteNonQuery();
             }
 
             InsertStreamEvents(kind, stream, 0, [tombstone], transaction);
             transaction.Commit();
         }
+    }
+
+    private NpgsqlCommand StreamCommand(string sql, string kind, string stream, NpgsqlTransaction transaction)
+    {
+        var command = new NpgsqlCommand(sql, _connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = kind });
+        command.Parameters.Add(new NpgsqlParameter { Value = stream });
+        return command;
     }
 
     private void InsertStreamEvents(string kind, string stream, int after, IReadOnlyList<StreamEvent> events, NpgsqlTransaction transaction)

@@ -443,15 +443,9 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            using (var read = Command("SELECT COUNT(*) FROM stream_events WHERE kind = $kind AND stream = $stream", transaction))
+            using (var read = StreamCommand("SELECT COUNT(*) FROM stream_events WHERE kind = $kind AND stream = $stream", kind, stream, transaction))
             {
-                read.Parameters.AddWithValue("$kind", kind);
-                read.Parameters.AddWithValue("$stream", stream);
-                var actual = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
-                if (actual != expectedVersion)
-                {
-                    throw new StreamVersionConflictException(kind, stream, expectedVersion, actual);
-                }
+                StoredStreamRows.RequireVersion(kind, stream, expectedVersion, read.ExecuteScalar());
             }
 
             InsertStreamEvents(kind, stream, expectedVersion, events, transaction);
@@ -468,10 +462,8 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            using (var delete = Command("DELETE FROM stream_events WHERE kind = $kind AND stream = $stream", transaction))
+            using (var delete = StreamCommand("DELETE FROM stream_events WHERE kind = $kind AND stream = $stream", kind, stream, transaction))
             {
-                delete.Parameters.AddWithValue("$kind", kind);
-                delete.Parameters.AddWithValue("$stream", stream);
                 delete.ExecuteNonQuery();
             }
 
@@ -565,6 +557,14 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
     {
         using var command = Command(sql);
         command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand StreamCommand(string sql, string kind, string stream, SqliteTransaction transaction)
+    {
+        var command = Command(sql, transaction);
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$stream", stream);
+        return command;
     }
 
     private SqliteCommand Prepared(string sql, string[] parameters)

@@ -405,16 +405,5 @@ public abstract class EventStreamStoreContract : IDisposable
         return 0;
     });
 
-    private T WithStore<T>(Func<IEventStreamStore, T> action)
-    {
-        var store = OpenStreams();
-        try
-        {
-            return action(store);
-        }
-        finally
-        {
-            CloseStreams(store);
-        }
-    }
+    private T WithStore<T>(Func<IEventStreamStore, T> action) => StoreSession.Use(OpenStreams, CloseStreams, action);
 }

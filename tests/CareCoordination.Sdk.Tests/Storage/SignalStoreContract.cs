@@ -271,18 +271,7 @@ public abstract class SignalStoreContract : IDisposable
 
     private T WithIndex<T>(IndexScenario scenario, Func<ReferenceIndex, T> action) => WithStore(store => action(new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store)));
 
-    private T WithStore<T>(Func<ISignalStore, T> action)
-    {
-        var store = OpenStore();
-        try
-        {
-            return action(store);
-        }
-        finally
-        {
-            CloseStore(store);
-        }
-    }
+    private T WithStore<T>(Func<ISignalStore, T> action) => StoreSession.Use(OpenStore, CloseStore, action);
 
     /// <summary>Empties the store between property runs.</summary>
     protected abstract void ResetStore();
