@@ -33,7 +33,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> with
     /// the host's secret key, registered by the host, and keeps its records in a registered <see cref="IAuditSink"/> or
     /// in the signal store when that is one (the SQLite and PostgreSQL stores are). Likewise the desk, the plan book and
-    /// the consent register keep their cases, pool, plans, consents and legal bases in a registered
+    /// the consent register and the information obligations keep their cases, pool, plans, consents, legal bases and
+    /// obligations in a registered
     /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -110,7 +111,9 @@ public static class CareCoordinationServiceCollectionExtensions
             services.AddSingleton(provider => new InformationObligations(
                 provider.GetRequiredService<ConsentPolicy>(),
                 provider.GetRequiredService<RegionPolicy>().TimeZone,
-                provider.GetRequiredService<IClock>()));
+                provider.GetRequiredService<IClock>(),
+                InformationObligations.DefaultInformWithinDays,
+                StreamStoreOf(provider)));
             services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<InformationObligations>());
         }
 

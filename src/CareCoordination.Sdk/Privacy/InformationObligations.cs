@@ -5,8 +5,10 @@ using System.Threading;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
+using CareCoordination.Sdk.Storage;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Privacy;
@@ -17,11 +19,20 @@ namespace CareCoordination.Sdk.Privacy;
 /// yet. Register it as an <see cref="IReferenceIndexObserver"/> of the index; it forgets a signal's obligation when the
 /// signal leaves the index.
 /// </summary>
-/// <remarks>Thread-safe. It never calls back into the index.</remarks>
+/// <remarks>
+/// Thread-safe. It never calls back into the index. With a store, every obligation is a stream of its states, written
+/// before the change becomes visible and read back at start-up; when the signal leaves the index the stream is erased
+/// to a tombstone. A store write that fails while the index raises its event reaches the index's caller.
+/// </remarks>
 public sealed class InformationObligations : IReferenceIndexObserver
 {
+    /// <summary>How many days a reporter has to inform the youth or the parents, unless the host sets its own period.</summary>
+    public const int DefaultInformWithinDays = 28;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<SignalId, InformationObligation> _obligations = [];
+    private readonly Dictionary<SignalId, int> _versions = [];
+    private readonly IEventStreamStore? _store;
     private readonly ConsentPolicy _policy;
     private readonly DateTimeZone _zone;
     private readonly IClock _clock;
@@ -31,13 +42,33 @@ public sealed class InformationObligations : IReferenceIndexObserver
     /// <param name="policy">Who is informed at which age (the same persons as for consent).</param>
     /// <param name="zone">The time zone of dates (Europe/Amsterdam).</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="informWithinDays">How many days the reporter has to inform; 1 to 90, default 28.</param>
-    public InformationObligations(ConsentPolicy policy, DateTimeZone zone, IClock clock, int informWithinDays = 28)
+    public InformationObligations(ConsentPolicy policy, DateTimeZone zone, IClock clock)
+        : this(policy, zone, clock, DefaultInformWithinDays, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance with its own period to inform, keeping the obligations in a store.</summary>
+    /// <param name="policy">Who is informed at which age (the same persons as for consent).</param>
+    /// <param name="zone">The time zone of dates (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="informWithinDays">How many days the reporter has to inform; 1 to 90 (<see cref="DefaultInformWithinDays"/> by default).</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep the obligations in memory only.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds obligations written by a newer version of the SDK.</exception>
+    public InformationObligations(ConsentPolicy policy, DateTimeZone zone, IClock clock, int informWithinDays, IEventStreamStore? store)
     {
         _policy = Guard.NotNull(policy);
         _zone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
         _informWithin = Period.FromDays(informWithinDays is >= 1 and <= 90 ? informWithinDays : throw new ArgumentOutOfRangeException(nameof(informWithinDays), informWithinDays, "Inform within 1 to 90 days."));
+        _store = store;
+        foreach (var stream in store?.ReadStreams(StreamDocuments.InformationObligation) ?? [])
+        {
+            if (StreamDocuments.ReadRecord(stream.Events[^1]) is InformationObligation obligation)
+            {
+                _obligations[obligation.Signal] = obligation;
+                _versions[obligation.Signal] = stream.Events.Count;
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -48,7 +79,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
         var obligation = new InformationObligation(e.Signal.Id, e.Signal.Youth, e.Signal.Organisation, mustInform, registered.Plus(_informWithin), ConsentGiver.None, null, null);
         lock (_lock)
         {
-            _obligations[e.Signal.Id] = obligation;
+            Save(obligation);
         }
     }
 
@@ -73,7 +104,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
         lock (_lock)
         {
             var current = Get(signal);
-            return _obligations[signal] = current with { Informed = current.Informed | informed, LastInformedAt = _clock.GetCurrentInstant(), PostponedBecause = null };
+            return Save(current with { Informed = current.Informed | informed, LastInformedAt = _clock.GetCurrentInstant(), PostponedBecause = null });
         }
     }
 
@@ -86,7 +117,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
         Guard.NotBlank(reason);
         lock (_lock)
         {
-            return _obligations[signal] = Get(signal) with { PostponedBecause = reason };
+            return Save(Get(signal) with { PostponedBecause = reason });
         }
     }
 
@@ -127,9 +158,26 @@ public sealed class InformationObligations : IReferenceIndexObserver
     {
         lock (_lock)
         {
-            _obligations.Remove(signal);
+            if (_obligations.ContainsKey(signal))
+            {
+                // The obligation names the youth; it leaves the store with the signal, as a tombstone without the youth.
+                var now = _clock.GetCurrentInstant();
+                _store?.EraseStream(StreamDocuments.InformationObligation, StreamId(signal), StreamDocuments.Write(new StreamErased(now, "the signal left the index"), now));
+                _obligations.Remove(signal);
+                _versions.Remove(signal);
+            }
         }
     }
+
+    private InformationObligation Save(InformationObligation obligation)
+    {
+        var version = _versions.GetValueOrDefault(obligation.Signal);
+        _store?.Append(StreamDocuments.InformationObligation, StreamId(obligation.Signal), version, [StreamDocuments.Write(obligation, _clock.GetCurrentInstant())]);
+        _versions[obligation.Signal] = version + 1;
+        return _obligations[obligation.Signal] = obligation;
+    }
+
+    private static string StreamId(SignalId signal) => signal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private InformationObligation Get(SignalId signal) =>
         _obligations.GetValueOrDefault(signal) ?? throw new ArgumentException($"No information obligation is tracked for {signal}.", nameof(signal));

@@ -11,6 +11,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Events;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -41,6 +42,9 @@ internal static class StreamDocuments
     /// <summary>The stream kind of legal-basis decisions.</summary>
     public const string LegalBasis = "legal-basis";
 
+    /// <summary>The stream kind of information obligations, one stream per signal.</summary>
+    public const string InformationObligation = "information-obligation";
+
     private static readonly StreamJsonContext Json = CreateContext();
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> CaseEvents = TypeInfos(
@@ -53,7 +57,7 @@ internal static class StreamDocuments
         typeof(EnforcementOrdered));
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> RecordEvents = TypeInfos(
-        typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased));
+        typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation));
 
     /// <summary>Writes a case event.</summary>
     public static StreamEvent Write(CaseEvent e) => Write(e, e.At);
@@ -102,12 +106,13 @@ internal static class StreamDocuments
                 NodaConverters.LocalDateConverter,
                 NodaConverters.RoundtripDurationConverter,
                 NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb),
-                new Int32IdentifierConverter<CaseId>(id => id.Value, value => new CaseId(value)),
-                new Int32IdentifierConverter<CoordinatorId>(id => id.Value, value => new CoordinatorId(value)),
-                new Int32IdentifierConverter<OrganisationId>(id => id.Value, value => new OrganisationId(value)),
-                new Int32IdentifierConverter<ProfessionalId>(id => id.Value, value => new ProfessionalId(value)),
-                new Int32IdentifierConverter<FamilyId>(id => id.Value, value => new FamilyId(value)),
-                new Int32IdentifierConverter<Bsn>(bsn => bsn.RevealNumber(), Bsn.FromStoredKey),
+                new NumberIdentifierConverter<CaseId>(id => id.Value, value => new CaseId(checked((int)value))),
+                new NumberIdentifierConverter<CoordinatorId>(id => id.Value, value => new CoordinatorId(checked((int)value))),
+                new NumberIdentifierConverter<OrganisationId>(id => id.Value, value => new OrganisationId(checked((int)value))),
+                new NumberIdentifierConverter<ProfessionalId>(id => id.Value, value => new ProfessionalId(checked((int)value))),
+                new NumberIdentifierConverter<FamilyId>(id => id.Value, value => new FamilyId(checked((int)value))),
+                new NumberIdentifierConverter<SignalId>(id => id.Value, value => new SignalId(value)),
+                new NumberIdentifierConverter<Bsn>(bsn => bsn.RevealNumber(), value => Bsn.FromStoredKey(checked((int)value))),
                 new DocumentConverter<Handover, HandoverDocument>(HandoverDocument.Of, d => d.ToHandover(), o => (JsonTypeInfo<HandoverDocument>)o.GetTypeInfo(typeof(HandoverDocument))),
                 new DocumentConverter<EnforcementOrder, EnforcementOrderDocument>(EnforcementOrderDocument.Of, d => d.ToOrder(), o => (JsonTypeInfo<EnforcementOrderDocument>)o.GetTypeInfo(typeof(EnforcementOrderDocument))),
             },

@@ -43,4 +43,5 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(ConsentWithdrawn))]
 [JsonSerializable(typeof(LegalBasisRecorded))]
 [JsonSerializable(typeof(StreamErased))]
+[JsonSerializable(typeof(Privacy.InformationObligation))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

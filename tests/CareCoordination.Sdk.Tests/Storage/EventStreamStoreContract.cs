@@ -240,6 +240,52 @@ public abstract class EventStreamStoreContract : IDisposable
     }
 
     [Fact]
+    public void Restarted_information_obligations_keep_what_was_recorded_and_forget_signals_that_left_the_index()
+    {
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var sam = IndexScenario.YouthAged(Sdk.Testing.TestBsns.First, 14);
+        string before;
+        Sdk.Signals.SignalId withdrawn;
+        var store = OpenStreams();
+        try
+        {
+            var obligations = new InformationObligations(ConsentPolicy.Default, PlanScenario.Amsterdam, clock, 14, store);
+            var index = new Sdk.Signals.ReferenceIndex(Sdk.Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, null, [obligations], null);
+            var informed = index.Register(IndexScenario.By(TestRegion.School, sam)).Signal.Id;
+            var postponed = index.Register(IndexScenario.By(TestRegion.SocialWork, sam)).Signal.Id;
+            withdrawn = index.Register(IndexScenario.By(TestRegion.YouthHealthCare, sam)).Signal.Id;
+            clock.Advance(Duration.FromDays(2));
+            obligations.RecordInformed(informed, ConsentGiver.Youth);
+            obligations.RecordPostponed(postponed, "informing the parents now would endanger the child");
+            index.Withdraw(sam.Bsn, TestRegion.YouthHealthCare, Sdk.Signals.WithdrawalReason.Unjustified);
+            before = string.Join('\n', obligations.About(sam.Bsn));
+            Assert.Equal(2, obligations.About(sam.Bsn).Count);
+        }
+        finally
+        {
+            CloseStreams(store);
+        }
+
+        store = OpenStreams();
+        try
+        {
+            var reopened = new InformationObligations(ConsentPolicy.Default, PlanScenario.Amsterdam, clock, 14, store);
+
+            Assert.Equal(before, string.Join('\n', reopened.About(sam.Bsn)));
+            Assert.All(reopened.About(sam.Bsn), o => Assert.Equal(IndexScenario.Today.PlusDays(14), o.DueOn));
+            Assert.Contains(reopened.About(sam.Bsn), o => o.PostponedBecause is not null);
+            Assert.Null(reopened.Find(withdrawn));
+            var number = sam.Bsn.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var gone = Assert.Single(store.ReadStreams("information-obligation"), s => s.Id == withdrawn.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.DoesNotContain(number, Assert.Single(gone.Events).Json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CloseStreams(store);
+        }
+    }
+
+    [Fact]
     public void An_event_written_by_a_newer_SDK_is_refused_with_the_version_it_has()
     {
         WithStore(store => store.Append("case", "1", 0, [new StreamEvent("CaseOpened", StreamDocuments.SchemaVersion + 1, At, "{}")]));
