@@ -98,13 +98,23 @@ public sealed class CoordinationDesk
     /// <param name="socialMap">The new map.</param>
     public void UpdateSocialMap(SocialMap socialMap) => Volatile.Write(ref _socialMap, Guard.NotNull(socialMap));
 
-    /// <summary>Tells the desk about a family from the population register, so that an intake about one of its youths finds the family's case.</summary>
+    /// <summary>
+    /// Tells the desk about a family from the population register, so that an intake about one of its youths finds the
+    /// family's case. With a store, the family is kept there too — its current members only: a replaced family leaves
+    /// no earlier member behind, as the index's family rows do.
+    /// </summary>
     /// <param name="family">The family.</param>
     public void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
         lock (_lock)
         {
+            if (_store is not null)
+            {
+                var now = _clock.GetCurrentInstant();
+                _store.EraseStream(StreamDocuments.Family, StreamId(family.Id.Value), StreamDocuments.Write(FamilyRecorded.Of(family), now));
+            }
+
             _families[family.Id] = family;
         }
     }
@@ -729,6 +739,14 @@ public sealed class CoordinationDesk
                 _pool.Add(id, joined.ToCoordinator());
                 _casesOf[id] = [];
                 _hoursInUse[id] = 0m;
+            }
+        }
+
+        foreach (var stream in store.ReadStreams(StreamDocuments.Family))
+        {
+            if (StreamDocuments.ReadRecord(stream.Events[^1]) is FamilyRecorded family)
+            {
+                _families[family.Id] = family.ToFamily();
             }
         }
 

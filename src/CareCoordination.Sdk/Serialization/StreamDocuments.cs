@@ -33,6 +33,9 @@ internal static class StreamDocuments
     /// <summary>The stream kind of the coordinators in the pool.</summary>
     public const string Coordinator = "coordinator";
 
+    /// <summary>The stream kind of the families the desk was told about.</summary>
+    public const string Family = "family";
+
     /// <summary>The stream kind of family plans.</summary>
     public const string Plan = "plan";
 
@@ -57,7 +60,7 @@ internal static class StreamDocuments
         typeof(EnforcementOrdered));
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> RecordEvents = TypeInfos(
-        typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation));
+        typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded));
 
     /// <summary>Writes a case event.</summary>
     public static StreamEvent Write(CaseEvent e) => Write(e, e.At);

@@ -43,5 +43,6 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(ConsentWithdrawn))]
 [JsonSerializable(typeof(LegalBasisRecorded))]
 [JsonSerializable(typeof(StreamErased))]
+[JsonSerializable(typeof(FamilyRecorded))]
 [JsonSerializable(typeof(Privacy.InformationObligation))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

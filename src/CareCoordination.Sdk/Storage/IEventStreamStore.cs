@@ -32,7 +32,8 @@ public interface IEventStreamStore
     /// <summary>
     /// Erases a stream's events, for a person's data that must go, and leaves in one atomic step the one event that
     /// says the stream was erased, when and why — so that its identifier is never given out again and the logbook
-    /// keeps the fact without the data.
+    /// keeps the fact without the data. An aggregate that must keep no earlier state, such as a family whose member
+    /// left, uses it to replace its stream with its current state.
     /// </summary>
     /// <param name="kind">The kind of aggregate.</param>
     /// <param name="stream">The aggregate's identifier.</param>

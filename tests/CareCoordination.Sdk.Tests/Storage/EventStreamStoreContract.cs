@@ -204,6 +204,43 @@ public abstract class EventStreamStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_restarted_desk_knows_its_families_current_members_so_a_sibling_joins_the_open_case()
+    {
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var youths = Sdk.Testing.TestBsns.Generate(3, seed: 61);
+        CaseId opened;
+        var store = OpenStreams();
+        try
+        {
+            var desk = new CoordinationDesk(CoordinationPolicy.Default, DeskScenario.CreateSocialMap(), clock, store);
+            desk.AddOrReplaceFamily(Family.Create(new FamilyId(5), [youths[0], youths[1]], []));
+            opened = desk.Intake(CaseIntake.ForYouths(Sdk.Signals.IntakeRoute.YouthAndFamilyCentre, [youths[0]], DeskScenario.Cjg)).Case;
+            desk.AddOrReplaceFamily(Family.Create(new FamilyId(5), [youths[0], youths[2]], []));
+        }
+        finally
+        {
+            CloseStreams(store);
+        }
+
+        store = OpenStreams();
+        try
+        {
+            var desk = new CoordinationDesk(CoordinationPolicy.Default, DeskScenario.CreateSocialMap(), clock, store);
+
+            var sibling = desk.Intake(CaseIntake.ForYouths(Sdk.Signals.IntakeRoute.CareNetwork, [youths[2]], DeskScenario.School));
+
+            Assert.Equal((opened, false), (sibling.Case, sibling.Opened));
+            var family = Assert.Single(store.ReadStreams("family"));
+            var left = youths[1].RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.DoesNotContain(left, Assert.Single(family.Events).Json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CloseStreams(store);
+        }
+    }
+
+    [Fact]
     public void Erasing_a_youths_consents_leaves_no_trace_of_the_youth_in_the_store_and_never_reuses_their_numbers()
     {
         var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
