@@ -97,12 +97,10 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
                 sink.Add(family);
             }
 
+            // jsonb comes back as text through the cast, in the column order the shared reader expects.
             using var keys = new NpgsqlCommand($"SELECT key, at_ticks, schema_version, answer::text FROM {_schema}.idempotency_keys", _connection);
             using var rows = keys.ExecuteReader();
-            while (rows.Read())
-            {
-                sink.Add(new StoredIdempotencyKey(rows.GetString(0), NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)), [], rows.GetInt32(2), rows.GetString(3)));
-            }
+            StoredIdempotencyRows.AddAll(rows, sink);
         }
     }
 

@@ -130,12 +130,9 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
                 sink.Add(family);
             }
 
-            using var keys = Command("SELECT key, at_ticks, schema_version, answer FROM idempotency_keys");
+            using var keys = Command("SELECT " + StoredIdempotencyRows.Columns + " FROM idempotency_keys");
             using var rows = keys.ExecuteReader();
-            while (rows.Read())
-            {
-                sink.Add(new StoredIdempotencyKey(rows.GetString(0), NodaTime.Instant.FromUnixTimeTicks(rows.GetInt64(1)), [], rows.GetInt32(2), rows.GetString(3)));
-            }
+            StoredIdempotencyRows.AddAll(rows, sink);
         }
     }
 
@@ -149,18 +146,10 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
             foreach (var erased in commit.Erasures)
             {
                 // A remembered answer names the signal and its youth: it goes with the signal.
-                using var keys = Command("DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $id)", transaction);
-                keys.Parameters.AddWithValue("$id", erased.Value);
-                keys.ExecuteNonQuery();
-                using var links = Command("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $id)", transaction);
-                links.Parameters.AddWithValue("$id", erased.Value);
-                links.ExecuteNonQuery();
-                using var events = Command("DELETE FROM events WHERE signal_id = $id OR other_signal_id = $id", transaction);
-                events.Parameters.AddWithValue("$id", erased.Value);
-                events.ExecuteNonQuery();
-                using var signal = Command("DELETE FROM signals WHERE id = $id", transaction);
-                signal.Parameters.AddWithValue("$id", erased.Value);
-                signal.ExecuteNonQuery();
+                Execute("DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
+                Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
+                Execute("DELETE FROM events WHERE signal_id = $value OR other_signal_id = $value", transaction, erased.Value);
+                Execute("DELETE FROM signals WHERE id = $value", transaction, erased.Value);
             }
 
             // The two statements every registration runs are prepared once per store and reused, row after row: a
@@ -199,21 +188,13 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
 
             if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
             {
-                using var links = Command("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_keys WHERE at_ticks <= $cutoff)", transaction);
-                links.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeTicks());
-                links.ExecuteNonQuery();
-                using var keys = Command("DELETE FROM idempotency_keys WHERE at_ticks <= $cutoff", transaction);
-                keys.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeTicks());
-                keys.ExecuteNonQuery();
+                Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_keys WHERE at_ticks <= $value)", transaction, cutoff.ToUnixTimeTicks());
+                Execute("DELETE FROM idempotency_keys WHERE at_ticks <= $value", transaction, cutoff.ToUnixTimeTicks());
             }
 
             foreach (var key in commit.IdempotencyKeys)
             {
-                using (var stale = Command("DELETE FROM idempotency_signals WHERE key = $key", transaction))
-                {
-                    stale.Parameters.AddWithValue("$key", key.Key);
-                    stale.ExecuteNonQuery();
-                }
+                Execute("DELETE FROM idempotency_signals WHERE key = $value", transaction, key.Key);
 
                 using (var insert = Command(
                     "INSERT INTO idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($key, $at, $schema, $answer) "
@@ -556,6 +537,14 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
     private void Execute(string sql)
     {
         using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a statement of one parameter, named <c>$value</c>, inside a transaction.</summary>
+    private void Execute(string sql, SqliteTransaction transaction, object value)
+    {
+        using var command = Command(sql, transaction);
+        command.Parameters.AddWithValue("$value", value);
         command.ExecuteNonQuery();
     }
 
