@@ -8,6 +8,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Relational;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -80,7 +81,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
                 {
                     sink.Add(new StoredSignal(
                         new SignalId(reader.Read<long>(NpgsqlDbType.Bigint)),
-                        Bsn.FromStoredKey(reader.Read<int>(NpgsqlDbType.Integer)),
+                        YouthKey.FromStored(reader.Read<int>(NpgsqlDbType.Integer)),
                         new OrganisationId(reader.Read<int>(NpgsqlDbType.Integer)),
                         new ProfessionalId(reader.Read<int>(NpgsqlDbType.Integer)),
                         reader.Read<long>(NpgsqlDbType.Bigint),
@@ -131,7 +132,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
                       day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
                     """,
                     s.Id.Value,
-                    s.Youth.RevealNumber(),
+                    s.Youth.Value,
                     s.Organisation.Value,
                     s.Reporter.Value,
                     s.RegisteredTicks,
@@ -187,7 +188,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
     }
 
     /// <inheritdoc/>
-    public void SaveFamily(Family family)
+    public void SaveFamily(StoredFamily family)
     {
         lock (_gate)
         {
@@ -437,7 +438,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
         return command;
     }
 
-    private IEnumerable<Family> ReadFamilies()
+    private IEnumerable<StoredFamily> ReadFamilies()
     {
         var rows = new StoredFamilyRows();
         using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", _connection))

@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace CareCoordination.Sdk.Sqlite;
@@ -113,7 +114,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
                 {
                     sink.Add(new StoredSignal(
                         new SignalId(reader.GetInt64(0)),
-                        Bsn.FromStoredKey(reader.GetInt32(1)),
+                        YouthKey.FromStored(reader.GetInt32(1)),
                         new OrganisationId(reader.GetInt32(2)),
                         new ProfessionalId(reader.GetInt32(3)),
                         reader.GetInt64(4),
@@ -160,7 +161,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
             {
                 var p = upsert.Parameters;
                 p[0].Value = row.Id.Value;
-                p[1].Value = row.Youth.RevealNumber();
+                p[1].Value = row.Youth.Value;
                 p[2].Value = row.Organisation.Value;
                 p[3].Value = row.Reporter.Value;
                 p[4].Value = row.RegisteredTicks;
@@ -229,7 +230,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
     }
 
     /// <inheritdoc/>
-    public void SaveFamily(Family family)
+    public void SaveFamily(StoredFamily family)
     {
         lock (_gate)
         {
@@ -472,7 +473,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
         }
     }
 
-    private IEnumerable<Family> ReadFamilies()
+    private IEnumerable<StoredFamily> ReadFamilies()
     {
         var rows = new StoredFamilyRows();
         using (var command = Command("SELECT family_id, role, member FROM family_members ORDER BY family_id, position"))

@@ -42,6 +42,7 @@ public sealed class CoordinationDesk
     private readonly Dictionary<CoordinatorId, decimal> _hoursInUse = [];
     private readonly Dictionary<CoordinatorId, int> _poolVersions = [];
     private readonly IEventStreamStore? _store;
+    private readonly StreamDocuments _documents;
     private SocialMap _socialMap;
     private int _lastCase;
 
@@ -64,11 +65,29 @@ public sealed class CoordinationDesk
     /// <param name="clock">The clock.</param>
     /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store keys persons by pseudonym; use the overload with its <see cref="YouthKeying"/>.</exception>
     public CoordinationDesk(CoordinationPolicy policy, SocialMap socialMap, IClock clock, IEventStreamStore? store)
+        : this(policy, socialMap, clock, store, YouthKeying.ByBsn)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance that keeps its cases and its pool in a store, with the persons in them keyed as the
+    /// rest of the SDK keys them (by BSN, or by keyed pseudonym), so that a pseudonymised store holds no BSN.
+    /// </summary>
+    /// <param name="policy">The coordination policy.</param>
+    /// <param name="socialMap">The region's social map.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
+    /// <param name="keying">How persons are keyed in the store; the same as the reference index's <see cref="ReferenceIndex.Keying"/>.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying.</exception>
+    public CoordinationDesk(CoordinationPolicy policy, SocialMap socialMap, IClock clock, IEventStreamStore? store, YouthKeying keying)
     {
         Policy = Guard.NotNull(policy);
         _socialMap = Guard.NotNull(socialMap);
         _clock = Guard.NotNull(clock);
+        _documents = StreamDocuments.For(Guard.NotNull(keying));
         _store = store;
         if (store is not null)
         {
@@ -78,6 +97,9 @@ public sealed class CoordinationDesk
 
     /// <summary>Gets the coordination policy.</summary>
     public CoordinationPolicy Policy { get; }
+
+    /// <summary>Gets how the desk keys persons in its store.</summary>
+    public YouthKeying Keying => _documents.Keying;
 
     /// <summary>Gets the social map the desk assigns by.</summary>
     public SocialMap SocialMap => Volatile.Read(ref _socialMap);
@@ -112,7 +134,7 @@ public sealed class CoordinationDesk
             if (_store is not null)
             {
                 var now = _clock.GetCurrentInstant();
-                _store.EraseStream(StreamDocuments.Family, StreamId(family.Id.Value), StreamDocuments.Write(FamilyRecorded.Of(family), now));
+                _store.EraseStream(StreamDocuments.Family, StreamId(family.Id.Value), _documents.Write(FamilyRecorded.Of(family), now));
             }
 
             _families[family.Id] = family;
@@ -717,12 +739,12 @@ public sealed class CoordinationDesk
     }
 
     private void Persist(CaseId @case, int expectedVersion, IReadOnlyList<CaseEvent> events) =>
-        _store?.Append(StreamDocuments.Case, StreamId(@case.Value), expectedVersion, [.. events.Select(StreamDocuments.Write)]);
+        _store?.Append(StreamDocuments.Case, StreamId(@case.Value), expectedVersion, [.. events.Select(_documents.Write)]);
 
     private void AppendToPool(CoordinatorId coordinator, object change)
     {
         var version = _poolVersions.GetValueOrDefault(coordinator);
-        _store?.Append(StreamDocuments.Coordinator, StreamId(coordinator.Value), version, [StreamDocuments.Write(change, _clock.GetCurrentInstant())]);
+        _store?.Append(StreamDocuments.Coordinator, StreamId(coordinator.Value), version, [_documents.Write(change, _clock.GetCurrentInstant())]);
         _poolVersions[coordinator] = version + 1;
     }
 
@@ -730,11 +752,15 @@ public sealed class CoordinationDesk
 
     private void Rebuild(IEventStreamStore store)
     {
-        foreach (var stream in store.ReadStreams(StreamDocuments.Coordinator))
+        var coordinators = store.ReadStreams(StreamDocuments.Coordinator);
+        var families = store.ReadStreams(StreamDocuments.Family);
+        var cases = store.ReadStreams(StreamDocuments.Case);
+        _documents.Keying.Claim(store, coordinators.Count + families.Count + cases.Count > 0);
+        foreach (var stream in coordinators)
         {
             var id = new CoordinatorId(int.Parse(stream.Id, CultureInfo.InvariantCulture));
             _poolVersions[id] = stream.Events.Count;
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is CoordinatorJoinedPool joined)
+            if (_documents.ReadRecord(stream.Events[^1]) is CoordinatorJoinedPool joined)
             {
                 _pool.Add(id, joined.ToCoordinator());
                 _casesOf[id] = [];
@@ -742,17 +768,17 @@ public sealed class CoordinationDesk
             }
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.Family))
+        foreach (var stream in families)
         {
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is FamilyRecorded family)
+            if (_documents.ReadRecord(stream.Events[^1]) is FamilyRecorded family)
             {
                 _families[family.Id] = family.ToFamily();
             }
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.Case))
+        foreach (var stream in cases)
         {
-            var @case = CoordinationCase.Replay(StreamDocuments.ReadCase(stream));
+            var @case = CoordinationCase.Replay(_documents.ReadCase(stream));
             _lastCase = Math.Max(_lastCase, @case.Id.Value);
             Store(null, @case);
         }

@@ -27,6 +27,7 @@ public sealed class PlanBook
     private readonly IClock _clock;
     private readonly Dictionary<CaseId, FamilyPlan> _plans = [];
     private readonly IEventStreamStore? _store;
+    private readonly StreamDocuments _documents;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="desk">The coordination desk whose cases the plans belong to.</param>
@@ -46,18 +47,26 @@ public sealed class PlanBook
     /// <param name="policy">The grace period and each rung's period.</param>
     /// <param name="zone">The time zone of the plans' dates (Europe/Amsterdam).</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="store">The store, or <see langword="null"/> to keep the plans in memory only.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep the plans in memory only. Persons in the plans are keyed as the desk keys them (<see cref="CoordinationDesk.Keying"/>).</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying than the desk's.</exception>
     public PlanBook(CoordinationDesk desk, PlanPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store)
     {
         _desk = Guard.NotNull(desk);
         Policy = Guard.NotNull(policy);
         TimeZone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
+        _documents = StreamDocuments.For(desk.Keying);
         _store = store;
-        foreach (var stream in store?.ReadStreams(StreamDocuments.Plan) ?? [])
+        var streams = store?.ReadStreams(StreamDocuments.Plan) ?? [];
+        if (store is not null)
         {
-            var plan = FamilyPlan.Replay(StreamDocuments.ReadPlan(stream));
+            _documents.Keying.Claim(store, streams.Count > 0);
+        }
+
+        foreach (var stream in streams)
+        {
+            var plan = FamilyPlan.Replay(_documents.ReadPlan(stream));
             _plans.Add(plan.Case, plan);
         }
     }
@@ -245,6 +254,6 @@ public sealed class PlanBook
             StreamDocuments.Plan,
             after.Case.Value.ToString(CultureInfo.InvariantCulture),
             version,
-            [.. after.History.Skip(version).Select(StreamDocuments.Write)]);
+            [.. after.History.Skip(version).Select(_documents.Write)]);
     }
 }

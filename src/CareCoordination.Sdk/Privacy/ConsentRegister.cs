@@ -28,6 +28,7 @@ public sealed class ConsentRegister
     private int _lastConsent;
     private int _lastLegalBasis;
     private readonly IEventStreamStore? _store;
+    private readonly StreamDocuments _documents;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="policy">Who decides at which age.</param>
@@ -47,24 +48,45 @@ public sealed class ConsentRegister
     /// <param name="clock">The clock.</param>
     /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store keys persons by pseudonym; use the overload with its <see cref="YouthKeying"/>.</exception>
     public ConsentRegister(ConsentPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store)
+        : this(policy, zone, clock, store, YouthKeying.ByBsn)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance that keeps its consents and legal bases in a store, with the youths in them keyed as
+    /// the rest of the SDK keys them (by BSN, or by keyed pseudonym), so that a pseudonymised store holds no BSN.
+    /// </summary>
+    /// <param name="policy">Who decides at which age.</param>
+    /// <param name="zone">The time zone of birthdays (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
+    /// <param name="keying">How persons are keyed in the store; the same as the reference index's <see cref="Signals.ReferenceIndex.Keying"/>.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying.</exception>
+    public ConsentRegister(ConsentPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store, YouthKeying keying)
     {
         Policy = Guard.NotNull(policy);
         _zone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
+        _documents = StreamDocuments.For(Guard.NotNull(keying));
         _store = store;
         if (store is null)
         {
             return;
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.Consent))
+        var consents = store.ReadStreams(StreamDocuments.Consent);
+        var legalBases = store.ReadStreams(StreamDocuments.LegalBasis);
+        keying.Claim(store, consents.Count + legalBases.Count > 0);
+        foreach (var stream in consents)
         {
             _lastConsent = Math.Max(_lastConsent, Number(stream.Id));
             Consent? consent = null;
             foreach (var stored in stream.Events)
             {
-                consent = StreamDocuments.ReadRecord(stored) switch
+                consent = _documents.ReadRecord(stored) switch
                 {
                     ConsentGiven given => given.ToConsent(),
                     ConsentWithdrawn withdrawn when consent is not null => consent.Withdraw(withdrawn.At),
@@ -78,10 +100,10 @@ public sealed class ConsentRegister
             }
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.LegalBasis))
+        foreach (var stream in legalBases)
         {
             _lastLegalBasis = Math.Max(_lastLegalBasis, Number(stream.Id));
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is LegalBasisRecorded recorded)
+            if (_documents.ReadRecord(stream.Events[^1]) is LegalBasisRecorded recorded)
             {
                 _legalBases.Add(recorded.ToRecord());
             }
@@ -140,7 +162,7 @@ public sealed class ConsentRegister
         lock (_lock)
         {
             var consent = new Consent(_lastConsent + 1, youth.Bsn, purpose, list, givenBy, now, end, null);
-            _store?.Append(StreamDocuments.Consent, Id(consent.Id), 0, [StreamDocuments.Write(ConsentGiven.Of(consent), now)]);
+            _store?.Append(StreamDocuments.Consent, Id(consent.Id), 0, [_documents.Write(ConsentGiven.Of(consent), now)]);
             _lastConsent++;
             _consents.Add(consent.Id, consent);
             return consent;
@@ -161,7 +183,7 @@ public sealed class ConsentRegister
             }
 
             var now = _clock.GetCurrentInstant();
-            _store?.Append(StreamDocuments.Consent, Id(consent), 1, [StreamDocuments.Write(new ConsentWithdrawn(now), now)]);
+            _store?.Append(StreamDocuments.Consent, Id(consent), 1, [_documents.Write(new ConsentWithdrawn(now), now)]);
             return _consents[consent] = current.Withdraw(now);
         }
     }
@@ -198,7 +220,7 @@ public sealed class ConsentRegister
         lock (_lock)
         {
             var record = new LegalBasisRecord(_lastLegalBasis + 1, youth, basis, Guard.NotBlank(justification), Guard.NotDefault(decidedBy), Guard.NotDefault(organisation), list, now, now + validFor);
-            _store?.Append(StreamDocuments.LegalBasis, Id(record.Id), 0, [StreamDocuments.Write(LegalBasisRecorded.Of(record), now)]);
+            _store?.Append(StreamDocuments.LegalBasis, Id(record.Id), 0, [_documents.Write(LegalBasisRecorded.Of(record), now)]);
             _lastLegalBasis++;
             _legalBases.Add(record);
             return record;
@@ -261,14 +283,14 @@ public sealed class ConsentRegister
             var erased = 0;
             foreach (var id in _consents.Where(c => c.Value.Youth == youth).Select(c => c.Key).ToArray())
             {
-                _store?.EraseStream(StreamDocuments.Consent, Id(id), StreamDocuments.Write(new StreamErased(now, reason), now));
+                _store?.EraseStream(StreamDocuments.Consent, Id(id), _documents.Write(new StreamErased(now, reason), now));
                 _consents.Remove(id);
                 erased++;
             }
 
             foreach (var record in _legalBases.Where(l => l.Youth == youth).ToArray())
             {
-                _store?.EraseStream(StreamDocuments.LegalBasis, Id(record.Id), StreamDocuments.Write(new StreamErased(now, reason), now));
+                _store?.EraseStream(StreamDocuments.LegalBasis, Id(record.Id), _documents.Write(new StreamErased(now, reason), now));
                 _legalBases.Remove(record);
                 erased++;
             }

@@ -33,6 +33,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
     private readonly Dictionary<SignalId, InformationObligation> _obligations = [];
     private readonly Dictionary<SignalId, int> _versions = [];
     private readonly IEventStreamStore? _store;
+    private readonly StreamDocuments _documents;
     private readonly ConsentPolicy _policy;
     private readonly DateTimeZone _zone;
     private readonly IClock _clock;
@@ -54,16 +55,41 @@ public sealed class InformationObligations : IReferenceIndexObserver
     /// <param name="informWithinDays">How many days the reporter has to inform; 1 to 90 (<see cref="DefaultInformWithinDays"/> by default).</param>
     /// <param name="store">The store, or <see langword="null"/> to keep the obligations in memory only.</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds obligations written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store keys persons by pseudonym; use the overload with its <see cref="YouthKeying"/>.</exception>
     public InformationObligations(ConsentPolicy policy, DateTimeZone zone, IClock clock, int informWithinDays, IEventStreamStore? store)
+        : this(policy, zone, clock, informWithinDays, store, YouthKeying.ByBsn)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance with its own period to inform, keeping the obligations in a store with the youths in
+    /// them keyed as the rest of the SDK keys them (by BSN, or by keyed pseudonym).
+    /// </summary>
+    /// <param name="policy">Who is informed at which age (the same persons as for consent).</param>
+    /// <param name="zone">The time zone of dates (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="informWithinDays">How many days the reporter has to inform; 1 to 90 (<see cref="DefaultInformWithinDays"/> by default).</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep the obligations in memory only.</param>
+    /// <param name="keying">How persons are keyed in the store; the same as the reference index's <see cref="ReferenceIndex.Keying"/>.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds obligations written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying.</exception>
+    public InformationObligations(ConsentPolicy policy, DateTimeZone zone, IClock clock, int informWithinDays, IEventStreamStore? store, YouthKeying keying)
     {
         _policy = Guard.NotNull(policy);
         _zone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
         _informWithin = Period.FromDays(informWithinDays is >= 1 and <= 90 ? informWithinDays : throw new ArgumentOutOfRangeException(nameof(informWithinDays), informWithinDays, "Inform within 1 to 90 days."));
+        _documents = StreamDocuments.For(Guard.NotNull(keying));
         _store = store;
-        foreach (var stream in store?.ReadStreams(StreamDocuments.InformationObligation) ?? [])
+        var streams = store?.ReadStreams(StreamDocuments.InformationObligation) ?? [];
+        if (store is not null)
         {
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is InformationObligation obligation)
+            keying.Claim(store, streams.Count > 0);
+        }
+
+        foreach (var stream in streams)
+        {
+            if (_documents.ReadRecord(stream.Events[^1]) is InformationObligation obligation)
             {
                 _obligations[obligation.Signal] = obligation;
                 _versions[obligation.Signal] = stream.Events.Count;
@@ -162,7 +188,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
             {
                 // The obligation names the youth; it leaves the store with the signal, as a tombstone without the youth.
                 var now = _clock.GetCurrentInstant();
-                _store?.EraseStream(StreamDocuments.InformationObligation, StreamId(signal), StreamDocuments.Write(new StreamErased(now, "the signal left the index"), now));
+                _store?.EraseStream(StreamDocuments.InformationObligation, StreamId(signal), _documents.Write(new StreamErased(now, "the signal left the index"), now));
                 _obligations.Remove(signal);
                 _versions.Remove(signal);
             }
@@ -172,7 +198,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
     private InformationObligation Save(InformationObligation obligation)
     {
         var version = _versions.GetValueOrDefault(obligation.Signal);
-        _store?.Append(StreamDocuments.InformationObligation, StreamId(obligation.Signal), version, [StreamDocuments.Write(obligation, _clock.GetCurrentInstant())]);
+        _store?.Append(StreamDocuments.InformationObligation, StreamId(obligation.Signal), version, [_documents.Write(obligation, _clock.GetCurrentInstant())]);
         _versions[obligation.Signal] = version + 1;
         return _obligations[obligation.Signal] = obligation;
     }

@@ -56,7 +56,7 @@ public sealed class ReferenceIndex
     private PendingBatch? _batch;
 
     private long _lastId;
-    private readonly YouthPseudonymiser? _pseudonyms;
+    private readonly YouthKeying _keying;
     private int _activeCount;
     private int _archivedCount;
 
@@ -127,7 +127,7 @@ public sealed class ReferenceIndex
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
         _observers = observers is null ? [] : [.. observers];
-        _pseudonyms = pseudonymiser;
+        _keying = YouthKeying.Of(pseudonymiser);
         if (store is null)
         {
             return;
@@ -136,7 +136,7 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             store.Load(new Loader(this));
-            CheckKeying(store);
+            _keying.Claim(store, _activeCount + _archivedCount > 0);
         }
 
         IndexMetrics.SignalsRestored(_activeCount);
@@ -145,7 +145,10 @@ public sealed class ReferenceIndex
     }
 
     /// <summary>Gets a value indicating whether the index keys youths by a keyed pseudonym instead of the BSN.</summary>
-    public bool IsPseudonymised => _pseudonyms is not null;
+    public bool IsPseudonymised => _keying.IsPseudonymised;
+
+    /// <summary>Gets how the index keys youths in memory and in its store; the other areas must key them the same way.</summary>
+    public YouthKeying Keying => _keying;
 
     /// <summary>Gets the region's rules.</summary>
     public RegionPolicy Policy { get; }
@@ -525,7 +528,7 @@ public sealed class ReferenceIndex
         var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
-            _store?.SaveFamily(keyed);
+            _store?.SaveFamily(new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]));
             AddFamilyCore(keyed);
         }
     }
@@ -1138,48 +1141,26 @@ public sealed class ReferenceIndex
         }
     }
 
-    private const string KeyedByBsn = "bsn";
+    // Where a BSN becomes the index's key and back, the keying decides: the number itself, or its keyed pseudonym.
+    private int KeyOf(Bsn youth) => _keying.NumberOf(youth);
 
-    private void CheckKeying(ISignalStore store)
-    {
-        var keying = _pseudonyms?.KeyFingerprint ?? KeyedByBsn;
-        // A store that never recorded its keying was written before the SDK recorded it, when indexes were keyed by BSN.
-        var stored = store.ReadYouthKeying() ?? (_activeCount + _archivedCount > 0 ? KeyedByBsn : null);
-        if (stored is null)
-        {
-            store.WriteYouthKeying(keying);
-            return;
-        }
+    private Bsn YouthOf(int key) => _keying.PersonOf(key);
 
-        if (stored != keying)
-        {
-            throw new StoreKeyingMismatchException(stored == KeyedByBsn
-                ? "The store holds youths keyed by BSN and this index is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store."
-                : keying == KeyedByBsn
-                    ? "The store holds pseudonymised youths and this index has no YouthPseudonymiser: open it with the key it was written with."
-                    : $"The store was written with another pseudonymisation key ({stored}) than this index's ({keying}): open it with the key it was written with.");
-        }
-
-        store.WriteYouthKeying(keying);
-    }
-
-    // The one place where a BSN becomes the index's key and back: the number itself, or its keyed pseudonym.
-    private int KeyOf(Bsn youth) => _pseudonyms is null ? youth.RevealNumber() : _pseudonyms.Forward(youth.RevealNumber());
+    // The index keeps a family's members by key, carried in Bsn values as the slots carry keys in ints.
+    private static YouthKey KeyFrom(Bsn keyed) => YouthKey.FromTrusted(keyed.RevealNumber());
 
     // A pseudonymised index keeps its families by key too; unpseudonymised, a family is its own mapping.
     private Family MapMembers(Family family, Func<Bsn, Bsn> map) =>
-        _pseudonyms is null ? family : Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map));
-
-    private Bsn YouthOf(int key) => Bsn.FromTrustedNumber(_pseudonyms is null ? key : _pseudonyms.Inverse(key));
+        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map)) : family;
 
     // Remembered answers stay in memory for the idempotency window; a pseudonymised index keeps them pseudonymised too.
-    private Signal Conceal(Signal signal) => _pseudonyms is null ? signal : signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth)));
+    private Signal Conceal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth))) : signal;
 
-    private Signal Reveal(Signal signal) => _pseudonyms is null ? signal : signal.WithYouth(YouthOf(signal.Youth.RevealNumber()));
+    private Signal Reveal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(YouthOf(signal.Youth.RevealNumber())) : signal;
 
-    private Match Conceal(Match match) => _pseudonyms is null ? match : match.WithYouths(Bsn.FromTrustedNumber(KeyOf(match.Youth)), Bsn.FromTrustedNumber(KeyOf(match.OtherYouth)));
+    private Match Conceal(Match match) => _keying.IsPseudonymised ? match.WithYouths(Bsn.FromTrustedNumber(KeyOf(match.Youth)), Bsn.FromTrustedNumber(KeyOf(match.OtherYouth))) : match;
 
-    private Match Reveal(Match match) => _pseudonyms is null ? match : match.WithYouths(YouthOf(match.Youth.RevealNumber()), YouthOf(match.OtherYouth.RevealNumber()));
+    private Match Reveal(Match match) => _keying.IsPseudonymised ? match.WithYouths(YouthOf(match.Youth.RevealNumber()), YouthOf(match.OtherYouth.RevealNumber())) : match;
 
     private Signal ToSignal(int slot) => ToSignal(slot, 0, default);
 
@@ -1315,15 +1296,15 @@ public sealed class ReferenceIndex
     }
 
     private StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered) =>
-        new(signal.Id, Bsn.FromTrustedNumber(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
+        new(signal.Id, YouthKey.FromTrusted(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
 
     private Signal ToSignal(in StoredSignal stored) =>
-        new(stored.Id, YouthOf(stored.Youth.RevealNumber()), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
+        new(stored.Id, YouthOf(stored.Youth.Value), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
 
     /// <summary>Puts a stored signal back into its slot and chain while the index rebuilds; the store hands them out in identifier order.</summary>
     private void Restore(in StoredSignal stored)
     {
-        var key = stored.Youth.RevealNumber();
+        var key = stored.Youth.Value;
         var table = stored.State == StoredSignalState.Archived ? _archive : _active;
         var slot = _slots.Take();
         ref var s = ref _slots[slot];
@@ -1356,7 +1337,8 @@ public sealed class ReferenceIndex
     {
         public void Add(in StoredSignal signal) => index.Restore(signal);
 
-        public void Add(Family family) => index.AddFamilyCore(family);
+        public void Add(StoredFamily family) =>
+            index.AddFamilyCore(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value))));
 
         public void Add(StoredIdempotencyKey key) => index.RestoreKey(key);
     }
