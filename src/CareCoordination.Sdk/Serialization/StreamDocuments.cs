@@ -81,6 +81,9 @@ internal sealed class StreamDocuments
     /// <summary>Gets the documents for a keying.</summary>
     public static StreamDocuments For(YouthKeying keying) => keying == YouthKeying.ByBsn ? ByBsn : new(keying);
 
+    /// <summary>Gets the names of every event and record type the streams hold, for the tests that pin their stored form.</summary>
+    public static IEnumerable<string> KnownTypes => CaseEvents.Keys.Concat(PlanEvents.Keys).Concat(RecordEvents.Keys);
+
     /// <summary>Gets whether a stream was erased, leaving only its tombstone.</summary>
     public static bool IsErased(StoredHistory stream) => stream.Events.Count > 0 && stream.Events[^1].Type == nameof(StreamErased);
 
