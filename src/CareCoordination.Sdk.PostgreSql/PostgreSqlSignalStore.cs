@@ -236,6 +236,21 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
     {
         lock (_gate)
         {
+            // Closing the connection ends the server session a moment later, and with it the writer lock; a store opened
+            // on the same schema right after would find the lock still held. Releasing it first hands it over at once.
+            if (_connection.State == System.Data.ConnectionState.Open)
+            {
+                try
+                {
+                    using var unlock = WriterLockCommand("pg_advisory_unlock");
+                    unlock.ExecuteScalar();
+                }
+                catch (NpgsqlException)
+                {
+                    // A broken connection holds no lock worth releasing: the server drops it with the session.
+                }
+            }
+
             _connection.Dispose();
         }
     }
@@ -455,12 +470,18 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
 
     private void TakeWriterLock()
     {
-        using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext($1))", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = "carecoordination.index." + _schema });
+        using var command = WriterLockCommand("pg_try_advisory_lock");
         if (command.ExecuteScalar() is not true)
         {
             throw new StoreInUseException($"Another reference index already writes to the PostgreSQL schema '{_schema}'; one index writes to one store.");
         }
+    }
+
+    private NpgsqlCommand WriterLockCommand(string function)
+    {
+        var command = new NpgsqlCommand($"SELECT {function}(hashtext($1))", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = "carecoordination.index." + _schema });
+        return command;
     }
 
     private void Migrate()
