@@ -13,7 +13,7 @@ namespace CareCoordination.Sdk.Storage;
 /// The SDK builds a change set while an operation runs and hands it to <see cref="ICareCoordinationStore.Commit(ChangeSet)"/>
 /// once; events, notifications and metrics go out only after that call returns. A store applies the parts in the order of
 /// the lists: the signal commits, then the families, then the stream changes, then the audit records. Not thread-safe:
-/// one operation builds it.
+/// one operation builds it. A store's single-write methods are a change set of one part.
 /// </remarks>
 public sealed class ChangeSet
 {
@@ -51,11 +51,39 @@ public sealed class ChangeSet
                 ForgetIdempotencyKeysUpTo = _signals.Select(c => c.ForgetIdempotencyKeysUpTo).LastOrDefault(c => c is not null),
             };
 
-    internal void Add(SignalCommit commit) => _signals.Add(commit);
+    /// <summary>Adds a change of the reference index.</summary>
+    /// <param name="commit">The change.</param>
+    /// <returns>This change set.</returns>
+    public ChangeSet Add(SignalCommit commit)
+    {
+        _signals.Add(Internal.Guard.NotNull(commit));
+        return this;
+    }
 
-    internal void Add(FamilyChange family) => _families.Add(family);
+    /// <summary>Adds a family written or removed.</summary>
+    /// <param name="family">The change.</param>
+    /// <returns>This change set.</returns>
+    public ChangeSet Add(FamilyChange family)
+    {
+        _families.Add(Internal.Guard.NotNull(family));
+        return this;
+    }
 
-    internal void Add(StreamChange stream) => _streams.Add(stream);
+    /// <summary>Adds a stream append or replacement.</summary>
+    /// <param name="stream">The change.</param>
+    /// <returns>This change set.</returns>
+    public ChangeSet Add(StreamChange stream)
+    {
+        _streams.Add(Internal.Guard.NotNull(stream));
+        return this;
+    }
 
-    internal void Add(AuditRecord record) => _audit.Add(record);
+    /// <summary>Adds an audit record.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>This change set.</returns>
+    public ChangeSet Add(AuditRecord record)
+    {
+        _audit.Add(Internal.Guard.NotNull(record));
+        return this;
+    }
 }
