@@ -1,12 +1,14 @@
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Signals.Events;
 
 namespace CareCoordination.Sdk.Coordination;
 
 /// <summary>
 /// Feeds the reference index's matches to the coordination desk: every match opens the family's case or joins the
-/// open one, through the index route (<em>meldroute Verwijsindex</em>). Register it as an
+/// open one, through the index route (<em>meldroute Verwijsindex</em>); and every family the index is told of reaches
+/// the desk too. Register it as an
 /// <see cref="IReferenceIndexObserver"/> of the index.
 /// </summary>
 /// <remarks>
@@ -23,4 +25,14 @@ public sealed class ReferenceIndexIntake : IReferenceIndexObserver, IChangeParti
 
     /// <inheritdoc/>
     public void OnMatchFound(in MatchFound e) => _desk.Intake(CaseIntake.FromMatch(e.Match));
+
+    /// <inheritdoc/>
+    /// <remarks>The desk learns the families the index is told of, so that one call from the population register's feed changes both in one commit.</remarks>
+    public void OnFamilyChanged(in FamilyChanged e)
+    {
+        if (e.Family is { } family)
+        {
+            _desk.AddOrReplaceFamily(family);
+        }
+    }
 }

@@ -56,4 +56,10 @@ public interface IReferenceIndexObserver
     void OnMatchFound(in MatchFound e)
     {
     }
+
+    /// <summary>A family was added, replaced or removed.</summary>
+    /// <param name="e">The event.</param>
+    void OnFamilyChanged(in FamilyChanged e)
+    {
+    }
 }

@@ -604,8 +604,12 @@ public sealed class ReferenceIndex
         var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
-            WriteFamily(new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)])));
-            AddFamilyCore(keyed);
+            var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]));
+            WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
+            {
+                AddFamilyCore(keyed);
+                return true;
+            });
         }
     }
 
@@ -621,8 +625,7 @@ public sealed class ReferenceIndex
                 return false;
             }
 
-            WriteFamily(new FamilyChange(family, null));
-            return RemoveFamilyCore(family);
+            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () => RemoveFamilyCore(family));
         }
     }
 
@@ -1419,40 +1422,51 @@ public sealed class ReferenceIndex
         public void Add(StoredIdempotencyKey key) => index.RestoreKey(key);
     }
 
-    /// <summary>Writes a family change: as a change set of its own with a store that commits change sets, or straight to any other store.</summary>
-    private void WriteFamily(FamilyChange change)
-    {
-        if (_durable is not null)
-        {
-            using var scope = ChangeScope.Begin(_durable);
-            scope.Add(change);
-            scope.Complete();
-        }
-        else if (change.Family is { } family)
-        {
-            _store?.SaveFamily(family);
-        }
-        else
-        {
-            _store?.RemoveFamily(change.Id);
-        }
-    }
-
     /// <summary>
     /// Runs a change the index writes before it applies it (withdrawal, death, expiry). With a store that commits change
     /// sets, the participants hear the change's events first and what they write joins the same change set, committed in
     /// one transaction; then the index's memory changes and the listeners hear the events. With any other store the
     /// commit comes first, then memory, then everyone hears. When the commit throws, nothing changed.
     /// </summary>
-    private void WriteThenApply(SignalCommit? commit, List<Action<IReferenceIndexObserver[]>> events, Action apply)
+    private void WriteThenApply(SignalCommit? commit, List<Action<IReferenceIndexObserver[]>> events, Action apply) =>
+        WriteThenApply(
+            commit,
+            scope => scope.Add(commit!),
+            store => store.Commit(commit!),
+            events,
+            () =>
+            {
+                apply();
+                return true;
+            });
+
+    private T WriteFamilyThenApply<T>(FamilyChange change, List<Action<IReferenceIndexObserver[]>> events, Func<T> apply) =>
+        WriteThenApply(
+            change,
+            scope => scope.Add(change),
+            store =>
+            {
+                if (change.Family is { } family)
+                {
+                    store.SaveFamily(family);
+                }
+                else
+                {
+                    store.RemoveFamily(change.Id);
+                }
+            },
+            events,
+            apply);
+
+    private T WriteThenApply<T>(object? write, Action<ChangeScope> stage, Action<ISignalStore> writeAlone, List<Action<IReferenceIndexObserver[]>> events, Func<T> apply)
     {
         var audience = _observers;
         if (_durable is not null)
         {
             using var scope = ChangeScope.Begin(_durable);
-            if (commit is not null)
+            if (write is not null)
             {
-                scope.Add(commit);
+                stage(scope);
             }
 
             foreach (var e in events)
@@ -1463,16 +1477,18 @@ public sealed class ReferenceIndex
             scope.Complete();
             audience = _listeners;
         }
-        else if (commit is not null)
+        else if (write is not null && _store is not null)
         {
-            _store!.Commit(commit);
+            writeAlone(_store);
         }
 
-        apply();
+        var result = apply();
         foreach (var e in events)
         {
             e(audience);
         }
+
+        return result;
     }
 
     // Static lambdas are cached by the compiler, so publishing allocates nothing.

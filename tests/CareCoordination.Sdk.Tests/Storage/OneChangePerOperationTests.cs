@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Storage;
+
+/// <summary>
+/// One operation, one commit: every operation is run against a store that fails at each of its write positions in turn.
+/// After each failure, every area in memory and everything reopened from the store must be exactly as before the
+/// operation; a store that took part of the operation in an earlier transaction would show it on reopening.
+/// </summary>
+public sealed class OneChangePerOperationTests
+{
+    private static readonly OrganisationId Jgz = TestRegion.YouthHealthCare;
+    private static readonly OrganisationId Amw = TestRegion.SocialWork;
+    private static readonly OrganisationId YouthProtection = TestRegion.YouthProtection;
+    private static readonly Bsn[] People = TestBsns.Generate(5, seed: 77);
+    private static readonly Youth Sam = new(People[0], new LocalDate(2016, 3, 1));
+    private static readonly Youth Sara = new(People[1], new LocalDate(2013, 6, 1));
+    private static readonly Youth Noor = new(People[2], new LocalDate(2010, 9, 1));
+
+    public static TheoryData<string> Operations => new(OperationsByName.Keys);
+
+    private static Dictionary<string, Action<Sdk> > OperationsByName { get; } = new(StringComparer.Ordinal)
+    {
+        ["a registration whose match joins the family's case"] = sdk => sdk.Index.Register(By(YouthProtection, Sam)).ThrowIfRefused(),
+        ["a batch whose matches open a new case"] = sdk => sdk.Index.RegisterBatch([By(Jgz, Noor), By(YouthProtection, Noor)]),
+        ["a withdrawal that erases the information obligation"] = sdk => sdk.Index.Withdraw(Sara.Bsn, Amw, WithdrawalReason.Unjustified),
+        ["a youth's death"] = sdk => sdk.Index.RecordDeath(Sam.Bsn),
+        ["the expiry sweep two years later"] = sdk =>
+        {
+            sdk.Clock.Advance(Duration.FromDays(800));
+            sdk.Index.ExpireDue();
+        },
+        ["a coordinator leaving the pool"] = sdk => sdk.Desk.RemoveCoordinator(new CoordinatorId(1), "left the organisation"),
+        ["the daily escalation check"] = sdk => sdk.Plans.AdvanceEscalations(TestRegion.ReporterOf(Amw), sdk.Plans.Today.PlusDays(30)),
+        ["an erasure of a youth's consents and legal bases"] = sdk => sdk.Consents.Erase(Sam.Bsn, "erasure request"),
+        ["a family change from the population register, which reaches the desk too"] = sdk =>
+            sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn, Noor.Bsn], [People[3]])),
+    };
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void An_operation_that_fails_at_any_write_leaves_every_area_and_the_store_as_before(string operation)
+    {
+        var run = OperationsByName[operation];
+        int positions;
+        for (positions = 1; ; positions++)
+        {
+            var store = new FailingStore();
+            var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
+            string before;
+            using (var sdk = new Sdk(store, clock))
+            {
+                Setup(sdk);
+                before = sdk.Describe();
+                var stored = store.Dump();
+                store.FailAtWrite(positions);
+                try
+                {
+                    run(sdk);
+                }
+                catch (StoreFailedOnPurposeException)
+                {
+                    Assert.Equal(stored, store.Dump());
+                    Assert.Equal(before, sdk.Describe());
+                    using var reopened = new Sdk(store, clock);
+                    Assert.Equal(before, reopened.Describe());
+                    continue;
+                }
+
+                Assert.NotEqual(before, sdk.Describe());
+                using var afterwards = new Sdk(store, clock);
+                Assert.Equal(sdk.Describe(), afterwards.Describe());
+                break;
+            }
+        }
+
+        Assert.True(positions > 1, "the operation wrote nothing, so no failure was tried");
+    }
+
+    [Fact]
+    public void A_registration_and_everything_it_sets_off_reach_the_store_in_one_commit()
+    {
+        var store = new FailingStore();
+        using var sdk = new Sdk(store, new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)));
+        Setup(sdk);
+        var commits = store.Commits;
+
+        sdk.Index.Register(By(YouthProtection, Sam)).ThrowIfRefused();
+
+        Assert.Equal(commits + 1, store.Commits);
+        var last = store.LastChangeSet!;
+        Assert.Single(last.SignalCommits);
+        Assert.Contains(last.Streams, s => s.Kind == "information-obligation");
+        Assert.Contains(last.Streams, s => s.Kind == "case");
+    }
+
+    private static SignalRegistration By(OrganisationId organisation, Youth youth) =>
+        new(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems);
+
+    private static void Setup(Sdk sdk)
+    {
+        sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn], [People[3]]));
+        sdk.Desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), TestRegion.ReporterOf(Amw), Amw, TrainingLevel.Specialist, weeklyHours: 8));
+        sdk.Desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), TestRegion.ReporterOf(Jgz), Jgz, TrainingLevel.Specialist, weeklyHours: 8));
+        sdk.Index.Register(By(Jgz, Sam)).ThrowIfRefused();
+        sdk.Index.Register(By(Amw, Sara)).ThrowIfRefused();
+        var caseId = sdk.Desk.WhichCaseHandles(Sam.Bsn)!.Case;
+        sdk.Desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+        sdk.Desk.AssignCoordinator(caseId).ThrowIfRefused();
+        var by = TestRegion.ReporterOf(Amw);
+        var plan = sdk.Plans.Draft(caseId, by, Amw);
+        sdk.Plans.Change(caseId, plan.Version, (p, at) => p
+            .SetGoal("The parents have an overview of their debts", by, at)
+            .AgreeAction(1, ActionKind.Help, "Debt counselling intake", Amw, by, sdk.Plans.Today.PlusDays(7), by, at));
+        sdk.Consents.Give(Sam, ConsentPurpose.Coordination, [Amw], ConsentGiver.Parents);
+        sdk.Consents.RecordLegalBasis(Sam.Bsn, LegalBasis.SeriouslyThreateningSituation, "acute danger", TestRegion.ReporterOf(YouthProtection), YouthProtection, [Jgz], Duration.FromDays(30));
+    }
+
+    /// <summary>The SDK as a host registers it, on one store.</summary>
+    private sealed class Sdk : IDisposable
+    {
+        private readonly ServiceProvider _services;
+
+        public Sdk(FailingStore store, FakeClock clock)
+        {
+            Clock = clock;
+            _services = new ServiceCollection()
+                .AddSingleton<ISignalStore>(store)
+                .AddSingleton<IClock>(clock)
+                .AddSingleton(TestRegion.CreateDirectory())
+                .AddSingleton(new Pseudonymiser(new byte[32]))
+                .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
+                .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            Index = _services.GetRequiredService<ReferenceIndex>();
+            Desk = _services.GetRequiredService<CoordinationDesk>();
+            Plans = _services.GetRequiredService<PlanBook>();
+            Consents = _services.GetRequiredService<ConsentRegister>();
+            Obligations = _services.GetRequiredService<InformationObligations>();
+        }
+
+        public FakeClock Clock { get; }
+
+        public ReferenceIndex Index { get; }
+
+        public CoordinationDesk Desk { get; }
+
+        public PlanBook Plans { get; }
+
+        public ConsentRegister Consents { get; }
+
+        public InformationObligations Obligations { get; }
+
+        public void Dispose() => _services.Dispose();
+
+        /// <summary>Everything every area holds about the story's persons, in a canonical text.</summary>
+        public string Describe()
+        {
+            var documents = StreamDocuments.For(YouthKeying.ByBsn);
+            var text = new StringBuilder();
+            text.Append(FormattableString.Invariant($"index: {Index.ActiveSignalCount} active, {Index.ArchivedSignalCount} archived\n"));
+            foreach (var person in People)
+            {
+                text.Append(person.RevealDigits()).Append(":\n");
+                foreach (var signal in Index.GetActiveSignals(person))
+                {
+                    text.Append("  active ").Append(Describe(signal)).Append('\n');
+                }
+
+                foreach (var archived in Index.GetArchivedSignals(person))
+                {
+                    text.Append("  archived ").Append(Describe(archived.Signal)).Append(FormattableString.Invariant($" on {archived.ArchivedOn} offered {archived.OfferedAsMatch}\n"));
+                }
+
+                foreach (var family in Index.GetFamiliesOf(person))
+                {
+                    text.Append("  family ").Append(family.Id).Append(' ').AppendJoin(',', family.Youths.Select(y => y.RevealDigits())).Append('\n');
+                }
+
+                text.Append("  desk: ").Append(Desk.WhichCaseHandles(person)?.Case.ToString() ?? "no open case").Append('\n');
+                var (consents, legalBases) = Consents.About(person);
+                text.AppendJoin('\n', consents.Select(c => "  " + c)).AppendJoin('\n', legalBases.Select(l => "  " + l)).Append('\n');
+                text.AppendJoin('\n', Obligations.About(person).Select(o => "  " + o)).Append('\n');
+            }
+
+            text.Append("pool: ").AppendJoin(", ", Desk.Pool.Select(c => c.ToString())).Append('\n');
+            for (var id = 1; TryGetCase(new CaseId(id)) is { } c; id++)
+            {
+                text.Append(FormattableString.Invariant($"{c.Id} {c.Status} {c.Tier} {c.Coordinator} v{c.Version}\n"));
+                text.AppendJoin('\n', c.History.Select(e => documents.Write(e).Json)).Append('\n');
+                if (Plans.Find(c.Id) is { } plan)
+                {
+                    text.AppendJoin('\n', plan.History.Select(e => documents.Write(e).Json)).Append('\n');
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static string Describe(Signal signal) =>
+            FormattableString.Invariant($"{signal.Id} {signal.Organisation} {signal.Reporter} {signal.RegisteredAt} {signal.ExpiresOn} {signal.Expiry}");
+
+        private CoordinationCase? TryGetCase(CaseId id)
+        {
+            try
+            {
+                return Desk.GetCase(id);
+            }
+            catch (CaseNotFoundException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private sealed class StoreFailedOnPurposeException(string message) : InvalidOperationException(message);
+
+    /// <summary>A store in memory that refuses, whole, the commit that holds the write at a chosen position.</summary>
+    private sealed class FailingStore : ICareCoordinationStore
+    {
+        private readonly InMemoryCareCoordinationStore _inner = new();
+        private int _writes;
+        private int? _failAt;
+
+        public int Commits { get; private set; }
+
+        public ChangeSet? LastChangeSet { get; private set; }
+
+        /// <summary>Counts writes from now on, and refuses the commit that holds the given one (1 is the next write).</summary>
+        public void FailAtWrite(int position)
+        {
+            _writes = 0;
+            _failAt = position;
+        }
+
+        public void Commit(ChangeSet changes)
+        {
+            var from = _writes + 1;
+            _writes += changes.Count;
+            if (_failAt is { } position && position >= from && position <= _writes)
+            {
+                _failAt = null;
+                throw new StoreFailedOnPurposeException(FormattableString.Invariant($"write {position} of this operation failed on purpose"));
+            }
+
+            _inner.Commit(changes);
+            Commits++;
+            LastChangeSet = changes;
+        }
+
+        public void Commit(SignalCommit commit) => Commit(new ChangeSet().Add(commit));
+
+        public void SaveFamily(StoredFamily family) => Commit(new ChangeSet().Add(new FamilyChange(family.Id, family)));
+
+        public void RemoveFamily(FamilyId family) => Commit(new ChangeSet().Add(new FamilyChange(family, null)));
+
+        public void Append(string kind, string stream, int expectedVersion, IReadOnlyList<StreamEvent> events) =>
+            Commit(new ChangeSet().Add(new StreamChange(kind, stream, expectedVersion, events)));
+
+        public void EraseStream(string kind, string stream, StreamEvent tombstone) => Commit(new ChangeSet().Add(new StreamChange(kind, stream, null, [tombstone])));
+
+        public void AppendAudit(AuditRecord record) => Commit(new ChangeSet().Add(record));
+
+        public void Load(IStoredIndexSink sink) => _inner.Load(sink);
+
+        public IReadOnlyList<StoredHistory> ReadStreams(string kind) => _inner.ReadStreams(kind);
+
+        public StoredAuditTrail LoadAuditTrail() => _inner.LoadAuditTrail();
+
+        public void PurgeAudit(long throughSequence, string genesis) => _inner.PurgeAudit(throughSequence, genesis);
+
+        public string? ReadYouthKeying() => _inner.ReadYouthKeying();
+
+        public void WriteYouthKeying(string keying) => _inner.WriteYouthKeying(keying);
+
+        /// <summary>Everything the store holds, in a canonical text.</summary>
+        public string Dump()
+        {
+            var text = new StringBuilder();
+            var sink = new DumpSink(text);
+            _inner.Load(sink);
+            text.AppendJoin('\n', _inner.Signals.Events.Select(e => e.ToString())).Append('\n');
+            foreach (var kind in new[] { StreamDocuments.Case, StreamDocuments.Coordinator, StreamDocuments.Family, StreamDocuments.Plan, StreamDocuments.Consent, StreamDocuments.LegalBasis, StreamDocuments.InformationObligation })
+            {
+                foreach (var stream in _inner.ReadStreams(kind))
+                {
+                    text.Append(kind).Append(' ').Append(stream.Id).Append('\n').AppendJoin('\n', stream.Events.Select(e => e.Json)).Append('\n');
+                }
+            }
+
+            text.AppendJoin('\n', _inner.Audit.Records.Select(r => r.Hash));
+            return text.ToString();
+        }
+
+        private sealed class DumpSink(StringBuilder text) : IStoredIndexSink
+        {
+            public void Add(in StoredSignal signal) => text.Append(signal.ToString()).Append('\n');
+
+            public void Add(StoredFamily family) => text.Append(family.Id).Append(' ').AppendJoin(',', family.Youths.Select(y => y.Value)).Append(';').AppendJoin(',', family.Carers.Select(c => c.Value)).Append('\n');
+
+            public void Add(StoredIdempotencyKey key) => text.Append(key.Key).Append(' ').Append(key.Json).Append('\n');
+        }
+    }
+}
