@@ -25,11 +25,11 @@ internal sealed class BenchOptions
 
     public Option<double?> SignalsPerYouth { get; } = new("--signals-per-youth") { Description = "Registrations per youth per year. Default: 0.038 (Multisignaal 2023)." };
 
-    public Option<double?> FollowUpShare { get; } = new("--follow-up-share") { Description = "Share of registrations on a youth with an active signal. Default: 0.40." };
+    public Option<double?> FollowUpShare { get; } = new("--follow-up-share") { Description = "Share of registrations on a youth with an active signal. Default: 0.28." };
 
     public Option<double?> SameOrganisationShare { get; } = new("--same-organisation-share") { Description = "Share of follow-ups by an organisation that already signalled (renewals). Default: 0.25." };
 
-    public Option<double?> SiblingShare { get; } = new("--sibling-share") { Description = "Share of registrations on a sibling of a signalled youth. Default: 0.30." };
+    public Option<double?> SiblingShare { get; } = new("--sibling-share") { Description = "Share of registrations on a sibling of a signalled youth. Default: 0.60." };
 
     public Option<double?> OrganisationSkew { get; } = new("--organisation-skew") { Description = "Zipf exponent of organisation sizes (0: all equal). Default: 1.0." };
 

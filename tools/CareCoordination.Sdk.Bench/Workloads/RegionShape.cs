@@ -29,13 +29,13 @@ internal sealed record RegionShape
     public double SignalsPerYouthPerYear { get; init; } = 0.038;
 
     /// <summary>Share of registrations on a youth who already has an active signal (a follow-up).</summary>
-    public double FollowUpShare { get; init; } = 0.40;
+    public double FollowUpShare { get; init; } = 0.28;
 
     /// <summary>Share of follow-ups made by an organisation that already signalled the youth (a renewal, not a match).</summary>
     public double SameOrganisationShare { get; init; } = 0.25;
 
     /// <summary>Share of registrations on a brother or sister of a youth with an active signal.</summary>
-    public double SiblingShare { get; init; } = 0.30;
+    public double SiblingShare { get; init; } = 0.60;
 
     /// <summary>Zipf exponent of organisation sizes: organisation k makes a share proportional to 1/k^skew.</summary>
     public double OrganisationSkew { get; init; } = 1.0;
