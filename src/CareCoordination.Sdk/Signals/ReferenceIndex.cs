@@ -46,8 +46,7 @@ public sealed class ReferenceIndex
     private readonly SignalSlots _slots = new();
     private readonly YouthTable _active = new();
     private readonly YouthTable _archive = new();
-    private readonly Dictionary<int, Family> _families = [];
-    private readonly Dictionary<int, FamilyId[]> _familiesOfYouth = [];
+    private readonly FamilyTable _families = new();
 
     // Candidates of the registration in progress; only touched under the lock.
     private int[] _candidateSlots = new int[16];
@@ -55,12 +54,12 @@ public sealed class ReferenceIndex
     private FamilyId?[] _candidateFamilies = new FamilyId?[16];
     private int[] _seenYouths = new int[16];
 
-    private readonly Dictionary<string, RememberedRegistration> _idempotency = new(StringComparer.Ordinal);
-    private bool _expiredKeysInStore;
+    private readonly IdempotencyMemory _idempotency = new();
     private PendingBatch? _batch;
 
     private long _lastId;
     private readonly YouthKeying _keying;
+    private readonly ReporterAuthorisation _authorisation;
     private int _activeCount;
     private int _archivedCount;
 
@@ -134,6 +133,7 @@ public sealed class ReferenceIndex
         _participants = [.. _observers.Where(o => o is IChangeParticipant)];
         _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
         _keying = YouthKeying.Of(pseudonymiser);
+        _authorisation = new ReporterAuthorisation(policy, directory);
         if (store is null)
         {
             return;
@@ -434,7 +434,7 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var keyCutoff = now - Policy.IdempotencyWindow;
-            var keysExpired = _expiredKeysInStore || AnyKeyUsedUpTo(keyCutoff);
+            var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
             var due = DueForExpiry(todayNumber, archiveCutoff);
             var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, today, now, keysExpired ? keyCutoff : null) : null;
             var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
@@ -455,12 +455,7 @@ public sealed class ReferenceIndex
 
             WriteThenApply(commit, events, () =>
             {
-                if (commit is not null)
-                {
-                    _expiredKeysInStore = false;
-                }
-
-                ForgetIdempotencyKeysUpTo(keyCutoff);
+                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null);
                 foreach (var (slot, reason) in due)
                 {
                     switch (reason)
@@ -528,7 +523,7 @@ public sealed class ReferenceIndex
     {
         lock (_gate)
         {
-            if (!_families.TryGetValue(family.Value, out var known))
+            if (_families.Find(family) is not { } known)
             {
                 throw new KeyNotFoundException($"The family {family} is not known to the reference index.");
             }
@@ -607,7 +602,7 @@ public sealed class ReferenceIndex
             var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]));
             WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
             {
-                AddFamilyCore(keyed);
+                _families.AddOrReplace(keyed);
                 return true;
             });
         }
@@ -620,12 +615,12 @@ public sealed class ReferenceIndex
     {
         lock (_gate)
         {
-            if (!_families.ContainsKey(family.Value))
+            if (_families.Find(family) is null)
             {
                 return false;
             }
 
-            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () => RemoveFamilyCore(family));
+            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () => _families.Remove(family));
         }
     }
 
@@ -636,7 +631,7 @@ public sealed class ReferenceIndex
     {
         lock (_gate)
         {
-            if (!_familiesOfYouth.TryGetValue(KeyOf(youth), out var ids))
+            if (_families.OfYouth(KeyOf(youth)) is not { } ids)
             {
                 return [];
             }
@@ -644,7 +639,7 @@ public sealed class ReferenceIndex
             var result = new Family[ids.Length];
             for (var i = 0; i < ids.Length; i++)
             {
-                var known = _families[ids[i].Value];
+                var known = _families.Find(ids[i])!;
                 result[i] = MapMembers(known, key => YouthOf(key.RevealNumber()));
             }
 
@@ -693,7 +688,7 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var now = _clock.GetCurrentInstant();
-            if (_idempotency.TryGetValue(key, out var remembered) && remembered.At + Policy.IdempotencyWindow > now)
+            if (_idempotency.TryRecall(key, now - Policy.IdempotencyWindow, out var remembered))
             {
                 if (remembered.Youth != youth || remembered.Organisation != organisation)
                 {
@@ -720,10 +715,10 @@ public sealed class ReferenceIndex
 
             if (_batch is not null)
             {
-                UndoKey(_batch, key);
+                _batch.Undo.Add(_idempotency.UndoOf(key));
             }
 
-            _idempotency[key] = new RememberedRegistration(youth, organisation, now, result.Outcome, Conceal(result.Signal), Array.ConvertAll(matches, Conceal));
+            _idempotency.Remember(key, new IdempotencyMemory.Answer(youth, organisation, now, result.Outcome, Conceal(result.Signal), Array.ConvertAll(matches, Conceal)));
             return Answer(result.Outcome, result.Signal, matches, destination);
         }
     }
@@ -733,52 +728,6 @@ public sealed class ReferenceIndex
     {
         matches.AsSpan(0, Math.Min(matches.Length, destination.Length)).CopyTo(destination);
         return RegistrationResult.Succeeded(outcome, signal, matches.Length == 0 ? null : (Match[])matches.Clone(), matches.Length);
-    }
-
-    // A remembered answer holds the youth's number and its matches; once a signal is removed, no cache may keep it.
-    private void ForgetIdempotencyOf(SignalId removed)
-    {
-        if (_idempotency.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var (key, remembered) in _idempotency)
-        {
-            if (remembered.Signal.Id == removed || Array.Exists(remembered.Matches, m => m.Involves(removed)))
-            {
-                _idempotency.Remove(key);
-            }
-        }
-    }
-
-    private bool AnyKeyUsedUpTo(Instant cutoff)
-    {
-        foreach (var remembered in _idempotency.Values)
-        {
-            if (remembered.At <= cutoff)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void ForgetIdempotencyKeysUpTo(Instant cutoff)
-    {
-        if (_idempotency.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var (key, remembered) in _idempotency)
-        {
-            if (remembered.At <= cutoff)
-            {
-                _idempotency.Remove(key);
-            }
-        }
     }
 
     private RegistrationResult RegisterCore(in SignalRegistration registration, Span<Match> destination, bool copyToArray, string? idempotencyKey)
@@ -791,7 +740,7 @@ public sealed class ReferenceIndex
 
         var now = _clock.GetCurrentInstant();
         var today = _calendar.DayOf(now);
-        if (!TryAuthorise(registration, out var refusal, out var message, out var expiresOn, out var expiry, out var rank, today))
+        if (!_authorisation.TryAuthorise(registration, today, out var refusal, out var message, out var expiresOn, out var expiry, out var rank))
         {
             IndexMetrics.RegistrationRefused(refusal);
             return RegistrationResult.Refused(refusal, message!);
@@ -882,64 +831,6 @@ public sealed class ReferenceIndex
         }
     }
 
-    private bool TryAuthorise(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out int expiresOn, out SignalExpiry expiry, out int coordinatorRank, CalendarDay today)
-    {
-        expiresOn = default;
-        expiry = default;
-        coordinatorRank = int.MaxValue;
-        if (!Directory.TryGetOrganisation(registration.Organisation, out var organisation))
-        {
-            return Refuse(RegistrationRefusal.UnknownOrganisation, $"The organisation {registration.Organisation} is not in the region's directory; it cannot signal.", out refusal, out message);
-        }
-
-        if (!Policy.MayReport(organisation.Kind))
-        {
-            var through = Policy.DelegateFor(organisation.Kind);
-            return Refuse(
-                RegistrationRefusal.OrganisationNotAuthorised,
-                through is { } kind
-                    ? $"{organisation.Name} ({organisation.Kind}) may not signal in this region; it signals through an organisation of kind {kind}."
-                    : $"{organisation.Name} ({organisation.Kind}) may not signal in this region.",
-                out refusal,
-                out message);
-        }
-
-        if (!organisation.HasMunicipalAgreement)
-        {
-            return Refuse(RegistrationRefusal.NoMunicipalAgreement, $"{organisation.Name} has no written agreements with the municipality (convenant); it cannot signal until it has.", out refusal, out message);
-        }
-
-        if (!Directory.TryGetProfessional(registration.Reporter, out var reporter) || reporter.Organisation != organisation.Id)
-        {
-            return Refuse(RegistrationRefusal.UnknownReporter, $"The reporter {registration.Reporter} is not a professional of {organisation.Name} in the region's directory.", out refusal, out message);
-        }
-
-        if (!reporter.IsDesignatedReporter)
-        {
-            return Refuse(RegistrationRefusal.ReporterNotDesignated, $"{organisation.Name} has not designated {reporter.Name} to signal in the reference index.", out refusal, out message);
-        }
-
-        var dateOfBirth = registration.Youth.DateOfBirth;
-        if (dateOfBirth > today.Date)
-        {
-            return Refuse(RegistrationRefusal.NotYetBorn, "The date of birth lies in the future; check it against the population register (BRP).", out refusal, out message);
-        }
-
-        var ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, Policy.AgeLimitInYears);
-        if (ageLimitDay <= today.DayNumber)
-        {
-            return Refuse(RegistrationRefusal.OverAgeLimit, $"The person is {Policy.AgeLimitInYears} or older and no longer a youth for the reference index.", out refusal, out message);
-        }
-
-        coordinatorRank = Policy.CoordinatorRank(organisation.Kind);
-        (expiresOn, expiry) = today.ActiveEndDayNumber < ageLimitDay
-            ? (today.ActiveEndDayNumber, SignalExpiry.ActivePeriodEnds)
-            : (ageLimitDay, SignalExpiry.AgeLimitReached);
-        refusal = RegistrationRefusal.None;
-        message = null;
-        return true;
-    }
-
     /// <summary>
     /// The latest archive date whose archive period has ended by <paramref name="today"/>. Subtracting the period is
     /// not enough: month arithmetic truncates (29 February plus five years is 28 February), so step forward while the
@@ -954,13 +845,6 @@ public sealed class ReferenceIndex
         }
 
         return cutoff;
-    }
-
-    private static bool Refuse(RegistrationRefusal reason, string text, out RegistrationRefusal refusal, out string? message)
-    {
-        refusal = reason;
-        message = text;
-        return false;
     }
 
     private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, string? idempotencyKey)
@@ -1006,12 +890,12 @@ public sealed class ReferenceIndex
             }
         }
 
-        if (_familiesOfYouth.Count > 0 && _familiesOfYouth.TryGetValue(key, out var families))
+        if (_families.OfYouth(key) is { } families)
         {
             var seen = 0;
             foreach (var familyId in families)
             {
-                foreach (var member in _families[familyId.Value].Youths)
+                foreach (var member in _families.Find(familyId)!.Youths)
                 {
                     var memberKey = member.RevealNumber();
                     if (memberKey == key || Array.IndexOf(_seenYouths, memberKey, 0, seen) >= 0)
@@ -1125,7 +1009,7 @@ public sealed class ReferenceIndex
     private SignalRemoved RemoveActive(int slot, SignalEndReason reason, Instant now)
     {
         var signal = ToSignal(slot);
-        ForgetIdempotencyOf(signal.Id);
+        _idempotency.ForgetSignal(signal.Id);
         Unlink(_active, slot);
         _slots.Release(slot);
         Volatile.Write(ref _activeCount, _activeCount - 1);
@@ -1136,7 +1020,7 @@ public sealed class ReferenceIndex
     private SignalRemoved RemoveArchived(int slot, SignalEndReason reason, Instant now)
     {
         var signal = ToSignal(slot);
-        ForgetIdempotencyOf(signal.Id);
+        _idempotency.ForgetSignal(signal.Id);
         Unlink(_archive, slot);
         _slots.Release(slot);
         Volatile.Write(ref _archivedCount, _archivedCount - 1);
@@ -1161,41 +1045,6 @@ public sealed class ReferenceIndex
                 return;
             }
         }
-    }
-
-    private void AddFamilyCore(Family family)
-    {
-        RemoveFamilyCore(family.Id);
-        _families[family.Id.Value] = family;
-        foreach (var youth in family.Youths)
-        {
-            var key = youth.RevealNumber();
-            _familiesOfYouth[key] = _familiesOfYouth.TryGetValue(key, out var existing) ? [.. existing, family.Id] : [family.Id];
-        }
-    }
-
-    private bool RemoveFamilyCore(FamilyId family)
-    {
-        if (!_families.Remove(family.Value, out var known))
-        {
-            return false;
-        }
-
-        foreach (var youth in known.Youths)
-        {
-            var key = youth.RevealNumber();
-            var remaining = Array.FindAll(_familiesOfYouth[key], id => id != family);
-            if (remaining.Length == 0)
-            {
-                _familiesOfYouth.Remove(key);
-            }
-            else
-            {
-                _familiesOfYouth[key] = remaining;
-            }
-        }
-
-        return true;
     }
 
     private List<Signal> CollectChain(int head)
@@ -1290,30 +1139,6 @@ public sealed class ReferenceIndex
     // An answer remembers the youth by the index's key, as the in-memory answer does, so a pseudonymised store holds no BSN here either.
     private static RememberedSignalDocument Remembered(in StoredSignal row, int youthKey) =>
         new(row.Id.Value, youthKey, row.Organisation.Value, row.Reporter.Value, row.RegisteredTicks, row.Route, row.DayNumber, row.Expiry);
-
-    private static Signal FromRemembered(RememberedSignalDocument d) =>
-        new(new SignalId(d.Id), Bsn.FromStoredKey(d.Youth), new OrganisationId(d.Organisation), new ProfessionalId(d.Reporter), d.RegisteredTicks, d.Route, d.Day, d.Expiry);
-
-    /// <summary>Takes back a key from the store, unless its window has passed (the next expiry run then deletes it from the store).</summary>
-    private void RestoreKey(StoredIdempotencyKey stored)
-    {
-        if (stored.At + Policy.IdempotencyWindow <= _clock.GetCurrentInstant())
-        {
-            _expiredKeysInStore = true;
-            return;
-        }
-
-        var answer = EventDocuments.ReadRemembered(stored);
-        var signal = FromRemembered(answer.Signal);
-        var matches = new Match[answer.Matches.Count];
-        for (var i = 0; i < matches.Length; i++)
-        {
-            var m = answer.Matches[i];
-            matches[i] = new Match(m.Kind, signal, FromRemembered(m.Other), new OrganisationId(m.MatchCoordinator), m.Family is { } family ? new FamilyId(family) : null, m.FoundAt);
-        }
-
-        _idempotency[stored.Key] = new RememberedRegistration(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, matches);
-    }
 
     /// <summary>The one definition of what an expiry run ends: each slot with the reason it ends for.</summary>
     private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
@@ -1410,16 +1235,14 @@ public sealed class ReferenceIndex
         }
     }
 
-    private sealed record RememberedRegistration(int Youth, int Organisation, Instant At, RegistrationOutcome Outcome, Signal Signal, Match[] Matches);
-
     private sealed class Loader(ReferenceIndex index) : IStoredIndexSink
     {
         public void Add(in StoredSignal signal) => index.Restore(signal);
 
         public void Add(StoredFamily family) =>
-            index.AddFamilyCore(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value))));
+            index._families.AddOrReplace(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value))));
 
-        public void Add(StoredIdempotencyKey key) => index.RestoreKey(key);
+        public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow);
     }
 
     /// <summary>
@@ -1529,22 +1352,6 @@ public sealed class ReferenceIndex
         _slots.Release(slot);
     });
 
-    private void UndoKey(PendingBatch batch, string key)
-    {
-        var had = _idempotency.TryGetValue(key, out var previous);
-        batch.Undo.Add(() =>
-        {
-            if (had)
-            {
-                _idempotency[key] = previous!;
-            }
-            else
-            {
-                _idempotency.Remove(key);
-            }
-        });
-    }
-
     private void UndoSlotChange(PendingBatch batch, int slot)
     {
         var before = _slots[slot];
@@ -1592,27 +1399,5 @@ public sealed class ReferenceIndex
 
         _lastId = batch.LastId;
         Volatile.Write(ref _activeCount, batch.ActiveCount);
-    }
-
-    /// <summary>A batch of registrations under way: its store commits, how to undo its changes, and what to raise once it is on disk.</summary>
-    private sealed class PendingBatch(long lastId, int activeCount)
-    {
-        public long LastId { get; } = lastId;
-
-        public int ActiveCount { get; } = activeCount;
-
-        public List<SignalCommit> Commits { get; } = [];
-
-        public List<Action> Undo { get; } = [];
-
-        public List<Action> Deferred { get; } = [];
-
-        public static SignalCommit Merge(List<SignalCommit> commits) =>
-            commits.Count == 1
-                ? commits[0]
-                : new SignalCommit([.. commits.SelectMany(c => c.Upserts)], [.. commits.SelectMany(c => c.Erasures)], [.. commits.SelectMany(c => c.Events)])
-                {
-                    IdempotencyKeys = [.. commits.SelectMany(c => c.IdempotencyKeys)],
-                };
     }
 }

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Storage;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Signals;
+
+/// <summary>
+/// The index's memory of idempotency keys: the first answer to each keyed registration, so that a client retrying
+/// after a timeout gets that answer again instead of a second registration. Answers hold youths by the index's key
+/// (their pseudonym in a pseudonymised index), and an answer that names a removed signal is forgotten with it.
+/// </summary>
+/// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
+internal sealed class IdempotencyMemory
+{
+    private readonly Dictionary<string, Answer> _answers = new(StringComparer.Ordinal);
+
+    // Keys the store still holds past their window, read at start-up; the next expiry run deletes them from the store.
+    private bool _expiredKeysInStore;
+
+    /// <summary>Recalls the answer to a key used after <paramref name="windowStart"/>.</summary>
+    public bool TryRecall(string key, Instant windowStart, out Answer answer) =>
+        _answers.TryGetValue(key, out answer!) && answer.At > windowStart;
+
+    /// <summary>Remembers the answer to a key.</summary>
+    public void Remember(string key, Answer answer) => _answers[key] = answer;
+
+    /// <summary>Gets how to put back what the memory held for a key before a batch that may fail changes it.</summary>
+    public Action UndoOf(string key)
+    {
+        var had = _answers.TryGetValue(key, out var previous);
+        return () =>
+        {
+            if (had)
+            {
+                _answers[key] = previous!;
+            }
+            else
+            {
+                _answers.Remove(key);
+            }
+        };
+    }
+
+    /// <summary>Forgets every answer that names a removed signal: no cache may keep a removed youth's data.</summary>
+    public void ForgetSignal(SignalId removed)
+    {
+        if (_answers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, answer) in _answers)
+        {
+            if (answer.Signal.Id == removed || Array.Exists(answer.Matches, m => m.Involves(removed)))
+            {
+                _answers.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Tells whether any key was first used at or before the cutoff, here or (read at start-up) in the store.</summary>
+    public bool HasKeysUpTo(Instant cutoff)
+    {
+        if (_expiredKeysInStore)
+        {
+            return true;
+        }
+
+        foreach (var answer in _answers.Values)
+        {
+            if (answer.At <= cutoff)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Forgets the keys first used at or before the cutoff.</summary>
+    /// <param name="cutoff">The end of the window.</param>
+    /// <param name="forgottenInStore">Whether the store forgot them too in the same change.</param>
+    public void ForgetUpTo(Instant cutoff, bool forgottenInStore)
+    {
+        if (forgottenInStore)
+        {
+            _expiredKeysInStore = false;
+        }
+
+        if (_answers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, answer) in _answers)
+        {
+            if (answer.At <= cutoff)
+            {
+                _answers.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Takes back a key from the store, unless its window has passed (the next expiry run then deletes it from the store).</summary>
+    public void Restore(StoredIdempotencyKey stored, Instant windowStart)
+    {
+        if (stored.At <= windowStart)
+        {
+            _expiredKeysInStore = true;
+            return;
+        }
+
+        var answer = EventDocuments.ReadRemembered(stored);
+        var signal = FromRemembered(answer.Signal);
+        var matches = new Match[answer.Matches.Count];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var m = answer.Matches[i];
+            matches[i] = new Match(m.Kind, signal, FromRemembered(m.Other), new OrganisationId(m.MatchCoordinator), m.Family is { } family ? new FamilyId(family) : null, m.FoundAt);
+        }
+
+        _answers[stored.Key] = new Answer(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, matches);
+    }
+
+    private static Signal FromRemembered(RememberedSignalDocument d) =>
+        new(new SignalId(d.Id), Bsn.FromStoredKey(d.Youth), new OrganisationId(d.Organisation), new ProfessionalId(d.Reporter), d.RegisteredTicks, d.Route, d.Day, d.Expiry);
+
+    /// <summary>A remembered answer: for which youth key and organisation, when, and what the registration answered.</summary>
+    public sealed record Answer(int Youth, int Organisation, Instant At, RegistrationOutcome Outcome, Signal Signal, Match[] Matches);
+}

@@ -1,0 +1,84 @@
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Regions;
+
+namespace CareCoordination.Sdk.Signals;
+
+/// <summary>
+/// Who may signal (domain rule 2): a named, designated professional of an organisation in the region's directory whose
+/// kind the region lets signal, with written agreements with the municipality, about a person who is born and not yet
+/// at the age limit. It also works out the signal's end date: the active period, or the day the youth reaches the age
+/// limit when that comes first.
+/// </summary>
+/// <remarks>Immutable; thread-safe as far as the directory is. Allocates nothing on the accepted path.</remarks>
+internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDirectory directory)
+{
+    private readonly RegionPolicy _policy = policy;
+    private readonly OrganisationDirectory _directory = directory;
+
+    /// <summary>Checks a registration against the region's rules, and works out until when the signal will be active and which rank its organisation has as match coordinator.</summary>
+    public bool TryAuthorise(in SignalRegistration registration, CalendarDay today, out RegistrationRefusal refusal, out string? message, out int expiresOn, out SignalExpiry expiry, out int coordinatorRank)
+    {
+        expiresOn = default;
+        expiry = default;
+        coordinatorRank = int.MaxValue;
+        if (!_directory.TryGetOrganisation(registration.Organisation, out var organisation))
+        {
+            return Refuse(RegistrationRefusal.UnknownOrganisation, $"The organisation {registration.Organisation} is not in the region's directory; it cannot signal.", out refusal, out message);
+        }
+
+        if (!_policy.MayReport(organisation.Kind))
+        {
+            var through = _policy.DelegateFor(organisation.Kind);
+            return Refuse(
+                RegistrationRefusal.OrganisationNotAuthorised,
+                through is { } kind
+                    ? $"{organisation.Name} ({organisation.Kind}) may not signal in this region; it signals through an organisation of kind {kind}."
+                    : $"{organisation.Name} ({organisation.Kind}) may not signal in this region.",
+                out refusal,
+                out message);
+        }
+
+        if (!organisation.HasMunicipalAgreement)
+        {
+            return Refuse(RegistrationRefusal.NoMunicipalAgreement, $"{organisation.Name} has no written agreements with the municipality (convenant); it cannot signal until it has.", out refusal, out message);
+        }
+
+        if (!_directory.TryGetProfessional(registration.Reporter, out var reporter) || reporter.Organisation != organisation.Id)
+        {
+            return Refuse(RegistrationRefusal.UnknownReporter, $"The reporter {registration.Reporter} is not a professional of {organisation.Name} in the region's directory.", out refusal, out message);
+        }
+
+        if (!reporter.IsDesignatedReporter)
+        {
+            return Refuse(RegistrationRefusal.ReporterNotDesignated, $"{organisation.Name} has not designated {reporter.Name} to signal in the reference index.", out refusal, out message);
+        }
+
+        var dateOfBirth = registration.Youth.DateOfBirth;
+        if (dateOfBirth > today.Date)
+        {
+            return Refuse(RegistrationRefusal.NotYetBorn, "The date of birth lies in the future; check it against the population register (BRP).", out refusal, out message);
+        }
+
+        var ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, _policy.AgeLimitInYears);
+        if (ageLimitDay <= today.DayNumber)
+        {
+            return Refuse(RegistrationRefusal.OverAgeLimit, $"The person is {_policy.AgeLimitInYears} or older and no longer a youth for the reference index.", out refusal, out message);
+        }
+
+        coordinatorRank = _policy.CoordinatorRank(organisation.Kind);
+        (expiresOn, expiry) = today.ActiveEndDayNumber < ageLimitDay
+            ? (today.ActiveEndDayNumber, SignalExpiry.ActivePeriodEnds)
+            : (ageLimitDay, SignalExpiry.AgeLimitReached);
+        refusal = RegistrationRefusal.None;
+        message = null;
+        return true;
+    }
+
+    private static bool Refuse(RegistrationRefusal reason, string text, out RegistrationRefusal refusal, out string? message)
+    {
+        refusal = reason;
+        message = text;
+        return false;
+    }
+}
