@@ -1,0 +1,153 @@
+using System;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Regions;
+
+namespace CareCoordination.Sdk.Matching;
+
+/// <summary>
+/// Matching (domain rule 5): finds what a signal matches — other organisations' active signals on the same youth, on the
+/// youths of its families, and (once) archived signals on the youth — and designates the match coordinator
+/// (<em>matchregisseur</em>). Candidates go into buffers reused from one registration to the next, so matching
+/// allocates nothing.
+/// </summary>
+/// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
+internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthTable archive, FamilyTable families, OrganisationDirectory directory, RegionPolicy policy)
+{
+    private const int NoSlot = -1;
+
+    private readonly SignalSlots _signals = signals;
+    private readonly YouthTable _active = active;
+    private readonly YouthTable _archive = archive;
+    private readonly FamilyTable _families = families;
+    private readonly OrganisationDirectory _directory = directory;
+    private readonly RegionPolicy _policy = policy;
+    private int[] _slotsFound = new int[16];
+    private MatchKind[] _kinds = new MatchKind[16];
+    private FamilyId?[] _familiesFound = new FamilyId?[16];
+    private int[] _seenYouths = new int[16];
+
+    /// <summary>The slot of the i-th candidate the last collection found.</summary>
+    public int SlotAt(int i) => _slotsFound[i];
+
+    /// <summary>The kind of the i-th candidate's match.</summary>
+    public MatchKind KindAt(int i) => _kinds[i];
+
+    /// <summary>The family through which the i-th candidate matches, for a family match.</summary>
+    public FamilyId? FamilyAt(int i) => _familiesFound[i];
+
+    /// <summary>Collects the slots that a signal of <paramref name="organisation"/> on youth <paramref name="key"/> matches into the candidate buffers, and returns how many there are.</summary>
+    public int Collect(int key, int head, int organisation, bool includeArchive)
+    {
+        var count = 0;
+        for (var slot = head; slot != NoSlot; slot = _signals[slot].Next)
+        {
+            if (_signals[slot].Organisation != organisation)
+            {
+                AddCandidate(ref count, slot, MatchKind.SameYouth, null);
+            }
+        }
+
+        if (_families.OfYouth(key) is { } families)
+        {
+            var seen = 0;
+            foreach (var familyId in families)
+            {
+                foreach (var member in _families.Find(familyId)!.Youths)
+                {
+                    var memberKey = member.RevealNumber();
+                    if (memberKey == key || Array.IndexOf(_seenYouths, memberKey, 0, seen) >= 0)
+                    {
+                        continue;
+                    }
+
+                    if (seen == _seenYouths.Length)
+                    {
+                        Array.Resize(ref _seenYouths, seen * 2);
+                    }
+
+                    _seenYouths[seen++] = memberKey;
+                    for (var slot = _active.HeadOf(memberKey); slot != NoSlot; slot = _signals[slot].Next)
+                    {
+                        if (_signals[slot].Organisation != organisation)
+                        {
+                            AddCandidate(ref count, slot, MatchKind.Family, familyId);
+                        }
+                    }
+                }
+            }
+        }
+
+        if (includeArchive && _archive.Count > 0)
+        {
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _signals[slot].Next)
+            {
+                ref var s = ref _signals[slot];
+                if (!s.Offered && s.Organisation != organisation)
+                {
+                    AddCandidate(ref count, slot, MatchKind.Archived, null);
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private void AddCandidate(ref int count, int slot, MatchKind kind, FamilyId? family)
+    {
+        if (count == _slotsFound.Length)
+        {
+            Array.Resize(ref _slotsFound, count * 2);
+            Array.Resize(ref _kinds, count * 2);
+            Array.Resize(ref _familiesFound, count * 2);
+        }
+
+        _slotsFound[count] = slot;
+        _kinds[count] = kind;
+        _familiesFound[count] = family;
+        count++;
+    }
+
+    /// <summary>
+    /// Designates the match coordinator among the organisations of the signal and its candidates: the one whose kind
+    /// ranks first in the policy; between equals, the one whose signal was made first.
+    /// </summary>
+    public OrganisationId DesignateCoordinator(int organisation, int organisationRank, long signalId, int candidateCount)
+    {
+        var best = organisation;
+        var bestRank = organisationRank;
+        var bestId = signalId;
+        for (var i = 0; i < candidateCount; i++)
+        {
+            ref var candidate = ref _signals[_slotsFound[i]];
+            var rank = RankOf(candidate.Organisation);
+            if (rank < bestRank || (rank == bestRank && candidate.Id < bestId))
+            {
+                best = candidate.Organisation;
+                bestRank = rank;
+                bestId = candidate.Id;
+            }
+        }
+
+        return new OrganisationId(best);
+    }
+
+    /// <summary>The rank of an organisation's kind as match coordinator; an organisation no longer in the directory ranks last.</summary>
+    public int RankOf(int organisation) =>
+        _directory.TryGetOrganisation(new OrganisationId(organisation), out var known) ? _policy.CoordinatorRank(known.Kind) : int.MaxValue;
+
+    /// <summary>Finds an organisation's own signal in a youth's chain.</summary>
+    public int FindInChain(int head, int organisation)
+    {
+        for (var slot = head; slot != NoSlot; slot = _signals[slot].Next)
+        {
+            if (_signals[slot].Organisation == organisation)
+            {
+                return slot;
+            }
+        }
+
+        return NoSlot;
+    }
+}

@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals.Events;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Telemetry;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Signals;
+
+// The lifetime of signals (domain rule 4): withdrawal, death, and the daily expiry into the archive and out of it.
+public sealed partial class ReferenceIndex
+{
+    /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="organisation">The organisation that made the signal; only it may withdraw it.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The signal as it was.</returns>
+    /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
+    /// <exception cref="SignalNotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
+    public Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
+    {
+        Guard.NotDefault(youth);
+        Guard.NotDefault(organisation);
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentException("The withdrawal reason is not defined.", nameof(reason));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var today = _calendar.DayOf(now).Date;
+        lock (_gate)
+        {
+            var key = KeyOf(youth);
+            var slot = _matching.FindInChain(_active.HeadOf(key), organisation.Value);
+            if (slot == NoSlot)
+            {
+                throw new SignalNotFoundException($"{organisation} has no active signal on youth {youth}; nothing was withdrawn.");
+            }
+
+            var signal = ToSignal(slot);
+            var end = reason switch
+            {
+                WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
+                WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
+                _ => SignalEndReason.ObjectionUpheld,
+            };
+            SignalCommit? commit = null;
+            if (_store is not null)
+            {
+                var withdrawn = EventDocuments.Withdrawn(signal, reason, now);
+                commit = reason == WithdrawalReason.RiskGone
+                    ? new SignalCommit([ArchivedRow(slot, today)], [], [withdrawn, EventDocuments.Archived(signal, end, now)])
+                    : new SignalCommit([], [signal.Id], [withdrawn, EventDocuments.Removed(signal, end, now)]);
+            }
+
+            var withdrawal = new SignalWithdrawn(signal, reason, now);
+            List<Action<IReferenceIndexObserver[]>> events =
+            [
+                to => Deliver(to, withdrawal, static (o, e) => o.OnSignalWithdrawn(e)),
+                reason == WithdrawalReason.RiskGone
+                    ? to => Deliver(to, new SignalArchived(signal, end, today, now), static (o, e) => o.OnSignalArchived(e))
+                    : to => Deliver(to, new SignalRemoved(signal, end, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)),
+            ];
+            WriteThenApply(commit, events, () =>
+            {
+                if (reason == WithdrawalReason.RiskGone)
+                {
+                    MoveToArchive(slot, end, today, now);
+                }
+                else
+                {
+                    RemoveActive(slot, end, now);
+                }
+            });
+            return signal;
+        }
+    }
+
+    /// <summary>Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after death).</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>How many signals were removed.</returns>
+    public int RecordDeath(Bsn youth)
+    {
+        Guard.NotDefault(youth);
+        var now = _clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            var key = KeyOf(youth);
+            var removals = new List<(int Slot, bool Archived)>();
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                removals.Add((slot, false));
+            }
+
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                removals.Add((slot, true));
+            }
+
+            var removed = removals.ConvertAll(r => new SignalRemoved(ToSignal(r.Slot), SignalEndReason.YouthDeceased, r.Archived, now));
+            var commit = _store is null || removed.Count == 0
+                ? null
+                : new SignalCommit([], removed.ConvertAll(r => r.Signal.Id), removed.ConvertAll(r => EventDocuments.Removed(r.Signal, SignalEndReason.YouthDeceased, now)));
+            var events = removed.ConvertAll<Action<IReferenceIndexObserver[]>>(r => to => Deliver(to, r, static (o, e) => o.OnSignalRemoved(e)));
+            WriteThenApply(commit, events, () =>
+            {
+                foreach (var (slot, archived) in removals)
+                {
+                    if (archived)
+                    {
+                        RemoveArchived(slot, SignalEndReason.YouthDeceased, now);
+                    }
+                    else
+                    {
+                        RemoveActive(slot, SignalEndReason.YouthDeceased, now);
+                    }
+                }
+            });
+            return removals.Count;
+        }
+    }
+
+    /// <summary>
+    /// Applies the lifetime rules as of now: active signals past their active period move to the archive, signals of
+    /// youths who reached the age limit are removed, and archived signals past the archive period are deleted. Run it
+    /// at least daily.
+    /// </summary>
+    /// <returns>What it did.</returns>
+    public ExpiryReport ExpireDue()
+    {
+        var now = _clock.GetCurrentInstant();
+        var day = _calendar.DayOf(now);
+        var today = day.Date;
+        var todayNumber = day.DayNumber;
+        var archiveCutoff = LocalCalendar.DayNumber(LatestArchiveDateDue(today));
+        int archived = 0, removed = 0, deleted = 0;
+        lock (_gate)
+        {
+            var keyCutoff = now - Policy.IdempotencyWindow;
+            var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
+            var due = DueForExpiry(todayNumber, archiveCutoff);
+            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, today, now, keysExpired ? keyCutoff : null) : null;
+            var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
+            foreach (var (slot, reason) in due)
+            {
+                var signal = ToSignal(slot);
+                if (reason == SignalEndReason.ArchivePeriodEnded)
+                {
+                    events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
+                    continue;
+                }
+
+                events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
+                events.Add(reason == SignalEndReason.ActivePeriodEnded
+                    ? to => Deliver(to, new SignalArchived(signal, reason, today, now), static (o, e) => o.OnSignalArchived(e))
+                    : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
+            }
+
+            WriteThenApply(commit, events, () =>
+            {
+                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null);
+                foreach (var (slot, reason) in due)
+                {
+                    switch (reason)
+                    {
+                        case SignalEndReason.ArchivePeriodEnded:
+                            RemoveArchived(slot, reason, now);
+                            deleted++;
+                            break;
+                        case SignalEndReason.ActivePeriodEnded:
+                            MoveToArchive(slot, reason, today, now);
+                            archived++;
+                            break;
+                        default:
+                            RemoveActive(slot, reason, now);
+                            removed++;
+                            break;
+                    }
+                }
+            });
+        }
+
+        return new ExpiryReport(archived, removed, deleted);
+    }
+
+    /// <summary>
+    /// The latest archive date whose archive period has ended by <paramref name="today"/>. Subtracting the period is
+    /// not enough: month arithmetic truncates (29 February plus five years is 28 February), so step forward while the
+    /// next day's period has also ended.
+    /// </summary>
+    private LocalDate LatestArchiveDateDue(LocalDate today)
+    {
+        var cutoff = today.Minus(Policy.ArchivePeriod);
+        while (cutoff.PlusDays(1).Plus(Policy.ArchivePeriod) <= today)
+        {
+            cutoff = cutoff.PlusDays(1);
+        }
+
+        return cutoff;
+    }
+
+    private SignalArchived MoveToArchive(int slot, SignalEndReason reason, LocalDate today, Instant now)
+    {
+        var signal = ToSignal(slot);
+        Unlink(_active, slot);
+        ref var s = ref _slots[slot];
+        s.State = SignalSlot.Archived;
+        s.Day = LocalCalendar.DayNumber(today);
+        s.Offered = false;
+        s.Next = _archive.HeadOf(s.Youth);
+        _archive.SetHead(s.Youth, slot);
+        Volatile.Write(ref _activeCount, _activeCount - 1);
+        Volatile.Write(ref _archivedCount, _archivedCount + 1);
+        IndexMetrics.SignalEnded(reason);
+        return new SignalArchived(signal, reason, today, now);
+    }
+
+    private SignalRemoved RemoveActive(int slot, SignalEndReason reason, Instant now)
+    {
+        var signal = ToSignal(slot);
+        _idempotency.ForgetSignal(signal.Id);
+        Unlink(_active, slot);
+        _slots.Release(slot);
+        Volatile.Write(ref _activeCount, _activeCount - 1);
+        IndexMetrics.SignalEnded(reason);
+        return new SignalRemoved(signal, reason, WasArchived: false, now);
+    }
+
+    private SignalRemoved RemoveArchived(int slot, SignalEndReason reason, Instant now)
+    {
+        var signal = ToSignal(slot);
+        _idempotency.ForgetSignal(signal.Id);
+        Unlink(_archive, slot);
+        _slots.Release(slot);
+        Volatile.Write(ref _archivedCount, _archivedCount - 1);
+        return new SignalRemoved(signal, reason, WasArchived: true, now);
+    }
+
+    private void Unlink(YouthTable table, int slot)
+    {
+        var key = _slots[slot].Youth;
+        var head = table.HeadOf(key);
+        if (head == slot)
+        {
+            table.SetHead(key, _slots[slot].Next);
+            return;
+        }
+
+        for (var previous = head; previous != NoSlot; previous = _slots[previous].Next)
+        {
+            if (_slots[previous].Next == slot)
+            {
+                _slots[previous].Next = _slots[slot].Next;
+                return;
+            }
+        }
+    }
+
+    /// <summary>The one definition of what an expiry run ends: each slot with the reason it ends for.</summary>
+    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
+    {
+        var due = new List<(int Slot, SignalEndReason Reason)>();
+        var highWater = _slots.HighWater;
+        for (var slot = 0; slot < highWater; slot++)
+        {
+            ref var s = ref _slots[slot];
+            if (s.State == SignalSlot.Active && s.Day <= todayNumber)
+            {
+                due.Add((slot, (SignalExpiry)s.Expiry == SignalExpiry.ActivePeriodEnds ? SignalEndReason.ActivePeriodEnded : SignalEndReason.AgeLimitReached));
+            }
+            else if (s.State == SignalSlot.Archived && s.Day <= archiveCutoff)
+            {
+                due.Add((slot, SignalEndReason.ArchivePeriodEnded));
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
+    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, LocalDate today, Instant now, Instant? forgetKeysUpTo)
+    {
+        var upserts = new List<StoredSignal>();
+        var erasures = new List<SignalId>();
+        var events = new List<StoredEvent>();
+        foreach (var (slot, reason) in due)
+        {
+            var signal = ToSignal(slot);
+            if (reason != SignalEndReason.ArchivePeriodEnded)
+            {
+                events.Add(EventDocuments.Expired(signal, now));
+            }
+
+            if (reason == SignalEndReason.ActivePeriodEnded)
+            {
+                upserts.Add(ArchivedRow(slot, today));
+                events.Add(EventDocuments.Archived(signal, reason, now));
+            }
+            else
+            {
+                erasures.Add(signal.Id);
+                events.Add(EventDocuments.Removed(signal, reason, now));
+            }
+        }
+
+        return new SignalCommit(upserts, erasures, events) { ForgetIdempotencyKeysUpTo = forgetKeysUpTo };
+    }
+}
