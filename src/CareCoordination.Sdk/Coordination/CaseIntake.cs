@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 

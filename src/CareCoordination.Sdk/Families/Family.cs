@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
-using CareCoordination.Sdk.Privacy;
 
 namespace CareCoordination.Sdk.Families;
 

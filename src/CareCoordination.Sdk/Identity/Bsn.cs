@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
-using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Compliance;
 
 namespace CareCoordination.Sdk.Identity;
 

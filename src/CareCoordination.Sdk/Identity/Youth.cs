@@ -1,5 +1,5 @@
 using System;
-using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Compliance;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Identity;

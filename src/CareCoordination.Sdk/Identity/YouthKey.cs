@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Compliance;
 
 namespace CareCoordination.Sdk.Identity;
 

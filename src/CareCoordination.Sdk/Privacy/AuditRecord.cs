@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Organisations;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using NodaTime;

@@ -1,7 +1,7 @@
 using System;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.Privacy;
 
 namespace CareCoordination.Sdk.Signals;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
-using CareCoordination.Sdk.Privacy;
 
 namespace CareCoordination.Sdk.Storage;
 

@@ -1,6 +1,6 @@
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 
 namespace CareCoordination.Sdk.Storage;

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Compliance;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Signals.Events;

@@ -1,12 +1,12 @@
 using System;
 using System.Linq;
 using System.Reflection;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Identity;
-using CareCoordination.Sdk.Privacy;
 using NodaTime;
 using Xunit;
 
-namespace CareCoordination.Sdk.Tests.Privacy;
+namespace CareCoordination.Sdk.Tests.Compliance;
 
 public sealed class PersonDataClassificationTests
 {

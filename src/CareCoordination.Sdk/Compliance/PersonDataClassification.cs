@@ -1,4 +1,4 @@
-namespace CareCoordination.Sdk.Privacy;
+namespace CareCoordination.Sdk.Compliance;
 
 /// <summary>How sensitive a piece of person data (<em>persoonsgegeven</em>) is; decides how logs and messages redact it.</summary>
 public enum PersonDataClassification

@@ -1,6 +1,6 @@
 using System;
 
-namespace CareCoordination.Sdk.Privacy;
+namespace CareCoordination.Sdk.Compliance;
 
 /// <summary>
 /// Declares that a type or member holds person data and how it is classified, so that redaction is
