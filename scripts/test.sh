@@ -49,6 +49,17 @@ if [ "$built" -eq 0 ]; then
   remove_quickstart_db
 fi
 
+# The packages as a vendor gets them: packed, installed from a local folder into a fresh console project, README's
+# program run as written (scripts/check-packages.sh); one test.
+if [ "$built" -eq 0 ]; then
+  if bash "$root/scripts/check-packages.sh" "$pg_work/packages-check" >&2; then
+    passed=$((passed + 1))
+  else
+    log "the package check failed; see the lines above"
+    failed=$((failed + 1))
+  fi
+fi
+
 shopt -s nullglob
 trx_files=("$results"/*.trx)
 for trx in "${trx_files[@]}"; do

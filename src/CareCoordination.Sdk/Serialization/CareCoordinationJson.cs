@@ -7,6 +7,7 @@ using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -73,6 +74,7 @@ public static class CareCoordinationJson
 
     /// <summary>Gets the deliberate path to a BSN's nine digits: a converter that writes <c>"111222333"</c> instead of the mask.</summary>
     /// <remarks>Never part of <see cref="Options"/> or <see cref="Configure"/>; insert it first in the options of the one channel that must carry the number.</remarks>
+    [PersonData(PersonDataClassification.DirectIdentifier)]
     public static JsonConverter<Bsn> RevealingBsnConverter { get; } = new BsnJsonConverter(reveal: true);
 
     /// <summary>Adds <see cref="Converters"/> to a host's options (those it already holds are not added twice), leaving its resolvers as they are.</summary>
