@@ -50,7 +50,7 @@ internal static class StoreFixture
         var (youth, organisation) = data.SignalAt(i);
         return new StoredSignal(
             new Signals.SignalId(i + 1),
-            data.Youths[youth],
+            Identity.YouthKey.FromStored(data.Youths[youth].RevealNumber()),
             new Organisations.OrganisationId(organisation),
             IndexData.ReporterOf(organisation),
             NodaTime.Instant.FromUtc(2026, 11, 23, 9, 0).ToUnixTimeTicks(),
@@ -80,7 +80,7 @@ internal static class StoreFixture
         {
             var row = Row(data, i);
             parameters[0].Value = row.Id.Value;
-            parameters[1].Value = row.Youth.RevealNumber();
+            parameters[1].Value = row.Youth.Value;
             parameters[2].Value = row.Organisation.Value;
             parameters[3].Value = row.Reporter.Value;
             parameters[4].Value = row.RegisteredTicks;
@@ -104,7 +104,7 @@ internal static class StoreFixture
             var row = Row(data, i);
             writer.StartRow();
             writer.Write(row.Id.Value, NpgsqlDbType.Bigint);
-            writer.Write(row.Youth.RevealNumber(), NpgsqlDbType.Integer);
+            writer.Write(row.Youth.Value, NpgsqlDbType.Integer);
             writer.Write(row.Organisation.Value, NpgsqlDbType.Integer);
             writer.Write(row.Reporter.Value, NpgsqlDbType.Integer);
             writer.Write(row.RegisteredTicks, NpgsqlDbType.Bigint);

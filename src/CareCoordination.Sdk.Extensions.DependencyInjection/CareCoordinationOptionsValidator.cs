@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Storage;
@@ -17,9 +18,6 @@ namespace CareCoordination.Sdk;
 /// </summary>
 internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider) : IValidateOptions<CareCoordinationOptions>
 {
-    // How ISignalStore documents a store keyed by the BSN itself; a pseudonymised one records its key's fingerprint.
-    private const string KeyedByBsn = "bsn";
-
     public ValidateOptionsResult Validate(string? name, CareCoordinationOptions options)
     {
         var violations = new List<string>(options.ConfigurationProblems);
@@ -38,23 +36,24 @@ internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider
                 + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.");
         }
 
-        // Opening the store here is no extra cost: it is the singleton the index rebuilds from a moment later.
-        if (provider.GetService<ISignalStore>() is not { } store || store.ReadYouthKeying() is not { } stored)
+        // Opening the stores here is no extra cost: they are the singletons the areas rebuild from a moment later.
+        var keying = YouthKeying.Of(provider.GetService<YouthPseudonymiser>());
+        var signals = provider.GetService<ISignalStore>();
+        var streams = provider.GetService<IEventStreamStore>();
+        foreach (var store in new IYouthKeyedStore?[] { signals, ReferenceEquals(streams, signals) ? null : streams })
         {
-            // A new store, or one written before the SDK recorded its keying: the index itself checks it when it loads.
-            return;
-        }
+            // A new store, or one written before the SDK recorded its keying, records nothing: the areas check it as they load.
+            if (store?.ReadYouthKeying() is not { } stored || stored == keying.Fingerprint)
+            {
+                continue;
+            }
 
-        var keying = provider.GetService<YouthPseudonymiser>()?.KeyFingerprint ?? KeyedByBsn;
-        if (stored == keying)
-        {
-            return;
+            var name = store is ISignalStore ? "The signal store" : "The event stream store";
+            violations.Add(stored == YouthKeying.ByBsn.Fingerprint
+                ? $"{name} holds persons keyed by BSN and a YouthPseudonymiser is registered: remove it, or start a new store (a BSN-keyed store cannot be converted in place; docs/operations.md)."
+                : !keying.IsPseudonymised
+                    ? $"{name} holds pseudonymised persons and no YouthPseudonymiser is registered: register one with the key the store was written with."
+                    : $"{name} was written with another pseudonymisation key ({stored}) than the registered YouthPseudonymiser's ({keying.Fingerprint}): register the key it was written with.");
         }
-
-        violations.Add(stored == KeyedByBsn
-            ? "The store holds youths keyed by BSN and a YouthPseudonymiser is registered: remove it, or start a new store (a BSN-keyed store cannot be converted in place; docs/privacy.md)."
-            : keying == KeyedByBsn
-                ? "The store holds pseudonymised youths and no YouthPseudonymiser is registered: register one with the key the store was written with."
-                : $"The store was written with another pseudonymisation key ({stored}) than the registered YouthPseudonymiser's ({keying}): register the key it was written with.");
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
@@ -87,11 +88,15 @@ public static class CareCoordinationServiceCollectionExtensions
         services.TryAddSingleton<MatchNotifier>();
         services.TryAddSingleton(provider => CoordinationPolicy.Create(provider.GetRequiredService<IOptions<CareCoordinationOptions>>().Value.Coordination));
         services.TryAddSingleton<SocialMap>();
+
+        // One keying for every area, so that a pseudonymised host keeps no BSN in any stream either.
+        services.TryAddSingleton(provider => YouthKeying.Of(provider.GetService<YouthPseudonymiser>()));
         services.TryAddSingleton(provider => new CoordinationDesk(
             provider.GetRequiredService<CoordinationPolicy>(),
             provider.GetRequiredService<SocialMap>(),
             provider.GetRequiredService<IClock>(),
-            StreamStoreOf(provider)));
+            StreamStoreOf(provider),
+            provider.GetRequiredService<YouthKeying>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReferenceIndexObserver, ReferenceIndexIntake>());
         services.TryAddSingleton(PlanPolicy.Default);
         services.TryAddSingleton(provider => new PlanBook(
@@ -112,7 +117,8 @@ public static class CareCoordinationServiceCollectionExtensions
             provider.GetRequiredService<ConsentPolicy>(),
             provider.GetRequiredService<RegionPolicy>().TimeZone,
             provider.GetRequiredService<IClock>(),
-            StreamStoreOf(provider)));
+            StreamStoreOf(provider),
+            provider.GetRequiredService<YouthKeying>()));
         if (!services.Any(d => d.ServiceType == typeof(InformationObligations)))
         {
             services.AddSingleton(provider => new InformationObligations(
@@ -120,7 +126,8 @@ public static class CareCoordinationServiceCollectionExtensions
                 provider.GetRequiredService<RegionPolicy>().TimeZone,
                 provider.GetRequiredService<IClock>(),
                 InformationObligations.DefaultInformWithinDays,
-                StreamStoreOf(provider)));
+                StreamStoreOf(provider),
+                provider.GetRequiredService<YouthKeying>()));
             services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<InformationObligations>());
         }
 

@@ -8,6 +8,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Relational;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,7 +24,7 @@ namespace CareCoordination.Sdk.PostgreSql;
 /// the audit trail's durable sink (<see cref="IAuditSink"/>) and keeps the streams of cases, plans and consents
 /// (<see cref="IEventStreamStore"/>). Dispose it after everything that writes to it.
 /// </remarks>
-public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStreamStore, IDisposable
+public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
     public const int SchemaVersion = 3;
@@ -80,7 +81,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
                 {
                     sink.Add(new StoredSignal(
                         new SignalId(reader.Read<long>(NpgsqlDbType.Bigint)),
-                        Bsn.FromStoredKey(reader.Read<int>(NpgsqlDbType.Integer)),
+                        YouthKey.FromStored(reader.Read<int>(NpgsqlDbType.Integer)),
                         new OrganisationId(reader.Read<int>(NpgsqlDbType.Integer)),
                         new ProfessionalId(reader.Read<int>(NpgsqlDbType.Integer)),
                         reader.Read<long>(NpgsqlDbType.Bigint),
@@ -105,116 +106,128 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
     }
 
     /// <inheritdoc/>
-    public void Commit(SignalCommit commit)
+    public void Commit(SignalCommit commit) => Commit(new ChangeSet().Add(commit));
+
+    /// <inheritdoc/>
+    public void Commit(ChangeSet changes)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
         {
-            ArgumentNullException.ThrowIfNull(commit);
             using var transaction = _connection.BeginTransaction();
-            using var batch = new NpgsqlBatch(_connection, transaction);
-            foreach (var erased in commit.Erasures)
+            using (var batch = new NpgsqlBatch(_connection, transaction))
             {
-                // A remembered answer names the signal and its youth: it goes with the signal.
-                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
-                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
-                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
-                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
-            }
-
-            foreach (var s in commit.Upserts)
-            {
-                batch.BatchCommands.Add(Command(
-                    $"""
-                    INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                    ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                      day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
-                    """,
-                    s.Id.Value,
-                    s.Youth.RevealNumber(),
-                    s.Organisation.Value,
-                    s.Reporter.Value,
-                    s.RegisteredTicks,
-                    (short)s.Route,
-                    s.DayNumber,
-                    (short)s.Expiry,
-                    (short)s.State,
-                    s.OfferedAsMatch,
-                    SchemaVersion));
-            }
-
-            foreach (var e in commit.Events)
-            {
-                batch.BatchCommands.Add(Command(
-                    $"INSERT INTO {_schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
-                    e.Signal.Value,
-                    e.OtherSignal is { } other ? other.Value : DBNull.Value,
-                    e.Type,
-                    e.SchemaVersion,
-                    e.OccurredAt.ToUnixTimeTicks(),
-                    e.Json));
-            }
-
-            if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
-            {
-                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_keys WHERE at_ticks <= $1)", cutoff.ToUnixTimeTicks()));
-                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE at_ticks <= $1", cutoff.ToUnixTimeTicks()));
-            }
-
-            foreach (var key in commit.IdempotencyKeys)
-            {
-                batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key = $1", key.Key));
-                batch.BatchCommands.Add(Command(
-                    $"INSERT INTO {_schema}.idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($1, $2, $3, $4::jsonb) "
-                    + "ON CONFLICT (key) DO UPDATE SET at_ticks = excluded.at_ticks, schema_version = excluded.schema_version, answer = excluded.answer",
-                    key.Key,
-                    key.At.ToUnixTimeTicks(),
-                    key.SchemaVersion,
-                    key.Json));
-                foreach (var signal in key.Signals.Distinct())
+                foreach (var commit in changes.SignalCommits)
                 {
-                    batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.idempotency_signals (key, signal_id) VALUES ($1, $2)", key.Key, signal.Value));
+                    AddSignalCommands(batch, commit);
+                }
+
+                foreach (var family in changes.Families)
+                {
+                    batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
+                    foreach (var (position, role, member) in family.Family is { } members ? StoredFamilyRows.RowsOf(members) : [])
+                    {
+                        batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position, (short)role, member));
+                    }
+                }
+
+                foreach (var record in changes.AuditRecords)
+                {
+                    batch.BatchCommands.Add(AuditCommand(record));
+                }
+
+                if (batch.BatchCommands.Count > 0)
+                {
+                    batch.ExecuteNonQuery();
                 }
             }
 
-            if (batch.BatchCommands.Count > 0)
+            foreach (var change in changes.Streams)
             {
-                batch.ExecuteNonQuery();
+                WriteStream(change, transaction);
             }
 
             transaction.Commit();
         }
     }
 
-    /// <inheritdoc/>
-    public void SaveFamily(Family family)
+    private void AddSignalCommands(NpgsqlBatch batch, SignalCommit commit)
     {
-        lock (_gate)
+        foreach (var erased in commit.Erasures)
         {
-            ArgumentNullException.ThrowIfNull(family);
-            using var transaction = _connection.BeginTransaction();
-            using var batch = new NpgsqlBatch(_connection, transaction);
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
-            foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
+            // A remembered answer names the signal and its youth: it goes with the signal.
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
+        }
+
+        foreach (var s in commit.Upserts)
+        {
+            batch.BatchCommands.Add(Command(
+                $"""
+                INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+                  day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                """,
+                s.Id.Value,
+                s.Youth.Value,
+                s.Organisation.Value,
+                s.Reporter.Value,
+                s.RegisteredTicks,
+                (short)s.Route,
+                s.DayNumber,
+                (short)s.Expiry,
+                (short)s.State,
+                s.OfferedAsMatch,
+                SchemaVersion));
+        }
+
+        foreach (var e in commit.Events)
+        {
+            batch.BatchCommands.Add(Command(
+                $"INSERT INTO {_schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
+                e.Signal.Value,
+                e.OtherSignal is { } other ? other.Value : DBNull.Value,
+                e.Type,
+                e.SchemaVersion,
+                e.OccurredAt.ToUnixTimeTicks(),
+                e.Json));
+        }
+
+        if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
+        {
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_keys WHERE at_ticks <= $1)", cutoff.ToUnixTimeTicks()));
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE at_ticks <= $1", cutoff.ToUnixTimeTicks()));
+        }
+
+        foreach (var key in commit.IdempotencyKeys)
+        {
+            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key = $1", key.Key));
+            batch.BatchCommands.Add(Command(
+                $"INSERT INTO {_schema}.idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($1, $2, $3, $4::jsonb) "
+                + "ON CONFLICT (key) DO UPDATE SET at_ticks = excluded.at_ticks, schema_version = excluded.schema_version, answer = excluded.answer",
+                key.Key,
+                key.At.ToUnixTimeTicks(),
+                key.SchemaVersion,
+                key.Json));
+            foreach (var signal in key.Signals.Distinct())
             {
-                batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position, (short)role, member));
+                batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.idempotency_signals (key, signal_id) VALUES ($1, $2)", key.Key, signal.Value));
             }
-
-            batch.ExecuteNonQuery();
-            transaction.Commit();
         }
     }
 
     /// <inheritdoc/>
-    public void RemoveFamily(FamilyId family)
+    public void SaveFamily(StoredFamily family)
     {
-        lock (_gate)
-        {
-            using var command = new NpgsqlCommand($"DELETE FROM {_schema}.family_members WHERE family_id = $1", _connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = family.Value });
-            command.ExecuteNonQuery();
-        }
+        ArgumentNullException.ThrowIfNull(family);
+        Commit(new ChangeSet().Add(new FamilyChange(family.Id, family)));
     }
+
+    /// <inheritdoc/>
+    public void RemoveFamily(FamilyId family) => Commit(new ChangeSet().Add(new FamilyChange(family, null)));
 
     /// <summary>Reads the stored events about one signal, in order, for auditors and tests.</summary>
     /// <param name="signal">The signal.</param>
@@ -235,6 +248,21 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
     {
         lock (_gate)
         {
+            // Closing the connection ends the server session a moment later, and with it the writer lock; a store opened
+            // on the same schema right after would find the lock still held. Releasing it first hands it over at once.
+            if (_connection.State == System.Data.ConnectionState.Open)
+            {
+                try
+                {
+                    using var unlock = WriterLockCommand("pg_advisory_unlock");
+                    unlock.ExecuteScalar();
+                }
+                catch (NpgsqlException)
+                {
+                    // A broken connection holds no lock worth releasing: the server drops it with the session.
+                }
+            }
+
             _connection.Dispose();
         }
     }
@@ -291,29 +319,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
     public void AppendAudit(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        lock (_gate)
-        {
-            using var command = new NpgsqlCommand(
-                $"INSERT INTO {_schema}.audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-                _connection);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.Sequence });
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.At.ToUnixTimeTicks() });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.UserId });
-            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Role });
-            command.Parameters.Add(new NpgsqlParameter { Value = record.Organisation is { } organisation ? organisation.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.System });
-            command.Parameters.Add(new NpgsqlParameter { Value = record.Subject.IsDefault ? DBNull.Value : record.Subject.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Action });
-            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Data });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Detail });
-            command.Parameters.Add(new NpgsqlParameter { Value = record.Basis is { } basis ? (short)basis : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Smallint });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)record.BasisReference ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = record.FlaggedForReview });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.PreviousHash });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Hash });
-            command.ExecuteNonQuery();
-        }
+        Commit(new ChangeSet().Add(record));
     }
 
     /// <inheritdoc/>
@@ -353,26 +359,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(events);
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction();
-            using (var read = StreamCommand($"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", kind, stream, transaction))
-            {
-                StoredStreamRows.RequireVersion(kind, stream, expectedVersion, read.ExecuteScalar());
-            }
-
-            try
-            {
-                InsertStreamEvents(kind, stream, expectedVersion, events, transaction);
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                // Another session appended between the count and the insert; the primary key refused the second writer.
-                throw new StreamVersionConflictException($"The {kind} {stream} was changed by another writer while this change was written; nothing was written. Reload it and try again.", e);
-            }
-
-            transaction.Commit();
-        }
+        Commit(new ChangeSet().Add(new StreamChange(kind, stream, expectedVersion, events)));
     }
 
     /// <inheritdoc/>
@@ -381,17 +368,60 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(tombstone);
-        lock (_gate)
+        Commit(new ChangeSet().Add(new StreamChange(kind, stream, null, [tombstone])));
+    }
+
+    private void WriteStream(StreamChange change, NpgsqlTransaction transaction)
+    {
+        if (change.ErasesStream)
         {
-            using var transaction = _connection.BeginTransaction();
-            using (var delete = StreamCommand($"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", kind, stream, transaction))
+            using (var delete = StreamCommand($"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
             {
                 delete.ExecuteNonQuery();
             }
 
-            InsertStreamEvents(kind, stream, 0, [tombstone], transaction);
-            transaction.Commit();
+            InsertStreamEvents(change.Kind, change.Stream, 0, change.Events, transaction);
+            return;
         }
+
+        var expected = change.ExpectedVersion!.Value;
+        using (var read = StreamCommand($"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
+        {
+            StoredStreamRows.RequireVersion(change.Kind, change.Stream, expected, read.ExecuteScalar());
+        }
+
+        try
+        {
+            InsertStreamEvents(change.Kind, change.Stream, expected, change.Events, transaction);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another session appended between the count and the insert; the primary key refused the second writer.
+            throw new StreamVersionConflictException($"The {change.Kind} {change.Stream} was changed by another writer while this change was written; nothing was written. Reload it and try again.", e);
+        }
+    }
+
+    private NpgsqlBatchCommand AuditCommand(AuditRecord record)
+    {
+        var command = new NpgsqlBatchCommand(
+            $"INSERT INTO {_schema}.audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.Sequence });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.At.ToUnixTimeTicks() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.UserId });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Role });
+        command.Parameters.Add(new NpgsqlParameter { Value = record.Organisation is { } organisation ? organisation.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.System });
+        command.Parameters.Add(new NpgsqlParameter { Value = record.Subject.IsDefault ? DBNull.Value : record.Subject.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Action });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Data });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Detail });
+        command.Parameters.Add(new NpgsqlParameter { Value = record.Basis is { } basis ? (short)basis : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Smallint });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)record.BasisReference ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = record.FlaggedForReview });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.PreviousHash });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Hash });
+        return command;
     }
 
     private NpgsqlCommand StreamCommand(string sql, string kind, string stream, NpgsqlTransaction transaction)
@@ -437,7 +467,7 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
         return command;
     }
 
-    private IEnumerable<Family> ReadFamilies()
+    private IEnumerable<StoredFamily> ReadFamilies()
     {
         var rows = new StoredFamilyRows();
         using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", _connection))
@@ -454,12 +484,18 @@ public sealed class PostgreSqlSignalStore : ISignalStore, IAuditSink, IEventStre
 
     private void TakeWriterLock()
     {
-        using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext($1))", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = "carecoordination.index." + _schema });
+        using var command = WriterLockCommand("pg_try_advisory_lock");
         if (command.ExecuteScalar() is not true)
         {
             throw new StoreInUseException($"Another reference index already writes to the PostgreSQL schema '{_schema}'; one index writes to one store.");
         }
+    }
+
+    private NpgsqlCommand WriterLockCommand(string function)
+    {
+        var command = new NpgsqlCommand($"SELECT {function}(hashtext($1))", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = "carecoordination.index." + _schema });
+        return command;
     }
 
     private void Migrate()

@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace CareCoordination.Sdk.Sqlite;
@@ -23,7 +24,7 @@ namespace CareCoordination.Sdk.Sqlite;
 /// the audit trail's durable sink (<see cref="IAuditSink"/>) and keeps the streams of cases, plans and consents
 /// (<see cref="IEventStreamStore"/>). Dispose it after everything that writes to it.
 /// </remarks>
-public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamStore, IDisposable
+public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
     public const int SchemaVersion = 3;
@@ -113,7 +114,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
                 {
                     sink.Add(new StoredSignal(
                         new SignalId(reader.GetInt64(0)),
-                        Bsn.FromStoredKey(reader.GetInt32(1)),
+                        YouthKey.FromStored(reader.GetInt32(1)),
                         new OrganisationId(reader.GetInt32(2)),
                         new ProfessionalId(reader.GetInt32(3)),
                         reader.GetInt64(4),
@@ -137,133 +138,158 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
     }
 
     /// <inheritdoc/>
-    public void Commit(SignalCommit commit)
+    public void Commit(SignalCommit commit) => Commit(new ChangeSet().Add(commit));
+
+    /// <inheritdoc/>
+    public void Commit(ChangeSet changes)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
         {
-            ArgumentNullException.ThrowIfNull(commit);
             using var transaction = _connection.BeginTransaction(deferred: false);
-            foreach (var erased in commit.Erasures)
+            var erased = false;
+            foreach (var commit in changes.SignalCommits)
             {
-                // A remembered answer names the signal and its youth: it goes with the signal.
-                Execute("DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
-                Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
-                Execute("DELETE FROM events WHERE signal_id = $value OR other_signal_id = $value", transaction, erased.Value);
-                Execute("DELETE FROM signals WHERE id = $value", transaction, erased.Value);
+                WriteSignals(commit, transaction);
+                erased |= commit.Erasures.Count > 0;
             }
 
-            // The two statements every registration runs are prepared once per store and reused, row after row: a
-            // batch of registrations then costs one statement execution per row, not one statement compilation.
-            var upsert = _upsertSignal;
-            upsert.Transaction = transaction;
-            foreach (var row in commit.Upserts)
+            foreach (var family in changes.Families)
             {
-                var p = upsert.Parameters;
-                p[0].Value = row.Id.Value;
-                p[1].Value = row.Youth.RevealNumber();
-                p[2].Value = row.Organisation.Value;
-                p[3].Value = row.Reporter.Value;
-                p[4].Value = row.RegisteredTicks;
-                p[5].Value = (int)row.Route;
-                p[6].Value = row.DayNumber;
-                p[7].Value = (int)row.Expiry;
-                p[8].Value = (int)row.State;
-                p[9].Value = row.OfferedAsMatch ? 1 : 0;
-                upsert.ExecuteNonQuery();
-            }
-
-            var insertEvent = _insertEvent;
-            insertEvent.Transaction = transaction;
-            foreach (var stored in commit.Events)
-            {
-                var p = insertEvent.Parameters;
-                p[0].Value = stored.Signal.Value;
-                p[1].Value = stored.OtherSignal is { } other ? other.Value : DBNull.Value;
-                p[2].Value = stored.Type;
-                p[3].Value = stored.SchemaVersion;
-                p[4].Value = stored.OccurredAt.ToUnixTimeTicks();
-                p[5].Value = stored.Json;
-                insertEvent.ExecuteNonQuery();
-            }
-
-            if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
-            {
-                Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_keys WHERE at_ticks <= $value)", transaction, cutoff.ToUnixTimeTicks());
-                Execute("DELETE FROM idempotency_keys WHERE at_ticks <= $value", transaction, cutoff.ToUnixTimeTicks());
-            }
-
-            foreach (var key in commit.IdempotencyKeys)
-            {
-                Execute("DELETE FROM idempotency_signals WHERE key = $value", transaction, key.Key);
-
-                using (var insert = Command(
-                    "INSERT INTO idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($key, $at, $schema, $answer) "
-                    + "ON CONFLICT (key) DO UPDATE SET at_ticks = excluded.at_ticks, schema_version = excluded.schema_version, answer = excluded.answer",
-                    transaction))
+                DeleteFamily(family.Id, transaction);
+                if (family.Family is { } members)
                 {
-                    insert.Parameters.AddWithValue("$key", key.Key);
-                    insert.Parameters.AddWithValue("$at", key.At.ToUnixTimeTicks());
-                    insert.Parameters.AddWithValue("$schema", key.SchemaVersion);
-                    insert.Parameters.AddWithValue("$answer", key.Json);
-                    insert.ExecuteNonQuery();
+                    InsertFamily(members, transaction);
                 }
 
-                foreach (var signal in key.Signals.Distinct())
+                erased = true;
+            }
+
+            foreach (var change in changes.Streams)
+            {
+                if (change.ErasesStream)
                 {
-                    using var link = Command("INSERT INTO idempotency_signals (key, signal_id) VALUES ($key, $signal)", transaction);
-                    link.Parameters.AddWithValue("$key", key.Key);
-                    link.Parameters.AddWithValue("$signal", signal.Value);
-                    link.ExecuteNonQuery();
+                    using (var delete = StreamCommand("DELETE FROM stream_events WHERE kind = $kind AND stream = $stream", change.Kind, change.Stream, transaction))
+                    {
+                        delete.ExecuteNonQuery();
+                    }
+
+                    InsertStreamEvents(change.Kind, change.Stream, 0, change.Events, transaction);
+                    erased = true;
+                    continue;
                 }
+
+                using (var read = StreamCommand("SELECT COUNT(*) FROM stream_events WHERE kind = $kind AND stream = $stream", change.Kind, change.Stream, transaction))
+                {
+                    StoredStreamRows.RequireVersion(change.Kind, change.Stream, change.ExpectedVersion!.Value, read.ExecuteScalar());
+                }
+
+                InsertStreamEvents(change.Kind, change.Stream, change.ExpectedVersion.Value, change.Events, transaction);
+            }
+
+            foreach (var record in changes.AuditRecords)
+            {
+                InsertAudit(record, transaction);
             }
 
             transaction.Commit();
 
             // secure_delete zeroes erased rows in the database file, but the write-ahead log still holds the frames that
-            // wrote them; truncating the log after an erasure leaves no copy of the youth's number on disk.
-            if (commit.Erasures.Count > 0)
+            // wrote them; truncating the log after an erasure, a family change or a replaced stream leaves no copy of a
+            // removed person's number on disk.
+            if (erased)
             {
                 Checkpoint();
             }
         }
     }
 
-    /// <inheritdoc/>
-    public void SaveFamily(Family family)
+    private void WriteSignals(SignalCommit commit, SqliteTransaction transaction)
     {
-        lock (_gate)
+        foreach (var erased in commit.Erasures)
         {
-            ArgumentNullException.ThrowIfNull(family);
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            DeleteFamily(family.Id, transaction);
-            foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
+            // A remembered answer names the signal and its youth: it goes with the signal.
+            Execute("DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
+            Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
+            Execute("DELETE FROM events WHERE signal_id = $value OR other_signal_id = $value", transaction, erased.Value);
+            Execute("DELETE FROM signals WHERE id = $value", transaction, erased.Value);
+        }
+
+        // The two statements every registration runs are prepared once per store and reused, row after row: a
+        // batch of registrations then costs one statement execution per row, not one statement compilation.
+        var upsert = _upsertSignal;
+        upsert.Transaction = transaction;
+        foreach (var row in commit.Upserts)
+        {
+            var p = upsert.Parameters;
+            p[0].Value = row.Id.Value;
+            p[1].Value = row.Youth.Value;
+            p[2].Value = row.Organisation.Value;
+            p[3].Value = row.Reporter.Value;
+            p[4].Value = row.RegisteredTicks;
+            p[5].Value = (int)row.Route;
+            p[6].Value = row.DayNumber;
+            p[7].Value = (int)row.Expiry;
+            p[8].Value = (int)row.State;
+            p[9].Value = row.OfferedAsMatch ? 1 : 0;
+            upsert.ExecuteNonQuery();
+        }
+
+        var insertEvent = _insertEvent;
+        insertEvent.Transaction = transaction;
+        foreach (var stored in commit.Events)
+        {
+            var p = insertEvent.Parameters;
+            p[0].Value = stored.Signal.Value;
+            p[1].Value = stored.OtherSignal is { } other ? other.Value : DBNull.Value;
+            p[2].Value = stored.Type;
+            p[3].Value = stored.SchemaVersion;
+            p[4].Value = stored.OccurredAt.ToUnixTimeTicks();
+            p[5].Value = stored.Json;
+            insertEvent.ExecuteNonQuery();
+        }
+
+        if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
+        {
+            Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_keys WHERE at_ticks <= $value)", transaction, cutoff.ToUnixTimeTicks());
+            Execute("DELETE FROM idempotency_keys WHERE at_ticks <= $value", transaction, cutoff.ToUnixTimeTicks());
+        }
+
+        foreach (var key in commit.IdempotencyKeys)
+        {
+            Execute("DELETE FROM idempotency_signals WHERE key = $value", transaction, key.Key);
+
+            using (var insert = Command(
+                "INSERT INTO idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($key, $at, $schema, $answer) "
+                + "ON CONFLICT (key) DO UPDATE SET at_ticks = excluded.at_ticks, schema_version = excluded.schema_version, answer = excluded.answer",
+                transaction))
             {
-                using var command = Command("INSERT INTO family_members (family_id, position, role, member) VALUES ($family, $position, $role, $member)", transaction);
-                command.Parameters.AddWithValue("$family", family.Id.Value);
-                command.Parameters.AddWithValue("$position", position);
-                command.Parameters.AddWithValue("$role", role);
-                command.Parameters.AddWithValue("$member", member);
-                command.ExecuteNonQuery();
+                insert.Parameters.AddWithValue("$key", key.Key);
+                insert.Parameters.AddWithValue("$at", key.At.ToUnixTimeTicks());
+                insert.Parameters.AddWithValue("$schema", key.SchemaVersion);
+                insert.Parameters.AddWithValue("$answer", key.Json);
+                insert.ExecuteNonQuery();
             }
 
-            transaction.Commit();
-
-            // A replaced family may have lost a member; keep no copy of the old rows in the write-ahead log.
-            Checkpoint();
+            foreach (var signal in key.Signals.Distinct())
+            {
+                using var link = Command("INSERT INTO idempotency_signals (key, signal_id) VALUES ($key, $signal)", transaction);
+                link.Parameters.AddWithValue("$key", key.Key);
+                link.Parameters.AddWithValue("$signal", signal.Value);
+                link.ExecuteNonQuery();
+            }
         }
     }
 
     /// <inheritdoc/>
-    public void RemoveFamily(FamilyId family)
+    public void SaveFamily(StoredFamily family)
     {
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            DeleteFamily(family, transaction);
-            transaction.Commit();
-            Checkpoint();
-        }
+        ArgumentNullException.ThrowIfNull(family);
+        Commit(new ChangeSet().Add(new FamilyChange(family.Id, family)));
     }
+
+    /// <inheritdoc/>
+    public void RemoveFamily(FamilyId family) => Commit(new ChangeSet().Add(new FamilyChange(family, null)));
 
     /// <summary>Reads the stored events about one signal, in order, for auditors and tests.</summary>
     /// <param name="signal">The signal.</param>
@@ -349,28 +375,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
     public void AppendAudit(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        lock (_gate)
-        {
-            using var command = Command(
-                "INSERT INTO audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
-                + "VALUES ($sequence, $at, $user, $role, $organisation, $system, $subject, $action, $data, $detail, $basis, $reference, $flagged, $previous, $hash)");
-            command.Parameters.AddWithValue("$sequence", record.Sequence);
-            command.Parameters.AddWithValue("$at", record.At.ToUnixTimeTicks());
-            command.Parameters.AddWithValue("$user", record.UserId);
-            command.Parameters.AddWithValue("$role", (int)record.Role);
-            command.Parameters.AddWithValue("$organisation", record.Organisation is { } organisation ? organisation.Value : DBNull.Value);
-            command.Parameters.AddWithValue("$system", record.System);
-            command.Parameters.AddWithValue("$subject", record.Subject.IsDefault ? DBNull.Value : record.Subject.Value);
-            command.Parameters.AddWithValue("$action", (int)record.Action);
-            command.Parameters.AddWithValue("$data", (int)record.Data);
-            command.Parameters.AddWithValue("$detail", record.Detail);
-            command.Parameters.AddWithValue("$basis", record.Basis is { } basis ? (int)basis : DBNull.Value);
-            command.Parameters.AddWithValue("$reference", (object?)record.BasisReference ?? DBNull.Value);
-            command.Parameters.AddWithValue("$flagged", record.FlaggedForReview ? 1 : 0);
-            command.Parameters.AddWithValue("$previous", record.PreviousHash);
-            command.Parameters.AddWithValue("$hash", record.Hash);
-            command.ExecuteNonQuery();
-        }
+        Commit(new ChangeSet().Add(record));
     }
 
     /// <inheritdoc/>
@@ -421,17 +426,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(events);
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            using (var read = StreamCommand("SELECT COUNT(*) FROM stream_events WHERE kind = $kind AND stream = $stream", kind, stream, transaction))
-            {
-                StoredStreamRows.RequireVersion(kind, stream, expectedVersion, read.ExecuteScalar());
-            }
-
-            InsertStreamEvents(kind, stream, expectedVersion, events, transaction);
-            transaction.Commit();
-        }
+        Commit(new ChangeSet().Add(new StreamChange(kind, stream, expectedVersion, events)));
     }
 
     /// <inheritdoc/>
@@ -440,17 +435,43 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(tombstone);
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            using (var delete = StreamCommand("DELETE FROM stream_events WHERE kind = $kind AND stream = $stream", kind, stream, transaction))
-            {
-                delete.ExecuteNonQuery();
-            }
+        Commit(new ChangeSet().Add(new StreamChange(kind, stream, null, [tombstone])));
+    }
 
-            InsertStreamEvents(kind, stream, 0, [tombstone], transaction);
-            transaction.Commit();
-            Checkpoint();
+    private void InsertAudit(AuditRecord record, SqliteTransaction transaction)
+    {
+        using var command = Command(
+            "INSERT INTO audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
+            + "VALUES ($sequence, $at, $user, $role, $organisation, $system, $subject, $action, $data, $detail, $basis, $reference, $flagged, $previous, $hash)",
+            transaction);
+        command.Parameters.AddWithValue("$sequence", record.Sequence);
+        command.Parameters.AddWithValue("$at", record.At.ToUnixTimeTicks());
+        command.Parameters.AddWithValue("$user", record.UserId);
+        command.Parameters.AddWithValue("$role", (int)record.Role);
+        command.Parameters.AddWithValue("$organisation", record.Organisation is { } organisation ? organisation.Value : DBNull.Value);
+        command.Parameters.AddWithValue("$system", record.System);
+        command.Parameters.AddWithValue("$subject", record.Subject.IsDefault ? DBNull.Value : record.Subject.Value);
+        command.Parameters.AddWithValue("$action", (int)record.Action);
+        command.Parameters.AddWithValue("$data", (int)record.Data);
+        command.Parameters.AddWithValue("$detail", record.Detail);
+        command.Parameters.AddWithValue("$basis", record.Basis is { } basis ? (int)basis : DBNull.Value);
+        command.Parameters.AddWithValue("$reference", (object?)record.BasisReference ?? DBNull.Value);
+        command.Parameters.AddWithValue("$flagged", record.FlaggedForReview ? 1 : 0);
+        command.Parameters.AddWithValue("$previous", record.PreviousHash);
+        command.Parameters.AddWithValue("$hash", record.Hash);
+        command.ExecuteNonQuery();
+    }
+
+    private void InsertFamily(StoredFamily family, SqliteTransaction transaction)
+    {
+        foreach (var (position, role, member) in StoredFamilyRows.RowsOf(family))
+        {
+            using var command = Command("INSERT INTO family_members (family_id, position, role, member) VALUES ($family, $position, $role, $member)", transaction);
+            command.Parameters.AddWithValue("$family", family.Id.Value);
+            command.Parameters.AddWithValue("$position", position);
+            command.Parameters.AddWithValue("$role", role);
+            command.Parameters.AddWithValue("$member", member);
+            command.ExecuteNonQuery();
         }
     }
 
@@ -472,7 +493,7 @@ public sealed class SqliteSignalStore : ISignalStore, IAuditSink, IEventStreamSt
         }
     }
 
-    private IEnumerable<Family> ReadFamilies()
+    private IEnumerable<StoredFamily> ReadFamilies()
     {
         var rows = new StoredFamilyRows();
         using (var command = Command("SELECT family_id, role, member FROM family_members ORDER BY family_id, position"))

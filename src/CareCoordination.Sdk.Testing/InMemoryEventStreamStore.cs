@@ -13,6 +13,7 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SortedDictionary<string, List<StreamEvent>>> _streams = [];
     private bool _failNext;
+    private string? _youthKeying;
 
     /// <summary>Makes the next append or erasure throw, as a full disk would.</summary>
     public void FailNextWrite()
@@ -20,6 +21,25 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
         lock (_lock)
         {
             _failNext = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public string? ReadYouthKeying()
+    {
+        lock (_lock)
+        {
+            return _youthKeying;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void WriteYouthKeying(string keying)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keying);
+        lock (_lock)
+        {
+            _youthKeying = keying;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class InMemorySignalStore : ISignalStore
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, StoredSignal> _signals = [];
     private readonly List<StoredEvent> _events = [];
-    private readonly Dictionary<int, Family> _families = [];
+    private readonly Dictionary<int, StoredFamily> _families = [];
     private readonly Dictionary<string, StoredIdempotencyKey> _keys = new(StringComparer.Ordinal);
     private Exception? _nextFailure;
     private string? _youthKeying;
@@ -138,7 +138,7 @@ public sealed class InMemorySignalStore : ISignalStore
     }
 
     /// <inheritdoc/>
-    public void SaveFamily(Family family)
+    public void SaveFamily(StoredFamily family)
     {
         ArgumentNullException.ThrowIfNull(family);
         lock (_gate)

@@ -29,7 +29,7 @@ public sealed class CareCoordinationOptionsValidatorTests
             [
                 "AgeLimitInYears must be from 12 to 27 (the law says 23); it is 40.",
                 "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key (services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.",
-                "The store holds youths keyed by BSN and a YouthPseudonymiser is registered: remove it, or start a new store (a BSN-keyed store cannot be converted in place; docs/privacy.md).",
+                "The signal store holds persons keyed by BSN and a YouthPseudonymiser is registered: remove it, or start a new store (a BSN-keyed store cannot be converted in place; docs/operations.md).",
             ],
             error.Failures);
     }
@@ -42,7 +42,7 @@ public sealed class CareCoordinationOptionsValidatorTests
 
         var error = Assert.Throws<OptionsValidationException>(() => Start(store, pseudonymiser: null));
 
-        Assert.Equal(["The store holds pseudonymised youths and no YouthPseudonymiser is registered: register one with the key the store was written with."], error.Failures);
+        Assert.Equal(["The signal store holds pseudonymised persons and no YouthPseudonymiser is registered: register one with the key the store was written with."], error.Failures);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CareCoordinationOptionsValidatorTests
 
         var error = Assert.Throws<OptionsValidationException>(() => Start(store, other));
 
-        Assert.Equal([$"The store was written with another pseudonymisation key ({written.KeyFingerprint}) than the registered YouthPseudonymiser's ({other.KeyFingerprint}): register the key it was written with."], error.Failures);
+        Assert.Equal([$"The signal store was written with another pseudonymisation key ({written.KeyFingerprint}) than the registered YouthPseudonymiser's ({other.KeyFingerprint}): register the key it was written with."], error.Failures);
     }
 
     [Fact]

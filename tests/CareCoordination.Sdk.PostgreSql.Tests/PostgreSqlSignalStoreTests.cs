@@ -76,6 +76,35 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(keyedFiles, bsn), "a BSN is in the pseudonymised schema's files"));
     }
 
+    [Fact]
+    public void The_whole_story_run_pseudonymised_leaves_no_BSN_in_the_schemas_tables_indexes_and_toast()
+    {
+        var plainSchema = NewSchema();
+        var keyedSchema = NewSchema();
+        IReadOnlyList<Identity.Bsn> plain, keyed;
+        using (var store = new PostgreSqlSignalStore(ConnectionString, plainSchema))
+        {
+            plain = WholeStory.Run(store, seed: 61, pseudonymised: false);
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
+        {
+            keyed = WholeStory.Run(store, seed: 63, pseudonymised: true);
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
+        {
+            WholeStory.AssertRebuilds(store, keyed, pseudonymised: true);
+        }
+
+        var plainFiles = RelationFiles(plainSchema);
+        var keyedFiles = RelationFiles(keyedSchema);
+
+        Assert.NotEmpty(keyedFiles);
+        Assert.All(plain, bsn => Assert.True(StoredBytes.AnyContains(plainFiles, bsn), "the scan must find the numbers a store keyed by BSN holds"));
+        Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(keyedFiles, bsn), "a BSN is in the pseudonymised schema's files"));
+    }
+
     /// <summary>The files of every table, index and TOAST relation of a schema, after a checkpoint wrote them out.</summary>
     private static List<string> RelationFiles(string schema)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
@@ -27,6 +28,36 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             readEvents: (store, signal) => ((SqliteSignalStore)store).ReadEvents(signal),
             closeStore: store => ((SqliteSignalStore)store).Dispose());
     }
+
+    [Fact]
+    public void The_whole_story_run_pseudonymised_leaves_no_BSN_in_the_database_file_its_write_ahead_log_or_its_shared_memory()
+    {
+        var plainPath = Path.Combine(_directory, "story-plain.db");
+        var keyedPath = Path.Combine(_directory, "story-keyed.db");
+        using (var store = new SqliteSignalStore(plainPath))
+        {
+            var plain = WholeStory.Run(store, seed: 51, pseudonymised: false);
+            Assert.All(plain, bsn => Assert.True(StoredBytes.AnyContains(FilesOf(plainPath), bsn), "the scan must find the numbers a store keyed by BSN holds"));
+        }
+
+        IReadOnlyList<Identity.Bsn> keyed;
+        using (var store = new SqliteSignalStore(keyedPath))
+        {
+            keyed = WholeStory.Run(store, seed: 53, pseudonymised: true);
+
+            // While the store is open, as in a running system, the write-ahead log and shared memory still exist.
+            Assert.Contains(keyedPath + "-wal", FilesOf(keyedPath));
+            Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(FilesOf(keyedPath), bsn), "a BSN is in the pseudonymised store's files"));
+        }
+
+        Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(FilesOf(keyedPath), bsn), "a BSN is in the pseudonymised store's file after closing"));
+        using (var reopened = new SqliteSignalStore(keyedPath))
+        {
+            WholeStory.AssertRebuilds(reopened, keyed, pseudonymised: true);
+        }
+    }
+
+    private static List<string> FilesOf(string path) => [.. new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists)];
 
     [Fact]
     public void After_a_youth_is_removed_no_byte_sequence_in_the_database_files_equals_the_youths_BSN()

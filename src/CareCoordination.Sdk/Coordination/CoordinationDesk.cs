@@ -41,7 +41,8 @@ public sealed class CoordinationDesk
     private readonly Dictionary<CoordinatorId, HashSet<CaseId>> _casesOf = [];
     private readonly Dictionary<CoordinatorId, decimal> _hoursInUse = [];
     private readonly Dictionary<CoordinatorId, int> _poolVersions = [];
-    private readonly IEventStreamStore? _store;
+    private readonly DurableStreams _streams;
+    private readonly StreamDocuments _documents;
     private SocialMap _socialMap;
     private int _lastCase;
 
@@ -64,12 +65,30 @@ public sealed class CoordinationDesk
     /// <param name="clock">The clock.</param>
     /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store keys persons by pseudonym; use the overload with its <see cref="YouthKeying"/>.</exception>
     public CoordinationDesk(CoordinationPolicy policy, SocialMap socialMap, IClock clock, IEventStreamStore? store)
+        : this(policy, socialMap, clock, store, YouthKeying.ByBsn)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance that keeps its cases and its pool in a store, with the persons in them keyed as the
+    /// rest of the SDK keys them (by BSN, or by keyed pseudonym), so that a pseudonymised store holds no BSN.
+    /// </summary>
+    /// <param name="policy">The coordination policy.</param>
+    /// <param name="socialMap">The region's social map.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
+    /// <param name="keying">How persons are keyed in the store; the same as the reference index's <see cref="ReferenceIndex.Keying"/>.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying.</exception>
+    public CoordinationDesk(CoordinationPolicy policy, SocialMap socialMap, IClock clock, IEventStreamStore? store, YouthKeying keying)
     {
         Policy = Guard.NotNull(policy);
         _socialMap = Guard.NotNull(socialMap);
         _clock = Guard.NotNull(clock);
-        _store = store;
+        _documents = StreamDocuments.For(Guard.NotNull(keying));
+        _streams = new DurableStreams(store);
         if (store is not null)
         {
             Rebuild(store);
@@ -78,6 +97,9 @@ public sealed class CoordinationDesk
 
     /// <summary>Gets the coordination policy.</summary>
     public CoordinationPolicy Policy { get; }
+
+    /// <summary>Gets how the desk keys persons in its store.</summary>
+    public YouthKeying Keying => _documents.Keying;
 
     /// <summary>Gets the social map the desk assigns by.</summary>
     public SocialMap SocialMap => Volatile.Read(ref _socialMap);
@@ -107,16 +129,28 @@ public sealed class CoordinationDesk
     public void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
-        lock (_lock)
+        Operation(() =>
         {
-            if (_store is not null)
+            if (_streams.Store is not null)
             {
                 var now = _clock.GetCurrentInstant();
-                _store.EraseStream(StreamDocuments.Family, StreamId(family.Id.Value), StreamDocuments.Write(FamilyRecorded.Of(family), now));
+                _streams.Erase(StreamDocuments.Family, StreamId(family.Id.Value), _documents.Write(FamilyRecorded.Of(family), now));
             }
 
+            var had = _families.TryGetValue(family.Id, out var previous);
             _families[family.Id] = family;
-        }
+            _streams.OnUndo(() =>
+            {
+                if (had)
+                {
+                    _families[family.Id] = previous!;
+                }
+                else
+                {
+                    _families.Remove(family.Id);
+                }
+            });
+        });
     }
 
     /// <summary>
@@ -128,7 +162,7 @@ public sealed class CoordinationDesk
     public IntakeResult Intake(CaseIntake intake)
     {
         Guard.NotNull(intake);
-        lock (_lock)
+        return Operation(() =>
         {
             var now = _clock.GetCurrentInstant();
             var family = intake.Family is { } named
@@ -155,8 +189,13 @@ public sealed class CoordinationDesk
             Persist(opened.Id, 0, opened.History);
             _lastCase++;
             Store(null, opened);
+            _streams.OnUndo(() =>
+            {
+                Restore(opened, null);
+                _lastCase--;
+            });
             return new IntakeResult(opened.Id, true, opened.Meeting, opened.Routes, opened.Status);
-        }
+        });
     }
 
     /// <summary>Tells an intake route which open case handles a family, in which meeting — without any person's data.</summary>
@@ -225,10 +264,10 @@ public sealed class CoordinationDesk
     {
         Guard.NotDefault(caseHolder);
         Guard.NotDefault(organisation);
-        lock (_lock)
+        return Operation(() =>
         {
             return Commit(Get(@case, expectedVersion), new CaseHolderNamed(@case, _clock.GetCurrentInstant(), caseHolder, organisation));
-        }
+        });
     }
 
     /// <summary>
@@ -244,7 +283,7 @@ public sealed class CoordinationDesk
     public TierDecision Assess(CaseId @case, CaseAssessment assessment, int? expectedVersion = null)
     {
         Guard.NotNull(assessment);
-        lock (_lock)
+        return Operation(() =>
         {
             var current = Get(@case, expectedVersion);
             var now = _clock.GetCurrentInstant();
@@ -267,7 +306,7 @@ public sealed class CoordinationDesk
             events.Add(new CaseAssessed(@case, now, current.Tier, decision.Tier, assessment.ProblemDomains, assessment.CoreProblem, assessment.InvolvedOrganisations, decision.Reasons));
             Commit(current, [.. events]);
             return decision;
-        }
+        });
     }
 
     /// <summary>
@@ -283,10 +322,10 @@ public sealed class CoordinationDesk
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
     public AssignmentDecision AssignCoordinator(CaseId @case, int? expectedVersion = null)
     {
-        lock (_lock)
+        return Operation(() =>
         {
             return AssignBest(Get(@case, expectedVersion), null);
-        }
+        });
     }
 
     /// <summary>Assigns a coordinator the director chose, when that coordinator is qualified for the tier and has room.</summary>
@@ -298,7 +337,7 @@ public sealed class CoordinationDesk
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
     public AssignmentDecision AssignChosenCoordinator(CaseId @case, CoordinatorId coordinator, int? expectedVersion = null)
     {
-        lock (_lock)
+        return Operation(() =>
         {
             var current = Get(@case, expectedVersion);
             RequireWaitingForCoordinator(current);
@@ -317,14 +356,14 @@ public sealed class CoordinationDesk
             var reason = Invariant($"Chosen by the coordination director; {coordinator} had {FreeHours(chosen)} hours free.");
             Commit(current, new CoordinatorAssigned(@case, _clock.GetCurrentInstant(), coordinator, chosen.Organisation, false, reason));
             return AssignmentDecision.Assigned(@case, chosen, false, reason);
-        }
+        });
     }
 
     /// <summary>Tries to assign a coordinator to every case that waits for one, longest-waiting first.</summary>
     /// <returns>One decision per waiting case.</returns>
     public IReadOnlyList<AssignmentDecision> AssignWaitingCases()
     {
-        lock (_lock)
+        return Operation<IReadOnlyList<AssignmentDecision>>(() =>
         {
             return
             [
@@ -335,7 +374,7 @@ public sealed class CoordinationDesk
                     .ToList()
                     .Select(c => AssignBest(_cases[c.Id], null)),
             ];
-        }
+        });
     }
 
     /// <summary>Releases the case's coordinator and assigns another, preferring the same rules; when nobody can take it, the case waits with the reason.</summary>
@@ -346,13 +385,13 @@ public sealed class CoordinationDesk
     public AssignmentDecision Reassign(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
-        lock (_lock)
+        return Operation(() =>
         {
             var current = Get(@case, expectedVersion);
             var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "only a coordinated case can be reassigned");
             var released = Commit(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
             return AssignBest(released, former);
-        }
+        });
     }
 
     /// <summary>Releases the case's coordinator; the case waits for another.</summary>
@@ -363,12 +402,12 @@ public sealed class CoordinationDesk
     public CoordinationCase ReleaseCoordinator(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
-        lock (_lock)
+        return Operation(() =>
         {
             var current = Get(@case, expectedVersion);
             var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "the case has no coordinator");
             return Commit(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
-        }
+        });
     }
 
     /// <summary>Adds a coordinator to the pool.</summary>
@@ -377,7 +416,7 @@ public sealed class CoordinationDesk
     public void AddCoordinator(CareCoordinator coordinator)
     {
         Guard.NotNull(coordinator);
-        lock (_lock)
+        Operation(() =>
         {
             if (_pool.ContainsKey(coordinator.Id))
             {
@@ -388,7 +427,13 @@ public sealed class CoordinationDesk
             _pool.Add(coordinator.Id, coordinator);
             _casesOf[coordinator.Id] = [];
             _hoursInUse[coordinator.Id] = 0m;
-        }
+            _streams.OnUndo(() =>
+            {
+                _pool.Remove(coordinator.Id);
+                _casesOf.Remove(coordinator.Id);
+                _hoursInUse.Remove(coordinator.Id);
+            });
+        });
     }
 
     /// <summary>Takes a coordinator out of the pool; each of the coordinator's cases is released and reassigned, or waits with the reason — none is lost.</summary>
@@ -399,9 +444,9 @@ public sealed class CoordinationDesk
     public IReadOnlyList<AssignmentDecision> RemoveCoordinator(CoordinatorId coordinator, string reason)
     {
         Guard.NotBlank(reason);
-        lock (_lock)
+        return Operation<IReadOnlyList<AssignmentDecision>>(() =>
         {
-            if (!_pool.ContainsKey(coordinator))
+            if (!_pool.TryGetValue(coordinator, out var member))
             {
                 throw new CaseNotFoundException(coordinator.ToString());
             }
@@ -410,11 +455,18 @@ public sealed class CoordinationDesk
             var cases = _casesOf[coordinator].Order().ToArray();
             var released = cases.Select(id => Commit(_cases[id], new CoordinatorReleased(id, now, coordinator, "the coordinator left the pool: " + reason))).ToArray();
             AppendToPool(coordinator, new CoordinatorLeftPool(reason));
+            var (itsCases, itsHours) = (_casesOf[coordinator], _hoursInUse[coordinator]);
             _pool.Remove(coordinator);
             _casesOf.Remove(coordinator);
             _hoursInUse.Remove(coordinator);
+            _streams.OnUndo(() =>
+            {
+                _pool.Add(coordinator, member);
+                _casesOf[coordinator] = itsCases;
+                _hoursInUse[coordinator] = itsHours;
+            });
             return [.. released.Select(c => AssignBest(_cases[c.Id], coordinator))];
-        }
+        });
     }
 
     /// <summary>
@@ -428,7 +480,7 @@ public sealed class CoordinationDesk
     public CoordinationCase HandOverToYouthProtection(CaseId @case, Handover handover, int? expectedVersion = null)
     {
         Guard.NotNull(handover);
-        lock (_lock)
+        return Operation(() =>
         {
             var current = Get(@case, expectedVersion);
             var now = _clock.GetCurrentInstant();
@@ -440,7 +492,7 @@ public sealed class CoordinationDesk
 
             events.Add(new CaseHandedOver(@case, now, handover));
             return Commit(current, [.. events]);
-        }
+        });
     }
 
     /// <summary>Records that youth protection informed an involved organisation (<em>terugkoppeling</em>); the next feedback falls due one interval later.</summary>
@@ -451,10 +503,10 @@ public sealed class CoordinationDesk
     public CoordinationCase RecordFeedback(CaseId @case, OrganisationId informed, int? expectedVersion = null)
     {
         Guard.NotDefault(informed);
-        lock (_lock)
+        return Operation(() =>
         {
             return Commit(Get(@case, expectedVersion), new FeedbackRecorded(@case, _clock.GetCurrentInstant(), informed));
-        }
+        });
     }
 
     /// <summary>Lists the feedback youth protection owes and has not given in time, over all handed-over cases.</summary>
@@ -476,10 +528,10 @@ public sealed class CoordinationDesk
     public CoordinationCase ReturnFromYouthProtection(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
-        lock (_lock)
+        return Operation(() =>
         {
             return Commit(Get(@case, expectedVersion), new CaseReturned(@case, _clock.GetCurrentInstant(), reason));
-        }
+        });
     }
 
     /// <summary>Records hours an organisation spent on coordinating a case, so that the municipality sees what coordination costs per tier and per organisation.</summary>
@@ -496,11 +548,11 @@ public sealed class CoordinationDesk
             throw new ArgumentOutOfRangeException(nameof(hours), hours, "Hours must be more than 0 and at most 168.");
         }
 
-        lock (_lock)
+        return Operation(() =>
         {
             var current = Get(@case, expectedVersion);
             return Commit(current, new CoordinationHoursRecorded(@case, _clock.GetCurrentInstant(), organisation, current.Tier, hours));
-        }
+        });
     }
 
     /// <summary>Closes a case with its outcome; a coordinator is freed at once. A later concern about the family opens a new case.</summary>
@@ -515,10 +567,10 @@ public sealed class CoordinationDesk
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "The outcome is not defined.");
         }
 
-        lock (_lock)
+        return Operation(() =>
         {
             return Commit(Get(@case, expectedVersion), new CaseClosed(@case, _clock.GetCurrentInstant(), outcome));
-        }
+        });
     }
 
     /// <summary>Builds the coordination director's overview: aggregates only, no BSN.</summary>
@@ -713,28 +765,34 @@ public sealed class CoordinationDesk
 
         Persist(current.Id, current.Version, events);
         Store(current, next);
+        _streams.OnUndo(() => Restore(next, current));
         return next;
     }
 
     private void Persist(CaseId @case, int expectedVersion, IReadOnlyList<CaseEvent> events) =>
-        _store?.Append(StreamDocuments.Case, StreamId(@case.Value), expectedVersion, [.. events.Select(StreamDocuments.Write)]);
+        _streams.Append(StreamDocuments.Case, StreamId(@case.Value), expectedVersion, [.. events.Select(_documents.Write)]);
 
     private void AppendToPool(CoordinatorId coordinator, object change)
     {
         var version = _poolVersions.GetValueOrDefault(coordinator);
-        _store?.Append(StreamDocuments.Coordinator, StreamId(coordinator.Value), version, [StreamDocuments.Write(change, _clock.GetCurrentInstant())]);
+        _streams.Append(StreamDocuments.Coordinator, StreamId(coordinator.Value), version, [_documents.Write(change, _clock.GetCurrentInstant())]);
         _poolVersions[coordinator] = version + 1;
+        _streams.OnUndo(() => _poolVersions[coordinator] = version);
     }
 
     private static string StreamId(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private void Rebuild(IEventStreamStore store)
     {
-        foreach (var stream in store.ReadStreams(StreamDocuments.Coordinator))
+        var coordinators = store.ReadStreams(StreamDocuments.Coordinator);
+        var families = store.ReadStreams(StreamDocuments.Family);
+        var cases = store.ReadStreams(StreamDocuments.Case);
+        _documents.Keying.Claim(store, coordinators.Count + families.Count + cases.Count > 0);
+        foreach (var stream in coordinators)
         {
             var id = new CoordinatorId(int.Parse(stream.Id, CultureInfo.InvariantCulture));
             _poolVersions[id] = stream.Events.Count;
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is CoordinatorJoinedPool joined)
+            if (_documents.ReadRecord(stream.Events[^1]) is CoordinatorJoinedPool joined)
             {
                 _pool.Add(id, joined.ToCoordinator());
                 _casesOf[id] = [];
@@ -742,17 +800,17 @@ public sealed class CoordinationDesk
             }
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.Family))
+        foreach (var stream in families)
         {
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is FamilyRecorded family)
+            if (_documents.ReadRecord(stream.Events[^1]) is FamilyRecorded family)
             {
                 _families[family.Id] = family.ToFamily();
             }
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.Case))
+        foreach (var stream in cases)
         {
-            var @case = CoordinationCase.Replay(StreamDocuments.ReadCase(stream));
+            var @case = CoordinationCase.Replay(_documents.ReadCase(stream));
             _lastCase = Math.Max(_lastCase, @case.Id.Value);
             Store(null, @case);
         }
@@ -760,45 +818,91 @@ public sealed class CoordinationDesk
 
     private void Store(CoordinationCase? before, CoordinationCase after)
     {
-        _cases[after.Id] = after;
-        if (before?.Coordinator is { } former && former != after.Coordinator && _casesOf.TryGetValue(former, out var formerCases))
+        if (before is not null)
         {
-            formerCases.Remove(after.Id);
-            Recount(former);
+            Unindex(before);
         }
 
-        if (after.Coordinator is { } coordinator)
+        _cases[after.Id] = after;
+        Index(after);
+    }
+
+    /// <summary>Puts back the case as it was before a change the operation could not commit; <see langword="null"/> for a case the change opened.</summary>
+    private void Restore(CoordinationCase after, CoordinationCase? before)
+    {
+        Unindex(after);
+        if (before is null)
         {
-            _casesOf[coordinator].Add(after.Id);
+            _cases.Remove(after.Id);
+            return;
+        }
+
+        _cases[before.Id] = before;
+        Index(before);
+    }
+
+    private void Index(CoordinationCase @case)
+    {
+        if (@case.Coordinator is { } coordinator)
+        {
+            _casesOf[coordinator].Add(@case.Id);
             Recount(coordinator);
         }
 
-        if (after.IsOpen)
+        if (!@case.IsOpen)
         {
-            if (after.Family is { } family)
-            {
-                _openByFamily[family] = after.Id;
-            }
-
-            foreach (var youth in after.Youths)
-            {
-                _openByYouth.TryAdd(youth, after.Id);
-            }
+            return;
         }
-        else
-        {
-            if (after.Family is { } family)
-            {
-                _openByFamily.Remove(family);
-            }
 
-            foreach (var youth in after.Youths)
+        if (@case.Family is { } family)
+        {
+            _openByFamily[family] = @case.Id;
+        }
+
+        foreach (var youth in @case.Youths)
+        {
+            _openByYouth.TryAdd(youth, @case.Id);
+        }
+    }
+
+    private void Unindex(CoordinationCase @case)
+    {
+        if (@case.Coordinator is { } coordinator && _casesOf.TryGetValue(coordinator, out var cases))
+        {
+            cases.Remove(@case.Id);
+            Recount(coordinator);
+        }
+
+        if (@case.Family is { } family && _openByFamily.GetValueOrDefault(family) == @case.Id)
+        {
+            _openByFamily.Remove(family);
+        }
+
+        foreach (var youth in @case.Youths)
+        {
+            if (_openByYouth.GetValueOrDefault(youth) == @case.Id)
             {
-                if (_openByYouth.GetValueOrDefault(youth) == after.Id)
-                {
-                    _openByYouth.Remove(youth);
-                }
+                _openByYouth.Remove(youth);
             }
         }
     }
+
+    // Every change runs as one operation: it joins the one under way (an index registration whose match opens the
+    // case) or begins its own, and its writes commit together; when they cannot, what it changed in memory is undone.
+    private T Operation<T>(Func<T> change)
+    {
+        lock (_lock)
+        {
+            using var scope = _streams.Begin();
+            var result = change();
+            scope?.Complete();
+            return result;
+        }
+    }
+
+    private void Operation(Action change) => Operation(() =>
+    {
+        change();
+        return true;
+    });
 }

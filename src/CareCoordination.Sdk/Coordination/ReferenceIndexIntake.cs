@@ -9,8 +9,11 @@ namespace CareCoordination.Sdk.Coordination;
 /// open one, through the index route (<em>meldroute Verwijsindex</em>). Register it as an
 /// <see cref="IReferenceIndexObserver"/> of the index.
 /// </summary>
-/// <remarks>Thread-safe. The desk never calls back into the index, which keeps the index's rule for observers.</remarks>
-public sealed class ReferenceIndexIntake : IReferenceIndexObserver
+/// <remarks>
+/// Thread-safe. The desk never calls back into the index, which keeps the index's rule for observers. With a store that
+/// commits change sets, the case a match opens or joins is written in the registration's own transaction.
+/// </remarks>
+public sealed class ReferenceIndexIntake : IReferenceIndexObserver, IChangeParticipant
 {
     private readonly CoordinationDesk _desk;
 

@@ -26,7 +26,8 @@ public sealed class PlanBook
     private readonly CoordinationDesk _desk;
     private readonly IClock _clock;
     private readonly Dictionary<CaseId, FamilyPlan> _plans = [];
-    private readonly IEventStreamStore? _store;
+    private readonly DurableStreams _streams;
+    private readonly StreamDocuments _documents;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="desk">The coordination desk whose cases the plans belong to.</param>
@@ -46,18 +47,26 @@ public sealed class PlanBook
     /// <param name="policy">The grace period and each rung's period.</param>
     /// <param name="zone">The time zone of the plans' dates (Europe/Amsterdam).</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="store">The store, or <see langword="null"/> to keep the plans in memory only.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep the plans in memory only. Persons in the plans are keyed as the desk keys them (<see cref="CoordinationDesk.Keying"/>).</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying than the desk's.</exception>
     public PlanBook(CoordinationDesk desk, PlanPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store)
     {
         _desk = Guard.NotNull(desk);
         Policy = Guard.NotNull(policy);
         TimeZone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
-        _store = store;
-        foreach (var stream in store?.ReadStreams(StreamDocuments.Plan) ?? [])
+        _documents = StreamDocuments.For(desk.Keying);
+        _streams = new DurableStreams(store);
+        var streams = store?.ReadStreams(StreamDocuments.Plan) ?? [];
+        if (store is not null)
         {
-            var plan = FamilyPlan.Replay(StreamDocuments.ReadPlan(stream));
+            _documents.Keying.Claim(store, streams.Count > 0);
+        }
+
+        foreach (var stream in streams)
+        {
+            var plan = FamilyPlan.Replay(_documents.ReadPlan(stream));
             _plans.Add(plan.Case, plan);
         }
     }
@@ -82,7 +91,7 @@ public sealed class PlanBook
     /// <exception cref="PlanChangeRefusedException">The case already has a plan, or nobody coordinates it yet.</exception>
     public FamilyPlan Draft(CaseId @case, ProfessionalId by, OrganisationId organisation)
     {
-        lock (_lock)
+        return Operation(() =>
         {
             var current = _desk.GetCase(@case);
             if (_plans.TryGetValue(@case, out var existing))
@@ -96,10 +105,9 @@ public sealed class PlanBook
             }
 
             var plan = FamilyPlan.Draft(@case, by, organisation, TimeZone, _clock.GetCurrentInstant());
-            Persist(null, plan);
-            _plans.Add(@case, plan);
+            Put(null, plan);
             return plan;
-        }
+        });
     }
 
     /// <summary>Gets a case's plan.</summary>
@@ -123,7 +131,7 @@ public sealed class PlanBook
     public FamilyPlan Change(CaseId @case, int expectedVersion, Func<FamilyPlan, Instant, FamilyPlan> change)
     {
         Guard.NotNull(change);
-        lock (_lock)
+        return Operation(() =>
         {
             var current = _plans.GetValueOrDefault(@case) ?? throw new PlanChangeRefusedException(@case, EscalationLevel.None, "a change", "the case has no plan yet");
             if (current.Version != expectedVersion)
@@ -137,10 +145,9 @@ public sealed class PlanBook
                 throw new ArgumentException("The change must return the plan it was given, changed through its domain methods.", nameof(change));
             }
 
-            Persist(current, next);
-            _plans[@case] = next;
+            Put(current, next);
             return next;
-        }
+        });
     }
 
     /// <summary>
@@ -153,7 +160,7 @@ public sealed class PlanBook
     public IReadOnlyList<FamilyPlan> AdvanceEscalations(ProfessionalId by, LocalDate? today = null)
     {
         Guard.NotDefault(by);
-        lock (_lock)
+        return Operation(() =>
         {
             var day = today ?? Today;
             var now = _clock.GetCurrentInstant();
@@ -168,14 +175,13 @@ public sealed class PlanBook
                 var next = plan.AdvanceEscalation(day, Policy, by, now);
                 if (!ReferenceEquals(next, plan))
                 {
-                    Persist(plan, next);
-                    _plans[id] = next;
+                    Put(plan, next);
                     moved.Add(next);
                 }
             }
 
             return moved;
-        }
+        });
     }
 
     /// <summary>Lists what falls due up to a day, for each coordinator, each organisation and the municipality.</summary>
@@ -233,18 +239,43 @@ public sealed class PlanBook
         }
     }
 
-    private void Persist(FamilyPlan? before, FamilyPlan after)
+    /// <summary>Writes a plan's new events and keeps the plan, undone should the operation fail after it.</summary>
+    private void Put(FamilyPlan? before, FamilyPlan after)
     {
         var version = before?.Version ?? 0;
-        if (after.Version == version)
+        if (after.Version != version)
         {
-            return;
+            _streams.Append(
+                StreamDocuments.Plan,
+                after.Case.Value.ToString(CultureInfo.InvariantCulture),
+                version,
+                [.. after.History.Skip(version).Select(_documents.Write)]);
         }
 
-        _store?.Append(
-            StreamDocuments.Plan,
-            after.Case.Value.ToString(CultureInfo.InvariantCulture),
-            version,
-            [.. after.History.Skip(version).Select(StreamDocuments.Write)]);
+        _plans[after.Case] = after;
+        _streams.OnUndo(() =>
+        {
+            if (before is null)
+            {
+                _plans.Remove(after.Case);
+            }
+            else
+            {
+                _plans[after.Case] = before;
+            }
+        });
+    }
+
+    // Every change runs as one operation: its writes commit together (the daily check's many plans too), or the
+    // plans it changed in memory are put back.
+    private T Operation<T>(Func<T> change)
+    {
+        lock (_lock)
+        {
+            using var scope = _streams.Begin();
+            var result = change();
+            scope?.Complete();
+            return result;
+        }
     }
 }

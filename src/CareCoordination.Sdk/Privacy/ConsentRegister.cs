@@ -27,7 +27,8 @@ public sealed class ConsentRegister
     private readonly List<LegalBasisRecord> _legalBases = [];
     private int _lastConsent;
     private int _lastLegalBasis;
-    private readonly IEventStreamStore? _store;
+    private readonly DurableStreams _streams;
+    private readonly StreamDocuments _documents;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="policy">Who decides at which age.</param>
@@ -47,24 +48,45 @@ public sealed class ConsentRegister
     /// <param name="clock">The clock.</param>
     /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store keys persons by pseudonym; use the overload with its <see cref="YouthKeying"/>.</exception>
     public ConsentRegister(ConsentPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store)
+        : this(policy, zone, clock, store, YouthKeying.ByBsn)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance that keeps its consents and legal bases in a store, with the youths in them keyed as
+    /// the rest of the SDK keys them (by BSN, or by keyed pseudonym), so that a pseudonymised store holds no BSN.
+    /// </summary>
+    /// <param name="policy">Who decides at which age.</param>
+    /// <param name="zone">The time zone of birthdays (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep everything in memory only.</param>
+    /// <param name="keying">How persons are keyed in the store; the same as the reference index's <see cref="Signals.ReferenceIndex.Keying"/>.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds events written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying.</exception>
+    public ConsentRegister(ConsentPolicy policy, DateTimeZone zone, IClock clock, IEventStreamStore? store, YouthKeying keying)
     {
         Policy = Guard.NotNull(policy);
         _zone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
-        _store = store;
+        _documents = StreamDocuments.For(Guard.NotNull(keying));
+        _streams = new DurableStreams(store);
         if (store is null)
         {
             return;
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.Consent))
+        var consents = store.ReadStreams(StreamDocuments.Consent);
+        var legalBases = store.ReadStreams(StreamDocuments.LegalBasis);
+        keying.Claim(store, consents.Count + legalBases.Count > 0);
+        foreach (var stream in consents)
         {
             _lastConsent = Math.Max(_lastConsent, Number(stream.Id));
             Consent? consent = null;
             foreach (var stored in stream.Events)
             {
-                consent = StreamDocuments.ReadRecord(stored) switch
+                consent = _documents.ReadRecord(stored) switch
                 {
                     ConsentGiven given => given.ToConsent(),
                     ConsentWithdrawn withdrawn when consent is not null => consent.Withdraw(withdrawn.At),
@@ -78,10 +100,10 @@ public sealed class ConsentRegister
             }
         }
 
-        foreach (var stream in store.ReadStreams(StreamDocuments.LegalBasis))
+        foreach (var stream in legalBases)
         {
             _lastLegalBasis = Math.Max(_lastLegalBasis, Number(stream.Id));
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is LegalBasisRecorded recorded)
+            if (_documents.ReadRecord(stream.Events[^1]) is LegalBasisRecorded recorded)
             {
                 _legalBases.Add(recorded.ToRecord());
             }
@@ -137,14 +159,19 @@ public sealed class ConsentRegister
                 givenBy);
         }
 
-        lock (_lock)
+        return Operation(() =>
         {
             var consent = new Consent(_lastConsent + 1, youth.Bsn, purpose, list, givenBy, now, end, null);
-            _store?.Append(StreamDocuments.Consent, Id(consent.Id), 0, [StreamDocuments.Write(ConsentGiven.Of(consent), now)]);
+            _streams.Append(StreamDocuments.Consent, Id(consent.Id), 0, [_documents.Write(ConsentGiven.Of(consent), now)]);
             _lastConsent++;
             _consents.Add(consent.Id, consent);
+            _streams.OnUndo(() =>
+            {
+                _consents.Remove(consent.Id);
+                _lastConsent--;
+            });
             return consent;
-        }
+        });
     }
 
     /// <summary>Withdraws a consent; it covers no access from now on.</summary>
@@ -153,7 +180,7 @@ public sealed class ConsentRegister
     /// <exception cref="ArgumentException">The register has no such consent, or it was already withdrawn.</exception>
     public Consent Withdraw(int consent)
     {
-        lock (_lock)
+        return Operation(() =>
         {
             if (!_consents.TryGetValue(consent, out var current) || current.WithdrawnAt is not null)
             {
@@ -161,9 +188,10 @@ public sealed class ConsentRegister
             }
 
             var now = _clock.GetCurrentInstant();
-            _store?.Append(StreamDocuments.Consent, Id(consent), 1, [StreamDocuments.Write(new ConsentWithdrawn(now), now)]);
+            _streams.Append(StreamDocuments.Consent, Id(consent), 1, [_documents.Write(new ConsentWithdrawn(now), now)]);
+            _streams.OnUndo(() => _consents[consent] = current);
             return _consents[consent] = current.Withdraw(now);
-        }
+        });
     }
 
     /// <summary>Records a decision to share without consent on a legal basis, with its justification.</summary>
@@ -195,14 +223,19 @@ public sealed class ConsentRegister
         }
 
         var now = _clock.GetCurrentInstant();
-        lock (_lock)
+        return Operation(() =>
         {
             var record = new LegalBasisRecord(_lastLegalBasis + 1, youth, basis, Guard.NotBlank(justification), Guard.NotDefault(decidedBy), Guard.NotDefault(organisation), list, now, now + validFor);
-            _store?.Append(StreamDocuments.LegalBasis, Id(record.Id), 0, [StreamDocuments.Write(LegalBasisRecorded.Of(record), now)]);
+            _streams.Append(StreamDocuments.LegalBasis, Id(record.Id), 0, [_documents.Write(LegalBasisRecorded.Of(record), now)]);
             _lastLegalBasis++;
             _legalBases.Add(record);
+            _streams.OnUndo(() =>
+            {
+                _legalBases.Remove(record);
+                _lastLegalBasis--;
+            });
             return record;
-        }
+        });
     }
 
     /// <summary>Finds the consent that covers an access now, if any.</summary>
@@ -255,26 +288,32 @@ public sealed class ConsentRegister
     {
         Guard.NotDefault(youth);
         Guard.NotBlank(reason);
-        lock (_lock)
+        return Operation(() =>
         {
             var now = _clock.GetCurrentInstant();
             var erased = 0;
-            foreach (var id in _consents.Where(c => c.Value.Youth == youth).Select(c => c.Key).ToArray())
+            foreach (var consent in _consents.Values.Where(c => c.Youth == youth).ToArray())
             {
-                _store?.EraseStream(StreamDocuments.Consent, Id(id), StreamDocuments.Write(new StreamErased(now, reason), now));
-                _consents.Remove(id);
+                _streams.Erase(StreamDocuments.Consent, Id(consent.Id), _documents.Write(new StreamErased(now, reason), now));
+                _consents.Remove(consent.Id);
+                _streams.OnUndo(() => _consents.Add(consent.Id, consent));
                 erased++;
             }
 
             foreach (var record in _legalBases.Where(l => l.Youth == youth).ToArray())
             {
-                _store?.EraseStream(StreamDocuments.LegalBasis, Id(record.Id), StreamDocuments.Write(new StreamErased(now, reason), now));
+                _streams.Erase(StreamDocuments.LegalBasis, Id(record.Id), _documents.Write(new StreamErased(now, reason), now));
                 _legalBases.Remove(record);
+                _streams.OnUndo(() =>
+                {
+                    _legalBases.Add(record);
+                    _legalBases.Sort((a, b) => a.Id.CompareTo(b.Id));
+                });
                 erased++;
             }
 
             return erased;
-        }
+        });
     }
 
     private static string Id(int number) => number.ToString(CultureInfo.InvariantCulture);
@@ -288,4 +327,17 @@ public sealed class ConsentRegister
         ConsentGiver.Parents | ConsentGiver.Youth => "the youth and the parents",
         _ => "nobody",
     };
+
+    // Every change runs as one operation: its writes commit together (an erasure's many streams too), or what it
+    // changed in memory is put back.
+    private T Operation<T>(Func<T> change)
+    {
+        lock (_lock)
+        {
+            using var scope = _streams.Begin();
+            var result = change();
+            scope?.Complete();
+            return result;
+        }
+    }
 }

@@ -24,7 +24,7 @@ namespace CareCoordination.Sdk.Privacy;
 /// before the change becomes visible and read back at start-up; when the signal leaves the index the stream is erased
 /// to a tombstone. A store write that fails while the index raises its event reaches the index's caller.
 /// </remarks>
-public sealed class InformationObligations : IReferenceIndexObserver
+public sealed class InformationObligations : IReferenceIndexObserver, IChangeParticipant
 {
     /// <summary>How many days a reporter has to inform the youth or the parents, unless the host sets its own period.</summary>
     public const int DefaultInformWithinDays = 28;
@@ -32,7 +32,8 @@ public sealed class InformationObligations : IReferenceIndexObserver
     private readonly Lock _lock = new();
     private readonly Dictionary<SignalId, InformationObligation> _obligations = [];
     private readonly Dictionary<SignalId, int> _versions = [];
-    private readonly IEventStreamStore? _store;
+    private readonly DurableStreams _streams;
+    private readonly StreamDocuments _documents;
     private readonly ConsentPolicy _policy;
     private readonly DateTimeZone _zone;
     private readonly IClock _clock;
@@ -54,16 +55,41 @@ public sealed class InformationObligations : IReferenceIndexObserver
     /// <param name="informWithinDays">How many days the reporter has to inform; 1 to 90 (<see cref="DefaultInformWithinDays"/> by default).</param>
     /// <param name="store">The store, or <see langword="null"/> to keep the obligations in memory only.</param>
     /// <exception cref="UnsupportedSchemaVersionException">The store holds obligations written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store keys persons by pseudonym; use the overload with its <see cref="YouthKeying"/>.</exception>
     public InformationObligations(ConsentPolicy policy, DateTimeZone zone, IClock clock, int informWithinDays, IEventStreamStore? store)
+        : this(policy, zone, clock, informWithinDays, store, YouthKeying.ByBsn)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance with its own period to inform, keeping the obligations in a store with the youths in
+    /// them keyed as the rest of the SDK keys them (by BSN, or by keyed pseudonym).
+    /// </summary>
+    /// <param name="policy">Who is informed at which age (the same persons as for consent).</param>
+    /// <param name="zone">The time zone of dates (Europe/Amsterdam).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="informWithinDays">How many days the reporter has to inform; 1 to 90 (<see cref="DefaultInformWithinDays"/> by default).</param>
+    /// <param name="store">The store, or <see langword="null"/> to keep the obligations in memory only.</param>
+    /// <param name="keying">How persons are keyed in the store; the same as the reference index's <see cref="ReferenceIndex.Keying"/>.</param>
+    /// <exception cref="UnsupportedSchemaVersionException">The store holds obligations written by a newer version of the SDK.</exception>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying.</exception>
+    public InformationObligations(ConsentPolicy policy, DateTimeZone zone, IClock clock, int informWithinDays, IEventStreamStore? store, YouthKeying keying)
     {
         _policy = Guard.NotNull(policy);
         _zone = Guard.NotNull(zone);
         _clock = Guard.NotNull(clock);
         _informWithin = Period.FromDays(informWithinDays is >= 1 and <= 90 ? informWithinDays : throw new ArgumentOutOfRangeException(nameof(informWithinDays), informWithinDays, "Inform within 1 to 90 days."));
-        _store = store;
-        foreach (var stream in store?.ReadStreams(StreamDocuments.InformationObligation) ?? [])
+        _documents = StreamDocuments.For(Guard.NotNull(keying));
+        _streams = new DurableStreams(store);
+        var streams = store?.ReadStreams(StreamDocuments.InformationObligation) ?? [];
+        if (store is not null)
         {
-            if (StreamDocuments.ReadRecord(stream.Events[^1]) is InformationObligation obligation)
+            keying.Claim(store, streams.Count > 0);
+        }
+
+        foreach (var stream in streams)
+        {
+            if (_documents.ReadRecord(stream.Events[^1]) is InformationObligation obligation)
             {
                 _obligations[obligation.Signal] = obligation;
                 _versions[obligation.Signal] = stream.Events.Count;
@@ -77,10 +103,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
         var registered = e.Signal.RegisteredAt.InZone(_zone).Date;
         var mustInform = _policy.WhoDecides(new Youth(e.Signal.Youth, e.DateOfBirth), registered);
         var obligation = new InformationObligation(e.Signal.Id, e.Signal.Youth, e.Signal.Organisation, mustInform, registered.Plus(_informWithin), ConsentGiver.None, null, null);
-        lock (_lock)
-        {
-            Save(obligation);
-        }
+        Operation(() => Save(obligation));
     }
 
     /// <inheritdoc/>
@@ -101,11 +124,11 @@ public sealed class InformationObligations : IReferenceIndexObserver
             throw new ArgumentOutOfRangeException(nameof(informed), informed, "Name the parents, the youth, or both.");
         }
 
-        lock (_lock)
+        return Operation(() =>
         {
             var current = Get(signal);
             return Save(current with { Informed = current.Informed | informed, LastInformedAt = _clock.GetCurrentInstant(), PostponedBecause = null });
-        }
+        });
     }
 
     /// <summary>Records why the youth or the parents are not yet informed, for example because informing them would endanger the child.</summary>
@@ -115,10 +138,7 @@ public sealed class InformationObligations : IReferenceIndexObserver
     public InformationObligation RecordPostponed(SignalId signal, string reason)
     {
         Guard.NotBlank(reason);
-        lock (_lock)
-        {
-            return Save(Get(signal) with { PostponedBecause = reason });
-        }
+        return Operation(() => Save(Get(signal) with { PostponedBecause = reason }));
     }
 
     /// <summary>Finds the obligation of a signal.</summary>
@@ -154,27 +174,61 @@ public sealed class InformationObligations : IReferenceIndexObserver
         }
     }
 
-    private void Forget(SignalId signal)
+    private void Forget(SignalId signal) => Operation(() =>
     {
-        lock (_lock)
+        if (_obligations.TryGetValue(signal, out var obligation))
         {
-            if (_obligations.ContainsKey(signal))
+            // The obligation names the youth; it leaves the store with the signal, as a tombstone without the youth.
+            var now = _clock.GetCurrentInstant();
+            var version = _versions[signal];
+            _streams.Erase(StreamDocuments.InformationObligation, StreamId(signal), _documents.Write(new StreamErased(now, "the signal left the index"), now));
+            _obligations.Remove(signal);
+            _versions.Remove(signal);
+            _streams.OnUndo(() =>
             {
-                // The obligation names the youth; it leaves the store with the signal, as a tombstone without the youth.
-                var now = _clock.GetCurrentInstant();
-                _store?.EraseStream(StreamDocuments.InformationObligation, StreamId(signal), StreamDocuments.Write(new StreamErased(now, "the signal left the index"), now));
-                _obligations.Remove(signal);
-                _versions.Remove(signal);
-            }
+                _obligations[signal] = obligation;
+                _versions[signal] = version;
+            });
         }
-    }
+
+        return obligation;
+    });
 
     private InformationObligation Save(InformationObligation obligation)
     {
         var version = _versions.GetValueOrDefault(obligation.Signal);
-        _store?.Append(StreamDocuments.InformationObligation, StreamId(obligation.Signal), version, [StreamDocuments.Write(obligation, _clock.GetCurrentInstant())]);
+        _streams.Append(StreamDocuments.InformationObligation, StreamId(obligation.Signal), version, [_documents.Write(obligation, _clock.GetCurrentInstant())]);
+        var previous = _obligations.GetValueOrDefault(obligation.Signal);
         _versions[obligation.Signal] = version + 1;
-        return _obligations[obligation.Signal] = obligation;
+        _obligations[obligation.Signal] = obligation;
+        _streams.OnUndo(() =>
+        {
+            if (previous is null)
+            {
+                _obligations.Remove(obligation.Signal);
+                _versions.Remove(obligation.Signal);
+            }
+            else
+            {
+                _obligations[obligation.Signal] = previous;
+                _versions[obligation.Signal] = version;
+            }
+        });
+        return obligation;
+    }
+
+    // Every change runs as one operation: when the index's registration or removal is under way on this thread, the
+    // obligation's write joins its change set; otherwise it commits on its own. What it changed in memory is put back
+    // when the operation fails.
+    private T Operation<T>(Func<T> change)
+    {
+        lock (_lock)
+        {
+            using var scope = _streams.Begin();
+            var result = change();
+            scope?.Complete();
+            return result;
+        }
     }
 
     private static string StreamId(SignalId signal) => signal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);

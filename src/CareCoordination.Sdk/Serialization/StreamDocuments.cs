@@ -20,12 +20,17 @@ namespace CareCoordination.Sdk.Serialization;
 
 /// <summary>
 /// Turns the aggregates' events into stream events and back. The event's type name goes into the stream event, not into
-/// the JSON, so the public event records carry no serialisation attributes.
+/// the JSON, so the public event records carry no serialisation attributes. Every person in the JSON is written by the
+/// key the <see cref="YouthKeying"/> gives, so that a pseudonymised store holds no BSN in any stream.
 /// </summary>
-internal static class StreamDocuments
+/// <remarks>Immutable and thread-safe; one instance per keying (<see cref="For"/>).</remarks>
+internal sealed class StreamDocuments
 {
-    /// <summary>The schema version this SDK writes and the highest it reads.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this SDK writes and the highest it reads: 2 writes persons by the store's keying, 1 wrote them by BSN.</summary>
+    public const int SchemaVersion = 2;
+
+    /// <summary>The first schema version that writes persons by the store's keying instead of the BSN.</summary>
+    public const int KeyedSchemaVersion = 2;
 
     /// <summary>The stream kind of coordination cases.</summary>
     public const string Case = "case";
@@ -48,58 +53,77 @@ internal static class StreamDocuments
     /// <summary>The stream kind of information obligations, one stream per signal.</summary>
     public const string InformationObligation = "information-obligation";
 
-    private static readonly StreamJsonContext Json = CreateContext();
-
-    private static readonly FrozenDictionary<string, JsonTypeInfo> CaseEvents = TypeInfos(
+    private static readonly FrozenDictionary<string, Type> CaseEvents = Named(
         typeof(CaseOpened), typeof(IntakeJoined), typeof(CaseHolderNamed), typeof(CaseAssessed), typeof(CoordinatorAssigned), typeof(CoordinatorUnavailable),
         typeof(CoordinatorReleased), typeof(CaseHandedOver), typeof(FeedbackRecorded), typeof(CaseReturned), typeof(CoordinationHoursRecorded), typeof(CaseClosed));
 
-    private static readonly FrozenDictionary<string, JsonTypeInfo> PlanEvents = TypeInfos(
+    private static readonly FrozenDictionary<string, Type> PlanEvents = Named(
         typeof(PlanDrafted), typeof(GoalSet), typeof(ActionAgreed), typeof(ActionCompleted), typeof(ActionOnWaitingList), typeof(ActionUnblocked), typeof(AgreementMade),
         typeof(FamilyAgreed), typeof(CooperationRefused), typeof(CooperationResumed), typeof(CircumstancesChanged), typeof(PlanReviewed), typeof(EscalationStepped),
         typeof(EnforcementOrdered));
 
-    private static readonly FrozenDictionary<string, JsonTypeInfo> RecordEvents = TypeInfos(
+    private static readonly FrozenDictionary<string, Type> RecordEvents = Named(
         typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded));
 
-    /// <summary>Writes a case event.</summary>
-    public static StreamEvent Write(CaseEvent e) => Write(e, e.At);
+    private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 
-    /// <summary>Writes a plan event.</summary>
-    public static StreamEvent Write(PlanEvent e) => Write(e, e.At);
+    private readonly StreamJsonContext _json;
 
-    /// <summary>Writes one of the stored records that are not domain events (pool changes, consents, erasures).</summary>
-    public static StreamEvent Write(object document, Instant at) =>
-        new(document.GetType().Name, SchemaVersion, at, JsonSerializer.Serialize(document, document.GetType(), Json));
+    private StreamDocuments(YouthKeying keying)
+    {
+        Keying = keying;
+        _json = CreateContext(keying);
+    }
 
-    /// <summary>Reads a case's events.</summary>
-    public static IReadOnlyList<CaseEvent> ReadCase(StoredHistory stream) => [.. stream.Events.Select(e => (CaseEvent)Read(e, CaseEvents))];
+    /// <summary>Gets the keying the persons in the JSON are written by.</summary>
+    public YouthKeying Keying { get; }
 
-    /// <summary>Reads a plan's events.</summary>
-    public static IReadOnlyList<PlanEvent> ReadPlan(StoredHistory stream) => [.. stream.Events.Select(e => (PlanEvent)Read(e, PlanEvents))];
+    /// <summary>Gets the documents for a keying.</summary>
+    public static StreamDocuments For(YouthKeying keying) => keying == YouthKeying.ByBsn ? ByBsn : new(keying);
 
-    /// <summary>Reads one stored record that is not a domain event.</summary>
-    public static object ReadRecord(StreamEvent stored) => Read(stored, RecordEvents);
+    /// <summary>Gets the names of every event and record type the streams hold, for the tests that pin their stored form.</summary>
+    public static IEnumerable<string> KnownTypes => CaseEvents.Keys.Concat(PlanEvents.Keys).Concat(RecordEvents.Keys);
 
     /// <summary>Gets whether a stream was erased, leaving only its tombstone.</summary>
     public static bool IsErased(StoredHistory stream) => stream.Events.Count > 0 && stream.Events[^1].Type == nameof(StreamErased);
 
-    private static object Read(StreamEvent stored, FrozenDictionary<string, JsonTypeInfo> known)
+    /// <summary>Writes a case event.</summary>
+    public StreamEvent Write(CaseEvent e) => Write(e, e.At);
+
+    /// <summary>Writes a plan event.</summary>
+    public StreamEvent Write(PlanEvent e) => Write(e, e.At);
+
+    /// <summary>Writes one of the stored records that are not domain events (pool changes, consents, erasures).</summary>
+    public StreamEvent Write(object document, Instant at) =>
+        new(document.GetType().Name, SchemaVersion, at, JsonSerializer.Serialize(document, document.GetType(), _json));
+
+    /// <summary>Reads a case's events.</summary>
+    public IReadOnlyList<CaseEvent> ReadCase(StoredHistory stream) => [.. stream.Events.Select(e => (CaseEvent)Read(e, CaseEvents))];
+
+    /// <summary>Reads a plan's events.</summary>
+    public IReadOnlyList<PlanEvent> ReadPlan(StoredHistory stream) => [.. stream.Events.Select(e => (PlanEvent)Read(e, PlanEvents))];
+
+    /// <summary>Reads one stored record that is not a domain event.</summary>
+    public object ReadRecord(StreamEvent stored) => Read(stored, RecordEvents);
+
+    private object Read(StreamEvent stored, FrozenDictionary<string, Type> known)
     {
         if (stored.SchemaVersion > SchemaVersion || stored.SchemaVersion < 1)
         {
             throw new UnsupportedSchemaVersionException(stored.Type, stored.SchemaVersion, SchemaVersion);
         }
 
-        var info = known.GetValueOrDefault(stored.Type)
+        var type = known.GetValueOrDefault(stored.Type)
             ?? throw new UnsupportedSchemaVersionException($"The stored event type '{stored.Type}' is not one this version of CareCoordination.Sdk knows. Upgrade the SDK.");
-        return JsonSerializer.Deserialize(stored.Json, info) ?? throw new JsonException($"A stored {stored.Type} is empty.");
+
+        // Version 1 wrote persons by BSN whatever the keying; such events stay readable until their stream is erased.
+        var json = stored.SchemaVersion < KeyedSchemaVersion ? ByBsn._json : _json;
+        return JsonSerializer.Deserialize(stored.Json, json.GetTypeInfo(type)!) ?? throw new JsonException($"A stored {stored.Type} is empty.");
     }
 
-    private static FrozenDictionary<string, JsonTypeInfo> TypeInfos(params Type[] types) =>
-        types.ToFrozenDictionary(t => t.Name, t => Json.GetTypeInfo(t) ?? throw new InvalidOperationException(t.Name + " is not in the stream JSON context."));
+    private static FrozenDictionary<string, Type> Named(params Type[] types) => types.ToFrozenDictionary(t => t.Name);
 
-    private static StreamJsonContext CreateContext()
+    private static StreamJsonContext CreateContext(YouthKeying keying)
     {
         var options = new JsonSerializerOptions
         {
@@ -109,8 +133,8 @@ internal static class StreamDocuments
                 NodaConverters.LocalDateConverter,
                 NodaConverters.RoundtripDurationConverter,
                 NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb),
-                // The BSN is stored as its number (or its pseudonym), unlike the masked BSN of the public JSON.
-                new NumberIdentifierConverter<Bsn>(bsn => bsn.RevealNumber(), value => Bsn.FromStoredKey(checked((int)value))),
+                // A person is stored as the number of its key (the BSN, or its pseudonym), unlike the masked BSN of the public JSON.
+                new NumberIdentifierConverter<Bsn>(person => keying.KeyOf(person).Value, value => keying.PersonOf(YouthKey.FromStored(checked((int)value)))),
                 new DocumentConverter<Handover, HandoverDocument>(HandoverDocument.Of, d => d.ToHandover(), o => (JsonTypeInfo<HandoverDocument>)o.GetTypeInfo(typeof(HandoverDocument))),
                 new DocumentConverter<EnforcementOrder, EnforcementOrderDocument>(EnforcementOrderDocument.Of, d => d.ToOrder(), o => (JsonTypeInfo<EnforcementOrderDocument>)o.GetTypeInfo(typeof(EnforcementOrderDocument))),
             },
@@ -121,6 +145,12 @@ internal static class StreamDocuments
             options.Converters.Add(converter);
         }
 
-        return new StreamJsonContext(options);
+        var context = new StreamJsonContext(options);
+        foreach (var type in CaseEvents.Values.Concat(PlanEvents.Values).Concat(RecordEvents.Values))
+        {
+            _ = context.GetTypeInfo(type) ?? throw new InvalidOperationException(type.Name + " is not in the stream JSON context.");
+        }
+
+        return context;
     }
 }

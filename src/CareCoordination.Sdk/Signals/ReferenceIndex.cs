@@ -38,7 +38,11 @@ public sealed class ReferenceIndex
     private readonly IClock _clock;
     private readonly LocalCalendar _calendar;
     private readonly IReferenceIndexObserver[] _observers;
+    private readonly IReferenceIndexObserver[] _participants;
+    private readonly IReferenceIndexObserver[] _listeners;
     private readonly ISignalStore? _store;
+    private readonly ICareCoordinationStore? _durable;
+
     private readonly SignalSlots _slots = new();
     private readonly YouthTable _active = new();
     private readonly YouthTable _archive = new();
@@ -56,7 +60,7 @@ public sealed class ReferenceIndex
     private PendingBatch? _batch;
 
     private long _lastId;
-    private readonly YouthPseudonymiser? _pseudonyms;
+    private readonly YouthKeying _keying;
     private int _activeCount;
     private int _archivedCount;
 
@@ -127,7 +131,9 @@ public sealed class ReferenceIndex
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
         _observers = observers is null ? [] : [.. observers];
-        _pseudonyms = pseudonymiser;
+        _participants = [.. _observers.Where(o => o is IChangeParticipant)];
+        _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
+        _keying = YouthKeying.Of(pseudonymiser);
         if (store is null)
         {
             return;
@@ -136,16 +142,20 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             store.Load(new Loader(this));
-            CheckKeying(store);
+            _keying.Claim(store, _activeCount + _archivedCount > 0);
         }
 
         IndexMetrics.SignalsRestored(_activeCount);
 
         _store = store;
+        _durable = store as ICareCoordinationStore;
     }
 
     /// <summary>Gets a value indicating whether the index keys youths by a keyed pseudonym instead of the BSN.</summary>
-    public bool IsPseudonymised => _pseudonyms is not null;
+    public bool IsPseudonymised => _keying.IsPseudonymised;
+
+    /// <summary>Gets how the index keys youths in memory and in its store; the other areas must key them the same way.</summary>
+    public YouthKeying Keying => _keying;
 
     /// <summary>Gets the region's rules.</summary>
     public RegionPolicy Policy { get; }
@@ -178,7 +188,8 @@ public sealed class ReferenceIndex
     /// <param name="registration">The signal to register.</param>
     /// <returns>What happened: registered with its matches, renewed, or refused with the reason.</returns>
     public RegistrationResult Register(in SignalRegistration registration) =>
-        registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
+        _durable is not null ? RegisterInOneChange(registration, default, copyToArray: true)
+        : registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
 
     /// <summary>
     /// Registers a signal and writes the matches it found into <paramref name="matches"/>, allocating nothing.
@@ -189,7 +200,8 @@ public sealed class ReferenceIndex
     /// <param name="matches">Where to write the matches, seen from the new signal's side.</param>
     /// <returns>What happened: registered, renewed, or refused with the reason.</returns>
     public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) =>
-        registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false, null) : RegisterOnce(registration, matches);
+        _durable is not null ? RegisterInOneChange(registration, matches, copyToArray: false)
+        : registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false, null) : RegisterOnce(registration, matches);
 
     /// <summary>
     /// Registers many signals as one change, for a bulk import or a vendor's queue: each registration is checked and
@@ -207,27 +219,27 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var batch = _batch = new PendingBatch(_lastId, _activeCount);
-            try
+            using (var scope = _durable is null ? null : ChangeScope.Begin(_durable))
             {
-                for (var i = 0; i < results.Length; i++)
+                try
                 {
-                    var registration = registrations[i];
-                    results[i] = registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
-                }
+                    for (var i = 0; i < results.Length; i++)
+                    {
+                        var registration = registrations[i];
+                        results[i] = registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
+                    }
 
-                if (_store is not null && batch.Commits.Count > 0)
-                {
-                    _store.Commit(PendingBatch.Merge(batch.Commits));
+                    CommitBatch(batch, scope);
                 }
-            }
-            catch
-            {
-                Undo(batch);
-                throw;
-            }
-            finally
-            {
-                _batch = null;
+                catch
+                {
+                    Undo(batch);
+                    throw;
+                }
+                finally
+                {
+                    _batch = null;
+                }
             }
 
             foreach (var deferred in batch.Deferred)
@@ -237,6 +249,62 @@ public sealed class ReferenceIndex
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Registers one signal as one change with a store that commits change sets: the signal, the information obligation
+    /// and the case its matches open or join are written in one transaction, and events and metrics go out after it.
+    /// When anything fails, the index and every participant are exactly as before.
+    /// </summary>
+    private RegistrationResult RegisterInOneChange(in SignalRegistration registration, Span<Match> matches, bool copyToArray)
+    {
+        lock (_gate)
+        {
+            var batch = _batch = new PendingBatch(_lastId, _activeCount);
+            RegistrationResult result;
+            using (var scope = ChangeScope.Begin(_durable!))
+            {
+                try
+                {
+                    result = registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray, null) : RegisterOnce(registration, matches);
+                    CommitBatch(batch, scope);
+                }
+                catch
+                {
+                    Undo(batch);
+                    throw;
+                }
+                finally
+                {
+                    _batch = null;
+                }
+            }
+
+            foreach (var deferred in batch.Deferred)
+            {
+                deferred();
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Writes what a batch registered: into the operation's change set and commits it, or straight to a store that writes commits only.</summary>
+    private void CommitBatch(PendingBatch batch, ChangeScope? scope)
+    {
+        if (scope is not null)
+        {
+            if (batch.Commits.Count > 0)
+            {
+                scope.Add(PendingBatch.Merge(batch.Commits));
+            }
+
+            scope.Complete();
+        }
+        else if (_store is not null && batch.Commits.Count > 0)
+        {
+            _store.Commit(PendingBatch.Merge(batch.Commits));
+        }
     }
 
     /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
@@ -267,33 +335,40 @@ public sealed class ReferenceIndex
             }
 
             var signal = ToSignal(slot);
+            var end = reason switch
+            {
+                WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
+                WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
+                _ => SignalEndReason.ObjectionUpheld,
+            };
+            SignalCommit? commit = null;
             if (_store is not null)
             {
-                var end = reason switch
-                {
-                    WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
-                    WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
-                    _ => SignalEndReason.ObjectionUpheld,
-                };
                 var withdrawn = EventDocuments.Withdrawn(signal, reason, now);
-                _store.Commit(reason == WithdrawalReason.RiskGone
+                commit = reason == WithdrawalReason.RiskGone
                     ? new SignalCommit([ArchivedRow(slot, today)], [], [withdrawn, EventDocuments.Archived(signal, end, now)])
-                    : new SignalCommit([], [signal.Id], [withdrawn, EventDocuments.Removed(signal, end, now)]));
+                    : new SignalCommit([], [signal.Id], [withdrawn, EventDocuments.Removed(signal, end, now)]);
             }
 
-            if (reason == WithdrawalReason.RiskGone)
+            var withdrawal = new SignalWithdrawn(signal, reason, now);
+            List<Action<IReferenceIndexObserver[]>> events =
+            [
+                to => Deliver(to, withdrawal, static (o, e) => o.OnSignalWithdrawn(e)),
+                reason == WithdrawalReason.RiskGone
+                    ? to => Deliver(to, new SignalArchived(signal, end, today, now), static (o, e) => o.OnSignalArchived(e))
+                    : to => Deliver(to, new SignalRemoved(signal, end, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)),
+            ];
+            WriteThenApply(commit, events, () =>
             {
-                var archived = MoveToArchive(slot, SignalEndReason.RiskGone, today, now);
-                Publish(new SignalWithdrawn(signal, reason, now), static (o, e) => o.OnSignalWithdrawn(e));
-                Publish(archived, static (o, e) => o.OnSignalArchived(e));
-            }
-            else
-            {
-                var removed = RemoveActive(slot, reason == WithdrawalReason.Unjustified ? SignalEndReason.Unjustified : SignalEndReason.ObjectionUpheld, now);
-                Publish(new SignalWithdrawn(signal, reason, now), static (o, e) => o.OnSignalWithdrawn(e));
-                Publish(removed, static (o, e) => o.OnSignalRemoved(e));
-            }
-
+                if (reason == WithdrawalReason.RiskGone)
+                {
+                    MoveToArchive(slot, end, today, now);
+                }
+                else
+                {
+                    RemoveActive(slot, end, now);
+                }
+            });
             return signal;
         }
     }
@@ -308,43 +383,37 @@ public sealed class ReferenceIndex
         lock (_gate)
         {
             var key = KeyOf(youth);
-            if (_store is not null)
+            var removals = new List<(int Slot, bool Archived)>();
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
             {
-                var erased = new List<SignalId>();
-                var stored = new List<StoredEvent>();
-                foreach (var head in (int[])[_active.HeadOf(key), _archive.HeadOf(key)])
+                removals.Add((slot, false));
+            }
+
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                removals.Add((slot, true));
+            }
+
+            var removed = removals.ConvertAll(r => new SignalRemoved(ToSignal(r.Slot), SignalEndReason.YouthDeceased, r.Archived, now));
+            var commit = _store is null || removed.Count == 0
+                ? null
+                : new SignalCommit([], removed.ConvertAll(r => r.Signal.Id), removed.ConvertAll(r => EventDocuments.Removed(r.Signal, SignalEndReason.YouthDeceased, now)));
+            var events = removed.ConvertAll<Action<IReferenceIndexObserver[]>>(r => to => Deliver(to, r, static (o, e) => o.OnSignalRemoved(e)));
+            WriteThenApply(commit, events, () =>
+            {
+                foreach (var (slot, archived) in removals)
                 {
-                    for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+                    if (archived)
                     {
-                        var signal = ToSignal(slot);
-                        erased.Add(signal.Id);
-                        stored.Add(EventDocuments.Removed(signal, SignalEndReason.YouthDeceased, now));
+                        RemoveArchived(slot, SignalEndReason.YouthDeceased, now);
+                    }
+                    else
+                    {
+                        RemoveActive(slot, SignalEndReason.YouthDeceased, now);
                     }
                 }
-
-                if (erased.Count > 0)
-                {
-                    _store.Commit(new SignalCommit([], erased, stored));
-                }
-            }
-
-            var events = new List<SignalRemoved>();
-            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _active.HeadOf(key))
-            {
-                events.Add(RemoveActive(slot, SignalEndReason.YouthDeceased, now));
-            }
-
-            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _archive.HeadOf(key))
-            {
-                events.Add(RemoveArchived(slot, SignalEndReason.YouthDeceased, now));
-            }
-
-            foreach (var removed in events)
-            {
-                Publish(removed, static (o, e) => o.OnSignalRemoved(e));
-            }
-
-            return events.Count;
+            });
+            return removals.Count;
         }
     }
 
@@ -367,40 +436,50 @@ public sealed class ReferenceIndex
             var keyCutoff = now - Policy.IdempotencyWindow;
             var keysExpired = _expiredKeysInStore || AnyKeyUsedUpTo(keyCutoff);
             var due = DueForExpiry(todayNumber, archiveCutoff);
-            if (_store is not null && (due.Count > 0 || keysExpired))
-            {
-                CommitExpiry(due, today, now, keysExpired ? keyCutoff : null);
-                _expiredKeysInStore = false;
-            }
-
-            ForgetIdempotencyKeysUpTo(keyCutoff);
-
+            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, today, now, keysExpired ? keyCutoff : null) : null;
+            var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
             foreach (var (slot, reason) in due)
             {
+                var signal = ToSignal(slot);
                 if (reason == SignalEndReason.ArchivePeriodEnded)
                 {
-                    var gone = RemoveArchived(slot, reason, now);
-                    deleted++;
-                    Publish(gone, static (o, e) => o.OnSignalRemoved(e));
+                    events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
                     continue;
                 }
 
-                var signal = ToSignal(slot);
-                if (reason == SignalEndReason.ActivePeriodEnded)
-                {
-                    var moved = MoveToArchive(slot, reason, today, now);
-                    archived++;
-                    Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
-                    Publish(moved, static (o, e) => o.OnSignalArchived(e));
-                }
-                else
-                {
-                    var gone = RemoveActive(slot, reason, now);
-                    removed++;
-                    Publish(new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e));
-                    Publish(gone, static (o, e) => o.OnSignalRemoved(e));
-                }
+                events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
+                events.Add(reason == SignalEndReason.ActivePeriodEnded
+                    ? to => Deliver(to, new SignalArchived(signal, reason, today, now), static (o, e) => o.OnSignalArchived(e))
+                    : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
             }
+
+            WriteThenApply(commit, events, () =>
+            {
+                if (commit is not null)
+                {
+                    _expiredKeysInStore = false;
+                }
+
+                ForgetIdempotencyKeysUpTo(keyCutoff);
+                foreach (var (slot, reason) in due)
+                {
+                    switch (reason)
+                    {
+                        case SignalEndReason.ArchivePeriodEnded:
+                            RemoveArchived(slot, reason, now);
+                            deleted++;
+                            break;
+                        case SignalEndReason.ActivePeriodEnded:
+                            MoveToArchive(slot, reason, today, now);
+                            archived++;
+                            break;
+                        default:
+                            RemoveActive(slot, reason, now);
+                            removed++;
+                            break;
+                    }
+                }
+            });
         }
 
         return new ExpiryReport(archived, removed, deleted);
@@ -525,7 +604,7 @@ public sealed class ReferenceIndex
         var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
-            _store?.SaveFamily(keyed);
+            WriteFamily(new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)])));
             AddFamilyCore(keyed);
         }
     }
@@ -542,7 +621,7 @@ public sealed class ReferenceIndex
                 return false;
             }
 
-            _store?.RemoveFamily(family);
+            WriteFamily(new FamilyChange(family, null));
             return RemoveFamilyCore(family);
         }
     }
@@ -1138,48 +1217,26 @@ public sealed class ReferenceIndex
         }
     }
 
-    private const string KeyedByBsn = "bsn";
+    // Where a BSN becomes the index's key and back, the keying decides: the number itself, or its keyed pseudonym.
+    private int KeyOf(Bsn youth) => _keying.NumberOf(youth);
 
-    private void CheckKeying(ISignalStore store)
-    {
-        var keying = _pseudonyms?.KeyFingerprint ?? KeyedByBsn;
-        // A store that never recorded its keying was written before the SDK recorded it, when indexes were keyed by BSN.
-        var stored = store.ReadYouthKeying() ?? (_activeCount + _archivedCount > 0 ? KeyedByBsn : null);
-        if (stored is null)
-        {
-            store.WriteYouthKeying(keying);
-            return;
-        }
+    private Bsn YouthOf(int key) => _keying.PersonOf(key);
 
-        if (stored != keying)
-        {
-            throw new StoreKeyingMismatchException(stored == KeyedByBsn
-                ? "The store holds youths keyed by BSN and this index is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store."
-                : keying == KeyedByBsn
-                    ? "The store holds pseudonymised youths and this index has no YouthPseudonymiser: open it with the key it was written with."
-                    : $"The store was written with another pseudonymisation key ({stored}) than this index's ({keying}): open it with the key it was written with.");
-        }
-
-        store.WriteYouthKeying(keying);
-    }
-
-    // The one place where a BSN becomes the index's key and back: the number itself, or its keyed pseudonym.
-    private int KeyOf(Bsn youth) => _pseudonyms is null ? youth.RevealNumber() : _pseudonyms.Forward(youth.RevealNumber());
+    // The index keeps a family's members by key, carried in Bsn values as the slots carry keys in ints.
+    private static YouthKey KeyFrom(Bsn keyed) => YouthKey.FromTrusted(keyed.RevealNumber());
 
     // A pseudonymised index keeps its families by key too; unpseudonymised, a family is its own mapping.
     private Family MapMembers(Family family, Func<Bsn, Bsn> map) =>
-        _pseudonyms is null ? family : Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map));
-
-    private Bsn YouthOf(int key) => Bsn.FromTrustedNumber(_pseudonyms is null ? key : _pseudonyms.Inverse(key));
+        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map)) : family;
 
     // Remembered answers stay in memory for the idempotency window; a pseudonymised index keeps them pseudonymised too.
-    private Signal Conceal(Signal signal) => _pseudonyms is null ? signal : signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth)));
+    private Signal Conceal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth))) : signal;
 
-    private Signal Reveal(Signal signal) => _pseudonyms is null ? signal : signal.WithYouth(YouthOf(signal.Youth.RevealNumber()));
+    private Signal Reveal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(YouthOf(signal.Youth.RevealNumber())) : signal;
 
-    private Match Conceal(Match match) => _pseudonyms is null ? match : match.WithYouths(Bsn.FromTrustedNumber(KeyOf(match.Youth)), Bsn.FromTrustedNumber(KeyOf(match.OtherYouth)));
+    private Match Conceal(Match match) => _keying.IsPseudonymised ? match.WithYouths(Bsn.FromTrustedNumber(KeyOf(match.Youth)), Bsn.FromTrustedNumber(KeyOf(match.OtherYouth))) : match;
 
-    private Match Reveal(Match match) => _pseudonyms is null ? match : match.WithYouths(YouthOf(match.Youth.RevealNumber()), YouthOf(match.OtherYouth.RevealNumber()));
+    private Match Reveal(Match match) => _keying.IsPseudonymised ? match.WithYouths(YouthOf(match.Youth.RevealNumber()), YouthOf(match.OtherYouth.RevealNumber())) : match;
 
     private Signal ToSignal(int slot) => ToSignal(slot, 0, default);
 
@@ -1276,8 +1333,8 @@ public sealed class ReferenceIndex
         return due;
     }
 
-    /// <summary>Writes everything one expiry run will do as one commit, before any of it happens.</summary>
-    private void CommitExpiry(List<(int Slot, SignalEndReason Reason)> due, LocalDate today, Instant now, Instant? forgetKeysUpTo)
+    /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
+    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, LocalDate today, Instant now, Instant? forgetKeysUpTo)
     {
         var upserts = new List<StoredSignal>();
         var erasures = new List<SignalId>();
@@ -1302,7 +1359,7 @@ public sealed class ReferenceIndex
             }
         }
 
-        _store!.Commit(new SignalCommit(upserts, erasures, events) { ForgetIdempotencyKeysUpTo = forgetKeysUpTo });
+        return new SignalCommit(upserts, erasures, events) { ForgetIdempotencyKeysUpTo = forgetKeysUpTo };
     }
 
     private StoredSignal ArchivedRow(int slot, LocalDate today) =>
@@ -1315,15 +1372,15 @@ public sealed class ReferenceIndex
     }
 
     private StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered) =>
-        new(signal.Id, Bsn.FromTrustedNumber(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
+        new(signal.Id, YouthKey.FromTrusted(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
 
     private Signal ToSignal(in StoredSignal stored) =>
-        new(stored.Id, YouthOf(stored.Youth.RevealNumber()), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
+        new(stored.Id, YouthOf(stored.Youth.Value), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
 
     /// <summary>Puts a stored signal back into its slot and chain while the index rebuilds; the store hands them out in identifier order.</summary>
     private void Restore(in StoredSignal stored)
     {
-        var key = stored.Youth.RevealNumber();
+        var key = stored.Youth.Value;
         var table = stored.State == StoredSignalState.Archived ? _archive : _active;
         var slot = _slots.Take();
         ref var s = ref _slots[slot];
@@ -1356,9 +1413,66 @@ public sealed class ReferenceIndex
     {
         public void Add(in StoredSignal signal) => index.Restore(signal);
 
-        public void Add(Family family) => index.AddFamilyCore(family);
+        public void Add(StoredFamily family) =>
+            index.AddFamilyCore(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value))));
 
         public void Add(StoredIdempotencyKey key) => index.RestoreKey(key);
+    }
+
+    /// <summary>Writes a family change: as a change set of its own with a store that commits change sets, or straight to any other store.</summary>
+    private void WriteFamily(FamilyChange change)
+    {
+        if (_durable is not null)
+        {
+            using var scope = ChangeScope.Begin(_durable);
+            scope.Add(change);
+            scope.Complete();
+        }
+        else if (change.Family is { } family)
+        {
+            _store?.SaveFamily(family);
+        }
+        else
+        {
+            _store?.RemoveFamily(change.Id);
+        }
+    }
+
+    /// <summary>
+    /// Runs a change the index writes before it applies it (withdrawal, death, expiry). With a store that commits change
+    /// sets, the participants hear the change's events first and what they write joins the same change set, committed in
+    /// one transaction; then the index's memory changes and the listeners hear the events. With any other store the
+    /// commit comes first, then memory, then everyone hears. When the commit throws, nothing changed.
+    /// </summary>
+    private void WriteThenApply(SignalCommit? commit, List<Action<IReferenceIndexObserver[]>> events, Action apply)
+    {
+        var audience = _observers;
+        if (_durable is not null)
+        {
+            using var scope = ChangeScope.Begin(_durable);
+            if (commit is not null)
+            {
+                scope.Add(commit);
+            }
+
+            foreach (var e in events)
+            {
+                e(_participants);
+            }
+
+            scope.Complete();
+            audience = _listeners;
+        }
+        else if (commit is not null)
+        {
+            _store!.Commit(commit);
+        }
+
+        apply();
+        foreach (var e in events)
+        {
+            e(audience);
+        }
     }
 
     // Static lambdas are cached by the compiler, so publishing allocates nothing.
@@ -1366,18 +1480,30 @@ public sealed class ReferenceIndex
     {
         if (_batch is not null)
         {
-            // Observers hear of a batch only once it is on disk; a batch the store refused raised nothing.
-            DeferDelivery(_batch, e, deliver);
+            if (_durable is null)
+            {
+                // Observers hear of a batch only once it is on disk; a batch the store refused raised nothing.
+                DeferDelivery(_batch, e, deliver, _observers);
+                return;
+            }
+
+            // Participants write into the operation's change set now; listeners hear once it is durable.
+            Deliver(_participants, e, deliver);
+            if (_listeners.Length > 0)
+            {
+                DeferDelivery(_batch, e, deliver, _listeners);
+            }
+
             return;
         }
 
-        Deliver(e, deliver);
+        Deliver(_observers, e, deliver);
     }
 
     // The batch's closures live in helpers of their own: a lambda in a hot method would allocate its captures on every
     // call, batch or not.
-    private void DeferDelivery<TEvent>(PendingBatch batch, TEvent e, Action<IReferenceIndexObserver, TEvent> deliver) =>
-        batch.Deferred.Add(() => Deliver(e, deliver));
+    private static void DeferDelivery<TEvent>(PendingBatch batch, TEvent e, Action<IReferenceIndexObserver, TEvent> deliver, IReferenceIndexObserver[] to) =>
+        batch.Deferred.Add(() => Deliver(to, e, deliver));
 
     private static void DeferMatchMetric(PendingBatch batch, MatchKind kind) => batch.Deferred.Add(() => IndexMetrics.MatchFound(kind));
 
@@ -1409,9 +1535,9 @@ public sealed class ReferenceIndex
         batch.Undo.Add(() => _slots[slot] = before);
     }
 
-    private void Deliver<TEvent>(in TEvent e, Action<IReferenceIndexObserver, TEvent> deliver)
+    private static void Deliver<TEvent>(IReferenceIndexObserver[] to, in TEvent e, Action<IReferenceIndexObserver, TEvent> deliver)
     {
-        foreach (var observer in _observers)
+        foreach (var observer in to)
         {
             deliver(observer, e);
         }

@@ -11,7 +11,7 @@ namespace CareCoordination.Sdk.Storage;
 /// Implementations must be safe to call from any thread. The SQLite and PostgreSQL stores implement it next to
 /// <see cref="ISignalStore"/>; the Testing package has an in-memory one.
 /// </remarks>
-public interface IEventStreamStore
+public interface IEventStreamStore : IYouthKeyedStore
 {
     /// <summary>Reads every stream of one kind, each with its events in version order.</summary>
     /// <param name="kind">The kind of aggregate, such as <c>case</c> or <c>plan</c>.</param>

@@ -11,7 +11,7 @@ namespace CareCoordination.Sdk.Storage;
 /// One index writes to one store: implementations may refuse a second writer. Implementations: the in-memory store of
 /// CareCoordination.Sdk.Testing, SQLite (CareCoordination.Sdk.Sqlite) and PostgreSQL (CareCoordination.Sdk.PostgreSql).
 /// </remarks>
-public interface ISignalStore
+public interface ISignalStore : IYouthKeyedStore
 {
     /// <summary>Reads every stored signal and family into <paramref name="sink"/>, for the index to rebuild itself.</summary>
     /// <param name="sink">Where to put them.</param>
@@ -22,18 +22,10 @@ public interface ISignalStore
     void Commit(SignalCommit commit);
 
     /// <summary>Writes a family, replacing the one with the same identifier.</summary>
-    /// <param name="family">The family.</param>
-    void SaveFamily(Family family);
+    /// <param name="family">The family, its members by key.</param>
+    void SaveFamily(StoredFamily family);
 
     /// <summary>Erases a family.</summary>
     /// <param name="family">The family's identifier.</param>
     void RemoveFamily(FamilyId family);
-
-    /// <summary>Reads how the store's youths are keyed, as the index recorded it: <c>bsn</c>, or the fingerprint of a pseudonymisation key.</summary>
-    /// <returns>The keying, or <see langword="null"/> when none was recorded (a new store, or one written before the SDK recorded it).</returns>
-    string? ReadYouthKeying();
-
-    /// <summary>Records how the store's youths are keyed, so that an index with another key (or none) is refused instead of matching nothing.</summary>
-    /// <param name="keying"><c>bsn</c>, or the fingerprint of a pseudonymisation key.</param>
-    void WriteYouthKeying(string keying);
 }

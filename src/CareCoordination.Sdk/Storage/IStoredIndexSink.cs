@@ -1,5 +1,3 @@
-using CareCoordination.Sdk.Families;
-
 namespace CareCoordination.Sdk.Storage;
 
 /// <summary>Receives a store's contents when the reference index rebuilds itself at start-up.</summary>
@@ -10,8 +8,8 @@ public interface IStoredIndexSink
     void Add(in StoredSignal signal);
 
     /// <summary>Adds one stored family.</summary>
-    /// <param name="family">The family.</param>
-    void Add(Family family);
+    /// <param name="family">The family, its members by key.</param>
+    void Add(StoredFamily family);
 
     /// <summary>Adds one stored idempotency key with its answer.</summary>
     /// <param name="key">The key.</param>

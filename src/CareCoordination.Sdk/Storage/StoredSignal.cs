@@ -10,7 +10,7 @@ namespace CareCoordination.Sdk.Storage;
 /// number, so that a store can read ten million of them without allocating per row.
 /// </summary>
 /// <param name="Id">The signal's identifier.</param>
-/// <param name="Youth">The youth.</param>
+/// <param name="Youth">The youth, by the key the SDK keeps it under (its BSN, or its pseudonym).</param>
 /// <param name="Organisation">The reporting organisation.</param>
 /// <param name="Reporter">The contact professional.</param>
 /// <param name="RegisteredTicks">When it was made or last renewed, as Unix ticks (100 ns).</param>
@@ -21,7 +21,7 @@ namespace CareCoordination.Sdk.Storage;
 /// <param name="OfferedAsMatch">Archived: whether it was offered once as a match.</param>
 public readonly record struct StoredSignal(
     SignalId Id,
-    [property: PersonData(PersonDataClassification.DirectIdentifier)] Bsn Youth,
+    [property: PersonData(PersonDataClassification.DirectIdentifier)] YouthKey Youth,
     OrganisationId Organisation,
     ProfessionalId Reporter,
     long RegisteredTicks,

@@ -75,8 +75,8 @@ public sealed class YouthPseudonymiserTests
         var toPlain = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(keyedStore, clock, null));
         var otherKey = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(keyedStore, clock, new YouthPseudonymiser(Enumerable.Repeat((byte)9, 32).ToArray())));
 
-        Assert.Equal("The store holds youths keyed by BSN and this index is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store.", toKeyed.Message);
-        Assert.Equal("The store holds pseudonymised youths and this index has no YouthPseudonymiser: open it with the key it was written with.", toPlain.Message);
+        Assert.Equal("The store holds persons keyed by BSN and this SDK is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store.", toKeyed.Message);
+        Assert.Equal("The store holds pseudonymised persons and this SDK has no YouthPseudonymiser: open it with the key it was written with.", toPlain.Message);
         Assert.StartsWith("The store was written with another pseudonymisation key (hmac-sha256:", otherKey.Message, System.StringComparison.Ordinal);
         Assert.Equal(1, Open(keyedStore, clock, Pseudonyms).ActiveSignalCount);
         Assert.Equal(TestBsns.First, Open(keyedStore, clock, Pseudonyms).GetActiveSignals(TestBsns.First)[0].Youth);

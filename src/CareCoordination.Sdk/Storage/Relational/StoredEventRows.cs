@@ -3,13 +3,17 @@ using System.Data.Common;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 
-namespace CareCoordination.Sdk.Storage;
+namespace CareCoordination.Sdk.Storage.Relational;
 
 /// <summary>Reads stored events from the columns every relational store selects, in this order: signal, other signal, type, schema version, occurred ticks, JSON.</summary>
-internal static class StoredEventRows
+public static class StoredEventRows
 {
+    /// <summary>Reads every row the reader returns.</summary>
+    /// <param name="reader">The reader, positioned before the first row.</param>
+    /// <returns>The events, in the reader's order.</returns>
     public static List<StoredEvent> ReadAll(DbDataReader reader)
     {
+        Internal.Guard.NotNull(reader);
         var result = new List<StoredEvent>();
         while (reader.Read())
         {

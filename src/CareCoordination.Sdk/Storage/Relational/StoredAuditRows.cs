@@ -6,15 +6,20 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
 using NodaTime;
 
-namespace CareCoordination.Sdk.Storage;
+namespace CareCoordination.Sdk.Storage.Relational;
 
 /// <summary>Reads audit records from the columns every relational store selects, in the order of <see cref="Columns"/>.</summary>
-internal static class StoredAuditRows
+public static class StoredAuditRows
 {
+    /// <summary>The columns to select, in this order.</summary>
     public const string Columns = "sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash";
 
+    /// <summary>Reads every row the reader returns, each with the hash it was stored with, so that verification notices a changed row.</summary>
+    /// <param name="reader">The reader, positioned before the first row.</param>
+    /// <returns>The records, in the reader's order.</returns>
     public static List<AuditRecord> ReadAll(DbDataReader reader)
     {
+        Internal.Guard.NotNull(reader);
         var result = new List<AuditRecord>();
         while (reader.Read())
         {

@@ -3,12 +3,17 @@ using System.Data.Common;
 using System.Globalization;
 using NodaTime;
 
-namespace CareCoordination.Sdk.Storage;
+namespace CareCoordination.Sdk.Storage.Relational;
 
 /// <summary>Groups stream events read as rows of (stream, type, schema version, instant ticks, JSON), ordered by stream and version, into histories.</summary>
-internal static class StoredStreamRows
+public static class StoredStreamRows
 {
     /// <summary>Refuses an append when the stream's stored event count, as the store's <c>COUNT(*)</c> returned it, is not the version the writer saw.</summary>
+    /// <param name="kind">The kind of aggregate.</param>
+    /// <param name="stream">The aggregate's identifier.</param>
+    /// <param name="expectedVersion">The version the writer saw.</param>
+    /// <param name="storedCount">What the store's count returned, as any integer type.</param>
+    /// <exception cref="StreamVersionConflictException">The counts differ.</exception>
     public static void RequireVersion(string kind, string stream, int expectedVersion, object? storedCount)
     {
         var actual = System.Convert.ToInt32(storedCount, CultureInfo.InvariantCulture);
@@ -18,8 +23,13 @@ internal static class StoredStreamRows
         }
     }
 
+    /// <summary>Reads every row the reader returns into one history per stream.</summary>
+    /// <param name="kind">The kind of aggregate the rows belong to.</param>
+    /// <param name="reader">The reader, positioned before the first row.</param>
+    /// <returns>The histories, in the reader's order.</returns>
     public static List<StoredHistory> ReadAll(string kind, DbDataReader reader)
     {
+        Internal.Guard.NotNull(reader);
         var result = new List<StoredHistory>();
         string? current = null;
         List<StreamEvent> events = [];

@@ -1,0 +1,94 @@
+using System;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Storage;
+
+namespace CareCoordination.Sdk.Identity;
+
+/// <summary>
+/// Decides how the SDK keys persons in memory and in every store: by the BSN itself, or by its keyed pseudonym
+/// (<em>pseudoniem</em>) from a <see cref="YouthPseudonymiser"/>. It is the one place where a BSN becomes a
+/// <see cref="YouthKey"/> and back, used alike by the reference index, the coordination desk, the family plans, the
+/// consent register and the information obligations, so that a pseudonymised store holds no BSN in any of them.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. A store records the keying it was written with (<see cref="Fingerprint"/>), and every
+/// area refuses to open a store written with another one, with <see cref="StoreKeyingMismatchException"/>.
+/// </remarks>
+public sealed class YouthKeying
+{
+    private const string ByBsnFingerprint = "bsn";
+
+    private readonly YouthPseudonymiser? _pseudonymiser;
+
+    private YouthKeying(YouthPseudonymiser? pseudonymiser)
+    {
+        _pseudonymiser = pseudonymiser;
+        Fingerprint = pseudonymiser?.KeyFingerprint ?? ByBsnFingerprint;
+    }
+
+    /// <summary>Gets the keying by the BSN itself: the store holds citizen numbers.</summary>
+    public static YouthKeying ByBsn { get; } = new(null);
+
+    /// <summary>Gets a value indicating whether persons are keyed by a pseudonym instead of the BSN.</summary>
+    public bool IsPseudonymised => _pseudonymiser is not null;
+
+    /// <summary>Gets what a store records of this keying: <c>bsn</c>, or the fingerprint of the pseudonymisation key (never the key).</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>Gets the keying by keyed pseudonym.</summary>
+    /// <param name="pseudonymiser">The keyed permutation, with the host's secret key.</param>
+    /// <returns>The keying.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pseudonymiser"/> is <see langword="null"/>.</exception>
+    public static YouthKeying Pseudonymised(YouthPseudonymiser pseudonymiser) => new(Internal.Guard.NotNull(pseudonymiser));
+
+    /// <summary>Gets the keying by pseudonym when a pseudonymiser is given, and by BSN otherwise.</summary>
+    /// <param name="pseudonymiser">The keyed permutation, or <see langword="null"/>.</param>
+    /// <returns>The keying.</returns>
+    public static YouthKeying Of(YouthPseudonymiser? pseudonymiser) => pseudonymiser is null ? ByBsn : new(pseudonymiser);
+
+    /// <summary>Gets the key under which a person is kept.</summary>
+    /// <param name="person">The person's BSN.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="person"/> is <c>default</c>.</exception>
+    public YouthKey KeyOf(Bsn person)
+    {
+        Internal.Guard.NotDefault(person);
+        return YouthKey.FromTrusted(NumberOf(person));
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => IsPseudonymised ? "keyed by pseudonym (" + Fingerprint + ")" : "keyed by BSN";
+
+    /// <summary>The key's number, on the index's hot path.</summary>
+    internal int NumberOf(Bsn person) => _pseudonymiser is null ? person.RevealNumber() : _pseudonymiser.Forward(person.RevealNumber());
+
+    /// <summary>The person a key's number stands for.</summary>
+    internal Bsn PersonOf(int key) => Bsn.FromTrustedNumber(_pseudonymiser is null ? key : _pseudonymiser.Inverse(key));
+
+    /// <summary>The person a key stands for.</summary>
+    internal Bsn PersonOf(YouthKey key) => PersonOf(key.Value);
+
+    /// <summary>
+    /// Checks that a store was written with this keying, or records it in a store that never recorded one. A store that
+    /// holds data but recorded nothing was written before the SDK recorded its keying, when everything was keyed by BSN.
+    /// </summary>
+    /// <exception cref="StoreKeyingMismatchException">The store was written with another keying; nothing was read from it as if it were this one.</exception>
+    internal void Claim(IYouthKeyedStore store, bool storeHoldsData)
+    {
+        var recorded = store.ReadYouthKeying();
+        var stored = recorded ?? (storeHoldsData ? ByBsnFingerprint : null);
+        if (stored is not null && stored != Fingerprint)
+        {
+            throw new StoreKeyingMismatchException(stored == ByBsnFingerprint
+                ? "The store holds persons keyed by BSN and this SDK is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store."
+                : !IsPseudonymised
+                    ? "The store holds pseudonymised persons and this SDK has no YouthPseudonymiser: open it with the key it was written with."
+                    : $"The store was written with another pseudonymisation key ({stored}) than this SDK's ({Fingerprint}): open it with the key it was written with.");
+        }
+
+        if (recorded is null)
+        {
+            store.WriteYouthKeying(Fingerprint);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Privacy;
+
+namespace CareCoordination.Sdk.Storage;
+
+/// <summary>
+/// A family (<em>gezin</em>) as a store keeps it for the reference index: its identifier and its members by
+/// <see cref="YouthKey"/>, so that a pseudonymised store holds no BSN of a youth or a carer either.
+/// </summary>
+/// <param name="Id">The family's identifier.</param>
+/// <param name="Youths">The youths, in the family's order.</param>
+/// <param name="Carers">The parents and carers, in the family's order.</param>
+public sealed record StoredFamily(
+    FamilyId Id,
+    [property: PersonData(PersonDataClassification.DirectIdentifier)] IReadOnlyList<YouthKey> Youths,
+    [property: PersonData(PersonDataClassification.DirectIdentifier)] IReadOnlyList<YouthKey> Carers);

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Storage;
+
+/// <summary>
+/// The QuickStart story run through <c>AddCareCoordination</c> on a real store, pseudonymised or not: signals and matches, the
+/// family's case from two routes, tier, coordinator, the family plan up the escalation ladder, consent and a legal basis,
+/// the information obligation, reads through the access rules, subject access, the audit trail and the handover to youth
+/// protection. Every area writes to the one store, so a byte scan of its files afterwards covers all of them.
+/// </summary>
+public static class WholeStory
+{
+    private static readonly OrganisationId Jgz = TestRegion.YouthHealthCare;
+    private static readonly OrganisationId Amw = TestRegion.SocialWork;
+    private static readonly OrganisationId YouthProtection = TestRegion.YouthProtection;
+
+    /// <summary>Runs the story on a store and closes everything but the store.</summary>
+    /// <param name="store">The store; it keeps the signals, the streams and the audit trail.</param>
+    /// <param name="seed">Chooses the family's BSNs, so that runs sharing a server use their own numbers.</param>
+    /// <param name="pseudonymised">Whether the host registers a <see cref="YouthPseudonymiser"/>; without one, the store holds BSNs, which proves that a scan finds them.</param>
+    /// <returns>Every BSN the story used: two youths and their two parents.</returns>
+    public static IReadOnlyList<Bsn> Run(ISignalStore store, int seed, bool pseudonymised)
+    {
+        var people = TestBsns.Generate(4, seed);
+        var sam = new Youth(people[0], new LocalDate(2017, 4, 12));
+        var sara = new Youth(people[1], new LocalDate(2012, 9, 3));
+        var parents = new[] { people[2], people[3] };
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
+        var collection = new ServiceCollection()
+            .AddSingleton(store)
+            .AddSingleton<IClock>(clock)
+            .AddSingleton(TestRegion.CreateDirectory())
+            .AddSingleton(new Pseudonymiser(new byte[32]));
+        if (pseudonymised)
+        {
+            collection.AddSingleton(new YouthPseudonymiser(Enumerable.Repeat((byte)7, 32).ToArray()));
+        }
+
+        using var services = collection
+            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var index = services.GetRequiredService<ReferenceIndex>();
+        var desk = services.GetRequiredService<CoordinationDesk>();
+        var plans = services.GetRequiredService<PlanBook>();
+        var consents = services.GetRequiredService<ConsentRegister>();
+        var access = services.GetRequiredService<PersonDataAccess>();
+        Assert.Equal(pseudonymised, index.IsPseudonymised);
+
+        var family = Family.Create(new FamilyId(seed), [sam.Bsn, sara.Bsn], parents);
+        index.AddOrReplaceFamily(family);
+        desk.AddOrReplaceFamily(family);
+        foreach (var (youth, organisation) in new[] { (sam, Jgz), (sara, Amw), (sam, YouthProtection) })
+        {
+            index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems)
+                .WithIdempotencyKey(FormattableString.Invariant($"story-{seed}-{organisation.Value}-{youth.DateOfBirth.Year}"))).ThrowIfRefused();
+        }
+
+        var handled = desk.WhichCaseHandles(sam.Bsn) ?? throw new InvalidOperationException("the family match opened no case");
+        var caseId = handled.Case;
+        desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], TestRegion.School, "ZAT"));
+        desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), TestRegion.ReporterOf(Amw), Amw, TrainingLevel.Specialist, weeklyHours: 8));
+        desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+        desk.AssignCoordinator(caseId).ThrowIfRefused();
+
+        var bram = TestRegion.ReporterOf(Amw);
+        var today = plans.Today;
+        var plan = plans.Draft(caseId, bram, Amw);
+        plan = plans.Change(caseId, plan.Version, (p, at) => p
+            .SetGoal("The parents have an overview of their debts", bram, at)
+            .AgreeAction(1, ActionKind.Help, "Debt counselling intake", Amw, bram, today.PlusDays(14), bram, at)
+            .AgreeAction(1, ActionKind.Help, "Parenting support at home", Jgz, TestRegion.ReporterOf(Jgz), today.PlusDays(21), bram, at)
+            .RecordFamilyAgreement(FamilyMember.Parents, bram, at));
+        plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(1, bram, at));
+        foreach (var day in new[] { 30, 45, 60 })
+        {
+            plans.AdvanceEscalations(bram, today.PlusDays(day));
+        }
+
+        consents.Give(sam, ConsentPurpose.Coordination, [Amw], ConsentGiver.Parents);
+        consents.RecordLegalBasis(sara.Bsn, LegalBasis.SeriouslyThreateningSituation, "acute danger at home", TestRegion.ReporterOf(YouthProtection), YouthProtection, [Jgz], Duration.FromDays(30));
+
+        var coordinator = new Actor("amw-coordinator", ActorRole.Coordinator, Amw, bram, "story");
+        Assert.NotEmpty(access.GetSignals(coordinator, sam.Bsn));
+        Assert.NotNull(access.GetPlan(coordinator, caseId));
+        Assert.Contains("activeSignals", access.SubjectAccess(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), sam, ConsentGiver.Parents), StringComparison.Ordinal);
+        Assert.True(access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, Amw, null, "story")).Verification.IsIntact);
+
+        desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Safety, ProblemDomains.Safety, true, YouthProtectionMeasure.SupervisionOrder));
+        desk.HandOverToYouthProtection(caseId, new Handover(YouthProtection, YouthProtectionMeasure.SupervisionOrder, "OTS for one year", [Jgz, Amw], Duration.FromDays(42)));
+        desk.RecordFeedback(caseId, Jgz);
+        return people;
+    }
+
+    /// <summary>Opens the store again with the same keying and checks that every area came back with the story's persons.</summary>
+    /// <param name="store">The store the story ran on.</param>
+    /// <param name="people">What <see cref="Run"/> returned.</param>
+    /// <param name="pseudonymised">Whether the story ran pseudonymised.</param>
+    public static void AssertRebuilds(ISignalStore store, IReadOnlyList<Bsn> people, bool pseudonymised)
+    {
+        var collection = new ServiceCollection()
+            .AddSingleton(store)
+            .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 24, 9, 0)))
+            .AddSingleton(TestRegion.CreateDirectory())
+            .AddSingleton(new Pseudonymiser(new byte[32]));
+        if (pseudonymised)
+        {
+            collection.AddSingleton(new YouthPseudonymiser(Enumerable.Repeat((byte)7, 32).ToArray()));
+        }
+
+        using var services = collection
+            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var index = services.GetRequiredService<ReferenceIndex>();
+        var desk = services.GetRequiredService<CoordinationDesk>();
+        var access = services.GetRequiredService<PersonDataAccess>();
+        Assert.Equal(3, index.ActiveSignalCount);
+        var handled = desk.WhichCaseHandles(people[0]) ?? throw new InvalidOperationException("the case did not come back");
+        Assert.Equal(handled.Case, desk.WhichCaseHandles(people[1])?.Case);
+        Assert.Equal(CaseStatus.HandedOver, handled.Status);
+        var auditor = new Actor("privacy-officer", ActorRole.Auditor, Amw, null, "story");
+        Assert.True(access.GetAuditTrail(auditor).Verification.IsIntact);
+        var document = access.SubjectAccess(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), new Youth(people[0], new LocalDate(2017, 4, 12)), ConsentGiver.Parents);
+        Assert.Contains("\"consents\"", document, StringComparison.Ordinal);
+    }
+}
