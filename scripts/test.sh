@@ -25,18 +25,39 @@ fi
 
 passed=0
 failed=0
-# README's first command must keep working: the main sample runs twice on one SQLite file (a first run, and a
-# second that rebuilds from the file); each run counts as one test.
+# README's first command must keep working: exactly that command, from the repository root, twice (a first run, and a
+# second that rebuilds from the file it left); each run counts as one test. The sample keeps its file in the working
+# folder, so the test starts without one and removes it afterwards.
+quickstart_db="$root/quickstart.db"
+remove_quickstart_db() { rm -f "$quickstart_db" "$quickstart_db-wal" "$quickstart_db-shm" "$quickstart_db-journal"; }
 if [ "$built" -eq 0 ]; then
+  remove_quickstart_db
   for run in first second; do
-    if dotnet run --project "$root/samples/QuickStart" -c Release --no-build -- "$pg_work/quickstart.db" >"$pg_work/quickstart-$run.log" 2>&1; then
+    expected="empty: a first run"
+    [ "$run" = second ] && expected="from an earlier run, rebuilt from the file"
+    log_file="$pg_work/quickstart-$run.log"
+    if (cd "$root" && dotnet run --project samples/QuickStart) >"$log_file" 2>&1 \
+      && grep -q "$expected" "$log_file" \
+      && ! awk 'length($0) > 120 { found = 1 } END { exit !found }' "$log_file"; then
       passed=$((passed + 1))
     else
-      log "the QuickStart sample failed on its $run run; see $pg_work/quickstart-$run.log"
-      sed -n '1,40p' "$pg_work/quickstart-$run.log" >&2
+      log "the QuickStart sample failed on its $run run (exit code, '$expected', or a line over 120 characters); see $log_file"
+      sed -n '1,40p' "$log_file" >&2
       failed=$((failed + 1))
     fi
   done
+  remove_quickstart_db
+fi
+
+# The packages as a vendor gets them: packed, installed from a local folder into a fresh console project, README's
+# program run as written (scripts/check-packages.sh); one test.
+if [ "$built" -eq 0 ]; then
+  if bash "$root/scripts/check-packages.sh" "$pg_work/packages-check" >&2; then
+    passed=$((passed + 1))
+  else
+    log "the package check failed; see the lines above"
+    failed=$((failed + 1))
+  fi
 fi
 
 shopt -s nullglob

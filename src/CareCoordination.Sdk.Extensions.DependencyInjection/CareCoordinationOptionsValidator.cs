@@ -1,16 +1,59 @@
-using System.Linq;
+using System;
+using System.Collections.Generic;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CareCoordination.Sdk;
 
-/// <summary>Validates <see cref="CareCoordinationOptions"/> with the same rules <see cref="RegionPolicy.Create"/> and <see cref="CoordinationPolicy.Create"/> apply, so start-up fails with all violations at once.</summary>
-internal sealed class CareCoordinationOptionsValidator : IValidateOptions<CareCoordinationOptions>
+/// <summary>
+/// Validates <see cref="CareCoordinationOptions"/> at start with everything that can be known then: what configuration
+/// could not bind, the rules <see cref="RegionPolicy.Create"/> and <see cref="CoordinationPolicy.Create"/> apply, and
+/// the services the host must register — so a host stops once, with every violation listed, instead of at the first
+/// access request (a missing <see cref="Pseudonymiser"/>) or the first registration (a store keyed differently).
+/// </summary>
+internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider) : IValidateOptions<CareCoordinationOptions>
 {
     public ValidateOptionsResult Validate(string? name, CareCoordinationOptions options)
     {
-        var violations = RegionPolicy.Validate(options.Policy).Concat(CoordinationPolicy.Validate(options.Coordination)).ToList();
+        var violations = new List<string>(options.ConfigurationProblems);
+        violations.AddRange(RegionPolicy.Validate(options.Policy));
+        violations.AddRange(CoordinationPolicy.Validate(options.Coordination));
+        CheckServices(violations);
         return violations.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(violations);
+    }
+
+    private void CheckServices(List<string> violations)
+    {
+        if (provider.GetService<IServiceProviderIsService>() is { } registered && !registered.IsService(typeof(Pseudonymiser)))
+        {
+            violations.Add(
+                "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key "
+                + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.");
+        }
+
+        // Opening the stores here is no extra cost: they are the singletons the areas rebuild from a moment later.
+        var keying = YouthKeying.Of(provider.GetService<YouthPseudonymiser>());
+        var signals = provider.GetService<ISignalStore>();
+        var streams = provider.GetService<IEventStreamStore>();
+        foreach (var store in new IYouthKeyedStore?[] { signals, ReferenceEquals(streams, signals) ? null : streams })
+        {
+            // A new store, or one written before the SDK recorded its keying, records nothing: the areas check it as they load.
+            if (store?.ReadYouthKeying() is not { } stored || stored == keying.Fingerprint)
+            {
+                continue;
+            }
+
+            var name = store is ISignalStore ? "The signal store" : "The event stream store";
+            violations.Add(stored == YouthKeying.ByBsn.Fingerprint
+                ? $"{name} holds persons keyed by BSN and a YouthPseudonymiser is registered: remove it, or start a new store (a BSN-keyed store cannot be converted in place; docs/operations.md)."
+                : !keying.IsPseudonymised
+                    ? $"{name} holds pseudonymised persons and no YouthPseudonymiser is registered: register one with the key the store was written with."
+                    : $"{name} was written with another pseudonymisation key ({stored}) than the registered YouthPseudonymiser's ({keying.Fingerprint}): register the key it was written with.");
+        }
     }
 }

@@ -32,12 +32,18 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <see cref="PlanPolicy"/>, and the region's time zone. The privacy services — <see cref="ConsentRegister"/>,
     /// <see cref="InformationObligations"/> (which follows the index), <see cref="AuditTrail"/>, <see cref="AccessRules"/>
     /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> with
-    /// the host's secret key, registered by the host, and keeps its records in a registered <see cref="IAuditSink"/> or
+    /// the host's secret key, registered by the host (checked at start, with the options), and keeps its records in a registered <see cref="IAuditSink"/> or
     /// in the signal store when that is one (the SQLite and PostgreSQL stores are). Likewise the desk, the plan book and
     /// the consent register and the information obligations keep their cases, pool, plans, consents, legal bases and
     /// obligations in a registered
     /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it.
     /// </summary>
+    /// <remarks>
+    /// At start (a host's start, or the first resolve of the options or of any service built from them) one
+    /// <see cref="OptionsValidationException"/> lists every violation: invalid policy values, a missing
+    /// <see cref="Pseudonymiser"/>, and a registered <see cref="ISignalStore"/> keyed differently from the registered
+    /// <see cref="YouthPseudonymiser"/> (or its absence).
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The same service collection.</returns>
@@ -50,7 +56,12 @@ public static class CareCoordinationServiceCollectionExtensions
         return services.AddCareCoordinationCore();
     }
 
-    /// <summary>Registers the reference index as <see cref="AddCareCoordination(IServiceCollection, Action{CareCoordinationOptions})"/> does, binding the options from configuration.</summary>
+    /// <summary>
+    /// Registers the reference index as <see cref="AddCareCoordination(IServiceCollection, Action{CareCoordinationOptions})"/>
+    /// does, binding the options from configuration: a list or map named in configuration (for example
+    /// <c>Policy:MatchCoordinatorPriority:0</c>) replaces its default instead of adding to it, and a key that is no
+    /// setting, or a value that does not convert, is reported at start together with every other violation.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The configuration section, for example <c>CareCoordination</c>, with <c>Policy</c> and <c>Coordination</c> subsections.</param>
     /// <returns>The same service collection.</returns>
@@ -59,11 +70,7 @@ public static class CareCoordinationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<CareCoordinationOptions>().Configure(options =>
-        {
-            section.GetSection("Policy").Bind(options.Policy);
-            section.GetSection("Coordination").Bind(options.Coordination);
-        });
+        services.AddOptions<CareCoordinationOptions>().Configure(options => CareCoordinationConfiguration.Bind(section, options));
         return services.AddCareCoordinationCore();
     }
 

@@ -133,17 +133,18 @@ internal sealed class StreamDocuments
                 NodaConverters.LocalDateConverter,
                 NodaConverters.RoundtripDurationConverter,
                 NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb),
-                new NumberIdentifierConverter<CaseId>(id => id.Value, value => new CaseId(checked((int)value))),
-                new NumberIdentifierConverter<CoordinatorId>(id => id.Value, value => new CoordinatorId(checked((int)value))),
-                new NumberIdentifierConverter<OrganisationId>(id => id.Value, value => new OrganisationId(checked((int)value))),
-                new NumberIdentifierConverter<ProfessionalId>(id => id.Value, value => new ProfessionalId(checked((int)value))),
-                new NumberIdentifierConverter<FamilyId>(id => id.Value, value => new FamilyId(checked((int)value))),
-                new NumberIdentifierConverter<SignalId>(id => id.Value, value => new SignalId(value)),
+                // A person is stored as the number of its key (the BSN, or its pseudonym), unlike the masked BSN of the public JSON.
                 new NumberIdentifierConverter<Bsn>(person => keying.KeyOf(person).Value, value => keying.PersonOf(YouthKey.FromStored(checked((int)value)))),
                 new DocumentConverter<Handover, HandoverDocument>(HandoverDocument.Of, d => d.ToHandover(), o => (JsonTypeInfo<HandoverDocument>)o.GetTypeInfo(typeof(HandoverDocument))),
                 new DocumentConverter<EnforcementOrder, EnforcementOrderDocument>(EnforcementOrderDocument.Of, d => d.ToOrder(), o => (JsonTypeInfo<EnforcementOrderDocument>)o.GetTypeInfo(typeof(EnforcementOrderDocument))),
             },
         };
+        // The identifiers in exactly the shape of the public JSON (CareCoordinationJson): one set of converters for both.
+        foreach (var converter in CareCoordinationJson.IdentifierConverters)
+        {
+            options.Converters.Add(converter);
+        }
+
         var context = new StreamJsonContext(options);
         foreach (var type in CaseEvents.Values.Concat(PlanEvents.Values).Concat(RecordEvents.Values))
         {
