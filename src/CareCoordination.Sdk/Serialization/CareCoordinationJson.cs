@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
