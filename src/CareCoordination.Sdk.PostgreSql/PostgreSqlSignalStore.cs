@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
@@ -28,6 +30,9 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
     public const int SchemaVersion = PostgreSqlSchema.Version;
 
+    // NAMEDATALEN - 1 in a standard PostgreSQL build.
+    private const int MaxNameBytes = 63;
+
     private readonly System.Threading.Lock _gate = new();
 
     private readonly NpgsqlConnection _connection;
@@ -37,7 +42,7 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
     /// <summary>Opens the store, creating or migrating its schema.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="schema">The PostgreSQL schema that holds the tables, so that several regions can share a server.</param>
-    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier.</exception>
+    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier or is longer than PostgreSQL keeps a name (63 bytes).</exception>
     /// <exception cref="StoreInUseException">Another reference index already writes to this schema.</exception>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
     public PostgreSqlSignalStore(string connectionString, string schema = "carecoordination")
@@ -50,6 +55,15 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
             {
                 throw new ArgumentException("The schema name may hold lower-case letters, digits and '_' only.", nameof(schema));
             }
+        }
+
+        // PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and silently drops the rest, so two longer
+        // names would open one schema under two different writer locks.
+        if (Encoding.UTF8.GetByteCount(schema) > MaxNameBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The schema name is {Encoding.UTF8.GetByteCount(schema)} bytes long; PostgreSQL keeps only the first {MaxNameBytes} bytes of a name, so two longer names could share one schema. Use a name of at most {MaxNameBytes} bytes."),
+                nameof(schema));
         }
 
         _schema = schema;
@@ -293,14 +307,16 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         using var command = WriterLockCommand("pg_try_advisory_lock");
         if (command.ExecuteScalar() is not true)
         {
-            throw new StoreInUseException($"Another reference index already writes to the PostgreSQL schema '{_schema}'; one index writes to one store.");
+            throw new StoreInUseException("PostgreSQL schema", _schema, null);
         }
     }
 
     private NpgsqlCommand WriterLockCommand(string function)
     {
-        var command = new NpgsqlCommand($"SELECT {function}(hashtext($1))", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = "carecoordination.index." + _schema });
+        // The lock is named after the schema as PostgreSQL stores its name (the cast to name applies the server's own
+        // truncation), so that the lock and the schema can never disagree about which schema is meant.
+        var command = new NpgsqlCommand($"SELECT {function}(hashtext('carecoordination.index.' || $1::name))", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = _schema });
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
@@ -15,7 +16,9 @@ namespace CareCoordination.Sdk.Sqlite;
 /// <summary>
 /// The embedded default store (<see cref="ISignalStore"/>): one SQLite file in write-ahead-log mode with full
 /// synchronisation, so that a commit that returned survives a crash of the process, and secure delete, so that an
-/// erased signal's bytes are overwritten rather than left in free pages.
+/// erased signal's bytes are overwritten rather than left in free pages. One store writes to one file: while it is
+/// open, it holds an exclusive lock on a file beside the database (the database's path with <c>.lock</c> added), and
+/// a second store on the same file, in this process or another, is refused with <see cref="StoreInUseException"/>.
 /// </summary>
 /// <remarks>
 /// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one connection. It is also
@@ -28,23 +31,37 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
     public const int SchemaVersion = SqliteSchema.Version;
 
     private readonly System.Threading.Lock _gate = new();
+    private readonly FileStream _writerLock;
     private readonly SqliteConnection _connection;
     private readonly SqliteChangeWriter _writer;
 
     /// <summary>Opens the store in a file, creating the file and its schema when they do not exist yet.</summary>
     /// <param name="path">The database file.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="StoreInUseException">Another store, in this process or another, already writes to the file.</exception>
     /// <exception cref="UnsupportedSchemaVersionException">The file was written by a newer version of the SDK.</exception>
     public SqliteSignalStore(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        // The lock comes first, so that a refused store has not touched the file, its schema or its log.
+        _writerLock = TakeWriterLock(path);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
-        Execute("PRAGMA journal_mode = WAL");
-        Execute("PRAGMA synchronous = FULL");
-        Execute("PRAGMA secure_delete = ON");
-        SqliteSchema.Migrate(_connection);
-        _writer = new SqliteChangeWriter(_connection);
+        try
+        {
+            _connection.Open();
+            Execute("PRAGMA journal_mode = WAL");
+            Execute("PRAGMA synchronous = FULL");
+            Execute("PRAGMA secure_delete = ON");
+            SqliteSchema.Migrate(_connection);
+            _writer = new SqliteChangeWriter(_connection);
+        }
+        catch
+        {
+            _connection.Dispose();
+            _writerLock.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -146,6 +163,9 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
         {
             _writer.Dispose();
             _connection.Dispose();
+
+            // Released last, so that the next store opens a file no connection of this one still writes to.
+            _writerLock.Dispose();
         }
     }
 
@@ -276,6 +296,31 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
 
         return rows.Families();
     }
+
+    // SQLite's own locks are taken per transaction and let a second connection write between two of ours; the store
+    // needs one writer for its lifetime, because the index counts signal identifiers in memory. A lock file held open
+    // with FileShare.None is refused to any other opener: Windows enforces the share mode, and .NET on Unix takes
+    // flock(LOCK_EX), which the kernel drops when the process ends, even by SIGKILL, so a crashed writer never leaves the
+    // file locked. The lock file stays after disposal: deleting it would let a waiting opener lock the deleted file
+    // while a third creates a new one.
+    private static FileStream TakeWriterLock(string path)
+    {
+        var lockPath = Path.GetFullPath(path) + ".lock";
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (IsHeldElsewhere(e))
+        {
+            throw new StoreInUseException("SQLite file", Path.GetFullPath(path), e);
+        }
+    }
+
+    // Windows reports a sharing or lock violation; .NET on Unix reports the errno of the refused flock, EWOULDBLOCK
+    // (11 on Linux, 35 on macOS and the BSDs). Any other failure (a missing directory, a read-only disk) keeps its own
+    // exception rather than being mistaken for another writer.
+    private static bool IsHeldElsewhere(IOException e) =>
+        e.GetType() == typeof(IOException) && e.HResult is unchecked((int)0x80070020) or unchecked((int)0x80070021) or 11 or 35;
 
     private void Execute(string sql)
     {
