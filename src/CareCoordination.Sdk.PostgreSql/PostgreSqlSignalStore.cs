@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Globalization;
+using System.Text;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
@@ -27,17 +28,21 @@ namespace CareCoordination.Sdk.PostgreSql;
 public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = PostgreSqlSchema.Version;
+
+    // NAMEDATALEN - 1 in a standard PostgreSQL build.
+    private const int MaxNameBytes = 63;
 
     private readonly System.Threading.Lock _gate = new();
 
     private readonly NpgsqlConnection _connection;
     private readonly string _schema;
+    private readonly PostgreSqlChangeWriter _writer;
 
     /// <summary>Opens the store, creating or migrating its schema.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="schema">The PostgreSQL schema that holds the tables, so that several regions can share a server.</param>
-    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier.</exception>
+    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier or is longer than PostgreSQL keeps a name (63 bytes).</exception>
     /// <exception cref="StoreInUseException">Another reference index already writes to this schema.</exception>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
     public PostgreSqlSignalStore(string connectionString, string schema = "carecoordination")
@@ -52,14 +57,24 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
             }
         }
 
+        // PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and silently drops the rest, so two longer
+        // names would open one schema under two different writer locks.
+        if (Encoding.UTF8.GetByteCount(schema) > MaxNameBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The schema name is {Encoding.UTF8.GetByteCount(schema)} bytes long; PostgreSQL keeps only the first {MaxNameBytes} bytes of a name, so two longer names could share one schema. Use a name of at most {MaxNameBytes} bytes."),
+                nameof(schema));
+        }
+
         _schema = schema;
         // The store keeps one connection for its lifetime; a pooled one would keep the session, and its writer lock, alive after disposal.
         _connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        _writer = new PostgreSqlChangeWriter(_connection, _schema);
         _connection.Open();
         try
         {
             TakeWriterLock();
-            Migrate();
+            PostgreSqlSchema.Migrate(_connection, _schema);
         }
         catch
         {
@@ -115,107 +130,8 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            using (var batch = new NpgsqlBatch(_connection, transaction))
-            {
-                foreach (var commit in changes.SignalCommits)
-                {
-                    AddSignalCommands(batch, commit);
-                }
-
-                foreach (var family in changes.Families)
-                {
-                    batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
-                    foreach (var (position, role, member) in family.Family is { } members ? StoredFamilyRows.RowsOf(members) : [])
-                    {
-                        batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position, (short)role, member));
-                    }
-                }
-
-                foreach (var record in changes.AuditRecords)
-                {
-                    batch.BatchCommands.Add(AuditCommand(record));
-                }
-
-                if (batch.BatchCommands.Count > 0)
-                {
-                    batch.ExecuteNonQuery();
-                }
-            }
-
-            foreach (var change in changes.Streams)
-            {
-                WriteStream(change, transaction);
-            }
-
+            _writer.Write(changes, transaction);
             transaction.Commit();
-        }
-    }
-
-    private void AddSignalCommands(NpgsqlBatch batch, SignalCommit commit)
-    {
-        foreach (var erased in commit.Erasures)
-        {
-            // A remembered answer names the signal and its youth: it goes with the signal.
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
-        }
-
-        foreach (var s in commit.Upserts)
-        {
-            batch.BatchCommands.Add(Command(
-                $"""
-                INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                  day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
-                """,
-                s.Id.Value,
-                s.Youth.Value,
-                s.Organisation.Value,
-                s.Reporter.Value,
-                s.RegisteredTicks,
-                (short)s.Route,
-                s.DayNumber,
-                (short)s.Expiry,
-                (short)s.State,
-                s.OfferedAsMatch,
-                SchemaVersion));
-        }
-
-        foreach (var e in commit.Events)
-        {
-            batch.BatchCommands.Add(Command(
-                $"INSERT INTO {_schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
-                e.Signal.Value,
-                e.OtherSignal is { } other ? other.Value : DBNull.Value,
-                e.Type,
-                e.SchemaVersion,
-                e.OccurredAt.ToUnixTimeTicks(),
-                e.Json));
-        }
-
-        if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
-        {
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_keys WHERE at_ticks <= $1)", cutoff.ToUnixTimeTicks()));
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_keys WHERE at_ticks <= $1", cutoff.ToUnixTimeTicks()));
-        }
-
-        foreach (var key in commit.IdempotencyKeys)
-        {
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.idempotency_signals WHERE key = $1", key.Key));
-            batch.BatchCommands.Add(Command(
-                $"INSERT INTO {_schema}.idempotency_keys (key, at_ticks, schema_version, answer) VALUES ($1, $2, $3, $4::jsonb) "
-                + "ON CONFLICT (key) DO UPDATE SET at_ticks = excluded.at_ticks, schema_version = excluded.schema_version, answer = excluded.answer",
-                key.Key,
-                key.At.ToUnixTimeTicks(),
-                key.SchemaVersion,
-                key.Json));
-            foreach (var signal in key.Signals.Distinct())
-            {
-                batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.idempotency_signals (key, signal_id) VALUES ($1, $2)", key.Key, signal.Value));
-            }
         }
     }
 
@@ -330,9 +246,9 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         {
             using var transaction = _connection.BeginTransaction();
             using var batch = new NpgsqlBatch(_connection, transaction);
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.audit_records WHERE sequence <= $1", throughSequence));
-            batch.BatchCommands.Add(Command($"DELETE FROM {_schema}.audit_genesis"));
-            batch.BatchCommands.Add(Command($"INSERT INTO {_schema}.audit_genesis (hash, sequence) VALUES ($1, $2)", genesis, throughSequence));
+            batch.BatchCommands.Add(PostgreSqlChangeWriter.Statement($"DELETE FROM {_schema}.audit_records WHERE sequence <= $1", throughSequence));
+            batch.BatchCommands.Add(PostgreSqlChangeWriter.Statement($"DELETE FROM {_schema}.audit_genesis"));
+            batch.BatchCommands.Add(PostgreSqlChangeWriter.Statement($"INSERT INTO {_schema}.audit_genesis (hash, sequence) VALUES ($1, $2)", genesis, throughSequence));
             batch.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -371,102 +287,6 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         Commit(new ChangeSet().Add(new StreamChange(kind, stream, null, [tombstone])));
     }
 
-    private void WriteStream(StreamChange change, NpgsqlTransaction transaction)
-    {
-        if (change.ErasesStream)
-        {
-            using (var delete = StreamCommand($"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
-            {
-                delete.ExecuteNonQuery();
-            }
-
-            InsertStreamEvents(change.Kind, change.Stream, 0, change.Events, transaction);
-            return;
-        }
-
-        var expected = change.ExpectedVersion!.Value;
-        using (var read = StreamCommand($"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
-        {
-            StoredStreamRows.RequireVersion(change.Kind, change.Stream, expected, read.ExecuteScalar());
-        }
-
-        try
-        {
-            InsertStreamEvents(change.Kind, change.Stream, expected, change.Events, transaction);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // Another session appended between the count and the insert; the primary key refused the second writer.
-            throw new StreamVersionConflictException($"The {change.Kind} {change.Stream} was changed by another writer while this change was written; nothing was written. Reload it and try again.", e);
-        }
-    }
-
-    private NpgsqlBatchCommand AuditCommand(AuditRecord record)
-    {
-        var command = new NpgsqlBatchCommand(
-            $"INSERT INTO {_schema}.audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.Sequence });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.At.ToUnixTimeTicks() });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.UserId });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Role });
-        command.Parameters.Add(new NpgsqlParameter { Value = record.Organisation is { } organisation ? organisation.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.System });
-        command.Parameters.Add(new NpgsqlParameter { Value = record.Subject.IsDefault ? DBNull.Value : record.Subject.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Action });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Data });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Detail });
-        command.Parameters.Add(new NpgsqlParameter { Value = record.Basis is { } basis ? (short)basis : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Smallint });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)record.BasisReference ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = record.FlaggedForReview });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.PreviousHash });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Hash });
-        return command;
-    }
-
-    private NpgsqlCommand StreamCommand(string sql, string kind, string stream, NpgsqlTransaction transaction)
-    {
-        var command = new NpgsqlCommand(sql, _connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = kind });
-        command.Parameters.Add(new NpgsqlParameter { Value = stream });
-        return command;
-    }
-
-    private void InsertStreamEvents(string kind, string stream, int after, IReadOnlyList<StreamEvent> events, NpgsqlTransaction transaction)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        using var batch = new NpgsqlBatch(_connection, transaction);
-        for (var i = 0; i < events.Count; i++)
-        {
-            batch.BatchCommands.Add(Command(
-                $"INSERT INTO {_schema}.stream_events (kind, stream, version, type, schema_version, at_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-                kind,
-                stream,
-                after + i + 1,
-                events[i].Type,
-                events[i].SchemaVersion,
-                events[i].At.ToUnixTimeTicks(),
-                events[i].Json));
-        }
-
-        batch.ExecuteNonQuery();
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
-
     private IEnumerable<StoredFamily> ReadFamilies()
     {
         var rows = new StoredFamilyRows();
@@ -487,91 +307,16 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         using var command = WriterLockCommand("pg_try_advisory_lock");
         if (command.ExecuteScalar() is not true)
         {
-            throw new StoreInUseException($"Another reference index already writes to the PostgreSQL schema '{_schema}'; one index writes to one store.");
+            throw new StoreInUseException("PostgreSQL schema", _schema, null);
         }
     }
 
     private NpgsqlCommand WriterLockCommand(string function)
     {
-        var command = new NpgsqlCommand($"SELECT {function}(hashtext($1))", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = "carecoordination.index." + _schema });
+        // The lock is named after the schema as PostgreSQL stores its name (the cast to name applies the server's own
+        // truncation), so that the lock and the schema can never disagree about which schema is meant.
+        var command = new NpgsqlCommand($"SELECT {function}(hashtext('carecoordination.index.' || $1::name))", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = _schema });
         return command;
-    }
-
-    private void Migrate()
-    {
-        Execute($"CREATE SCHEMA IF NOT EXISTS {_schema}");
-        Execute($"CREATE TABLE IF NOT EXISTS {_schema}.schema_info (version INTEGER NOT NULL)");
-        using var read = new NpgsqlCommand($"SELECT COALESCE(MAX(version), 0) FROM {_schema}.schema_info", _connection);
-        var found = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (found > SchemaVersion)
-        {
-            throw new UnsupportedSchemaVersionException("PostgreSQL store", found, SchemaVersion);
-        }
-
-        if (found == SchemaVersion)
-        {
-            return;
-        }
-
-        using var transaction = _connection.BeginTransaction();
-        var statements = new List<string>();
-        if (found < 1)
-        {
-            statements.AddRange(
-            [
-                $"""
-                CREATE TABLE {_schema}.signals (
-                  id BIGINT PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL,
-                  registered_ticks BIGINT NOT NULL, route SMALLINT NOT NULL, day INTEGER NOT NULL, expiry SMALLINT NOT NULL,
-                  state SMALLINT NOT NULL, offered BOOLEAN NOT NULL, schema_version INTEGER NOT NULL)
-                """,
-                $"CREATE INDEX signals_youth ON {_schema}.signals (youth)",
-                $"""
-                CREATE TABLE {_schema}.events (
-                  sequence BIGSERIAL PRIMARY KEY, signal_id BIGINT NOT NULL, other_signal_id BIGINT,
-                  type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_ticks BIGINT NOT NULL, payload JSONB NOT NULL)
-                """,
-                $"CREATE INDEX events_signal ON {_schema}.events (signal_id)",
-                $"CREATE INDEX events_other_signal ON {_schema}.events (other_signal_id)",
-                $"CREATE TABLE {_schema}.family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role SMALLINT NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
-            ]);
-        }
-
-        if (found < 2)
-        {
-            // Version 2 adds the audit trail: a schema from version 1 keeps its signals and gains an empty trail.
-            statements.Add(
-                $"CREATE TABLE {_schema}.audit_records (sequence BIGINT PRIMARY KEY, at_ticks BIGINT NOT NULL, user_id TEXT NOT NULL, role SMALLINT NOT NULL, "
-                + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action SMALLINT NOT NULL, data SMALLINT NOT NULL, detail TEXT NOT NULL, "
-                + "basis SMALLINT, basis_reference TEXT, flagged BOOLEAN NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)");
-            statements.Add($"CREATE TABLE {_schema}.audit_genesis (hash TEXT NOT NULL, sequence BIGINT NOT NULL)");
-            statements.Add($"CREATE TABLE {_schema}.store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        }
-
-        // Version 3 adds the aggregates' event streams and the durable idempotency keys.
-        statements.Add(
-            $"""
-            CREATE TABLE {_schema}.stream_events (
-              kind TEXT NOT NULL, stream TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL,
-              schema_version INTEGER NOT NULL, at_ticks BIGINT NOT NULL, payload JSONB NOT NULL, PRIMARY KEY (kind, stream, version))
-            """);
-        statements.Add($"CREATE TABLE {_schema}.idempotency_keys (key TEXT PRIMARY KEY, at_ticks BIGINT NOT NULL, schema_version INTEGER NOT NULL, answer JSONB NOT NULL)");
-        statements.Add($"CREATE TABLE {_schema}.idempotency_signals (key TEXT NOT NULL, signal_id BIGINT NOT NULL, PRIMARY KEY (key, signal_id))");
-        statements.Add($"CREATE INDEX idempotency_signals_signal ON {_schema}.idempotency_signals (signal_id)");
-        statements.Add($"INSERT INTO {_schema}.schema_info (version) VALUES ({SchemaVersion})");
-        foreach (var statement in statements)
-        {
-            using var command = new NpgsqlCommand(statement, _connection, transaction);
-            command.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = new NpgsqlCommand(sql, _connection);
-        command.ExecuteNonQuery();
     }
 }

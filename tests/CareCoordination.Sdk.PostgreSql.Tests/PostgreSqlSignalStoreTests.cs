@@ -215,6 +215,48 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     }
 
     [Fact]
+    public void A_store_in_another_process_cannot_write_to_the_schema_this_one_writes_to()
+    {
+        var schema = NewSchema();
+        using (var first = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            using var refused = StoreWriterProcess.Start("postgres", ConnectionString, "1", schema);
+            Assert.False(refused.WaitUntilWritingOrEnded(), "a second process wrote to a schema this process writes to");
+            Assert.Contains(typeof(StoreInUseException).FullName!, refused.Errors, StringComparison.Ordinal);
+        }
+
+        using var other = StoreWriterProcess.Start("postgres", ConnectionString, "2", schema);
+        Assert.True(other.WaitUntilWritingOrEnded(), "the writer could not open a schema nobody wrote to: " + other.Errors);
+    }
+
+    [Fact]
+    public void A_schema_name_longer_than_postgresql_keeps_a_name_is_refused_before_anything_is_created()
+    {
+        var name = NewSchema();
+        var tooLong = name + new string('x', 64 - name.Length);
+
+        var error = Assert.Throws<ArgumentException>(() => new PostgreSqlSignalStore(ConnectionString, tooLong));
+
+        Assert.Equal("schema", error.ParamName);
+        Assert.Contains("63 bytes", error.Message, StringComparison.Ordinal);
+        Assert.False(SchemaExists(tooLong[..63]));
+    }
+
+    [Fact]
+    public void Two_long_schema_names_that_differ_after_byte_63_can_no_longer_share_one_schema()
+    {
+        var name = NewSchema();
+        var kept = name + new string('x', 63 - name.Length);
+        _created.Add(kept);
+        using var store = new PostgreSqlSignalStore(ConnectionString, kept);
+
+        Assert.Throws<ArgumentException>(() => new PostgreSqlSignalStore(ConnectionString, kept + "a"));
+        Assert.Throws<ArgumentException>(() => new PostgreSqlSignalStore(ConnectionString, kept + "b"));
+        Assert.Throws<StoreInUseException>(() => new PostgreSqlSignalStore(ConnectionString, kept));
+        Assert.True(SchemaExists(kept));
+    }
+
+    [Fact]
     public void A_schema_name_that_is_not_a_plain_identifier_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new PostgreSqlSignalStore(ConnectionString, "x; DROP TABLE y"));
@@ -240,6 +282,15 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     protected override IReadOnlyList<StoredEvent> ReadEvents(ISignalStore store, SignalId signal) => ((PostgreSqlSignalStore)store).ReadEvents(signal);
 
     protected override void ResetStore() => _schema = NewSchema();
+
+    private static bool SchemaExists(string schema)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        return command.ExecuteScalar() is true;
+    }
 
     private string NewSchema()
     {

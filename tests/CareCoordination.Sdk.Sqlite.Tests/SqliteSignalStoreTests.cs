@@ -30,6 +30,48 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
     }
 
     [Fact]
+    public void A_second_store_on_the_same_file_is_refused_while_the_first_is_open_and_accepted_once_it_is_disposed()
+    {
+        var path = Path.Combine(_directory, "one-writer.db");
+        var first = new SqliteSignalStore(path);
+        first.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
+
+        var error = Assert.Throws<StoreInUseException>(() => new SqliteSignalStore(path));
+        first.Append("case", "1", 1, [new StreamEvent("IntakeJoined", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 10, 0), "{}")]);
+        first.Dispose();
+        using var second = new SqliteSignalStore(path);
+
+        Assert.Equal("SQLite file", error.Kind);
+        Assert.Equal(Path.GetFullPath(path), error.Name);
+        Assert.Contains(Path.GetFullPath(path), error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Assert.Single(second.ReadStreams("case")).Events.Count);
+    }
+
+    [Fact]
+    public void A_store_in_another_process_is_refused_while_this_one_writes_and_this_one_is_refused_while_the_other_process_writes()
+    {
+        var path = Path.Combine(_directory, "two-processes.db");
+        using (var first = new SqliteSignalStore(path))
+        {
+            using var refused = StoreWriterProcess.Start("sqlite", path, "1");
+            Assert.False(refused.WaitUntilWritingOrEnded(), "a second process wrote to a file this process writes to");
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains(typeof(StoreInUseException).FullName!, refused.Errors, StringComparison.Ordinal);
+        }
+
+        using (var other = StoreWriterProcess.Start("sqlite", path, "2"))
+        {
+            Assert.True(other.WaitUntilWritingOrEnded(), "the writer could not open a file nobody wrote to: " + other.Errors);
+            Assert.Throws<StoreInUseException>(() => new SqliteSignalStore(path));
+
+            // Killed as a crash would kill it: the system drops its lock with the process.
+            other.Kill();
+        }
+
+        using var reopened = new SqliteSignalStore(path);
+    }
+
+    [Fact]
     public void The_whole_story_run_pseudonymised_leaves_no_BSN_in_the_database_file_its_write_ahead_log_or_its_shared_memory()
     {
         var plainPath = Path.Combine(_directory, "story-plain.db");
@@ -90,8 +132,13 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         Assert.False(Contains(path, youth.Bsn), "a copy of the removed youth's BSN is on disk after closing");
     }
 
+    // Every file of the store is scanned. The writer lock file is skipped only while it is empty: it is held exclusively
+    // while the store is open, so reading it would fail, and a lock file with bytes in it is scanned and fails loudly.
     private static bool Contains(string databasePath, Identity.Bsn bsn) =>
-        StoredBytes.AnyContains(Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*"), bsn);
+        StoredBytes.AnyContains(
+            Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*")
+                .Where(f => f != Path.GetFullPath(databasePath) + ".lock" || new FileInfo(f).Length > 0),
+            bsn);
 
     [Fact]
     public void A_pseudonymised_index_writes_no_BSN_to_its_database_file_and_reads_its_youths_back()
@@ -119,6 +166,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         var result = index.Register(new SignalRegistration(new Identity.Youth(keyed[0], new NodaTime.LocalDate(2012, 3, 1)), TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout));
         Assert.Contains(result.Matches, m => m.Kind == Matching.MatchKind.SameYouth && m.OtherOrganisation == TestRegion.YouthHealthCare && m.OtherYouth == keyed[0]);
         Assert.All(result.Matches, m => Assert.Contains(m.OtherYouth, keyed));
+        reopened.Dispose();
         using var withoutKey = new SqliteSignalStore(Path.Combine(_directory, "keyed.db"));
         Assert.Throws<StoreKeyingMismatchException>(() => new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), withoutKey));
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Coordination.Events;
@@ -12,7 +11,6 @@ using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
-using static System.FormattableString;
 
 namespace CareCoordination.Sdk.Coordination;
 
@@ -31,20 +29,21 @@ namespace CareCoordination.Sdk.Coordination;
 /// </remarks>
 public sealed class CoordinationDesk
 {
+    // The desk is the public face of internal rooms with one job each: CaseIndex (the cases, the one open case per
+    // family and youth), CaseJournal (writes a case's events, then changes memory), OneCasePerFamily (intake),
+    // KnownFamilies, CoordinatorPool (members, caseloads, hours in use), CoordinatorSelection (who coordinates a case)
+    // and CoordinationStatistics (the director's overview). The desk's lock guards them all.
     private readonly Lock _lock = new();
     private readonly IClock _clock;
-    private readonly Dictionary<CaseId, CoordinationCase> _cases = [];
-    private readonly Dictionary<FamilyId, CaseId> _openByFamily = [];
-    private readonly Dictionary<Bsn, CaseId> _openByYouth = [];
-    private readonly Dictionary<FamilyId, Family> _families = [];
-    private readonly SortedDictionary<CoordinatorId, CareCoordinator> _pool = [];
-    private readonly Dictionary<CoordinatorId, HashSet<CaseId>> _casesOf = [];
-    private readonly Dictionary<CoordinatorId, decimal> _hoursInUse = [];
-    private readonly Dictionary<CoordinatorId, int> _poolVersions = [];
     private readonly DurableStreams _streams;
     private readonly StreamDocuments _documents;
+    private readonly KnownFamilies _families;
+    private readonly CoordinatorPool _pool;
+    private readonly CaseIndex _cases;
+    private readonly CaseJournal _journal;
+    private readonly CoordinatorSelection _selection;
+    private readonly OneCasePerFamily _intake;
     private SocialMap _socialMap;
-    private int _lastCase;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="policy">The coordination policy.</param>
@@ -89,6 +88,12 @@ public sealed class CoordinationDesk
         _clock = Guard.NotNull(clock);
         _documents = StreamDocuments.For(Guard.NotNull(keying));
         _streams = new DurableStreams(store);
+        _families = new KnownFamilies(_streams, _documents, _clock);
+        _pool = new CoordinatorPool(Policy, _streams, _documents, _clock);
+        _cases = new CaseIndex(_pool);
+        _journal = new CaseJournal(_cases, _streams, _documents);
+        _selection = new CoordinatorSelection(_pool, Policy, _journal, _clock);
+        _intake = new OneCasePerFamily(_families, _cases, _journal, Policy, _clock);
         if (store is not null)
         {
             Rebuild(store);
@@ -105,16 +110,7 @@ public sealed class CoordinationDesk
     public SocialMap SocialMap => Volatile.Read(ref _socialMap);
 
     /// <summary>Gets the coordinators in the pool, ordered by identifier.</summary>
-    public IReadOnlyList<CareCoordinator> Pool
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _pool.Values];
-            }
-        }
-    }
+    public IReadOnlyList<CareCoordinator> Pool => Read<IReadOnlyList<CareCoordinator>>(() => [.. _pool.Members]);
 
     /// <summary>Replaces the social map, for example when an organisation changes its services.</summary>
     /// <param name="socialMap">The new map.</param>
@@ -129,28 +125,7 @@ public sealed class CoordinationDesk
     public void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
-        Operation(() =>
-        {
-            if (_streams.Store is not null)
-            {
-                var now = _clock.GetCurrentInstant();
-                _streams.Erase(StreamDocuments.Family, StreamId(family.Id.Value), _documents.Write(FamilyRecorded.Of(family), now));
-            }
-
-            var had = _families.TryGetValue(family.Id, out var previous);
-            _families[family.Id] = family;
-            _streams.OnUndo(() =>
-            {
-                if (had)
-                {
-                    _families[family.Id] = previous!;
-                }
-                else
-                {
-                    _families.Remove(family.Id);
-                }
-            });
-        });
+        Operation(() => _families.AddOrReplace(family));
     }
 
     /// <summary>
@@ -162,97 +137,34 @@ public sealed class CoordinationDesk
     public IntakeResult Intake(CaseIntake intake)
     {
         Guard.NotNull(intake);
-        return Operation(() =>
-        {
-            var now = _clock.GetCurrentInstant();
-            var family = intake.Family is { } named
-                ? _families.GetValueOrDefault(named)
-                : _families.Values.Where(f => intake.Youths.Any(f.HasYouth)).MinBy(f => f.Id);
-            var familyId = intake.Family ?? family?.Id;
-            var youths = intake.Youths.Concat(family?.Youths ?? []).Distinct().ToArray();
-
-            if (FindOpen(familyId, youths) is { } existing)
-            {
-                var newYouths = youths.Where(y => !existing.Youths.Contains(y)).ToArray();
-                var newOrganisations = intake.Organisations.Where(o => !existing.InvolvedOrganisations.Contains(o)).ToArray();
-                if (newYouths.Length > 0 || newOrganisations.Length > 0 || !existing.Routes.Contains(intake.Route))
-                {
-                    existing = Commit(existing, new IntakeJoined(existing.Id, now, intake.Route, newYouths, newOrganisations));
-                }
-
-                return new IntakeResult(existing.Id, false, existing.Meeting, existing.Routes, existing.Status);
-            }
-
-            var since = intake.ConcernSince is { } concern && concern < now ? concern : now;
-            var opened = CoordinationCase.Open(new CaseOpened(
-                new CaseId(_lastCase + 1), now, familyId, youths, intake.Route, intake.Meeting ?? Policy.DefaultMeeting, intake.Organisations, since));
-            Persist(opened.Id, 0, opened.History);
-            _lastCase++;
-            Store(null, opened);
-            _streams.OnUndo(() =>
-            {
-                Restore(opened, null);
-                _lastCase--;
-            });
-            return new IntakeResult(opened.Id, true, opened.Meeting, opened.Routes, opened.Status);
-        });
+        return Operation(() => _intake.TakeIn(intake));
     }
 
     /// <summary>Tells an intake route which open case handles a family, in which meeting — without any person's data.</summary>
     /// <param name="family">The family.</param>
     /// <returns>The case, its meeting, routes and status; <see langword="null"/> when the family has no open case.</returns>
-    public IntakeResult? WhichCaseHandles(FamilyId family)
-    {
-        lock (_lock)
-        {
-            return Handling(FindOpen(family, []));
-        }
-    }
+    public IntakeResult? WhichCaseHandles(FamilyId family) => Read(() => OneCasePerFamily.Handling(_cases.FindOpen(family, [])));
 
     /// <summary>Tells an intake route which open case handles a youth or the youth's family, in which meeting — without any person's data.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The case, its meeting, routes and status; <see langword="null"/> when the youth has no open case.</returns>
-    public IntakeResult? WhichCaseHandles(Bsn youth)
-    {
-        lock (_lock)
-        {
-            return Handling(FindOpen(null, [youth]));
-        }
-    }
+    public IntakeResult? WhichCaseHandles(Bsn youth) => Read(() => OneCasePerFamily.Handling(_cases.FindOpen(null, [youth])));
 
     /// <summary>Finds the open case that handles a family: the question every intake route can ask.</summary>
     /// <param name="family">The family.</param>
     /// <returns>The case, or <see langword="null"/> when the family has no open case.</returns>
-    internal CoordinationCase? FindOpenCase(FamilyId family)
-    {
-        lock (_lock)
-        {
-            return FindOpen(family, []);
-        }
-    }
+    internal CoordinationCase? FindOpenCase(FamilyId family) => Read(() => _cases.FindOpen(family, []));
 
     /// <summary>Finds the open case that handles a youth or the youth's family.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The case, or <see langword="null"/> when the youth has no open case.</returns>
-    internal CoordinationCase? FindOpenCase(Bsn youth)
-    {
-        lock (_lock)
-        {
-            return FindOpen(null, [youth]);
-        }
-    }
+    internal CoordinationCase? FindOpenCase(Bsn youth) => Read(() => _cases.FindOpen(null, [youth]));
 
     /// <summary>Gets a case, open or closed.</summary>
     /// <param name="case">The case.</param>
     /// <returns>The case as it is now.</returns>
     /// <exception cref="CaseNotFoundException">The desk does not know the case.</exception>
-    internal CoordinationCase GetCase(CaseId @case)
-    {
-        lock (_lock)
-        {
-            return Get(@case);
-        }
-    }
+    internal CoordinationCase GetCase(CaseId @case) => Read(() => _cases.Get(@case));
 
     /// <summary>Names the professional already involved who aligns the help as case holder (<em>casushouder</em>); in tier none no separate coordinator is needed.</summary>
     /// <param name="case">The case.</param>
@@ -264,10 +176,7 @@ public sealed class CoordinationDesk
     {
         Guard.NotDefault(caseHolder);
         Guard.NotDefault(organisation);
-        return Operation(() =>
-        {
-            return Commit(Get(@case, expectedVersion), new CaseHolderNamed(@case, _clock.GetCurrentInstant(), caseHolder, organisation));
-        });
+        return Operation(() => _journal.Record(_cases.Get(@case, expectedVersion), new CaseHolderNamed(@case, _clock.GetCurrentInstant(), caseHolder, organisation)));
     }
 
     /// <summary>
@@ -285,26 +194,18 @@ public sealed class CoordinationDesk
         Guard.NotNull(assessment);
         return Operation(() =>
         {
-            var current = Get(@case, expectedVersion);
+            var current = _cases.Get(@case, expectedVersion);
             var now = _clock.GetCurrentInstant();
             var involved = current.InvolvedOrganisations.Union(assessment.InvolvedOrganisations).Count();
             var decision = Policy.TierRules.Decide(assessment, involved);
             var events = new List<CaseEvent>();
-            if (current.Coordinator is { } coordinatorId && _pool.TryGetValue(coordinatorId, out var coordinator) && decision.Tier != current.Tier)
+            if (_selection.ReasonToRelease(current, decision.Tier) is { } reason)
             {
-                var extra = Policy.WeeklyHoursFor(decision.Tier) - Policy.WeeklyHoursFor(current.Tier);
-                var reason = decision.Tier == CoordinationTier.None ? "the tier fell to none; the case holder aligns the help"
-                    : !coordinator.IsQualifiedFor(decision.Tier) ? "the case became specialist and the coordinator has general training only"
-                    : extra > FreeHours(coordinator) ? Invariant($"the case now takes {extra} more hours a week than the coordinator has free")
-                    : null;
-                if (reason is not null)
-                {
-                    events.Add(new CoordinatorReleased(@case, now, coordinatorId, reason));
-                }
+                events.Add(new CoordinatorReleased(@case, now, current.Coordinator!.Value, reason));
             }
 
             events.Add(new CaseAssessed(@case, now, current.Tier, decision.Tier, assessment.ProblemDomains, assessment.CoreProblem, assessment.InvolvedOrganisations, decision.Reasons));
-            Commit(current, [.. events]);
+            _journal.Record(current, [.. events]);
             return decision;
         });
     }
@@ -322,10 +223,7 @@ public sealed class CoordinationDesk
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
     public AssignmentDecision AssignCoordinator(CaseId @case, int? expectedVersion = null)
     {
-        return Operation(() =>
-        {
-            return AssignBest(Get(@case, expectedVersion), null);
-        });
+        return Operation(() => _selection.AssignBest(_cases.Get(@case, expectedVersion), SocialMap, null));
     }
 
     /// <summary>Assigns a coordinator the director chose, when that coordinator is qualified for the tier and has room.</summary>
@@ -337,26 +235,7 @@ public sealed class CoordinationDesk
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
     public AssignmentDecision AssignChosenCoordinator(CaseId @case, CoordinatorId coordinator, int? expectedVersion = null)
     {
-        return Operation(() =>
-        {
-            var current = Get(@case, expectedVersion);
-            RequireWaitingForCoordinator(current);
-            var chosen = _pool.GetValueOrDefault(coordinator) ?? throw new CaseNotFoundException(coordinator.ToString());
-            var hours = Policy.WeeklyHoursFor(current.Tier);
-            if (!chosen.IsQualifiedFor(current.Tier))
-            {
-                return AssignmentDecision.Refused(@case, $"{coordinator} has general training only and the case is specialist.");
-            }
-
-            if (FreeHours(chosen) < hours)
-            {
-                return AssignmentDecision.Refused(@case, Invariant($"{coordinator} has {FreeHours(chosen)} of {chosen.WeeklyHours} hours free and the case takes {hours}."));
-            }
-
-            var reason = Invariant($"Chosen by the coordination director; {coordinator} had {FreeHours(chosen)} hours free.");
-            Commit(current, new CoordinatorAssigned(@case, _clock.GetCurrentInstant(), coordinator, chosen.Organisation, false, reason));
-            return AssignmentDecision.Assigned(@case, chosen, false, reason);
-        });
+        return Operation(() => _selection.AssignChosen(_cases.Get(@case, expectedVersion), coordinator));
     }
 
     /// <summary>Tries to assign a coordinator to every case that waits for one, longest-waiting first.</summary>
@@ -367,12 +246,12 @@ public sealed class CoordinationDesk
         {
             return
             [
-                .. _cases.Values
+                .. _cases.All
                     .Where(c => c.Status == CaseStatus.AwaitingCoordinator)
                     .OrderBy(c => c.WaitingSince)
                     .ThenBy(c => c.Id)
                     .ToList()
-                    .Select(c => AssignBest(_cases[c.Id], null)),
+                    .Select(c => _selection.AssignBest(_cases[c.Id], SocialMap, null)),
             ];
         });
     }
@@ -387,10 +266,10 @@ public sealed class CoordinationDesk
         Guard.NotBlank(reason);
         return Operation(() =>
         {
-            var current = Get(@case, expectedVersion);
+            var current = _cases.Get(@case, expectedVersion);
             var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "only a coordinated case can be reassigned");
-            var released = Commit(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
-            return AssignBest(released, former);
+            var released = _journal.Record(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
+            return _selection.AssignBest(released, SocialMap, former);
         });
     }
 
@@ -404,9 +283,9 @@ public sealed class CoordinationDesk
         Guard.NotBlank(reason);
         return Operation(() =>
         {
-            var current = Get(@case, expectedVersion);
+            var current = _cases.Get(@case, expectedVersion);
             var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "the case has no coordinator");
-            return Commit(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
+            return _journal.Record(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
         });
     }
 
@@ -416,24 +295,7 @@ public sealed class CoordinationDesk
     public void AddCoordinator(CareCoordinator coordinator)
     {
         Guard.NotNull(coordinator);
-        Operation(() =>
-        {
-            if (_pool.ContainsKey(coordinator.Id))
-            {
-                throw new ArgumentException($"The pool already has {coordinator.Id}.", nameof(coordinator));
-            }
-
-            AppendToPool(coordinator.Id, CoordinatorJoinedPool.Of(coordinator));
-            _pool.Add(coordinator.Id, coordinator);
-            _casesOf[coordinator.Id] = [];
-            _hoursInUse[coordinator.Id] = 0m;
-            _streams.OnUndo(() =>
-            {
-                _pool.Remove(coordinator.Id);
-                _casesOf.Remove(coordinator.Id);
-                _hoursInUse.Remove(coordinator.Id);
-            });
-        });
+        Operation(() => _pool.Join(coordinator));
     }
 
     /// <summary>Takes a coordinator out of the pool; each of the coordinator's cases is released and reassigned, or waits with the reason — none is lost.</summary>
@@ -446,26 +308,15 @@ public sealed class CoordinationDesk
         Guard.NotBlank(reason);
         return Operation<IReadOnlyList<AssignmentDecision>>(() =>
         {
-            if (!_pool.TryGetValue(coordinator, out var member))
+            if (!_pool.TryGet(coordinator, out var member))
             {
                 throw new CaseNotFoundException(coordinator.ToString());
             }
 
             var now = _clock.GetCurrentInstant();
-            var cases = _casesOf[coordinator].Order().ToArray();
-            var released = cases.Select(id => Commit(_cases[id], new CoordinatorReleased(id, now, coordinator, "the coordinator left the pool: " + reason))).ToArray();
-            AppendToPool(coordinator, new CoordinatorLeftPool(reason));
-            var (itsCases, itsHours) = (_casesOf[coordinator], _hoursInUse[coordinator]);
-            _pool.Remove(coordinator);
-            _casesOf.Remove(coordinator);
-            _hoursInUse.Remove(coordinator);
-            _streams.OnUndo(() =>
-            {
-                _pool.Add(coordinator, member);
-                _casesOf[coordinator] = itsCases;
-                _hoursInUse[coordinator] = itsHours;
-            });
-            return [.. released.Select(c => AssignBest(_cases[c.Id], coordinator))];
+            var released = _pool.CasesOf(coordinator).Select(id => _journal.Record(_cases[id], new CoordinatorReleased(id, now, coordinator, "the coordinator left the pool: " + reason))).ToArray();
+            _pool.Leave(member, reason);
+            return [.. released.Select(c => _selection.AssignBest(_cases[c.Id], SocialMap, coordinator))];
         });
     }
 
@@ -482,7 +333,7 @@ public sealed class CoordinationDesk
         Guard.NotNull(handover);
         return Operation(() =>
         {
-            var current = Get(@case, expectedVersion);
+            var current = _cases.Get(@case, expectedVersion);
             var now = _clock.GetCurrentInstant();
             var events = new List<CaseEvent>();
             if (current.Coordinator is { } coordinator)
@@ -491,7 +342,7 @@ public sealed class CoordinationDesk
             }
 
             events.Add(new CaseHandedOver(@case, now, handover));
-            return Commit(current, [.. events]);
+            return _journal.Record(current, [.. events]);
         });
     }
 
@@ -503,10 +354,7 @@ public sealed class CoordinationDesk
     public CoordinationCase RecordFeedback(CaseId @case, OrganisationId informed, int? expectedVersion = null)
     {
         Guard.NotDefault(informed);
-        return Operation(() =>
-        {
-            return Commit(Get(@case, expectedVersion), new FeedbackRecorded(@case, _clock.GetCurrentInstant(), informed));
-        });
+        return Operation(() => _journal.Record(_cases.Get(@case, expectedVersion), new FeedbackRecorded(@case, _clock.GetCurrentInstant(), informed)));
     }
 
     /// <summary>Lists the feedback youth protection owes and has not given in time, over all handed-over cases.</summary>
@@ -516,7 +364,7 @@ public sealed class CoordinationDesk
         lock (_lock)
         {
             var now = _clock.GetCurrentInstant();
-            return [.. _cases.Values.SelectMany(c => c.GetFeedbackDue()).Where(f => f.IsOverdueAt(now)).OrderBy(f => f.DueAt).ThenBy(f => f.Case)];
+            return [.. _cases.All.SelectMany(c => c.GetFeedbackDue()).Where(f => f.IsOverdueAt(now)).OrderBy(f => f.DueAt).ThenBy(f => f.Case)];
         }
     }
 
@@ -528,10 +376,7 @@ public sealed class CoordinationDesk
     public CoordinationCase ReturnFromYouthProtection(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
-        return Operation(() =>
-        {
-            return Commit(Get(@case, expectedVersion), new CaseReturned(@case, _clock.GetCurrentInstant(), reason));
-        });
+        return Operation(() => _journal.Record(_cases.Get(@case, expectedVersion), new CaseReturned(@case, _clock.GetCurrentInstant(), reason)));
     }
 
     /// <summary>Records hours an organisation spent on coordinating a case, so that the municipality sees what coordination costs per tier and per organisation.</summary>
@@ -550,8 +395,8 @@ public sealed class CoordinationDesk
 
         return Operation(() =>
         {
-            var current = Get(@case, expectedVersion);
-            return Commit(current, new CoordinationHoursRecorded(@case, _clock.GetCurrentInstant(), organisation, current.Tier, hours));
+            var current = _cases.Get(@case, expectedVersion);
+            return _journal.Record(current, new CoordinationHoursRecorded(@case, _clock.GetCurrentInstant(), organisation, current.Tier, hours));
         });
     }
 
@@ -567,220 +412,16 @@ public sealed class CoordinationDesk
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "The outcome is not defined.");
         }
 
-        return Operation(() =>
-        {
-            return Commit(Get(@case, expectedVersion), new CaseClosed(@case, _clock.GetCurrentInstant(), outcome));
-        });
+        return Operation(() => _journal.Record(_cases.Get(@case, expectedVersion), new CaseClosed(@case, _clock.GetCurrentInstant(), outcome)));
     }
 
     /// <summary>Builds the coordination director's overview: aggregates only, no BSN.</summary>
     /// <returns>The overview.</returns>
-    public CoordinationOverview GetOverview()
-    {
-        lock (_lock)
-        {
-            var now = _clock.GetCurrentInstant();
-            var open = _cases.Values.Where(c => c.IsOpen).ToArray();
-            var waiting = open
-                .Where(c => c.WaitingSince is not null)
-                .Select(c => new WaitingCase(c.Id, c.Tier, c.Status, c.WaitingReason!, c.WaitingSince!.Value, now - c.WaitingSince.Value))
-                .OrderByDescending(w => w.Waited)
-                .ThenBy(w => w.Case)
-                .ToArray();
-            var coordinators = _pool.Values
-                .Select(c => new CoordinatorLoad(c.Id, c.Organisation, c.Training, _casesOf[c.Id].Count, c.WeeklyHours, HoursInUse(c.Id)))
-                .ToArray();
-            var hours = _cases.Values.SelectMany(c => c.History.OfType<CoordinationHoursRecorded>()).ToArray();
-            var organisations = coordinators.Select(c => c.Organisation).Concat(hours.Select(h => h.Organisation)).Distinct().Order()
-                .Select(o => new OrganisationLoad(
-                    o,
-                    coordinators.Count(c => c.Organisation == o),
-                    coordinators.Where(c => c.Organisation == o).Sum(c => c.Cases),
-                    coordinators.Where(c => c.Organisation == o).Sum(c => c.WeeklyHours),
-                    coordinators.Where(c => c.Organisation == o).Sum(c => c.HoursInUse),
-                    hours.Where(h => h.Organisation == o).Sum(h => h.Hours)))
-                .ToArray();
-            var toCoordinator = _cases.Values
-                .Where(c => c.FirstCoordinatorAssignedAt is not null)
-                .Select(c => c.FirstCoordinatorAssignedAt!.Value - c.ConcernSince)
-                .Order()
-                .ToArray();
-            return new CoordinationOverview(
-                now,
-                Enum.GetValues<CoordinationTier>().ToDictionary(t => t, t => open.Count(c => c.Tier == t)),
-                Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Closed).ToDictionary(s => s, s => open.Count(c => c.Status == s)),
-                Enum.GetValues<IntakeRoute>().ToDictionary(r => r, r => open.Count(c => c.Routes.Contains(r))),
-                waiting,
-                coordinators,
-                organisations,
-                toCoordinator.Length == 0 ? null : Median(toCoordinator),
-                Enum.GetValues<CoordinationTier>().ToDictionary(t => t, t => hours.Where(h => h.Tier == t).Sum(h => h.Hours)),
-                Enum.GetValues<CaseOutcome>().ToDictionary(o => o, o => _cases.Values.Count(c => c.Outcome == o)),
-                _cases.Values.Count(c => c.History.Any(e => e is CaseHandedOver)));
-        }
-    }
+    public CoordinationOverview GetOverview() => Read(() => CoordinationStatistics.Overview(_clock.GetCurrentInstant(), _cases.All, _pool));
 
-    internal ProfessionalId? ProfessionalOf(CoordinatorId coordinator)
-    {
-        lock (_lock)
-        {
-            return _pool.TryGetValue(coordinator, out var found) ? found.Professional : null;
-        }
-    }
+    internal ProfessionalId? ProfessionalOf(CoordinatorId coordinator) => Read<ProfessionalId?>(() => _pool.TryGet(coordinator, out var found) ? found.Professional : null);
 
-    internal IReadOnlyList<CaseId> ClosedCaseIds()
-    {
-        lock (_lock)
-        {
-            return [.. _cases.Values.Where(c => !c.IsOpen).Select(c => c.Id).Order()];
-        }
-    }
-
-    private static IntakeResult? Handling(CoordinationCase? open) =>
-        open is null ? null : new IntakeResult(open.Id, false, open.Meeting, open.Routes, open.Status);
-
-    private static Duration Median(Duration[] sorted) =>
-        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-
-    private static void RequireWaitingForCoordinator(CoordinationCase current)
-    {
-        if (current.Status != CaseStatus.AwaitingCoordinator)
-        {
-            throw new CaseTransitionRefusedException(current.Id, current.Status, CaseTrigger.AssignCoordinator, "only a case that waits for a coordinator gets one");
-        }
-    }
-
-    private AssignmentDecision AssignBest(CoordinationCase current, CoordinatorId? excluded)
-    {
-        RequireWaitingForCoordinator(current);
-        var map = SocialMap;
-        var hours = Policy.WeeklyHoursFor(current.Tier);
-        CareCoordinator? best = null;
-        int bestRank = int.MaxValue, preferredRank = int.MaxValue;
-        decimal bestFree = 0;
-        int considered = 0, unqualified = 0, full = 0;
-        foreach (var candidate in _pool.Values)
-        {
-            if (candidate.Id == excluded)
-            {
-                continue;
-            }
-
-            considered++;
-            var fits = current.CoreProblem != ProblemDomains.None && map.HasExpertise(candidate.Organisation, current.CoreProblem);
-            var knows = current.InvolvedOrganisations.Contains(candidate.Organisation);
-            var rank = fits ? (knows ? 0 : 1) : (knows ? 2 : 3);
-            preferredRank = Math.Min(preferredRank, rank);
-            if (!candidate.IsQualifiedFor(current.Tier))
-            {
-                unqualified++;
-                continue;
-            }
-
-            var free = FreeHours(candidate);
-            if (free < hours)
-            {
-                full++;
-                continue;
-            }
-
-            if (rank < bestRank || (rank == bestRank && free > bestFree))
-            {
-                (best, bestRank, bestFree) = (candidate, rank, free);
-            }
-        }
-
-        var now = _clock.GetCurrentInstant();
-        if (best is null)
-        {
-            var reason = Invariant($"nobody in the pool can take a {current.Tier} case of {hours} hours a week: ")
-                + (considered == 0 ? "the pool is empty." : Invariant($"{full} qualified coordinators are at capacity and {unqualified} lack specialist training."));
-            if (current.WaitingReason != reason)
-            {
-                Commit(current, new CoordinatorUnavailable(current.Id, now, reason));
-            }
-
-            return AssignmentDecision.Refused(current.Id, reason);
-        }
-
-        var fallback = bestRank > preferredRank;
-        var why = bestRank switch
-        {
-            0 => $"{best.Organisation} fits the core problem ({current.CoreProblem}) and already knows the family",
-            1 => $"{best.Organisation} fits the core problem ({current.CoreProblem})",
-            2 => $"{best.Organisation} already knows the family",
-            _ => $"{best.Organisation} is in the pool",
-        };
-        var text = Invariant($"{why}; {best.Id} had {bestFree} of {best.WeeklyHours} hours free.")
-            + (fallback ? " The preferred organisations could not staff the case, so it went to another organisation." : string.Empty);
-        Commit(current, new CoordinatorAssigned(current.Id, now, best.Id, best.Organisation, fallback, text));
-        return AssignmentDecision.Assigned(current.Id, best, fallback, text);
-    }
-
-    private CoordinationCase Get(CaseId @case) =>
-        _cases.GetValueOrDefault(Guard.NotDefault(@case)) ?? throw new CaseNotFoundException(@case.ToString());
-
-    private CoordinationCase Get(CaseId @case, int? expectedVersion)
-    {
-        var current = Get(@case);
-        return expectedVersion is { } expected && expected != current.Version
-            ? throw new StaleVersionException(@case, @case.ToString(), "the case", expected, current.Version)
-            : current;
-    }
-
-    private CoordinationCase? FindOpen(FamilyId? family, IEnumerable<Bsn> youths)
-    {
-        if (family is { } f && _openByFamily.TryGetValue(f, out var byFamily))
-        {
-            return _cases[byFamily];
-        }
-
-        foreach (var youth in youths)
-        {
-            if (_openByYouth.TryGetValue(youth, out var byYouth))
-            {
-                return _cases[byYouth];
-            }
-        }
-
-        return null;
-    }
-
-    private decimal HoursInUse(CoordinatorId coordinator) => _hoursInUse[coordinator];
-
-    private decimal FreeHours(CareCoordinator coordinator) => coordinator.WeeklyHours - HoursInUse(coordinator.Id);
-
-    // A coordinator carries a handful of cases, and a tier change alters the hours of one of them; recounting that
-    // coordinator keeps the cached load exact without a second bookkeeping path for tier changes.
-    private void Recount(CoordinatorId coordinator) =>
-        _hoursInUse[coordinator] = _casesOf[coordinator].Sum(id => Policy.WeeklyHoursFor(_cases[id].Tier));
-
-    private CoordinationCase Commit(CoordinationCase current, params CaseEvent[] events)
-    {
-        var next = current;
-        foreach (var e in events)
-        {
-            next = next.Apply(e);
-        }
-
-        Persist(current.Id, current.Version, events);
-        Store(current, next);
-        _streams.OnUndo(() => Restore(next, current));
-        return next;
-    }
-
-    private void Persist(CaseId @case, int expectedVersion, IReadOnlyList<CaseEvent> events) =>
-        _streams.Append(StreamDocuments.Case, StreamId(@case.Value), expectedVersion, [.. events.Select(_documents.Write)]);
-
-    private void AppendToPool(CoordinatorId coordinator, object change)
-    {
-        var version = _poolVersions.GetValueOrDefault(coordinator);
-        _streams.Append(StreamDocuments.Coordinator, StreamId(coordinator.Value), version, [_documents.Write(change, _clock.GetCurrentInstant())]);
-        _poolVersions[coordinator] = version + 1;
-        _streams.OnUndo(() => _poolVersions[coordinator] = version);
-    }
-
-    private static string StreamId(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal IReadOnlyList<CaseId> ClosedCaseIds() => Read<IReadOnlyList<CaseId>>(() => [.. _cases.All.Where(c => !c.IsOpen).Select(c => c.Id).Order()]);
 
     private void Rebuild(IEventStreamStore store)
     {
@@ -788,103 +429,9 @@ public sealed class CoordinationDesk
         var families = store.ReadStreams(StreamDocuments.Family);
         var cases = store.ReadStreams(StreamDocuments.Case);
         _documents.Keying.Claim(store, coordinators.Count + families.Count + cases.Count > 0);
-        foreach (var stream in coordinators)
-        {
-            var id = new CoordinatorId(int.Parse(stream.Id, CultureInfo.InvariantCulture));
-            _poolVersions[id] = stream.Events.Count;
-            if (_documents.ReadRecord(stream.Events[^1]) is CoordinatorJoinedPool joined)
-            {
-                _pool.Add(id, joined.ToCoordinator());
-                _casesOf[id] = [];
-                _hoursInUse[id] = 0m;
-            }
-        }
-
-        foreach (var stream in families)
-        {
-            if (_documents.ReadRecord(stream.Events[^1]) is FamilyRecorded family)
-            {
-                _families[family.Id] = family.ToFamily();
-            }
-        }
-
-        foreach (var stream in cases)
-        {
-            var @case = CoordinationCase.Replay(_documents.ReadCase(stream));
-            _lastCase = Math.Max(_lastCase, @case.Id.Value);
-            Store(null, @case);
-        }
-    }
-
-    private void Store(CoordinationCase? before, CoordinationCase after)
-    {
-        if (before is not null)
-        {
-            Unindex(before);
-        }
-
-        _cases[after.Id] = after;
-        Index(after);
-    }
-
-    /// <summary>Puts back the case as it was before a change the operation could not commit; <see langword="null"/> for a case the change opened.</summary>
-    private void Restore(CoordinationCase after, CoordinationCase? before)
-    {
-        Unindex(after);
-        if (before is null)
-        {
-            _cases.Remove(after.Id);
-            return;
-        }
-
-        _cases[before.Id] = before;
-        Index(before);
-    }
-
-    private void Index(CoordinationCase @case)
-    {
-        if (@case.Coordinator is { } coordinator)
-        {
-            _casesOf[coordinator].Add(@case.Id);
-            Recount(coordinator);
-        }
-
-        if (!@case.IsOpen)
-        {
-            return;
-        }
-
-        if (@case.Family is { } family)
-        {
-            _openByFamily[family] = @case.Id;
-        }
-
-        foreach (var youth in @case.Youths)
-        {
-            _openByYouth.TryAdd(youth, @case.Id);
-        }
-    }
-
-    private void Unindex(CoordinationCase @case)
-    {
-        if (@case.Coordinator is { } coordinator && _casesOf.TryGetValue(coordinator, out var cases))
-        {
-            cases.Remove(@case.Id);
-            Recount(coordinator);
-        }
-
-        if (@case.Family is { } family && _openByFamily.GetValueOrDefault(family) == @case.Id)
-        {
-            _openByFamily.Remove(family);
-        }
-
-        foreach (var youth in @case.Youths)
-        {
-            if (_openByYouth.GetValueOrDefault(youth) == @case.Id)
-            {
-                _openByYouth.Remove(youth);
-            }
-        }
+        _pool.Rebuild(coordinators);
+        _families.Rebuild(families);
+        _journal.Rebuild(cases);
     }
 
     // Every change runs as one operation: it joins the one under way (an index registration whose match opens the
@@ -905,4 +452,12 @@ public sealed class CoordinationDesk
         change();
         return true;
     });
+
+    private T Read<T>(Func<T> read)
+    {
+        lock (_lock)
+        {
+            return read();
+        }
+    }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
@@ -108,15 +107,8 @@ public static class StoreKillTest
 
     private static (List<Ack> Acks, Ack? InFlight) RunWriterUntilKilled(string[] arguments, TimeSpan runFor)
     {
-        var writer = Path.Combine(AppContext.BaseDirectory, "CareCoordination.Sdk.StoreWriter.dll");
-        if (!File.Exists(writer))
-        {
-            writer = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CareCoordination.Sdk.StoreWriter", "bin"), "CareCoordination.Sdk.StoreWriter.dll", SearchOption.AllDirectories)
-                .OrderByDescending(File.GetLastWriteTimeUtc).First();
-        }
-
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(writer);
+        start.ArgumentList.Add(StoreWriterProcess.Locate());
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Globalization;
+using CareCoordination.Sdk.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace CareCoordination.Sdk.Sqlite;
+
+/// <summary>
+/// The SQLite file's tables and how each schema version comes from the one before: a file from an older SDK keeps its
+/// rows and gains the new tables in one transaction; a file from a newer SDK is refused.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>The schema version this version of the SDK creates and reads.</summary>
+    public const int Version = 3;
+
+    private static readonly string[] VersionOne =
+    [
+        """
+        CREATE TABLE signals (
+          id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL,
+          registered_ticks INTEGER NOT NULL, route INTEGER NOT NULL, day INTEGER NOT NULL, expiry INTEGER NOT NULL,
+          state INTEGER NOT NULL, offered INTEGER NOT NULL, schema_version INTEGER NOT NULL)
+        """,
+        "CREATE INDEX signals_youth ON signals (youth)",
+        """
+        CREATE TABLE events (
+          sequence INTEGER PRIMARY KEY AUTOINCREMENT, signal_id INTEGER NOT NULL, other_signal_id INTEGER,
+          type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_ticks INTEGER NOT NULL, payload TEXT NOT NULL)
+        """,
+        "CREATE INDEX events_signal ON events (signal_id)",
+        "CREATE INDEX events_other_signal ON events (other_signal_id)",
+        "CREATE TABLE family_members (family_id INTEGER NOT NULL, position INTEGER NOT NULL, role INTEGER NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (family_id, position))",
+    ];
+
+    private static readonly string[] VersionTwo =
+    [
+        "CREATE TABLE audit_records (sequence INTEGER PRIMARY KEY, at_ticks INTEGER NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL, "
+            + "organisation INTEGER, system TEXT NOT NULL, subject TEXT, action INTEGER NOT NULL, data INTEGER NOT NULL, detail TEXT NOT NULL, "
+            + "basis INTEGER, basis_reference TEXT, flagged INTEGER NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+        "CREATE TABLE audit_genesis (hash TEXT NOT NULL, sequence INTEGER NOT NULL)",
+        "CREATE TABLE store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ];
+
+    private static readonly string[] VersionThree =
+    [
+        """
+        CREATE TABLE stream_events (
+          kind TEXT NOT NULL, stream TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL,
+          schema_version INTEGER NOT NULL, at_ticks INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (kind, stream, version))
+        """,
+        "CREATE TABLE idempotency_keys (key TEXT PRIMARY KEY, at_ticks INTEGER NOT NULL, schema_version INTEGER NOT NULL, answer TEXT NOT NULL)",
+        "CREATE TABLE idempotency_signals (key TEXT NOT NULL, signal_id INTEGER NOT NULL, PRIMARY KEY (key, signal_id))",
+        "CREATE INDEX idempotency_signals_signal ON idempotency_signals (signal_id)",
+    ];
+
+    /// <summary>Creates the schema in an empty file, or migrates an older one to <see cref="Version"/>.</summary>
+    /// <exception cref="UnsupportedSchemaVersionException">The file was written by a newer version of the SDK.</exception>
+    public static void Migrate(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT MAX(version) FROM schema_info";
+        var found = read.ExecuteScalar() is long version ? (int)version : 0;
+        if (found > Version)
+        {
+            throw new UnsupportedSchemaVersionException("SQLite store", found, Version);
+        }
+
+        if (found == Version)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var statements = new List<string>();
+        if (found < 1)
+        {
+            statements.AddRange(VersionOne);
+        }
+
+        if (found < 2)
+        {
+            // Version 2 adds the audit trail: a file from version 1 keeps its signals and gains an empty trail.
+            statements.AddRange(VersionTwo);
+        }
+
+        // Version 3 adds the aggregates' event streams and the durable idempotency keys.
+        statements.AddRange(VersionThree);
+        statements.Add(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({Version})"));
+        foreach (var statement in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.Transaction = transaction;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}
