@@ -434,18 +434,7 @@ public sealed class CoordinationDesk
         _journal.Rebuild(cases);
     }
 
-    // Every change runs as one operation: it joins the one under way (an index registration whose match opens the
-    // case) or begins its own, and its writes commit together; when they cannot, what it changed in memory is undone.
-    private T Operation<T>(Func<T> change)
-    {
-        lock (_lock)
-        {
-            using var scope = _streams.Begin();
-            var result = change();
-            scope?.Complete();
-            return result;
-        }
-    }
+    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
 
     private void Operation(Action change) => Operation(() =>
     {

@@ -266,16 +266,5 @@ public sealed class PlanBook
         });
     }
 
-    // Every change runs as one operation: its writes commit together (the daily check's many plans too), or the
-    // plans it changed in memory are put back.
-    private T Operation<T>(Func<T> change)
-    {
-        lock (_lock)
-        {
-            using var scope = _streams.Begin();
-            var result = change();
-            scope?.Complete();
-            return result;
-        }
-    }
+    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
 }

@@ -328,16 +328,5 @@ public sealed class ConsentRegister
         _ => "nobody",
     };
 
-    // Every change runs as one operation: its writes commit together (an erasure's many streams too), or what it
-    // changed in memory is put back.
-    private T Operation<T>(Func<T> change)
-    {
-        lock (_lock)
-        {
-            using var scope = _streams.Begin();
-            var result = change();
-            scope?.Complete();
-            return result;
-        }
-    }
+    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
 }

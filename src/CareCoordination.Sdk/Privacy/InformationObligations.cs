@@ -217,19 +217,7 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
         return obligation;
     }
 
-    // Every change runs as one operation: when the index's registration or removal is under way on this thread, the
-    // obligation's write joins its change set; otherwise it commits on its own. What it changed in memory is put back
-    // when the operation fails.
-    private T Operation<T>(Func<T> change)
-    {
-        lock (_lock)
-        {
-            using var scope = _streams.Begin();
-            var result = change();
-            scope?.Complete();
-            return result;
-        }
-    }
+    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
 
     private static string StreamId(SignalId signal) => signal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

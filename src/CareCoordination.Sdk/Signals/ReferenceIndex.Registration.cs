@@ -24,7 +24,7 @@ public sealed partial class ReferenceIndex
     /// <param name="registration">The signal to register.</param>
     /// <returns>What happened: registered with its matches, renewed, or refused with the reason.</returns>
     public RegistrationResult Register(in SignalRegistration registration) =>
-        _durable is not null ? RegisterInOneChange(registration, default, copyToArray: true)
+        _durable is not null ? RegisterInOneChange(registration, default)
         : registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed partial class ReferenceIndex
     /// <param name="matches">Where to write the matches, seen from the new signal's side.</param>
     /// <returns>What happened: registered, renewed, or refused with the reason.</returns>
     public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) =>
-        _durable is not null ? RegisterInOneChange(registration, matches, copyToArray: false)
+        _durable is not null ? RegisterInOneChange(registration, matches)
         : registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false, null) : RegisterOnce(registration, matches);
 
     /// <summary>
@@ -92,37 +92,17 @@ public sealed partial class ReferenceIndex
     /// and the case its matches open or join are written in one transaction, and events and metrics go out after it.
     /// When anything fails, the index and every participant are exactly as before.
     /// </summary>
-    private RegistrationResult RegisterInOneChange(in SignalRegistration registration, Span<Match> matches, bool copyToArray)
+    private RegistrationResult RegisterInOneChange(in SignalRegistration registration, Span<Match> matches)
     {
-        lock (_gate)
+        // A batch of one: the batch already undoes the index and defers the listeners when its change set fails.
+        var result = RegisterBatch([registration])[0];
+        var found = result.Matches;
+        for (var i = 0; i < found.Count && i < matches.Length; i++)
         {
-            var batch = _batch = new PendingBatch(_lastId, _activeCount);
-            RegistrationResult result;
-            using (var scope = ChangeScope.Begin(_durable!))
-            {
-                try
-                {
-                    result = registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray, null) : RegisterOnce(registration, matches);
-                    CommitBatch(batch, scope);
-                }
-                catch
-                {
-                    Undo(batch);
-                    throw;
-                }
-                finally
-                {
-                    _batch = null;
-                }
-            }
-
-            foreach (var deferred in batch.Deferred)
-            {
-                deferred();
-            }
-
-            return result;
+            matches[i] = found[i];
         }
+
+        return result;
     }
 
     /// <summary>Writes what a batch registered: into the operation's change set and commits it, or straight to a store that writes commits only.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace CareCoordination.Sdk.Storage;
 
@@ -38,6 +39,22 @@ internal sealed class DurableStreams(IEventStreamStore? store)
         }
 
         Store?.EraseStream(kind, stream, remaining);
+    }
+
+    /// <summary>
+    /// Runs one change of an area under its lock as one operation: it joins the operation under way on this thread (an
+    /// index registration whose match opens a case) or begins its own and commits it; when the commit or the change
+    /// fails, what the change did in memory is undone.
+    /// </summary>
+    public T Run<T>(Lock gate, Func<T> change)
+    {
+        lock (gate)
+        {
+            using var scope = Begin();
+            var result = change();
+            scope?.Complete();
+            return result;
+        }
     }
 
     /// <summary>Says how to put back a change made in memory, should the operation under way fail after it.</summary>

@@ -9,10 +9,10 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
-using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Tests.Storage;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -83,13 +83,7 @@ public sealed class StoredFormatsTests
     {
         var store = new RecordingStore();
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
-        using var services = new ServiceCollection()
-            .AddSingleton<ISignalStore>(store)
-            .AddSingleton<IClock>(clock)
-            .AddSingleton(TestRegion.CreateDirectory())
-            .AddSingleton(new Pseudonymiser(new byte[32]))
-            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        using var services = HostedSdk.Build(store, clock);
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var plans = services.GetRequiredService<PlanBook>();

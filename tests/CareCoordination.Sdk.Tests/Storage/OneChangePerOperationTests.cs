@@ -8,7 +8,6 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
-using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -142,13 +141,7 @@ public sealed class OneChangePerOperationTests
         public Sdk(FailingStore store, FakeClock clock)
         {
             Clock = clock;
-            _services = new ServiceCollection()
-                .AddSingleton<ISignalStore>(store)
-                .AddSingleton<IClock>(clock)
-                .AddSingleton(TestRegion.CreateDirectory())
-                .AddSingleton(new Pseudonymiser(new byte[32]))
-                .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
-                .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            _services = HostedSdk.Build(store, clock);
             Index = _services.GetRequiredService<ReferenceIndex>();
             Desk = _services.GetRequiredService<CoordinationDesk>();
             Plans = _services.GetRequiredService<PlanBook>();

@@ -7,7 +7,6 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
-using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
@@ -42,19 +41,7 @@ public static class WholeStory
         var sara = new Youth(people[1], new LocalDate(2012, 9, 3));
         var parents = new[] { people[2], people[3] };
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
-        var collection = new ServiceCollection()
-            .AddSingleton(store)
-            .AddSingleton<IClock>(clock)
-            .AddSingleton(TestRegion.CreateDirectory())
-            .AddSingleton(new Pseudonymiser(new byte[32]));
-        if (pseudonymised)
-        {
-            collection.AddSingleton(new YouthPseudonymiser(Enumerable.Repeat((byte)7, 32).ToArray()));
-        }
-
-        using var services = collection
-            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        using var services = HostedSdk.Build(store, clock, pseudonymised);
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var plans = services.GetRequiredService<PlanBook>();
@@ -113,19 +100,7 @@ public static class WholeStory
     /// <param name="pseudonymised">Whether the story ran pseudonymised.</param>
     public static void AssertRebuilds(ISignalStore store, IReadOnlyList<Bsn> people, bool pseudonymised)
     {
-        var collection = new ServiceCollection()
-            .AddSingleton(store)
-            .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 24, 9, 0)))
-            .AddSingleton(TestRegion.CreateDirectory())
-            .AddSingleton(new Pseudonymiser(new byte[32]));
-        if (pseudonymised)
-        {
-            collection.AddSingleton(new YouthPseudonymiser(Enumerable.Repeat((byte)7, 32).ToArray()));
-        }
-
-        using var services = collection
-            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        using var services = HostedSdk.Build(store, new FakeClock(Instant.FromUtc(2026, 11, 24, 9, 0)), pseudonymised);
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var access = services.GetRequiredService<PersonDataAccess>();

@@ -1,0 +1,30 @@
+using System.Linq;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Tests.Storage;
+
+/// <summary>The SDK as a host registers it on one store: the test region's directory, a fixed audit key, and optionally a fixed pseudonymisation key.</summary>
+internal static class HostedSdk
+{
+    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(store)
+            .AddSingleton(clock)
+            .AddSingleton(TestRegion.CreateDirectory())
+            .AddSingleton(new Pseudonymiser(new byte[32]));
+        if (pseudonymised)
+        {
+            services.AddSingleton(new YouthPseudonymiser(Enumerable.Repeat((byte)7, 32).ToArray()));
+        }
+
+        return services
+            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}
