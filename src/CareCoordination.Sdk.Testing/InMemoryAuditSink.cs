@@ -11,7 +11,7 @@ namespace CareCoordination.Sdk.Testing;
 /// <remarks>Thread-safe.</remarks>
 public sealed class InMemoryAuditSink : IAuditSink
 {
-    private readonly Lock _lock = new();
+    private readonly Lock _gate = new();
     private readonly List<AuditRecord> _records = [];
     private string _genesis = AuditRecord.GenesisHash;
     private long _genesisSequence;
@@ -22,7 +22,7 @@ public sealed class InMemoryAuditSink : IAuditSink
     {
         get
         {
-            lock (_lock)
+            lock (_gate)
             {
                 return [.. _records];
             }
@@ -32,7 +32,7 @@ public sealed class InMemoryAuditSink : IAuditSink
     /// <summary>Makes the next <see cref="AppendAudit"/> throw, as a full disk would.</summary>
     public void FailNextAppend()
     {
-        lock (_lock)
+        lock (_gate)
         {
             _failNext = true;
         }
@@ -41,7 +41,7 @@ public sealed class InMemoryAuditSink : IAuditSink
     /// <inheritdoc/>
     public StoredAuditTrail LoadAuditTrail()
     {
-        lock (_lock)
+        lock (_gate)
         {
             return new StoredAuditTrail(_genesis, _genesisSequence, [.. _records]);
         }
@@ -51,7 +51,7 @@ public sealed class InMemoryAuditSink : IAuditSink
     public void AppendAudit(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        lock (_lock)
+        lock (_gate)
         {
             if (_failNext)
             {
@@ -66,7 +66,7 @@ public sealed class InMemoryAuditSink : IAuditSink
     /// <inheritdoc/>
     public void PurgeAudit(long throughSequence, string genesis)
     {
-        lock (_lock)
+        lock (_gate)
         {
             _records.RemoveAll(r => r.Sequence <= throughSequence);
             _genesis = genesis;

@@ -10,7 +10,7 @@ namespace CareCoordination.Sdk.Testing;
 /// <remarks>Thread-safe.</remarks>
 public sealed class InMemoryEventStreamStore : IEventStreamStore
 {
-    private readonly Lock _lock = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, List<StreamEvent>>> _streams = [];
     private bool _failNext;
     private string? _youthKeying;
@@ -18,7 +18,7 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
     /// <summary>Makes the next append or erasure throw, as a full disk would.</summary>
     public void FailNextWrite()
     {
-        lock (_lock)
+        lock (_gate)
         {
             _failNext = true;
         }
@@ -27,7 +27,7 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
     /// <inheritdoc/>
     public string? ReadYouthKeying()
     {
-        lock (_lock)
+        lock (_gate)
         {
             return _youthKeying;
         }
@@ -37,7 +37,7 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
     public void WriteYouthKeying(string keying)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keying);
-        lock (_lock)
+        lock (_gate)
         {
             _youthKeying = keying;
         }
@@ -47,7 +47,7 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
     public IReadOnlyList<StoredHistory> ReadStreams(string kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        lock (_lock)
+        lock (_gate)
         {
             return [.. Streams(kind).Select(s => new StoredHistory(kind, s.Key, [.. s.Value]))];
         }
@@ -59,7 +59,7 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(events);
-        lock (_lock)
+        lock (_gate)
         {
             ThrowIfTold();
             var streams = Streams(kind);
@@ -85,7 +85,7 @@ public sealed class InMemoryEventStreamStore : IEventStreamStore
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(tombstone);
-        lock (_lock)
+        lock (_gate)
         {
             ThrowIfTold();
             Streams(kind)[stream] = [tombstone];

@@ -31,12 +31,12 @@ internal sealed class CaseIndex(CoordinatorPool pool)
     public CoordinationCase this[CaseId @case] => _cases[@case];
 
     /// <summary>Gets a case, open or closed.</summary>
-    /// <exception cref="CaseNotFoundException">The desk does not know the case.</exception>
+    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
     public CoordinationCase Get(CaseId @case) =>
-        _cases.GetValueOrDefault(Guard.NotDefault(@case)) ?? throw new CaseNotFoundException(@case.ToString());
+        _cases.GetValueOrDefault(Guard.NotDefault(@case)) ?? throw NotFoundException.Unknown(@case.ToString(), "the coordination desk");
 
     /// <summary>Gets a case, refusing it when it is no longer at the version the caller saw.</summary>
-    /// <exception cref="CaseNotFoundException">The desk does not know the case.</exception>
+    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
     /// <exception cref="StaleVersionException">The case changed since the caller saw it.</exception>
     public CoordinationCase Get(CaseId @case, int? expectedVersion)
     {

@@ -33,7 +33,7 @@ public sealed class CoordinationDesk
     // family and youth), CaseJournal (writes a case's events, then changes memory), OneCasePerFamily (intake),
     // KnownFamilies, CoordinatorPool (members, caseloads, hours in use), CoordinatorSelection (who coordinates a case)
     // and CoordinationStatistics (the director's overview). The desk's lock guards them all.
-    private readonly Lock _lock = new();
+    private readonly Lock _gate = new();
     private readonly IClock _clock;
     private readonly DurableStreams _streams;
     private readonly StreamDocuments _documents;
@@ -163,7 +163,7 @@ public sealed class CoordinationDesk
     /// <summary>Gets a case, open or closed.</summary>
     /// <param name="case">The case.</param>
     /// <returns>The case as it is now.</returns>
-    /// <exception cref="CaseNotFoundException">The desk does not know the case.</exception>
+    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
     internal CoordinationCase GetCase(CaseId @case) => Read(() => _cases.Get(@case));
 
     /// <summary>Names the professional already involved who aligns the help as case holder (<em>casushouder</em>); in tier none no separate coordinator is needed.</summary>
@@ -231,7 +231,7 @@ public sealed class CoordinationDesk
     /// <param name="coordinator">The coordinator.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision; refused, with nothing changed, when the coordinator is not qualified or has no room.</returns>
-    /// <exception cref="CaseNotFoundException">The desk does not know the case or the coordinator.</exception>
+    /// <exception cref="NotFoundException">The desk does not know the case or the coordinator.</exception>
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
     public AssignmentDecision AssignChosenCoordinator(CaseId @case, CoordinatorId coordinator, int? expectedVersion = null)
     {
@@ -302,7 +302,7 @@ public sealed class CoordinationDesk
     /// <param name="coordinator">The coordinator.</param>
     /// <param name="reason">Why the coordinator leaves, for example "left the organisation".</param>
     /// <returns>One decision per case the coordinator had.</returns>
-    /// <exception cref="CaseNotFoundException">The pool has no such coordinator.</exception>
+    /// <exception cref="NotFoundException">The pool has no such coordinator.</exception>
     public IReadOnlyList<AssignmentDecision> RemoveCoordinator(CoordinatorId coordinator, string reason)
     {
         Guard.NotBlank(reason);
@@ -310,7 +310,7 @@ public sealed class CoordinationDesk
         {
             if (!_pool.TryGet(coordinator, out var member))
             {
-                throw new CaseNotFoundException(coordinator.ToString());
+                throw NotFoundException.Unknown(coordinator.ToString(), "the coordination desk");
             }
 
             var now = _clock.GetCurrentInstant();
@@ -361,7 +361,7 @@ public sealed class CoordinationDesk
     /// <returns>The overdue feedback, most overdue first.</returns>
     public IReadOnlyList<FeedbackDue> GetOverdueFeedback()
     {
-        lock (_lock)
+        lock (_gate)
         {
             var now = _clock.GetCurrentInstant();
             return [.. _cases.All.SelectMany(c => c.GetFeedbackDue()).Where(f => f.IsOverdueAt(now)).OrderBy(f => f.DueAt).ThenBy(f => f.Case)];
@@ -434,7 +434,7 @@ public sealed class CoordinationDesk
         _journal.Rebuild(cases);
     }
 
-    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
+    private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
 
     private void Operation(Action change) => Operation(() =>
     {
@@ -444,7 +444,7 @@ public sealed class CoordinationDesk
 
     private T Read<T>(Func<T> read)
     {
-        lock (_lock)
+        lock (_gate)
         {
             return read();
         }

@@ -39,7 +39,7 @@ internal sealed class CoordinatorSelection(CoordinatorPool pool, CoordinationPol
     }
 
     /// <summary>Assigns the coordinator the director chose, when qualified for the tier and with room; otherwise changes nothing and says why.</summary>
-    /// <exception cref="CaseNotFoundException">The pool has no such coordinator.</exception>
+    /// <exception cref="NotFoundException">The pool has no such coordinator.</exception>
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
     public AssignmentDecision AssignChosen(CoordinationCase current, CoordinatorId coordinator)
     {
@@ -113,12 +113,12 @@ internal sealed class CoordinatorSelection(CoordinatorPool pool, CoordinationPol
     }
 
     /// <summary>Checks the coordinator the director chose: qualified for the case's tier, with room for its hours.</summary>
-    /// <exception cref="CaseNotFoundException">The pool has no such coordinator.</exception>
+    /// <exception cref="NotFoundException">The pool has no such coordinator.</exception>
     public CoordinatorChoice Check(CoordinationCase current, CoordinatorId coordinator)
     {
         if (!pool.TryGet(coordinator, out var chosen))
         {
-            throw new CaseNotFoundException(coordinator.ToString());
+            throw NotFoundException.Unknown(coordinator.ToString(), "the coordination desk");
         }
 
         var hours = policy.WeeklyHoursFor(current.Tier);

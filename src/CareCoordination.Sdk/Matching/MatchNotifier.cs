@@ -21,7 +21,7 @@ public sealed class MatchNotifier
     /// <param name="match">The match.</param>
     /// <returns>The notifications: one per reporter, one per organisation coordinator, and one for the match coordinator.</returns>
     /// <exception cref="System.ArgumentException">The match is <c>default</c>.</exception>
-    /// <exception cref="KeyNotFoundException">A party is no longer in the directory.</exception>
+    /// <exception cref="NotFoundException">A party is no longer in the directory.</exception>
     public IReadOnlyList<MatchNotification> CreateNotifications(in Match match)
     {
         if (match.IsDefault)

@@ -86,20 +86,20 @@ public sealed class OrganisationDirectory
     /// <summary>Gets an organisation that must be in the directory.</summary>
     /// <param name="id">The identifier.</param>
     /// <returns>The organisation.</returns>
-    /// <exception cref="KeyNotFoundException">It is not in the directory.</exception>
+    /// <exception cref="NotFoundException">It is not in the directory.</exception>
     public Organisation GetOrganisation(OrganisationId id) =>
         TryGetOrganisation(id, out var organisation)
             ? organisation
-            : throw new KeyNotFoundException($"The organisation {id} is not in the directory.");
+            : throw NotFoundException.Missing(id.ToString(), $"The organisation {id} is not in the directory.");
 
     /// <summary>Gets a professional that must be in the directory.</summary>
     /// <param name="id">The identifier.</param>
     /// <returns>The professional.</returns>
-    /// <exception cref="KeyNotFoundException">It is not in the directory.</exception>
+    /// <exception cref="NotFoundException">It is not in the directory.</exception>
     public Professional GetProfessional(ProfessionalId id) =>
         TryGetProfessional(id, out var professional)
             ? professional
-            : throw new KeyNotFoundException($"The professional {id} is not in the directory.");
+            : throw NotFoundException.Missing(id.ToString(), $"The professional {id} is not in the directory.");
 
     private sealed record Snapshot(Dictionary<int, Organisation> Organisations, Dictionary<int, Professional> Professionals);
 }

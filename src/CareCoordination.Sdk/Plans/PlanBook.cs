@@ -22,7 +22,7 @@ namespace CareCoordination.Sdk.Plans;
 /// </remarks>
 public sealed class PlanBook
 {
-    private readonly Lock _lock = new();
+    private readonly Lock _gate = new();
     private readonly CoordinationDesk _desk;
     private readonly IClock _clock;
     private readonly Dictionary<CaseId, FamilyPlan> _plans = [];
@@ -115,7 +115,7 @@ public sealed class PlanBook
     /// <returns>The plan, or <see langword="null"/> when the case has none.</returns>
     internal FamilyPlan? Find(CaseId @case)
     {
-        lock (_lock)
+        lock (_gate)
         {
             return _plans.GetValueOrDefault(@case);
         }
@@ -189,7 +189,7 @@ public sealed class PlanBook
     /// <returns>The agenda; overdue items are marked.</returns>
     public PlanAgenda GetAgenda(LocalDate until)
     {
-        lock (_lock)
+        lock (_gate)
         {
             var today = Today;
             var perCoordinator = new SortedDictionary<CoordinatorId, IReadOnlyList<PlanDueItem>>();
@@ -223,7 +223,7 @@ public sealed class PlanBook
     public PlanOverview GetOverview()
     {
         var closed = _desk.ClosedCaseIds();
-        lock (_lock)
+        lock (_gate)
         {
             var plans = _plans.Values.ToArray();
             return new PlanOverview(
@@ -266,5 +266,5 @@ public sealed class PlanBook
         });
     }
 
-    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
+    private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
 }

@@ -23,7 +23,7 @@ namespace CareCoordination.Sdk.Privacy;
 /// </remarks>
 public sealed class AuditTrail
 {
-    private readonly Lock _lock = new();
+    private readonly Lock _gate = new();
     private readonly IClock _clock;
     private readonly List<AuditRecord> _records = [];
     private readonly IAuditSink? _sink;
@@ -61,7 +61,7 @@ public sealed class AuditTrail
     {
         get
         {
-            lock (_lock)
+            lock (_gate)
             {
                 return _records.Count;
             }
@@ -73,7 +73,7 @@ public sealed class AuditTrail
     {
         get
         {
-            lock (_lock)
+            lock (_gate)
             {
                 return _genesis;
             }
@@ -85,7 +85,7 @@ public sealed class AuditTrail
     {
         get
         {
-            lock (_lock)
+            lock (_gate)
             {
                 return _records.Count > 0 ? _records[^1].Hash : _genesis;
             }
@@ -164,7 +164,7 @@ public sealed class AuditTrail
         Guard.NotNull(actor);
         Guard.NotBlank(detail);
         var pseudonym = subject is { } bsn ? Pseudonymiser.Of(bsn) : default;
-        lock (_lock)
+        lock (_gate)
         {
             var previous = _records.Count > 0 ? _records[^1].Hash : _genesis;
             var record = AuditRecord.Seal(_sequence + 1, _clock.GetCurrentInstant(), actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview, previous);
@@ -179,7 +179,7 @@ public sealed class AuditTrail
     /// <returns>The records.</returns>
     public IReadOnlyList<AuditRecord> Export()
     {
-        lock (_lock)
+        lock (_gate)
         {
             return [.. _records];
         }
@@ -191,7 +191,7 @@ public sealed class AuditTrail
     internal IReadOnlyList<AuditRecord> About(Bsn subject)
     {
         var pseudonym = Pseudonymiser.Of(subject);
-        lock (_lock)
+        lock (_gate)
         {
             return [.. _records.Where(r => r.Subject == pseudonym)];
         }
@@ -201,7 +201,7 @@ public sealed class AuditTrail
     /// <returns>The records, in order.</returns>
     public IReadOnlyList<AuditRecord> FlaggedForReview()
     {
-        lock (_lock)
+        lock (_gate)
         {
             return [.. _records.Where(r => r.FlaggedForReview)];
         }
@@ -211,7 +211,7 @@ public sealed class AuditTrail
     /// <returns>Intact, or the first broken link.</returns>
     public AuditVerification Verify()
     {
-        lock (_lock)
+        lock (_gate)
         {
             return Verify(_records, _genesis);
         }
@@ -222,7 +222,7 @@ public sealed class AuditTrail
     /// <returns>How many records were dropped.</returns>
     public int PurgeBefore(Instant cutoff)
     {
-        lock (_lock)
+        lock (_gate)
         {
             var count = _records.TakeWhile(r => r.At < cutoff).Count();
             if (count > 0)

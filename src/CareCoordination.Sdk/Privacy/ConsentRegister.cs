@@ -20,7 +20,7 @@ namespace CareCoordination.Sdk.Privacy;
 /// <remarks>Thread-safe.</remarks>
 public sealed class ConsentRegister
 {
-    private readonly Lock _lock = new();
+    private readonly Lock _gate = new();
     private readonly IClock _clock;
     private readonly DateTimeZone _zone;
     private readonly SortedDictionary<int, Consent> _consents = [];
@@ -246,7 +246,7 @@ public sealed class ConsentRegister
     internal Consent? FindConsent(Bsn youth, ConsentPurpose purpose, OrganisationId recipient)
     {
         var now = _clock.GetCurrentInstant();
-        lock (_lock)
+        lock (_gate)
         {
             return _consents.Values.FirstOrDefault(c => c.Youth == youth && c.Covers(purpose, recipient, now));
         }
@@ -259,7 +259,7 @@ public sealed class ConsentRegister
     internal LegalBasisRecord? FindLegalBasis(Bsn youth, OrganisationId recipient)
     {
         var now = _clock.GetCurrentInstant();
-        lock (_lock)
+        lock (_gate)
         {
             return _legalBases.FirstOrDefault(l => l.Youth == youth && now >= l.At && now < l.Until && l.Recipients.Contains(recipient));
         }
@@ -270,7 +270,7 @@ public sealed class ConsentRegister
     /// <returns>The consents and the legal-basis records.</returns>
     internal (IReadOnlyList<Consent> Consents, IReadOnlyList<LegalBasisRecord> LegalBases) About(Bsn youth)
     {
-        lock (_lock)
+        lock (_gate)
         {
             return ([.. _consents.Values.Where(c => c.Youth == youth)], [.. _legalBases.Where(l => l.Youth == youth)]);
         }
@@ -328,5 +328,5 @@ public sealed class ConsentRegister
         _ => "nobody",
     };
 
-    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
+    private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
 }

@@ -29,7 +29,7 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
     /// <summary>How many days a reporter has to inform the youth or the parents, unless the host sets its own period.</summary>
     public const int DefaultInformWithinDays = 28;
 
-    private readonly Lock _lock = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<SignalId, InformationObligation> _obligations = [];
     private readonly Dictionary<SignalId, int> _versions = [];
     private readonly DurableStreams _streams;
@@ -116,7 +116,7 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
     /// <param name="signal">The signal.</param>
     /// <param name="informed">Who was informed.</param>
     /// <returns>The obligation after the change.</returns>
-    /// <exception cref="ArgumentException">No obligation is tracked for the signal.</exception>
+    /// <exception cref="NotFoundException">No obligation is tracked for the signal.</exception>
     public InformationObligation RecordInformed(SignalId signal, ConsentGiver informed)
     {
         if (informed == ConsentGiver.None || (informed & ~(ConsentGiver.Parents | ConsentGiver.Youth)) != 0)
@@ -146,7 +146,7 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
     /// <returns>The obligation, or <see langword="null"/> when none is tracked.</returns>
     internal InformationObligation? Find(SignalId signal)
     {
-        lock (_lock)
+        lock (_gate)
         {
             return _obligations.GetValueOrDefault(signal);
         }
@@ -157,7 +157,7 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
     /// <returns>The open obligations, earliest due first.</returns>
     internal IReadOnlyList<InformationObligation> GetOpen(OrganisationId? organisation = null)
     {
-        lock (_lock)
+        lock (_gate)
         {
             return [.. _obligations.Values.Where(o => !o.IsFulfilled && (organisation is null || o.Organisation == organisation)).OrderBy(o => o.DueOn).ThenBy(o => o.Signal)];
         }
@@ -168,7 +168,7 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
     /// <returns>The obligations.</returns>
     internal IReadOnlyList<InformationObligation> About(Bsn youth)
     {
-        lock (_lock)
+        lock (_gate)
         {
             return [.. _obligations.Values.Where(o => o.Youth == youth).OrderBy(o => o.Signal)];
         }
@@ -217,10 +217,10 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
         return obligation;
     }
 
-    private T Operation<T>(Func<T> change) => _streams.Run(_lock, change);
+    private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
 
     private static string StreamId(SignalId signal) => signal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private InformationObligation Get(SignalId signal) =>
-        _obligations.GetValueOrDefault(signal) ?? throw new ArgumentException($"No information obligation is tracked for {signal}.", nameof(signal));
+        _obligations.GetValueOrDefault(signal) ?? throw NotFoundException.Missing(signal.ToString(), $"No information obligation is tracked for {signal}.");
 }

@@ -21,7 +21,7 @@ public sealed partial class ReferenceIndex
     /// <param name="reason">Why.</param>
     /// <returns>The signal as it was.</returns>
     /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
-    /// <exception cref="SignalNotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
+    /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
     public Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
     {
         Guard.NotDefault(youth);
@@ -39,7 +39,7 @@ public sealed partial class ReferenceIndex
             var slot = _matching.FindInChain(_active.HeadOf(key), organisation.Value);
             if (slot == NoSlot)
             {
-                throw new SignalNotFoundException($"{organisation} has no active signal on youth {youth}; nothing was withdrawn.");
+                throw NotFoundException.Missing($"{organisation}'s active signal on youth {youth}", $"{organisation} has no active signal on youth {youth}; nothing was withdrawn.");
             }
 
             var signal = ToSignal(slot);

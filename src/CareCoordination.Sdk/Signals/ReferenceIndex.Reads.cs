@@ -53,14 +53,14 @@ public sealed partial class ReferenceIndex
     /// <summary>Gets the active signals on every youth of a family.</summary>
     /// <param name="family">The family.</param>
     /// <returns>The signals, youth by youth in the family's order.</returns>
-    /// <exception cref="KeyNotFoundException">The family is not known to the index.</exception>
+    /// <exception cref="NotFoundException">The family is not known to the index.</exception>
     internal IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family)
     {
         lock (_gate)
         {
             if (_families.Find(family) is not { } known)
             {
-                throw new KeyNotFoundException($"The family {family} is not known to the reference index.");
+                throw NotFoundException.Unknown(family.ToString(), "the reference index");
             }
 
             var result = new List<Signal>();

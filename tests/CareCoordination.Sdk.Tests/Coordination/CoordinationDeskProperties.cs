@@ -167,7 +167,7 @@ public sealed class CoordinationDeskProperties
             action();
             return false;
         }
-        catch (CaseNotFoundException)
+        catch (NotFoundException)
         {
             return true;
         }

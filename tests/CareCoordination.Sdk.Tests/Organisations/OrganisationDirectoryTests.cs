@@ -43,7 +43,7 @@ public sealed class OrganisationDirectoryTests
 
         Assert.Single(directory.Organisations);
         Assert.Equal("New name", directory.GetOrganisation(new OrganisationId(1)).Name);
-        Assert.Throws<KeyNotFoundException>(() => directory.GetOrganisation(new OrganisationId(2)));
+        Assert.Throws<NotFoundException>(() => directory.GetOrganisation(new OrganisationId(2)));
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class ReferenceIndexProperties
                     {
                         index.Withdraw(IndexModel.Youths[y], IndexModel.Organisations[o], reason);
                     }
-                    catch (SignalNotFoundException)
+                    catch (NotFoundException)
                     {
                         // Withdrawing what is not there is part of a random history.
                     }
@@ -171,7 +171,7 @@ public sealed class ReferenceIndexProperties
                     scenario.Index.Withdraw(IndexModel.Youths[y], IndexModel.Organisations[o], reason);
                     PropertyCheck.That(existed, "withdrew a signal the model does not have");
                 }
-                catch (SignalNotFoundException)
+                catch (NotFoundException)
                 {
                     PropertyCheck.That(!existed, "refused to withdraw a signal the model has");
                 }

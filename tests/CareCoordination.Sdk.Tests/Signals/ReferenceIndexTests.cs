@@ -402,7 +402,7 @@ public sealed class ReferenceIndexTests
         scenario.Register(TestRegion.School, YouthAged(Sam, 8));
         var before = scenario.Snapshot(Sam);
 
-        var error = Assert.Throws<SignalNotFoundException>(() => scenario.Index.Withdraw(Sam, TestRegion.SocialWork, WithdrawalReason.Unjustified));
+        var error = Assert.Throws<NotFoundException>(() => scenario.Index.Withdraw(Sam, TestRegion.SocialWork, WithdrawalReason.Unjustified));
 
         Assert.Equal("org-2 has no active signal on youth *****2333; nothing was withdrawn.", error.Message);
         Assert.Equal(before, scenario.Snapshot(Sam));

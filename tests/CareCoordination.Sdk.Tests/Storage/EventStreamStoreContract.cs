@@ -476,7 +476,7 @@ public abstract class EventStreamStoreContract : IDisposable
         {
             return desk.GetCase(id);
         }
-        catch (CaseNotFoundException)
+        catch (NotFoundException)
         {
             return null;
         }

@@ -216,7 +216,7 @@ public sealed class OneChangePerOperationTests
             {
                 return Desk.GetCase(id);
             }
-            catch (CaseNotFoundException)
+            catch (NotFoundException)
             {
                 return null;
             }
