@@ -8,7 +8,7 @@ namespace CareCoordination.Sdk.Identity;
 /// <summary>
 /// The key under which the SDK keeps a person — a youth or a carer — in memory and in a store: the BSN's number when
 /// persons are keyed by BSN, or its keyed pseudonym (<em>pseudoniem</em>) when they are pseudonymised. Which one it is,
-/// only the <see cref="YouthKeying"/> that made it knows; a store keeps it as the plain number it is and hands it back
+/// only the <c>Storage.YouthKeying</c> that made it knows; a store keeps it as the plain number it is and hands it back
 /// with <see cref="FromStored"/>.
 /// </summary>
 /// <remarks>

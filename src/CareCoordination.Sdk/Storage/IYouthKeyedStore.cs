@@ -1,7 +1,7 @@
 namespace CareCoordination.Sdk.Storage;
 
 /// <summary>
-/// A store that records how its persons are keyed (<see cref="Identity.YouthKeying"/>), so that opening it with another
+/// A store that records how its persons are keyed (<see cref="YouthKeying"/>), so that opening it with another
 /// keying is refused instead of matching nothing and showing pseudonyms as BSNs.
 /// </summary>
 public interface IYouthKeyedStore

@@ -427,7 +427,7 @@ public abstract class EventStreamStoreContract : IDisposable
             text.AppendLine(System.FormattableString.Invariant($"{c} {c.Status} {c.Tier} {c.Coordinator} {c.CaseHolder} {c.WaitingReason} {c.WaitingSince} {c.Version} {string.Join(',', c.Routes)} {string.Join(',', c.InvolvedOrganisations)}"));
             foreach (var e in c.History)
             {
-                text.AppendLine(StreamDocuments.For(Sdk.Identity.YouthKeying.ByBsn).Write(e).Json);
+                text.AppendLine(StreamDocuments.For(Sdk.Storage.YouthKeying.ByBsn).Write(e).Json);
             }
 
             if (book.Find(c.Id) is { } plan)
@@ -435,7 +435,7 @@ public abstract class EventStreamStoreContract : IDisposable
                 text.AppendLine(System.FormattableString.Invariant($"{plan} {plan.Escalation} {plan.EscalationDeadline} {plan.Version} {plan.UnaddressedChange?.Description}"));
                 foreach (var e in plan.History)
                 {
-                    text.AppendLine(StreamDocuments.For(Sdk.Identity.YouthKeying.ByBsn).Write(e).Json);
+                    text.AppendLine(StreamDocuments.For(Sdk.Storage.YouthKeying.ByBsn).Write(e).Json);
                 }
             }
         }

@@ -1,8 +1,8 @@
 using System;
+using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
-using CareCoordination.Sdk.Storage;
 
-namespace CareCoordination.Sdk.Identity;
+namespace CareCoordination.Sdk.Storage;
 
 /// <summary>
 /// Decides how the SDK keys persons in memory and in every store: by the BSN itself, or by its keyed pseudonym
