@@ -19,7 +19,6 @@ internal sealed class ChangeScope : IDisposable
     private readonly ChangeScope? _outer;
     private readonly ICareCoordinationStore _store;
     private readonly List<Action> _undo = [];
-    private readonly List<Action> _afterCommit = [];
     private readonly ChangeScope? _joined;
     private bool _finished;
 
@@ -65,10 +64,7 @@ internal sealed class ChangeScope : IDisposable
     /// <summary>Says how to put back a change made in memory, should the operation fail.</summary>
     public void OnUndo(Action undo) => Root._undo.Add(undo);
 
-    /// <summary>Keeps something that may happen only once the change set is durable.</summary>
-    public void AfterCommit(Action action) => Root._afterCommit.Add(action);
-
-    /// <summary>Commits the change set, when this scope began the operation, and then runs what waited for it.</summary>
+    /// <summary>Commits the change set, when this scope began the operation.</summary>
     public void Complete()
     {
         if (_joined is not null)
@@ -84,10 +80,6 @@ internal sealed class ChangeScope : IDisposable
 
         _finished = true;
         t_current = _outer;
-        foreach (var action in _afterCommit)
-        {
-            action();
-        }
     }
 
     /// <summary>Ends the scope; an operation that began here and did not complete is undone.</summary>

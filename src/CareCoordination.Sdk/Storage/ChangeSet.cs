@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using CareCoordination.Sdk.Privacy;
 
 namespace CareCoordination.Sdk.Storage;
@@ -39,17 +38,6 @@ public sealed class ChangeSet
 
     /// <summary>Gets the number of writes in the change set: one per signal commit, family, stream change and audit record.</summary>
     public int Count => _signals.Count + _families.Count + _streams.Count + _audit.Count;
-
-    /// <summary>Gets the signal commits as one, for a store that writes them together.</summary>
-    /// <returns>The merged commit; empty when there is none.</returns>
-    public SignalCommit MergedSignalCommit() =>
-        _signals.Count == 1
-            ? _signals[0]
-            : new SignalCommit([.. _signals.SelectMany(c => c.Upserts)], [.. _signals.SelectMany(c => c.Erasures)], [.. _signals.SelectMany(c => c.Events)])
-            {
-                IdempotencyKeys = [.. _signals.SelectMany(c => c.IdempotencyKeys)],
-                ForgetIdempotencyKeysUpTo = _signals.Select(c => c.ForgetIdempotencyKeysUpTo).LastOrDefault(c => c is not null),
-            };
 
     /// <summary>Adds a change of the reference index.</summary>
     /// <param name="commit">The change.</param>
