@@ -322,7 +322,7 @@ public sealed class FamilyPlan
     private PlanChangeRefusedException Refuse(string step, string rule) => new(Case, Escalation, step, rule);
 
     private PlanAction ActionNumbered(int number, string step) =>
-        number >= 1 && number <= Actions.Count ? Actions[number - 1] : throw Refuse(step, Invariant($"the plan has no action #{number}"));
+        number >= 1 && number <= Actions.Count ? Actions[number - 1] : throw Refuse(step, Messages.Format(PlanMessages.RuleNoSuchAction, number));
 
     private FamilyPlan Apply(PlanEvent e)
     {
@@ -339,18 +339,18 @@ public sealed class FamilyPlan
                 next.Goals = [.. Goals, new PlanGoal(goal.Number, goal.Description, false, null)];
                 break;
             case ActionAgreed agreed when agreed.Action.Goal < 1 || agreed.Action.Goal > Goals.Count:
-                throw Refuse("agreeing an action", Invariant($"the plan has no goal #{agreed.Action.Goal}"));
+                throw Refuse(PlanMessages.StepAgreeingAnAction, Messages.Format(PlanMessages.RuleNoSuchGoal, agreed.Action.Goal));
             case ActionAgreed agreed:
                 next.Actions = [.. Actions, agreed.Action];
                 break;
             case ActionCompleted completed:
-                next.Actions = Replace(ActionNumbered(completed.Number, "completing an action") is { Status: not ActionStatus.Done } a ? a with { Status = ActionStatus.Done, WaitingListReason = null } : throw Refuse("completing an action", Invariant($"action #{completed.Number} is already done")));
+                next.Actions = Replace(ActionNumbered(completed.Number, PlanMessages.StepCompletingAnAction) is { Status: not ActionStatus.Done } a ? a with { Status = ActionStatus.Done, WaitingListReason = null } : throw Refuse(PlanMessages.StepCompletingAnAction, Messages.Format(PlanMessages.RuleActionAlreadyDone, completed.Number)));
                 break;
             case ActionOnWaitingList blocked:
-                next.Actions = Replace(ActionNumbered(blocked.Number, "putting an action on a waiting list") is { Status: ActionStatus.Agreed } b ? b with { Status = ActionStatus.WaitingList, WaitingListReason = blocked.Reason } : throw Refuse("putting an action on a waiting list", Invariant($"action #{blocked.Number} is not open")));
+                next.Actions = Replace(ActionNumbered(blocked.Number, PlanMessages.StepPuttingOnWaitingList) is { Status: ActionStatus.Agreed } b ? b with { Status = ActionStatus.WaitingList, WaitingListReason = blocked.Reason } : throw Refuse(PlanMessages.StepPuttingOnWaitingList, Messages.Format(PlanMessages.RuleActionNotOpen, blocked.Number)));
                 break;
             case ActionUnblocked unblocked:
-                next.Actions = Replace(ActionNumbered(unblocked.Number, "unblocking an action") is { Status: ActionStatus.WaitingList } u ? u with { Status = ActionStatus.Agreed, WaitingListReason = null, Due = unblocked.NewDue } : throw Refuse("unblocking an action", Invariant($"action #{unblocked.Number} is not on a waiting list")));
+                next.Actions = Replace(ActionNumbered(unblocked.Number, PlanMessages.StepUnblockingAnAction) is { Status: ActionStatus.WaitingList } u ? u with { Status = ActionStatus.Agreed, WaitingListReason = null, Due = unblocked.NewDue } : throw Refuse(PlanMessages.StepUnblockingAnAction, Messages.Format(PlanMessages.RuleActionNotWaiting, unblocked.Number)));
                 break;
             case AgreementMade agreement:
                 next.Agreements = [.. Agreements, agreement];
@@ -365,14 +365,14 @@ public sealed class FamilyPlan
                 next.Refusals = Refusals.ToImmutableSortedDictionary().Remove(resumed.Member);
                 break;
             case CooperationResumed resumed:
-                throw Refuse("resuming cooperation", $"the {resumed.Member} did not refuse");
+                throw Refuse(PlanMessages.StepResumingCooperation, Messages.Format(PlanMessages.RuleDidNotRefuse, resumed.Member));
             case CircumstancesChanged changed:
                 next.UnaddressedChange = changed;
                 break;
             case PlanReviewed reviewed:
                 if (reviewed.Progress.Keys.Concat(reviewed.Reached).Any(g => g < 1 || g > Goals.Count))
                 {
-                    throw Refuse("reviewing", "the review names a goal the plan does not have");
+                    throw Refuse(PlanMessages.StepReviewing, PlanMessages.RuleReviewNamesUnknownGoal);
                 }
 
                 next.Goals = [.. Goals.Select(g => g with
@@ -385,7 +385,7 @@ public sealed class FamilyPlan
             case EscalationStepped stepped:
                 if (stepped.From != Escalation || !EscalationLadder.TryStep(Escalation, stepped.Trigger, out var to) || to != stepped.To)
                 {
-                    throw Refuse(Invariant($"{stepped.Trigger} to {stepped.To}"), $"the ladder allows only {string.Join(", ", EscalationLadder.TriggersFrom(Escalation))} from {Escalation}");
+                    throw Refuse(Messages.Format(PlanMessages.StepEscalation, stepped.Trigger, stepped.To), Messages.Format(PlanMessages.RuleLadderAllowsOnly, string.Join(", ", EscalationLadder.TriggersFrom(Escalation)), Escalation));
                 }
 
                 next.Escalation = stepped.To;
@@ -396,7 +396,7 @@ public sealed class FamilyPlan
                 next.EnforcementOrders = [.. EnforcementOrders, ordered.Order];
                 break;
             case EnforcementOrdered:
-                throw Refuse("an enforcement order", "only a plan escalated to the municipality can get one");
+                throw Refuse(PlanMessages.StepEnforcementOrder, PlanMessages.RuleEnforcementOnlyAtMunicipality);
             default:
                 throw new ArgumentException($"{e.GetType().Name} cannot be applied to a plan that is already drafted.", nameof(e));
         }

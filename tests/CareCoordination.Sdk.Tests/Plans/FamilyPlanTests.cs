@@ -140,6 +140,17 @@ public sealed class FamilyPlanTests
     }
 
     [Fact]
+    public void An_enforcement_order_refused_under_nl_NL_reads_in_Dutch()
+    {
+        var plan = Drafted();
+
+        var error = UiCulture.In("nl-NL", () => Assert.Throws<PlanChangeRefusedException>(() => plan.OrderEnforcement(new EnforcementOrder(SocialWork, "Act", Day0.PlusDays(5), new ProfessionalId(9001)), new ProfessionalId(9001), On(1))));
+
+        Assert.Equal("Het gezinsplan van case-1 (opschaling: None) weigert een besluit met doorzettingsmacht: alleen een plan dat is opgeschaald naar de gemeente kan doorzettingsmacht krijgen.", error.Message);
+        Assert.Equal("een besluit met doorzettingsmacht", error.Step);
+    }
+
+    [Fact]
     public void Due_items_name_the_organisation_and_professional_and_say_what_is_overdue()
     {
         var due = Drafted().GetDueItems(Day0.PlusDays(30), Day0.PlusDays(15));
