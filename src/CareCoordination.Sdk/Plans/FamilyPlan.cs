@@ -231,7 +231,7 @@ public sealed class FamilyPlan
             var late = Actions.Where(a => a.Kind == kind && a.Status == ActionStatus.Agreed && a.Due.Plus(policy.GracePeriod) < today).ToArray();
             if (late.Length > 0)
             {
-                result.Add(new Stagnation(cause, [.. late.Select(a => a.Number)], late.Min(a => a.Due.Plus(policy.GracePeriod)).PlusDays(1), Invariant($"{late.Length} {(kind == ActionKind.Help ? "action(s)" : "feedback action(s)")} overdue by more than {policy.GracePeriod.Days} days: {string.Join(", ", late.Select(a => $"#{a.Number} of {a.Owner}, due {a.Due:uuuu-MM-dd}"))}.")));
+                result.Add(new Stagnation(cause, [.. late.Select(a => a.Number)], late.Min(a => a.Due.Plus(policy.GracePeriod)).PlusDays(1), Messages.Format(kind == ActionKind.Help ? PlanMessages.StagnationOverdueActions : PlanMessages.StagnationOverdueFeedback, late.Length, policy.GracePeriod.Days, string.Join(", ", late.Select(a => Messages.Format(PlanMessages.OverdueAction, a.Number, a.Owner, a.Due))))));
             }
         }
 
@@ -239,17 +239,17 @@ public sealed class FamilyPlan
         if (waiting.Length > 0)
         {
             var since = History.OfType<ActionOnWaitingList>().Where(e => waiting.Any(a => a.Number == e.Number)).Min(e => e.At);
-            result.Add(new Stagnation(StagnationCause.WaitingList, [.. waiting.Select(a => a.Number)], DateOf(since), $"A waiting list blocks {string.Join(", ", waiting.Select(a => $"#{a.Number} ({a.WaitingListReason})"))}."));
+            result.Add(new Stagnation(StagnationCause.WaitingList, [.. waiting.Select(a => a.Number)], DateOf(since), Messages.Format(PlanMessages.StagnationWaitingList, string.Join(", ", waiting.Select(a => $"#{a.Number} ({a.WaitingListReason})")))));
         }
 
         if (UnaddressedChange is { } change)
         {
-            result.Add(new Stagnation(StagnationCause.ChangedCircumstances, [], DateOf(change.At), (change.SevereThreat ? "A severe threat: " : "Circumstances changed: ") + change.Description));
+            result.Add(new Stagnation(StagnationCause.ChangedCircumstances, [], DateOf(change.At), Messages.Format(change.SevereThreat ? PlanMessages.SevereThreat : PlanMessages.CircumstancesChanged, change.Description)));
         }
 
         if (Refusals.Count > 0)
         {
-            result.Add(new Stagnation(StagnationCause.FamilyRefusesCooperation, [], DateOf(Refusals.Values.Min()), $"{string.Join(" and ", Refusals.Keys)} refuse(s) further cooperation."));
+            result.Add(new Stagnation(StagnationCause.FamilyRefusesCooperation, [], DateOf(Refusals.Values.Min()), Messages.Format(PlanMessages.StagnationRefusal, string.Join(PlanMessages.ListAnd, Refusals.Keys))));
         }
 
         return result;
@@ -280,7 +280,7 @@ public sealed class FamilyPlan
         }
 
         EscalationLadder.TryStep(Escalation, step, out var to);
-        var reason = step == EscalationTrigger.PlanMoves ? "The plan moves again: no stagnation remains." : string.Join(" ", stagnation.Select(s => s.Description));
+        var reason = step == EscalationTrigger.PlanMoves ? PlanMessages.EscalationPlanMoves : string.Join(" ", stagnation.Select(s => s.Description));
         LocalDate? deadline = to == EscalationLevel.None ? null : today.Plus(Guard.NotNull(policy).PeriodFor(to));
         return Apply(new EscalationStepped(Case, at, Guard.NotDefault(by), Escalation, to, step, deadline, reason));
     }
@@ -303,7 +303,7 @@ public sealed class FamilyPlan
             .Select(a => new PlanDueItem(Case, PlanDueKind.Action, a.Number, a.Owner, a.Professional, a.Due, a.Due < today, a.Description)));
         if (EscalationDeadline is { } deadline && deadline <= until)
         {
-            items.Add(new PlanDueItem(Case, PlanDueKind.EscalationDeadline, null, Escalation == EscalationLevel.Municipality ? null : CoordinatorOrganisation, null, deadline, deadline < today, $"The {Escalation} rung must resolve the stagnation."));
+            items.Add(new PlanDueItem(Case, PlanDueKind.EscalationDeadline, null, Escalation == EscalationLevel.Municipality ? null : CoordinatorOrganisation, null, deadline, deadline < today, Messages.Format(PlanMessages.DueEscalationDeadline, Escalation)));
         }
 
         items.AddRange(EnforcementOrders.Where(o => o.By <= until && Escalation == EscalationLevel.Municipality)
