@@ -39,6 +39,9 @@ for id in "${packages[@]}"; do
     fail "$id's assembly contains the checkout path $root/"
   fi
 done
+# Dutch messages ship in the core package as a satellite assembly beside the English (neutral) ones.
+unzip -l "$core" lib/net10.0/nl/CareCoordination.Sdk.resources.dll >/dev/null \
+  || fail "CareCoordination.Sdk carries no Dutch messages (lib/net10.0/nl/CareCoordination.Sdk.resources.dll)"
 
 # A fresh project that restores only from the packed folder, and takes third-party packages (NodaTime, Npgsql, ...)
 # from this machine's package folder without going online; its own package folder keeps the freshly packed packages

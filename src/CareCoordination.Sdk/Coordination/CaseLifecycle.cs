@@ -68,12 +68,12 @@ public static class CaseLifecycle
         }
 
         var rule = rows == 0
-            ? $"the lifecycle allows {Describe(TriggersFrom(current.Status))} in status {current.Status}"
-            : $"no condition of the {rows} rows for {trigger} in status {current.Status} holds";
+            ? Messages.Format(CoordinationMessages.RuleLifecycleAllows, Describe(TriggersFrom(current.Status)), current.Status)
+            : Messages.Format(CoordinationMessages.RuleNoConditionHolds, rows, trigger, current.Status);
         throw new CaseTransitionRefusedException(current.Id, current.Status, trigger, rule);
     }
 
-    private static string Describe(IReadOnlyList<CaseTrigger> triggers) => triggers.Count == 0 ? "nothing" : "only " + string.Join(", ", triggers);
+    private static string Describe(IReadOnlyList<CaseTrigger> triggers) => triggers.Count == 0 ? CoordinationMessages.TriggersNothing : Messages.Format(CoordinationMessages.TriggersOnly, string.Join(", ", triggers));
 
     private static CaseTransition[] Build()
     {

@@ -4,7 +4,7 @@ namespace CareCoordination.Sdk.Coordination;
 public sealed class CaseTransitionRefusedException : CoordinationException
 {
     internal CaseTransitionRefusedException(CaseId @case, CaseStatus status, CaseTrigger trigger, string rule)
-        : base($"{@case} is {status}; {trigger} is not allowed: {rule}.")
+        : base(Internal.Messages.Format(CoordinationMessages.CaseTransitionRefused, @case, status, trigger, rule))
     {
         Case = @case;
         Status = status;

@@ -192,7 +192,7 @@ public sealed class CoordinationCase
         var to = e.TriggerFor(this) is { } trigger
             ? CaseLifecycle.Next(this, trigger)
             : Status == CaseStatus.Closed
-                ? throw new CaseTransitionRefusedException(Id, Status, CaseTrigger.ChangeCoordinatedTier, "a closed case cannot be reassessed")
+                ? throw new CaseTransitionRefusedException(Id, Status, CaseTrigger.ChangeCoordinatedTier, CoordinationMessages.RuleClosedCaseNotReassessed)
                 : Status;
         var next = (CoordinationCase)MemberwiseClone();
         next.History = [.. History, e];

@@ -267,7 +267,7 @@ public sealed class CoordinationDesk
         return Operation(() =>
         {
             var current = _cases.Get(@case, expectedVersion);
-            var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "only a coordinated case can be reassigned");
+            var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, CoordinationMessages.RuleOnlyCoordinatedCaseReassigned);
             var released = _journal.Record(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
             return _selection.AssignBest(released, SocialMap, former);
         });
@@ -284,7 +284,7 @@ public sealed class CoordinationDesk
         return Operation(() =>
         {
             var current = _cases.Get(@case, expectedVersion);
-            var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, "the case has no coordinator");
+            var former = current.Coordinator ?? throw new CaseTransitionRefusedException(@case, current.Status, CaseTrigger.ReleaseCoordinator, CoordinationMessages.RuleCaseHasNoCoordinator);
             return _journal.Record(current, new CoordinatorReleased(@case, _clock.GetCurrentInstant(), former, reason));
         });
     }

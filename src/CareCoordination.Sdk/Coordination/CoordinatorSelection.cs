@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Coordination.Events;
+using CareCoordination.Sdk.Internal;
 using NodaTime;
 using static System.FormattableString;
 
@@ -95,20 +96,23 @@ internal sealed class CoordinatorSelection(CoordinatorPool pool, CoordinationPol
 
         if (best is null)
         {
-            return new CoordinatorChoice(null, false, Invariant($"nobody in the pool can take a {current.Tier} case of {hours} hours a week: ")
-                + (considered == 0 ? "the pool is empty." : Invariant($"{full} qualified coordinators are at capacity and {unqualified} lack specialist training.")));
+            return new CoordinatorChoice(null, false, Messages.Format(
+                CoordinationMessages.NobodyInPool,
+                current.Tier,
+                hours,
+                considered == 0 ? CoordinationMessages.PoolEmpty : Messages.Format(CoordinationMessages.PoolFull, full, unqualified)));
         }
 
         var fallback = bestRank > preferredRank;
         var why = bestRank switch
         {
-            0 => $"{best.Organisation} fits the core problem ({current.CoreProblem}) and already knows the family",
-            1 => $"{best.Organisation} fits the core problem ({current.CoreProblem})",
-            2 => $"{best.Organisation} already knows the family",
-            _ => $"{best.Organisation} is in the pool",
+            0 => Messages.Format(CoordinationMessages.ChosenFitsAndKnows, best.Organisation, current.CoreProblem),
+            1 => Messages.Format(CoordinationMessages.ChosenFits, best.Organisation, current.CoreProblem),
+            2 => Messages.Format(CoordinationMessages.ChosenKnows, best.Organisation),
+            _ => Messages.Format(CoordinationMessages.ChosenInPool, best.Organisation),
         };
-        var text = Invariant($"{why}; {best.Id} had {bestFree} of {best.WeeklyHours} hours free.")
-            + (fallback ? " The preferred organisations could not staff the case, so it went to another organisation." : string.Empty);
+        var text = Messages.Format(CoordinationMessages.ChosenHoursFree, why, best.Id, bestFree, best.WeeklyHours)
+            + (fallback ? CoordinationMessages.ChosenFallback : string.Empty);
         return new CoordinatorChoice(best, fallback, text);
     }
 
@@ -152,7 +156,7 @@ internal sealed class CoordinatorSelection(CoordinatorPool pool, CoordinationPol
     {
         if (current.Status != CaseStatus.AwaitingCoordinator)
         {
-            throw new CaseTransitionRefusedException(current.Id, current.Status, CaseTrigger.AssignCoordinator, "only a case that waits for a coordinator gets one");
+            throw new CaseTransitionRefusedException(current.Id, current.Status, CaseTrigger.AssignCoordinator, CoordinationMessages.RuleOnlyWaitingCaseGetsCoordinator);
         }
     }
 }

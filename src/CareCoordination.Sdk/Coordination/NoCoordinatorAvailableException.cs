@@ -4,7 +4,7 @@ namespace CareCoordination.Sdk.Coordination;
 public sealed class NoCoordinatorAvailableException : CoordinationException
 {
     internal NoCoordinatorAvailableException(CaseId @case, string reason)
-        : base($"No coordinator can take {@case}: {reason}")
+        : base(Internal.Messages.Format(CoordinationMessages.NoCoordinatorAvailable, @case, reason))
     {
         Case = @case;
         Reason = reason;

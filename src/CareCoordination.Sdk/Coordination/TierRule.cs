@@ -76,23 +76,23 @@ public sealed class TierRule
         Guard.NotNull(assessment);
         var tier = Tier switch
         {
-            CoordinationTier.Specialist => "specialist coordination",
-            CoordinationTier.General => "general coordination",
-            _ => "no separate coordination",
+            CoordinationTier.Specialist => CoordinationMessages.TierSpecialist,
+            CoordinationTier.General => CoordinationMessages.TierGeneral,
+            _ => CoordinationMessages.TierNone,
         };
         switch (Criterion)
         {
             case TierCriterion.InvolvedOrganisations when involvedOrganisations >= Threshold:
-                reason = Invariant($"{involvedOrganisations} organisations are involved (rule: {Threshold} or more need {tier}).");
+                reason = Messages.Format(CoordinationMessages.TierReasonInvolvedOrganisations, involvedOrganisations, Threshold, tier);
                 return true;
             case TierCriterion.ProblemDomainCount when BitOperations.PopCount((uint)assessment.ProblemDomains) >= Threshold:
-                reason = Invariant($"The family has problems in {BitOperations.PopCount((uint)assessment.ProblemDomains)} domains ({assessment.ProblemDomains}) (rule: {Threshold} or more need {tier}).");
+                reason = Messages.Format(CoordinationMessages.TierReasonProblemDomainCount, BitOperations.PopCount((uint)assessment.ProblemDomains), assessment.ProblemDomains, Threshold, tier);
                 return true;
             case TierCriterion.AnyProblemDomain when (assessment.ProblemDomains & Domains) != 0:
-                reason = Invariant($"The family has problems in {assessment.ProblemDomains & Domains} (rule: a problem in {Domains} needs {tier}).");
+                reason = Messages.Format(CoordinationMessages.TierReasonAnyProblemDomain, assessment.ProblemDomains & Domains, Domains, tier);
                 return true;
             case TierCriterion.SafetyThreat when assessment.SafetyThreatened:
-                reason = Invariant($"The child's safety is threatened (rule: a threat to safety needs {tier}).");
+                reason = Messages.Format(CoordinationMessages.TierReasonSafetyThreat, tier);
                 return true;
             default:
                 reason = string.Empty;

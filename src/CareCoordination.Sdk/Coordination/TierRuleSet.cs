@@ -62,16 +62,16 @@ public sealed class TierRuleSet
 
         if (reasons.Count == 0)
         {
-            reasons.Add("No tier rule fired: the professionals involved align the help themselves.");
+            reasons.Add(CoordinationMessages.TierReasonNoRuleFired);
         }
 
         if (assessment.Measure is { } measure)
         {
             reasons.Add(measure switch
             {
-                YouthProtectionMeasure.YouthCareIndication => "An indication for youth care hands coordination over to youth care.",
-                YouthProtectionMeasure.SupervisionOrder => "A supervision order (OTS) hands coordination over to youth protection.",
-                _ => "Guardianship hands coordination over to youth protection.",
+                YouthProtectionMeasure.YouthCareIndication => CoordinationMessages.HandoverYouthCareIndication,
+                YouthProtectionMeasure.SupervisionOrder => CoordinationMessages.HandoverSupervisionOrder,
+                _ => CoordinationMessages.HandoverGuardianship,
             });
         }
 

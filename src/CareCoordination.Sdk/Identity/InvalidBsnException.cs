@@ -46,9 +46,8 @@ public sealed class InvalidBsnException : FormatException
 
     private static string MessageFor(InvalidBsnReason reason, int? lastFourDigits) => reason switch
     {
-        InvalidBsnReason.NotDigits => "A BSN (burgerservicenummer) consists of the digits 0 to 9 only.",
-        InvalidBsnReason.FailsElevenTest =>
-            $"The BSN {Bsn.Mask(lastFourDigits ?? 0)} is not valid: it fails the eleven test (elfproef). Check the number with the client's identity document.",
-        _ => "A BSN (burgerservicenummer) has 9 digits; a historic 8-digit number is accepted and left-padded with 0.",
+        InvalidBsnReason.NotDigits => IdentityMessages.BsnNotDigits,
+        InvalidBsnReason.FailsElevenTest => Internal.Messages.Format(IdentityMessages.BsnFailsElevenTest, Bsn.Mask(lastFourDigits ?? 0)),
+        _ => IdentityMessages.BsnWrongLength,
     };
 }

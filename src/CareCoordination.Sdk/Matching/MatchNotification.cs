@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 
@@ -50,6 +52,34 @@ public sealed class MatchNotification
 
     /// <summary>Gets the organisation that coordinates the match (<em>matchregisseur</em>).</summary>
     public OrganisationId MatchCoordinator { get; }
+
+    /// <summary>
+    /// Gets the notification as the recipient reads it, in the current <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>
+    /// (English, or Dutch for nl): the recipient's own signal, the other parties with their contact details, and what the
+    /// recipient is asked to do. Like the notification, it names no youth and no BSN.
+    /// </summary>
+    public string Message
+    {
+        get
+        {
+            var parties = string.Join(
+                MatchingMessages.PartySeparator,
+                OtherParties.Select(p => Messages.Format(MatchingMessages.Party, p.OrganisationName, p.ProfessionalName, p.Contact.Phone, p.Contact.Email)));
+            var verb = OtherParties.Count == 1 ? MatchingMessages.IsOne : MatchingMessages.AreMany;
+            var text = Role switch
+            {
+                NotificationRecipientRole.MatchCoordinator => Messages.Format(MatchingMessages.NotificationToMatchCoordinator, parties, verb),
+                NotificationRecipientRole.OrganisationCoordinator => Messages.Format(MatchingMessages.NotificationToOrganisationCoordinator, Signal, parties, verb),
+                _ => Messages.Format(MatchingMessages.NotificationToReporter, Signal, parties, verb),
+            };
+            return Kind switch
+            {
+                MatchKind.Family => text + " " + MatchingMessages.ConcernsDifferentYouths,
+                MatchKind.Archived => text + " " + MatchingMessages.ConcernsArchivedSignal,
+                _ => text,
+            };
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Role} notification to {RecipientOrganisation}: {Kind} match with {OtherParties.Count} other party(ies)";

@@ -231,7 +231,7 @@ public sealed class FamilyPlan
             var late = Actions.Where(a => a.Kind == kind && a.Status == ActionStatus.Agreed && a.Due.Plus(policy.GracePeriod) < today).ToArray();
             if (late.Length > 0)
             {
-                result.Add(new Stagnation(cause, [.. late.Select(a => a.Number)], late.Min(a => a.Due.Plus(policy.GracePeriod)).PlusDays(1), Invariant($"{late.Length} {(kind == ActionKind.Help ? "action(s)" : "feedback action(s)")} overdue by more than {policy.GracePeriod.Days} days: {string.Join(", ", late.Select(a => $"#{a.Number} of {a.Owner}, due {a.Due:uuuu-MM-dd}"))}.")));
+                result.Add(new Stagnation(cause, [.. late.Select(a => a.Number)], late.Min(a => a.Due.Plus(policy.GracePeriod)).PlusDays(1), Messages.Format(kind == ActionKind.Help ? PlanMessages.StagnationOverdueActions : PlanMessages.StagnationOverdueFeedback, late.Length, policy.GracePeriod.Days, string.Join(", ", late.Select(a => Messages.Format(PlanMessages.OverdueAction, a.Number, a.Owner, a.Due))))));
             }
         }
 
@@ -239,17 +239,17 @@ public sealed class FamilyPlan
         if (waiting.Length > 0)
         {
             var since = History.OfType<ActionOnWaitingList>().Where(e => waiting.Any(a => a.Number == e.Number)).Min(e => e.At);
-            result.Add(new Stagnation(StagnationCause.WaitingList, [.. waiting.Select(a => a.Number)], DateOf(since), $"A waiting list blocks {string.Join(", ", waiting.Select(a => $"#{a.Number} ({a.WaitingListReason})"))}."));
+            result.Add(new Stagnation(StagnationCause.WaitingList, [.. waiting.Select(a => a.Number)], DateOf(since), Messages.Format(PlanMessages.StagnationWaitingList, string.Join(", ", waiting.Select(a => $"#{a.Number} ({a.WaitingListReason})")))));
         }
 
         if (UnaddressedChange is { } change)
         {
-            result.Add(new Stagnation(StagnationCause.ChangedCircumstances, [], DateOf(change.At), (change.SevereThreat ? "A severe threat: " : "Circumstances changed: ") + change.Description));
+            result.Add(new Stagnation(StagnationCause.ChangedCircumstances, [], DateOf(change.At), Messages.Format(change.SevereThreat ? PlanMessages.SevereThreat : PlanMessages.CircumstancesChanged, change.Description)));
         }
 
         if (Refusals.Count > 0)
         {
-            result.Add(new Stagnation(StagnationCause.FamilyRefusesCooperation, [], DateOf(Refusals.Values.Min()), $"{string.Join(" and ", Refusals.Keys)} refuse(s) further cooperation."));
+            result.Add(new Stagnation(StagnationCause.FamilyRefusesCooperation, [], DateOf(Refusals.Values.Min()), Messages.Format(PlanMessages.StagnationRefusal, string.Join(PlanMessages.ListAnd, Refusals.Keys))));
         }
 
         return result;
@@ -280,7 +280,7 @@ public sealed class FamilyPlan
         }
 
         EscalationLadder.TryStep(Escalation, step, out var to);
-        var reason = step == EscalationTrigger.PlanMoves ? "The plan moves again: no stagnation remains." : string.Join(" ", stagnation.Select(s => s.Description));
+        var reason = step == EscalationTrigger.PlanMoves ? PlanMessages.EscalationPlanMoves : string.Join(" ", stagnation.Select(s => s.Description));
         LocalDate? deadline = to == EscalationLevel.None ? null : today.Plus(Guard.NotNull(policy).PeriodFor(to));
         return Apply(new EscalationStepped(Case, at, Guard.NotDefault(by), Escalation, to, step, deadline, reason));
     }
@@ -303,7 +303,7 @@ public sealed class FamilyPlan
             .Select(a => new PlanDueItem(Case, PlanDueKind.Action, a.Number, a.Owner, a.Professional, a.Due, a.Due < today, a.Description)));
         if (EscalationDeadline is { } deadline && deadline <= until)
         {
-            items.Add(new PlanDueItem(Case, PlanDueKind.EscalationDeadline, null, Escalation == EscalationLevel.Municipality ? null : CoordinatorOrganisation, null, deadline, deadline < today, $"The {Escalation} rung must resolve the stagnation."));
+            items.Add(new PlanDueItem(Case, PlanDueKind.EscalationDeadline, null, Escalation == EscalationLevel.Municipality ? null : CoordinatorOrganisation, null, deadline, deadline < today, Messages.Format(PlanMessages.DueEscalationDeadline, Escalation)));
         }
 
         items.AddRange(EnforcementOrders.Where(o => o.By <= until && Escalation == EscalationLevel.Municipality)
@@ -322,7 +322,7 @@ public sealed class FamilyPlan
     private PlanChangeRefusedException Refuse(string step, string rule) => new(Case, Escalation, step, rule);
 
     private PlanAction ActionNumbered(int number, string step) =>
-        number >= 1 && number <= Actions.Count ? Actions[number - 1] : throw Refuse(step, Invariant($"the plan has no action #{number}"));
+        number >= 1 && number <= Actions.Count ? Actions[number - 1] : throw Refuse(step, Messages.Format(PlanMessages.RuleNoSuchAction, number));
 
     private FamilyPlan Apply(PlanEvent e)
     {
@@ -339,18 +339,18 @@ public sealed class FamilyPlan
                 next.Goals = [.. Goals, new PlanGoal(goal.Number, goal.Description, false, null)];
                 break;
             case ActionAgreed agreed when agreed.Action.Goal < 1 || agreed.Action.Goal > Goals.Count:
-                throw Refuse("agreeing an action", Invariant($"the plan has no goal #{agreed.Action.Goal}"));
+                throw Refuse(PlanMessages.StepAgreeingAnAction, Messages.Format(PlanMessages.RuleNoSuchGoal, agreed.Action.Goal));
             case ActionAgreed agreed:
                 next.Actions = [.. Actions, agreed.Action];
                 break;
             case ActionCompleted completed:
-                next.Actions = Replace(ActionNumbered(completed.Number, "completing an action") is { Status: not ActionStatus.Done } a ? a with { Status = ActionStatus.Done, WaitingListReason = null } : throw Refuse("completing an action", Invariant($"action #{completed.Number} is already done")));
+                next.Actions = Replace(ActionNumbered(completed.Number, PlanMessages.StepCompletingAnAction) is { Status: not ActionStatus.Done } a ? a with { Status = ActionStatus.Done, WaitingListReason = null } : throw Refuse(PlanMessages.StepCompletingAnAction, Messages.Format(PlanMessages.RuleActionAlreadyDone, completed.Number)));
                 break;
             case ActionOnWaitingList blocked:
-                next.Actions = Replace(ActionNumbered(blocked.Number, "putting an action on a waiting list") is { Status: ActionStatus.Agreed } b ? b with { Status = ActionStatus.WaitingList, WaitingListReason = blocked.Reason } : throw Refuse("putting an action on a waiting list", Invariant($"action #{blocked.Number} is not open")));
+                next.Actions = Replace(ActionNumbered(blocked.Number, PlanMessages.StepPuttingOnWaitingList) is { Status: ActionStatus.Agreed } b ? b with { Status = ActionStatus.WaitingList, WaitingListReason = blocked.Reason } : throw Refuse(PlanMessages.StepPuttingOnWaitingList, Messages.Format(PlanMessages.RuleActionNotOpen, blocked.Number)));
                 break;
             case ActionUnblocked unblocked:
-                next.Actions = Replace(ActionNumbered(unblocked.Number, "unblocking an action") is { Status: ActionStatus.WaitingList } u ? u with { Status = ActionStatus.Agreed, WaitingListReason = null, Due = unblocked.NewDue } : throw Refuse("unblocking an action", Invariant($"action #{unblocked.Number} is not on a waiting list")));
+                next.Actions = Replace(ActionNumbered(unblocked.Number, PlanMessages.StepUnblockingAnAction) is { Status: ActionStatus.WaitingList } u ? u with { Status = ActionStatus.Agreed, WaitingListReason = null, Due = unblocked.NewDue } : throw Refuse(PlanMessages.StepUnblockingAnAction, Messages.Format(PlanMessages.RuleActionNotWaiting, unblocked.Number)));
                 break;
             case AgreementMade agreement:
                 next.Agreements = [.. Agreements, agreement];
@@ -365,14 +365,14 @@ public sealed class FamilyPlan
                 next.Refusals = Refusals.ToImmutableSortedDictionary().Remove(resumed.Member);
                 break;
             case CooperationResumed resumed:
-                throw Refuse("resuming cooperation", $"the {resumed.Member} did not refuse");
+                throw Refuse(PlanMessages.StepResumingCooperation, Messages.Format(PlanMessages.RuleDidNotRefuse, resumed.Member));
             case CircumstancesChanged changed:
                 next.UnaddressedChange = changed;
                 break;
             case PlanReviewed reviewed:
                 if (reviewed.Progress.Keys.Concat(reviewed.Reached).Any(g => g < 1 || g > Goals.Count))
                 {
-                    throw Refuse("reviewing", "the review names a goal the plan does not have");
+                    throw Refuse(PlanMessages.StepReviewing, PlanMessages.RuleReviewNamesUnknownGoal);
                 }
 
                 next.Goals = [.. Goals.Select(g => g with
@@ -385,7 +385,7 @@ public sealed class FamilyPlan
             case EscalationStepped stepped:
                 if (stepped.From != Escalation || !EscalationLadder.TryStep(Escalation, stepped.Trigger, out var to) || to != stepped.To)
                 {
-                    throw Refuse(Invariant($"{stepped.Trigger} to {stepped.To}"), $"the ladder allows only {string.Join(", ", EscalationLadder.TriggersFrom(Escalation))} from {Escalation}");
+                    throw Refuse(Messages.Format(PlanMessages.StepEscalation, stepped.Trigger, stepped.To), Messages.Format(PlanMessages.RuleLadderAllowsOnly, string.Join(", ", EscalationLadder.TriggersFrom(Escalation)), Escalation));
                 }
 
                 next.Escalation = stepped.To;
@@ -396,7 +396,7 @@ public sealed class FamilyPlan
                 next.EnforcementOrders = [.. EnforcementOrders, ordered.Order];
                 break;
             case EnforcementOrdered:
-                throw Refuse("an enforcement order", "only a plan escalated to the municipality can get one");
+                throw Refuse(PlanMessages.StepEnforcementOrder, PlanMessages.RuleEnforcementOnlyAtMunicipality);
             default:
                 throw new ArgumentException($"{e.GetType().Name} cannot be applied to a plan that is already drafted.", nameof(e));
         }

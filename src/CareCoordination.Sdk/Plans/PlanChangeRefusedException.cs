@@ -6,7 +6,7 @@ namespace CareCoordination.Sdk.Plans;
 public sealed class PlanChangeRefusedException : CoordinationException
 {
     internal PlanChangeRefusedException(CaseId plan, EscalationLevel level, string step, string rule)
-        : base($"The plan of {plan} (escalation: {level}) refuses {step}: {rule}.")
+        : base(Internal.Messages.Format(PlanMessages.PlanChangeRefused, plan, level, step, rule))
     {
         Plan = plan;
         Level = level;

@@ -39,7 +39,7 @@ public sealed partial class ReferenceIndex
             var slot = _matching.FindInChain(_active.HeadOf(key), organisation.Value);
             if (slot == NoSlot)
             {
-                throw NotFoundException.Missing($"{organisation}'s active signal on youth {youth}", $"{organisation} has no active signal on youth {youth}; nothing was withdrawn.");
+                throw NotFoundException.Missing($"{organisation}'s active signal on youth {youth}", Messages.Format(SignalMessages.NoActiveSignalToWithdraw, organisation, youth));
             }
 
             var signal = ToSignal(slot);

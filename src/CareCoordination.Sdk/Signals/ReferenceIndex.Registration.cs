@@ -143,7 +143,7 @@ public sealed partial class ReferenceIndex
                     IndexMetrics.RegistrationRefused(RegistrationRefusal.IdempotencyKeyConflict);
                     return RegistrationResult.Refused(
                         RegistrationRefusal.IdempotencyKeyConflict,
-                        "The idempotency key was already used for another registration; use a new key for every new registration.");
+                        SignalMessages.IdempotencyKeyConflict);
                 }
 
                 return Answer(remembered.Outcome, Reveal(remembered.Signal), Array.ConvertAll(remembered.Matches, Reveal), destination);
@@ -183,7 +183,7 @@ public sealed partial class ReferenceIndex
         if (registration.IsDefault)
         {
             IndexMetrics.RegistrationRefused(RegistrationRefusal.InvalidRegistration);
-            return RegistrationResult.Refused(RegistrationRefusal.InvalidRegistration, "The registration is empty: a signal needs a youth, an organisation, a reporter and a reporting criterion.");
+            return RegistrationResult.Refused(RegistrationRefusal.InvalidRegistration, SignalMessages.EmptyRegistration);
         }
 
         var now = _clock.GetCurrentInstant();

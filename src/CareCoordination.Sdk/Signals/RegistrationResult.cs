@@ -39,12 +39,15 @@ public readonly struct RegistrationResult
     /// <summary>Gets a value indicating whether the registration was refused.</summary>
     public bool IsRefused => Outcome == RegistrationOutcome.Refused;
 
-    /// <summary>Gets a message a vendor can show: why it was refused, or what happened. It never contains a full BSN.</summary>
+    /// <summary>
+    /// Gets a message a vendor can show: why it was refused, or what happened, in the language of the registering
+    /// thread's <see cref="System.Globalization.CultureInfo.CurrentUICulture"/> (English, or Dutch for nl). It never contains a full BSN.
+    /// </summary>
     public string Message => _message ?? Outcome switch
     {
-        RegistrationOutcome.Registered => "The signal was registered.",
-        RegistrationOutcome.Renewed => "The organisation's signal on this youth was renewed.",
-        _ => "The registration is invalid.",
+        RegistrationOutcome.Registered => SignalMessages.SignalRegistered,
+        RegistrationOutcome.Renewed => SignalMessages.SignalRenewed,
+        _ => SignalMessages.RegistrationInvalid,
     };
 
     /// <summary>Gets the signal as registered or renewed; <c>default</c> when refused.</summary>

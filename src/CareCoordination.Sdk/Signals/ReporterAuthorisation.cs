@@ -24,7 +24,7 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
         coordinatorRank = int.MaxValue;
         if (!_directory.TryGetOrganisation(registration.Organisation, out var organisation))
         {
-            return Refuse(RegistrationRefusal.UnknownOrganisation, $"The organisation {registration.Organisation} is not in the region's directory; it cannot signal.", out refusal, out message);
+            return Refuse(RegistrationRefusal.UnknownOrganisation, Messages.Format(SignalMessages.UnknownOrganisation, registration.Organisation), out refusal, out message);
         }
 
         if (!_policy.MayReport(organisation.Kind))
@@ -33,37 +33,37 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
             return Refuse(
                 RegistrationRefusal.OrganisationNotAuthorised,
                 through is { } kind
-                    ? $"{organisation.Name} ({organisation.Kind}) may not signal in this region; it signals through an organisation of kind {kind}."
-                    : $"{organisation.Name} ({organisation.Kind}) may not signal in this region.",
+                    ? Messages.Format(SignalMessages.OrganisationNotAuthorisedSignalsThrough, organisation.Name, OrganisationKindNames.Of(organisation.Kind), OrganisationKindNames.Of(kind))
+                    : Messages.Format(SignalMessages.OrganisationNotAuthorised, organisation.Name, OrganisationKindNames.Of(organisation.Kind)),
                 out refusal,
                 out message);
         }
 
         if (!organisation.HasMunicipalAgreement)
         {
-            return Refuse(RegistrationRefusal.NoMunicipalAgreement, $"{organisation.Name} has no written agreements with the municipality (convenant); it cannot signal until it has.", out refusal, out message);
+            return Refuse(RegistrationRefusal.NoMunicipalAgreement, Messages.Format(SignalMessages.NoMunicipalAgreement, organisation.Name), out refusal, out message);
         }
 
         if (!_directory.TryGetProfessional(registration.Reporter, out var reporter) || reporter.Organisation != organisation.Id)
         {
-            return Refuse(RegistrationRefusal.UnknownReporter, $"The reporter {registration.Reporter} is not a professional of {organisation.Name} in the region's directory.", out refusal, out message);
+            return Refuse(RegistrationRefusal.UnknownReporter, Messages.Format(SignalMessages.UnknownReporter, registration.Reporter, organisation.Name), out refusal, out message);
         }
 
         if (!reporter.IsDesignatedReporter)
         {
-            return Refuse(RegistrationRefusal.ReporterNotDesignated, $"{organisation.Name} has not designated {reporter.Name} to signal in the reference index.", out refusal, out message);
+            return Refuse(RegistrationRefusal.ReporterNotDesignated, Messages.Format(SignalMessages.ReporterNotDesignated, organisation.Name, reporter.Name), out refusal, out message);
         }
 
         var dateOfBirth = registration.Youth.DateOfBirth;
         if (dateOfBirth > today.Date)
         {
-            return Refuse(RegistrationRefusal.NotYetBorn, "The date of birth lies in the future; check it against the population register (BRP).", out refusal, out message);
+            return Refuse(RegistrationRefusal.NotYetBorn, SignalMessages.NotYetBorn, out refusal, out message);
         }
 
         var ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, _policy.AgeLimitInYears);
         if (ageLimitDay <= today.DayNumber)
         {
-            return Refuse(RegistrationRefusal.OverAgeLimit, $"The person is {_policy.AgeLimitInYears} or older and no longer a youth for the reference index.", out refusal, out message);
+            return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
         }
 
         coordinatorRank = _policy.CoordinatorRank(organisation.Kind);

@@ -7,7 +7,7 @@ public sealed class SignalRefusedException : ReferenceIndexException
 {
     /// <summary>Initializes a new instance with a generic message.</summary>
     public SignalRefusedException()
-        : this("The reference index refused the signal.")
+        : this(SignalMessages.SignalRefused)
     {
     }
 

@@ -39,6 +39,18 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void Under_nl_NL_a_closed_case_refuses_another_intake_in_Dutch()
+    {
+        var scenario = new DeskScenario();
+        var id = scenario.Open(scenario.NewFamily());
+        scenario.Desk.Close(id, CaseOutcome.GoalsReached);
+
+        var error = UiCulture.In("nl-NL", () => Assert.Throws<CaseTransitionRefusedException>(() => scenario.Desk.RecordCoordinationHours(id, DeskScenario.Cjg, 1)));
+
+        Assert.Equal($"{id} heeft de status Closed; RecordHours is niet toegestaan: de levensloop van een casus staat in status Closed niets toe.", error.Message);
+    }
+
+    [Fact]
     public void Replaying_a_cases_history_rebuilds_the_same_case()
     {
         var scenario = new DeskScenario();

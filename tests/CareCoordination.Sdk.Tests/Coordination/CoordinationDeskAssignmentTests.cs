@@ -84,6 +84,20 @@ public sealed class CoordinationDeskAssignmentTests
     }
 
     [Fact]
+    public void Under_nl_NL_the_desk_says_in_Dutch_why_no_coordinator_can_take_the_case()
+    {
+        var scenario = new DeskScenario();
+        scenario.AddCoordinator(1, DeskScenario.MentalHealth, TrainingLevel.General, hours: 20);
+        var id = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.MentalHealth | ProblemDomains.Safety, ProblemDomains.MentalHealth, safety: true);
+
+        var decision = UiCulture.In("nl-NL", () => scenario.Desk.AssignCoordinator(id));
+        var error = UiCulture.In("nl-NL", () => Assert.Throws<NoCoordinatorAvailableException>(() => decision.ThrowIfRefused()));
+
+        Assert.Equal("niemand in de pool kan een casus (Specialist) van 4 uur per week op zich nemen: 0 geschoolde zorgcoördinatoren zitten vol en 1 missen de specialistische scholing.", decision.Reason);
+        Assert.Equal($"Geen zorgcoördinator kan {id} op zich nemen: {decision.Reason}", error.Message);
+    }
+
+    [Fact]
     public void A_specialist_case_never_goes_to_a_coordinator_without_specialist_training()
     {
         var scenario = new DeskScenario();

@@ -26,6 +26,18 @@ public sealed class TierRuleSetTests
     }
 
     [Fact]
+    public void Under_nl_NL_the_tier_reasons_read_in_Dutch_in_the_terms_of_the_field()
+    {
+        var general = UiCulture.In("nl-NL", () => TierRuleSet.Default.Decide(new CaseAssessment(ProblemDomains.School, ProblemDomains.School, false), 3));
+        var none = UiCulture.In("nl-NL", () => TierRuleSet.Default.Decide(new CaseAssessment(ProblemDomains.School, ProblemDomains.School, false, YouthProtectionMeasure.SupervisionOrder), 1));
+
+        Assert.Equal(["Er zijn 3 organisaties betrokken (regel: vanaf 3 is algemene zorgcoördinatie nodig)."], general.Reasons);
+        Assert.Equal(
+            ["Geen regel voor zorgcoördinatie is van toepassing: de betrokken hulpverleners stemmen de hulp zelf af.", "Een ondertoezichtstelling (OTS) draagt de zorgcoördinatie over aan de jeugdbescherming."],
+            none.Reasons);
+    }
+
+    [Fact]
     public void Problems_in_two_domains_need_general_coordination()
     {
         var decision = TierRuleSet.Default.Decide(new CaseAssessment(ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, false), 1);

@@ -33,6 +33,20 @@ public sealed class FamilyPlanTests
     }
 
     [Fact]
+    public void Under_nl_NL_an_overdue_action_and_its_escalation_deadline_read_in_Dutch()
+    {
+        var plan = Drafted();
+
+        var stalled = UiCulture.In("nl-NL", () => Assert.Single(plan.DetectStagnation(Day0.PlusDays(22), PlanPolicy.Default)));
+        var escalated = UiCulture.In("nl-NL", () => plan.AdvanceEscalation(Day0.PlusDays(22), PlanPolicy.Default, Coordinator, On(22)));
+        var due = UiCulture.In("nl-NL", () => escalated.GetDueItems(Day0.PlusDays(365), Day0.PlusDays(22)).Single(i => i.Kind == PlanDueKind.EscalationDeadline));
+
+        Assert.Equal("1 actie(s) meer dan 7 dagen over de afgesproken datum: #1 van org-2, uiterlijk 07-12-2026.", stalled.Description);
+        Assert.Equal(stalled.Description, escalated.History.OfType<EscalationStepped>().Last().Reason);
+        Assert.Equal("De trede Executors van de opschalingsladder moet de stagnatie oplossen.", due.Description);
+    }
+
+    [Fact]
     public void Feedback_not_given_in_time_is_its_own_cause()
     {
         var plan = Drafted().CompleteAction(1, Coordinator, On(10));
@@ -137,6 +151,17 @@ public sealed class FamilyPlanTests
         var error = Assert.Throws<PlanChangeRefusedException>(() => plan.OrderEnforcement(new EnforcementOrder(SocialWork, "Act", Day0.PlusDays(5), new ProfessionalId(9001)), new ProfessionalId(9001), On(1)));
 
         Assert.Equal("The plan of case-1 (escalation: None) refuses an enforcement order: only a plan escalated to the municipality can get one.", error.Message);
+    }
+
+    [Fact]
+    public void An_enforcement_order_refused_under_nl_NL_reads_in_Dutch()
+    {
+        var plan = Drafted();
+
+        var error = UiCulture.In("nl-NL", () => Assert.Throws<PlanChangeRefusedException>(() => plan.OrderEnforcement(new EnforcementOrder(SocialWork, "Act", Day0.PlusDays(5), new ProfessionalId(9001)), new ProfessionalId(9001), On(1))));
+
+        Assert.Equal("Het gezinsplan van case-1 (opschaling: None) weigert een besluit met doorzettingsmacht: alleen een plan dat is opgeschaald naar de gemeente kan doorzettingsmacht krijgen.", error.Message);
+        Assert.Equal("een besluit met doorzettingsmacht", error.Step);
     }
 
     [Fact]
