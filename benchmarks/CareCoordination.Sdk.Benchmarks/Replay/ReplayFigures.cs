@@ -39,7 +39,11 @@ internal static class ReplayFigures
     }
 
     /// <summary>Removes what an earlier run wrote, so a failed benchmark shows no figures rather than stale ones.</summary>
-    public static void Forget(string method, RegionSize size) => File.Delete(PathOf(method, size));
+    public static void Forget(string method, RegionSize size)
+    {
+        Directory.CreateDirectory(Folder);
+        File.Delete(PathOf(method, size));
+    }
 
     public static IReadOnlyDictionary<string, double>? Read(string method, string size)
     {
