@@ -82,7 +82,11 @@ public class ReplayBenchmarks : IDisposable
     {
         _method = method;
         ReplayFigures.Forget(method, Size);
+        var started = Stopwatch.GetTimestamp();
         _workload = ReplayWorkload.Generate(Size.Youths, Size.Registrations);
+
+        // In the log only: generating the larger regions takes a while, and this says how long before the first iteration.
+        Console.WriteLine($"// Generated {_workload.Count:N0} registrations over {_workload.Days:N0} days in {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s");
     }
 
     private void Empty(ReplayTarget target)

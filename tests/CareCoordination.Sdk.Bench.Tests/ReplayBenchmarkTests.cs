@@ -1,4 +1,5 @@
 using System.Linq;
+using CareCoordination.Sdk.Benchmarks;
 using CareCoordination.Sdk.Benchmarks.Baselines;
 using CareCoordination.Sdk.Benchmarks.Replay;
 using Xunit;
@@ -57,6 +58,24 @@ public sealed class ReplayBenchmarkTests
         using var replay = new SqliteReplayIndex(Region);
 
         AssertSameAsNaive(replay.Run());
+    }
+
+    [Fact]
+    public void A_benchmark_iteration_writes_the_figures_its_summary_columns_read()
+    {
+        using var benchmarks = new ReplayBenchmarks { Size = new RegionSize(20_000, 40_000) };
+        benchmarks.SetUpIndex();
+        benchmarks.EmptyIndex();
+
+        var registrations = benchmarks.ReferenceIndex();
+        benchmarks.WriteFigures();
+
+        var figures = ReplayFigures.Read(nameof(ReplayBenchmarks.ReferenceIndex), "20k/40k");
+        Assert.NotNull(figures);
+        Assert.Equal(Region.Count, registrations);
+        Assert.Equal(Region.Count, figures["registrations"]);
+        Assert.Equal(Expected.Family, figures["family"]);
+        Assert.True(figures["heap-bytes"] > 0 && figures["peak-working-set-bytes"] > figures["heap-bytes"], "the memory figures were measured");
     }
 
     private static void AssertSameAsNaive(ReplayCounts counts)
