@@ -45,7 +45,15 @@ internal sealed class NaiveIndex
     {
         var lines = File.ReadAllLines(csv).Skip(1)
             .Select(l => l.Split(',').Select(f => int.Parse(f, CultureInfo.InvariantCulture)).ToArray())
-            .Select((f, order) => (Bsn: f[0], Family: f[1], Org: f[2], Day: f[3], Order: order))
+            .Select(f => (Bsn: f[0], Family: f[1], Org: f[2], Day: f[3]));
+        return Replay(lines, start, days);
+    }
+
+    /// <summary>Replays registrations (BSN, family, organisation, day) day by day, in their order within a day.</summary>
+    public static NaiveIndex Replay(IEnumerable<(int Bsn, int Family, int Org, int Day)> registrations, LocalDate start, int days)
+    {
+        var lines = registrations
+            .Select((l, order) => (l.Bsn, l.Family, l.Org, l.Day, Order: order))
             .OrderBy(l => l.Day).ThenBy(l => l.Order).ToList();
         var index = new NaiveIndex(start);
         var next = 0;

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using CareCoordination.Sdk.Benchmarks.Baselines;
+using CareCoordination.Sdk.Benchmarks.Replay;
+
+namespace CareCoordination.Sdk.Benchmarks;
+
+/// <summary>
+/// Five simulated years of a region's registrations, replayed through each index from empty: the bench tool's seeded
+/// generator with issue 17's shares (families of one to four, Zipf-sized organisations, 15 % follow-ups of which a
+/// quarter renewals, 3 % siblings), and each night the daily job on a fake clock. One invocation is a whole replay of
+/// millions of registrations, so the job runs few iterations and the columns divide by the registrations; the workload
+/// is generated once per process, untimed. Judge by Ratio and Alloc Ratio against the naive dictionary.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Columns))]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+public class ReplayBenchmarks : IDisposable
+{
+    private ReplayWorkload _workload = null!;
+    private ReplayTarget? _target;
+    private ReplayCounts? _counts;
+    private long _heapBefore;
+    private string _method = "";
+
+    [ParamsSource(nameof(Sizes))]
+    public RegionSize Size { get; set; } = null!;
+
+    public static IEnumerable<RegionSize> Sizes => RegionSize.Selected();
+
+    [GlobalSetup(Target = nameof(NaiveDictionary))]
+    public void SetUpNaive() => Generate(nameof(NaiveDictionary));
+
+    [GlobalSetup(Target = nameof(Sqlite))]
+    public void SetUpSqlite() => Generate(nameof(Sqlite));
+
+    [GlobalSetup(Target = nameof(ReferenceIndex))]
+    public void SetUpIndex() => Generate(nameof(ReferenceIndex));
+
+    [IterationSetup(Target = nameof(NaiveDictionary))]
+    public void EmptyNaive() => Empty(new NaiveReplayIndex(_workload));
+
+    [IterationSetup(Target = nameof(Sqlite))]
+    public void EmptySqlite() => Empty(new SqliteReplayIndex(_workload));
+
+    [IterationSetup(Target = nameof(ReferenceIndex))]
+    public void EmptyIndex() => Empty(new SdkReplay(_workload));
+
+    [Benchmark(Baseline = true, Description = "Dictionary + LINQ")]
+    public long NaiveDictionary() => Replay();
+
+    [Benchmark(Description = "SQLite in memory")]
+    public long Sqlite() => Replay();
+
+    [Benchmark(Description = "ReferenceIndex")]
+    public long ReferenceIndex() => Replay();
+
+    [IterationCleanup]
+    public void WriteFigures()
+    {
+        // Measured before the index is let go, so the heap figure is what the index holds after five years.
+        var heap = GC.GetTotalMemory(forceFullCollection: true) - _heapBefore;
+        GC.KeepAlive(_target);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        ReplayFigures.Write(_method, Size, _counts!, heap, process.PeakWorkingSet64);
+        _target?.Dispose();
+        _target = null;
+    }
+
+    public void Dispose()
+    {
+        _target?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Generate(string method)
+    {
+        _method = method;
+        ReplayFigures.Forget(method, Size);
+        var started = Stopwatch.GetTimestamp();
+        _workload = ReplayWorkload.Generate(Size.Youths, Size.Registrations);
+
+        // In the log only: generating the larger regions takes a while, and this says how long before the first iteration.
+        Console.WriteLine($"// Generated {_workload.Count:N0} registrations over {_workload.Days:N0} days in {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s");
+    }
+
+    private void Empty(ReplayTarget target)
+    {
+        _heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        _target = target;
+    }
+
+    private long Replay()
+    {
+        _counts = _target!.Run();
+        return _counts.Registrations;
+    }
+
+    private sealed class Columns : ManualConfig
+    {
+        public Columns() => AddColumn(ReplayColumn.All);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Linq;
+using CareCoordination.Sdk.Benchmarks;
+using CareCoordination.Sdk.Benchmarks.Baselines;
+using CareCoordination.Sdk.Benchmarks.Replay;
+using Xunit;
+
+namespace CareCoordination.Sdk.Bench.Tests;
+
+/// <summary>
+/// The replay benchmark at a small size (20,000 youths, about 40,000 registrations in five years: the density of its
+/// 1M/2M run) against the naive index these tests already trust: the SDK and both baselines must count exactly what
+/// it counts, or their times are not times for the same work.
+/// </summary>
+public sealed class ReplayBenchmarkTests
+{
+    private static readonly ReplayWorkload Region = ReplayWorkload.Generate(youths: 20_000, registrations: 40_000);
+
+    private static readonly NaiveIndex Expected = NaiveIndex.Replay(
+        Enumerable.Range(0, Region.Count).Select(i => (Region.BsnNumber[i], Region.Family[i], Region.Organisation[i], Region.Day[i])),
+        ReplayWorkload.Start,
+        Region.Days);
+
+    [Fact]
+    public void The_replayed_region_has_about_the_registrations_asked_for_and_exercises_every_rule()
+    {
+        Assert.InRange(Region.Count, 36_000, 44_000);
+        Assert.True(Expected.Renewed > 100, $"renewals: {Expected.Renewed}");
+        Assert.True(Expected.SameYouth > 100, $"same-youth matches: {Expected.SameYouth}");
+        Assert.True(Expected.Family > 100, $"family matches: {Expected.Family}");
+        Assert.True(Expected.Archived > 0, $"archived matches: {Expected.Archived}");
+        Assert.True(Expected.ToArchive > 0, $"archived by the daily job: {Expected.ToArchive}");
+        Assert.True(Expected.RemovedAt23 > 0, $"removed at 23: {Expected.RemovedAt23}");
+    }
+
+    [Fact]
+    public void Replaying_the_region_through_the_reference_index_counts_what_a_naive_index_counts()
+    {
+        using var replay = new SdkReplay(Region);
+
+        var counts = replay.Run();
+
+        AssertSameAsNaive(counts);
+        Assert.Equal(Expected.ActiveAtEnd, replay.Index.ActiveSignalCount);
+        Assert.Equal(Expected.ArchivedAtEnd, replay.Index.ArchivedSignalCount);
+    }
+
+    [Fact]
+    public void Replaying_the_region_through_the_dictionary_baseline_counts_what_a_naive_index_counts()
+    {
+        using var replay = new NaiveReplayIndex(Region);
+
+        AssertSameAsNaive(replay.Run());
+    }
+
+    [Fact]
+    public void Replaying_the_region_through_the_sqlite_baseline_counts_what_a_naive_index_counts()
+    {
+        using var replay = new SqliteReplayIndex(Region);
+
+        AssertSameAsNaive(replay.Run());
+    }
+
+    [Fact]
+    public void A_benchmark_iteration_writes_the_figures_its_summary_columns_read()
+    {
+        using var benchmarks = new ReplayBenchmarks { Size = new RegionSize(20_000, 40_000) };
+        benchmarks.SetUpIndex();
+        benchmarks.EmptyIndex();
+
+        var registrations = benchmarks.ReferenceIndex();
+        benchmarks.WriteFigures();
+
+        var figures = ReplayFigures.Read(nameof(ReplayBenchmarks.ReferenceIndex), "20k/40k");
+        Assert.NotNull(figures);
+        Assert.Equal(Region.Count, registrations);
+        Assert.Equal(Region.Count, figures["registrations"]);
+        Assert.Equal(Expected.Family, figures["family"]);
+        Assert.True(figures["heap-bytes"] > 0 && figures["peak-working-set-bytes"] > figures["heap-bytes"], "the memory figures were measured");
+    }
+
+    private static void AssertSameAsNaive(ReplayCounts counts)
+    {
+        Assert.Equal(
+            (Expected.Registered, Expected.Renewed, Expected.Refused, Expected.SameYouth, Expected.Family, Expected.Archived, Expected.ToArchive, Expected.RemovedAt23),
+            (counts.Registered, counts.Renewed, counts.Refused, counts.SameYouthMatches, counts.FamilyMatches, counts.ArchivedMatches, counts.ExpiredToArchive, counts.RemovedAtAgeLimit));
+        Assert.True(counts.RegistrationTicks > 0 && counts.Days == Region.Days, "the replay timed every day");
+    }
+}
