@@ -15,16 +15,16 @@ internal sealed class SqliteIndex : IDisposable
     {
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
-        Execute("CREATE TABLE signals (id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL, registered INTEGER NOT NULL, expires INTEGER NOT NULL)");
-        Execute("CREATE UNIQUE INDEX signals_youth ON signals (youth, organisation)");
-        _matches = Prepare("SELECT organisation, reporter FROM signals WHERE youth = $youth AND organisation <> $organisation", "$youth", "$organisation");
-        _insert = Prepare("INSERT INTO signals (youth, organisation, reporter, registered, expires) VALUES ($youth, $organisation, $reporter, $registered, $expires) ON CONFLICT (youth, organisation) DO UPDATE SET registered = excluded.registered", "$youth", "$organisation", "$reporter", "$registered", "$expires");
-        _lookup = Prepare("SELECT id, organisation, reporter, registered, expires FROM signals WHERE youth = $youth", "$youth");
+        _connection.Execute("CREATE TABLE signals (id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, reporter INTEGER NOT NULL, registered INTEGER NOT NULL, expires INTEGER NOT NULL)");
+        _connection.Execute("CREATE UNIQUE INDEX signals_youth ON signals (youth, organisation)");
+        _matches = _connection.Prepare("SELECT organisation, reporter FROM signals WHERE youth = $youth AND organisation <> $organisation", "$youth", "$organisation");
+        _insert = _connection.Prepare("INSERT INTO signals (youth, organisation, reporter, registered, expires) VALUES ($youth, $organisation, $reporter, $registered, $expires) ON CONFLICT (youth, organisation) DO UPDATE SET registered = excluded.registered", "$youth", "$organisation", "$reporter", "$registered", "$expires");
+        _lookup = _connection.Prepare("SELECT id, organisation, reporter, registered, expires FROM signals WHERE youth = $youth", "$youth");
     }
 
-    public void BeginBulk() => Execute("BEGIN");
+    public void BeginBulk() => _connection.Execute("BEGIN");
 
-    public void EndBulk() => Execute("COMMIT");
+    public void EndBulk() => _connection.Execute("COMMIT");
 
     public int Register(int youth, int organisation, int reporter, long registered, int expires)
     {
@@ -75,25 +75,5 @@ internal sealed class SqliteIndex : IDisposable
         _insert.Dispose();
         _lookup.Dispose();
         _connection.Dispose();
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(name, SqliteType.Integer);
-        }
-
-        command.Prepare();
-        return command;
     }
 }

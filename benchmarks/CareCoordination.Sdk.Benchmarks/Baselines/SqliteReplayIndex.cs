@@ -30,22 +30,22 @@ internal sealed class SqliteReplayIndex : ReplayTarget
     {
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
-        Execute("CREATE TABLE signals (id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, active_until INTEGER NOT NULL, at_age_limit INTEGER NOT NULL, archived INTEGER NOT NULL, archived_until INTEGER, offered INTEGER NOT NULL)");
-        Execute("CREATE INDEX signals_youth ON signals (youth, organisation)");
-        Execute("CREATE INDEX signals_active_until ON signals (active_until) WHERE archived = 0");
-        Execute("CREATE INDEX signals_archived_until ON signals (archived_until) WHERE archived = 1");
-        Execute("CREATE TABLE members (family INTEGER NOT NULL, youth INTEGER NOT NULL, PRIMARY KEY (family, youth)) WITHOUT ROWID");
-        _join = Prepare("INSERT OR IGNORE INTO members (family, youth) VALUES ($family, $youth)", "$family", "$youth");
-        _renew = Prepare("UPDATE signals SET active_until = $until, at_age_limit = $limit WHERE youth = $youth AND organisation = $organisation AND archived = 0", "$until", "$limit", "$youth", "$organisation");
-        _sameYouth = Prepare("SELECT organisation FROM signals WHERE youth = $youth AND organisation <> $organisation AND archived = 0", "$youth", "$organisation");
-        _family = Prepare("SELECT s.organisation FROM members m JOIN signals s ON s.youth = m.youth WHERE m.family = $family AND m.youth <> $youth AND s.organisation <> $organisation AND s.archived = 0", "$family", "$youth", "$organisation");
-        _offer = Prepare("UPDATE signals SET offered = 1 WHERE youth = $youth AND organisation <> $organisation AND archived = 1 AND offered = 0", "$youth", "$organisation");
-        _insert = Prepare("INSERT INTO signals (youth, organisation, active_until, at_age_limit, archived, offered) VALUES ($youth, $organisation, $until, $limit, 0, 0)", "$youth", "$organisation", "$until", "$limit");
-        _removeAtAgeLimit = Prepare("DELETE FROM signals WHERE archived = 0 AND active_until <= $day AND at_age_limit = 1", "$day");
-        _archive = Prepare("UPDATE signals SET archived = 1, archived_until = $until, offered = 0 WHERE archived = 0 AND active_until <= $day", "$until", "$day");
-        _delete = Prepare("DELETE FROM signals WHERE archived = 1 AND archived_until <= $day", "$day");
-        _begin = Prepare("BEGIN");
-        _commit = Prepare("COMMIT");
+        _connection.Execute("CREATE TABLE signals (id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, active_until INTEGER NOT NULL, at_age_limit INTEGER NOT NULL, archived INTEGER NOT NULL, archived_until INTEGER, offered INTEGER NOT NULL)");
+        _connection.Execute("CREATE INDEX signals_youth ON signals (youth, organisation)");
+        _connection.Execute("CREATE INDEX signals_active_until ON signals (active_until) WHERE archived = 0");
+        _connection.Execute("CREATE INDEX signals_archived_until ON signals (archived_until) WHERE archived = 1");
+        _connection.Execute("CREATE TABLE members (family INTEGER NOT NULL, youth INTEGER NOT NULL, PRIMARY KEY (family, youth)) WITHOUT ROWID");
+        _join = _connection.Prepare("INSERT OR IGNORE INTO members (family, youth) VALUES ($family, $youth)", "$family", "$youth");
+        _renew = _connection.Prepare("UPDATE signals SET active_until = $until, at_age_limit = $limit WHERE youth = $youth AND organisation = $organisation AND archived = 0", "$until", "$limit", "$youth", "$organisation");
+        _sameYouth = _connection.Prepare("SELECT organisation FROM signals WHERE youth = $youth AND organisation <> $organisation AND archived = 0", "$youth", "$organisation");
+        _family = _connection.Prepare("SELECT s.organisation FROM members m JOIN signals s ON s.youth = m.youth WHERE m.family = $family AND m.youth <> $youth AND s.organisation <> $organisation AND s.archived = 0", "$family", "$youth", "$organisation");
+        _offer = _connection.Prepare("UPDATE signals SET offered = 1 WHERE youth = $youth AND organisation <> $organisation AND archived = 1 AND offered = 0", "$youth", "$organisation");
+        _insert = _connection.Prepare("INSERT INTO signals (youth, organisation, active_until, at_age_limit, archived, offered) VALUES ($youth, $organisation, $until, $limit, 0, 0)", "$youth", "$organisation", "$until", "$limit");
+        _removeAtAgeLimit = _connection.Prepare("DELETE FROM signals WHERE archived = 0 AND active_until <= $day AND at_age_limit = 1", "$day");
+        _archive = _connection.Prepare("UPDATE signals SET archived = 1, archived_until = $until, offered = 0 WHERE archived = 0 AND active_until <= $day", "$until", "$day");
+        _delete = _connection.Prepare("DELETE FROM signals WHERE archived = 1 AND archived_until <= $day", "$day");
+        _begin = _connection.Prepare("BEGIN");
+        _commit = _connection.Prepare("COMMIT");
     }
 
     public override void Dispose()
@@ -139,25 +139,5 @@ internal sealed class SqliteReplayIndex : ReplayTarget
         }
 
         return rows;
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(name, SqliteType.Integer);
-        }
-
-        command.Prepare();
-        return command;
     }
 }
