@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NodaTime.Text;
 
 namespace CareCoordination.Sdk.Hosting;
 
@@ -17,8 +18,10 @@ internal sealed class LiveHealthCheck(HostingState state) : IHealthCheck
 
         if (state.LastRun is { Succeeded: false } run)
         {
-            var data = new Dictionary<string, object> { ["day"] = run.Day.ToString(), ["failedJobs"] = string.Join(", ", run.FailedJobs) };
-            return Task.FromResult(HealthCheckResult.Degraded($"The daily jobs of {run.Day} did not all succeed: {string.Join(", ", run.FailedJobs)} (see the log).", data: data));
+            var day = LocalDatePattern.Iso.Format(run.Day);
+            var failed = string.Join(", ", run.FailedJobs);
+            var data = new Dictionary<string, object> { ["day"] = day, ["failedJobs"] = failed };
+            return Task.FromResult(HealthCheckResult.Degraded($"The daily jobs of {day} did not all succeed: {failed} (see the log).", data: data));
         }
 
         return Task.FromResult(HealthCheckResult.Healthy("The host runs."));

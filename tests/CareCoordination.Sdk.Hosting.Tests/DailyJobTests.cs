@@ -79,6 +79,7 @@ public sealed class DailyJobTests
         Assert.Single(scenario.Logs.Of(5));
         var live = await HostScenario.CheckAsync(host, CareCoordination.Sdk.Hosting.CareCoordinationHealthChecks.LiveTag);
         Assert.Equal(HealthStatus.Degraded, live.Status);
+        Assert.Equal("The daily jobs of 2026-11-24 did not all succeed: expiry (see the log).", live.Entries[CareCoordination.Sdk.Hosting.CareCoordinationHealthChecks.LiveCheck].Description);
         await host.StopAsync();
     }
 

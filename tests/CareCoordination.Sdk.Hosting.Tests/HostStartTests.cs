@@ -36,6 +36,20 @@ public sealed class HostStartTests
     }
 
     [Fact]
+    public async Task A_hosted_service_registered_before_the_sdk_like_a_web_server_starts_only_after_the_rebuild()
+    {
+        using var scenario = new HostScenario();
+        scenario.WriteSignalsBeforehand(HostScenario.Start - NodaTime.Duration.FromDays(30));
+        var server = new ServerLikeService();
+        using var host = scenario.Build(services => services.AddSingleton<IHostedService>(provider => server.With(provider)));
+
+        await host.StartAsync();
+
+        Assert.Equal(HealthStatus.Healthy, server.ReadyWhenStarted);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task The_sqlite_store_is_opened_from_the_configured_path()
     {
         using var scenario = new HostScenario();
@@ -111,5 +125,27 @@ public sealed class HostStartTests
         Assert.Equal(2, host.Services.GetServices<IHostedService>().Count(s => s.GetType().Assembly == typeof(CareCoordinationDailyJobs).Assembly));
         var checks = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthCheckServiceOptions>>().Value.Registrations;
         Assert.Equal([CareCoordinationHealthChecks.LiveCheck, CareCoordinationHealthChecks.ReadyCheck], checks.Select(c => c.Name).Order());
+    }
+
+    /// <summary>Stands for ASP.NET Core's server, which the web host registers before the application's services.</summary>
+    private sealed class ServerLikeService : IHostedService
+    {
+        private IServiceProvider? _provider;
+
+        public HealthStatus? ReadyWhenStarted { get; private set; }
+
+        public ServerLikeService With(IServiceProvider provider)
+        {
+            _provider = provider;
+            return this;
+        }
+
+        public async Task StartAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            var report = await _provider!.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(CareCoordinationHealthChecks.ReadyTag), cancellationToken);
+            ReadyWhenStarted = report.Status;
+        }
+
+        public Task StopAsync(System.Threading.CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
