@@ -162,6 +162,22 @@ public sealed class StartValidationTests
         Assert.NotNull(error.InnerException);
     }
 
+    [Fact]
+    public async Task A_postgresql_server_that_cannot_be_reached_stops_the_host_naming_the_setting_but_not_the_password()
+    {
+        using var scenario = new HostScenario();
+        scenario.Settings["CareCoordination:Store:Kind"] = "PostgreSql";
+        scenario.Settings.Remove("CareCoordination:Store:Path");
+
+        // Port 1 on the loopback interface: nothing listens there, so the connection is refused at once.
+        scenario.Settings["CareCoordination:Store:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=index;Password=hunter2;Timeout=5";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(scenario));
+
+        Assert.StartsWith("The PostgreSql store named by CareCoordination:Store:ConnectionString could not be opened: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task StartAsync(HostScenario scenario)
     {
         using var host = scenario.Build();
