@@ -43,9 +43,10 @@ internal static class CareCoordinationConfiguration
     /// <summary>Binds the section into the options; what cannot be bound is kept in <see cref="CareCoordinationOptions.ConfigurationProblems"/> for the validator to report with every other violation.</summary>
     /// <param name="section">The section, for example <c>CareCoordination</c>.</param>
     /// <param name="options">The options to bind into.</param>
-    public static void Bind(IConfiguration section, CareCoordinationOptions options)
+    /// <param name="otherSections">Further sections of <paramref name="section"/> that another package binds (the hosting package's <c>Store</c>, <c>Keys</c>, <c>DailyJobs</c>).</param>
+    public static void Bind(IConfiguration section, CareCoordinationOptions options, IReadOnlyCollection<string> otherSections)
     {
-        ReportUnknownKeys(section, [PolicySection, CoordinationSection], options.ConfigurationProblems);
+        ReportUnknownKeys(section, [PolicySection, CoordinationSection, .. otherSections], options.ConfigurationProblems);
         var policy = section.GetSection(PolicySection);
         ReportUnknownKeys(policy, PolicyKeys, options.ConfigurationProblems);
         ReportUnknownKeys(section.GetSection(CoordinationSection), CoordinationKeys, options.ConfigurationProblems);

@@ -37,9 +37,22 @@ internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider
         }
 
         // Opening the stores here is no extra cost: they are the singletons the areas rebuild from a moment later.
-        var keying = YouthKeying.Of(provider.GetService<YouthPseudonymiser>());
-        var signals = provider.GetService<ISignalStore>();
-        var streams = provider.GetService<IEventStreamStore>();
+        YouthKeying keying;
+        ISignalStore? signals;
+        IEventStreamStore? streams;
+        try
+        {
+            keying = YouthKeying.Of(provider.GetService<YouthPseudonymiser>());
+            signals = provider.GetService<ISignalStore>();
+            streams = provider.GetService<IEventStreamStore>();
+        }
+        catch (OptionsValidationException)
+        {
+            // A store or key built from other options (the hosting package's Store and Keys) whose settings are invalid:
+            // those options' own validation at start lists them, so repeating them here would only report them twice.
+            return;
+        }
+
         foreach (var store in new IYouthKeyedStore?[] { signals, ReferenceEquals(streams, signals) ? null : streams })
         {
             // A new store, or one written before the SDK recorded its keying, records nothing: the areas check it as they load.

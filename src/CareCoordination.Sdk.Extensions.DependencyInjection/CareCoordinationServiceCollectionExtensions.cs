@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
@@ -70,7 +71,13 @@ public static class CareCoordinationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<CareCoordinationOptions>().Configure(options => CareCoordinationConfiguration.Bind(section, options));
+        return services.AddCareCoordination(section, []);
+    }
+
+    // The hosting package's entry: its own sections of the same configuration section are settings too, not typos.
+    internal static IServiceCollection AddCareCoordination(this IServiceCollection services, IConfigurationSection section, IReadOnlyCollection<string> otherSections)
+    {
+        services.AddOptions<CareCoordinationOptions>().Configure(options => CareCoordinationConfiguration.Bind(section, options, otherSections));
         return services.AddCareCoordinationCore();
     }
 

@@ -102,6 +102,16 @@ public sealed class CareCoordinationConfigurationTests
         Assert.DoesNotContain(failures, f => f.Contains("is not a setting", System.StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Without_the_hosting_package_a_store_section_is_reported_instead_of_silently_keeping_everything_in_memory()
+    {
+        using var provider = Host(new() { ["CareCoordination:Store:Kind"] = "Sqlite", ["CareCoordination:Store:Path"] = "index.db" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(["'CareCoordination:Store' is not a setting of CareCoordination.Sdk (known here: Policy, Coordination)."], error.Failures);
+    }
+
     private static ServiceProvider Host(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

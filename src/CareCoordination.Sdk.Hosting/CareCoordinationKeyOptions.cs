@@ -1,0 +1,17 @@
+namespace CareCoordination.Sdk.Hosting;
+
+/// <summary>
+/// The host's secret keys, in Base64, at least 32 bytes each (the section <c>CareCoordination:Keys</c>). Give them
+/// through a key vault's configuration provider or the environment, never in a configuration file; the SDK never
+/// writes them to a log or a message.
+/// </summary>
+public sealed class CareCoordinationKeyOptions
+{
+    /// <summary>Gets or sets the key with which the audit trail names persons by pseudonym (<see cref="Privacy.Pseudonymiser"/>); keep it the same across restarts.</summary>
+    /// <value>The default is <see langword="null"/>: the host registers a <see cref="Privacy.Pseudonymiser"/> itself.</value>
+    public string? Pseudonymiser { get; set; }
+
+    /// <summary>Gets or sets the key with which a pseudonymised index keys youths (<see cref="Privacy.YouthPseudonymiser"/>); the store must have been written with it.</summary>
+    /// <value>The default is <see langword="null"/>: the index keys youths by BSN, unless the host registers a <see cref="Privacy.YouthPseudonymiser"/> itself.</value>
+    public string? YouthPseudonymiser { get; set; }
+}

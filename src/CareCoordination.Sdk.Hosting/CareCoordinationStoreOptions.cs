@@ -1,0 +1,24 @@
+namespace CareCoordination.Sdk.Hosting;
+
+/// <summary>The store the host opens at start (the section <c>CareCoordination:Store</c>).</summary>
+public sealed class CareCoordinationStoreOptions
+{
+    /// <summary>The schema name the PostgreSQL store uses unless configured otherwise.</summary>
+    public const string DefaultSchema = "carecoordination";
+
+    /// <summary>Gets or sets which store to open.</summary>
+    /// <value>The default is <see cref="CareCoordinationStoreKind.None"/>, which start refuses unless the host registers a store itself.</value>
+    public CareCoordinationStoreKind Kind { get; set; }
+
+    /// <summary>Gets or sets the SQLite database file, for <see cref="CareCoordinationStoreKind.Sqlite"/>; its folder must exist.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? Path { get; set; }
+
+    /// <summary>Gets or sets the PostgreSQL connection string, for <see cref="CareCoordinationStoreKind.PostgreSql"/>; keep its password out of configuration files (an environment variable or a key vault provider).</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Gets or sets the PostgreSQL schema: lower-case letters, digits and '_', at most 63 bytes.</summary>
+    /// <value>The default is <see cref="DefaultSchema"/>.</value>
+    public string Schema { get; set; } = DefaultSchema;
+}
