@@ -19,13 +19,17 @@ using NodaTime;
 // The story: two siblings, three organisations that do not know of each other's involvement. The index keeps its
 // signals, cases, plans, consents and audit trail in a SQLite file (the embedded default); run the sample twice to
 // see them come back. The file lives in the working folder, so each checkout (and each user) has its own, and
-// deleting it starts the story over; a path as the first argument puts it elsewhere.
+// deleting it with its .checkpoints file starts the story over; a path as the first argument puts it elsewhere.
 var path = Path.GetFullPath(args.Length > 0 ? args[0] : "quickstart.db");
 using var store = new SqliteSignalStore(path);
 using var services = new ServiceCollection()
     .AddSingleton<ISignalStore>(store)
-    // The audit trail names persons by keyed pseudonym. A real host loads this key from its key vault; never a constant.
-    .AddSingleton(new Pseudonymiser(System.Text.Encoding.UTF8.GetBytes("quickstart-demo-key-not-for-production-use")))
+    // The audit trail names persons by keyed pseudonym and chains its records under a second key. A real host loads both
+    // keys (32 random bytes each) from its key vault; never a constant, and never a passphrase (docs/security.md).
+    .AddSingleton(new Pseudonymiser(System.Security.Cryptography.SHA256.HashData("quickstart-demo-pseudonymiser-not-for-production-use"u8)))
+    .AddSingleton(new AuditChainKey(System.Security.Cryptography.SHA256.HashData("quickstart-demo-audit-chain-not-for-production-use"u8)))
+    // The trail's signed checkpoints go outside the store; a real host puts them on another volume or in a shipped log.
+    .AddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(path + ".checkpoints"))
     .AddCareCoordination(options => options.Policy.Scope = CareCoordination.Sdk.Regions.ReportingScope.Narrow)
     .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 var index = services.GetRequiredService<ReferenceIndex>();

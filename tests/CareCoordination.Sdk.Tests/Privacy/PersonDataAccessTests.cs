@@ -36,7 +36,7 @@ public sealed class PersonDataAccessTests
         var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(ReporterOf(School), Sam.Bsn));
 
         Assert.Equal("Access refused by R1 own signals: a reporting organisation sees its own signals, and org-4 has none on this youth.", error.Message);
-        var record = Assert.Single(scenario.Audit.FlaggedForReview());
+        var record = Assert.Single(scenario.Audit.FlaggedForReview(PrivacyScenario.Auditor));
         Assert.Equal((AuditAction.Refused, (AccessBasis?)null), (record.Action, record.Basis));
     }
 
@@ -95,7 +95,7 @@ public sealed class PersonDataAccessTests
         var signals = scenario.Access.GetSignals(Coordinator, Sam.Bsn);
 
         Assert.Equal(2, signals.Count);
-        var record = Assert.Single(scenario.Audit.FlaggedForReview());
+        var record = Assert.Single(scenario.Audit.FlaggedForReview(PrivacyScenario.Auditor));
         Assert.Equal((AccessBasis.LegalBasis, legal.Reference), (record.Basis!.Value, record.BasisReference));
         scenario.Clock.Advance(Duration.FromDays(15));
         Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(Coordinator, Sam.Bsn));
