@@ -97,12 +97,13 @@ desk.UpdateSocialMap(new SocialMap()
     .With(MapEntry(jgz, ["consultatiebureau", "opvoedadvies"], ProblemDomains.Parenting | ProblemDomains.Health))
     .With(MapEntry(amw, ["maatschappelijk werk", "schuldhulp"], ProblemDomains.Debt | ProblemDomains.Housing | ProblemDomains.Income))
     .With(MapEntry(cjg, ["opvoedondersteuning", "zorgcoördinatie"], ProblemDomains.Parenting | ProblemDomains.School)));
-desk.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []));
+var family = Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []);
+desk.AddOrReplaceFamily(family);
 var director = new Actor("zorgregisseur", ActorRole.CoordinationDirector, cjg, null, "QuickStart");
 // The coordinators are professionals of their organisations; the pool itself keeps only their identifiers.
 AddColleague(cjg, new ProfessionalId(511), "Fatima El Amrani");
 AddColleague(amw, new ProfessionalId(211), "Gert Mulder");
-if (desk.WhichCaseHandles(sam.Bsn) is { Status: CaseStatus.HandedOver } earlier)
+if (desk.WhichCaseHandles(family.Id) is { Status: CaseStatus.HandedOver } earlier)
 {
     // A later run: the desk, the plans and the consents came back from the same file as the signals.
     Say($"  From an earlier run, rebuilt from the file: {earlier.Case} is {Describe(earlier.Status)}, discussed in '{earlier.Meeting}',"
@@ -112,7 +113,7 @@ if (desk.WhichCaseHandles(sam.Bsn) is { Status: CaseStatus.HandedOver } earlier)
         + $" plans ever escalated: {plansBefore.PlansEverEscalated}, enforcement orders: {plansBefore.EnforcementOrders}");
     var reported = desk.RecordFeedback(earlier.Case, school);
     Say($"  Youth protection reports back to the school (terugkoppeling); next feedback due "
-        + $"{reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt:uuuu-MM-dd} ({reported.History.Count} events in the case's history)");
+        + $"{reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt:uuuu-MM-dd} (version {reported.Version} of the case's history)");
     var (earlierTrail, earlierVerification) = access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, cjg, null, "QuickStart"));
     Say($"  The privacy officer reads {earlierTrail.Count} audit records across the runs: the chain is {earlierVerification.Reason}");
     return;
@@ -123,10 +124,10 @@ desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), new ProfessionalId
 Say("  Social map (sociale kaart), who helps with debts in Tiel: "
     + string.Join(", ", desk.SocialMap.Search(ProblemDomains.Debt, "Tiel").Select(e => Name(e.Organisation))));
 
-var caseId = desk.WhichCaseHandles(sam.Bsn) is { } fromMatch
+var caseId = desk.WhichCaseHandles(family.Id) is { } fromMatch
     ? fromMatch.Case
     : desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [sam.Bsn], cjg)).Case;
-var opened = desk.WhichCaseHandles(sam.Bsn)!;
+var opened = desk.WhichCaseHandles(family.Id)!;
 Say(opened.Routes.Contains(IntakeRoute.ReferenceIndex)
     ? $"  The match opened the family's case ({caseId}) through the reference index, discussed in '{opened.Meeting}'"
     : $"  No match opened a case, so the CJG brings the family in: {caseId}");
@@ -196,7 +197,7 @@ Say($"  The coordinator now sees {access.GetSignals(coordinatorActor, sam.Bsn).C
 var (coordinationOverview, planOverview) = access.GetOverview(director);
 Say($"  The director sees aggregates only: {coordinationOverview.OpenCasesPerTier[CoordinationTier.General]} case in general coordination, "
     + $"{planOverview.PlansEverEscalated} plan ever escalated, {planOverview.EnforcementOrders} enforcement order");
-var subjectAccess = access.SubjectAccess(new Actor("parent-verified-by-digid", ActorRole.DataSubject, null, null, "Municipal portal"), sam, ConsentGiver.Parents);
+var subjectAccess = access.SubjectAccess(new Actor("parent-verified-by-digid", ActorRole.DataSubject, null, null, "Municipal portal"), sam, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session 4711"));
 using (var document = System.Text.Json.JsonDocument.Parse(subjectAccess))
 {
     Say($"  Sam's parents ask for access (inzage): {document.RootElement.GetProperty("activeSignals").GetArrayLength()} signals, "

@@ -99,8 +99,8 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
             index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
         }
 
-        var handling = provider.GetRequiredService<CoordinationDesk>().WhichCaseHandles(TestBsns.First);
-        Assert.NotNull(handling);
+        var involved = new Actor("user-1", ActorRole.Reporter, TestRegion.YouthHealthCare, TestRegion.ReporterOf(TestRegion.YouthHealthCare), "test");
+        var handling = provider.GetRequiredService<PersonDataAccess>().WhichCaseHandles(involved, TestBsns.First);
         Assert.Equal([IntakeRoute.ReferenceIndex], handling.Routes);
     }
 

@@ -163,7 +163,7 @@ public sealed class PersonDataAccessTests
         scenario.Consents.Give(Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth);
         scenario.Access.GetSignals(ReporterOf(SocialWork), Sam.Bsn);
 
-        var json = scenario.Access.SubjectAccess(Family, Sam, ConsentGiver.Youth);
+        var json = scenario.Access.SubjectAccess(Family, Sam, new VerifiedRequester(ConsentGiver.Youth, IdentityVerification.DigiD, "session 1"));
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -183,7 +183,7 @@ public sealed class PersonDataAccessTests
         var scenario = new PrivacyScenario();
         var older = IndexScenario.YouthAged(TestBsns.Second, 17);
 
-        var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.SubjectAccess(Family, older, ConsentGiver.Parents));
+        var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.SubjectAccess(Family, older, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.IdentityDocumentInPerson, "desk 7")));
 
         Assert.Equal("Access refused by R7 subject access: for a youth of this age the request is made by Youth, not by Parents.", error.Message);
     }
