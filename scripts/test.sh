@@ -29,7 +29,7 @@ failed=0
 # second that rebuilds from the file it left); each run counts as one test. The sample keeps its file in the working
 # folder, so the test starts without one and removes it afterwards.
 quickstart_db="$root/quickstart.db"
-remove_quickstart_db() { rm -f "$quickstart_db" "$quickstart_db-wal" "$quickstart_db-shm" "$quickstart_db-journal"; }
+remove_quickstart_db() { rm -f "$quickstart_db" "$quickstart_db-wal" "$quickstart_db-shm" "$quickstart_db-journal" "$quickstart_db.checkpoints"; }
 if [ "$built" -eq 0 ]; then
   remove_quickstart_db
   for run in first second; do

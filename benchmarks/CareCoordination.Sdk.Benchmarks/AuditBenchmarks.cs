@@ -36,7 +36,7 @@ public class AuditBenchmarks
         _index = _data.LoadIndex(clock);
         var desk = new CoordinationDesk(CoordinationPolicy.Default, new SocialMap(), clock);
         var consents = new ConsentRegister(ConsentPolicy.Default, DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], clock);
-        _audit = new AuditTrail(new Pseudonymiser(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()), clock);
+        _audit = new AuditTrail(new Pseudonymiser(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()), new AuditChainKey(Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray()), clock);
         var plans = new PlanBook(desk, PlanPolicy.Default, DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], clock);
         var obligations = new InformationObligations(ConsentPolicy.Default, DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], clock);
         _access = new PersonDataAccess(new AccessRules(_index, desk, consents), _audit, _index, desk, plans, consents, obligations, clock);

@@ -19,13 +19,17 @@ using NodaTime;
 // The story: two siblings, three organisations that do not know of each other's involvement. The index keeps its
 // signals, cases, plans, consents and audit trail in a SQLite file (the embedded default); run the sample twice to
 // see them come back. The file lives in the working folder, so each checkout (and each user) has its own, and
-// deleting it starts the story over; a path as the first argument puts it elsewhere.
+// deleting it with its .checkpoints file starts the story over; a path as the first argument puts it elsewhere.
 var path = Path.GetFullPath(args.Length > 0 ? args[0] : "quickstart.db");
 using var store = new SqliteSignalStore(path);
 using var services = new ServiceCollection()
     .AddSingleton<ISignalStore>(store)
-    // The audit trail names persons by keyed pseudonym. A real host loads this key from its key vault; never a constant.
-    .AddSingleton(new Pseudonymiser(System.Text.Encoding.UTF8.GetBytes("quickstart-demo-key-not-for-production-use")))
+    // The audit trail names persons by keyed pseudonym and chains its records under a second key. A real host loads both
+    // keys (32 random bytes each) from its key vault; never a constant, and never a passphrase (docs/security.md).
+    .AddSingleton(new Pseudonymiser(System.Security.Cryptography.SHA256.HashData("quickstart-demo-pseudonymiser-not-for-production-use"u8)))
+    .AddSingleton(new AuditChainKey(System.Security.Cryptography.SHA256.HashData("quickstart-demo-audit-chain-not-for-production-use"u8)))
+    // The trail's signed checkpoints go outside the store; a real host puts them on another volume or in a shipped log.
+    .AddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(path + ".checkpoints"))
     .AddCareCoordination(options => options.Policy.Scope = CareCoordination.Sdk.Regions.ReportingScope.Narrow)
     .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 var index = services.GetRequiredService<ReferenceIndex>();
@@ -93,12 +97,13 @@ desk.UpdateSocialMap(new SocialMap()
     .With(MapEntry(jgz, ["consultatiebureau", "opvoedadvies"], ProblemDomains.Parenting | ProblemDomains.Health))
     .With(MapEntry(amw, ["maatschappelijk werk", "schuldhulp"], ProblemDomains.Debt | ProblemDomains.Housing | ProblemDomains.Income))
     .With(MapEntry(cjg, ["opvoedondersteuning", "zorgcoördinatie"], ProblemDomains.Parenting | ProblemDomains.School)));
-desk.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []));
+var family = Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []);
+desk.AddOrReplaceFamily(family);
 var director = new Actor("zorgregisseur", ActorRole.CoordinationDirector, cjg, null, "QuickStart");
 // The coordinators are professionals of their organisations; the pool itself keeps only their identifiers.
 AddColleague(cjg, new ProfessionalId(511), "Fatima El Amrani");
 AddColleague(amw, new ProfessionalId(211), "Gert Mulder");
-if (desk.WhichCaseHandles(sam.Bsn) is { Status: CaseStatus.HandedOver } earlier)
+if (desk.WhichCaseHandles(family.Id) is { Status: CaseStatus.HandedOver } earlier)
 {
     // A later run: the desk, the plans and the consents came back from the same file as the signals.
     Say($"  From an earlier run, rebuilt from the file: {earlier.Case} is {Describe(earlier.Status)}, discussed in '{earlier.Meeting}',"
@@ -108,7 +113,7 @@ if (desk.WhichCaseHandles(sam.Bsn) is { Status: CaseStatus.HandedOver } earlier)
         + $" plans ever escalated: {plansBefore.PlansEverEscalated}, enforcement orders: {plansBefore.EnforcementOrders}");
     var reported = desk.RecordFeedback(earlier.Case, school);
     Say($"  Youth protection reports back to the school (terugkoppeling); next feedback due "
-        + $"{reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt:uuuu-MM-dd} ({reported.History.Count} events in the case's history)");
+        + $"{reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt:uuuu-MM-dd} (version {reported.Version} of the case's history)");
     var (earlierTrail, earlierVerification) = access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, cjg, null, "QuickStart"));
     Say($"  The privacy officer reads {earlierTrail.Count} audit records across the runs: the chain is {earlierVerification.Reason}");
     return;
@@ -119,10 +124,10 @@ desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), new ProfessionalId
 Say("  Social map (sociale kaart), who helps with debts in Tiel: "
     + string.Join(", ", desk.SocialMap.Search(ProblemDomains.Debt, "Tiel").Select(e => Name(e.Organisation))));
 
-var caseId = desk.WhichCaseHandles(sam.Bsn) is { } fromMatch
+var caseId = desk.WhichCaseHandles(family.Id) is { } fromMatch
     ? fromMatch.Case
     : desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [sam.Bsn], cjg)).Case;
-var opened = desk.WhichCaseHandles(sam.Bsn)!;
+var opened = desk.WhichCaseHandles(family.Id)!;
 Say(opened.Routes.Contains(IntakeRoute.ReferenceIndex)
     ? $"  The match opened the family's case ({caseId}) through the reference index, discussed in '{opened.Meeting}'"
     : $"  No match opened a case, so the CJG brings the family in: {caseId}");
@@ -192,7 +197,7 @@ Say($"  The coordinator now sees {access.GetSignals(coordinatorActor, sam.Bsn).C
 var (coordinationOverview, planOverview) = access.GetOverview(director);
 Say($"  The director sees aggregates only: {coordinationOverview.OpenCasesPerTier[CoordinationTier.General]} case in general coordination, "
     + $"{planOverview.PlansEverEscalated} plan ever escalated, {planOverview.EnforcementOrders} enforcement order");
-var subjectAccess = access.SubjectAccess(new Actor("parent-verified-by-digid", ActorRole.DataSubject, null, null, "Municipal portal"), sam, ConsentGiver.Parents);
+var subjectAccess = access.SubjectAccess(new Actor("parent-verified-by-digid", ActorRole.DataSubject, null, null, "Municipal portal"), sam, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session 4711"));
 using (var document = System.Text.Json.JsonDocument.Parse(subjectAccess))
 {
     Say($"  Sam's parents ask for access (inzage): {document.RootElement.GetProperty("activeSignals").GetArrayLength()} signals, "

@@ -36,6 +36,23 @@ internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider
                 + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.");
         }
 
+        if (provider.GetService<IServiceProviderIsService>() is { } known && !known.IsService(typeof(AuditChainKey)))
+        {
+            violations.Add(
+                "The audit trail is chained with HMAC under a key the store does not hold: register an AuditChainKey with "
+                + "the host's secret key (services.AddSingleton(new AuditChainKey(key))), separate from the pseudonymisation key, "
+                + "and keep it the same across restarts.");
+        }
+
+        if (provider.GetService<IAuditCheckpointSink>() is null
+            && (provider.GetService<IAuditSink>() ?? provider.GetService<ISignalStore>() as IAuditSink) is not null)
+        {
+            violations.Add(
+                "A durable audit trail publishes signed checkpoints outside its store: register an IAuditCheckpointSink "
+                + "(services.AddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(path)) on another volume, or a "
+                + "TextWriterAuditCheckpointSink on a log shipped elsewhere; docs/security.md).");
+        }
+
         // Opening the stores here is no extra cost: they are the singletons the areas rebuild from a moment later.
         YouthKeying keying;
         ISignalStore? signals;

@@ -32,9 +32,10 @@ public static class CareCoordinationServiceCollectionExtensions
     /// (<see cref="PlanBook"/>) use <see cref="PlanPolicy.Default"/> unless the host registers its own
     /// <see cref="PlanPolicy"/>, and the region's time zone. The privacy services — <see cref="ConsentRegister"/>,
     /// <see cref="InformationObligations"/> (which follows the index), <see cref="AuditTrail"/>, <see cref="AccessRules"/>
-    /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> with
-    /// the host's secret key, registered by the host (checked at start, with the options), and keeps its records in a registered <see cref="IAuditSink"/> or
-    /// in the signal store when that is one (the SQLite and PostgreSQL stores are). Likewise the desk, the plan book and
+    /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> and an
+    /// <see cref="AuditChainKey"/> with the host's secret keys, registered by the host (checked at start, with the options), and keeps its records in a registered <see cref="IAuditSink"/> or
+    /// in the signal store when that is one (the SQLite and PostgreSQL stores are); a durable trail also needs a registered
+    /// <see cref="IAuditCheckpointSink"/> outside the store, and verifies the stored chain against it as it is first resolved. Likewise the desk, the plan book and
     /// the consent register and the information obligations keep their cases, pool, plans, consents, legal bases and
     /// obligations in a registered
     /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it.
@@ -42,7 +43,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <remarks>
     /// At start (a host's start, or the first resolve of the options or of any service built from them) one
     /// <see cref="OptionsValidationException"/> lists every violation: invalid policy values, a missing
-    /// <see cref="Pseudonymiser"/>, and a registered <see cref="ISignalStore"/> keyed differently from the registered
+    /// <see cref="Pseudonymiser"/> or <see cref="AuditChainKey"/>, a durable audit trail without an
+    /// <see cref="IAuditCheckpointSink"/>, and a registered <see cref="ISignalStore"/> keyed differently from the registered
     /// <see cref="YouthPseudonymiser"/> (or its absence).
     /// </remarks>
     /// <param name="services">The service collection.</param>
@@ -143,10 +145,18 @@ public static class CareCoordinationServiceCollectionExtensions
             var pseudonymiser = provider.GetService<Pseudonymiser>() ?? throw new InvalidOperationException(
                 "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key "
                 + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.");
+            var key = provider.GetService<AuditChainKey>() ?? throw new InvalidOperationException(
+                "The audit trail is chained with HMAC under a key the store does not hold: register an AuditChainKey with the host's secret key "
+                + "(services.AddSingleton(new AuditChainKey(key))), and keep the key the same across restarts.");
             var clock = provider.GetRequiredService<IClock>();
-            return (provider.GetService<IAuditSink>() ?? provider.GetService<ISignalStore>() as IAuditSink) is { } sink
-                ? new AuditTrail(pseudonymiser, clock, sink)
-                : new AuditTrail(pseudonymiser, clock);
+            if ((provider.GetService<IAuditSink>() ?? provider.GetService<ISignalStore>() as IAuditSink) is not { } sink)
+            {
+                return new AuditTrail(pseudonymiser, key, clock);
+            }
+
+            var checkpoints = provider.GetService<IAuditCheckpointSink>() ?? throw new InvalidOperationException(
+                "A durable audit trail publishes signed checkpoints outside its store: register an IAuditCheckpointSink (docs/security.md).");
+            return new AuditTrail(pseudonymiser, key, clock, sink, checkpoints);
         });
         services.TryAddSingleton(provider => new AccessRules(
             provider.GetRequiredService<ReferenceIndex>(),

@@ -4,6 +4,7 @@ using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -116,7 +117,7 @@ public sealed class CareCoordinationConfigurationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
-            .AddSingleton(new Pseudonymiser(new byte[32]))
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(configuration.GetSection("CareCoordination"))
             .BuildServiceProvider(Strict);
     }

@@ -19,7 +19,7 @@ public sealed class CareCoordinationOptionsValidatorTests
         store.WriteYouthKeying("bsn");
         using var provider = new ServiceCollection()
             .AddSingleton<ISignalStore>(store)
-            .AddSingleton(new YouthPseudonymiser(new byte[32]))
+            .AddSingleton(new YouthPseudonymiser(TestKeys.Bytes("youth")))
             .AddCareCoordination(options => options.Policy.AgeLimitInYears = 40)
             .BuildServiceProvider(Strict);
 
@@ -29,6 +29,7 @@ public sealed class CareCoordinationOptionsValidatorTests
             [
                 "AgeLimitInYears must be from 12 to 27 (the law says 23); it is 40.",
                 "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key (services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.",
+                "The audit trail is chained with HMAC under a key the store does not hold: register an AuditChainKey with the host's secret key (services.AddSingleton(new AuditChainKey(key))), separate from the pseudonymisation key, and keep it the same across restarts.",
                 "The signal store holds persons keyed by BSN and a YouthPseudonymiser is registered: remove it, or start a new store (a BSN-keyed store cannot be converted in place; docs/operations.md).",
             ],
             error.Failures);
@@ -38,7 +39,7 @@ public sealed class CareCoordinationOptionsValidatorTests
     public void A_store_of_pseudonyms_opened_without_a_youth_pseudonymiser_stops_the_host_at_start()
     {
         var store = new InMemorySignalStore();
-        store.WriteYouthKeying(new YouthPseudonymiser(new byte[32]).KeyFingerprint);
+        store.WriteYouthKeying(new YouthPseudonymiser(TestKeys.Bytes("youth")).KeyFingerprint);
 
         var error = Assert.Throws<OptionsValidationException>(() => Start(store, pseudonymiser: null));
 
@@ -48,8 +49,8 @@ public sealed class CareCoordinationOptionsValidatorTests
     [Fact]
     public void A_store_written_with_another_key_stops_the_host_at_start_naming_both_fingerprints_not_the_keys()
     {
-        var written = new YouthPseudonymiser(new byte[32]);
-        var other = new YouthPseudonymiser([.. new byte[31], 1]);
+        var written = new YouthPseudonymiser(TestKeys.Bytes("youth"));
+        var other = new YouthPseudonymiser(TestKeys.Bytes("other youth"));
         var store = new InMemorySignalStore();
         store.WriteYouthKeying(written.KeyFingerprint);
 
@@ -62,9 +63,9 @@ public sealed class CareCoordinationOptionsValidatorTests
     public void A_store_opened_with_the_key_it_was_written_with_starts()
     {
         var store = new InMemorySignalStore();
-        store.WriteYouthKeying(new YouthPseudonymiser(new byte[32]).KeyFingerprint);
+        store.WriteYouthKeying(new YouthPseudonymiser(TestKeys.Bytes("youth")).KeyFingerprint);
 
-        Start(store, new YouthPseudonymiser(new byte[32]));
+        Start(store, new YouthPseudonymiser(TestKeys.Bytes("youth")));
         Start(new InMemorySignalStore(), pseudonymiser: null);
     }
 
@@ -72,7 +73,7 @@ public sealed class CareCoordinationOptionsValidatorTests
     {
         var services = new ServiceCollection()
             .AddSingleton(store)
-            .AddSingleton(new Pseudonymiser(new byte[32]));
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain);
         if (pseudonymiser is not null)
         {
             services.AddSingleton(pseudonymiser);

@@ -27,7 +27,7 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
         var services = new ServiceCollection()
             .AddSingleton<IClock>(clock)
-            .AddSingleton(AuditKey)
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Narrow);
 
         using var provider = services.BuildServiceProvider(Strict);
@@ -54,7 +54,7 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
         var recorder = new RecordingObserver();
         using var provider = new ServiceCollection()
             .AddSingleton<IReferenceIndexObserver>(recorder)
-            .AddSingleton(AuditKey)
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(_ => { })
             .BuildServiceProvider(Strict);
         var index = provider.GetRequiredService<ReferenceIndex>();
@@ -78,7 +78,7 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection()
             .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)))
-            .AddSingleton(AuditKey)
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(_ => { })
             .BuildServiceProvider(Strict);
         var index = provider.GetRequiredService<ReferenceIndex>();
@@ -99,8 +99,8 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
             index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
         }
 
-        var handling = provider.GetRequiredService<CoordinationDesk>().WhichCaseHandles(TestBsns.First);
-        Assert.NotNull(handling);
+        var involved = new Actor("user-1", ActorRole.Reporter, TestRegion.YouthHealthCare, TestRegion.ReporterOf(TestRegion.YouthHealthCare), "test");
+        var handling = provider.GetRequiredService<PersonDataAccess>().WhichCaseHandles(involved, TestBsns.First);
         Assert.Equal([IntakeRoute.ReferenceIndex], handling.Routes);
     }
 
@@ -114,8 +114,8 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
                 ["CareCoordination:Coordination:DefaultMeeting"] = "ZAT De Regenboog",
             })
             .Build();
-        using var provider = new ServiceCollection().AddSingleton(AuditKey).AddCareCoordination(configuration.GetSection("CareCoordination")).BuildServiceProvider(Strict);
-        using var invalid = new ServiceCollection().AddSingleton(AuditKey).AddCareCoordination(o => o.Coordination.FeedbackIntervalInDays = 0).BuildServiceProvider(Strict);
+        using var provider = new ServiceCollection().AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain).AddCareCoordination(configuration.GetSection("CareCoordination")).BuildServiceProvider(Strict);
+        using var invalid = new ServiceCollection().AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain).AddCareCoordination(o => o.Coordination.FeedbackIntervalInDays = 0).BuildServiceProvider(Strict);
 
         var policy = provider.GetRequiredService<CoordinationDesk>().Policy;
 
@@ -128,11 +128,13 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
     public void A_host_without_the_audit_trails_pseudonymisation_key_stops_at_start_not_at_the_first_access()
     {
         using var without = new ServiceCollection().AddCareCoordination(_ => { }).BuildServiceProvider(Strict);
-        using var with = new ServiceCollection().AddSingleton(new Pseudonymiser(new byte[32])).AddCareCoordination(_ => { }).BuildServiceProvider(Strict);
+        using var with = new ServiceCollection().AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain).AddCareCoordination(_ => { }).BuildServiceProvider(Strict);
 
         var error = Assert.Throws<OptionsValidationException>(() => StartValidation(without));
 
-        Assert.StartsWith("The audit trail names persons by keyed pseudonym: register a Pseudonymiser", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.Equal(2, error.Failures.Count());
+        Assert.StartsWith("The audit trail names persons by keyed pseudonym: register a Pseudonymiser", error.Failures.First(), StringComparison.Ordinal);
+        Assert.StartsWith("The audit trail is chained with HMAC under a key the store does not hold: register an AuditChainKey", error.Failures.Last(), StringComparison.Ordinal);
         StartValidation(with);
         Assert.Same(with.GetRequiredService<AuditTrail>(), with.GetRequiredService<AuditTrail>());
         Assert.Contains(with.GetServices<IReferenceIndexObserver>(), o => o is InformationObligations);
@@ -161,7 +163,7 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
     public void An_invalid_policy_stops_the_host_at_start_with_every_violation_listed()
     {
         using var provider = new ServiceCollection()
-            .AddSingleton(AuditKey)
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(options =>
             {
                 options.Policy.AgeLimitInYears = 40;
@@ -185,7 +187,7 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
     public void Registering_twice_is_harmless_and_adds_configuration()
     {
         var services = new ServiceCollection()
-            .AddSingleton(AuditKey)
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Narrow)
             .AddCareCoordination(options => options.Policy.AgeLimitInYears = 21);
 
@@ -210,7 +212,7 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
             .Build();
 
         using var provider = new ServiceCollection()
-            .AddSingleton(AuditKey)
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(configuration.GetSection("CareCoordination"))
             .BuildServiceProvider(Strict);
 
@@ -232,12 +234,9 @@ public sealed class CareCoordinationServiceCollectionExtensionsTests
             .AddSingleton(store)
             .AddSingleton(clock)
             .AddSingleton(directory)
-            .AddSingleton(AuditKey)
+            .AddSingleton(TestKeys.Pseudonymiser).AddSingleton(TestKeys.AuditChain)
             .AddCareCoordination(_ => { })
             .BuildServiceProvider(Strict);
-
-    // The audit trail's key: every host registers one (a real host from its key vault).
-    private static Pseudonymiser AuditKey { get; } = new(new byte[32]);
 
     private static void StartValidation(IServiceProvider provider) =>
         // What a generic host does at start for AddOptionsWithValidateOnStart.

@@ -65,7 +65,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
         {
-            keyed = StoredBytes.WriteFamily(store, new Privacy.YouthPseudonymiser(new byte[32]), seed: 43);
+            keyed = StoredBytes.WriteFamily(store, new Privacy.YouthPseudonymiser(Testing.TestKeys.Bytes("youth")), seed: 43);
         }
 
         var plainFiles = RelationFiles(plainSchema);
@@ -168,8 +168,8 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
         {
-            var verification = AuditSinkChecks.Open(store).Verify();
-            Assert.Equal((false, (long?)2), (verification.IsIntact, verification.FirstBrokenSequence));
+            var error = Assert.Throws<Privacy.AuditTrailBrokenException>(() => AuditSinkChecks.Open(store));
+            Assert.Equal((false, (long?)2), (error.Verification.IsIntact, error.Verification.FirstBrokenSequence));
         }
     }
 

@@ -51,9 +51,9 @@ public sealed class CoordinationCase
     /// <summary>Gets the family, when an intake route knew it.</summary>
     public FamilyId? Family { get; }
 
-    /// <summary>Gets the youths the case concerns.</summary>
+    /// <summary>Gets the youths the case concerns: internal, so that their BSNs leave the SDK only through <see cref="Privacy.PersonDataAccess"/>, with an actor and an audit record per youth.</summary>
     [PersonData(PersonDataClassification.DirectIdentifier)]
-    public IReadOnlyList<Bsn> Youths { get; private set; }
+    internal IReadOnlyList<Bsn> Youths { get; private set; }
 
     /// <summary>Gets the intake routes that reached the case, in the order they did, each once.</summary>
     public IReadOnlyList<IntakeRoute> Routes { get; private set; }
@@ -122,7 +122,7 @@ public sealed class CoordinationCase
     public Instant? ClosedAt { get; private set; }
 
     /// <summary>Gets every event of the case, oldest first.</summary>
-    public IReadOnlyList<CaseEvent> History { get; private set; }
+    internal IReadOnlyList<CaseEvent> History { get; private set; }
 
     /// <summary>Gets the number of events: the version a writer must name to change the case without overwriting another's change.</summary>
     public int Version => History.Count;

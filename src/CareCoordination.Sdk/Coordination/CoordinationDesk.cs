@@ -148,7 +148,7 @@ public sealed class CoordinationDesk
     /// <summary>Tells an intake route which open case handles a youth or the youth's family, in which meeting — without any person's data.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The case, its meeting, routes and status; <see langword="null"/> when the youth has no open case.</returns>
-    public IntakeResult? WhichCaseHandles(Bsn youth) => Read(() => OneCasePerFamily.Handling(_cases.FindOpen(null, [youth])));
+    internal IntakeResult? WhichCaseHandles(Bsn youth) => Read(() => OneCasePerFamily.Handling(_cases.FindOpen(null, [youth])));
 
     /// <summary>Finds the open case that handles a family: the question every intake route can ask.</summary>
     /// <param name="family">The family.</param>
@@ -172,11 +172,23 @@ public sealed class CoordinationDesk
     /// <param name="organisation">The professional's organisation.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
+    /// <exception cref="ArgumentException">The organisation is not involved in the case; nothing changed.</exception>
     public CoordinationCase NameCaseHolder(CaseId @case, ProfessionalId caseHolder, OrganisationId organisation, int? expectedVersion = null)
     {
         Guard.NotDefault(caseHolder);
         Guard.NotDefault(organisation);
-        return Operation(() => _journal.Record(_cases.Get(@case, expectedVersion), new CaseHolderNamed(@case, _clock.GetCurrentInstant(), caseHolder, organisation)));
+        return Operation(() =>
+        {
+            var current = _cases.Get(@case, expectedVersion);
+
+            // The access rules grant the case holder the case (R3), so only an organisation already involved may hold it.
+            if (!current.InvolvedOrganisations.Contains(organisation))
+            {
+                throw new ArgumentException(Messages.Format(CoordinationMessages.CaseHolderNotInvolved, organisation, @case), nameof(organisation));
+            }
+
+            return _journal.Record(current, new CaseHolderNamed(@case, _clock.GetCurrentInstant(), caseHolder, organisation));
+        });
     }
 
     /// <summary>

@@ -84,6 +84,28 @@ public sealed class AccessRules
             : AccessDecision.Refuse("R3 case and plan", $"the coordinator or case holder sees the case and the plan, and {actor.Professional?.ToString() ?? "the user"} is neither for {@case}.");
     }
 
+    /// <summary>
+    /// Decides whether someone may learn which open case handles a youth (R3): the case's coordinator or case holder,
+    /// or a professional of an organisation involved in the case.
+    /// </summary>
+    /// <param name="actor">Who.</param>
+    /// <param name="youth">About whom.</param>
+    /// <returns>The decision.</returns>
+    public AccessDecision DecideWhichCaseHandles(Actor actor, Bsn youth)
+    {
+        Guard.NotNull(actor);
+        Guard.NotDefault(youth);
+        if (actor.Role is not (ActorRole.Coordinator or ActorRole.Reporter or ActorRole.MatchedProfessional))
+        {
+            return Unmatched(actor, DataCategory.Case);
+        }
+
+        var current = _desk.FindOpenCase(youth);
+        return current is not null && (Coordinates(actor, current) || (actor.Organisation is { } o && current.InvolvedOrganisations.Contains(o)))
+            ? AccessDecision.Allow("R3 case and plan", $"{actor.Organisation} is involved in {current.Id}.", AccessBasis.CaseAssignment)
+            : AccessDecision.Refuse("R3 case and plan", $"only the coordinator, the case holder and the organisations involved learn which case handles a youth, and {actor.Organisation?.ToString() ?? "the user"} is none of them.");
+    }
+
     /// <summary>Decides an access to aggregates or to the audit trail.</summary>
     /// <param name="actor">Who.</param>
     /// <param name="data"><see cref="DataCategory.Aggregates"/> or <see cref="DataCategory.AuditTrail"/>.</param>

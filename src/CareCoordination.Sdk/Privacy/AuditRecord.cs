@@ -11,11 +11,13 @@ namespace CareCoordination.Sdk.Privacy;
 /// <summary>
 /// One line of the audit trail, with the fields NEN 7513 asks for: who (user, role, organisation), which person
 /// (pseudonymised), what action on which data, when, from which system, and on what basis — chained to the record
-/// before it by a SHA-256 hash, so that any change, removal or reordering shows.
+/// before it by an HMAC-SHA256 under the host's <see cref="AuditChainKey"/>, so that any change, removal or reordering
+/// shows, and cannot be hidden by re-hashing without the key. Records written by SDKs before the key carry a plain
+/// SHA-256 hash and are accepted only at the start of a chain.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. The public constructor lets a store load records back; it does not check the chain —
-/// <see cref="AuditTrail.Verify(System.Collections.Generic.IReadOnlyList{AuditRecord}, string)"/> does.
+/// <see cref="AuditTrail.Verify(Storage.StoredAuditTrail, AuditChainKey, AuditCheckpoint)"/> does.
 /// </remarks>
 public sealed class AuditRecord
 {
@@ -72,24 +74,6 @@ public sealed class AuditRecord
         Hash = hash ?? string.Empty;
     }
 
-    private AuditRecord(
-        long sequence,
-        Instant at,
-        string userId,
-        ActorRole role,
-        OrganisationId? organisation,
-        string system,
-        PersonPseudonym subject,
-        AuditAction action,
-        DataCategory data,
-        string detail,
-        AccessBasis? basis,
-        string? basisReference,
-        bool flaggedForReview,
-        string previousHash)
-        : this(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash, string.Empty) =>
-        Hash = ComputeHash();
-
     /// <summary>Gets the position in the trail.</summary>
     public long Sequence { get; }
 
@@ -133,14 +117,65 @@ public sealed class AuditRecord
     /// <summary>Gets the hash of the record before.</summary>
     public string PreviousHash { get; }
 
-    /// <summary>Gets this record's hash: SHA-256 over its fields and <see cref="PreviousHash"/>.</summary>
+    /// <summary>Gets this record's hash: <c>hmac-sha256:</c> and the HMAC-SHA256 over its fields and <see cref="PreviousHash"/> under the chain key, or for a record of an earlier SDK the plain SHA-256.</summary>
     public string Hash { get; }
 
-    /// <summary>Computes the hash this record should have.</summary>
+    /// <summary>Gets a value indicating whether the record is chained with HMAC-SHA256 under the host's <see cref="AuditChainKey"/> (every record an SDK with a key writes), rather than with the plain SHA-256 of earlier SDKs.</summary>
+    public bool IsKeyed => Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal);
+
+    /// <summary>The prefix of a keyed record's <see cref="Hash"/>, which tells it from the 64 hex digits of an unkeyed one.</summary>
+    internal const string KeyedPrefix = "hmac-sha256:";
+
+    private const string PurgeDetailPrefix = "audit-purge through #";
+
+    /// <summary>Computes the unkeyed SHA-256 hash this record would have under the chain of earlier SDKs; anyone can compute it, so it proves nothing against someone who can write to the store.</summary>
     /// <returns>64 lowercase hex digits.</returns>
-    public string ComputeHash()
+    public string ComputeHash() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText("nen7513-v1"))));
+
+    /// <summary>Returns the detail of the record a purge leaves in the chain.</summary>
+    /// <param name="throughSequence">The last purged sequence number.</param>
+    /// <param name="genesis">The hash of that record, where the kept chain starts.</param>
+    /// <param name="cutoff">The retention cut-off the purge applied.</param>
+    /// <returns>The detail.</returns>
+    internal static string PurgeDetail(long throughSequence, string genesis, Instant cutoff) =>
+        string.Create(CultureInfo.InvariantCulture, $"{PurgeDetailPrefix}{throughSequence} from {genesis} before {cutoff.ToUnixTimeTicks()}");
+
+    /// <summary>Reads a purge record's detail back, when this is one.</summary>
+    /// <param name="throughSequence">The last purged sequence number.</param>
+    /// <param name="genesis">Where the kept chain starts.</param>
+    /// <returns>Whether this is a keyed purge record with a well-formed detail.</returns>
+    internal bool TryReadPurge(out long throughSequence, out string genesis)
     {
-        var text = new StringBuilder("nen7513-v1");
+        throughSequence = 0;
+        genesis = string.Empty;
+        if (!IsKeyed || Action != AuditAction.Delete || Data != DataCategory.AuditTrail || !Detail.StartsWith(PurgeDetailPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = Detail[PurgeDetailPrefix.Length..].Split(' ');
+        if (parts.Length != 5 || parts[1] != "from" || parts[3] != "before"
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out throughSequence))
+        {
+            return false;
+        }
+
+        genesis = parts[2];
+        return true;
+    }
+
+    /// <summary>Checks the record's hash: the HMAC under the key for a keyed record, the plain SHA-256 for an unkeyed one.</summary>
+    /// <param name="key">The chain key.</param>
+    /// <returns>Whether the hash matches the content.</returns>
+    internal bool HasValidHash(AuditChainKey key) =>
+        IsKeyed
+            ? key.Verifies(CanonicalText("nen7513-v2"), Hash[KeyedPrefix.Length..])
+            : string.Equals(ComputeHash(), Hash, StringComparison.Ordinal);
+
+    private string CanonicalText(string version)
+    {
+        var text = new StringBuilder(version);
         foreach (var field in new[]
         {
             Sequence.ToString(CultureInfo.InvariantCulture),
@@ -163,7 +198,7 @@ public sealed class AuditRecord
             text.Append('|').Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return text.ToString();
     }
 
     internal static AuditRecord Seal(
@@ -180,8 +215,12 @@ public sealed class AuditRecord
         AccessBasis? basis,
         string? basisReference,
         bool flaggedForReview,
-        string previousHash) =>
-        new(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash);
+        string previousHash,
+        AuditChainKey key)
+    {
+        var unsealed = new AuditRecord(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash, string.Empty);
+        return new(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash, KeyedPrefix + key.Sign(unsealed.CanonicalText("nen7513-v2")));
+    }
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(

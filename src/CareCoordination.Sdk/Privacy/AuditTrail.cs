@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
@@ -12,49 +11,102 @@ namespace CareCoordination.Sdk.Privacy;
 
 /// <summary>
 /// The append-only, tamper-evident audit trail (<em>logging volgens NEN 7513</em>): every access to and change of a
-/// person's data, each record chained to the one before by a SHA-256 hash. <see cref="Verify()"/> reports the first
-/// broken link. Persons appear only by keyed pseudonym, so that the trail can outlive the data for its own retention
-/// period.
+/// person's data, each record chained to the one before by an HMAC-SHA256 under the host's
+/// <see cref="AuditChainKey"/>, which the store never holds. After every record the trail publishes a signed
+/// <see cref="AuditCheckpoint"/> of its head to an <see cref="IAuditCheckpointSink"/> outside the store, verifies the
+/// stored chain against the newest checkpoint when it opens, and again on <see cref="Verify()"/>. Persons appear only
+/// by keyed pseudonym, so that the trail can outlive the data for its own retention period.
 /// </summary>
 /// <remarks>
 /// Thread-safe: appends are serialised, so the chain has one order. There is no API to change or remove a single
-/// record; <see cref="PurgeBefore"/> drops only whole leading stretches past retention and keeps the hash of the
-/// last dropped record as the new start of the chain.
+/// record; <see cref="PurgeBefore"/> drops only whole leading stretches past retention and leaves a keyed purge record
+/// in the chain, which verification requires for every purged start. Sequence numbers are never reused: after a cut
+/// the trail continues after the highest number the store or the checkpoint knows.
 /// </remarks>
 public sealed class AuditTrail
 {
     private readonly Lock _gate = new();
     private readonly IClock _clock;
+    private readonly AuditChainKey _key;
     private readonly List<AuditRecord> _records = [];
     private readonly IAuditSink? _sink;
+    private readonly IAuditCheckpointSink? _checkpoints;
     private string _genesis = AuditRecord.GenesisHash;
+    private long _genesisSequence;
+    private long _keyedFrom;
     private long _sequence;
+    private AuditCheckpoint? _lastCheckpoint;
 
-    /// <summary>Initializes a new instance.</summary>
+    /// <summary>Initializes a trail kept in memory only, for example in tests or a host without a store.</summary>
     /// <param name="pseudonymiser">Turns BSNs into the pseudonyms the trail records.</param>
+    /// <param name="key">The chain key.</param>
     /// <param name="clock">The clock.</param>
-    public AuditTrail(Pseudonymiser pseudonymiser, IClock clock)
+    public AuditTrail(Pseudonymiser pseudonymiser, AuditChainKey key, IClock clock)
     {
         Pseudonymiser = Guard.NotNull(pseudonymiser);
+        _key = Guard.NotNull(key);
         _clock = Guard.NotNull(clock);
+        _keyedFrom = 1;
+        VerificationAtOpen = new AuditVerification(true, null, "intact", 0);
     }
 
-    /// <summary>Initializes a trail kept in a durable sink: it continues the stored chain, and writes every record to the sink before it returns.</summary>
+    /// <summary>
+    /// Opens a trail kept in a durable sink and anchored in a checkpoint sink: it verifies the stored chain against
+    /// the newest checkpoint, continues it, writes every record to the sink before it returns and publishes a
+    /// checkpoint after it. A trail of an earlier SDK (unkeyed) is adopted: its head is checkpointed at once and every
+    /// new record is keyed.
+    /// </summary>
     /// <param name="pseudonymiser">Turns BSNs into the pseudonyms the trail records.</param>
+    /// <param name="key">The chain key.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="sink">The durable sink.</param>
-    public AuditTrail(Pseudonymiser pseudonymiser, IClock clock, IAuditSink sink)
-        : this(pseudonymiser, clock)
+    /// <param name="sink">The durable sink, usually the store.</param>
+    /// <param name="checkpoints">Where the checkpoints go, outside the store.</param>
+    /// <param name="refuseBrokenChain">
+    /// Whether a chain that does not verify stops the open (the default). With <see langword="false"/> the trail opens,
+    /// <see cref="VerificationAtOpen"/> reports the break, and new records continue after the highest sequence number
+    /// known, so that the break stays visible.
+    /// </param>
+    /// <exception cref="AuditTrailBrokenException">The chain does not verify and <paramref name="refuseBrokenChain"/> is set.</exception>
+    public AuditTrail(Pseudonymiser pseudonymiser, AuditChainKey key, IClock clock, IAuditSink sink, IAuditCheckpointSink checkpoints, bool refuseBrokenChain = true)
+        : this(pseudonymiser, key, clock)
     {
         _sink = Guard.NotNull(sink);
+        _checkpoints = Guard.NotNull(checkpoints);
         var stored = sink.LoadAuditTrail();
+        var latest = checkpoints.ReadLatest();
+        VerificationAtOpen = AuditChainVerifier.Verify(stored, key, latest);
+        if (!VerificationAtOpen.IsIntact && refuseBrokenChain)
+        {
+            throw new AuditTrailBrokenException(VerificationAtOpen);
+        }
+
         _genesis = stored.Genesis;
+        _genesisSequence = stored.GenesisSequence;
         _records.AddRange(stored.Records);
-        _sequence = _records.Count > 0 ? _records[^1].Sequence : stored.GenesisSequence;
+        var storedLast = _records.Count > 0 ? _records[^1].Sequence : stored.GenesisSequence;
+        var trusted = latest?.IsSignedBy(key) == true ? latest : null;
+        _sequence = Math.Max(storedLast, trusted?.Sequence ?? 0);
+        _keyedFrom = Math.Min(_sequence + 1, trusted?.KeyedFrom ?? long.MaxValue);
+        if (_records.FirstOrDefault(r => r.IsKeyed) is { } firstKeyed)
+        {
+            _keyedFrom = Math.Min(_keyedFrom, firstKeyed.Sequence);
+        }
+
+        if (latest is null && storedLast > 0)
+        {
+            PublishCheckpoint();
+        }
+        else
+        {
+            _lastCheckpoint = latest;
+        }
     }
 
     /// <summary>Gets the pseudonymiser.</summary>
     public Pseudonymiser Pseudonymiser { get; }
+
+    /// <summary>Gets the outcome of the verification when the trail opened.</summary>
+    public AuditVerification VerificationAtOpen { get; }
 
     /// <summary>Gets the number of records kept.</summary>
     public int Count
@@ -80,7 +132,7 @@ public sealed class AuditTrail
         }
     }
 
-    /// <summary>Gets the hash of the newest record (or <see cref="Genesis"/> when none is kept): the anchor to verify a copy against, since a chain alone cannot show that its newest records were cut off or re-hashed.</summary>
+    /// <summary>Gets the hash of the newest record (or <see cref="Genesis"/> when none is kept).</summary>
     public string Head
     {
         get
@@ -92,62 +144,28 @@ public sealed class AuditTrail
         }
     }
 
-    /// <summary>Verifies a sequence of records, for example an export or a copy read back from a store, against the trail's head.</summary>
-    /// <param name="records">The records, in order.</param>
-    /// <param name="genesis">The hash the first record chains to.</param>
-    /// <param name="head">The hash the newest record must have (<see cref="Head"/> of the trail, kept apart from the copy).</param>
-    /// <returns>Intact, or the first broken link.</returns>
-    public static AuditVerification Verify(IReadOnlyList<AuditRecord> records, string genesis, string head)
+    /// <summary>Gets the newest checkpoint the trail published or opened with, if any.</summary>
+    public AuditCheckpoint? LastCheckpoint
     {
-        var chain = Verify(records, genesis);
-        if (!chain.IsIntact)
+        get
         {
-            return chain;
+            lock (_gate)
+            {
+                return _lastCheckpoint;
+            }
         }
-
-        var last = records.Count > 0 ? records[^1].Hash : genesis;
-        return string.Equals(last, Guard.NotNull(head), StringComparison.Ordinal)
-            ? chain
-            : new AuditVerification(false, records.Count > 0 ? records[^1].Sequence : 1, "the newest record does not match the trail's head: records at the end were changed or removed", records.Count);
     }
 
-    /// <summary>Verifies a sequence of records from its start: every link, content and sequence number. It cannot see records cut off at the end; use the overload with the trail's head for that.</summary>
-    /// <param name="records">The records, in order.</param>
-    /// <param name="genesis">The hash the first record chains to.</param>
+    /// <summary>
+    /// Verifies a stored trail, for example a copy read back from a store or a backup: every link, sequence number and
+    /// keyed hash, every purged start against a signed purge record, and the end against the checkpoint.
+    /// </summary>
+    /// <param name="stored">The stored trail.</param>
+    /// <param name="key">The chain key.</param>
+    /// <param name="checkpoint">The newest checkpoint from outside the store; without one, records cut off at the end or a trail deleted as a whole cannot be seen.</param>
     /// <returns>Intact, or the first broken link.</returns>
-    public static AuditVerification Verify(IReadOnlyList<AuditRecord> records, string genesis)
-    {
-        Guard.NotNull(records);
-        var previous = Guard.NotNull(genesis);
-        long? expected = null;
-        for (var i = 0; i < records.Count; i++)
-        {
-            var record = records[i];
-            string? problem = null;
-            if (expected is { } next && record.Sequence != next)
-            {
-                problem = string.Create(CultureInfo.InvariantCulture, $"expected record #{next}, found #{record.Sequence}: a record is missing or out of order");
-            }
-            else if (!string.Equals(record.PreviousHash, previous, StringComparison.Ordinal))
-            {
-                problem = "the record does not chain to the one before it: a record before it was changed, removed or moved";
-            }
-            else if (!string.Equals(record.ComputeHash(), record.Hash, StringComparison.Ordinal))
-            {
-                problem = "the record's content does not match its hash: it was changed";
-            }
-
-            if (problem is not null)
-            {
-                return new AuditVerification(false, expected ?? record.Sequence, problem, records.Count);
-            }
-
-            previous = record.Hash;
-            expected = record.Sequence + 1;
-        }
-
-        return new AuditVerification(true, null, "intact", records.Count);
-    }
+    public static AuditVerification Verify(StoredAuditTrail stored, AuditChainKey key, AuditCheckpoint? checkpoint) =>
+        AuditChainVerifier.Verify(Guard.NotNull(stored), Guard.NotNull(key), checkpoint);
 
     /// <summary>Appends a record of an access or change.</summary>
     /// <param name="actor">Who.</param>
@@ -166,18 +184,13 @@ public sealed class AuditTrail
         var pseudonym = subject is { } bsn ? Pseudonymiser.Of(bsn) : default;
         lock (_gate)
         {
-            var previous = _records.Count > 0 ? _records[^1].Hash : _genesis;
-            var record = AuditRecord.Seal(_sequence + 1, _clock.GetCurrentInstant(), actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview, previous);
-            _sink?.AppendAudit(record);
-            _records.Add(record);
-            _sequence++;
-            return record;
+            return AppendLocked(actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview);
         }
     }
 
-    /// <summary>Returns a copy of every record kept, in order.</summary>
+    /// <summary>Returns a copy of every record kept, in order: for <see cref="PersonDataAccess.GetAuditTrail"/>, which checks the reader's role and records the read.</summary>
     /// <returns>The records.</returns>
-    public IReadOnlyList<AuditRecord> Export()
+    internal IReadOnlyList<AuditRecord> Export()
     {
         lock (_gate)
         {
@@ -197,27 +210,41 @@ public sealed class AuditTrail
         }
     }
 
-    /// <summary>Returns the records a privacy officer must review: accesses without consent.</summary>
-    /// <returns>The records, in order.</returns>
-    public IReadOnlyList<AuditRecord> FlaggedForReview()
+    /// <summary>Returns the records a privacy officer must review (accesses without consent); reading them is itself recorded.</summary>
+    /// <param name="actor">An auditor or privacy officer.</param>
+    /// <returns>The records, in order, as of before this read was recorded.</returns>
+    /// <exception cref="AccessDeniedException">The actor is no auditor; the refusal is recorded.</exception>
+    public IReadOnlyList<AuditRecord> FlaggedForReview(Actor actor)
     {
+        var decision = AccessRules.DecideWithoutPerson(Guard.NotNull(actor), DataCategory.AuditTrail);
         lock (_gate)
         {
-            return [.. _records.Where(r => r.FlaggedForReview)];
+            IReadOnlyList<AuditRecord> flagged = decision.IsAllowed ? [.. _records.Where(r => r.FlaggedForReview)] : [];
+            AppendLocked(actor.UserId, actor.Role, actor.Organisation, actor.System, default, decision.IsAllowed ? AuditAction.Read : AuditAction.Refused, DataCategory.AuditTrail, "records flagged for review", decision.IsAllowed ? decision.Basis : null, null, !decision.IsAllowed);
+            decision.ThrowIfRefused();
+            return flagged;
         }
     }
 
-    /// <summary>Verifies the kept records from <see cref="Genesis"/>.</summary>
+    /// <summary>
+    /// Verifies the trail as the store holds it now (re-read from the sink, when there is one) against the newest
+    /// checkpoint: a change made to the store behind the trail's back shows here.
+    /// </summary>
     /// <returns>Intact, or the first broken link.</returns>
     public AuditVerification Verify()
     {
         lock (_gate)
         {
-            return Verify(_records, _genesis);
+            var stored = _sink?.LoadAuditTrail() ?? new StoredAuditTrail(_genesis, _genesisSequence, [.. _records]);
+            return AuditChainVerifier.Verify(stored, _key, _lastCheckpoint ?? _checkpoints?.ReadLatest());
         }
     }
 
-    /// <summary>Drops the records older than the trail's retention allows; the chain stays verifiable from the last dropped record's hash.</summary>
+    /// <summary>
+    /// Drops the records older than the trail's retention allows. A keyed purge record that names the last dropped
+    /// record and its hash is appended first, so that verification can tell this purge from records removed by
+    /// someone else; the chain stays verifiable from the last dropped record's hash.
+    /// </summary>
     /// <param name="cutoff">Records before this instant are dropped.</param>
     /// <returns>How many records were dropped.</returns>
     public int PurgeBefore(Instant cutoff)
@@ -227,12 +254,40 @@ public sealed class AuditTrail
             var count = _records.TakeWhile(r => r.At < cutoff).Count();
             if (count > 0)
             {
-                _sink?.PurgeAudit(_records[count - 1].Sequence, _records[count - 1].Hash);
-                _genesis = _records[count - 1].Hash;
+                var last = _records[count - 1];
+                AppendLocked("audit-retention", ActorRole.Auditor, null, "CareCoordination.Sdk", default, AuditAction.Delete, DataCategory.AuditTrail, AuditRecord.PurgeDetail(last.Sequence, last.Hash, cutoff), AccessBasis.AuditDuty, null, false);
+                _sink?.PurgeAudit(last.Sequence, last.Hash);
+                _genesis = last.Hash;
+                _genesisSequence = last.Sequence;
                 _records.RemoveRange(0, count);
+                PublishCheckpoint();
             }
 
             return count;
         }
+    }
+
+    private AuditRecord AppendLocked(string userId, ActorRole role, Organisations.OrganisationId? organisation, string system, PersonPseudonym subject, AuditAction action, DataCategory data, string detail, AccessBasis? basis, string? basisReference, bool flaggedForReview)
+    {
+        var previous = _records.Count > 0 ? _records[^1].Hash : _genesis;
+        var record = AuditRecord.Seal(_sequence + 1, _clock.GetCurrentInstant(), userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previous, _key);
+        _sink?.AppendAudit(record);
+        _records.Add(record);
+        _sequence++;
+        PublishCheckpoint();
+        return record;
+    }
+
+    private void PublishCheckpoint()
+    {
+        if (_checkpoints is null)
+        {
+            return;
+        }
+
+        var head = _records.Count > 0 ? _records[^1] : null;
+        var checkpoint = AuditCheckpoint.Sign(head?.Sequence ?? _genesisSequence, head?.Hash ?? _genesis, _genesisSequence, _genesis, _keyedFrom, _clock.GetCurrentInstant(), _key);
+        _checkpoints.Publish(checkpoint);
+        _lastCheckpoint = checkpoint;
     }
 }

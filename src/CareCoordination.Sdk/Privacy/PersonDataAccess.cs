@@ -93,7 +93,7 @@ public sealed class PersonDataAccess
     public CoordinationCase GetCase(Actor actor, CaseId @case)
     {
         var current = _desk.GetCase(@case);
-        Decide(actor, current.Youths.Count > 0 ? current.Youths[0] : null, DataCategory.Case, @case.ToString(), _rules.DecideAboutCase(actor, DataCategory.Case, @case));
+        DecideForEach(actor, current.Youths, DataCategory.Case, @case.ToString(), _rules.DecideAboutCase(actor, DataCategory.Case, @case));
         return current;
     }
 
@@ -105,8 +105,52 @@ public sealed class PersonDataAccess
     public FamilyPlan? GetPlan(Actor actor, CaseId @case)
     {
         var current = _desk.GetCase(@case);
-        Decide(actor, current.Youths.Count > 0 ? current.Youths[0] : null, DataCategory.Plan, "plan of " + @case, _rules.DecideAboutCase(actor, DataCategory.Plan, @case));
+        DecideForEach(actor, current.Youths, DataCategory.Plan, "plan of " + @case, _rules.DecideAboutCase(actor, DataCategory.Plan, @case));
         return _plans.Find(@case);
+    }
+
+    /// <summary>Reads the youths a coordination case concerns (R3), with an audit record for each of them.</summary>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="case">The case.</param>
+    /// <returns>The youths' BSNs.</returns>
+    /// <exception cref="AccessDeniedException">No rule allows it.</exception>
+    public IReadOnlyList<Bsn> GetCaseYouths(Actor actor, CaseId @case)
+    {
+        var current = _desk.GetCase(@case);
+        DecideForEach(actor, current.Youths, DataCategory.Case, "youths of " + @case, _rules.DecideAboutCase(actor, DataCategory.Case, @case));
+        return current.Youths;
+    }
+
+    /// <summary>Tells which open case handles a youth (R3): for its coordinator or case holder and the organisations involved in it.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The case, its intake routes and status.</returns>
+    /// <exception cref="AccessDeniedException">No rule allows it, or no open case involves the actor's organisation.</exception>
+    public IntakeResult WhichCaseHandles(Actor actor, Bsn youth)
+    {
+        Decide(actor, youth, DataCategory.Case, "which case handles the youth", _rules.DecideWhichCaseHandles(actor, youth));
+        return _desk.WhichCaseHandles(youth) ?? throw new InvalidOperationException("The case closed while it was read; ask again.");
+    }
+
+    /// <summary>
+    /// Withdraws the actor's organisation's own signal on a youth (<em>intrekken</em>, R1): archived when the risk is
+    /// gone, removed outright otherwise. Only the reporting organisation may; the withdrawal is in the audit trail,
+    /// and it reveals nothing about the other parties.
+    /// </summary>
+    /// <param name="actor">A professional of the reporting organisation, in the <see cref="ActorRole.Reporter"/> role.</param>
+    /// <param name="youth">The youth.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The organisation's own signal as it was.</returns>
+    /// <exception cref="AccessDeniedException">The actor's organisation has no active signal on the youth; nothing changed.</exception>
+    public Signal Withdraw(Actor actor, Bsn youth, WithdrawalReason reason)
+    {
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentException("The withdrawal reason is not defined.", nameof(reason));
+        }
+
+        Decide(actor, youth, DataCategory.Signals, "withdrawal (" + reason + ")", _rules.DecideAboutYouth(actor, DataCategory.Signals, youth), AuditAction.Delete);
+        return _index.Withdraw(youth, actor.Organisation!.Value, reason);
     }
 
     /// <summary>Reads the information obligations of the actor's organisation's signals on a youth (R1).</summary>
@@ -158,15 +202,17 @@ public sealed class PersonDataAccess
     /// archived signals with who registered them, the matches and organisations involved, coordination cases and plan
     /// goals, consents, information obligations — and who accessed the youth's data and when, as a JSON document.
     /// </summary>
-    /// <param name="actor">The requester, whose identity the vendor verified, in the <see cref="ActorRole.DataSubject"/> role.</param>
+    /// <param name="actor">The requester, in the <see cref="ActorRole.DataSubject"/> role.</param>
     /// <param name="youth">The youth.</param>
-    /// <param name="requestedBy">Who asks: the youth or the parents; must be who decides for the youth's age.</param>
+    /// <param name="requester">Who asks, as the host verified it: the youth or the parents, who must be who decides for the youth's age, and how identity and authority were checked (recorded in the audit trail).</param>
     /// <returns>The document (UTF-8 JSON text).</returns>
-    public string SubjectAccess(Actor actor, Youth youth, ConsentGiver requestedBy)
+    /// <exception cref="AccessDeniedException">The actor is no data subject, or the verified role may not ask for a youth of this age.</exception>
+    public string SubjectAccess(Actor actor, Youth youth, VerifiedRequester requester)
     {
-        var decision = _rules.DecideSubjectAccess(actor, youth, requestedBy);
+        Guard.NotNull(requester);
+        var decision = _rules.DecideSubjectAccess(actor, youth, requester.Role);
         var log = decision.IsAllowed ? _audit.About(youth.Bsn) : [];
-        Decide(actor, youth.Bsn, DataCategory.SubjectAccess, "subject access document", decision, AuditAction.Export);
+        Decide(actor, youth.Bsn, DataCategory.SubjectAccess, "subject access document for " + requester, decision, AuditAction.Export);
         var directory = _index.Directory;
         var (consents, _) = _consents.About(youth.Bsn);
         var cases = _desk.FindOpenCase(youth.Bsn) is { } open ? new[] { open } : [];
@@ -199,17 +245,27 @@ public sealed class PersonDataAccess
         return new SubjectAccessSignal(signal.Id.ToString(), Name(directory, signal.Organisation), reporter?.Name ?? signal.Reporter.ToString(), reporter?.Contact.Phone ?? "-", reporter?.Contact.Email ?? "-", signal.RegisteredAt, signal.ExpiresOn, archivedOn);
     }
 
-    private AccessDecision Decide(Actor actor, Bsn? subject, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read)
+    private AccessDecision Decide(Actor actor, Bsn? subject, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read) =>
+        DecideForEach(actor, subject is { IsDefault: false } bsn ? [bsn] : [], data, detail, decision, action);
+
+    // One record per person the access touches, so that every sibling's subject access finds a read of their case.
+    private AccessDecision DecideForEach(Actor actor, IReadOnlyList<Bsn> subjects, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read)
     {
         Guard.NotNull(actor);
-        var person = subject is { IsDefault: false } bsn ? bsn : (Bsn?)null;
-        if (!decision.IsAllowed)
+        IReadOnlyList<Bsn?> persons = subjects.Count == 0 ? [null] : [.. subjects.Select(s => (Bsn?)s)];
+        foreach (var person in persons)
         {
-            _audit.Append(actor, person, AuditAction.Refused, data, detail + " (" + decision.Rule + ")", null, null, flaggedForReview: true);
-            decision.ThrowIfRefused();
+            if (decision.IsAllowed)
+            {
+                _audit.Append(actor, person, action, data, detail, decision.Basis, decision.BasisReference, decision.FlagForReview);
+            }
+            else
+            {
+                _audit.Append(actor, person, AuditAction.Refused, data, detail + " (" + decision.Rule + ")", null, null, flaggedForReview: true);
+            }
         }
 
-        _audit.Append(actor, person, action, data, detail, decision.Basis, decision.BasisReference, decision.FlagForReview);
+        decision.ThrowIfRefused();
         return decision;
     }
 }

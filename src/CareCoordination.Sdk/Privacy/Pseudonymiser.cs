@@ -16,13 +16,10 @@ public sealed class Pseudonymiser
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="key">The secret key: at least 32 bytes of random data.</param>
-    /// <exception cref="ArgumentException">The key is shorter than 32 bytes.</exception>
+    /// <exception cref="WeakKeyException">The key is shorter than 32 bytes, or is printable text or a filler.</exception>
     public Pseudonymiser(ReadOnlySpan<byte> key)
     {
-        if (key.Length < 32)
-        {
-            throw new ArgumentException("A pseudonymisation key has at least 32 bytes (256 bits) of random data.", nameof(key));
-        }
+        KeyMaterial.Check(key, "audit pseudonymisation", nameof(key));
 
         _key = key.ToArray();
     }

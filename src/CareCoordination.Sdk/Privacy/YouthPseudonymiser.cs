@@ -27,13 +27,10 @@ public sealed class YouthPseudonymiser
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="key">The secret key: at least 32 bytes of random data, kept by the host (for example in its key vault).</param>
-    /// <exception cref="ArgumentException">The key is shorter than 32 bytes.</exception>
+    /// <exception cref="WeakKeyException">The key is shorter than 32 bytes, or is printable text or a filler.</exception>
     public YouthPseudonymiser(ReadOnlySpan<byte> key)
     {
-        if (key.Length < 32)
-        {
-            throw new ArgumentException("A pseudonymisation key has at least 32 bytes (256 bits) of random data.", nameof(key));
-        }
+        KeyMaterial.Check(key, "youth pseudonymisation", nameof(key));
 
         Span<byte> message = stackalloc byte[24];
         "cc.index.round.1"u8.CopyTo(message);

@@ -22,7 +22,7 @@ public sealed partial class ReferenceIndex
     /// <returns>The signal as it was.</returns>
     /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
     /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
-    public Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
+    internal Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
     {
         Guard.NotDefault(youth);
         Guard.NotDefault(organisation);

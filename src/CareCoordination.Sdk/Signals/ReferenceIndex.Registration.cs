@@ -35,7 +35,7 @@ public sealed partial class ReferenceIndex
     /// <param name="registration">The signal to register.</param>
     /// <param name="matches">Where to write the matches, seen from the new signal's side.</param>
     /// <returns>What happened: registered, renewed, or refused with the reason.</returns>
-    public RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) =>
+    internal RegistrationResult Register(in SignalRegistration registration, Span<Match> matches) =>
         _durable is not null ? RegisterInOneChange(registration, matches)
         : registration.IdempotencyKey is null ? RegisterCore(registration, matches, copyToArray: false, null) : RegisterOnce(registration, matches);
 

@@ -243,7 +243,7 @@ public sealed class CoordinationDeskAssignmentTests
     public void In_tier_none_the_case_holder_coordinates_without_a_pool_coordinator()
     {
         var scenario = new DeskScenario();
-        var id = scenario.Open(scenario.NewFamily());
+        var id = scenario.Open(scenario.NewFamily(), organisation: DeskScenario.School);
         scenario.Desk.Assess(id, new CaseAssessment(ProblemDomains.School, ProblemDomains.School, false));
 
         var current = scenario.Desk.NameCaseHolder(id, DeskScenario.ProfessionalOf(DeskScenario.School, 1), DeskScenario.School);
@@ -258,7 +258,7 @@ public sealed class CoordinationDeskAssignmentTests
     {
         var scenario = new DeskScenario();
         scenario.AddCoordinator(1, DeskScenario.SocialWork);
-        var id = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt);
+        var id = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, organisation: DeskScenario.SocialWork);
         scenario.Desk.NameCaseHolder(id, DeskScenario.ProfessionalOf(DeskScenario.SocialWork, 5), DeskScenario.SocialWork);
         scenario.Desk.AssignCoordinator(id).ThrowIfRefused();
         scenario.Clock.Advance(Duration.FromDays(60));

@@ -106,7 +106,7 @@ public sealed class CoordinationDeskProperties
                 {
                     desk.RemoveCoordinator(pool[argument % pool.Count].Id, "left");
                 }
-                else if (open is not null)
+                else if (open is not null && open.InvolvedOrganisations.Contains(organisation))
                 {
                     desk.NameCaseHolder(open.Id, DeskScenario.ProfessionalOf(organisation, 1), organisation);
                 }

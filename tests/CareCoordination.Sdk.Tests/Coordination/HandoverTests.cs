@@ -78,7 +78,7 @@ public sealed class HandoverTests
     public void A_case_in_tier_none_comes_back_to_its_case_holder()
     {
         var scenario = new DeskScenario();
-        var id = scenario.Open(scenario.NewFamily());
+        var id = scenario.Open(scenario.NewFamily(), organisation: DeskScenario.School);
         scenario.Desk.NameCaseHolder(id, DeskScenario.ProfessionalOf(DeskScenario.School, 1), DeskScenario.School);
         scenario.Desk.HandOverToYouthProtection(id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.School));
 

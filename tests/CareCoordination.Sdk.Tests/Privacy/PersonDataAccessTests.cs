@@ -36,7 +36,7 @@ public sealed class PersonDataAccessTests
         var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(ReporterOf(School), Sam.Bsn));
 
         Assert.Equal("Access refused by R1 own signals: a reporting organisation sees its own signals, and org-4 has none on this youth.", error.Message);
-        var record = Assert.Single(scenario.Audit.FlaggedForReview());
+        var record = Assert.Single(scenario.Audit.FlaggedForReview(PrivacyScenario.Auditor));
         Assert.Equal((AuditAction.Refused, (AccessBasis?)null), (record.Action, record.Basis));
     }
 
@@ -95,7 +95,7 @@ public sealed class PersonDataAccessTests
         var signals = scenario.Access.GetSignals(Coordinator, Sam.Bsn);
 
         Assert.Equal(2, signals.Count);
-        var record = Assert.Single(scenario.Audit.FlaggedForReview());
+        var record = Assert.Single(scenario.Audit.FlaggedForReview(PrivacyScenario.Auditor));
         Assert.Equal((AccessBasis.LegalBasis, legal.Reference), (record.Basis!.Value, record.BasisReference));
         scenario.Clock.Advance(Duration.FromDays(15));
         Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(Coordinator, Sam.Bsn));
@@ -163,7 +163,7 @@ public sealed class PersonDataAccessTests
         scenario.Consents.Give(Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth);
         scenario.Access.GetSignals(ReporterOf(SocialWork), Sam.Bsn);
 
-        var json = scenario.Access.SubjectAccess(Family, Sam, ConsentGiver.Youth);
+        var json = scenario.Access.SubjectAccess(Family, Sam, new VerifiedRequester(ConsentGiver.Youth, IdentityVerification.DigiD, "session 1"));
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -183,7 +183,7 @@ public sealed class PersonDataAccessTests
         var scenario = new PrivacyScenario();
         var older = IndexScenario.YouthAged(TestBsns.Second, 17);
 
-        var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.SubjectAccess(Family, older, ConsentGiver.Parents));
+        var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.SubjectAccess(Family, older, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.IdentityDocumentInPerson, "desk 7")));
 
         Assert.Equal("Access refused by R7 subject access: for a youth of this age the request is made by Youth, not by Parents.", error.Message);
     }

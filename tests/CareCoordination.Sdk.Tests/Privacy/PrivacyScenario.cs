@@ -34,7 +34,7 @@ internal sealed class PrivacyScenario
         Index = new IndexScenario(observers: [new ReferenceIndexIntake(Desk.Desk), Obligations], clock: Clock);
         Plans = new PlanBook(Desk.Desk, PlanPolicy.Default, Amsterdam, Clock);
         Consents = new ConsentRegister(ConsentPolicy.Default, Amsterdam, Clock);
-        Audit = new AuditTrail(new Pseudonymiser(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), Clock);
+        Audit = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, Clock);
         Rules = new AccessRules(Index.Index, Desk.Desk, Consents);
         Access = new PersonDataAccess(Rules, Audit, Index.Index, Desk.Desk, Plans, Consents, Obligations, Clock);
         Notifier = new MatchNotifier(Index.Directory);

@@ -38,11 +38,11 @@ public sealed class YouthPseudonymiserTests
     [Fact]
     public void Another_key_gives_other_pseudonyms()
     {
-        var other = new YouthPseudonymiser(Enumerable.Repeat((byte)1, 32).ToArray());
+        var other = new YouthPseudonymiser(TestKeys.Bytes("other youth"));
         var number = TestBsns.First.RevealNumber();
 
         Assert.NotEqual(Pseudonyms.Forward(number), other.Forward(number));
-        Assert.Throws<System.ArgumentException>(() => new YouthPseudonymiser(new byte[31]));
+        Assert.Throws<WeakKeyException>(() => new YouthPseudonymiser(new byte[31]));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class YouthPseudonymiserTests
 
         var toKeyed = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(plainStore, clock, Pseudonyms));
         var toPlain = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(keyedStore, clock, null));
-        var otherKey = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(keyedStore, clock, new YouthPseudonymiser(Enumerable.Repeat((byte)9, 32).ToArray())));
+        var otherKey = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(keyedStore, clock, new YouthPseudonymiser(TestKeys.Bytes("third youth"))));
 
         Assert.Equal("The store holds persons keyed by BSN and this SDK is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store.", toKeyed.Message);
         Assert.Equal("The store holds pseudonymised persons and this SDK has no YouthPseudonymiser: open it with the key it was written with.", toPlain.Message);

@@ -63,7 +63,7 @@ public sealed class StoredFormatsTests
     [Fact]
     public void A_stream_event_of_schema_version_1_still_reads_its_persons_as_BSNs_under_a_pseudonymised_keying()
     {
-        var keyed = StreamDocuments.For(YouthKeying.Pseudonymised(new YouthPseudonymiser(new byte[32])));
+        var keyed = StreamDocuments.For(YouthKeying.Pseudonymised(new YouthPseudonymiser(TestKeys.Bytes("youth"))));
         var youth = TestBsns.First;
         var byBsn = StreamDocuments.For(YouthKeying.ByBsn).Write(FamilyRecorded.Of(Family.Create(new FamilyId(3), [youth], [])), Instant.FromUtc(2026, 1, 1, 0, 0));
         var legacy = byBsn with { SchemaVersion = 1 };

@@ -14,7 +14,7 @@ public static class AuditSinkChecks
     /// <summary>Opens a trail on the sink, as a host does at start-up.</summary>
     /// <param name="sink">The sink.</param>
     /// <returns>The trail.</returns>
-    public static AuditTrail Open(IAuditSink sink) => new(new Pseudonymiser(new byte[32]), new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), sink);
+    public static AuditTrail Open(IAuditSink sink) => new(TestKeys.Pseudonymiser, TestKeys.AuditChain, new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), sink, new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
 
     /// <summary>Appends records about the first test youth through a trail on the sink.</summary>
     /// <param name="sink">The sink.</param>

@@ -188,7 +188,7 @@ public abstract class EventStreamStoreContract : IDisposable
         try
         {
             var first = new DeskScenario(clock: clock, store: store);
-            var id = first.Open(first.NewFamily());
+            var id = first.Open(first.NewFamily(), organisation: DeskScenario.Cjg);
             var second = new DeskScenario(clock: clock, store: store);
             second.Desk.NameCaseHolder(id, DeskScenario.ProfessionalOf(DeskScenario.Cjg, 1), DeskScenario.Cjg);
 

@@ -85,7 +85,9 @@ public abstract class FirstPreviewStoreContract
             .AddSingleton(store)
             .AddSingleton(clock)
             .AddSingleton(TestRegion.CreateDirectory())
-            .AddSingleton(new Pseudonymiser(System.Text.Encoding.UTF8.GetBytes("quickstart-demo-key-not-for-production-use")))
+            .AddSingleton(TestKeys.Pseudonymiser)
+            .AddSingleton(TestKeys.AuditChain)
+            .AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null))
             .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Narrow)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 }

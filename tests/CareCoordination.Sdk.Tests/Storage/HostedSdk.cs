@@ -1,4 +1,3 @@
-using System.Linq;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Storage;
@@ -17,10 +16,12 @@ internal static class HostedSdk
             .AddSingleton(store)
             .AddSingleton(clock)
             .AddSingleton(TestRegion.CreateDirectory())
-            .AddSingleton(new Pseudonymiser(new byte[32]));
+            .AddSingleton(TestKeys.Pseudonymiser)
+            .AddSingleton(TestKeys.AuditChain)
+            .AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
         if (pseudonymised)
         {
-            services.AddSingleton(new YouthPseudonymiser(Enumerable.Repeat((byte)7, 32).ToArray()));
+            services.AddSingleton(new YouthPseudonymiser(TestKeys.Bytes("youth")));
         }
 
         return services

@@ -21,7 +21,7 @@ public sealed class InMemoryEventStreamStoreTests : EventStreamStoreContract
         var scenario = new DeskScenario(store: store);
         var book = new PlanBook(scenario.Desk, PlanPolicy.Default, PlanScenario.Amsterdam, scenario.Clock, store);
         var consents = new ConsentRegister(ConsentPolicy.Default, PlanScenario.Amsterdam, scenario.Clock, store);
-        var id = scenario.Open(scenario.NewFamily());
+        var id = scenario.Open(scenario.NewFamily(), organisation: DeskScenario.Cjg);
         scenario.Desk.NameCaseHolder(id, DeskScenario.ProfessionalOf(DeskScenario.Cjg, 1), DeskScenario.Cjg);
         var plan = book.Draft(id, PlanScenario.Coordinator, DeskScenario.Cjg);
 

@@ -85,7 +85,7 @@ public static class WholeStory
         var coordinator = new Actor("amw-coordinator", ActorRole.Coordinator, Amw, bram, "story");
         Assert.NotEmpty(access.GetSignals(coordinator, sam.Bsn));
         Assert.NotNull(access.GetPlan(coordinator, caseId));
-        Assert.Contains("activeSignals", access.SubjectAccess(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), sam, ConsentGiver.Parents), StringComparison.Ordinal);
+        Assert.Contains("activeSignals", access.SubjectAccess(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), sam, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session")), StringComparison.Ordinal);
         Assert.True(access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, Amw, null, "story")).Verification.IsIntact);
 
         desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Safety, ProblemDomains.Safety, true, YouthProtectionMeasure.SupervisionOrder));
@@ -110,7 +110,7 @@ public static class WholeStory
         Assert.Equal(CaseStatus.HandedOver, handled.Status);
         var auditor = new Actor("privacy-officer", ActorRole.Auditor, Amw, null, "story");
         Assert.True(access.GetAuditTrail(auditor).Verification.IsIntact);
-        var document = access.SubjectAccess(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), new Youth(people[0], new LocalDate(2017, 4, 12)), ConsentGiver.Parents);
+        var document = access.SubjectAccess(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), new Youth(people[0], new LocalDate(2017, 4, 12)), new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session"));
         Assert.Contains("\"consents\"", document, StringComparison.Ordinal);
     }
 }
