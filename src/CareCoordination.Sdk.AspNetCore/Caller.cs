@@ -37,7 +37,7 @@ internal static class Caller
             (CareCoordinationClaims.Auditor, ActorRole.Auditor),
             (CareCoordinationClaims.CoordinationDirector, ActorRole.CoordinationDirector),
             (CareCoordinationClaims.Coordinator, ActorRole.Coordinator),
-            (CareCoordinationClaims.MatchCoordinator, ActorRole.MatchedProfessional),
+            (CareCoordinationClaims.MatchedProfessional, ActorRole.MatchedProfessional),
             (CareCoordinationClaims.DataSubject, ActorRole.DataSubject),
             (CareCoordinationClaims.Reporter, ActorRole.Reporter),
         })

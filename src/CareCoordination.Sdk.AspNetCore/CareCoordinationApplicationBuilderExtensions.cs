@@ -12,7 +12,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class CareCoordinationApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds, in order: the <c>API-Version</c> header on every response, problem+json for every exception and every
+    /// Adds, in order: the <c>API-Version</c> header and the security headers on every response, problem+json for every exception and every
     /// empty 4xx/5xx, the request body bound, authentication, the per-organisation rate limit and authorisation. Call it
     /// before <c>MapCareCoordination</c>.
     /// </summary>
@@ -26,22 +26,37 @@ public static class CareCoordinationApplicationBuilderExtensions
         {
             context.Response.OnStarting(() =>
             {
-                context.Response.Headers[CareCoordinationApi.VersionHeader] = CareCoordinationApi.Version;
+                var headers = context.Response.Headers;
+                headers[CareCoordinationApi.VersionHeader] = CareCoordinationApi.Version;
+
+                // The security headers the API Design Rules ask of every response (/core/transport/security-headers).
+                headers.CacheControl = "no-store";
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                if (context.Request.Path.Equals(CareCoordinationApi.OpenApiPath, StringComparison.Ordinal))
+                {
+                    // Anyone may read the API's description, from any site (/core/publish-openapi).
+                    headers.AccessControlAllowOrigin = "*";
+                }
+
                 return Task.CompletedTask;
             });
             return next(context);
         });
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleAsync });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = status => Problems.WriteStatusAsync(status.HttpContext) });
         var limit = app.ApplicationServices.GetRequiredService<IOptions<CareCoordinationServiceOptions>>().Value.MaxRequestBodyBytes;
         app.Use((context, next) =>
         {
             if (context.Request.ContentLength > limit)
             {
-                return Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
+                // The API Design Rules answer every invalid input with 400, an oversized body included.
+                return Problems.WriteAsync(context, StatusCodes.Status400BadRequest, $"The request body is larger than {limit} bytes.");
             }
 
-            // Kestrel enforces the bound on a body without Content-Length while it is read (a 413 through the exception handler).
+            // Kestrel enforces the bound on a body without Content-Length while it is read (a 400 through the exception handler).
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
                 size.MaxRequestBodySize = limit;

@@ -26,7 +26,7 @@ public static class CareCoordinationClaims
     public const string Reporter = "reporter";
 
     /// <summary>The role of a professional of a matched organisation or of the match coordinator (<em>matchregisseur</em>).</summary>
-    public const string MatchCoordinator = "match-coordinator";
+    public const string MatchedProfessional = "matched-professional";
 
     /// <summary>The role of a care coordinator or case holder (<em>zorgcoördinator</em>).</summary>
     public const string Coordinator = "coordinator";

@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Microsoft.OpenApi;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -89,18 +88,7 @@ public static class CareCoordinationHttpServiceCollectionExtensions
                 }));
         });
 
-        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, context, _) =>
-        {
-            var o = context.ApplicationServices.GetRequiredService<IOptions<CareCoordinationServiceOptions>>().Value;
-            document.Info = new OpenApiInfo
-            {
-                Title = "Verwijsindex (regional reference index) API",
-                Description = "The regional reference index of CareCoordination.Sdk: signals, the organisation's match notifications, and person data through the access rules.",
-                Version = CareCoordinationApi.Version,
-                Contact = new OpenApiContact { Name = o.ContactName, Url = o.ContactUrl, Email = o.ContactEmail },
-            };
-            return System.Threading.Tasks.Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", OpenApiConventions.Apply);
         return services;
     }
 }

@@ -16,6 +16,7 @@ internal static class NotificationEndpoints
     public static void Map(RouteGroupBuilder v1) =>
         v1.MapGet("/notifications", ReadAsync)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.NotificationFeed))
+            .Produces<FeedResponse>()
             .WithName("readNotifications")
             .WithSummary("Reads the organisation's match notifications after a cursor, waiting up to 'wait' seconds for a first one; delivered at least once, deduplicate by id.");
 

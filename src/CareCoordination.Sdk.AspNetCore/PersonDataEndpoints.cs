@@ -34,6 +34,7 @@ internal static class PersonDataEndpoints
         v1.MapGet("/cases/{caseId:int}", (int caseId, HttpContext context, PersonDataAccess access) =>
                 TypedResults.Ok(access.GetCase(Caller.Actor(context), new CaseId(caseId))))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getCase")
             .WithSummary("A coordination case, for its coordinator or case holder (R3).");
         v1.MapGet("/cases/{caseId:int}/plan", (int caseId, HttpContext context, PersonDataAccess access) =>
@@ -41,11 +42,14 @@ internal static class PersonDataEndpoints
                     ? Results.Ok(plan)
                     : Problems.Of(StatusCodes.Status404NotFound, $"Case {caseId} has no plan yet."))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .Produces<Plans.FamilyPlan>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getPlan")
             .WithSummary("The family plan of a case, for its coordinator or case holder (R3).");
         v1.MapPost("/subject-access-requests", (SubjectAccessRequest request, HttpContext context, PersonDataAccess access) =>
                 Results.Text(access.SubjectAccess(Caller.Actor(context), new Youth(Checked(request.Bsn), request.DateOfBirth), request.RequestedBy), "application/json"))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.SubjectAccess))
+            .Produces<string>(StatusCodes.Status200OK, "application/json")
             .WithName("requestSubjectAccess")
             .WithSummary("Everything registered about a youth and who looked at it, as JSON (R7 subject access).");
         v1.MapGet("/audit-trail", (HttpContext context, PersonDataAccess access) =>

@@ -22,13 +22,27 @@ internal static class Problems
 
     public static Task WriteAsync(HttpContext context, int status, string detail, string? rule = null) => Of(status, detail, rule).ExecuteAsync(context);
 
+    /// <summary>Gives an empty 4xx or 5xx answer its problem; the path is never repeated, as a vendor may have put a BSN in it by mistake.</summary>
+    public static Task WriteStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var detail = status switch
+        {
+            StatusCodes.Status404NotFound => "There is no resource at this path in version 1 of the API; see /v1/openapi.json.",
+            StatusCodes.Status405MethodNotAllowed => "The resource does not take this method; see /v1/openapi.json.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            _ => ReasonPhrases.GetReasonPhrase(status),
+        };
+        return WriteAsync(context, status, detail);
+    }
+
     /// <summary>Answers the exception an endpoint or the request reading threw; an unexpected one gets a 500 that says nothing of its cause.</summary>
     public static Task HandleAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var (status, detail, rule) = error switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, DetailOf(bad), (string?)null),
+            BadHttpRequestException bad => (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status400BadRequest : bad.StatusCode, DetailOf(bad), (string?)null),
             JsonException json => (StatusCodes.Status400BadRequest, json.Message, null),
             FormatException format => (StatusCodes.Status400BadRequest, format.Message, null),
             ArgumentException argument => (StatusCodes.Status400BadRequest, argument.Message, null),

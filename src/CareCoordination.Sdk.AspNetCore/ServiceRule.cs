@@ -21,12 +21,12 @@ internal sealed class ServiceRule(string name, string description, Func<ClaimsPr
     public static readonly ServiceRule NotificationFeed = new(
         "S2 notification feed",
         "a professional reads only the notification feed of the organisation its credential names",
-        user => HasRole(user, CareCoordinationClaims.Reporter, CareCoordinationClaims.MatchCoordinator, CareCoordinationClaims.Coordinator) && Has(user, CareCoordinationClaims.Organisation));
+        user => HasRole(user, CareCoordinationClaims.Reporter, CareCoordinationClaims.MatchedProfessional, CareCoordinationClaims.Coordinator) && Has(user, CareCoordinationClaims.Organisation));
 
     public static readonly ServiceRule PersonData = new(
         "S3 person data",
         "a professional of an organisation reads person data, and then only as the rules R1 to R4 allow",
-        user => HasRole(user, CareCoordinationClaims.Reporter, CareCoordinationClaims.MatchCoordinator, CareCoordinationClaims.Coordinator) && Has(user, CareCoordinationClaims.Organisation));
+        user => HasRole(user, CareCoordinationClaims.Reporter, CareCoordinationClaims.MatchedProfessional, CareCoordinationClaims.Coordinator) && Has(user, CareCoordinationClaims.Organisation));
 
     public static readonly ServiceRule AuditTrail = new(
         "R6 audit trail",

@@ -15,14 +15,20 @@ internal static class SignalEndpoints
     {
         v1.MapPost("/signals", Register)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.Registering))
+            .Produces<RegistrationResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("registerSignal")
             .WithSummary("Registers a signal, or renews the organisation's active signal on the youth.");
         v1.MapPost("/signal-batches", RegisterBatch)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.Registering))
+            .Produces<SignalBatchResponse>()
             .WithName("registerSignalBatch")
             .WithSummary("Registers several signals as one change.");
         v1.MapPost("/signal-withdrawals", Withdraw)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.Registering))
+            .Produces<Signal>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("withdrawSignal")
             .WithSummary("Withdraws the organisation's active signal on a youth, with the reason.");
     }

@@ -10,7 +10,7 @@ public sealed record Role(string Name, IReadOnlyList<(string Type, string Value)
 {
     public static readonly Role ReporterOfTheOrganisation = Professional("reporter of the organisation", CareCoordinationClaims.Reporter, TestRegion.School);
     public static readonly Role ReporterOfAnotherOrganisation = Professional("reporter of another organisation", CareCoordinationClaims.Reporter, TestRegion.SocialWork);
-    public static readonly Role MatchCoordinator = Professional("match coordinator", CareCoordinationClaims.MatchCoordinator, TestRegion.YouthHealthCare);
+    public static readonly Role MatchCoordinator = Professional("match coordinator", CareCoordinationClaims.MatchedProfessional, TestRegion.YouthHealthCare);
     public static readonly Role CareCoordinator = Professional("care coordinator", CareCoordinationClaims.Coordinator, TestRegion.YouthAndFamilyCentre);
     public static readonly Role Director = Professional("director", CareCoordinationClaims.CoordinationDirector, TestRegion.YouthAndFamilyCentre);
     public static readonly Role Auditor = Professional("auditor", CareCoordinationClaims.Auditor, TestRegion.YouthAndFamilyCentre);
