@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using RegionalIndexService;
 
 // The regional reference index as a service: `dotnet run --project samples/RegionalIndexService` (see samples/README.md).
 var builder = WebApplication.CreateBuilder(args);
@@ -51,6 +52,13 @@ builder.Services.AddCareCoordinationHttp(o =>
         o.RequestsPerMinutePerOrganisation = permits;
     }
 });
+
+// `dev-token <org> <professional> <role> [client]` prints a token signed with the development key, for a local run.
+if (Array.IndexOf(args, "dev-token") is var at and >= 0 && args.Length >= at + 4)
+{
+    Console.WriteLine(DevelopmentTokens.Mint(configuration, args[at + 1], args[at + 2], args[at + 3], args.Length > at + 4 && !args[at + 4].StartsWith('-') ? args[at + 4] : "vendor-worker"));
+    return;
+}
 
 var app = builder.Build();
 app.UseCareCoordination();

@@ -38,7 +38,7 @@ internal static class SignalEndpoints
         var registration = RegistrationOf(request, context);
         if (context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } key)
         {
-            registration = registration.WithIdempotencyKey(CheckedKey(key));
+            registration = registration.WithIdempotencyKey(ScopedKey(context, key));
         }
 
         var result = index.Register(registration);
@@ -53,7 +53,7 @@ internal static class SignalEndpoints
             return Problems.Of(StatusCodes.Status400BadRequest, $"A batch holds 1 to {max} registrations; this one holds {request.Registrations.Count}.");
         }
 
-        var key = context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } header ? CheckedKey(header) : null;
+        var key = context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } header ? ScopedKey(context, header) : null;
         var registrations = new List<SignalRegistration>(request.Registrations.Count);
         for (var i = 0; i < request.Registrations.Count; i++)
         {
@@ -98,6 +98,11 @@ internal static class SignalEndpoints
 
         return new SignalRegistration(new Youth(request.Bsn, request.DateOfBirth), Caller.Organisation(context), Caller.Professional(context), request.Criterion, route);
     }
+
+    // A key is the vendor's own (an outbox entry's id): two organisations may use the same one, so the service keeps
+    // each organisation's keys apart.
+    private static string ScopedKey(HttpContext context, string key) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Caller.Organisation(context).Value}:{CheckedKey(key)}");
 
     private static string CheckedKey(string key) =>
         key.Length <= 100 && System.Linq.Enumerable.All(key, c => c is >= '!' and <= '~')

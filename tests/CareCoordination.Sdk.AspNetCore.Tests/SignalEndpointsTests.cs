@@ -46,6 +46,18 @@ public sealed class SignalEndpointsTests
     }
 
     [Fact]
+    public async Task Two_organisations_may_use_the_same_idempotency_key_for_their_own_registrations()
+    {
+        using var service = new ServiceFactory();
+
+        var school = await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody(), "outbox-1")).JsonAsync();
+        var socialWork = await (await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signals", Http.SignalBody(), "outbox-1")).JsonAsync();
+
+        Assert.NotEqual(school.GetProperty("signal").GetProperty("id").GetInt64(), socialWork.GetProperty("signal").GetProperty("id").GetInt64());
+        Assert.Equal(2, service.Services.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
+    }
+
+    [Fact]
     public async Task A_batch_registers_every_signal_as_one_change_and_a_batch_over_the_bound_is_refused_whole()
     {
         using var service = new ServiceFactory();
