@@ -31,6 +31,7 @@ public static class CareCoordinationEndpointRouteBuilderExtensions
         SignalEndpoints.Map(v1);
         NotificationEndpoints.Map(v1);
         PersonDataEndpoints.Map(v1);
+        CaseEndpoints.Map(v1);
         return v1;
     }
 }

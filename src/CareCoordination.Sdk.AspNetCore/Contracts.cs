@@ -42,3 +42,9 @@ internal sealed record AuditTrailResponse(IReadOnlyList<AuditRecord> Records, Au
 
 /// <summary>The director's aggregates.</summary>
 internal sealed record OverviewResponse(Coordination.CoordinationOverview Coordination, Plans.PlanOverview Plans);
+
+/// <summary>A consent the family gave, recorded by the case's coordinator or case holder.</summary>
+internal sealed record ConsentRequest(Bsn Bsn, LocalDate DateOfBirth, ConsentPurpose Purpose, IReadOnlyList<Organisations.OrganisationId> Recipients, ConsentGiver GivenBy, Instant? End = null);
+
+/// <summary>A decision to share without consent on a legal basis, by the case's coordinator or case holder.</summary>
+internal sealed record LegalBasisRequest(Bsn Bsn, LegalBasis Basis, string Justification, IReadOnlyList<Organisations.OrganisationId> Recipients, int ValidForDays);
