@@ -5,6 +5,7 @@ using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
@@ -38,7 +39,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <see cref="IAuditCheckpointSink"/> outside the store, and verifies the stored chain against it as it is first resolved. Likewise the desk, the plan book and
     /// the consent register and the information obligations keep their cases, pool, plans, consents, legal bases and
     /// obligations in a registered
-    /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it.
+    /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it; so does
+    /// the <see cref="NotificationFeed"/>, each organisation's match notifications.
     /// </summary>
     /// <remarks>
     /// At start (a host's start, or the first resolve of the options or of any service built from them) one
@@ -138,6 +140,13 @@ public static class CareCoordinationServiceCollectionExtensions
                 StreamStoreOf(provider),
                 provider.GetRequiredService<YouthKeying>()));
             services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<InformationObligations>());
+        }
+
+        // Each organisation's match notifications, stored in the registration's own change set (a service's feed).
+        if (!services.Any(d => d.ServiceType == typeof(NotificationFeed)))
+        {
+            services.AddSingleton(provider => new NotificationFeed(provider.GetRequiredService<OrganisationDirectory>(), provider.GetRequiredService<IClock>(), StreamStoreOf(provider)));
+            services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<NotificationFeed>());
         }
 
         services.TryAddSingleton(provider =>

@@ -53,6 +53,9 @@ internal sealed class StreamDocuments
     /// <summary>The stream kind of information obligations, one stream per signal.</summary>
     public const string InformationObligation = "information-obligation";
 
+    /// <summary>The stream kind of the organisations' notification feeds, one stream per organisation.</summary>
+    public const string NotificationFeed = "notification-feed";
+
     private static readonly FrozenDictionary<string, Type> CaseEvents = Named(
         typeof(CaseOpened), typeof(IntakeJoined), typeof(CaseHolderNamed), typeof(CaseAssessed), typeof(CoordinatorAssigned), typeof(CoordinatorUnavailable),
         typeof(CoordinatorReleased), typeof(CaseHandedOver), typeof(FeedbackRecorded), typeof(CaseReturned), typeof(CoordinationHoursRecorded), typeof(CaseClosed));
@@ -63,7 +66,8 @@ internal sealed class StreamDocuments
         typeof(EnforcementOrdered));
 
     private static readonly FrozenDictionary<string, Type> RecordEvents = Named(
-        typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded));
+        typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded),
+        typeof(Notifications.MatchNotificationRecorded));
 
     private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 

@@ -45,4 +45,5 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(StreamErased))]
 [JsonSerializable(typeof(FamilyRecorded))]
 [JsonSerializable(typeof(Privacy.InformationObligation))]
+[JsonSerializable(typeof(Notifications.MatchNotificationRecorded))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

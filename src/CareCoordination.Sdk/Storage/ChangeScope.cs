@@ -19,6 +19,7 @@ internal sealed class ChangeScope : IDisposable
     private readonly ChangeScope? _outer;
     private readonly ICareCoordinationStore _store;
     private readonly List<Action> _undo = [];
+    private readonly List<Action> _committed = [];
     private readonly ChangeScope? _joined;
     private bool _finished;
 
@@ -64,6 +65,9 @@ internal sealed class ChangeScope : IDisposable
     /// <summary>Says how to put back a change made in memory, should the operation fail.</summary>
     public void OnUndo(Action undo) => Root._undo.Add(undo);
 
+    /// <summary>Says what to do once the operation's change set is durable, such as letting readers see what it wrote.</summary>
+    public void OnCommitted(Action committed) => Root._committed.Add(committed);
+
     /// <summary>Commits the change set, when this scope began the operation.</summary>
     public void Complete()
     {
@@ -80,6 +84,10 @@ internal sealed class ChangeScope : IDisposable
 
         _finished = true;
         t_current = _outer;
+        foreach (var committed in _committed)
+        {
+            committed();
+        }
     }
 
     /// <summary>Ends the scope; an operation that began here and did not complete is undone.</summary>

@@ -59,4 +59,16 @@ internal sealed class DurableStreams(IEventStreamStore? store)
 
     /// <summary>Says how to put back a change made in memory, should the operation under way fail after it.</summary>
     public void OnUndo(Action undo) => ChangeScope.Current(Store)?.OnUndo(undo);
+
+    /// <summary>Runs an action once what the operation under way wrote is durable: after its commit, or at once when there is no operation under way (the write went straight to the store, or there is no store).</summary>
+    public void OnDurable(Action durable)
+    {
+        if (ChangeScope.Current(Store) is { } scope)
+        {
+            scope.OnCommitted(durable);
+            return;
+        }
+
+        durable();
+    }
 }

@@ -1,0 +1,69 @@
+using System;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.PostgreSql;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Sqlite;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using RegionalIndexService;
+
+// The regional reference index as a service: `dotnet run --project samples/RegionalIndexService` (see samples/README.md).
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+
+// SQLite by default; "Store:Kind" = "PostgreSql" with "Store:ConnectionString" for a region's database server.
+var store = configuration["Store:Kind"] ?? "Sqlite";
+if (string.Equals(store, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+{
+    var connection = configuration["Store:ConnectionString"] ?? throw new InvalidOperationException("Store:ConnectionString is required for PostgreSql.");
+    builder.Services.AddSingleton<ISignalStore>(new PostgreSqlSignalStore(connection, configuration["Store:Schema"] ?? "carecoordination"));
+}
+else if (string.Equals(store, "Sqlite", StringComparison.OrdinalIgnoreCase))
+{
+    builder.Services.AddSingleton<ISignalStore>(_ => new SqliteSignalStore(configuration["Store:Path"] ?? "regional-index.db"));
+}
+else if (!string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase))
+{
+    throw new InvalidOperationException($"Store:Kind is Sqlite, PostgreSql or Memory, not '{store}'.");
+}
+
+// The audit trail's secret key (32 bytes, base64) comes from the host's secret store; never from source.
+var auditKey = Convert.FromBase64String(configuration["Audit:Key"] ?? throw new InvalidOperationException("Audit:Key (32 bytes, base64) is required."));
+builder.Services.AddSingleton(new Pseudonymiser(auditKey));
+builder.Services.AddSingleton<OrganisationDirectory>(_ => TestRegion.CreateDirectory());
+builder.Services.AddCareCoordination(configuration.GetSection("CareCoordination"));
+builder.Services.AddCareCoordinationHttp(o =>
+{
+    o.Authority = configuration["Authentication:Authority"];
+    o.Issuer = configuration["Authentication:Issuer"] ?? o.Issuer;
+    o.Audience = configuration["Authentication:Audience"] ?? o.Audience;
+    // A development key signs the tokens of a local run and of the tests; a region uses its authorisation server (Authority).
+    if (configuration["Authentication:SigningKey"] is { Length: > 0 } key)
+    {
+        o.SigningKeys.Add(new SymmetricSecurityKey(Convert.FromBase64String(key)));
+    }
+
+    if (int.TryParse(configuration["Service:RequestsPerMinutePerOrganisation"], out var permits))
+    {
+        o.RequestsPerMinutePerOrganisation = permits;
+    }
+});
+
+// `dev-token <org> <professional> <role> [client]` prints a token signed with the development key, for a local run.
+if (Array.IndexOf(args, "dev-token") is var at and >= 0 && args.Length >= at + 4)
+{
+    Console.WriteLine(DevelopmentTokens.Mint(configuration, args[at + 1], args[at + 2], args[at + 3], args.Length > at + 4 && !args[at + 4].StartsWith('-') ? args[at + 4] : "vendor-worker"));
+    return;
+}
+
+var app = builder.Build();
+app.UseCareCoordination();
+app.MapCareCoordination();
+app.Run();
+
+/// <summary>The service's entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

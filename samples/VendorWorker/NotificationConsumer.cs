@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using CareCoordination.Sdk.Client;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace VendorWorker;
+
+/// <summary>
+/// Consumes the organisation's notification feed with a long poll: handles each notification once (deduplicated by its
+/// id), then stores the cursor. With <see cref="WorkerSettings.StopWhenDone"/> it stops the host once the outbox is
+/// acknowledged and a read after that found nothing new.
+/// </summary>
+internal sealed partial class NotificationConsumer(CareCoordinationClient client, WorkerSettings settings, WorkerState state, IHostApplicationLifetime lifetime, ILogger<NotificationConsumer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var cursor = state.Cursor;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var outboxDone = state.OutboxDone.Task.IsCompleted;
+            NotificationPage page;
+            try
+            {
+                page = await client.ReadNotificationsAsync(cursor, 100, TimeSpan.FromSeconds(outboxDone ? 1 : settings.FeedWaitSeconds), stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Unavailable(logger, error.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var notification in page.Notifications)
+            {
+                if (state.FirstTime(notification.Id))
+                {
+                    Received(logger, notification.Id, notification.Role, notification.OtherParties.Count);
+                }
+            }
+
+            state.SaveCursor(cursor = page.Cursor);
+            if (settings.StopWhenDone && outboxDone && page.Notifications.Count == 0)
+            {
+                Done(logger, cursor);
+                lifetime.StopApplication();
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Id} as {Role}: {Parties} other party(ies) to contact")]
+    private static partial void Received(ILogger logger, string id, CareCoordination.Sdk.Matching.NotificationRecipientRole role, int parties);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The feed is not reachable ({Error}); reading again from the same cursor")]
+    private static partial void Unavailable(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox acknowledged and feed read up to {Cursor}; stopping")]
+    private static partial void Done(ILogger logger, long cursor);
+}

@@ -1,0 +1,20 @@
+namespace CareCoordination.Sdk.AspNetCore;
+
+/// <summary>The constants of the regional reference index's HTTP API (<em>Verwijsindex-API</em>), version 1.</summary>
+public static class CareCoordinationApi
+{
+    /// <summary>The full semantic version of the API, sent in <see cref="VersionHeader"/> on every response and in the OpenAPI document.</summary>
+    public const string Version = "1.0.0";
+
+    /// <summary>The response header that carries <see cref="Version"/> (NL GOV API Design Rules, API-57).</summary>
+    public const string VersionHeader = "API-Version";
+
+    /// <summary>The request header that carries the idempotency key of a write; a retry with the same key gets the first answer.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The path of the OpenAPI document.</summary>
+    public const string OpenApiPath = "/v1/openapi.json";
+
+    /// <summary>The name of the rate-limiting policy that limits each organisation's requests.</summary>
+    public const string RateLimitPolicy = "per-organisation";
+}

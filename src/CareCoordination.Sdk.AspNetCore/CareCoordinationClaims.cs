@@ -1,0 +1,42 @@
+namespace CareCoordination.Sdk.AspNetCore;
+
+/// <summary>
+/// The claims the service reads from a caller's OAuth2 access token (a JWT): who calls, for which organisation and
+/// professional, in which role, and through which client system. The organisation and the professional come only from
+/// here, never from a request body.
+/// </summary>
+public static class CareCoordinationClaims
+{
+    /// <summary>The user's identifier (the standard <c>sub</c> claim).</summary>
+    public const string Subject = "sub";
+
+    /// <summary>The client system's identifier (the OAuth2 <c>client_id</c> claim), recorded in the audit trail as part of the access point.</summary>
+    public const string ClientId = "client_id";
+
+    /// <summary>The organisation's number (<c>OrganisationId</c>) the user acts for.</summary>
+    public const string Organisation = "org";
+
+    /// <summary>The professional's number (<c>ProfessionalId</c>) of the user.</summary>
+    public const string Professional = "professional";
+
+    /// <summary>The role the user acts in; one of the role values of this class.</summary>
+    public const string Role = "role";
+
+    /// <summary>The role of a professional of a reporting organisation (<em>melder</em>).</summary>
+    public const string Reporter = "reporter";
+
+    /// <summary>The role of a professional of a matched organisation or of the match coordinator (<em>matchregisseur</em>).</summary>
+    public const string MatchedProfessional = "matched-professional";
+
+    /// <summary>The role of a care coordinator or case holder (<em>zorgcoördinator</em>).</summary>
+    public const string Coordinator = "coordinator";
+
+    /// <summary>The role of the municipality's coordination director (<em>zorgregisseur</em>).</summary>
+    public const string CoordinationDirector = "coordination-director";
+
+    /// <summary>The role of an auditor or privacy officer.</summary>
+    public const string Auditor = "auditor";
+
+    /// <summary>The role of a youth or parent whose identity the vendor verified, asking for access (<em>inzage</em>).</summary>
+    public const string DataSubject = "data-subject";
+}

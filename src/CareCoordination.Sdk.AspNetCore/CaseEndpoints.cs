@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Privacy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace CareCoordination.Sdk.AspNetCore;
+
+/// <summary>
+/// Consents and legal bases, recorded on a case by its coordinator or case holder: the case is read through
+/// <see cref="PersonDataAccess"/> (rule R3, audited), the youth must be one the case concerns, and the write itself
+/// leaves an audit record.
+/// </summary>
+internal static class CaseEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapPost("/cases/{caseId:int}/consents", GiveConsent)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .Produces<Consent>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("recordConsent")
+            .WithSummary("Records the family's consent to share, by purpose and recipients (R3: the case's coordinator or case holder).");
+        v1.MapPost("/cases/{caseId:int}/legal-bases", RecordLegalBasis)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .Produces<LegalBasisRecord>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("recordLegalBasis")
+            .WithSummary("Records a legal basis to share without consent, flagged for review (R3: the case's coordinator or case holder).");
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<Consent> GiveConsent(int caseId, ConsentRequest request, HttpContext context, PersonDataAccess access, ConsentRegister consents, AuditTrail audit)
+    {
+        var actor = Caller.Actor(context);
+        var youth = YouthOfCase(actor, caseId, request.Bsn, access);
+        if (request.Recipients is null || request.Recipients.Count == 0)
+        {
+            throw new ArgumentException("Name at least one recipient organisation.");
+        }
+
+        var consent = consents.Give(new Youth(youth, request.DateOfBirth), request.Purpose, request.Recipients, request.GivenBy, request.End);
+        audit.Append(actor, youth, AuditAction.Create, DataCategory.Consent, $"consent {consent.Id} for {request.Purpose} on case-{caseId}", AccessBasis.CaseAssignment);
+        return TypedResults.Ok(consent);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<LegalBasisRecord> RecordLegalBasis(int caseId, LegalBasisRequest request, HttpContext context, PersonDataAccess access, ConsentRegister consents, AuditTrail audit)
+    {
+        var actor = Caller.Actor(context);
+        var youth = YouthOfCase(actor, caseId, request.Bsn, access);
+        if (request.ValidForDays is < 1 or > 365 || string.IsNullOrWhiteSpace(request.Justification) || request.Recipients is null || request.Recipients.Count == 0)
+        {
+            throw new ArgumentException("A legal basis needs a justification, at least one recipient and a validity of 1 to 365 days.");
+        }
+
+        var record = consents.RecordLegalBasis(youth, request.Basis, request.Justification, Caller.Professional(context), Caller.Organisation(context), request.Recipients, Duration.FromDays(request.ValidForDays));
+        audit.Append(actor, youth, AuditAction.Create, DataCategory.Consent, $"legal basis {request.Basis} on case-{caseId}", AccessBasis.LegalBasis, flaggedForReview: true);
+        return TypedResults.Ok(record);
+    }
+
+    private static Bsn YouthOfCase(Actor actor, int caseId, Bsn youth, PersonDataAccess access)
+    {
+        if (youth.IsDefault)
+        {
+            throw new ArgumentException("The bsn is missing.");
+        }
+
+        var @case = access.GetCase(actor, new CaseId(caseId));
+        return @case.Youths.Contains(youth) ? youth : throw new ArgumentException($"The youth is not one that case-{caseId} concerns.");
+    }
+}

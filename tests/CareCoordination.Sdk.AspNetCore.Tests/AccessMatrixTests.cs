@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace CareCoordination.Sdk.AspNetCore.Tests;
+
+/// <summary>
+/// Every endpoint × every role, on a region where the school (the organisation) and youth protection have a signal on
+/// Sam, a match that opened case 1: each cell's status,
+/// and for every 401 and 403 a problem+json that names the access rule.
+/// </summary>
+public sealed class AccessMatrixTests
+{
+    private static readonly Role YouthProtection = new("reporter of youth protection", [.. Role.ReporterOfTheOrganisation.Claims!.Select(c => c.Type switch
+    {
+        CareCoordinationClaims.Organisation => (c.Type, "3"),
+        CareCoordinationClaims.Professional => (c.Type, "301"),
+        _ => c,
+    })]);
+
+    private static readonly string Bsn = $$"""{"bsn":"{{Http.Sam}}"}""";
+
+    // Columns: reporter of the organisation, reporter of another organisation, match coordinator, care coordinator, director, auditor, anonymous.
+    private static readonly (string Method, string Path, string? Body, int[] Expected)[] Endpoints =
+    [
+        ("POST", "/v1/signals", Http.SignalBody(), [200, 200, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/signal-batches", $$"""{"registrations":[{{Http.SignalBody()}}]}""", [200, 200, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""", [200, 404, 403, 403, 403, 403, 401]),
+        ("GET", "/v1/notifications", null, [200, 200, 200, 200, 403, 403, 401]),
+        ("POST", "/v1/signals/search", Bsn, [200, 403, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/match-contacts/search", Bsn, [403, 403, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/information-obligations/search", Bsn, [200, 403, 403, 403, 403, 403, 401]),
+        ("GET", "/v1/cases/1", null, [403, 403, 403, 403, 403, 403, 401]),
+        ("GET", "/v1/cases/1/plan", null, [403, 403, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/subject-access-requests", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","requestedBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/cases/1/consents", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","purpose":"Coordination","recipients":[2],"givenBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/cases/1/legal-bases", $$"""{"bsn":"{{Http.Sam}}","basis":"SeriouslyThreateningSituation","justification":"acute danger","recipients":[2],"validForDays":30}""", [403, 403, 403, 403, 403, 403, 401]),
+        ("GET", "/v1/audit-trail", null, [403, 403, 403, 403, 403, 200, 401]),
+        ("GET", "/v1/coordination-overview", null, [403, 403, 403, 403, 200, 403, 401]),
+    ];
+
+    public static TheoryData<string, string> Rows
+    {
+        get
+        {
+            var rows = new TheoryData<string, string>();
+            foreach (var (method, path, _, _) in Endpoints)
+            {
+                rows.Add(method, path);
+            }
+
+            return rows;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Every_role_gets_the_answer_its_access_rules_allow_and_a_refusal_names_the_rule(string method, string path)
+    {
+        var (_, _, body, expected) = Endpoints.Single(e => e.Method == method && e.Path == path);
+        var failures = new List<string>();
+        for (var i = 0; i < Role.Matrix.Count; i++)
+        {
+            using var service = new ServiceFactory();
+            await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+            await (await service.ClientAs(YouthProtection).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+            var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            var response = await service.ClientAs(Role.Matrix[i]).SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode != expected[i])
+            {
+                failures.Add($"{Role.Matrix[i]}: expected {expected[i]}, got {(int)response.StatusCode} {text}");
+                continue;
+            }
+
+            if (expected[i] is 401 or 403)
+            {
+                var problem = await response.ProblemAsync(expected[i]);
+                if (!problem.TryGetProperty("rule", out var rule) || string.IsNullOrWhiteSpace(rule.GetString()))
+                {
+                    failures.Add($"{Role.Matrix[i]}: the {expected[i]} names no rule: {text}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+}

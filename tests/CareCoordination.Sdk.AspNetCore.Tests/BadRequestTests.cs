@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CareCoordination.Sdk.Notifications;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CareCoordination.Sdk.AspNetCore.Tests;
+
+/// <summary>
+/// Generated bad requests — malformed JSON, wrong BSNs, unknown or missing fields, wrong enum values and dates, wrong
+/// JSON types, oversized bodies — each answered with a problem+json that says what is wrong, and none changes anything.
+/// </summary>
+public sealed class BadRequestTests
+{
+    private const int Count = 2500;
+
+    private static readonly string[] Paths = ["/v1/signals", "/v1/signal-batches", "/v1/signal-withdrawals", "/v1/signals/search"];
+
+    [Fact]
+    public async Task Thousands_of_generated_bad_requests_are_each_answered_400_with_problem_json_and_change_nothing()
+    {
+        using var service = new ServiceFactory();
+        var client = service.ClientAs(Role.ReporterOfTheOrganisation);
+        await (await client.PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+        await (await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+        var before = State(service);
+
+        var failures = new List<string>();
+        var requests = BadRequests().Sample(Count, 20);
+        Assert.Equal(Count, requests.Length);
+        foreach (var (path, body, status) in requests)
+        {
+            var response = await client.PostAsync(path, body);
+            var text = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode != status || response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !text.Contains("\"detail\"", StringComparison.Ordinal))
+            {
+                failures.Add($"{path} {Shorten(body)} -> {(int)response.StatusCode} {text}");
+            }
+            else if (text.Contains(Http.Sam, StringComparison.Ordinal))
+            {
+                failures.Add($"{path}: the problem repeats a BSN: {text}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {Count} bad requests were not refused as they should be:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(20))}");
+        Assert.Equal(before, State(service));
+    }
+
+    private static string State(ServiceFactory service)
+    {
+        var index = service.Services.GetRequiredService<ReferenceIndex>();
+        var feed = service.Services.GetRequiredService<NotificationFeed>();
+        var notifications = string.Join(",", new[] { TestRegion.School, TestRegion.SocialWork }.Select(o => feed.Read(o, 0, NotificationFeed.MaxPageSize).Cursor));
+        return $"active {index.ActiveSignalCount}, archived {index.ArchivedSignalCount}, audit {service.Services.GetRequiredService<AuditTrail>().Count}, feeds {notifications}, stored audit {service.Store.Audit.Records.Count}";
+    }
+
+    private static string Shorten(string body) => body.Length > 200 ? body[..200] + "…" : body;
+
+    private static Gen<(string Path, string Body, int Status)> BadRequests()
+    {
+        var path = Gen.Elements(Paths);
+        var badBsn = Gen.OneOf(
+            Gen.Choose(100_000_000, 999_999_999).Where(n => !Identity.Bsn.TryParse(n.ToString(System.Globalization.CultureInfo.InvariantCulture), out _)).Select(n => $"\"{n}\""),
+            Gen.Choose(1, 99_999_999).Select(n => $"\"{n}\"").Where(s => s.Length < 10),
+            Gen.Elements("\"*****2333\"", "\"11122233a\"", "\"\"", "\"1112223330\"", "null", "{}", "[]", "true", "111222334"));
+        var badDate = Gen.Elements("\"2017-13-01\"", "\"2017-02-30\"", "\"12-04-2017\"", "\"\"", "\"yesterday\"", "\"2017-04-12T00:00:00\"", "20170412", "null", "\"0000-00-00\"");
+        var badCriterion = Gen.OneOf(
+            Gen.Elements("\"\"", "\"violence\"", "3", "null", "\"None\"", "[]"),
+            Gen.Choose(0, 1_000_000).Select(n => $"\"Criterion{n}\""));
+        var badReason = Gen.Elements("\"\"", "\"Expired\"", "1", "null", "\"riskgone!\"", "{}");
+        var unknownField = Gen.Choose(0, 1_000_000).Select(n => $"\"extra{n}\":1,");
+
+        Gen<string> Signal(Gen<string> bsn, Gen<string> date, Gen<string> criterion) =>
+            from b in bsn
+            from d in date
+            from c in criterion
+            select $$"""{"bsn":{{b}},"dateOfBirth":{{d}},"criterion":{{c}}}""";
+
+        var goodBsn = Gen.Constant($"\"{Http.Sam}\"");
+        var goodDate = Gen.Constant("\"2017-04-12\"");
+        var goodCriterion = Gen.Constant("\"SeriousUpbringingProblems\"");
+        var badSignal = Gen.OneOf(
+            Signal(badBsn, goodDate, goodCriterion),
+            Signal(goodBsn, badDate, goodCriterion),
+            Signal(goodBsn, goodDate, badCriterion),
+            from f in unknownField select "{" + f + Http.SignalBody()[1..],
+            Gen.Elements($$"""{"dateOfBirth":"2017-04-12","criterion":"SeriousUpbringingProblems"}""", $$"""{"bsn":"{{Http.Sam}}","criterion":"SeriousUpbringingProblems"}""", "{}", "[]", "null", "\"text\"", "42"));
+
+        // Per endpoint: a bad body of its own shape, malformed JSON (a good body cut short), or an oversized body.
+        return from p in path
+               from kind in Gen.Choose(0, 9)
+               from cut in Gen.Choose(1, 40)
+               from signal in badSignal
+               from b in badBsn
+               from r in badReason
+               from f in unknownField
+               let good = GoodBody(p)
+               select kind switch
+               {
+                   0 => (p, good[..Math.Min(cut, good.Length - 1)], 400),
+                   1 => (p, good + new string(' ', 70_000), 400),
+                   _ => (p, BadBody(p, signal, b, r, f), 400),
+               };
+    }
+
+    private static string GoodBody(string path) => path switch
+    {
+        "/v1/signals" => Http.SignalBody(),
+        "/v1/signal-batches" => $$"""{"registrations":[{{Http.SignalBody()}}]}""",
+        "/v1/signal-withdrawals" => $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""",
+        _ => $$"""{"bsn":"{{Http.Sam}}"}""",
+    };
+
+    private static string BadBody(string path, string signal, string bsn, string reason, string unknownField) => path switch
+    {
+        "/v1/signals" => signal,
+        "/v1/signal-batches" => $$"""{"registrations":[{{Http.SignalBody()}},{{signal}}]}""",
+        "/v1/signal-withdrawals" => (signal.Length % 3) switch
+        {
+            0 => $$"""{"bsn":{{bsn}},"reason":"RiskGone"}""",
+            1 => $$"""{"bsn":"{{Http.Sam}}","reason":{{reason}}}""",
+            _ => $$"""{{{unknownField}}"bsn":"{{Http.Sam}}","reason":"RiskGone"}""",
+        },
+        _ => signal.Length % 2 == 0 ? $$"""{"bsn":{{bsn}}}""" : $$"""{{{unknownField}}"bsn":"{{Http.Sam}}"}""",
+    };
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using CareCoordination.Sdk.AspNetCore;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CareCoordination.Sdk.AspNetCore.Tests;
+
+/// <summary>The sample service on a test server: an in-memory store that commits change sets, a fake clock, and tokens signed with a test key.</summary>
+public sealed class ServiceFactory : WebApplicationFactory<Program>
+{
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 10, 0);
+
+    private static readonly byte[] SigningKey = Encoding.UTF8.GetBytes("test-signing-key-of-at-least-32-bytes!!");
+
+    private readonly int _permitsPerMinute;
+
+    public ServiceFactory(int permitsPerMinute = 1_000_000) => _permitsPerMinute = permitsPerMinute;
+
+    public FakeClock Clock { get; } = new(Start);
+
+    public InMemoryCareCoordinationStore Store { get; } = new();
+
+    public HttpClient ClientAs(Role role)
+    {
+        var client = CreateClient();
+        if (role.Claims is { } claims)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(claims));
+        }
+
+        return client;
+    }
+
+    public static string Token(IEnumerable<(string Type, string Value)> claims, string audience = "verwijsindex", byte[]? key = null) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "https://auth.example.nl",
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value))),
+            Expires = DateTime.UnixEpoch.AddYears(100),
+            NotBefore = DateTime.UnixEpoch,
+            IssuedAt = DateTime.UnixEpoch,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Store:Kind", "Memory");
+        builder.UseSetting("Audit:Key", Convert.ToBase64String(new byte[32]));
+        builder.UseSetting("Authentication:SigningKey", Convert.ToBase64String(SigningKey));
+        builder.UseSetting("Service:RequestsPerMinutePerOrganisation", _permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
+        });
+    }
+}
