@@ -30,6 +30,21 @@ internal static class Caller
         return new Actor(subject, role, organisation, professional, string.Create(CultureInfo.InvariantCulture, $"{client}@{address}"));
     }
 
+    /// <summary>
+    /// The verified requester of a subject access request: who asks (the youth or the parents, from the request) and how
+    /// the identity provider verified them (from the token), with the token's subject and client as the reference.
+    /// </summary>
+    public static VerifiedRequester Requester(HttpContext context, ConsentGiver requestedBy)
+    {
+        var user = context.User;
+        var method = Enum.TryParse<IdentityVerification>(user.FindFirst(CareCoordinationClaims.IdentityVerification)?.Value, ignoreCase: false, out var named) && Enum.IsDefined(named)
+            ? named
+            : IdentityVerification.DigiD;
+        var subject = user.FindFirst(CareCoordinationClaims.Subject)?.Value ?? "unknown-user";
+        var client = user.FindFirst(CareCoordinationClaims.ClientId)?.Value ?? "unknown-client";
+        return new VerifiedRequester(requestedBy, method, string.Create(CultureInfo.InvariantCulture, $"token of {subject} from {client}"));
+    }
+
     private static ActorRole RoleOf(ClaimsPrincipal user)
     {
         foreach (var (claim, role) in new[]

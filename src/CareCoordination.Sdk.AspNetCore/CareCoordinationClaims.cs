@@ -39,4 +39,11 @@ public static class CareCoordinationClaims
 
     /// <summary>The role of a youth or parent whose identity the vendor verified, asking for access (<em>inzage</em>).</summary>
     public const string DataSubject = "data-subject";
+
+    /// <summary>
+    /// How the identity provider verified a data subject before issuing the token: <c>DigiD</c>, <c>DigiDAuthorisation</c> or
+    /// <c>IdentityDocumentInPerson</c> (see <see cref="Privacy.IdentityVerification"/>). A data-subject token without it was
+    /// issued after a DigiD login, as the documented deployment does.
+    /// </summary>
+    public const string IdentityVerification = "identity_verification";
 }

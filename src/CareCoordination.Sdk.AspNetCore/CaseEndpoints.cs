@@ -69,7 +69,6 @@ internal static class CaseEndpoints
             throw new ArgumentException("The bsn is missing.");
         }
 
-        var @case = access.GetCase(actor, new CaseId(caseId));
-        return @case.Youths.Contains(youth) ? youth : throw new ArgumentException($"The youth is not one that case-{caseId} concerns.");
+        return access.GetCaseYouths(actor, new CaseId(caseId)).Contains(youth) ? youth : throw new ArgumentException($"The youth is not one that case-{caseId} concerns.");
     }
 }

@@ -47,7 +47,7 @@ internal static class PersonDataEndpoints
             .WithName("getPlan")
             .WithSummary("The family plan of a case, for its coordinator or case holder (R3).");
         v1.MapPost("/subject-access-requests", (SubjectAccessRequest request, HttpContext context, PersonDataAccess access) =>
-                Results.Text(access.SubjectAccess(Caller.Actor(context), new Youth(Checked(request.Bsn), request.DateOfBirth), request.RequestedBy), "application/json"))
+                Results.Text(access.SubjectAccess(Caller.Actor(context), new Youth(Checked(request.Bsn), request.DateOfBirth), Caller.Requester(context, request.RequestedBy)), "application/json"))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.SubjectAccess))
             .Produces<string>(StatusCodes.Status200OK, "application/json")
             .WithName("requestSubjectAccess")

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -72,14 +73,14 @@ internal static class SignalEndpoints
         return TypedResults.Ok(new SignalBatchResponse(answers));
     }
 
-    private static IResult Withdraw(WithdrawalRequest request, HttpContext context, ReferenceIndex index)
+    private static IResult Withdraw(WithdrawalRequest request, HttpContext context, PersonDataAccess access)
     {
         if (!System.Enum.IsDefined(request.Reason))
         {
             return Problems.Of(StatusCodes.Status400BadRequest, "The reason is not one of Unjustified, RiskGone, ObjectionUpheld.");
         }
 
-        var signal = index.Withdraw(request.Bsn, Caller.Organisation(context), request.Reason);
+        var signal = access.Withdraw(Caller.Actor(context), request.Bsn, request.Reason);
         return TypedResults.Ok(signal);
     }
 
