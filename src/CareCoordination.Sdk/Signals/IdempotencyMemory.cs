@@ -13,7 +13,9 @@ namespace CareCoordination.Sdk.Signals;
 /// <summary>
 /// The index's memory of idempotency keys: the first answer to each keyed registration, so that a client retrying
 /// after a timeout gets that answer again instead of a second registration. Answers hold youths by the index's key
-/// (their pseudonym in a pseudonymised index), and an answer that names a removed signal is forgotten with it.
+/// (their pseudonym in a pseudonymised index). An answer stays the answer to its key until the key expires, whatever
+/// happens to the signals it names: a removed signal of another party is taken out of its matches, so that no cache
+/// keeps that party's data, but the key keeps its answer, so that a retry neither registers again nor renews.
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
 internal sealed class IdempotencyMemory
@@ -47,7 +49,10 @@ internal sealed class IdempotencyMemory
         };
     }
 
-    /// <summary>Forgets every answer that names a removed signal: no cache may keep a removed youth's data.</summary>
+    /// <summary>
+    /// Takes a removed signal out of the answers' matches, so that no cache keeps another party's removed data. The
+    /// answers themselves stay until their keys expire: forgetting one would let a retry register or renew again.
+    /// </summary>
     public void ForgetSignal(SignalId removed)
     {
         if (_answers.Count == 0)
@@ -55,12 +60,19 @@ internal sealed class IdempotencyMemory
             return;
         }
 
+        List<string>? touched = null;
         foreach (var (key, answer) in _answers)
         {
-            if (answer.Signal.Id == removed || Array.Exists(answer.Matches, m => m.Involves(removed)))
+            if (Array.Exists(answer.Matches, m => m.Involves(removed)))
             {
-                _answers.Remove(key);
+                (touched ??= []).Add(key);
             }
+        }
+
+        foreach (var key in touched ?? [])
+        {
+            var answer = _answers[key];
+            _answers[key] = answer with { Matches = Array.FindAll(answer.Matches, m => !m.Involves(removed)) };
         }
     }
 

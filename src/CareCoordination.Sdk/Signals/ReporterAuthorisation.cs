@@ -60,6 +60,12 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
             return Refuse(RegistrationRefusal.NotYetBorn, SignalMessages.NotYetBorn, out refusal, out message);
         }
 
+        // A birth date so early that the age limit falls before year 1 is over the limit; the calendar cannot count it.
+        if (dateOfBirth.Year + _policy.AgeLimitInYears < 1)
+        {
+            return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
+        }
+
         var ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, _policy.AgeLimitInYears);
         if (ageLimitDay <= today.DayNumber)
         {

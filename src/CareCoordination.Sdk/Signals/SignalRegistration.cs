@@ -77,15 +77,16 @@ public readonly struct SignalRegistration
     /// Returns a copy that carries an idempotency key: within the policy's idempotency window the index answers a
     /// registration with a key it has seen with the first result — same signal, same matches — and changes nothing.
     /// </summary>
-    /// <param name="key">From 1 to 128 characters, no control characters; unique per intended registration.</param>
+    /// <param name="key">From 1 to 128 characters, printable (no control characters, including DEL and C1), and well-formed UTF-16 (no unpaired surrogate, which stores would mangle or refuse); unique per intended registration.</param>
     /// <returns>The registration with the key.</returns>
-    /// <exception cref="ArgumentException">The key is empty, too long or holds a control character.</exception>
+    /// <exception cref="ArgumentException">The key is empty, too long, holds a control character or an unpaired surrogate.</exception>
     public SignalRegistration WithIdempotencyKey(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        if (key.Length > 128 || key.AsSpan().ContainsAnyInRange('\u0000', '\u001f'))
+        if (key.Length > 128 || key.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || key.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
+            || HasUnpairedSurrogate(key))
         {
-            throw new ArgumentException("An idempotency key has 1 to 128 characters and no control characters.", nameof(key));
+            throw new ArgumentException("An idempotency key has 1 to 128 printable characters, without control characters or unpaired surrogates.", nameof(key));
         }
 
         return this with { IdempotencyKey = key };
@@ -93,4 +94,21 @@ public readonly struct SignalRegistration
 
     /// <inheritdoc/>
     public override string ToString() => $"signal on {Youth} by {Organisation}";
+
+    private static bool HasUnpairedSurrogate(string key)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (char.IsHighSurrogate(key[i]) && i + 1 < key.Length && char.IsLowSurrogate(key[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(key[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

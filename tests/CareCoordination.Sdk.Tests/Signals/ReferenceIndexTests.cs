@@ -250,6 +250,17 @@ public sealed class ReferenceIndexTests
             "23 or older");
     }
 
+    [Theory]
+    [InlineData(-23)]
+    [InlineData(-9998)]
+    public void A_date_of_birth_before_the_calendar_can_count_the_age_limit_is_refused_as_over_age(int year)
+    {
+        AssertRefusedWithoutChange(
+            By(TestRegion.YouthHealthCare, new Youth(Sam, new LocalDate(year, 2, 28))),
+            RegistrationRefusal.OverAgeLimit,
+            "23 or older");
+    }
+
     [Fact]
     public void A_date_of_birth_in_the_future_is_refused()
     {
