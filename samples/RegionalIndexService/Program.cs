@@ -31,9 +31,20 @@ else if (!string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase))
     throw new InvalidOperationException($"Store:Kind is Sqlite, PostgreSql or Memory, not '{store}'.");
 }
 
-// The audit trail's secret key (32 bytes, base64) comes from the host's secret store; never from source.
-var auditKey = Convert.FromBase64String(configuration["Audit:Key"] ?? throw new InvalidOperationException("Audit:Key (32 bytes, base64) is required."));
-builder.Services.AddSingleton(new Pseudonymiser(auditKey));
+// The audit trail's two secret keys (32 random bytes each, base64) come from the host's secret store; never from source:
+// one names persons by pseudonym, the other chains the records, and the chain's signed checkpoints go to a file outside
+// the store (docs/security.md).
+builder.Services.AddSingleton(new Pseudonymiser(Key("Audit:Key")));
+builder.Services.AddSingleton(new AuditChainKey(Key("Audit:ChainKey")));
+if (!string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase))
+{
+    var checkpoints = configuration["Audit:CheckpointPath"]
+        ?? (string.Equals(store, "PostgreSql", StringComparison.OrdinalIgnoreCase)
+            ? throw new InvalidOperationException("Audit:CheckpointPath is required for PostgreSql: a file on another volume than the database.")
+            : (configuration["Store:Path"] ?? "regional-index.db") + ".checkpoints");
+    builder.Services.AddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(checkpoints));
+}
+
 builder.Services.AddSingleton<OrganisationDirectory>(_ => TestRegion.CreateDirectory());
 builder.Services.AddCareCoordination(configuration.GetSection("CareCoordination"));
 builder.Services.AddCareCoordinationHttp(o =>
@@ -64,6 +75,9 @@ var app = builder.Build();
 app.UseCareCoordination();
 app.MapCareCoordination();
 app.Run();
+
+byte[] Key(string setting) =>
+    Convert.FromBase64String(configuration[setting] ?? throw new InvalidOperationException($"{setting} (32 random bytes, base64) is required."));
 
 /// <summary>The service's entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

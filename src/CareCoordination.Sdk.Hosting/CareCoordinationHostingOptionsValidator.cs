@@ -34,6 +34,17 @@ internal sealed class CareCoordinationHostingOptionsValidator(IServiceProvider p
             violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.Pseudonymiser)} is not set: the audit trail names persons by keyed pseudonym; give a key of at least {MinimumKeyBytes} bytes in Base64 (from a key vault or the environment), or register a Pseudonymiser.");
         }
 
+        ValidateKey(options.Keys.AuditChain, $"{keys}:{nameof(CareCoordinationKeyOptions.AuditChain)}", violations);
+        if (string.IsNullOrWhiteSpace(options.Keys.AuditChain) && !IsRegistered(typeof(AuditChainKey)))
+        {
+            violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.AuditChain)} is not set: the audit trail chains its records under a key the store does not hold; give a key of at least {MinimumKeyBytes} bytes in Base64 (from a key vault or the environment), separate from the pseudonymisation keys, or register an AuditChainKey.");
+        }
+
+        if (options.Store.Kind == CareCoordinationStoreKind.PostgreSql && string.IsNullOrWhiteSpace(options.Store.CheckpointPath) && !IsRegistered(typeof(IAuditCheckpointSink)))
+        {
+            violations.Add($"{at}:{HostingConfiguration.StoreSection}:{nameof(CareCoordinationStoreOptions.CheckpointPath)} is not set: the audit trail of a PostgreSQL store publishes signed checkpoints to a file outside the database; name one (best on another volume), or register an IAuditCheckpointSink.");
+        }
+
         ValidateDailyJobs(options.DailyJobs, $"{at}:{HostingConfiguration.DailyJobsSection}", violations);
         return violations.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(violations);
     }

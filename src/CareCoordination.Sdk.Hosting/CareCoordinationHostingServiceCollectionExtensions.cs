@@ -83,6 +83,16 @@ public static class CareCoordinationHostingServiceCollectionExtensions
             return;
         }
 
+        // Read from the section, not the validated options: the SDK's own start check asks for the sink, and a bad store
+        // setting must be reported beside the other settings' problems rather than instead of them.
+        var store = section.GetSection(HostingConfiguration.StoreSection);
+        var checkpoints = store[nameof(CareCoordinationStoreOptions.CheckpointPath)] is { Length: > 0 } named
+            ? named
+            : store[nameof(CareCoordinationStoreOptions.Path)] is { Length: > 0 } path ? path + ".checkpoints" : null;
+        if (checkpoints is not null)
+        {
+            services.TryAddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(checkpoints));
+        }
         services.TryAddSingleton<ISignalStore>(provider =>
         {
             // Reading the options validates them: an invalid setting stops the host with its name, before any open.
@@ -113,6 +123,11 @@ public static class CareCoordinationHostingServiceCollectionExtensions
         if (HostingConfiguration.NamesKey(section, nameof(CareCoordinationKeyOptions.YouthPseudonymiser)))
         {
             services.TryAddSingleton(provider => new YouthPseudonymiser(KeyOf(provider, keys => keys.YouthPseudonymiser)));
+        }
+
+        if (HostingConfiguration.NamesKey(section, nameof(CareCoordinationKeyOptions.AuditChain)))
+        {
+            services.TryAddSingleton(provider => new AuditChainKey(KeyOf(provider, keys => keys.AuditChain)));
         }
     }
 

@@ -21,4 +21,11 @@ public sealed class CareCoordinationStoreOptions
     /// <summary>Gets or sets the PostgreSQL schema: lower-case letters, digits and '_', at most 63 bytes.</summary>
     /// <value>The default is <see cref="DefaultSchema"/>.</value>
     public string Schema { get; set; } = DefaultSchema;
+
+    /// <summary>
+    /// Gets or sets the file the audit trail's signed checkpoints go to (<see cref="Privacy.FileAuditCheckpointSink"/>): outside
+    /// the store, best on another volume, so that a store rolled back or emptied is found at start.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: beside a SQLite file (its path with <c>.checkpoints</c>); a PostgreSQL store needs it, unless the host registers an <see cref="Privacy.IAuditCheckpointSink"/> itself.</value>
+    public string? CheckpointPath { get; set; }
 }

@@ -26,12 +26,14 @@ internal static class HostingConfiguration
         nameof(CareCoordinationStoreOptions.Path),
         nameof(CareCoordinationStoreOptions.ConnectionString),
         nameof(CareCoordinationStoreOptions.Schema),
+        nameof(CareCoordinationStoreOptions.CheckpointPath),
     ];
 
     private static readonly string[] KeyKeys =
     [
         nameof(CareCoordinationKeyOptions.Pseudonymiser),
         nameof(CareCoordinationKeyOptions.YouthPseudonymiser),
+        nameof(CareCoordinationKeyOptions.AuditChain),
     ];
 
     private static readonly string[] DailyJobKeys =

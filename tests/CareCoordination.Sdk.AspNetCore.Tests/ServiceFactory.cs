@@ -62,7 +62,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Store:Kind", "Memory");
-        builder.UseSetting("Audit:Key", Convert.ToBase64String(new byte[32]));
+        builder.UseSetting("Audit:Key", Convert.ToBase64String(TestKeys.Bytes("service audit")));
+        builder.UseSetting("Audit:ChainKey", Convert.ToBase64String(TestKeys.Bytes("service audit chain")));
         builder.UseSetting("Authentication:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("Service:RequestsPerMinutePerOrganisation", _permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>

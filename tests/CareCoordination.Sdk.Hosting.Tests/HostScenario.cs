@@ -29,7 +29,9 @@ internal sealed class HostScenario : IDisposable
     /// <summary>Monday 23 November 2026, 13:00 in Amsterdam.</summary>
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 12, 0);
 
-    public static readonly string AuditKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
+    public static readonly string AuditKey = Convert.ToBase64String(TestKeys.Bytes("hosting audit"));
+
+    public static readonly string AuditChainKey = Convert.ToBase64String(TestKeys.Bytes("hosting audit chain"));
 
     public static readonly Youth FirstYouth = new(TestBsns.First, new LocalDate(2016, 5, 1));
 
@@ -44,6 +46,7 @@ internal sealed class HostScenario : IDisposable
             ["CareCoordination:Store:Kind"] = "Sqlite",
             ["CareCoordination:Store:Path"] = DatabasePath,
             ["CareCoordination:Keys:Pseudonymiser"] = AuditKey,
+            ["CareCoordination:Keys:AuditChain"] = AuditChainKey,
             ["CareCoordination:DailyJobs:ServiceAccount"] = "9001",
         };
     }

@@ -102,6 +102,7 @@ public sealed class HostStartTests
             ?? throw new InvalidOperationException("CARECOORDINATION_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL server.");
         using var scenario = new HostScenario();
         scenario.Settings["CareCoordination:Store:Kind"] = "PostgreSql";
+        scenario.Settings["CareCoordination:Store:CheckpointPath"] = scenario.DatabasePath + ".checkpoints";
         scenario.Settings.Remove("CareCoordination:Store:Path");
         scenario.Settings["CareCoordination:Store:ConnectionString"] = connection;
         scenario.Settings["CareCoordination:Store:Schema"] = "hosting_" + Guid.NewGuid().ToString("N")[..12];

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -84,7 +85,7 @@ public sealed class StartValidationTests
     {
         using var scenario = new HostScenario();
         scenario.Settings.Remove("CareCoordination:Keys:Pseudonymiser");
-        using var host = scenario.Build(services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, new Pseudonymiser(new byte[32])));
+        using var host = scenario.Build(services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, new Pseudonymiser(TestKeys.Bytes("hosting audit registered"))));
 
         await host.StartAsync();
         await host.StopAsync();
@@ -116,7 +117,7 @@ public sealed class StartValidationTests
 
         var messages = await StartFailureAsync(scenario);
 
-        Assert.Contains("'CareCoordination:Store:Paht' is not a setting of CareCoordination.Sdk.Hosting (known here: Kind, Path, ConnectionString, Schema).", messages);
+        Assert.Contains("'CareCoordination:Store:Paht' is not a setting of CareCoordination.Sdk.Hosting (known here: Kind, Path, ConnectionString, Schema, CheckpointPath).", messages);
         Assert.Contains(messages, m => m.Contains("'CareCoordination:DailyJobs:TimeOfDay'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("AgeLimitInYears", StringComparison.Ordinal));
     }
@@ -126,6 +127,7 @@ public sealed class StartValidationTests
     {
         using var scenario = new HostScenario();
         scenario.Settings["CareCoordination:Store:Kind"] = "PostgreSql";
+        scenario.Settings["CareCoordination:Store:CheckpointPath"] = scenario.DatabasePath + ".checkpoints";
         scenario.Settings.Remove("CareCoordination:Store:Path");
         scenario.Settings["CareCoordination:Store:ConnectionString"] = "Host=localhost;Pasword=secret";
         scenario.Settings["CareCoordination:Store:Schema"] = "Hosting-Tests";
@@ -141,8 +143,8 @@ public sealed class StartValidationTests
     public async Task A_store_written_with_another_youth_key_stops_the_host_at_start_before_anything_is_read()
     {
         using var scenario = new HostScenario();
-        scenario.WriteSignalsBeforehand(HostScenario.Start, new YouthPseudonymiser(Enumerable.Repeat((byte)1, 32).ToArray()));
-        scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(Enumerable.Repeat((byte)2, 32).ToArray());
+        scenario.WriteSignalsBeforehand(HostScenario.Start, new YouthPseudonymiser(TestKeys.Bytes("hosting youth key one")));
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(TestKeys.Bytes("hosting youth key two"));
 
         var messages = await StartFailureAsync(scenario);
 
@@ -167,6 +169,7 @@ public sealed class StartValidationTests
     {
         using var scenario = new HostScenario();
         scenario.Settings["CareCoordination:Store:Kind"] = "PostgreSql";
+        scenario.Settings["CareCoordination:Store:CheckpointPath"] = scenario.DatabasePath + ".checkpoints";
         scenario.Settings.Remove("CareCoordination:Store:Path");
 
         // Port 1 on the loopback interface: nothing listens there, so the connection is refused at once.
