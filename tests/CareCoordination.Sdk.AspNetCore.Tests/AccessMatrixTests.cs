@@ -29,7 +29,7 @@ public sealed class AccessMatrixTests
     [
         ("POST", "/v1/signals", Http.SignalBody(), [200, 200, 403, 403, 403, 403, 401]),
         ("POST", "/v1/signal-batches", $$"""{"registrations":[{{Http.SignalBody()}}]}""", [200, 200, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""", [200, 404, 403, 403, 403, 403, 401]),
+        ("POST", "/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""", [200, 403, 403, 403, 403, 403, 401]),
         ("GET", "/v1/notifications", null, [200, 200, 200, 200, 403, 403, 401]),
         ("POST", "/v1/signals/search", Bsn, [200, 403, 403, 403, 403, 403, 401]),
         ("POST", "/v1/match-contacts/search", Bsn, [403, 403, 403, 403, 403, 403, 401]),

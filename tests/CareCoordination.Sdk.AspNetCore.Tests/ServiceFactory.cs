@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using CareCoordination.Sdk.AspNetCore;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -70,6 +71,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
             services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
+            // The in-memory store keeps an audit trail too; its checkpoints go nowhere, as the store itself does.
+            services.AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
         });
     }
 }

@@ -81,7 +81,7 @@ public sealed class SignalEndpointsTests
         await (await client.PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
 
         var other = await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"riskGone"}""");
-        await other.ProblemAsync(404);
+        await other.ProblemAsync(403);
         var withdrawn = await (await client.PostAsync("/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"riskGone"}""")).JsonAsync();
 
         Assert.Equal(TestRegion.School.Value, withdrawn.GetProperty("organisation").GetInt32());
