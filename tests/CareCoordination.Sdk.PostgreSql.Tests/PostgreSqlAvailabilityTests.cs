@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Availability;
+using CareCoordination.Sdk.Tests.Storage;
 using Npgsql;
 using NodaTime;
 using Xunit;
@@ -88,6 +89,30 @@ public sealed class PostgreSqlAvailabilityTests : IDisposable
         using var store = await standby;
 
         Assert.Equal(2, Assert.Single(store.ReadStreams("case")).Events.Count);
+    }
+
+    [Fact]
+    public void A_standby_in_another_process_waits_while_this_process_writes_and_writes_once_this_store_is_disposed()
+    {
+        var schema = NewSchema();
+        var active = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema);
+        using var standby = StoreWriterProcess.Start("--standby", "postgres", PostgreSqlSignalStoreTests.ConnectionString, "3", schema);
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => standby.Errors.Contains("standby", StringComparison.Ordinal) || standby.HasExited, TimeSpan.FromSeconds(60)));
+
+            // Several polls while this store writes: the standby must neither write nor give up.
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            active.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, Monday, "{}")]);
+            Assert.Empty(standby.Output);
+            Assert.False(standby.HasExited, standby.Errors);
+        }
+        finally
+        {
+            active.Dispose();
+        }
+
+        Assert.True(standby.WaitUntilWritingOrEnded(), "the standby did not write once the schema was free: " + standby.Errors);
     }
 
     [Fact]

@@ -93,6 +93,30 @@ public sealed class SqliteAvailabilityTests : IDisposable
     }
 
     [Fact]
+    public void A_standby_in_another_process_waits_while_this_process_writes_and_writes_once_this_store_is_disposed()
+    {
+        var path = Path.Combine(_directory, "standby-process.db");
+        var active = new SqliteSignalStore(path);
+        using var standby = StoreWriterProcess.Start("--standby", "sqlite", path, "3");
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => standby.Errors.Contains("standby", StringComparison.Ordinal) || standby.HasExited, TimeSpan.FromSeconds(60)));
+
+            // Several polls while this store writes: the standby must neither write nor give up.
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            active.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, Monday, "{}")]);
+            Assert.Empty(standby.Output);
+            Assert.False(standby.HasExited, standby.Errors);
+        }
+        finally
+        {
+            active.Dispose();
+        }
+
+        Assert.True(standby.WaitUntilWritingOrEnded(), "the standby did not write once the file was free: " + standby.Errors);
+    }
+
+    [Fact]
     public void A_standby_takes_over_within_ten_seconds_when_the_active_process_is_killed_and_serves_every_acknowledged_answer()
     {
         var path = Path.Combine(_directory, "takeover.db");
