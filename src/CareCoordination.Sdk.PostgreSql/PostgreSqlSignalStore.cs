@@ -371,10 +371,10 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
             || e is PostgresException { SqlState: var state } && (state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal))
             || e is NpgsqlException { IsTransient: true } and not PostgresException);
 
-    private static IEnumerable<StoredFamily> ReadFamilies(NpgsqlConnection connection, string schema)
+    private IEnumerable<StoredFamily> ReadFamilies(NpgsqlConnection connection)
     {
         var rows = new StoredFamilyRows();
-        using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {schema}.family_members ORDER BY family_id, position", connection))
+        using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -385,8 +385,6 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
 
         return rows.Families();
     }
-
-    private IEnumerable<StoredFamily> ReadFamilies(NpgsqlConnection connection) => ReadFamilies(connection, _schema);
 
     /// <summary>
     /// Runs one operation on the session that holds the writer lock, connecting and taking the lock first when the
