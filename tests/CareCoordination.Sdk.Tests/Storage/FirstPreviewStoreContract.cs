@@ -80,14 +80,6 @@ public abstract class FirstPreviewStoreContract
         }
     }
 
-    private static ServiceProvider Build(ISignalStore store, IClock clock) =>
-        new ServiceCollection()
-            .AddSingleton(store)
-            .AddSingleton(clock)
-            .AddSingleton(TestRegion.CreateDirectory())
-            .AddSingleton(TestKeys.Pseudonymiser)
-            .AddSingleton(TestKeys.AuditChain)
-            .AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null))
-            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Narrow)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    // The QuickStart that wrote the fixtures signals in the narrow scope.
+    private static ServiceProvider Build(ISignalStore store, IClock clock) => HostedSdk.Build(store, clock, scope: ReportingScope.Narrow);
 }

@@ -10,7 +10,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// <summary>The SDK as a host registers it on one store: the test region's directory, a fixed audit key, and optionally a fixed pseudonymisation key.</summary>
 internal static class HostedSdk
 {
-    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false)
+    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false, ReportingScope scope = ReportingScope.Broad)
     {
         var services = new ServiceCollection()
             .AddSingleton(store)
@@ -25,7 +25,7 @@ internal static class HostedSdk
         }
 
         return services
-            .AddCareCoordination(options => options.Policy.Scope = ReportingScope.Broad)
+            .AddCareCoordination(options => options.Policy.Scope = scope)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }
