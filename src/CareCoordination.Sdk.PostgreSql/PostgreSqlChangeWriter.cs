@@ -14,16 +14,20 @@ namespace CareCoordination.Sdk.PostgreSql;
 /// events and remembered answers, families and audit records as one batch, then the aggregates' streams at their
 /// expected versions.
 /// </summary>
-/// <remarks>Not thread-safe: the store calls it under its lock, on its one connection.</remarks>
-internal sealed class PostgreSqlChangeWriter(NpgsqlConnection connection, string schema)
+/// <remarks>
+/// Not thread-safe: the store calls it under its lock, on the connection that holds the writer lock. A new signal's
+/// row is inserted, never upserted: a second writer that counted the same identifier fails the whole commit with a
+/// unique violation instead of overwriting the first writer's registration.
+/// </remarks>
+internal sealed class PostgreSqlChangeWriter(string schema)
 {
-    private readonly NpgsqlConnection _connection = connection;
     private readonly string _schema = schema;
 
     /// <summary>Writes a change set inside the caller's transaction.</summary>
     public void Write(ChangeSet changes, NpgsqlTransaction transaction)
     {
-        using (var batch = new NpgsqlBatch(_connection, transaction))
+        var connection = transaction.Connection!;
+        using (var batch = new NpgsqlBatch(connection, transaction))
         {
             foreach (var commit in changes.SignalCommits)
             {
@@ -52,7 +56,7 @@ internal sealed class PostgreSqlChangeWriter(NpgsqlConnection connection, string
 
         foreach (var change in changes.Streams)
         {
-            WriteStream(change, transaction);
+            WriteStream(connection, change, transaction);
         }
     }
 
@@ -67,14 +71,22 @@ internal sealed class PostgreSqlChangeWriter(NpgsqlConnection connection, string
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
         }
 
+        var registered = RegisteredSignals(commit);
         foreach (var s in commit.Upserts)
         {
+            // The first row of a signal registered in this commit is new: a plain INSERT, which a row already stored
+            // under its identifier refuses. Later rows of it in the same commit, and rows of older signals, update.
+            var conflict = registered.Remove(s.Id.Value)
+                ? string.Empty
+                : """
+                  ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+                    day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                  """;
             batch.BatchCommands.Add(Statement(
                 $"""
                 INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                  day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                {conflict}
                 """,
                 s.Id.Value,
                 s.Youth.Value,
@@ -124,28 +136,43 @@ internal sealed class PostgreSqlChangeWriter(NpgsqlConnection connection, string
         }
     }
 
-    private void WriteStream(StreamChange change, NpgsqlTransaction transaction)
+    /// <summary>The signals a commit registers: those with a <c>SignalRegistered</c> event.</summary>
+    internal static HashSet<long> RegisteredSignals(SignalCommit commit)
+    {
+        var registered = new HashSet<long>();
+        foreach (var e in commit.Events)
+        {
+            if (e.Type == "SignalRegistered")
+            {
+                registered.Add(e.Signal.Value);
+            }
+        }
+
+        return registered;
+    }
+
+    private void WriteStream(NpgsqlConnection connection, StreamChange change, NpgsqlTransaction transaction)
     {
         if (change.ErasesStream)
         {
-            using (var delete = StreamCommand($"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
+            using (var delete = StreamCommand(connection, $"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
             {
                 delete.ExecuteNonQuery();
             }
 
-            InsertStreamEvents(change.Kind, change.Stream, 0, change.Events, transaction);
+            InsertStreamEvents(connection, change.Kind, change.Stream, 0, change.Events, transaction);
             return;
         }
 
         var expected = change.ExpectedVersion!.Value;
-        using (var read = StreamCommand($"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
+        using (var read = StreamCommand(connection, $"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
         {
             StoredStreamRows.RequireVersion(change.Kind, change.Stream, expected, read.ExecuteScalar());
         }
 
         try
         {
-            InsertStreamEvents(change.Kind, change.Stream, expected, change.Events, transaction);
+            InsertStreamEvents(connection, change.Kind, change.Stream, expected, change.Events, transaction);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -177,22 +204,22 @@ internal sealed class PostgreSqlChangeWriter(NpgsqlConnection connection, string
         return command;
     }
 
-    private NpgsqlCommand StreamCommand(string sql, string kind, string stream, NpgsqlTransaction transaction)
+    private static NpgsqlCommand StreamCommand(NpgsqlConnection connection, string sql, string kind, string stream, NpgsqlTransaction transaction)
     {
-        var command = new NpgsqlCommand(sql, _connection, transaction);
+        var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = kind });
         command.Parameters.Add(new NpgsqlParameter { Value = stream });
         return command;
     }
 
-    private void InsertStreamEvents(string kind, string stream, int after, IReadOnlyList<StreamEvent> events, NpgsqlTransaction transaction)
+    private void InsertStreamEvents(NpgsqlConnection connection, string kind, string stream, int after, IReadOnlyList<StreamEvent> events, NpgsqlTransaction transaction)
     {
         if (events.Count == 0)
         {
             return;
         }
 
-        using var batch = new NpgsqlBatch(_connection, transaction);
+        using var batch = new NpgsqlBatch(connection, transaction);
         for (var i = 0; i < events.Count; i++)
         {
             batch.BatchCommands.Add(Statement(

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
@@ -21,75 +23,115 @@ namespace CareCoordination.Sdk.PostgreSql;
 /// index with one binary COPY.
 /// </summary>
 /// <remarks>
-/// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one connection. It is also
-/// the audit trail's durable sink (<see cref="IAuditSink"/>) and keeps the streams of cases, plans and consents
-/// (<see cref="IEventStreamStore"/>). Dispose it after everything that writes to it.
+/// <para>
+/// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one session that holds the
+/// writer lock, so every write happens under the lock. It is also the audit trail's durable sink
+/// (<see cref="IAuditSink"/>) and keeps the streams of cases, plans and consents (<see cref="IEventStreamStore"/>).
+/// Dispose it after everything that writes to it.
+/// </para>
+/// <para>
+/// Outages: the store connects through an <see cref="NpgsqlDataSource"/>. When the server restarts, stops or drops the
+/// connection, the operation under way fails with <see cref="StoreUnavailableException"/> and its transaction is rolled
+/// back by the server; the next operation connects again and takes the writer lock again before it writes, so the
+/// process need not restart. If another instance took the lock while the connection was down, this store steps down
+/// for good: every later operation throws <see cref="StoreInUseException"/>, and the process reopens it as a standby
+/// (<see cref="OpenAsStandbyAsync"/>).
+/// </para>
 /// </remarks>
 public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
     public const int SchemaVersion = PostgreSqlSchema.Version;
 
+    private const string StoreKind = "PostgreSQL schema";
+
     // NAMEDATALEN - 1 in a standard PostgreSQL build.
     private const int MaxNameBytes = 63;
 
     private readonly System.Threading.Lock _gate = new();
 
-    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
     private readonly PostgreSqlChangeWriter _writer;
+    private NpgsqlConnection? _connection;
+    private bool _everLocked;
+    private bool _steppedDown;
+    private bool _disposed;
 
     /// <summary>Opens the store, creating or migrating its schema.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="schema">The PostgreSQL schema that holds the tables, so that several regions can share a server.</param>
     /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier or is longer than PostgreSQL keeps a name (63 bytes).</exception>
     /// <exception cref="StoreInUseException">Another reference index already writes to this schema.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached for the moment.</exception>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
     public PostgreSqlSignalStore(string connectionString, string schema = "carecoordination")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        ArgumentException.ThrowIfNullOrWhiteSpace(schema);
-        foreach (var c in schema)
-        {
-            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
-            {
-                throw new ArgumentException("The schema name may hold lower-case letters, digits and '_' only.", nameof(schema));
-            }
-        }
-
-        // PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and silently drops the rest, so two longer
-        // names would open one schema under two different writer locks.
-        if (Encoding.UTF8.GetByteCount(schema) > MaxNameBytes)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The schema name is {Encoding.UTF8.GetByteCount(schema)} bytes long; PostgreSQL keeps only the first {MaxNameBytes} bytes of a name, so two longer names could share one schema. Use a name of at most {MaxNameBytes} bytes."),
-                nameof(schema));
-        }
-
+        RequirePlainName(schema);
         _schema = schema;
-        // The store keeps one connection for its lifetime; a pooled one would keep the session, and its writer lock, alive after disposal.
-        _connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        _writer = new PostgreSqlChangeWriter(_connection, _schema);
-        _connection.Open();
+
+        // The store keeps one session, the one that holds the writer lock, and writes only through it; a pooled
+        // connection would keep the session, and its lock, alive after disposal.
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false });
+        _writer = new PostgreSqlChangeWriter(_schema);
         try
         {
-            TakeWriterLock();
-            PostgreSqlSchema.Migrate(_connection, _schema);
+            Run(connection =>
+            {
+                PostgreSqlSchema.Migrate(connection, _schema);
+                return true;
+            });
         }
         catch
         {
-            _connection.Dispose();
+            Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the store as a standby: while another instance writes to the schema, waits without holding the writer
+    /// lock, trying to take it once every <see cref="StandbyOptions.PollInterval"/>; when that instance is disposed or
+    /// its process dies (even by kill -9, when the server ends its session), takes the lock and returns the open store.
+    /// The caller then builds its index from the store (<c>new ReferenceIndex(…, store)</c> rebuilds it) and serves.
+    /// </summary>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <param name="schema">The PostgreSQL schema that holds the tables.</param>
+    /// <param name="standby">How to wait, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>The store, holding the writer lock.</returns>
+    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier or is too long.</exception>
+    /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
+    /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
+    public static async Task<PostgreSqlSignalStore> OpenAsStandbyAsync(string connectionString, string schema, StandbyOptions? standby, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        RequirePlainName(schema);
+        var interval = (standby ?? new StandbyOptions()).PollInterval;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return new PostgreSqlSignalStore(connectionString, schema);
+            }
+            catch (Exception e) when (e is StoreInUseException or StoreUnavailableException)
+            {
+                // Another instance writes, or the server is down: a standby waits through both.
+            }
+
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc/>
     public void Load(IStoredIndexSink sink)
     {
-        lock (_gate)
+        ArgumentNullException.ThrowIfNull(sink);
+        Run(connection =>
         {
-            ArgumentNullException.ThrowIfNull(sink);
-            using (var reader = _connection.BeginBinaryExport(
+            using (var reader = connection.BeginBinaryExport(
                 $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM {_schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
             {
                 while (reader.StartRow() != -1)
@@ -108,31 +150,43 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
                 }
             }
 
-            foreach (var family in ReadFamilies())
+            foreach (var family in ReadFamilies(connection))
             {
                 sink.Add(family);
             }
 
             // jsonb comes back as text through the cast, in the column order the shared reader expects.
-            using var keys = new NpgsqlCommand($"SELECT key, at_ticks, schema_version, answer::text FROM {_schema}.idempotency_keys", _connection);
+            using var keys = new NpgsqlCommand($"SELECT key, at_ticks, schema_version, answer::text FROM {_schema}.idempotency_keys", connection);
             using var rows = keys.ExecuteReader();
             StoredIdempotencyRows.AddAll(rows, sink);
-        }
+            return true;
+        });
     }
 
     /// <inheritdoc/>
     public void Commit(SignalCommit commit) => Commit(new ChangeSet().Add(commit));
 
     /// <inheritdoc/>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached for the moment; nothing was written.</exception>
+    /// <exception cref="StoreInUseException">A signal registered in the change set is already stored, so another writer wrote to the schema, or this store stepped down; nothing was written.</exception>
     public void Commit(ChangeSet changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        lock (_gate)
+        Run(connection =>
         {
-            using var transaction = _connection.BeginTransaction();
-            _writer.Write(changes, transaction);
+            using var transaction = connection.BeginTransaction();
+            try
+            {
+                _writer.Write(changes, transaction);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "signals")
+            {
+                throw new StoreInUseException(StoreKind, _schema, e);
+            }
+
             transaction.Commit();
-        }
+            return true;
+        });
     }
 
     /// <inheritdoc/>
@@ -148,29 +202,33 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
     /// <summary>Reads the stored events about one signal, in order, for auditors and tests.</summary>
     /// <param name="signal">The signal.</param>
     /// <returns>The events.</returns>
-    public IReadOnlyList<StoredEvent> ReadEvents(SignalId signal)
+    public IReadOnlyList<StoredEvent> ReadEvents(SignalId signal) => Run(connection =>
     {
-        lock (_gate)
-        {
-            using var command = new NpgsqlCommand($"SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload::text FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1 ORDER BY sequence", _connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = signal.Value });
-            using var reader = command.ExecuteReader();
-            return StoredEventRows.ReadAll(reader);
-        }
-    }
+        using var command = new NpgsqlCommand($"SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload::text FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1 ORDER BY sequence", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = signal.Value });
+        using var reader = command.ExecuteReader();
+        return StoredEventRows.ReadAll(reader);
+    });
 
     /// <inheritdoc/>
     public void Dispose()
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+
             // Closing the connection ends the server session a moment later, and with it the writer lock; a store opened
             // on the same schema right after would find the lock still held. Releasing it first hands it over at once.
-            if (_connection.State == System.Data.ConnectionState.Open)
+            if (_connection is { State: System.Data.ConnectionState.Open } connection)
             {
                 try
                 {
-                    using var unlock = WriterLockCommand("pg_advisory_unlock");
+                    using var unlock = WriterLockCommand(connection, "pg_advisory_unlock");
                     unlock.ExecuteScalar();
                 }
                 catch (NpgsqlException)
@@ -179,57 +237,53 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
                 }
             }
 
-            _connection.Dispose();
+            _connection?.Dispose();
+            _connection = null;
+            _dataSource.Dispose();
         }
     }
 
     /// <inheritdoc/>
-    public string? ReadYouthKeying()
+    public string? ReadYouthKeying() => Run(connection =>
     {
-        lock (_gate)
-        {
-            using var command = new NpgsqlCommand($"SELECT value FROM {_schema}.store_settings WHERE name = 'youth_keying'", _connection);
-            return command.ExecuteScalar() as string;
-        }
-    }
+        using var command = new NpgsqlCommand($"SELECT value FROM {_schema}.store_settings WHERE name = 'youth_keying'", connection);
+        return command.ExecuteScalar() as string;
+    });
 
     /// <inheritdoc/>
     public void WriteYouthKeying(string keying)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keying);
-        lock (_gate)
+        Run(connection =>
         {
             using var command = new NpgsqlCommand(
                 $"INSERT INTO {_schema}.store_settings (name, value) VALUES ('youth_keying', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                _connection);
+                connection);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = keying });
-            command.ExecuteNonQuery();
-        }
+            return command.ExecuteNonQuery();
+        });
     }
 
     /// <inheritdoc/>
-    public StoredAuditTrail LoadAuditTrail()
+    public StoredAuditTrail LoadAuditTrail() => Run(connection =>
     {
-        lock (_gate)
+        string genesis = AuditRecord.GenesisHash;
+        long genesisSequence = 0;
+        using (var start = new NpgsqlCommand($"SELECT hash, sequence FROM {_schema}.audit_genesis", connection))
+        using (var reader = start.ExecuteReader())
         {
-            string genesis = AuditRecord.GenesisHash;
-            long genesisSequence = 0;
-            using (var start = new NpgsqlCommand($"SELECT hash, sequence FROM {_schema}.audit_genesis", _connection))
-            using (var reader = start.ExecuteReader())
+            if (reader.Read())
             {
-                if (reader.Read())
-                {
-                    genesis = reader.GetString(0);
-                    genesisSequence = reader.GetInt64(1);
-                }
+                genesis = reader.GetString(0);
+                genesisSequence = reader.GetInt64(1);
             }
-
-            using var command = new NpgsqlCommand($"SELECT {StoredAuditRows.Columns} FROM {_schema}.audit_records ORDER BY sequence", _connection);
-            using var rows = command.ExecuteReader();
-            var records = StoredAuditRows.ReadAll(rows);
-            return new StoredAuditTrail(genesis, genesisSequence, records);
         }
-    }
+
+        using var command = new NpgsqlCommand($"SELECT {StoredAuditRows.Columns} FROM {_schema}.audit_records ORDER BY sequence", connection);
+        using var rows = command.ExecuteReader();
+        var records = StoredAuditRows.ReadAll(rows);
+        return new StoredAuditTrail(genesis, genesisSequence, records);
+    });
 
     /// <inheritdoc/>
     public void AppendAudit(AuditRecord record)
@@ -242,31 +296,32 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
     public void PurgeAudit(long throughSequence, string genesis)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(genesis);
-        lock (_gate)
+        Run(connection =>
         {
-            using var transaction = _connection.BeginTransaction();
-            using var batch = new NpgsqlBatch(_connection, transaction);
+            using var transaction = connection.BeginTransaction();
+            using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(PostgreSqlChangeWriter.Statement($"DELETE FROM {_schema}.audit_records WHERE sequence <= $1", throughSequence));
             batch.BatchCommands.Add(PostgreSqlChangeWriter.Statement($"DELETE FROM {_schema}.audit_genesis"));
             batch.BatchCommands.Add(PostgreSqlChangeWriter.Statement($"INSERT INTO {_schema}.audit_genesis (hash, sequence) VALUES ($1, $2)", genesis, throughSequence));
             batch.ExecuteNonQuery();
             transaction.Commit();
-        }
+            return true;
+        });
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredHistory> ReadStreams(string kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        lock (_gate)
+        return Run(connection =>
         {
             using var command = new NpgsqlCommand(
                 $"SELECT stream, type, schema_version, at_ticks, payload::text FROM {_schema}.stream_events WHERE kind = $1 ORDER BY stream COLLATE \"C\", version",
-                _connection);
+                connection);
             command.Parameters.Add(new NpgsqlParameter { Value = kind });
             using var reader = command.ExecuteReader();
             return StoredStreamRows.ReadAll(kind, reader);
-        }
+        });
     }
 
     /// <inheritdoc/>
@@ -287,10 +342,39 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         Commit(new ChangeSet().Add(new StreamChange(kind, stream, null, [tombstone])));
     }
 
-    private IEnumerable<StoredFamily> ReadFamilies()
+    private static void RequirePlainName(string schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(schema);
+        foreach (var c in schema)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                throw new ArgumentException("The schema name may hold lower-case letters, digits and '_' only.", nameof(schema));
+            }
+        }
+
+        // PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and silently drops the rest, so two longer
+        // names would open one schema under two different writer locks.
+        if (Encoding.UTF8.GetByteCount(schema) > MaxNameBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The schema name is {Encoding.UTF8.GetByteCount(schema)} bytes long; PostgreSQL keeps only the first {MaxNameBytes} bytes of a name, so two longer names could share one schema. Use a name of at most {MaxNameBytes} bytes."),
+                nameof(schema));
+        }
+    }
+
+    // Whether a failure means the session is gone (the server stopped, restarted or dropped it, or the network failed),
+    // rather than a refusal of the statement on a healthy session, such as a constraint or a version conflict.
+    private static bool IsConnectionLost(Exception e, NpgsqlConnection connection) =>
+        e is NpgsqlException or System.IO.IOException or System.Net.Sockets.SocketException or TimeoutException
+        && (connection.State != System.Data.ConnectionState.Open
+            || e is PostgresException { SqlState: var state } && (state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal))
+            || e is NpgsqlException { IsTransient: true } and not PostgresException);
+
+    private IEnumerable<StoredFamily> ReadFamilies(NpgsqlConnection connection)
     {
         var rows = new StoredFamilyRows();
-        using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", _connection))
+        using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -302,20 +386,90 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         return rows.Families();
     }
 
-    private void TakeWriterLock()
+    /// <summary>
+    /// Runs one operation on the session that holds the writer lock, connecting and taking the lock first when the
+    /// session was lost; turns a lost session into <see cref="StoreUnavailableException"/> and drops it, so that the
+    /// next operation starts a new one. The server rolls back whatever transaction the lost session had open.
+    /// </summary>
+    private T Run<T>(Func<NpgsqlConnection, T> operation)
     {
-        using var command = WriterLockCommand("pg_try_advisory_lock");
-        if (command.ExecuteScalar() is not true)
+        lock (_gate)
         {
-            throw new StoreInUseException("PostgreSQL schema", _schema, null);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var connection = Connected();
+            try
+            {
+                return operation(connection);
+            }
+            catch (Exception e) when (IsConnectionLost(e, connection))
+            {
+                Drop();
+                throw new StoreUnavailableException(StoreKind, _schema, "the connection to the server was lost", e);
+            }
         }
     }
 
-    private NpgsqlCommand WriterLockCommand(string function)
+    private NpgsqlConnection Connected()
+    {
+        if (_steppedDown)
+        {
+            throw new StoreInUseException(StoreKind, _schema, null);
+        }
+
+        if (_connection is { State: System.Data.ConnectionState.Open } open)
+        {
+            return open;
+        }
+
+        Drop();
+        NpgsqlConnection connection;
+        try
+        {
+            connection = _dataSource.OpenConnection();
+        }
+        catch (Exception e) when (e is NpgsqlException or System.IO.IOException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new StoreUnavailableException(StoreKind, _schema, "the server cannot be reached", e);
+        }
+
+        bool locked;
+        try
+        {
+            using var command = WriterLockCommand(connection, "pg_try_advisory_lock");
+            locked = command.ExecuteScalar() is true;
+        }
+        catch (Exception e) when (IsConnectionLost(e, connection))
+        {
+            connection.Dispose();
+            throw new StoreUnavailableException(StoreKind, _schema, "the connection to the server was lost", e);
+        }
+
+        if (!locked)
+        {
+            connection.Dispose();
+
+            // The lock was free only if this store never held it; once it held it, whoever holds it now took over
+            // while this store was cut off and has written since, so this store's view is stale for good.
+            _steppedDown = _everLocked;
+            throw new StoreInUseException(StoreKind, _schema, null);
+        }
+
+        _everLocked = true;
+        _connection = connection;
+        return connection;
+    }
+
+    private void Drop()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private NpgsqlCommand WriterLockCommand(NpgsqlConnection connection, string function)
     {
         // The lock is named after the schema as PostgreSQL stores its name (the cast to name applies the server's own
         // truncation), so that the lock and the schema can never disagree about which schema is meant.
-        var command = new NpgsqlCommand($"SELECT {function}(hashtext('carecoordination.index.' || $1::name))", _connection);
+        var command = new NpgsqlCommand($"SELECT {function}(hashtext('carecoordination.index.' || $1::name))", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = _schema });
         return command;
     }

@@ -13,24 +13,37 @@ namespace CareCoordination.Sdk.Sqlite;
 /// Writes one <see cref="ChangeSet"/> into the SQLite file inside the store's transaction: signals with their events
 /// and remembered answers, families, the aggregates' streams at their expected versions, and audit records.
 /// </summary>
-/// <remarks>Not thread-safe: the store calls it under its lock, on its one connection.</remarks>
+/// <remarks>
+/// Not thread-safe: the store calls it under its lock, on its one connection. A new signal's row is inserted, never
+/// upserted: a row already stored under its identifier, which only another writer can have put there, fails the whole
+/// commit instead of being overwritten.
+/// </remarks>
 internal sealed class SqliteChangeWriter : IDisposable
 {
+    private const string SignalColumns = "INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version) "
+        + "VALUES ($id, $youth, $organisation, $reporter, $ticks, $route, $day, $expiry, $state, $offered, $schema)";
+
+    private static readonly string[] SignalParameters = ["$id", "$youth", "$organisation", "$reporter", "$ticks", "$route", "$day", "$expiry", "$state", "$offered"];
+
     private readonly SqliteConnection _connection;
+    private readonly string _fullPath;
+    private readonly SqliteCommand _insertSignal;
     private readonly SqliteCommand _upsertSignal;
     private readonly SqliteCommand _insertEvent;
 
-    public SqliteChangeWriter(SqliteConnection connection)
+    public SqliteChangeWriter(SqliteConnection connection, string fullPath)
     {
         _connection = connection;
+        _fullPath = fullPath;
+        _insertSignal = Prepared(SignalColumns, SignalParameters);
+        _insertSignal.Parameters.AddWithValue("$schema", SqliteSchema.Version);
         _upsertSignal = Prepared(
-            """
-            INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-            VALUES ($id, $youth, $organisation, $reporter, $ticks, $route, $day, $expiry, $state, $offered, $schema)
-            ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-              day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
-            """,
-            ["$id", "$youth", "$organisation", "$reporter", "$ticks", "$route", "$day", "$expiry", "$state", "$offered"]);
+            SignalColumns
+            + """
+               ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+                day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+              """,
+            SignalParameters);
         _upsertSignal.Parameters.AddWithValue("$schema", SqliteSchema.Version);
         _insertEvent = Prepared(
             "INSERT INTO events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($signal, $other, $type, $schema, $ticks, $payload)",
@@ -92,6 +105,7 @@ internal sealed class SqliteChangeWriter : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _insertSignal.Dispose();
         _upsertSignal.Dispose();
         _insertEvent.Dispose();
     }
@@ -109,10 +123,13 @@ internal sealed class SqliteChangeWriter : IDisposable
 
         // The two statements every registration runs are prepared once per store and reused, row after row: a
         // batch of registrations then costs one statement execution per row, not one statement compilation.
-        var upsert = _upsertSignal;
-        upsert.Transaction = transaction;
+        var registered = RegisteredSignals(commit);
         foreach (var row in commit.Upserts)
         {
+            // The first row of a signal this commit registers is new; later rows of it, and older signals, update.
+            var isNew = registered.Remove(row.Id.Value);
+            var upsert = isNew ? _insertSignal : _upsertSignal;
+            upsert.Transaction = transaction;
             var p = upsert.Parameters;
             p[0].Value = row.Id.Value;
             p[1].Value = row.Youth.Value;
@@ -124,7 +141,14 @@ internal sealed class SqliteChangeWriter : IDisposable
             p[7].Value = (int)row.Expiry;
             p[8].Value = (int)row.State;
             p[9].Value = row.OfferedAsMatch ? 1 : 0;
-            upsert.ExecuteNonQuery();
+            try
+            {
+                upsert.ExecuteNonQuery();
+            }
+            catch (SqliteException e) when (isNew && e.SqliteErrorCode == 19)
+            {
+                throw new StoreInUseException("SQLite file", _fullPath, e);
+            }
         }
 
         var insertEvent = _insertEvent;
@@ -171,6 +195,20 @@ internal sealed class SqliteChangeWriter : IDisposable
                 link.ExecuteNonQuery();
             }
         }
+    }
+
+    private static HashSet<long> RegisteredSignals(SignalCommit commit)
+    {
+        var registered = new HashSet<long>();
+        foreach (var e in commit.Events)
+        {
+            if (e.Type == "SignalRegistered")
+            {
+                registered.Add(e.Signal.Value);
+            }
+        }
+
+        return registered;
     }
 
     private void InsertAudit(AuditRecord record, SqliteTransaction transaction)

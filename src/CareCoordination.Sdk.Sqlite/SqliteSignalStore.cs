@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
@@ -18,19 +20,25 @@ namespace CareCoordination.Sdk.Sqlite;
 /// synchronisation, so that a commit that returned survives a crash of the process, and secure delete, so that an
 /// erased signal's bytes are overwritten rather than left in free pages. One store writes to one file: while it is
 /// open, it holds an exclusive lock on a file beside the database (the database's path with <c>.lock</c> added), and
-/// a second store on the same file, in this process or another, is refused with <see cref="StoreInUseException"/>.
+/// a second store on the same file, in this process or another, is refused with <see cref="StoreInUseException"/>, or
+/// waits for it as a standby (<see cref="OpenAsStandbyAsync"/>).
 /// </summary>
 /// <remarks>
 /// Thread-safe: one lock serialises the index's writes and the audit trail's appends on the one connection. It is also
 /// the audit trail's durable sink (<see cref="IAuditSink"/>) and keeps the streams of cases, plans and consents
-/// (<see cref="IEventStreamStore"/>). Dispose it after everything that writes to it.
+/// (<see cref="IEventStreamStore"/>). Dispose it after everything that writes to it. When another program holds the file
+/// locked longer than <see cref="SqliteStoreOptions.BusyTimeout"/>, an operation fails with
+/// <see cref="StoreUnavailableException"/> and leaves the file as it was; it may be tried again.
 /// </remarks>
 public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
     public const int SchemaVersion = SqliteSchema.Version;
 
+    private const string StoreKind = "SQLite file";
+
     private readonly System.Threading.Lock _gate = new();
+    private readonly string _fullPath;
     private readonly FileStream _writerLock;
     private readonly SqliteConnection _connection;
     private readonly SqliteChangeWriter _writer;
@@ -39,22 +47,46 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
     /// <param name="path">The database file.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="StoreInUseException">Another store, in this process or another, already writes to the file.</exception>
+    /// <exception cref="StoreUnavailableException">Another program held the file locked longer than the busy timeout.</exception>
     /// <exception cref="UnsupportedSchemaVersionException">The file was written by a newer version of the SDK.</exception>
     public SqliteSignalStore(string path)
+        : this(path, new SqliteStoreOptions())
+    {
+    }
+
+    /// <summary>Opens the store in a file with options, creating the file and its schema when they do not exist yet.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="options">How to treat the file.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="StoreInUseException">Another store, in this process or another, already writes to the file.</exception>
+    /// <exception cref="StoreUnavailableException">Another program held the file locked longer than the busy timeout.</exception>
+    /// <exception cref="UnsupportedSchemaVersionException">The file was written by a newer version of the SDK.</exception>
+    public SqliteSignalStore(string path, SqliteStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        _fullPath = Path.GetFullPath(path);
 
         // The lock comes first, so that a refused store has not touched the file, its schema or its log.
         _writerLock = TakeWriterLock(path);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+
+        // The driver retries a busy file until the command timeout, in whole seconds; SQLite's own busy handler waits
+        // as long, so a file another program keeps locked ends the wait there rather than hanging.
+        var seconds = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = seconds }.ToString());
         try
         {
-            _connection.Open();
-            Execute("PRAGMA journal_mode = WAL");
-            Execute("PRAGMA synchronous = FULL");
-            Execute("PRAGMA secure_delete = ON");
-            SqliteSchema.Migrate(_connection);
-            _writer = new SqliteChangeWriter(_connection);
+            Run(() =>
+            {
+                _connection.Open();
+                Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}"));
+                Execute("PRAGMA journal_mode = WAL");
+                Execute("PRAGMA synchronous = FULL");
+                Execute("PRAGMA secure_delete = ON");
+                SqliteSchema.Migrate(_connection);
+                return true;
+            });
+            _writer = new SqliteChangeWriter(_connection, _fullPath);
         }
         catch
         {
@@ -64,10 +96,45 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the store as a standby: while another store, in this process or another, writes to the file, waits
+    /// without holding the writer lock, trying to take it once every <see cref="StandbyOptions.PollInterval"/>; when
+    /// that store is disposed or its process dies (even by kill -9, which releases the lock file), takes the lock and
+    /// returns the open store. The caller then builds its index from the store (<c>new ReferenceIndex(…, store)</c>
+    /// rebuilds it) and serves.
+    /// </summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="options">How to treat the file, or <see langword="null"/> for the defaults.</param>
+    /// <param name="standby">How to wait, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>The store, holding the writer lock.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
+    /// <exception cref="UnsupportedSchemaVersionException">The file was written by a newer version of the SDK.</exception>
+    public static async Task<SqliteSignalStore> OpenAsStandbyAsync(string path, SqliteStoreOptions? options, StandbyOptions? standby, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var interval = (standby ?? new StandbyOptions()).PollInterval;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return new SqliteSignalStore(path, options ?? new SqliteStoreOptions());
+            }
+            catch (Exception e) when (e is StoreInUseException or StoreUnavailableException)
+            {
+                // Another store writes, or another program holds the file: a standby waits through both.
+            }
+
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc/>
     public void Load(IStoredIndexSink sink)
     {
-        lock (_gate)
+        Run(() =>
         {
             ArgumentNullException.ThrowIfNull(sink);
             using (var command = Command("SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM signals ORDER BY id"))
@@ -97,7 +164,7 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
             using var keys = Command("SELECT " + StoredIdempotencyRows.Columns + " FROM idempotency_keys");
             using var rows = keys.ExecuteReader();
             StoredIdempotencyRows.AddAll(rows, sink);
-        }
+        });
     }
 
     /// <inheritdoc/>
@@ -107,7 +174,7 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
     public void Commit(ChangeSet changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        lock (_gate)
+        Run(() =>
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             var erased = _writer.Write(changes, transaction);
@@ -120,7 +187,7 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
             {
                 Checkpoint();
             }
-        }
+        });
     }
 
     /// <inheritdoc/>
@@ -138,22 +205,22 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
     /// <returns>The events.</returns>
     public IReadOnlyList<StoredEvent> ReadEvents(SignalId signal)
     {
-        lock (_gate)
+        return Run(() =>
         {
             using var command = Command("SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload FROM events WHERE signal_id = $id OR other_signal_id = $id ORDER BY sequence");
             command.Parameters.AddWithValue("$id", signal.Value);
             using var reader = command.ExecuteReader();
             return StoredEventRows.ReadAll(reader);
-        }
+        });
     }
 
     /// <summary>Writes the write-ahead log back into the database file and truncates the log.</summary>
     public void Checkpoint()
     {
-        lock (_gate)
+        Run(() =>
         {
             Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
+        });
     }
 
     /// <inheritdoc/>
@@ -172,29 +239,29 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
     /// <inheritdoc/>
     public string? ReadYouthKeying()
     {
-        lock (_gate)
+        return Run(() =>
         {
             using var command = Command("SELECT value FROM store_settings WHERE name = 'youth_keying'");
             return command.ExecuteScalar() as string;
-        }
+        });
     }
 
     /// <inheritdoc/>
     public void WriteYouthKeying(string keying)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keying);
-        lock (_gate)
+        Run(() =>
         {
             using var command = Command("INSERT INTO store_settings (name, value) VALUES ('youth_keying', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
             command.Parameters.AddWithValue("$value", keying);
             command.ExecuteNonQuery();
-        }
+        });
     }
 
     /// <inheritdoc/>
     public StoredAuditTrail LoadAuditTrail()
     {
-        lock (_gate)
+        return Run(() =>
         {
             string genesis = AuditRecord.GenesisHash;
             long genesisSequence = 0;
@@ -212,7 +279,7 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
             using var rows = command.ExecuteReader();
             var records = StoredAuditRows.ReadAll(rows);
             return new StoredAuditTrail(genesis, genesisSequence, records);
-        }
+        });
     }
 
     /// <inheritdoc/>
@@ -226,7 +293,7 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
     public void PurgeAudit(long throughSequence, string genesis)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(genesis);
-        lock (_gate)
+        Run(() =>
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             using (var delete = Command("DELETE FROM audit_records WHERE sequence <= $through", transaction))
@@ -248,20 +315,20 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
             }
 
             transaction.Commit();
-        }
+        });
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredHistory> ReadStreams(string kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        lock (_gate)
+        return Run(() =>
         {
             using var command = Command("SELECT stream, type, schema_version, at_ticks, payload FROM stream_events WHERE kind = $kind ORDER BY stream, version");
             command.Parameters.AddWithValue("$kind", kind);
             using var reader = command.ExecuteReader();
             return StoredStreamRows.ReadAll(kind, reader);
-        }
+        });
     }
 
     /// <inheritdoc/>
@@ -296,6 +363,31 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
 
         return rows.Families();
     }
+
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection held the file longer than the busy timeout.
+    private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6;
+
+    /// <summary>Runs one operation under the store's lock; a file that stayed locked becomes <see cref="StoreUnavailableException"/>.</summary>
+    private T Run<T>(Func<T> operation)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                return operation();
+            }
+            catch (SqliteException e) when (IsBusy(e))
+            {
+                throw new StoreUnavailableException(StoreKind, _fullPath, "another program keeps the file locked", e);
+            }
+        }
+    }
+
+    private void Run(Action operation) => Run(() =>
+    {
+        operation();
+        return true;
+    });
 
     // SQLite's own locks are taken per transaction and let a second connection write between two of ours; the store
     // needs one writer for its lifetime, because the index counts signal identifiers in memory. A lock file held open

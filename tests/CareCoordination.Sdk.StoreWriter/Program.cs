@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Threading;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.PostgreSql;
 using CareCoordination.Sdk.Regions;
@@ -12,16 +13,33 @@ using NodaTime.Testing;
 
 // The writer of the kill test: registers signals into a durable store as fast as it can, each with its own idempotency
 // key, and prints one line before each registration and one per registration the index acknowledged, until the test
-// kills it with SIGKILL.
-// Usage: <sqlite|postgres> <path|connection string> <seed> [PostgreSQL schema].
-if (args.Length is < 3 or > 4)
+// kills it with SIGKILL. With --standby first, it opens the store as a standby: it prints "standby" to standard error,
+// waits without the writer lock until the store is free, and then writes.
+// Usage: [--standby] <sqlite|postgres> <path|connection string> <seed> [PostgreSQL schema].
+var standby = args.Length > 0 && args[0] == "--standby";
+var arguments = standby ? args[1..] : args;
+if (arguments.Length is < 3 or > 4)
 {
-    Console.Error.WriteLine("usage: CareCoordination.Sdk.StoreWriter <sqlite|postgres> <path|connection string> <seed> [schema]");
+    Console.Error.WriteLine("usage: CareCoordination.Sdk.StoreWriter [--standby] <sqlite|postgres> <path|connection string> <seed> [schema]");
     return 2;
 }
 
-var seed = int.Parse(args[2], CultureInfo.InvariantCulture);
-ISignalStore store = args[0] == "sqlite" ? new SqliteSignalStore(args[1]) : new PostgreSqlSignalStore(args[1], args.Length == 4 ? args[3] : "carecoordination");
+var seed = int.Parse(arguments[2], CultureInfo.InvariantCulture);
+var schema = arguments.Length == 4 ? arguments[3] : "carecoordination";
+ISignalStore store;
+if (standby)
+{
+    Console.Error.WriteLine("standby");
+    var polling = new StandbyOptions { PollInterval = TimeSpan.FromMilliseconds(250) };
+    store = arguments[0] == "sqlite"
+        ? await SqliteSignalStore.OpenAsStandbyAsync(arguments[1], null, polling, CancellationToken.None)
+        : await PostgreSqlSignalStore.OpenAsStandbyAsync(arguments[1], schema, polling, CancellationToken.None);
+}
+else
+{
+    store = arguments[0] == "sqlite" ? new SqliteSignalStore(arguments[1]) : new PostgreSqlSignalStore(arguments[1], schema);
+}
+
 var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
 var index = new ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
 var youths = TestBsns.Generate(5_000, seed: 1);
