@@ -29,4 +29,7 @@ public enum SignalEndReason
     /// one registered or renewed later stays and this one is removed as its duplicate, never archived.
     /// </summary>
     MergedOnIdentification,
+
+    /// <summary>A granted erasure request of the youth or parents: removed, never archived.</summary>
+    ErasureRequested,
 }
