@@ -25,7 +25,7 @@ public static class DomainArbitraries
                 select (IndexOperation)new IndexOperation.Register(y, o)),
             (2, from y in Gen.Choose(0, IndexModel.YouthCount - 1)
                 from o in Gen.Choose(0, IndexModel.OrganisationCount - 1)
-                from r in Gen.Elements(WithdrawalReason.Unjustified, WithdrawalReason.RiskGone, WithdrawalReason.ObjectionUpheld)
+                from r in Gen.Elements(WithdrawalReason.Unjustified, WithdrawalReason.RiskGone, WithdrawalReason.ObjectionUpheld, WithdrawalReason.ErasureRequested)
                 select (IndexOperation)new IndexOperation.Withdraw(y, o, r)),
             (2, Gen.Choose(1, 400).Select(d => (IndexOperation)new IndexOperation.AdvanceDays(d))),
             (2, Gen.Constant((IndexOperation)new IndexOperation.Expire())),

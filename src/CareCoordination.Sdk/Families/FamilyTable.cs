@@ -13,6 +13,9 @@ internal sealed class FamilyTable
     private readonly Dictionary<int, Family> _families = [];
     private readonly Dictionary<int, FamilyId[]> _ofYouth = [];
 
+    /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
+    public IEnumerable<Family> All => _families.Values;
+
     /// <summary>Finds a family.</summary>
     public Family? Find(FamilyId family) => _families.GetValueOrDefault(family.Value);
 

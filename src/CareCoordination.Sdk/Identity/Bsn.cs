@@ -33,6 +33,12 @@ public readonly struct Bsn : IEquatable<Bsn>, IComparable<Bsn>, IComparable
     /// <summary>Gets a value indicating whether this is <c>default(Bsn)</c>, which is not a valid number.</summary>
     public bool IsDefault => _value == 0;
 
+    /// <summary>
+    /// Gets a value indicating whether this value carries a youth's substitute number (<em>verwijsindexservicenummer</em>)
+    /// instead of a BSN, as <see cref="Youth.WithoutBsn"/> makes it; such a value never passes the eleven test.
+    /// </summary>
+    public bool IsSubstituteNumber => SubstituteNumber.IsSubstituteNumber(_value);
+
     /// <summary>Parses nine digits, or eight digits of a historic number that are left-padded with 0.</summary>
     /// <param name="text">The digits, without separators; surrounding white space is ignored.</param>
     /// <returns>The validated number.</returns>

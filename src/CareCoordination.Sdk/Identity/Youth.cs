@@ -27,7 +27,15 @@ public readonly struct Youth : IEquatable<Youth>
         DateOfBirth = dateOfBirth;
     }
 
-    /// <summary>Gets the citizen service number.</summary>
+    /// <summary>Creates a youth who has no BSN yet, keyed by its substitute number (<em>verwijsindexservicenummer</em>).</summary>
+    /// <param name="number">The substitute number, from <see cref="SubstituteNumberRegister.Issue"/>.</param>
+    /// <param name="dateOfBirth">The date of birth the number was derived from.</param>
+    /// <returns>The youth; its <see cref="Bsn"/> carries the substitute number, and <see cref="Identity.Bsn.IsSubstituteNumber"/> says so.</returns>
+    /// <exception cref="ArgumentException"><paramref name="number"/> is <c>default</c>.</exception>
+    public static Youth WithoutBsn(SubstituteNumber number, LocalDate dateOfBirth) =>
+        number.IsDefault ? throw new ArgumentException("A youth without a BSN needs a substitute number.", nameof(number)) : new(number.AsIndexKey(), dateOfBirth);
+
+    /// <summary>Gets the citizen service number, or the substitute number the index keys a youth without a BSN by.</summary>
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public Bsn Bsn { get; }
 

@@ -37,15 +37,30 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     /// <summary>The family through which the i-th candidate matches, for a family match.</summary>
     public FamilyId? FamilyAt(int i) => _familiesFound[i];
 
-    /// <summary>Collects the slots that a signal of <paramref name="organisation"/> on youth <paramref name="key"/> matches into the candidate buffers, and returns how many there are.</summary>
-    public int Collect(int key, int head, int organisation, bool includeArchive)
+    /// <summary>
+    /// Collects the slots that a signal of <paramref name="organisation"/> on youth <paramref name="key"/> matches into the
+    /// candidate buffers, and returns how many there are. A signal whose end date is <paramref name="today"/> or earlier is
+    /// inactive whether or not the daily expiry ran (Jeugdwet art. 7.1.4.5): never matched as active, only offered as the
+    /// archived signal it already is; an archived signal whose archive period has passed is gone.
+    /// </summary>
+    public int Collect(int key, int head, int organisation, bool includeArchive, int today, int archiveCutoff)
     {
         var count = 0;
         for (var slot = head; slot != NoSlot; slot = _signals[slot].Next)
         {
-            if (_signals[slot].Organisation != organisation)
+            ref var s = ref _signals[slot];
+            if (s.Organisation == organisation)
+            {
+                continue;
+            }
+
+            if (s.Day > today)
             {
                 AddCandidate(ref count, slot, MatchKind.SameYouth, null);
+            }
+            else if (includeArchive && !s.Offered && s.Expiry == (byte)Signals.SignalExpiry.ActivePeriodEnds && !ArchiveGone(s.Day, archiveCutoff))
+            {
+                AddCandidate(ref count, slot, MatchKind.Archived, null);
             }
         }
 
@@ -70,7 +85,7 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
                     _seenYouths[seen++] = memberKey;
                     for (var slot = _active.HeadOf(memberKey); slot != NoSlot; slot = _signals[slot].Next)
                     {
-                        if (_signals[slot].Organisation != organisation)
+                        if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
                         {
                             AddCandidate(ref count, slot, MatchKind.Family, familyId);
                         }
@@ -84,7 +99,7 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
             for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _signals[slot].Next)
             {
                 ref var s = ref _signals[slot];
-                if (!s.Offered && s.Organisation != organisation)
+                if (!s.Offered && s.Organisation != organisation && !ArchiveGone(s.Day, archiveCutoff))
                 {
                     AddCandidate(ref count, slot, MatchKind.Archived, null);
                 }
@@ -93,6 +108,9 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
 
         return count;
     }
+
+    /// <summary>Whether an archived signal is gone already: archived on or before the cutoff of the archive period.</summary>
+    public static bool ArchiveGone(int archivedOn, int archiveCutoff) => archivedOn <= archiveCutoff;
 
     private void AddCandidate(ref int count, int slot, MatchKind kind, FamilyId? family)
     {
@@ -137,12 +155,12 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     public int RankOf(int organisation) =>
         _directory.TryGetOrganisation(new OrganisationId(organisation), out var known) ? _policy.CoordinatorRank(known.Kind) : int.MaxValue;
 
-    /// <summary>Finds an organisation's own signal in a youth's chain.</summary>
-    public int FindInChain(int head, int organisation)
+    /// <summary>Finds an organisation's own active signal in a youth's chain; one past its end date is not active.</summary>
+    public int FindInChain(int head, int organisation, int today)
     {
         for (var slot = head; slot != NoSlot; slot = _signals[slot].Next)
         {
-            if (_signals[slot].Organisation == organisation)
+            if (_signals[slot].Organisation == organisation && _signals[slot].Day > today)
             {
                 return slot;
             }

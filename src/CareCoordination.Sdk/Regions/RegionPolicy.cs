@@ -53,6 +53,7 @@ public sealed class RegionPolicy
         ActivePeriod = Period.FromMonths(options.ActivePeriodInMonths);
         ArchivePeriod = Period.FromMonths(options.ArchivePeriodInMonths);
         IdempotencyWindow = Duration.FromHours(options.IdempotencyWindowInHours);
+        FollowUpDeadline = Period.FromDays(options.FollowUpDeadlineInDays);
         TimeZone = zone;
 
         _mayReport = new bool[KindSlots];
@@ -109,6 +110,9 @@ public sealed class RegionPolicy
     /// <summary>Gets how long the index remembers an idempotency key and its result.</summary>
     public Duration IdempotencyWindow { get; }
 
+    /// <summary>Gets how long after a match its central contact should be recorded before the match coordinator is reminded.</summary>
+    public Period FollowUpDeadline { get; }
+
     /// <summary>Gets the order in which organisation kinds are designated match coordinator.</summary>
     public IReadOnlyList<OrganisationKind> MatchCoordinatorPriority { get; }
 
@@ -158,6 +162,11 @@ public sealed class RegionPolicy
         if (options.ArchivePeriodInMonths is < 0 or > 240)
         {
             violations.Add(Invariant($"ArchivePeriodInMonths must be from 0 to 240 (the law says 60); it is {options.ArchivePeriodInMonths}."));
+        }
+
+        if (options.FollowUpDeadlineInDays is < 1 or > 90)
+        {
+            violations.Add(Invariant($"FollowUpDeadlineInDays must be from 1 to 90; it is {options.FollowUpDeadlineInDays}."));
         }
 
         if (options.IdempotencyWindowInHours is < 1 or > 168)

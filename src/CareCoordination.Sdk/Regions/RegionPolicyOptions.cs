@@ -59,6 +59,13 @@ public sealed class RegionPolicyOptions
     /// <value>The default is 24.</value>
     public int IdempotencyWindowInHours { get; set; } = 24;
 
+    /// <summary>
+    /// Gets or sets how many days after a match the match coordinator (<em>matchregisseur</em>) should have recorded the
+    /// central contact, before the follow-up (<em>matchregie</em>) reminds it.
+    /// </summary>
+    /// <value>The default is 10; from 1 to 90.</value>
+    public int FollowUpDeadlineInDays { get; set; } = 10;
+
     /// <summary>Gets or sets the time zone in which dates (birthdays, expiry days) are reckoned, as a TZDB identifier.</summary>
     /// <value>The default is <c>Europe/Amsterdam</c>.</value>
     public string TimeZoneId { get; set; } = "Europe/Amsterdam";

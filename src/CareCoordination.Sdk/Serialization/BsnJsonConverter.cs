@@ -8,7 +8,7 @@ namespace CareCoordination.Sdk.Serialization;
 /// <summary>
 /// Writes a <see cref="Bsn"/> masked (<c>"*****2333"</c>) or, only when a host asks for it deliberately through
 /// <see cref="CareCoordinationJson.RevealingBsnConverter"/>, as its nine digits; reads nine digits (as a string or a
-/// number) through the elfproef. A masked BSN cannot be read back: it no longer identifies anyone.
+/// number) through the elfproef, or a youth's substitute number. A masked BSN cannot be read back: it no longer identifies anyone.
 /// </summary>
 internal sealed class BsnJsonConverter(bool reveal) : JsonConverter<Bsn>
 {
@@ -18,7 +18,8 @@ internal sealed class BsnJsonConverter(bool reveal) : JsonConverter<Bsn>
         {
             if (reader.TokenType == JsonTokenType.Number)
             {
-                return Bsn.FromNumber(reader.GetInt32());
+                var number = reader.GetInt32();
+                return SubstituteNumber.IsSubstituteNumber(number) ? SubstituteNumber.FromNumber(number).AsIndexKey() : Bsn.FromNumber(number);
             }
 
             var text = reader.GetString() ?? string.Empty;
@@ -27,7 +28,10 @@ internal sealed class BsnJsonConverter(bool reveal) : JsonConverter<Bsn>
                 throw new JsonException("A masked BSN cannot be read back: it no longer identifies anyone. Send the nine digits.");
             }
 
-            return Bsn.Parse(text);
+            // A youth without a BSN travels as its substitute number, which never passes the elfproef.
+            return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var digits) && text.Trim().Length == 9 && SubstituteNumber.IsSubstituteNumber(digits)
+                ? SubstituteNumber.FromNumber(digits).AsIndexKey()
+                : Bsn.Parse(text);
         }
         catch (InvalidBsnException error)
         {

@@ -32,11 +32,12 @@ public sealed partial class ReferenceIndex
         }
 
         var now = _clock.GetCurrentInstant();
-        var today = _calendar.DayOf(now).Date;
+        var day = _calendar.DayOf(now);
+        var today = day.Date;
         lock (_gate)
         {
             var key = KeyOf(youth);
-            var slot = _matching.FindInChain(_active.HeadOf(key), organisation.Value);
+            var slot = _matching.FindInChain(_active.HeadOf(key), organisation.Value, day.DayNumber);
             if (slot == NoSlot)
             {
                 throw NotFoundException.Missing($"{organisation}'s active signal on youth {youth}", Messages.Format(SignalMessages.NoActiveSignalToWithdraw, organisation, youth));
@@ -47,6 +48,7 @@ public sealed partial class ReferenceIndex
             {
                 WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
                 WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
+                WithdrawalReason.ErasureRequested => SignalEndReason.ErasureRequested,
                 _ => SignalEndReason.ObjectionUpheld,
             };
             SignalCommit? commit = null;
@@ -144,44 +146,51 @@ public sealed partial class ReferenceIndex
             var keyCutoff = now - Policy.IdempotencyWindow;
             var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
             var due = DueForExpiry(todayNumber, archiveCutoff);
-            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, today, now, keysExpired ? keyCutoff : null) : null;
+            var archiveDates = due.ConvertAll(d => LocalCalendar.FromDayNumber(_slots[d.Slot].Day));
+            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, archiveDates, now, keysExpired ? keyCutoff : null) : null;
             var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
-            foreach (var (slot, reason) in due)
+            for (var i = 0; i < due.Count; i++)
             {
+                var (slot, reason) = due[i];
                 var signal = ToSignal(slot);
-                if (reason == SignalEndReason.ArchivePeriodEnded)
+                if (_slots[slot].State == SignalSlot.Archived)
                 {
                     events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
                     continue;
                 }
 
+                // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
+                var archivedOn = archiveDates[i];
                 events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
                 events.Add(reason == SignalEndReason.ActivePeriodEnded
-                    ? to => Deliver(to, new SignalArchived(signal, reason, today, now), static (o, e) => o.OnSignalArchived(e))
+                    ? to => Deliver(to, new SignalArchived(signal, reason, archivedOn, now), static (o, e) => o.OnSignalArchived(e))
                     : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
             }
 
             WriteThenApply(commit, events, () =>
             {
                 _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null);
-                foreach (var (slot, reason) in due)
+                for (var i = 0; i < due.Count; i++)
                 {
-                    switch (reason)
+                    var (slot, reason) = due[i];
+                    if (_slots[slot].State == SignalSlot.Archived)
                     {
-                        case SignalEndReason.ArchivePeriodEnded:
-                            RemoveArchived(slot, reason, now);
-                            deleted++;
-                            break;
-                        case SignalEndReason.ActivePeriodEnded:
-                            MoveToArchive(slot, reason, today, now);
-                            archived++;
-                            break;
-                        default:
-                            RemoveActive(slot, reason, now);
-                            removed++;
-                            break;
+                        RemoveArchived(slot, reason, now);
+                        deleted++;
+                    }
+                    else if (reason == SignalEndReason.ActivePeriodEnded)
+                    {
+                        MoveToArchive(slot, reason, archiveDates[i], now);
+                        archived++;
+                    }
+                    else
+                    {
+                        RemoveActive(slot, reason, now);
+                        removed++;
                     }
                 }
+
+                RecomputeEarliestDue();
             });
         }
 
@@ -211,9 +220,11 @@ public sealed partial class ReferenceIndex
         ref var s = ref _slots[slot];
         s.State = SignalSlot.Archived;
         s.Day = LocalCalendar.DayNumber(today);
-        s.Offered = false;
+
+        // A signal past its end date may already have been offered as the archived match it was; it is offered once only.
         s.Next = _archive.HeadOf(s.Youth);
         _archive.SetHead(s.Youth, slot);
+        NoteDue(ref s);
         Volatile.Write(ref _activeCount, _activeCount - 1);
         Volatile.Write(ref _archivedCount, _archivedCount + 1);
         IndexMetrics.SignalEnded(reason);
@@ -271,9 +282,11 @@ public sealed partial class ReferenceIndex
             ref var s = ref _slots[slot];
             if (s.State == SignalSlot.Active && s.Day <= todayNumber)
             {
-                due.Add((slot, (SignalExpiry)s.Expiry == SignalExpiry.ActivePeriodEnds ? SignalEndReason.ActivePeriodEnded : SignalEndReason.AgeLimitReached));
+                due.Add((slot, (SignalExpiry)s.Expiry != SignalExpiry.ActivePeriodEnds ? SignalEndReason.AgeLimitReached
+                    : EffectiveState(ref s, todayNumber, archiveCutoff) == SignalSlot.Archived ? SignalEndReason.ActivePeriodEnded
+                    : SignalEndReason.ArchivePeriodEnded));
             }
-            else if (s.State == SignalSlot.Archived && s.Day <= archiveCutoff)
+            else if (s.State == SignalSlot.Archived && EffectiveState(ref s, todayNumber, archiveCutoff) != SignalSlot.Archived)
             {
                 due.Add((slot, SignalEndReason.ArchivePeriodEnded));
             }
@@ -283,22 +296,23 @@ public sealed partial class ReferenceIndex
     }
 
     /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
-    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, LocalDate today, Instant now, Instant? forgetKeysUpTo)
+    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, List<LocalDate> archiveDates, Instant now, Instant? forgetKeysUpTo)
     {
         var upserts = new List<StoredSignal>();
         var erasures = new List<SignalId>();
         var events = new List<StoredEvent>();
-        foreach (var (slot, reason) in due)
+        for (var i = 0; i < due.Count; i++)
         {
+            var (slot, reason) = due[i];
             var signal = ToSignal(slot);
-            if (reason != SignalEndReason.ArchivePeriodEnded)
+            if (_slots[slot].State == SignalSlot.Active)
             {
                 events.Add(EventDocuments.Expired(signal, now));
             }
 
             if (reason == SignalEndReason.ActivePeriodEnded)
             {
-                upserts.Add(ArchivedRow(slot, today));
+                upserts.Add(ArchivedRow(slot, archiveDates[i]));
                 events.Add(EventDocuments.Archived(signal, reason, now));
             }
             else

@@ -48,8 +48,8 @@ public sealed partial class ReferenceIndex
     private static RememberedSignalDocument Remembered(in StoredSignal row, int youthKey) =>
         new(row.Id.Value, youthKey, row.Organisation.Value, row.Reporter.Value, row.RegisteredTicks, row.Route, row.DayNumber, row.Expiry);
 
-    private StoredSignal ArchivedRow(int slot, LocalDate today) =>
-        StoredOf(slot) with { State = StoredSignalState.Archived, DayNumber = LocalCalendar.DayNumber(today), OfferedAsMatch = false };
+    private StoredSignal ArchivedRow(int slot, LocalDate archivedOn) =>
+        StoredOf(slot) with { State = StoredSignalState.Archived, DayNumber = LocalCalendar.DayNumber(archivedOn) };
 
     private StoredSignal StoredOf(int slot)
     {

@@ -25,8 +25,14 @@ public sealed partial class ReferenceIndex
         var count = 0;
         lock (_gate)
         {
+            var today = LifetimeDay().Today;
             for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
             {
+                if (_slots[slot].Day <= today)
+                {
+                    continue;
+                }
+
                 if (count < destination.Length)
                 {
                     destination[count] = ToSignal(slot, key, youth);
@@ -46,7 +52,8 @@ public sealed partial class ReferenceIndex
     {
         lock (_gate)
         {
-            return CollectChain(_active.HeadOf(KeyOf(youth)));
+            var today = LifetimeDay().Today;
+            return CollectChain(_active.HeadOf(KeyOf(youth))).FindAll(signal => LocalCalendar.DayNumber(signal.ExpiresOn) > today);
         }
     }
 
@@ -64,11 +71,15 @@ public sealed partial class ReferenceIndex
             }
 
             var result = new List<Signal>();
+            var today = LifetimeDay().Today;
             foreach (var youth in known.Youths)
             {
                 for (var slot = _active.HeadOf(youth.RevealNumber()); slot != NoSlot; slot = _slots[slot].Next)
                 {
-                    result.Add(ToSignal(slot));
+                    if (_slots[slot].Day > today)
+                    {
+                        result.Add(ToSignal(slot));
+                    }
                 }
             }
 
@@ -84,10 +95,25 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             var result = new List<ArchivedSignal>();
-            for (var slot = _archive.HeadOf(KeyOf(youth)); slot != NoSlot; slot = _slots[slot].Next)
+            var (today, cutoff) = LifetimeDay();
+            var key = KeyOf(youth);
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
             {
                 ref var s = ref _slots[slot];
-                result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
+                if (EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
+                {
+                    result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
+                }
+            }
+
+            // Past its end date a signal is archived as of that date, whether or not ExpireDue moved it yet.
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                ref var s = ref _slots[slot];
+                if (EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
+                {
+                    result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
+                }
             }
 
             result.Sort(static (a, b) => a.ArchivedOn != b.ArchivedOn ? b.ArchivedOn.CompareTo(a.ArchivedOn) : b.Signal.Id.CompareTo(a.Signal.Id));
@@ -109,10 +135,16 @@ public sealed partial class ReferenceIndex
         {
             var result = new List<Match>();
             var key = KeyOf(youth);
+            var (today, cutoff) = LifetimeDay();
             for (var own = _active.HeadOf(key); own != NoSlot; own = _slots[own].Next)
             {
+                if (_slots[own].Day <= today)
+                {
+                    continue;
+                }
+
                 var ownOrganisation = _slots[own].Organisation;
-                var count = _matching.Collect(key, _active.HeadOf(key), ownOrganisation, includeArchive: false);
+                var count = _matching.Collect(key, _active.HeadOf(key), ownOrganisation, includeArchive: false, today, cutoff);
                 var coordinator = _matching.DesignateCoordinator(ownOrganisation, _matching.RankOf(ownOrganisation), _slots[own].Id, count);
                 var signal = ToSignal(own);
                 for (var i = 0; i < count; i++)

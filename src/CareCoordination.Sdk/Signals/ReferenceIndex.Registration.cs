@@ -199,13 +199,13 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             var head = _active.HeadOf(key);
-            var own = _matching.FindInChain(head, organisation);
+            var own = _matching.FindInChain(head, organisation, today.DayNumber);
             if (own != NoSlot)
             {
                 return Renew(own, registration, now, expiresOn, expiry, idempotencyKey);
             }
 
-            var count = _matching.Collect(key, head, organisation, includeArchive: true);
+            var count = _matching.Collect(key, head, organisation, includeArchive: true, today.DayNumber, ArchiveCutoffOn(today.DayNumber, today.Date));
             var id = _lastId + 1;
             var ticks = now.ToUnixTimeTicks();
             var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, registration.Route, expiresOn, expiry);
@@ -235,6 +235,7 @@ public sealed partial class ReferenceIndex
             s.Next = head;
             _active.SetHead(key, slot);
             Volatile.Write(ref _activeCount, _activeCount + 1);
+            NoteDue(ref s);
             for (var i = 0; i < count; i++)
             {
                 if (_matching.KindAt(i) == MatchKind.Archived)

@@ -138,6 +138,7 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             store.Load(new Loader(this));
+            RecomputeEarliestDue();
             _keying.Claim(store, _activeCount + _archivedCount > 0);
         }
 
@@ -159,17 +160,22 @@ public sealed partial class ReferenceIndex
     /// <summary>Gets the region's organisations and professionals.</summary>
     public OrganisationDirectory Directory { get; }
 
-    /// <summary>Gets the number of active signals.</summary>
-    public int ActiveSignalCount => Volatile.Read(ref _activeCount);
+    /// <summary>Gets the number of active signals; a signal past its end date no longer counts, even before <see cref="ExpireDue"/> ran.</summary>
+    public int ActiveSignalCount => CountsAreExact() ? Volatile.Read(ref _activeCount) : EffectiveCounts().Active;
 
-    /// <summary>Gets the number of signals in the historical archive.</summary>
-    public int ArchivedSignalCount => Volatile.Read(ref _archivedCount);
+    /// <summary>Gets the number of signals in the historical archive, as the law has it today: with signals past their active period, without those past the archive period.</summary>
+    public int ArchivedSignalCount => CountsAreExact() ? Volatile.Read(ref _archivedCount) : EffectiveCounts().Archived;
 
     /// <summary>Gets the number of youths with at least one active signal.</summary>
     public int SignalledYouthCount
     {
         get
         {
+            if (!CountsAreExact())
+            {
+                return EffectiveCounts().Youths;
+            }
+
             lock (_gate)
             {
                 return _active.Count;

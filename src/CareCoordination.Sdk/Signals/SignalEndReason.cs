@@ -23,4 +23,13 @@ public enum SignalEndReason
 
     /// <summary>The archive period ended: deleted from the historical archive.</summary>
     ArchivePeriodEnded,
+
+    /// <summary>
+    /// The youth, known by a substitute number, got a BSN that already carried the same organisation's signal; the
+    /// one registered or renewed later stays and this one is removed as its duplicate, never archived.
+    /// </summary>
+    MergedOnIdentification,
+
+    /// <summary>A granted erasure request of the youth or parents: removed, never archived.</summary>
+    ErasureRequested,
 }

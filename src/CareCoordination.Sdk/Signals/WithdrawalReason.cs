@@ -11,4 +11,7 @@ public enum WithdrawalReason
 
     /// <summary>An objection by the youth or parents was upheld: the signal is removed outright, never archived.</summary>
     ObjectionUpheld,
+
+    /// <summary>The youth or parents asked for erasure (AVG art. 17) and the request was granted: removed outright, never archived.</summary>
+    ErasureRequested,
 }

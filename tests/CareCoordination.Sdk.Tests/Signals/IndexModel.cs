@@ -34,7 +34,7 @@ internal sealed class IndexModel
     private readonly Dictionary<(int Youth, int Organisation), (LocalDate ExpiresOn, bool AtAgeLimit)> _active = [];
     private readonly List<(int Youth, int Organisation, LocalDate ArchivedOn, bool Offered)> _archive = [];
 
-    public LocalDate Today { get; set; } = IndexScenario.Today;
+    public LocalDate Today { get; private set; } = IndexScenario.Today;
 
     public int ActiveCount => _active.Count;
 
@@ -89,14 +89,20 @@ internal sealed class IndexModel
         return true;
     }
 
-    public void Expire()
+    /// <summary>
+    /// Time passes, and the law applies on every day whether or not a daily job runs: a signal past its end date is
+    /// archived as of that date (removed at the age limit), and an archived signal is gone after five years or on the
+    /// youth's 23rd birthday.
+    /// </summary>
+    public void Advance(int days)
     {
+        Today = Today.PlusDays(days);
         foreach (var (key, value) in _active.Where(kv => kv.Value.ExpiresOn <= Today).ToList())
         {
             _active.Remove(key);
             if (!value.AtAgeLimit)
             {
-                _archive.Add((key.Youth, key.Organisation, Today, false));
+                _archive.Add((key.Youth, key.Organisation, value.ExpiresOn, false));
             }
         }
 
