@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The packages as a vendor gets them: packs the six packages (after a Release build of the solution), checks what
+# The packages as a vendor gets them: packs the eight packages (after a Release build of the solution), checks what
 # each carries, installs them from a local folder into a fresh console project outside the repository, and runs
 # README's C# program as that project's Program.cs, exactly as written. Exits non-zero on the first problem.
 # Usage: scripts/check-packages.sh WORK_DIR
@@ -19,7 +19,8 @@ core="$(find "$work/feed" -maxdepth 1 -name 'CareCoordination.Sdk.[0-9]*.nupkg' 
 version="$(basename "$core" .nupkg)"
 version="${version#CareCoordination.Sdk.}"
 packages=(CareCoordination.Sdk CareCoordination.Sdk.Extensions.DependencyInjection CareCoordination.Sdk.Sqlite
-  CareCoordination.Sdk.PostgreSql CareCoordination.Sdk.Testing CareCoordination.Sdk.Hosting)
+  CareCoordination.Sdk.PostgreSql CareCoordination.Sdk.Testing CareCoordination.Sdk.Hosting CareCoordination.Sdk.AspNetCore
+  CareCoordination.Sdk.Client)
 for id in "${packages[@]}"; do
   nupkg="$work/feed/$id.$version.nupkg"
   [ -f "$nupkg" ] || fail "$id $version was not packed"
