@@ -23,7 +23,8 @@ public sealed class DailyJobTests
     public async Task The_jobs_are_due_at_two_at_night_in_amsterdam_and_archive_the_signals_whose_active_period_ended()
     {
         using var scenario = new HostScenario();
-        scenario.WriteSignalsBeforehand(Instant.FromUtc(2024, 11, 20, 12, 0));
+        // Registered two years before the first night, so their active period ends on the day that night begins.
+        scenario.WriteSignalsBeforehand(Instant.FromUtc(2024, 11, 24, 12, 0));
         using var host = scenario.Build();
         await host.StartAsync();
         var index = host.Services.GetRequiredService<ReferenceIndex>();
@@ -65,7 +66,8 @@ public sealed class DailyJobTests
     public async Task A_job_that_fails_is_logged_the_other_jobs_still_run_and_the_next_night_is_scheduled()
     {
         using var scenario = new HostScenario();
-        scenario.WriteSignalsBeforehand(Instant.FromUtc(2024, 11, 20, 12, 0));
+        // Registered two years before the first night, so their active period ends on the day that night begins.
+        scenario.WriteSignalsBeforehand(Instant.FromUtc(2024, 11, 24, 12, 0));
         using var host = scenario.Build(services => services.AddSingleton<IReferenceIndexObserver>(new FailingOnArchive()));
         await host.StartAsync();
 

@@ -12,7 +12,7 @@ namespace CareCoordination.Sdk.Identity;
 /// <summary>
 /// The substitute number (<em>verwijsindexservicenummer</em>) of a youth who has no BSN yet, derived from the family
 /// name, the date of birth and the sex as the law prescribes. The index keys, matches, ages and erases a youth by it
-/// exactly as by a BSN, until <c>ReferenceIndex.AssignBsn</c> moves the youth's signals to the BSN.
+/// exactly as by a BSN, until <c>PersonDataAccess.AssignBsn</c> moves the youth's signals to the BSN.
 /// </summary>
 /// <remarks>
 /// <para><b>Never a BSN.</b> A substitute number has nine digits, but its check digit is chosen so that the eleven-test

@@ -153,6 +153,26 @@ public sealed class PersonDataAccess
         return _index.Withdraw(youth, actor.Organisation!.Value, reason);
     }
 
+    /// <summary>
+    /// Moves the signals of a youth known by a substitute number (<em>verwijsindexservicenummer</em>) to the BSN the youth
+    /// got (R1: only an organisation with an active signal under the substitute number, which learned the BSN, does so).
+    /// Both numbers get an audit record, since the move touches the youth under each.
+    /// </summary>
+    /// <param name="actor">A reporter of an organisation that signalled the youth under the substitute number.</param>
+    /// <param name="substitute">The substitute number.</param>
+    /// <param name="bsn">The youth's BSN.</param>
+    /// <returns>The matches the move made with other organisations' signals on the BSN.</returns>
+    /// <exception cref="AccessDeniedException">The actor's organisation has no active signal under the substitute number; nothing changed.</exception>
+    /// <exception cref="ArgumentException">An argument is <c>default</c>, or <paramref name="bsn"/> is a substitute number itself.</exception>
+    public IReadOnlyList<Match> AssignBsn(Actor actor, SubstituteNumber substitute, Bsn bsn)
+    {
+        Guard.NotDefault(substitute);
+        Guard.NotDefault(bsn);
+        var decision = _rules.DecideAboutYouth(actor, DataCategory.Signals, substitute.AsIndexKey());
+        DecideForEach(actor, [substitute.AsIndexKey(), bsn], DataCategory.Signals, "identification: substitute number replaced by the BSN", decision, AuditAction.Update);
+        return _index.AssignBsn(substitute, bsn);
+    }
+
     /// <summary>Reads the information obligations of the actor's organisation's signals on a youth (R1).</summary>
     /// <param name="actor">Who reads.</param>
     /// <param name="youth">The youth.</param>

@@ -8,18 +8,21 @@ namespace CareCoordination.Sdk.Serialization;
 /// <summary>
 /// Writes a <see cref="Bsn"/> masked (<c>"*****2333"</c>) or, only when a host asks for it deliberately through
 /// <see cref="CareCoordinationJson.RevealingBsnConverter"/>, as its nine digits; reads nine digits (as a string or a
-/// number) through the elfproef, or a youth's substitute number. A masked BSN cannot be read back: it no longer identifies anyone.
+/// number) through the elfproef. A youth's substitute number travels with its own prefix (<c>"VISN 123456784"</c>), never as
+/// bare digits: a mistyped BSN fails the elfproef and is refused, instead of being taken for another youth's substitute
+/// number. A masked BSN cannot be read back: it no longer identifies anyone.
 /// </summary>
 internal sealed class BsnJsonConverter(bool reveal) : JsonConverter<Bsn>
 {
+    private const string SubstitutePrefix = "VISN ";
+
     public override Bsn Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         try
         {
             if (reader.TokenType == JsonTokenType.Number)
             {
-                var number = reader.GetInt32();
-                return SubstituteNumber.IsSubstituteNumber(number) ? SubstituteNumber.FromNumber(number).AsIndexKey() : Bsn.FromNumber(number);
+                return Bsn.FromNumber(reader.GetInt32());
             }
 
             var text = reader.GetString() ?? string.Empty;
@@ -28,10 +31,7 @@ internal sealed class BsnJsonConverter(bool reveal) : JsonConverter<Bsn>
                 throw new JsonException("A masked BSN cannot be read back: it no longer identifies anyone. Send the nine digits.");
             }
 
-            // A youth without a BSN travels as its substitute number, which never passes the elfproef.
-            return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var digits) && text.Trim().Length == 9 && SubstituteNumber.IsSubstituteNumber(digits)
-                ? SubstituteNumber.FromNumber(digits).AsIndexKey()
-                : Bsn.Parse(text);
+            return text.StartsWith(SubstitutePrefix, StringComparison.Ordinal) ? ReadSubstitute(text.AsSpan(SubstitutePrefix.Length)) : Bsn.Parse(text);
         }
         catch (InvalidBsnException error)
         {
@@ -48,6 +48,12 @@ internal sealed class BsnJsonConverter(bool reveal) : JsonConverter<Bsn>
             return;
         }
 
-        writer.WriteStringValue(reveal ? value.RevealDigits() : value.ToString());
+        var text = reveal ? value.RevealDigits() : value.ToString();
+        writer.WriteStringValue(value.IsSubstituteNumber ? SubstitutePrefix + text : text);
     }
+
+    private static Bsn ReadSubstitute(ReadOnlySpan<char> digits) =>
+        digits.Length == 9 && int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && SubstituteNumber.IsSubstituteNumber(number)
+            ? SubstituteNumber.FromNumber(number).AsIndexKey()
+            : throw new JsonException("A substitute number (verwijsindexservicenummer) is \"VISN \" followed by the nine digits the index issued.");
 }

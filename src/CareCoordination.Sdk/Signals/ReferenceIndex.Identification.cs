@@ -25,8 +25,10 @@ public sealed partial class ReferenceIndex
     /// <param name="substitute">The substitute number the youth was signalled under.</param>
     /// <param name="bsn">The youth's BSN.</param>
     /// <returns>The matches the move made, seen from the moved signals' side; empty when it made none.</returns>
+    /// <remarks>Internal: the move reveals the other organisations' signals on the BSN, so it goes through
+    /// <see cref="Privacy.PersonDataAccess.AssignBsn"/>, which checks the actor and leaves the audit record.</remarks>
     /// <exception cref="ArgumentException">An argument is <c>default</c>, or <paramref name="bsn"/> carries a substitute number itself.</exception>
-    public IReadOnlyList<Match> AssignBsn(SubstituteNumber substitute, Bsn bsn)
+    internal IReadOnlyList<Match> AssignBsn(SubstituteNumber substitute, Bsn bsn)
     {
         Guard.NotDefault(substitute);
         Guard.NotDefault(bsn);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
@@ -38,6 +39,28 @@ public sealed class PersonDataAccessTests
         Assert.Equal("Access refused by R1 own signals: a reporting organisation sees its own signals, and org-4 has none on this youth.", error.Message);
         var record = Assert.Single(scenario.Audit.FlaggedForReview(PrivacyScenario.Auditor));
         Assert.Equal((AuditAction.Refused, (AccessBasis?)null), (record.Action, record.Basis));
+    }
+
+    [Fact]
+    public void Only_an_organisation_that_signalled_a_youth_by_substitute_number_moves_it_to_its_BSN_and_both_numbers_are_audited()
+    {
+        var scenario = new PrivacyScenario();
+        var born = IndexScenario.Today.PlusYears(-3);
+        var substitute = SubstituteNumber.Derive("Yilmaz", born, Sex.Female);
+        scenario.Index.Register(SocialWork, Youth.WithoutBsn(substitute, born));
+
+        Assert.Throws<AccessDeniedException>(() => scenario.Access.AssignBsn(ReporterOf(School), substitute, TestBsns.Second));
+        Assert.Single(scenario.Index.Index.GetActiveSignals(substitute.AsIndexKey()));
+        scenario.Access.AssignBsn(ReporterOf(SocialWork), substitute, TestBsns.Second);
+
+        Assert.Empty(scenario.Index.Index.GetActiveSignals(substitute.AsIndexKey()));
+        Assert.Single(scenario.Index.Index.GetActiveSignals(TestBsns.Second));
+        var trail = scenario.Audit.Export();
+        var moved = trail.Skip(trail.Count - 2).ToList();
+        Assert.All(moved, r => Assert.Equal((AuditAction.Update, DataCategory.Signals), (r.Action, r.Data)));
+        Assert.Equal(
+            [scenario.Audit.Pseudonymiser.Of(substitute.AsIndexKey()), scenario.Audit.Pseudonymiser.Of(TestBsns.Second)],
+            moved.Select(r => r.Subject));
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public sealed class PersonDataSurfaceTests
         ["ConsentRegister.RecordLegalBasis"] = "echoes back the legal basis the caller records about the youth it names",
         ["InformationObligations.RecordInformed"] = "echoes back the caller's own signal's obligation, named by the caller",
         ["InformationObligations.RecordPostponed"] = "echoes back the caller's own signal's obligation, named by the caller",
+        ["IBsnFacility.FindAsync"] = "the host implements it (the BSN facility's lookup, behind its own access rules); the SDK calls it, a vendor never reads through it",
+        ["SubstituteNumber.AsIndexKey"] = "a value conversion of a number the caller already holds; it reads nothing stored",
         ["CareCoordinationJson.RevealingBsnConverter"] = "a serialisation builder a host opts into to write BSNs it already holds; it reads nothing from the SDK",
     };
 

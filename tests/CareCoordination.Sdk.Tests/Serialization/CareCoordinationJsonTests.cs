@@ -17,6 +17,7 @@ namespace CareCoordination.Sdk.Tests.Serialization;
 public sealed class CareCoordinationJsonTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 9, 0);
+    private static readonly JsonSerializerOptions Revealing = CreateRevealing();
 
     [Fact]
     public void A_signal_serialises_with_plain_identifiers_iso_dates_enum_names_and_the_youths_bsn_masked()
@@ -75,6 +76,22 @@ public sealed class CareCoordinationJsonTests
     }
 
     [Fact]
+    public void A_substitute_number_travels_with_its_prefix_and_a_mistyped_bsn_is_never_taken_for_one()
+    {
+        var youth = SubstituteNumber.Derive("de Vries", new LocalDate(2015, 3, 1), Sex.Female);
+        var digits = youth.RevealNumber().ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+
+        var json = JsonSerializer.Serialize(youth.AsIndexKey(), Revealing);
+
+        Assert.Equal($"\"VISN {digits}\"", json);
+        Assert.Equal(youth.AsIndexKey(), JsonSerializer.Deserialize<Bsn>(json, CareCoordinationJson.Options));
+        Assert.StartsWith("\"VISN *****", JsonSerializer.Serialize(youth.AsIndexKey(), CareCoordinationJson.Options), StringComparison.Ordinal);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Bsn>($"\"{digits}\"", CareCoordinationJson.Options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Bsn>(digits, CareCoordinationJson.Options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Bsn>("\"VISN 111222333\"", CareCoordinationJson.Options));
+    }
+
+    [Fact]
     public void Only_the_revealing_converter_put_first_by_the_host_writes_a_bsns_digits()
     {
         var revealing = new JsonSerializerOptions(CareCoordinationJson.Options);
@@ -124,5 +141,12 @@ public sealed class CareCoordinationJsonTests
         var result = index.Register(new SignalRegistration(youth, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout));
         result.ThrowIfRefused();
         return result.Signal;
+    }
+
+    private static JsonSerializerOptions CreateRevealing()
+    {
+        var options = new JsonSerializerOptions(CareCoordinationJson.Options);
+        options.Converters.Insert(0, CareCoordinationJson.RevealingBsnConverter);
+        return options;
     }
 }
