@@ -42,7 +42,7 @@ internal sealed class CaseIndex(CoordinatorPool pool)
     {
         var current = Get(@case);
         return expectedVersion is { } expected && expected != current.Version
-            ? throw new StaleVersionException(@case, @case.ToString(), "the case", expected, current.Version)
+            ? throw new StaleVersionException(@case, ofPlan: false, expected, current.Version)
             : current;
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CareCoordination.Sdk.Coordination;
 
 /// <summary>
@@ -8,8 +6,8 @@ namespace CareCoordination.Sdk.Coordination;
 /// </summary>
 public sealed class StaleVersionException : CoordinationException
 {
-    internal StaleVersionException(CaseId @case, string what, string noun, int expected, int actual)
-        : base(string.Create(CultureInfo.InvariantCulture, $"{what} is at version {actual}; the change was made on version {expected}. Reload {noun} and try again."))
+    internal StaleVersionException(CaseId @case, bool ofPlan, int expected, int actual)
+        : base(Internal.Messages.Format(ofPlan ? CoordinationMessages.StalePlanVersion : CoordinationMessages.StaleCaseVersion, @case, actual, expected))
     {
         Case = @case;
         ExpectedVersion = expected;

@@ -136,7 +136,7 @@ public sealed class PlanBook
             var current = _plans.GetValueOrDefault(@case) ?? throw new PlanChangeRefusedException(@case, EscalationLevel.None, "a change", "the case has no plan yet");
             if (current.Version != expectedVersion)
             {
-                throw new StaleVersionException(@case, "The plan of " + @case, "the plan", expectedVersion, current.Version);
+                throw new StaleVersionException(@case, ofPlan: true, expectedVersion, current.Version);
             }
 
             var next = change(current, _clock.GetCurrentInstant());

@@ -4,7 +4,7 @@ namespace CareCoordination.Sdk.Privacy;
 public sealed class AccessDeniedException : PrivacyException
 {
     internal AccessDeniedException(string rule, string reason)
-        : base($"Access refused by {rule}: {reason}")
+        : base(Internal.Messages.Format(PrivacyMessages.AccessRefused, rule, reason))
     {
         Rule = rule;
         Reason = reason;

@@ -54,11 +54,11 @@ public sealed class AccessRules
             case (ActorRole.Reporter, DataCategory.Signals or DataCategory.InformationObligation):
                 return HasOwnSignal(organisation, youth)
                     ? AccessDecision.Allow("R1 own signals", $"{organisation} has a signal on the youth.", AccessBasis.OwnRegistration)
-                    : AccessDecision.Refuse("R1 own signals", $"a reporting organisation sees its own signals, and {organisation} has none on this youth.");
+                    : AccessDecision.Refuse("R1 own signals", Messages.Format(PrivacyMessages.OwnSignalsRefused, organisation));
             case (ActorRole.MatchedProfessional, DataCategory.MatchContacts):
                 return _index.GetMatches(youth).Any(m => m.Organisation == organisation || m.OtherOrganisation == organisation)
                     ? AccessDecision.Allow("R2 match contacts", $"{organisation} is matched on the youth.", AccessBasis.OwnRegistration)
-                    : AccessDecision.Refuse("R2 match contacts", $"matched organisations see each other's contact details, and {organisation} is not matched on this youth.");
+                    : AccessDecision.Refuse("R2 match contacts", Messages.Format(PrivacyMessages.MatchContactsRefused, organisation));
             case (ActorRole.Coordinator, DataCategory.Signals):
                 return DecideSharedDetails(actor, youth);
             default:
@@ -81,7 +81,7 @@ public sealed class AccessRules
 
         return Coordinates(actor, _desk.GetCase(@case))
             ? AccessDecision.Allow("R3 case and plan", $"{actor.Professional} coordinates {@case}.", AccessBasis.CaseAssignment)
-            : AccessDecision.Refuse("R3 case and plan", $"the coordinator or case holder sees the case and the plan, and {actor.Professional?.ToString() ?? "the user"} is neither for {@case}.");
+            : AccessDecision.Refuse("R3 case and plan", Messages.Format(PrivacyMessages.CaseAndPlanRefused, actor.Professional?.ToString() ?? PrivacyMessages.TheUser, @case));
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public sealed class AccessRules
         var current = _desk.FindOpenCase(youth);
         return current is not null && (Coordinates(actor, current) || (actor.Organisation is { } o && current.InvolvedOrganisations.Contains(o)))
             ? AccessDecision.Allow("R3 case and plan", $"{actor.Organisation} is involved in {current.Id}.", AccessBasis.CaseAssignment)
-            : AccessDecision.Refuse("R3 case and plan", $"only the coordinator, the case holder and the organisations involved learn which case handles a youth, and {actor.Organisation?.ToString() ?? "the user"} is none of them.");
+            : AccessDecision.Refuse("R3 case and plan", Messages.Format(PrivacyMessages.WhichCaseRefused, actor.Organisation?.ToString() ?? PrivacyMessages.TheUser));
     }
 
     /// <summary>Decides an access to aggregates or to the audit trail.</summary>
@@ -138,16 +138,19 @@ public sealed class AccessRules
         var deciders = _consents.Policy.WhoDecides(youth, _consents.Today);
         return requestedBy != ConsentGiver.None && (requestedBy & deciders) == requestedBy
             ? AccessDecision.Allow("R7 subject access", $"The {requestedBy} may ask for access for a youth of this age.", AccessBasis.SubjectRight)
-            : AccessDecision.Refuse("R7 subject access", $"for a youth of this age the request is made by {deciders}, not by {requestedBy}.");
+            : AccessDecision.Refuse("R7 subject access", Messages.Format(PrivacyMessages.SubjectAccessRefused, ConsentRegister.Describe(deciders), ConsentRegister.Describe(requestedBy)));
     }
 
     private static AccessDecision Unmatched(Actor actor, DataCategory data) =>
-        AccessDecision.Refuse("no rule", $"no rule lets a {actor.Role} see {data}" + actor.Role switch
-        {
-            ActorRole.CoordinationDirector => "; the coordination director sees aggregates without BSN.",
-            ActorRole.Auditor => "; an auditor sees the audit trail.",
-            _ => ".",
-        });
+        AccessDecision.Refuse("no rule", Messages.Format(
+            actor.Role switch
+            {
+                ActorRole.CoordinationDirector => PrivacyMessages.NoRuleDirector,
+                ActorRole.Auditor => PrivacyMessages.NoRuleAuditor,
+                _ => PrivacyMessages.NoRule,
+            },
+            actor.Role,
+            data));
 
     private bool HasOwnSignal(OrganisationId? organisation, Bsn youth) =>
         organisation is { } o && _index.GetActiveSignals(youth).Any(s => s.Organisation == o);
@@ -167,7 +170,7 @@ public sealed class AccessRules
     {
         if (_desk.FindOpenCase(youth) is not { } current || !Coordinates(actor, current))
         {
-            return AccessDecision.Refuse("R4 shared details", "only the coordinator or case holder of the youth's open case sees the other organisations' signals.");
+            return AccessDecision.Refuse("R4 shared details", PrivacyMessages.SharedDetailsNotCoordinator);
         }
 
         var organisation = actor.Organisation!.Value;
@@ -178,6 +181,6 @@ public sealed class AccessRules
 
         return _consents.FindLegalBasis(youth, organisation) is { } legal
             ? AccessDecision.Allow("R4 shared details", $"{legal.Reference} ({legal.Basis}) allows sharing without consent; flagged for review.", AccessBasis.LegalBasis, legal.Reference, flag: true)
-            : AccessDecision.Refuse("R4 shared details", $"no consent for coordination reaches {organisation} and no legal basis is recorded.");
+            : AccessDecision.Refuse("R4 shared details", Messages.Format(PrivacyMessages.SharedDetailsNoBasis, organisation));
     }
 }

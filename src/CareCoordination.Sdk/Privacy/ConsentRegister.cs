@@ -154,7 +154,7 @@ public sealed class ConsentRegister
         {
             var age = Period.Between(youth.DateOfBirth, today, PeriodUnits.Years).Years;
             throw new ConsentRefusedException(
-                string.Create(CultureInfo.InvariantCulture, $"For a youth of {age}, consent is given by {Describe(required)}; it was given by {Describe(givenBy)}."),
+                Messages.Format(PrivacyMessages.ConsentGivenByWrongParty, age, Describe(required), Describe(givenBy)),
                 required,
                 givenBy);
         }
@@ -320,12 +320,13 @@ public sealed class ConsentRegister
 
     private static int Number(string id) => int.Parse(id, CultureInfo.InvariantCulture);
 
-    private static string Describe(ConsentGiver giver) => giver switch
+    /// <summary>Names who gives consent or asks for access, in the host's language.</summary>
+    internal static string Describe(ConsentGiver giver) => giver switch
     {
-        ConsentGiver.Parents => "the parents",
-        ConsentGiver.Youth => "the youth alone",
-        ConsentGiver.Parents | ConsentGiver.Youth => "the youth and the parents",
-        _ => "nobody",
+        ConsentGiver.Parents => PrivacyMessages.GiverParents,
+        ConsentGiver.Youth => PrivacyMessages.GiverYouth,
+        ConsentGiver.Parents | ConsentGiver.Youth => PrivacyMessages.GiverYouthAndParents,
+        _ => PrivacyMessages.GiverNobody,
     };
 
     private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);

@@ -64,6 +64,17 @@ public sealed class PersonDataAccessTests
     }
 
     [Fact]
+    public void A_professional_working_in_Dutch_reads_the_refusal_in_Dutch_with_the_rule_it_names()
+    {
+        var scenario = new PrivacyScenario();
+        scenario.Coordinated();
+
+        var error = UiCulture.In("nl-NL", () => Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(ReporterOf(School), Sam.Bsn)));
+
+        Assert.Equal("Toegang geweigerd door R1 own signals: een meldende organisatie ziet alleen haar eigen signalen, en org-4 heeft geen signaal over deze jeugdige.", error.Message);
+    }
+
+    [Fact]
     public void Matched_organisations_see_each_others_contact_details_and_nothing_more()
     {
         var scenario = new PrivacyScenario();
@@ -208,6 +219,6 @@ public sealed class PersonDataAccessTests
 
         var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.SubjectAccess(Family, older, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.IdentityDocumentInPerson, "desk 7")));
 
-        Assert.Equal("Access refused by R7 subject access: for a youth of this age the request is made by Youth, not by Parents.", error.Message);
+        Assert.Equal("Access refused by R7 subject access: for a youth of this age the request is made by the youth alone, not by the parents.", error.Message);
     }
 }
