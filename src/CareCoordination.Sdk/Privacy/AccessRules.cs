@@ -121,10 +121,14 @@ public sealed class AccessRules
         };
     }
 
-    /// <summary>Decides a subject access request (<em>inzageverzoek</em>) by the youth or a parent, whose identity the vendor verified.</summary>
+    /// <summary>
+    /// Decides a subject access request (<em>inzageverzoek</em>) made by the persons informed for the youth's age, whose
+    /// identity the vendor verified: under 12 the parents, from 12 to 15 the youth and the parents together, from 16 the
+    /// youth alone.
+    /// </summary>
     /// <param name="actor">The requester, in the <see cref="ActorRole.DataSubject"/> role.</param>
     /// <param name="youth">The youth, with the date of birth that decides who may ask.</param>
-    /// <param name="requestedBy">Who asks: the youth or the parents.</param>
+    /// <param name="requestedBy">Who asks: the youth, the parents, or both together.</param>
     /// <returns>The decision.</returns>
     public AccessDecision DecideSubjectAccess(Actor actor, Youth youth, ConsentGiver requestedBy)
     {
@@ -136,7 +140,8 @@ public sealed class AccessRules
         }
 
         var deciders = _consents.Policy.WhoDecides(youth, _consents.Today);
-        return requestedBy != ConsentGiver.None && (requestedBy & deciders) == requestedBy
+        // The persons informed for the youth's age ask, together: at 12 to 15 the youth and the parents, not either alone.
+        return requestedBy == deciders
             ? AccessDecision.Allow("R7 subject access", $"The {requestedBy} may ask for access for a youth of this age.", AccessBasis.SubjectRight)
             : AccessDecision.Refuse("R7 subject access", Messages.Format(PrivacyMessages.SubjectAccessRefused, ConsentRegister.Describe(deciders), ConsentRegister.Describe(requestedBy)));
     }

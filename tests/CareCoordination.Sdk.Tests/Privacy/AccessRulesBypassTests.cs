@@ -74,9 +74,9 @@ public sealed class AccessRulesBypassTests
         var scenario = new PrivacyScenario();
         scenario.Coordinated();
 
-        scenario.Access.SubjectAccess(Family, Sam, new VerifiedRequester(ConsentGiver.Youth, IdentityVerification.DigiD, "session 42"));
+        scenario.Access.SubjectAccess(Family, Sam, new VerifiedRequester(ConsentGiver.Youth | ConsentGiver.Parents, IdentityVerification.DigiD, "session 42"));
 
-        Assert.Equal("subject access document for Youth verified by DigiD (session 42)", scenario.Audit.Export()[^1].Detail);
+        Assert.Equal("subject access document for Parents, Youth verified by DigiD (session 42)", scenario.Audit.Export()[^1].Detail);
         Assert.Throws<ArgumentException>(() => new VerifiedRequester(ConsentGiver.None, IdentityVerification.DigiD, "x"));
     }
 }

@@ -197,7 +197,7 @@ public sealed class PersonDataAccessTests
         scenario.Consents.Give(Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth);
         scenario.Access.GetSignals(ReporterOf(SocialWork), Sam.Bsn);
 
-        var json = scenario.Access.SubjectAccess(Family, Sam, new VerifiedRequester(ConsentGiver.Youth, IdentityVerification.DigiD, "session 1"));
+        var json = scenario.Access.SubjectAccess(Family, Sam, new VerifiedRequester(ConsentGiver.Youth | ConsentGiver.Parents, IdentityVerification.DigiD, "session 1"));
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -220,5 +220,23 @@ public sealed class PersonDataAccessTests
         var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.SubjectAccess(Family, older, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.IdentityDocumentInPerson, "desk 7")));
 
         Assert.Equal("Access refused by R7 subject access: for a youth of this age the request is made by the youth alone, not by the parents.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(13, ConsentGiver.Youth)]
+    [InlineData(13, ConsentGiver.Parents)]
+    [InlineData(9, ConsentGiver.Youth)]
+    [InlineData(9, ConsentGiver.Youth | ConsentGiver.Parents)]
+    [InlineData(16, ConsentGiver.Youth | ConsentGiver.Parents)]
+    public void Access_is_asked_by_exactly_the_persons_informed_for_the_youths_age_and_at_twelve_to_fifteen_by_both_together(int age, ConsentGiver requestedBy)
+    {
+        var scenario = new PrivacyScenario();
+        var youth = IndexScenario.YouthAged(TestBsns.Second, age);
+        var informed = ConsentPolicy.Default.WhoDecides(youth, IndexScenario.Today);
+
+        var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.SubjectAccess(Family, youth, new VerifiedRequester(requestedBy, IdentityVerification.DigiD, "session 3")));
+
+        Assert.Equal("R7 subject access", error.Rule);
+        Assert.Contains("activeSignals", scenario.Access.SubjectAccess(Family, youth, new VerifiedRequester(informed, IdentityVerification.DigiD, "session 4")), StringComparison.Ordinal);
     }
 }
