@@ -30,6 +30,7 @@ internal static class CareCoordinationConfiguration
         nameof(RegionPolicyOptions.MatchCoordinatorPriority),
         nameof(RegionPolicyOptions.IdempotencyWindowInHours),
         nameof(RegionPolicyOptions.FollowUpDeadlineInDays),
+        nameof(RegionPolicyOptions.LogbookRetentionInMonths),
         nameof(RegionPolicyOptions.TimeZoneId),
     ];
 

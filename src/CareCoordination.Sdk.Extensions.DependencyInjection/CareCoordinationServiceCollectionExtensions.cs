@@ -4,6 +4,7 @@ using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Logbook;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Organisations;
@@ -40,7 +41,7 @@ public static class CareCoordinationServiceCollectionExtensions
     /// the consent register and the information obligations keep their cases, pool, plans, consents, legal bases and
     /// obligations in a registered
     /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it; so does
-    /// the <see cref="NotificationFeed"/>, each organisation's match notifications.
+    /// the <see cref="NotificationFeed"/>, each organisation's match notifications, and the <see cref="SignalLogbook"/>.
     /// </summary>
     /// <remarks>
     /// At start (a host's start, or the first resolve of the options or of any service built from them) one
@@ -147,6 +148,13 @@ public static class CareCoordinationServiceCollectionExtensions
         {
             services.AddSingleton(provider => new NotificationFeed(provider.GetRequiredService<OrganisationDirectory>(), provider.GetRequiredService<IClock>(), StreamStoreOf(provider)));
             services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<NotificationFeed>());
+        }
+
+        // The logbook of who signalled, was removed or was notified, stored in the same change set and keyed by pseudonym.
+        if (!services.Any(d => d.ServiceType == typeof(SignalLogbook)))
+        {
+            services.AddSingleton(provider => new SignalLogbook(provider.GetRequiredService<RegionPolicy>(), provider.GetRequiredService<AuditTrail>(), StreamStoreOf(provider)));
+            services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<SignalLogbook>());
         }
 
         services.TryAddSingleton(provider =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Logbook;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
@@ -13,7 +14,8 @@ namespace CareCoordination.Sdk.Hosting;
 /// <summary>
 /// The jobs a host runs every day (docs/operations.md): the lifetime of signals (<see cref="ReferenceIndex.ExpireDue"/>:
 /// to the archive, and out of it past the archive period), the escalation ladder of stalled plans
-/// (<see cref="PlanBook.AdvanceEscalations"/>), and the audit trail's retention (<see cref="AuditTrail.PurgeBefore"/>).
+/// (<see cref="PlanBook.AdvanceEscalations"/>), the audit trail's retention (<see cref="AuditTrail.PurgeBefore"/>), and
+/// the logbook's (<see cref="SignalLogbook.Purge"/>).
 /// The hosted service runs them at <see cref="DailyJobOptions.TimeOfDay"/> in the region's time zone; a host may also
 /// run them itself.
 /// </summary>
@@ -32,19 +34,24 @@ public sealed class CareCoordinationDailyJobs
     /// <summary>The name of the audit retention job.</summary>
     public const string AuditRetentionJob = "audit-retention";
 
+    /// <summary>The name of the logbook retention job.</summary>
+    public const string LogbookRetentionJob = "logbook-retention";
+
     private readonly ReferenceIndex _index;
     private readonly PlanBook _plans;
     private readonly AuditTrail _audit;
+    private readonly SignalLogbook _logbook;
     private readonly DailyJobOptions _options;
     private readonly DateTimeZone _zone;
     private readonly ILogger _logger;
     private readonly HostingState _state;
 
-    internal CareCoordinationDailyJobs(ReferenceIndex index, PlanBook plans, AuditTrail audit, DailyJobOptions options, ILogger logger, HostingState state)
+    internal CareCoordinationDailyJobs(ReferenceIndex index, PlanBook plans, AuditTrail audit, SignalLogbook logbook, DailyJobOptions options, ILogger logger, HostingState state)
     {
         _index = index;
         _plans = plans;
         _audit = audit;
+        _logbook = logbook;
         _options = options;
         _zone = index.Policy.TimeZone;
         _logger = logger;
@@ -106,7 +113,13 @@ public sealed class CareCoordinationDailyJobs
             }
         }
 
-        var report = new DailyJobReport(day, expiry, escalated, purged, failed);
+        var erased = RunJob(LogbookRetentionJob, day, failed, () => (int?)_logbook.Purge(day));
+        if (erased is { } lines)
+        {
+            HostingLog.LogbookPurged(_logger, day, lines);
+        }
+
+        var report = new DailyJobReport(day, expiry, escalated, purged, erased, failed);
         _state.Record(report);
         return report;
     }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Hosting;
+using CareCoordination.Sdk.Logbook;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.PostgreSql;
 using CareCoordination.Sdk.Privacy;
@@ -62,6 +63,7 @@ public static class CareCoordinationHostingServiceCollectionExtensions
             provider.GetRequiredService<ReferenceIndex>(),
             provider.GetRequiredService<PlanBook>(),
             provider.GetRequiredService<AuditTrail>(),
+            provider.GetRequiredService<SignalLogbook>(),
             provider.GetRequiredService<IOptions<CareCoordinationHostingOptions>>().Value.DailyJobs,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<CareCoordinationDailyJobs>(),
             provider.GetRequiredService<HostingState>()));

@@ -28,6 +28,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Audit retention for {Day:uuuu-MM-dd}: {Records} records before {Cutoff} purged")]
     public static partial void AuditPurged(ILogger logger, LocalDate day, int records, Instant cutoff);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Logbook retention for {Day:uuuu-MM-dd}: {Lines} lines past the region's retention erased")]
+    public static partial void LogbookPurged(ILogger logger, LocalDate day, int lines);
+
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "The daily job {Job} failed for {Day:uuuu-MM-dd}; the other jobs still run, and it runs again the next day")]
     public static partial void DailyJobFailed(ILogger logger, string job, LocalDate day, Exception error);
 

@@ -54,6 +54,7 @@ public sealed class RegionPolicy
         ArchivePeriod = Period.FromMonths(options.ArchivePeriodInMonths);
         IdempotencyWindow = Duration.FromHours(options.IdempotencyWindowInHours);
         FollowUpDeadline = Period.FromDays(options.FollowUpDeadlineInDays);
+        LogbookRetention = Period.FromMonths(options.LogbookRetentionInMonths);
         TimeZone = zone;
 
         _mayReport = new bool[KindSlots];
@@ -113,6 +114,9 @@ public sealed class RegionPolicy
     /// <summary>Gets how long after a match its central contact should be recorded before the match coordinator is reminded.</summary>
     public Period FollowUpDeadline { get; }
 
+    /// <summary>Gets how long the logbook (<em>logboek</em>) keeps a day's lines of who signalled, was removed or was notified.</summary>
+    public Period LogbookRetention { get; }
+
     /// <summary>Gets the order in which organisation kinds are designated match coordinator.</summary>
     public IReadOnlyList<OrganisationKind> MatchCoordinatorPriority { get; }
 
@@ -167,6 +171,11 @@ public sealed class RegionPolicy
         if (options.FollowUpDeadlineInDays is < 1 or > 90)
         {
             violations.Add(Invariant($"FollowUpDeadlineInDays must be from 1 to 90; it is {options.FollowUpDeadlineInDays}."));
+        }
+
+        if (options.LogbookRetentionInMonths is < 1 or > 240)
+        {
+            violations.Add(Invariant($"LogbookRetentionInMonths must be from 1 to 240; it is {options.LogbookRetentionInMonths}."));
         }
 
         if (options.IdempotencyWindowInHours is < 1 or > 168)

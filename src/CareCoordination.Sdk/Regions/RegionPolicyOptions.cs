@@ -66,6 +66,13 @@ public sealed class RegionPolicyOptions
     /// <value>The default is 10; from 1 to 90.</value>
     public int FollowUpDeadlineInDays { get; set; } = 10;
 
+    /// <summary>
+    /// Gets or sets how many months the logbook (<em>logboek</em>) keeps the lines of a day: which reporter signalled,
+    /// was removed or was notified. The law leaves it to the region's policy; the default follows the archive period.
+    /// </summary>
+    /// <value>The default is 60; from 1 to 240.</value>
+    public int LogbookRetentionInMonths { get; set; } = 60;
+
     /// <summary>Gets or sets the time zone in which dates (birthdays, expiry days) are reckoned, as a TZDB identifier.</summary>
     /// <value>The default is <c>Europe/Amsterdam</c>.</value>
     public string TimeZoneId { get; set; } = "Europe/Amsterdam";

@@ -56,6 +56,9 @@ internal sealed class StreamDocuments
     /// <summary>The stream kind of the organisations' notification feeds, one stream per organisation.</summary>
     public const string NotificationFeed = "notification-feed";
 
+    /// <summary>The kind of the reference index's logbook streams, one per day.</summary>
+    public const string Logbook = "logbook";
+
     private static readonly FrozenDictionary<string, Type> CaseEvents = Named(
         typeof(CaseOpened), typeof(IntakeJoined), typeof(CaseHolderNamed), typeof(CaseAssessed), typeof(CoordinatorAssigned), typeof(CoordinatorUnavailable),
         typeof(CoordinatorReleased), typeof(CaseHandedOver), typeof(FeedbackRecorded), typeof(CaseReturned), typeof(CoordinationHoursRecorded), typeof(CaseClosed));
@@ -67,7 +70,7 @@ internal sealed class StreamDocuments
 
     private static readonly FrozenDictionary<string, Type> RecordEvents = Named(
         typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded),
-        typeof(Notifications.MatchNotificationRecorded));
+        typeof(Notifications.MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded));
 
     private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 

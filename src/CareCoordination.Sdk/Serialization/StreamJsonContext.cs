@@ -46,4 +46,5 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(FamilyRecorded))]
 [JsonSerializable(typeof(Privacy.InformationObligation))]
 [JsonSerializable(typeof(Notifications.MatchNotificationRecorded))]
+[JsonSerializable(typeof(Logbook.LogbookEntryRecorded))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;
