@@ -44,6 +44,11 @@ internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider
                 + "and keep it the same across restarts.");
         }
 
+        if (provider.GetService<StoreOpensAfterStart>() is not null)
+        {
+            return;
+        }
+
         if (provider.GetService<IAuditCheckpointSink>() is null
             && (provider.GetService<IAuditSink>() ?? provider.GetService<ISignalStore>() as IAuditSink) is not null)
         {

@@ -95,11 +95,22 @@ public static class CareCoordinationHostingServiceCollectionExtensions
         {
             services.TryAddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(checkpoints));
         }
+        services.TryAddSingleton<StandbyStore>();
+        if (bool.TryParse(store[nameof(CareCoordinationStoreOptions.Standby)], out var standby) && standby)
+        {
+            services.TryAddSingleton<StoreOpensAfterStart>();
+        }
+
         services.TryAddSingleton<ISignalStore>(provider =>
         {
             // Reading the options validates them: an invalid setting stops the host with its name, before any open.
             var options = provider.GetRequiredService<IOptions<CareCoordinationHostingOptions>>().Value;
             var store = options.Store;
+            if (store.Standby)
+            {
+                return provider.GetRequiredService<StandbyStore>().Get();
+            }
+
             var setting = $"{options.SectionPath}:{HostingConfiguration.StoreSection}:"
                 + (store.Kind == CareCoordinationStoreKind.Sqlite ? nameof(CareCoordinationStoreOptions.Path) : nameof(CareCoordinationStoreOptions.ConnectionString));
             try

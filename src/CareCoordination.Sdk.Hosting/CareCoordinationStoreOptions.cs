@@ -28,4 +28,13 @@ public sealed class CareCoordinationStoreOptions
     /// </summary>
     /// <value>The default is <see langword="null"/>: beside a SQLite file (its path with <c>.checkpoints</c>); a PostgreSQL store needs it, unless the host registers an <see cref="Privacy.IAuditCheckpointSink"/> itself.</value>
     public string? CheckpointPath { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether this instance starts as a standby: it opens the store with the store's
+    /// <c>OpenAsStandbyAsync</c>, waiting without the writer lock while another instance writes, and takes over when
+    /// that instance stops or dies (even by kill -9). Until then it serves no index: its ready check reports the wait,
+    /// its live check stays healthy, and the daily jobs wait too.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: a second instance on a store in use stops at start with <see cref="Storage.StoreInUseException"/>.</value>
+    public bool Standby { get; set; }
 }

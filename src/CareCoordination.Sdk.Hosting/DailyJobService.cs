@@ -39,6 +39,8 @@ internal sealed class DailyJobService(
         {
             // Resolved here, not in the constructor: the host builds its hosted services before it validates the options
             // and before the rebuild's StartingAsync, and the jobs depend on the index.
+            // A standby waits for its takeover and rebuild; any other instance has rebuilt before this starts.
+            await state.Rebuilt.WaitAsync(stoppingToken).ConfigureAwait(false);
             var jobs = provider.GetRequiredService<CareCoordinationDailyJobs>();
             var due = jobs.NextRunAfter(clock.GetCurrentInstant());
             while (true)

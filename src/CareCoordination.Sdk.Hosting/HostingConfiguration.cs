@@ -27,6 +27,7 @@ internal static class HostingConfiguration
         nameof(CareCoordinationStoreOptions.ConnectionString),
         nameof(CareCoordinationStoreOptions.Schema),
         nameof(CareCoordinationStoreOptions.CheckpointPath),
+        nameof(CareCoordinationStoreOptions.Standby),
     ];
 
     private static readonly string[] KeyKeys =

@@ -31,6 +31,12 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Logbook retention for {Day:uuuu-MM-dd}: {Lines} lines past the region's retention erased")]
     public static partial void LogbookPurged(ILogger logger, LocalDate day, int lines);
 
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Standby: waiting for the {Kind} store's writer lock, held by the active instance; this instance is not ready until it takes over")]
+    public static partial void StandbyWaiting(ILogger logger, CareCoordinationStoreKind kind);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Standby: took over the {Kind} store after {ElapsedSeconds} s of waiting; rebuilding the index from it")]
+    public static partial void StandbyTookOver(ILogger logger, CareCoordinationStoreKind kind, long elapsedSeconds);
+
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "The daily job {Job} failed for {Day:uuuu-MM-dd}; the other jobs still run, and it runs again the next day")]
     public static partial void DailyJobFailed(ILogger logger, string job, LocalDate day, Exception error);
 

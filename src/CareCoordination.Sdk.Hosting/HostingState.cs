@@ -1,22 +1,35 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace CareCoordination.Sdk.Hosting;
 
-/// <summary>What the health checks report about the hosted services: whether the rebuild is done, the last daily run, and whether the jobs' loop stopped.</summary>
+/// <summary>What the health checks report about the hosted services: whether the rebuild is done (or a standby still waits for the store), the last daily run, and whether the jobs' loop stopped.</summary>
 internal sealed class HostingState
 {
+    private readonly TaskCompletionSource _rebuiltSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _rebuilt;
+    private volatile bool _waitingAsStandby;
     private DailyJobReport? _lastRun;
     private Exception? _jobsStopped;
 
     public bool IsRebuilt => _rebuilt;
 
+    public bool IsWaitingAsStandby => _waitingAsStandby;
+
+    public Task Rebuilt => _rebuiltSignal.Task;
+
     public DailyJobReport? LastRun => Volatile.Read(ref _lastRun);
 
     public Exception? JobsStopped => Volatile.Read(ref _jobsStopped);
 
-    public void MarkRebuilt() => _rebuilt = true;
+    public void MarkWaitingAsStandby(bool waiting) => _waitingAsStandby = waiting;
+
+    public void MarkRebuilt()
+    {
+        _rebuilt = true;
+        _rebuiltSignal.TrySetResult();
+    }
 
     public void Record(DailyJobReport report) => Volatile.Write(ref _lastRun, report);
 

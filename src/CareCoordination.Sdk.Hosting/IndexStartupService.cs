@@ -7,6 +7,7 @@ using CareCoordination.Sdk.Signals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CareCoordination.Sdk.Hosting;
 
@@ -16,9 +17,80 @@ namespace CareCoordination.Sdk.Hosting;
 /// that no request reaches an index that is still loading and the ready check turns healthy only when it is done.
 /// A rebuild that fails stops the host.
 /// </summary>
-internal sealed class IndexStartupService(IServiceProvider provider, HostingState state, ILogger<IndexStartupService> logger) : IHostedLifecycleService
+/// <remarks>
+/// A standby (<see cref="CareCoordinationStoreOptions.Standby"/>) does not hold the host's start: it waits for the
+/// store's writer lock in the background, so that its web server and live check run meanwhile, and rebuilds once it
+/// takes over. A failure then stops the application, as a failed rebuild at start stops the host.
+/// </remarks>
+internal sealed class IndexStartupService(
+    IServiceProvider provider,
+    HostingState state,
+    IOptions<CareCoordinationHostingOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<IndexStartupService> logger) : IHostedLifecycleService
 {
+    private Task _standby = Task.CompletedTask;
+
     public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var store = options.Value.Store;
+        if (store.Standby && store.Kind is CareCoordinationStoreKind.Sqlite or CareCoordinationStoreKind.PostgreSql)
+        {
+            _standby = WaitAsStandbyAsync(store, lifetime.ApplicationStopping);
+            return Task.CompletedTask;
+        }
+
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await _standby.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task WaitAsStandbyAsync(CareCoordinationStoreOptions store, CancellationToken stopping)
+    {
+        var waiting = Stopwatch.GetTimestamp();
+        state.MarkWaitingAsStandby(true);
+        HostingLog.StandbyWaiting(logger, store.Kind);
+        try
+        {
+            await provider.GetRequiredService<StandbyStore>().OpenAsync(store, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The host stopped while this instance was still a standby.
+            return;
+        }
+#pragma warning disable CA1031 // A standby that cannot take over stops the application, as a failed rebuild at start stops the host; it is logged first.
+        catch (Exception error)
+        {
+            HostingLog.RebuildFailed(logger, error);
+            lifetime.StopApplication();
+            return;
+        }
+
+        HostingLog.StandbyTookOver(logger, store.Kind, (long)Stopwatch.GetElapsedTime(waiting).TotalSeconds);
+        state.MarkWaitingAsStandby(false);
+        try
+        {
+            Rebuild();
+        }
+        catch (Exception)
+        {
+            // Rebuild logged it.
+            lifetime.StopApplication();
+        }
+#pragma warning restore CA1031
+    }
+
+    private void Rebuild()
     {
         using var activity = HostingActivities.Source.StartActivity(CareCoordinationTracing.RebuildActivity);
         var started = Stopwatch.GetTimestamp();
@@ -39,17 +111,5 @@ internal sealed class IndexStartupService(IServiceProvider provider, HostingStat
             HostingLog.RebuildFailed(logger, error);
             throw;
         }
-
-        return Task.CompletedTask;
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -19,6 +19,11 @@ internal sealed class ReadyHealthCheck(IServiceProvider provider, HostingState s
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (state.IsWaitingAsStandby)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("Standby: waiting for the store's writer lock, held by the active instance."));
+        }
+
         if (!state.IsRebuilt)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("The reference index is rebuilding from its store."));
