@@ -26,7 +26,6 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     private int[] _slotsFound = new int[16];
     private MatchKind[] _kinds = new MatchKind[16];
     private FamilyId?[] _familiesFound = new FamilyId?[16];
-    private int[] _seenYouths = new int[16];
 
     /// <summary>The slot of the i-th candidate the last collection found.</summary>
     public int SlotAt(int i) => _slotsFound[i];
@@ -64,31 +63,16 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
             }
         }
 
-        if (_families.OfYouth(key) is { } families)
+        if (_families.SiblingsOf(key) is { } siblings)
         {
-            var seen = 0;
-            foreach (var familyId in families)
+            var keys = siblings.Keys;
+            for (var i = 0; i < keys.Length; i++)
             {
-                foreach (var member in _families.Find(familyId)!.Youths)
+                for (var slot = _active.HeadOf(keys[i]); slot != NoSlot; slot = _signals[slot].Next)
                 {
-                    var memberKey = member.RevealNumber();
-                    if (memberKey == key || Array.IndexOf(_seenYouths, memberKey, 0, seen) >= 0)
+                    if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
                     {
-                        continue;
-                    }
-
-                    if (seen == _seenYouths.Length)
-                    {
-                        Array.Resize(ref _seenYouths, seen * 2);
-                    }
-
-                    _seenYouths[seen++] = memberKey;
-                    for (var slot = _active.HeadOf(memberKey); slot != NoSlot; slot = _signals[slot].Next)
-                    {
-                        if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
-                        {
-                            AddCandidate(ref count, slot, MatchKind.Family, familyId);
-                        }
+                        AddCandidate(ref count, slot, MatchKind.Family, siblings.Families[i]);
                     }
                 }
             }

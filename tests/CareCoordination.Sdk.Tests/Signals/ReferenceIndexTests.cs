@@ -469,6 +469,55 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
+    public void Registering_siblings_renewals_and_archive_offers_into_a_buffer_allocates_nothing()
+    {
+        var scenario = new IndexScenario();
+        var quiet = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock);
+        quiet.EnsureCapacity(signals: 2048, youths: 1024);
+        var youths = TestBsns.Generate(400, seed: 4).Select(b => YouthAged(b, 10)).ToArray();
+        for (var f = 0; f < 200; f++)
+        {
+            quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn, youths[(2 * f) + 1].Bsn], []));
+        }
+
+        // Each sibling pair: the school on the first sibling, the social work on the second (a family match), the school
+        // again on the first (a renewal), and youth health care on a youth whose school signal was withdrawn into the
+        // archive (an archive offer).
+        Span<Match> buffer = stackalloc Match[8];
+        var withdrawnFirst = 0;
+        foreach (var pair in Enumerable.Range(0, 200).Where(p => p % 4 == 3))
+        {
+            quiet.Register(By(TestRegion.School, youths[2 * pair]), buffer);
+            quiet.Withdraw(youths[2 * pair].Bsn, TestRegion.School, WithdrawalReason.RiskGone);
+            withdrawnFirst++;
+        }
+
+        quiet.Register(By(TestRegion.School, youths[0]), buffer);
+        quiet.Register(By(TestRegion.SocialWork, youths[1]), buffer);
+        quiet.Register(By(TestRegion.School, youths[0]), buffer);
+        var least = long.MaxValue;
+        var matches = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            var pairs = Enumerable.Range(1 + (round * 60), 60).ToArray();
+            var registrations = pairs.SelectMany(p => p % 4 == 3
+                ? new[] { By(TestRegion.YouthHealthCare, youths[2 * p]) }
+                : new[] { By(TestRegion.School, youths[2 * p]), By(TestRegion.SocialWork, youths[(2 * p) + 1]), By(TestRegion.School, youths[2 * p]) }).ToArray();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < registrations.Length; i++)
+            {
+                matches += quiet.Register(registrations[i], buffer).MatchCount;
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.Equal(0, least);
+        Assert.Equal(50, withdrawnFirst);
+        Assert.True(matches > 0);
+    }
+
+    [Fact]
     public void A_buffer_too_small_still_counts_and_raises_every_match()
     {
         var scenario = new IndexScenario();
