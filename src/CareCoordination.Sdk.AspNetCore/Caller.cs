@@ -55,6 +55,7 @@ internal static class Caller
             (CareCoordinationClaims.MatchedProfessional, ActorRole.MatchedProfessional),
             (CareCoordinationClaims.DataSubject, ActorRole.DataSubject),
             (CareCoordinationClaims.Reporter, ActorRole.Reporter),
+            (CareCoordinationClaims.PopulationRegisterFeed, ActorRole.PopulationRegisterFeed),
         })
         {
             if (ServiceRule.HasRole(user, claim))

@@ -22,7 +22,7 @@ namespace CareCoordination.Sdk.Client;
 /// </summary>
 /// <remarks>Thread-safe, as its <see cref="HttpClient"/> is. Register it with <c>AddCareCoordinationClient</c>. A BSN
 /// travels only in request bodies, in full, over the HTTPS connection; the client never logs it.</remarks>
-public sealed class CareCoordinationClient
+public sealed partial class CareCoordinationClient
 {
     private static readonly ClientJsonContext Json = CreateJson();
 
@@ -87,6 +87,12 @@ public sealed class CareCoordinationClient
 
     private async Task<TAnswer> SendAsync<TBody, TAnswer>(HttpMethod method, string path, TBody? body, JsonTypeInfo<TBody>? bodyInfo, JsonTypeInfo<TAnswer> answerInfo, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var text = await ExchangeAsync(method, path, body, bodyInfo, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(text, answerInfo) ?? throw new JsonException("The service answered with an empty body.");
+    }
+
+    private async Task<string> ExchangeAsync<TBody>(HttpMethod method, string path, TBody? body, JsonTypeInfo<TBody>? bodyInfo, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null && bodyInfo is not null)
         {
@@ -106,7 +112,7 @@ public sealed class CareCoordinationClient
             throw new CareCoordinationApiException((int)response.StatusCode, problem?.Title ?? response.ReasonPhrase, problem?.Detail, problem?.Rule);
         }
 
-        return JsonSerializer.Deserialize(text, answerInfo) ?? throw new JsonException("The service answered with an empty body.");
+        return text;
     }
 
     private static SignalBody BodyOf(SignalToRegister signal) => new(signal.Youth.Bsn, signal.Youth.DateOfBirth, signal.Criterion, signal.Route);
