@@ -93,6 +93,7 @@ public static class CareCoordinationHttpServiceCollectionExtensions
         // The webhooks post from a background service; without subscriptions it ends at once.
         services.AddHttpClient(WebhookDispatcher.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<WebhookDispatcher>();
+        services.TryAddSingleton<WithdrawalMemory>();
         return services;
     }
 }

@@ -46,7 +46,8 @@ public sealed class CareCoordinationClientTests
 
         var page = await client.ReadNotificationsAsync(0, 100, TimeSpan.Zero);
         var rest = await client.ReadNotificationsAsync(page.Cursor, 100, TimeSpan.Zero);
-        await client.WithdrawAsync(Sam.Bsn, WithdrawalReason.RiskGone);
+        await client.WithdrawAsync(Sam.Bsn, WithdrawalReason.RiskGone, "withdrawal-1");
+        await client.WithdrawAsync(Sam.Bsn, WithdrawalReason.RiskGone, "withdrawal-1");
 
         var notification = Assert.Single(page.Notifications, n => n.Role == Matching.NotificationRecipientRole.Reporter);
         Assert.Equal(TestRegion.SocialWork, notification.OtherParties.Single().Organisation);
