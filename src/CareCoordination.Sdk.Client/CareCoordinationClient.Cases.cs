@@ -33,6 +33,22 @@ public sealed partial class CareCoordinationClient
         return SendAsync(HttpMethod.Post, "v1/case-intakes", new IntakeBody(youths, route, meeting), Json.IntakeBody, Json.IntakeResult, null, cancellationToken);
     }
 
+    /// <summary>Reads a case, for its coordinator or case holder (R3): where it stands and its version.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="CareCoordinationApiException">The service refused, for example with 403 (R3) for anyone else.</exception>
+    public Task<CaseSummary> GetCaseAsync(CaseId @case, CancellationToken cancellationToken = default) =>
+        SendAsync<PlanVersionBody, CaseSummary>(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"v1/cases/{@case.Value}"), null, null, Json.CaseSummary, null, cancellationToken);
+
+    /// <summary>Reads a case's family plan, for the case's coordinator or case holder (R3).</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="CareCoordinationApiException">The service refused, for example with 404 when the case has no plan yet.</exception>
+    public Task<PlanSummary> GetPlanAsync(CaseId @case, CancellationToken cancellationToken = default) =>
+        SendAsync<PlanVersionBody, PlanSummary>(HttpMethod.Get, CasePath(@case, "plan"), null, null, Json.PlanSummary, null, cancellationToken);
+
     /// <summary>Names the caller case holder (<em>casushouder</em>) of a case its organisation is involved in.</summary>
     /// <param name="case">The case.</param>
     /// <param name="youth">A youth of the case, which shows the organisation's involvement.</param>

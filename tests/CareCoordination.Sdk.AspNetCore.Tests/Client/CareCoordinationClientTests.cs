@@ -91,6 +91,8 @@ public sealed class CareCoordinationClientTests
         var unchanged = await coordinator.CheckPlanEscalationAsync(one, plan.Version);
         var joined = await school.TakeInAsync([TestBsns.Second], IntakeRoute.CareNetwork);
         var stale = await Assert.ThrowsAsync<CareCoordinationApiException>(() => coordinator.SetPlanGoalAsync(one, "late", 1));
+        var read = await coordinator.GetCaseAsync(one);
+        var readPlan = await coordinator.GetPlanAsync(one);
 
         Assert.Equal(CaseStatus.CaseHolderCoordinates, held.Status);
         Assert.Equal(CoordinationTier.General, tier.Tier);
@@ -100,6 +102,8 @@ public sealed class CareCoordinationClientTests
         Assert.Equal((5, Plans.EscalationLevel.None), (unchanged.Version, unchanged.Escalation));
         Assert.Equal(one, joined.Case);
         Assert.Equal(409, stale.Status);
+        Assert.Equal((CaseStatus.Coordinated, new CoordinatorId(1)), (read.Status, read.Coordinator));
+        Assert.Equal((5, "a payment plan runs"), (readPlan.Version, readPlan.Goals.Single().Progress));
     }
 
     private static ServiceProvider ClientOf(ServiceFactory service, Role role)
