@@ -26,6 +26,8 @@ public sealed class BadRequestTests
         "/v1/signals", "/v1/signal-batches", "/v1/signal-withdrawals", "/v1/signals/search",
         "/v1/case-intakes", "/v1/cases/1/assessments", "/v1/cases/1/case-holder", "/v1/cases/1/handovers",
         "/v1/cases/1/plan/actions", "/v1/cases/1/plan/reviews", "/v1/cases/1/plan/enforcement-orders", "/v1/families/1",
+        "/v1/cases/1/coordinator-assignments", "/v1/cases/1/feedback-reports", "/v1/cases/1/plan/goals",
+        "/v1/cases/1/plan/actions/1/completions", "/v1/cases/1/plan/escalation-checks",
     ];
 
     // The endpoints of cases, plans and families: a good body, and the literals a generated bad request replaces.
@@ -41,6 +43,11 @@ public sealed class BadRequestTests
         ["/v1/cases/1/plan/reviews"] = ("""{"progress":{"1":"on track"},"reached":[1],"expectedVersion":3}""", "[1]", null, ":3}"),
         ["/v1/cases/1/plan/enforcement-orders"] = ("""{"provider":2,"ordered":"within a week","by":"2027-01-04","decidedBy":801,"expectedVersion":3}""", "\"provider\":2", "\"2027-01-04\"", "801"),
         ["/v1/families/1"] = ($$"""{"youths":["{{Http.Sam}}"],"carers":["{{Http.Sara}}"]}""", "[", null, $$"""["{{Http.Sara}}"]"""),
+        ["/v1/cases/1/coordinator-assignments"] = ("""{"coordinator":1,"expectedVersion":1}""", "\"coordinator\"", null, ":1}"),
+        ["/v1/cases/1/feedback-reports"] = ($$"""{"bsn":"{{Http.Sam}}","expectedVersion":1}""", "\"bsn\"", null, ":1}"),
+        ["/v1/cases/1/plan/goals"] = ("""{"description":"the debts are under control","expectedVersion":1}""", "\"description\"", null, ":1}"),
+        ["/v1/cases/1/plan/actions/1/completions"] = ("""{"expectedVersion":3}""", "\"expectedVersion\"", null, ":3}"),
+        ["/v1/cases/1/plan/escalation-checks"] = ("""{"expectedVersion":3}""", "\"expectedVersion\"", null, ":3}"),
     };
 
     [Fact]
@@ -49,6 +56,7 @@ public sealed class BadRequestTests
         using var service = new ServiceFactory();
         var client = service.ClientAs(Role.ReporterOfTheOrganisation);
         var feed = service.ClientAs(Role.PopulationRegisterFeed);
+        var director = service.ClientAs(Role.Director);
         await (await client.PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
         await (await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
         var before = State(service);
@@ -60,6 +68,7 @@ public sealed class BadRequestTests
         {
             var response = path.StartsWith("/v1/families/", StringComparison.Ordinal) ? await feed.PutAsync(path, body)
                 : path.EndsWith("/case-holder", StringComparison.Ordinal) ? await client.PutAsync(path, body)
+                : path.EndsWith("/coordinator-assignments", StringComparison.Ordinal) ? await director.PostAsync(path, body)
                 : await client.PostAsync(path, body);
             var text = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode != status || response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !text.Contains("\"detail\"", StringComparison.Ordinal))
