@@ -42,24 +42,54 @@ internal sealed partial class WebhookDispatcher(
         return "v1," + Convert.ToBase64String(HMACSHA256.HashData(secret, content));
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(options.Value.Webhooks.Select(w => DeliverFeedAsync(w, stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var webhooks = options.Value.Webhooks;
+        if (webhooks.GroupBy(w => w.Organisation).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            // Two webhooks of one organisation would share one cursor file and each skip what the other delivered.
+            throw new InvalidOperationException($"{twice.Key} has {twice.Count()} webhooks; an organisation has at most one.");
+        }
+
+        return Task.WhenAll(webhooks.Select(w => DeliverFeedAsync(w, stoppingToken)));
+    }
 
     private async Task DeliverFeedAsync(WebhookSubscription webhook, CancellationToken stoppingToken)
     {
         var cursor = LoadCursor(webhook);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var page = await feed.ReadAsync(webhook.Organisation, cursor, PageSize, options.Value.MaxFeedWait, stoppingToken).ConfigureAwait(false);
-            foreach (var entry in page.Notifications)
+            try
             {
-                if (!await DeliverAsync(webhook, entry, stoppingToken).ConfigureAwait(false))
+                var page = await feed.ReadAsync(webhook.Organisation, cursor, PageSize, options.Value.MaxFeedWait, stoppingToken).ConfigureAwait(false);
+                foreach (var entry in page.Notifications)
+                {
+                    if (!await DeliverAsync(webhook, entry, stoppingToken).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    cursor = entry.Position;
+                    SaveCursor(webhook, cursor);
+                }
+
+                failures = 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A store or disk fault must not stop the reference index itself: the webhook waits and reads again from
+                // the cursor it holds, so an entry whose cursor was not saved is delivered again, never skipped.
+                var delay = Backoff(++failures);
+                LogFeedFailure(logger, e, webhook.Organisation.Value, delay);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
                 {
                     return;
                 }
-
-                cursor = entry.Position;
-                SaveCursor(webhook, cursor);
             }
         }
     }
@@ -123,8 +153,22 @@ internal sealed partial class WebhookDispatcher(
             ? Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"webhook-{webhook.Organisation.Value}.cursor"))
             : null;
 
-    private long LoadCursor(WebhookSubscription webhook) =>
-        CursorFile(webhook) is { } file && File.Exists(file) ? long.Parse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
+    private long LoadCursor(WebhookSubscription webhook)
+    {
+        if (CursorFile(webhook) is not { } file || !File.Exists(file))
+        {
+            return 0;
+        }
+
+        if (long.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
+        {
+            return cursor;
+        }
+
+        // An unreadable cursor delivers the feed again from its start: duplicates the receiver drops, rather than gaps.
+        LogUnreadableCursor(logger, webhook.Organisation.Value, file);
+        return 0;
+    }
 
     private void SaveCursor(WebhookSubscription webhook, long cursor)
     {
@@ -138,6 +182,12 @@ internal sealed partial class WebhookDispatcher(
         File.WriteAllText(file + ".tmp", cursor.ToString(CultureInfo.InvariantCulture));
         File.Move(file + ".tmp", file, overwrite: true);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook of organisation {Organisation} could not read its feed or save its cursor; reading again in {Delay}.")]
+    private static partial void LogFeedFailure(ILogger logger, Exception exception, int organisation, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The webhook cursor of organisation {Organisation} in {File} is unreadable; delivering its feed again from the start.")]
+    private static partial void LogUnreadableCursor(ILogger logger, int organisation, string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery of notification {Id} to organisation {Organisation} failed on attempt {Attempt} ({Failure}); retrying in {Delay}.")]
     private static partial void LogRetry(ILogger logger, string id, int organisation, int attempt, string failure, TimeSpan delay);

@@ -56,12 +56,44 @@ public sealed class WebhookTests
         Assert.False(CareCoordinationWebhook.Verify(Secret, a.Id, a.Timestamp, a.Signature, a.Body, now.AddMinutes(6), TimeSpan.FromMinutes(5)));
     }
 
+    [Fact]
+    public async Task The_webhook_keeps_its_cursor_after_each_delivery_and_a_garbled_cursor_delivers_the_feed_again_rather_than_skip_it()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("webhook-state-").FullName;
+        try
+        {
+            var file = System.IO.Path.Combine(folder, "webhook-4.cursor");
+            await System.IO.File.WriteAllTextAsync(file, "not a cursor");
+            await using var receiver = await LoopbackReceiver.StartAsync(failures: 0);
+            using var service = Service(receiver, folder);
+            await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+            await (await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+
+            var delivered = (await receiver.AcceptedAsync(1))[0];
+            var position = JsonDocument.Parse(delivered.Body).RootElement.GetProperty("position").GetInt64();
+
+            // The cursor is written after the receiver's answer: wait for the file rather than for a time.
+            for (var i = 0; i < 600 && await System.IO.File.ReadAllTextAsync(file) != position.ToString(System.Globalization.CultureInfo.InvariantCulture); i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal("4-1", delivered.Id);
+            Assert.Equal(position.ToString(System.Globalization.CultureInfo.InvariantCulture), await System.IO.File.ReadAllTextAsync(file));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static bool Verified(LoopbackReceiver.Attempt attempt) =>
         CareCoordinationWebhook.Verify(Secret, attempt.Id, attempt.Timestamp, attempt.Signature, attempt.Body, ServiceFactory.Start.ToDateTimeOffset(), TimeSpan.FromMinutes(5));
 
-    private static ServiceFactory Service(LoopbackReceiver receiver) => new(configure: o =>
+    private static ServiceFactory Service(LoopbackReceiver receiver, string? stateFolder = null) => new(configure: o =>
     {
         o.Webhooks.Add(new WebhookSubscription(TestRegion.School, receiver.Url, Secret));
         o.WebhookRetryDelay = TimeSpan.FromMilliseconds(20);
+        o.WebhookStateFolder = stateFolder;
     });
 }
