@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using CareCoordination.Sdk.AspNetCore;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.PostgreSql;
 using CareCoordination.Sdk.Privacy;
@@ -62,6 +64,20 @@ builder.Services.AddCareCoordinationHttp(o =>
     {
         o.RequestsPerMinutePerOrganisation = permits;
     }
+
+    // Optional webhooks, one per organisation: "Webhooks:0:Organisation" = 4, "Webhooks:0:Url" = "https://…",
+    // "Webhooks:0:Secret" = 32 or more random bytes in base64, from the host's secret store.
+    foreach (var webhook in configuration.GetSection("Webhooks").GetChildren())
+    {
+        o.Webhooks.Add(new WebhookSubscription(
+            new OrganisationId(int.Parse(webhook["Organisation"] ?? throw new InvalidOperationException($"{webhook.Path}:Organisation is required."), CultureInfo.InvariantCulture)),
+            new Uri(webhook["Url"] ?? throw new InvalidOperationException($"{webhook.Path}:Url is required.")),
+            Convert.FromBase64String(webhook["Secret"] ?? throw new InvalidOperationException($"{webhook.Path}:Secret is required."))));
+    }
+
+    // Each webhook's cursor beside the store, so that a restart resumes after the last delivered notification.
+    o.WebhookStateFolder = configuration["Service:WebhookStateFolder"]
+        ?? (string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase) ? null : (configuration["Store:Path"] ?? "regional-index.db") + ".webhooks");
 });
 
 // `dev-token <org> <professional> <role> [client]` prints a token signed with the development key, for a local run.

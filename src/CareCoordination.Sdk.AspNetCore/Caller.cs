@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Security.Claims;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
@@ -37,9 +38,13 @@ internal static class Caller
     public static VerifiedRequester Requester(HttpContext context, ConsentGiver requestedBy)
     {
         var user = context.User;
-        var method = Enum.TryParse<IdentityVerification>(user.FindFirst(CareCoordinationClaims.IdentityVerification)?.Value, ignoreCase: false, out var named) && Enum.IsDefined(named)
-            ? named
-            : IdentityVerification.DigiD;
+        // Without the claim the token comes from a DigiD login (the documented deployment); a value the service does not
+        // know is refused rather than recorded as DigiD, since the audit trail would then state a check that never happened.
+        var method = user.FindFirst(CareCoordinationClaims.IdentityVerification)?.Value is not { } claim
+            ? IdentityVerification.DigiD
+            : Enum.GetNames<IdentityVerification>().Contains(claim, StringComparer.Ordinal)
+                ? Enum.Parse<IdentityVerification>(claim)
+                : throw new ArgumentException($"The token's {CareCoordinationClaims.IdentityVerification} claim is none of {string.Join(", ", Enum.GetNames<IdentityVerification>())}.");
         var subject = user.FindFirst(CareCoordinationClaims.Subject)?.Value ?? "unknown-user";
         var client = user.FindFirst(CareCoordinationClaims.ClientId)?.Value ?? "unknown-client";
         return new VerifiedRequester(requestedBy, method, string.Create(CultureInfo.InvariantCulture, $"token of {subject} from {client}"));
@@ -55,6 +60,7 @@ internal static class Caller
             (CareCoordinationClaims.MatchedProfessional, ActorRole.MatchedProfessional),
             (CareCoordinationClaims.DataSubject, ActorRole.DataSubject),
             (CareCoordinationClaims.Reporter, ActorRole.Reporter),
+            (CareCoordinationClaims.PopulationRegisterFeed, ActorRole.PopulationRegisterFeed),
         })
         {
             if (ServiceRule.HasRole(user, claim))

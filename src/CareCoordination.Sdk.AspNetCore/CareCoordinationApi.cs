@@ -12,6 +12,18 @@ public static class CareCoordinationApi
     /// <summary>The request header that carries the idempotency key of a write; a retry with the same key gets the first answer.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>The webhook request header that carries the feed entry's stable id; a receiver deduplicates by it.</summary>
+    public const string WebhookIdHeader = "Webhook-Id";
+
+    /// <summary>The webhook request header that carries when the attempt was signed, in seconds since the Unix epoch.</summary>
+    public const string WebhookTimestampHeader = "Webhook-Timestamp";
+
+    /// <summary>
+    /// The webhook request header that carries the signature: <c>v1,</c> and the base64 HMAC-SHA256, keyed with the
+    /// organisation's secret, of <c>{Webhook-Id}.{Webhook-Timestamp}.{body}</c> (the Standard Webhooks scheme).
+    /// </summary>
+    public const string WebhookSignatureHeader = "Webhook-Signature";
+
     /// <summary>The path of the OpenAPI document.</summary>
     public const string OpenApiPath = "/v1/openapi.json";
 

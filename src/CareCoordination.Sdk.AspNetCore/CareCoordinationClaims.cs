@@ -41,6 +41,12 @@ public static class CareCoordinationClaims
     public const string DataSubject = "data-subject";
 
     /// <summary>
+    /// The role of the municipality's feed from the population register (<em>BRP-koppeling</em>): a system account that
+    /// records and changes families (youths and their parents or carers, one household each) and reads nothing.
+    /// </summary>
+    public const string PopulationRegisterFeed = "brp-feed";
+
+    /// <summary>
     /// How the identity provider verified a data subject before issuing the token: <c>DigiD</c>, <c>DigiDAuthorisation</c> or
     /// <c>IdentityDocumentInPerson</c> (see <see cref="Privacy.IdentityVerification"/>). A data-subject token without it was
     /// issued after a DigiD login, as the documented deployment does.

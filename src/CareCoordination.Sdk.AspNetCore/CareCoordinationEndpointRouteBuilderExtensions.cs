@@ -11,7 +11,9 @@ public static class CareCoordinationEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the API under <c>/v1</c> onto the SDK registered with <c>AddCareCoordination</c>: signals (register, batch,
     /// renew by registering again, withdraw), the organisation's notification feed, reads of person data through
-    /// <c>PersonDataAccess</c>, the audit trail and the director's aggregates; and the OpenAPI document at
+    /// <c>PersonDataAccess</c>, cases (intake, case holder, assessment, assignment, handover, feedback) and their family
+    /// plans (draft, goals, actions, reviews, escalation), families from the population register feed, consents and
+    /// legal bases, subject access, the audit trail and the director's aggregates; and the OpenAPI document at
     /// <see cref="CareCoordinationApi.OpenApiPath"/>. Every endpoint needs a bearer token and is rate-limited per
     /// organisation; the OpenAPI document is public.
     /// </summary>
@@ -32,6 +34,9 @@ public static class CareCoordinationEndpointRouteBuilderExtensions
         NotificationEndpoints.Map(v1);
         PersonDataEndpoints.Map(v1);
         CaseEndpoints.Map(v1);
+        CaseWorkEndpoints.Map(v1);
+        PlanEndpoints.Map(v1);
+        FamilyEndpoints.Map(v1);
         return v1;
     }
 }

@@ -89,6 +89,11 @@ public static class CareCoordinationHttpServiceCollectionExtensions
         });
 
         services.AddOpenApi("v1", OpenApiConventions.Apply);
+
+        // The webhooks post from a background service; without subscriptions it ends at once.
+        services.AddHttpClient(WebhookDispatcher.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<WebhookDispatcher>();
+        services.TryAddSingleton<WithdrawalMemory>();
         return services;
     }
 }

@@ -39,6 +39,22 @@ public sealed class CareCoordinationServiceOptions
     /// <value>The default is 30 seconds.</value>
     public TimeSpan MaxFeedWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets the organisations' webhooks: each delivers the organisation's notification feed, signed and retried.</summary>
+    /// <value>The default is empty: no webhooks, the feed only.</value>
+    public IList<WebhookSubscription> Webhooks { get; } = [];
+
+    /// <summary>Gets or sets the folder where each webhook keeps its cursor, so that a restart resumes after the last delivered entry; <see langword="null"/> to start each run from the feed's beginning (the receiver deduplicates by id).</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? WebhookStateFolder { get; set; }
+
+    /// <summary>Gets or sets the wait before a failed webhook delivery's first retry; each further retry waits twice as long, up to <see cref="WebhookMaxRetryDelay"/>.</summary>
+    /// <value>The default is 2 seconds.</value>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets the longest wait between two attempts of a webhook delivery; the service retries until the receiver accepts.</summary>
+    /// <value>The default is 5 minutes.</value>
+    public TimeSpan WebhookMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Gets or sets the name of the API's contact, for the OpenAPI document's <c>info.contact</c>.</summary>
     /// <value>The default is <c>"CareCoordination.Sdk contributors"</c>.</value>
     public string ContactName { get; set; } = "CareCoordination.Sdk contributors";

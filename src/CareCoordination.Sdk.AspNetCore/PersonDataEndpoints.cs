@@ -32,17 +32,17 @@ internal static class PersonDataEndpoints
             .WithName("searchInformationObligations")
             .WithSummary("The information obligations of the caller's organisation's signals on a youth (R1).");
         v1.MapGet("/cases/{caseId:int}", (int caseId, HttpContext context, PersonDataAccess access) =>
-                TypedResults.Ok(access.GetCase(Caller.Actor(context), new CaseId(caseId))))
+                TypedResults.Ok(CaseResponse.Of(access.GetCase(Caller.Actor(context), new CaseId(caseId)))))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getCase")
             .WithSummary("A coordination case, for its coordinator or case holder (R3).");
         v1.MapGet("/cases/{caseId:int}/plan", (int caseId, HttpContext context, PersonDataAccess access) =>
                 access.GetPlan(Caller.Actor(context), new CaseId(caseId)) is { } plan
-                    ? Results.Ok(plan)
+                    ? Results.Ok(PlanResponse.Of(plan))
                     : Problems.Of(StatusCodes.Status404NotFound, $"Case {caseId} has no plan yet."))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
-            .Produces<Plans.FamilyPlan>()
+            .Produces<PlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getPlan")
             .WithSummary("The family plan of a case, for its coordinator or case holder (R3).");

@@ -28,6 +28,21 @@ internal sealed class ServiceRule(string name, string description, Func<ClaimsPr
         "a professional of an organisation reads person data, and then only as the rules R1 to R4 allow",
         user => HasRole(user, CareCoordinationClaims.Reporter, CareCoordinationClaims.MatchedProfessional, CareCoordinationClaims.Coordinator) && Has(user, CareCoordinationClaims.Organisation));
 
+    public static readonly ServiceRule CaseWork = new(
+        "S4 case work",
+        "a professional of an organisation brings a concern in and works on a case for the organisation and as the professional its credential names, and on the case itself only as R3 allows",
+        user => HasRole(user, CareCoordinationClaims.Reporter, CareCoordinationClaims.MatchedProfessional, CareCoordinationClaims.Coordinator) && Has(user, CareCoordinationClaims.Organisation) && Has(user, CareCoordinationClaims.Professional));
+
+    public static readonly ServiceRule CoordinatorAssignment = new(
+        "S5 coordinator assignment",
+        "the coordination director assigns a coordinator from the pool to a case that waits for one; neither the request nor the answer holds person data",
+        user => HasRole(user, CareCoordinationClaims.CoordinationDirector) && Has(user, CareCoordinationClaims.Organisation));
+
+    public static readonly ServiceRule PopulationRegisterFeed = new(
+        "S6 population register feed",
+        "the municipality's BRP feed records and changes families as the population register (BRP) knows them, and reads nothing",
+        user => HasRole(user, CareCoordinationClaims.PopulationRegisterFeed) && Has(user, CareCoordinationClaims.Organisation));
+
     public static readonly ServiceRule AuditTrail = new(
         "R6 audit trail",
         "an auditor of an organisation reads the audit trail, and nothing else",

@@ -30,8 +30,9 @@ internal static class SignalEndpoints
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.Registering))
             .Produces<Signal>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("withdrawSignal")
-            .WithSummary("Withdraws the organisation's active signal on a youth, with the reason.");
+            .WithSummary("Withdraws the organisation's active signal on a youth, with the reason; a retry with the same Idempotency-Key gets the first answer.");
     }
 
     private static IResult Register(SignalRequest request, HttpContext context, ReferenceIndex index)
@@ -73,14 +74,17 @@ internal static class SignalEndpoints
         return TypedResults.Ok(new SignalBatchResponse(answers));
     }
 
-    private static IResult Withdraw(WithdrawalRequest request, HttpContext context, PersonDataAccess access)
+    private static IResult Withdraw(WithdrawalRequest request, HttpContext context, PersonDataAccess access, WithdrawalMemory memory)
     {
         if (!System.Enum.IsDefined(request.Reason))
         {
             return Problems.Of(StatusCodes.Status400BadRequest, "The reason is not one of Unjustified, RiskGone, ObjectionUpheld.");
         }
 
-        var signal = access.Withdraw(Caller.Actor(context), request.Bsn, request.Reason);
+        Signal Withdrawn() => access.Withdraw(Caller.Actor(context), request.Bsn, request.Reason);
+        var signal = context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } key
+            ? memory.Withdraw(ScopedKey(context, key), request.Bsn, request.Reason, Withdrawn)
+            : Withdrawn();
         return TypedResults.Ok(signal);
     }
 

@@ -22,7 +22,7 @@ namespace CareCoordination.Sdk.Client;
 /// </summary>
 /// <remarks>Thread-safe, as its <see cref="HttpClient"/> is. Register it with <c>AddCareCoordinationClient</c>. A BSN
 /// travels only in request bodies, in full, over the HTTPS connection; the client never logs it.</remarks>
-public sealed class CareCoordinationClient
+public sealed partial class CareCoordinationClient
 {
     private static readonly ClientJsonContext Json = CreateJson();
 
@@ -62,11 +62,12 @@ public sealed class CareCoordinationClient
     /// <summary>Withdraws the organisation's active signal on a youth.</summary>
     /// <param name="youth">The youth.</param>
     /// <param name="reason">Why: not justified (removed), risk gone (archived), or an upheld objection (removed).</param>
+    /// <param name="idempotencyKey">The key of this withdrawal in the vendor's outbox: a retry with the same key gets the first answer instead of a refusal, for a day while the service runs.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the signal is withdrawn.</returns>
-    /// <exception cref="CareCoordinationApiException">The service refused, for example with 404 when the organisation has no active signal on the youth.</exception>
-    public Task WithdrawAsync(Bsn youth, WithdrawalReason reason, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, "v1/signal-withdrawals", new WithdrawalBody(youth, reason), Json.WithdrawalBody, Json.SignalAnswer, null, cancellationToken);
+    /// <exception cref="CareCoordinationApiException">The service refused, for example with 403 (R1) when the organisation has no active signal on the youth, or 409 when the key was used for another withdrawal.</exception>
+    public Task WithdrawAsync(Bsn youth, WithdrawalReason reason, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "v1/signal-withdrawals", new WithdrawalBody(youth, reason), Json.WithdrawalBody, Json.SignalAnswer, idempotencyKey, cancellationToken);
 
     /// <summary>Reads the organisation's match notifications after a cursor, waiting up to <paramref name="wait"/> for a first one.</summary>
     /// <param name="after">The cursor: 0 at first, then the <see cref="NotificationPage.Cursor"/> of the last page handled.</param>
@@ -87,6 +88,12 @@ public sealed class CareCoordinationClient
 
     private async Task<TAnswer> SendAsync<TBody, TAnswer>(HttpMethod method, string path, TBody? body, JsonTypeInfo<TBody>? bodyInfo, JsonTypeInfo<TAnswer> answerInfo, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var text = await ExchangeAsync(method, path, body, bodyInfo, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(text, answerInfo) ?? throw new JsonException("The service answered with an empty body.");
+    }
+
+    private async Task<string> ExchangeAsync<TBody>(HttpMethod method, string path, TBody? body, JsonTypeInfo<TBody>? bodyInfo, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null && bodyInfo is not null)
         {
@@ -106,7 +113,7 @@ public sealed class CareCoordinationClient
             throw new CareCoordinationApiException((int)response.StatusCode, problem?.Title ?? response.ReasonPhrase, problem?.Detail, problem?.Rule);
         }
 
-        return JsonSerializer.Deserialize(text, answerInfo) ?? throw new JsonException("The service answered with an empty body.");
+        return text;
     }
 
     private static SignalBody BodyOf(SignalToRegister signal) => new(signal.Youth.Bsn, signal.Youth.DateOfBirth, signal.Criterion, signal.Route);

@@ -24,23 +24,37 @@ public sealed class AccessMatrixTests
 
     private static readonly string Bsn = $$"""{"bsn":"{{Http.Sam}}"}""";
 
-    // Columns: reporter of the organisation, reporter of another organisation, match coordinator, care coordinator, director, auditor, anonymous.
+    // Columns: reporter of the organisation, reporter of another organisation, match coordinator, care coordinator, director, auditor, anonymous, population register feed.
     private static readonly (string Method, string Path, string? Body, int[] Expected)[] Endpoints =
     [
-        ("POST", "/v1/signals", Http.SignalBody(), [200, 200, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/signal-batches", $$"""{"registrations":[{{Http.SignalBody()}}]}""", [200, 200, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""", [200, 403, 403, 403, 403, 403, 401]),
-        ("GET", "/v1/notifications", null, [200, 200, 200, 200, 403, 403, 401]),
-        ("POST", "/v1/signals/search", Bsn, [200, 403, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/match-contacts/search", Bsn, [403, 403, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/information-obligations/search", Bsn, [200, 403, 403, 403, 403, 403, 401]),
-        ("GET", "/v1/cases/1", null, [403, 403, 403, 403, 403, 403, 401]),
-        ("GET", "/v1/cases/1/plan", null, [403, 403, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/subject-access-requests", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","requestedBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/cases/1/consents", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","purpose":"Coordination","recipients":[2],"givenBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401]),
-        ("POST", "/v1/cases/1/legal-bases", $$"""{"bsn":"{{Http.Sam}}","basis":"SeriouslyThreateningSituation","justification":"acute danger","recipients":[2],"validForDays":30}""", [403, 403, 403, 403, 403, 403, 401]),
-        ("GET", "/v1/audit-trail", null, [403, 403, 403, 403, 403, 200, 401]),
-        ("GET", "/v1/coordination-overview", null, [403, 403, 403, 403, 200, 403, 401]),
+        ("POST", "/v1/signals", Http.SignalBody(), [200, 200, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/signal-batches", $$"""{"registrations":[{{Http.SignalBody()}}]}""", [200, 200, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""", [200, 403, 403, 403, 403, 403, 401, 403]),
+        ("GET", "/v1/notifications", null, [200, 200, 200, 200, 403, 403, 401, 403]),
+        ("POST", "/v1/signals/search", Bsn, [200, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/match-contacts/search", Bsn, [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/information-obligations/search", Bsn, [200, 403, 403, 403, 403, 403, 401, 403]),
+        ("GET", "/v1/cases/1", null, [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("GET", "/v1/cases/1/plan", null, [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/subject-access-requests", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","requestedBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/consents", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","purpose":"Coordination","recipients":[2],"givenBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/legal-bases", $$"""{"bsn":"{{Http.Sam}}","basis":"SeriouslyThreateningSituation","justification":"acute danger","recipients":[2],"validForDays":30}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("GET", "/v1/audit-trail", null, [403, 403, 403, 403, 403, 200, 401, 403]),
+        ("GET", "/v1/coordination-overview", null, [403, 403, 403, 403, 200, 403, 401, 403]),
+        ("POST", "/v1/case-intakes", $$"""{"youths":["{{Http.Sam}}"],"route":"CareNetwork"}""", [200, 200, 200, 200, 403, 403, 401, 403]),
+        ("PUT", "/v1/cases/1/case-holder", Bsn, [200, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/assessments", """{"problemDomains":["Parenting","Debt"],"coreProblem":"Debt","safetyThreatened":false}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/coordinator-assignments", "{}", [403, 403, 403, 403, 422, 403, 401, 403]),
+        ("POST", "/v1/cases/1/handovers", """{"youthProtection":3,"measure":"SupervisionOrder","agreements":"supervision order for a year","involvedOrganisations":[4],"feedbackIntervalDays":42}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/feedback-reports", Bsn, [422, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan", null, [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/goals", """{"description":"the debts are under control","expectedVersion":1}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/actions", """{"goal":1,"kind":"Help","description":"debt counselling","owner":2,"professional":201,"due":"2026-12-14","expectedVersion":2}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/actions/1/completions", """{"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/reviews", """{"progress":{"1":"on track"},"reached":[],"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/escalation-checks", """{"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/enforcement-orders", """{"provider":2,"ordered":"start within a week","by":"2026-12-14","decidedBy":701,"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("PUT", "/v1/families/1", $$"""{"youths":["{{Http.Sam}}"],"carers":["{{Http.Sara}}"]}""", [403, 403, 403, 403, 403, 403, 401, 204]),
     ];
 
     public static TheoryData<string, string> Rows

@@ -21,13 +21,42 @@ public sealed class BadRequestTests
 {
     private const int Count = 2500;
 
-    private static readonly string[] Paths = ["/v1/signals", "/v1/signal-batches", "/v1/signal-withdrawals", "/v1/signals/search"];
+    private static readonly string[] Paths =
+    [
+        "/v1/signals", "/v1/signal-batches", "/v1/signal-withdrawals", "/v1/signals/search",
+        "/v1/case-intakes", "/v1/cases/1/assessments", "/v1/cases/1/case-holder", "/v1/cases/1/handovers",
+        "/v1/cases/1/plan/actions", "/v1/cases/1/plan/reviews", "/v1/cases/1/plan/enforcement-orders", "/v1/families/1",
+        "/v1/cases/1/coordinator-assignments", "/v1/cases/1/feedback-reports", "/v1/cases/1/plan/goals",
+        "/v1/cases/1/plan/actions/1/completions", "/v1/cases/1/plan/escalation-checks",
+    ];
+
+    // The endpoints of cases, plans and families: a good body, and the literals a generated bad request replaces.
+    // The endpoints of cases, plans and families: a good body, and the literals a generated bad request replaces — each
+    // chosen so that every replacement breaks the JSON, its types or its values.
+    private static readonly Dictionary<string, (string Body, string Enum, string? Date, string Value)> CaseWork = new()
+    {
+        ["/v1/case-intakes"] = ($$"""{"youths":["{{Http.Sam}}"],"route":"CareNetwork","meeting":"ZAT"}""", "\"CareNetwork\"", null, $$"""["{{Http.Sam}}"]"""),
+        ["/v1/cases/1/assessments"] = ("""{"problemDomains":["Parenting","Debt"],"coreProblem":"Debt","safetyThreatened":false,"expectedVersion":1}""", "\"Debt\"", null, "false"),
+        ["/v1/cases/1/case-holder"] = ($$"""{"bsn":"{{Http.Sam}}","expectedVersion":1}""", "\"bsn\"", null, ":1}"),
+        ["/v1/cases/1/handovers"] = ("""{"youthProtection":3,"measure":"SupervisionOrder","agreements":"a year","involvedOrganisations":[4],"feedbackIntervalDays":42}""", "\"SupervisionOrder\"", null, "42"),
+        ["/v1/cases/1/plan/actions"] = ("""{"goal":1,"kind":"Help","description":"debt counselling","owner":2,"professional":201,"due":"2026-12-14","expectedVersion":2}""", "\"Help\"", "\"2026-12-14\"", "201"),
+        ["/v1/cases/1/plan/reviews"] = ("""{"progress":{"1":"on track"},"reached":[1],"expectedVersion":3}""", "[1]", null, ":3}"),
+        ["/v1/cases/1/plan/enforcement-orders"] = ("""{"provider":2,"ordered":"within a week","by":"2027-01-04","decidedBy":801,"expectedVersion":3}""", "\"provider\":2", "\"2027-01-04\"", "801"),
+        ["/v1/families/1"] = ($$"""{"youths":["{{Http.Sam}}"],"carers":["{{Http.Sara}}"]}""", "[", null, $$"""["{{Http.Sara}}"]"""),
+        ["/v1/cases/1/coordinator-assignments"] = ("""{"coordinator":1,"expectedVersion":1}""", "\"coordinator\"", null, ":1}"),
+        ["/v1/cases/1/feedback-reports"] = ($$"""{"bsn":"{{Http.Sam}}","expectedVersion":1}""", "\"bsn\"", null, ":1}"),
+        ["/v1/cases/1/plan/goals"] = ("""{"description":"the debts are under control","expectedVersion":1}""", "\"description\"", null, ":1}"),
+        ["/v1/cases/1/plan/actions/1/completions"] = ("""{"expectedVersion":3}""", "\"expectedVersion\"", null, ":3}"),
+        ["/v1/cases/1/plan/escalation-checks"] = ("""{"expectedVersion":3}""", "\"expectedVersion\"", null, ":3}"),
+    };
 
     [Fact]
     public async Task Thousands_of_generated_bad_requests_are_each_answered_400_with_problem_json_and_change_nothing()
     {
         using var service = new ServiceFactory();
         var client = service.ClientAs(Role.ReporterOfTheOrganisation);
+        var feed = service.ClientAs(Role.PopulationRegisterFeed);
+        var director = service.ClientAs(Role.Director);
         await (await client.PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
         await (await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
         var before = State(service);
@@ -37,7 +66,10 @@ public sealed class BadRequestTests
         Assert.Equal(Count, requests.Length);
         foreach (var (path, body, status) in requests)
         {
-            var response = await client.PostAsync(path, body);
+            var response = path.StartsWith("/v1/families/", StringComparison.Ordinal) ? await feed.PutAsync(path, body)
+                : path.EndsWith("/case-holder", StringComparison.Ordinal) ? await client.PutAsync(path, body)
+                : path.EndsWith("/coordinator-assignments", StringComparison.Ordinal) ? await director.PostAsync(path, body)
+                : await client.PostAsync(path, body);
             var text = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode != status || response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !text.Contains("\"detail\"", StringComparison.Ordinal))
             {
@@ -58,7 +90,11 @@ public sealed class BadRequestTests
         var index = service.Services.GetRequiredService<ReferenceIndex>();
         var feed = service.Services.GetRequiredService<NotificationFeed>();
         var notifications = string.Join(",", new[] { TestRegion.School, TestRegion.SocialWork }.Select(o => feed.Read(o, 0, NotificationFeed.MaxPageSize).Cursor));
-        return $"active {index.ActiveSignalCount}, archived {index.ArchivedSignalCount}, audit {service.Services.GetRequiredService<AuditTrail>().Count}, feeds {notifications}, stored audit {service.Store.Audit.Records.Count}";
+        var desk = service.Services.GetRequiredService<CareCoordination.Sdk.Coordination.CoordinationDesk>();
+        var plans = service.Services.GetRequiredService<CareCoordination.Sdk.Plans.PlanBook>();
+        var cases = System.Text.Json.JsonSerializer.Serialize(desk.GetOverview(), CareCoordination.Sdk.Serialization.CareCoordinationJson.Options)
+            + System.Text.Json.JsonSerializer.Serialize(plans.GetOverview(), CareCoordination.Sdk.Serialization.CareCoordinationJson.Options);
+        return $"cases {cases}, active {index.ActiveSignalCount}, archived {index.ArchivedSignalCount}, audit {service.Services.GetRequiredService<AuditTrail>().Count}, feeds {notifications}, stored audit {service.Store.Audit.Records.Count}";
     }
 
     private static string Shorten(string body) => body.Length > 200 ? body[..200] + "…" : body;
@@ -112,6 +148,7 @@ public sealed class BadRequestTests
 
     private static string GoodBody(string path) => path switch
     {
+        _ when CaseWork.TryGetValue(path, out var work) => work.Body,
         "/v1/signals" => Http.SignalBody(),
         "/v1/signal-batches" => $$"""{"registrations":[{{Http.SignalBody()}}]}""",
         "/v1/signal-withdrawals" => $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""",
@@ -120,6 +157,15 @@ public sealed class BadRequestTests
 
     private static string BadBody(string path, string signal, string bsn, string reason, string unknownField) => path switch
     {
+        _ when CaseWork.TryGetValue(path, out var work) => (signal.Length % 5) switch
+        {
+            // A wrong BSN where the body has one, or else a wrong JSON type.
+            0 => work.Body.Contains(Http.Sam, StringComparison.Ordinal) ? work.Body.Replace($"\"{Http.Sam}\"", bsn, StringComparison.Ordinal) : work.Body.Replace(work.Value, "{}", StringComparison.Ordinal),
+            1 => work.Body.Replace(work.Enum, reason, StringComparison.Ordinal),
+            2 => work.Date is { } date ? work.Body.Replace(date, "\"2026-02-30\"", StringComparison.Ordinal) : "{" + unknownField + work.Body[1..],
+            3 => work.Body.Replace(work.Value, "\"twelve\"", StringComparison.Ordinal),
+            _ => "{" + unknownField + work.Body[1..],
+        },
         "/v1/signals" => signal,
         "/v1/signal-batches" => $$"""{"registrations":[{{Http.SignalBody()}},{{signal}}]}""",
         "/v1/signal-withdrawals" => (signal.Length % 3) switch

@@ -26,6 +26,9 @@ internal static class Http
         return client.SendAsync(request);
     }
 
+    public static Task<HttpResponseMessage> PutAsync(this HttpClient client, string path, string json) =>
+        client.SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -82,4 +82,27 @@ public sealed class PersonDataEndpointsTests
         await missingCase.ProblemAsync((int)missingCase.StatusCode);
         await missingPlan.ProblemAsync((int)missingPlan.StatusCode);
     }
+
+    [Fact]
+    public async Task The_audit_trail_records_how_the_identity_provider_verified_the_parent_and_an_unknown_verification_is_refused()
+    {
+        using var service = new ServiceFactory();
+        await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+        var request = $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","requestedBy":"Parents"}""";
+        Role Verified(string how) => new("parent verified by " + how, [.. Role.DataSubject.Claims!, (CareCoordinationClaims.IdentityVerification, how)]);
+
+        await (await service.ClientAs(Role.DataSubject).PostAsync("/v1/subject-access-requests", request)).JsonAsync();
+        await (await service.ClientAs(Verified("IdentityDocumentInPerson")).PostAsync("/v1/subject-access-requests", request)).JsonAsync();
+        var audited = service.Store.Audit.Records.Count;
+        var unknown = await service.ClientAs(Verified("passport")).PostAsync("/v1/subject-access-requests", request);
+        var numeric = await service.ClientAs(Verified("2")).PostAsync("/v1/subject-access-requests", request);
+
+        var exports = service.Store.Audit.Records.Where(r => r.Action == AuditAction.Export).Select(r => r.Detail).ToList();
+        Assert.Equal(2, exports.Count);
+        Assert.Contains(nameof(IdentityVerification.DigiD), exports[0], System.StringComparison.Ordinal);
+        Assert.Contains(nameof(IdentityVerification.IdentityDocumentInPerson), exports[1], System.StringComparison.Ordinal);
+        Assert.Contains("identity_verification", (await unknown.ProblemAsync(400)).GetProperty("detail").GetString(), System.StringComparison.Ordinal);
+        await numeric.ProblemAsync(400);
+        Assert.Equal(audited, service.Store.Audit.Records.Count);
+    }
 }

@@ -15,9 +15,13 @@ public sealed record Role(string Name, IReadOnlyList<(string Type, string Value)
     public static readonly Role Director = Professional("director", CareCoordinationClaims.CoordinationDirector, TestRegion.YouthAndFamilyCentre);
     public static readonly Role Auditor = Professional("auditor", CareCoordinationClaims.Auditor, TestRegion.YouthAndFamilyCentre);
     public static readonly Role Anonymous = new("anonymous", null);
+    public static readonly Role PopulationRegisterFeed = new("population register feed", [(CareCoordinationClaims.Subject, "brp-feed-of-the-municipality"), (CareCoordinationClaims.Role, CareCoordinationClaims.PopulationRegisterFeed), (CareCoordinationClaims.Organisation, TestRegion.YouthAndFamilyCentre.Value.ToString(CultureInfo.InvariantCulture)), (CareCoordinationClaims.ClientId, "brp-koppeling")]);
+
+    /// <summary>The school's reporter acting as the case holder it became: the same professional, in the coordinator's role.</summary>
+    public static readonly Role CoordinatorOfTheSchool = Professional("coordinator of the school", CareCoordinationClaims.Coordinator, TestRegion.School);
     public static readonly Role DataSubject = new("data subject", [(CareCoordinationClaims.Subject, "parent-1"), (CareCoordinationClaims.Role, CareCoordinationClaims.DataSubject), (CareCoordinationClaims.ClientId, "family-portal")]);
 
-    public static IReadOnlyList<Role> Matrix { get; } = [ReporterOfTheOrganisation, ReporterOfAnotherOrganisation, MatchCoordinator, CareCoordinator, Director, Auditor, Anonymous];
+    public static IReadOnlyList<Role> Matrix { get; } = [ReporterOfTheOrganisation, ReporterOfAnotherOrganisation, MatchCoordinator, CareCoordinator, Director, Auditor, Anonymous, PopulationRegisterFeed];
 
     public override string ToString() => Name;
 

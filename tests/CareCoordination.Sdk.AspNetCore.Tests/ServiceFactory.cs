@@ -29,8 +29,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     private static readonly byte[] SigningKey = Encoding.UTF8.GetBytes("test-signing-key-of-at-least-32-bytes!!");
 
     private readonly int _permitsPerMinute;
+    private readonly Action<CareCoordinationServiceOptions>? _configure;
 
-    public ServiceFactory(int permitsPerMinute = 1_000_000) => _permitsPerMinute = permitsPerMinute;
+    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null)
+    {
+        _permitsPerMinute = permitsPerMinute;
+        _configure = configure;
+    }
 
     public FakeClock Clock { get; } = new(Start);
 
@@ -73,6 +78,10 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
             // The in-memory store keeps an audit trail too; its checkpoints go nowhere, as the store itself does.
             services.AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
+            if (_configure is not null)
+            {
+                services.PostConfigure(_configure);
+            }
         });
     }
 }

@@ -89,6 +89,32 @@ public sealed class SignalEndpointsTests
     }
 
     [Fact]
+    public async Task A_withdrawal_retried_with_its_idempotency_key_gets_the_first_answer_and_the_key_on_another_withdrawal_is_a_conflict()
+    {
+        using var service = new ServiceFactory();
+        var client = service.ClientAs(Role.ReporterOfTheOrganisation);
+        await (await client.PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+        await (await client.PostAsync("/v1/signals", Http.SignalBody(Http.Sara, "2012-09-03"))).JsonAsync();
+        var withdrawal = $$"""{"bsn":"{{Http.Sam}}","reason":"RiskGone"}""";
+
+        var first = await client.PostAsync("/v1/signal-withdrawals", withdrawal, "outbox-withdrawal-1");
+        var retry = await client.PostAsync("/v1/signal-withdrawals", withdrawal, "outbox-withdrawal-1");
+        var otherReason = await client.PostAsync("/v1/signal-withdrawals", withdrawal.Replace("RiskGone", "Unjustified", System.StringComparison.Ordinal), "outbox-withdrawal-1");
+        var otherYouth = await client.PostAsync("/v1/signal-withdrawals", withdrawal.Replace(Http.Sam, Http.Sara, System.StringComparison.Ordinal), "outbox-withdrawal-1");
+        var unkeyed = await client.PostAsync("/v1/signal-withdrawals", withdrawal);
+        var anotherOrganisation = await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signal-withdrawals", withdrawal, "outbox-withdrawal-1");
+
+        Assert.Equal(await first.Content.ReadAsStringAsync(), (await retry.JsonAsync()).GetRawText());
+        await otherReason.ProblemAsync(409);
+        await otherYouth.ProblemAsync(409);
+        await unkeyed.ProblemAsync(403);
+        await anotherOrganisation.ProblemAsync(403);
+        Assert.Equal(1, service.Services.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
+        Assert.Equal(1, service.Services.GetRequiredService<ReferenceIndex>().ArchivedSignalCount);
+        Assert.Single(service.Store.Audit.Records, r => r.Action == Sdk.Privacy.AuditAction.Delete);
+    }
+
+    [Fact]
     public async Task A_professional_who_is_not_a_designated_reporter_is_refused_by_rule_2_and_nothing_is_registered()
     {
         using var service = new ServiceFactory();

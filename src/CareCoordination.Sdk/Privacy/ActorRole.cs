@@ -20,4 +20,7 @@ public enum ActorRole
 
     /// <summary>The youth or a parent, exercising the right of access (<em>inzagerecht</em>) after the vendor verified their identity.</summary>
     DataSubject,
+
+    /// <summary>The municipality's feed from the population register (<em>BRP-koppeling</em>): records and changes families, and reads nothing.</summary>
+    PopulationRegisterFeed,
 }

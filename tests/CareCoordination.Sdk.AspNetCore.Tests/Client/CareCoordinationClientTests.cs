@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Client;
+using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
@@ -44,7 +46,8 @@ public sealed class CareCoordinationClientTests
 
         var page = await client.ReadNotificationsAsync(0, 100, TimeSpan.Zero);
         var rest = await client.ReadNotificationsAsync(page.Cursor, 100, TimeSpan.Zero);
-        await client.WithdrawAsync(Sam.Bsn, WithdrawalReason.RiskGone);
+        await client.WithdrawAsync(Sam.Bsn, WithdrawalReason.RiskGone, "withdrawal-1");
+        await client.WithdrawAsync(Sam.Bsn, WithdrawalReason.RiskGone, "withdrawal-1");
 
         var notification = Assert.Single(page.Notifications, n => n.Role == Matching.NotificationRecipientRole.Reporter);
         Assert.Equal(TestRegion.SocialWork, notification.OtherParties.Single().Organisation);
@@ -62,6 +65,45 @@ public sealed class CareCoordinationClientTests
 
         Assert.Equal((403, "S1 registering"), (refused.Status, refused.Rule));
         Assert.DoesNotContain(TestBsns.First.RevealDigits(), refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_vendor_works_a_case_and_its_plan_through_the_client_from_case_holder_to_a_reviewed_goal()
+    {
+        using var service = await CaseWorkEndpointsTests.MatchedAsync();
+        using var schoolProvider = ClientOf(service, Role.CoordinatorOfTheSchool);
+        using var directorProvider = ClientOf(service, Role.Director);
+        using var coordinatorProvider = ClientOf(service, Role.CareCoordinator);
+        using var feedProvider = ClientOf(service, Role.PopulationRegisterFeed);
+        var school = schoolProvider.GetRequiredService<CareCoordinationClient>();
+        var coordinator = coordinatorProvider.GetRequiredService<CareCoordinationClient>();
+        var one = new CaseId(1);
+
+        await feedProvider.GetRequiredService<CareCoordinationClient>().RecordFamilyAsync(Families.Family.Create(new Families.FamilyId(3), [Sam.Bsn, TestBsns.Second], []));
+        var held = await school.NameCaseHolderAsync(one, Sam.Bsn);
+        var tier = await school.AssessAsync(one, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false), held.Version);
+        var assigned = await directorProvider.GetRequiredService<CareCoordinationClient>().AssignCoordinatorAsync(one);
+        var plan = await coordinator.DraftPlanAsync(one);
+        plan = await coordinator.SetPlanGoalAsync(one, "the debts are under control", plan.Version);
+        plan = await coordinator.AgreePlanActionAsync(one, 1, Plans.ActionKind.Help, "debt counselling", TestRegion.SocialWork, TestRegion.ReporterOf(TestRegion.SocialWork), new LocalDate(2026, 12, 14), plan.Version);
+        plan = await coordinator.CompletePlanActionAsync(one, 1, plan.Version);
+        plan = await coordinator.ReviewPlanAsync(one, new Dictionary<int, string> { [1] = "a payment plan runs" }, [1], plan.Version);
+        var unchanged = await coordinator.CheckPlanEscalationAsync(one, plan.Version);
+        var joined = await school.TakeInAsync([TestBsns.Second], IntakeRoute.CareNetwork);
+        var stale = await Assert.ThrowsAsync<CareCoordinationApiException>(() => coordinator.SetPlanGoalAsync(one, "late", 1));
+        var read = await coordinator.GetCaseAsync(one);
+        var readPlan = await coordinator.GetPlanAsync(one);
+
+        Assert.Equal(CaseStatus.CaseHolderCoordinates, held.Status);
+        Assert.Equal(CoordinationTier.General, tier.Tier);
+        Assert.Equal(new CoordinatorId(1), assigned.Coordinator);
+        Assert.Equal(5, plan.Version);
+        Assert.True(plan.Goals.Single().Reached);
+        Assert.Equal((5, Plans.EscalationLevel.None), (unchanged.Version, unchanged.Escalation));
+        Assert.Equal(one, joined.Case);
+        Assert.Equal(409, stale.Status);
+        Assert.Equal((CaseStatus.Coordinated, new CoordinatorId(1)), (read.Status, read.Coordinator));
+        Assert.Equal((5, "a payment plan runs"), (readPlan.Version, readPlan.Goals.Single().Progress));
     }
 
     private static ServiceProvider ClientOf(ServiceFactory service, Role role)

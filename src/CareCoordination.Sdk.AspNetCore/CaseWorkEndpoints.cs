@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Privacy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace CareCoordination.Sdk.AspNetCore;
+
+/// <summary>
+/// The work on a coordination case through the <see cref="CoordinationDesk"/>: intake, the case holder, the assessment
+/// (tier), the coordinator's assignment, the handover to youth protection and its feedback. Who acts comes from the
+/// credential; the case is read through <see cref="PersonDataAccess"/> (R3, audited with the access point) before it
+/// changes, and each change leaves an audit record per youth.
+/// </summary>
+internal static class CaseWorkEndpoints
+{
+    /// <summary>The most youths one intake names: a family, not a list.</summary>
+    public const int MaxIntakeYouths = 20;
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapPost("/case-intakes", Intake)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.CaseWork))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("takeInCase")
+            .WithSummary("Brings a concern about one or more youths in through an intake route: opens the family's case, or joins the open case that handles it (one case per family).");
+        v1.MapPut("/cases/{caseId:int}/case-holder", NameCaseHolder)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.CaseWork))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("nameCaseHolder")
+            .WithSummary("Names the caller case holder of a case its organisation is involved in (R3: the youth in the body shows the involvement).");
+        v1.MapPost("/cases/{caseId:int}/assessments", Assess)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.CaseWork))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("assessCase")
+            .WithSummary("Decides the case's tier from an assessment, with its reasons (R3: the case's coordinator or case holder).");
+        v1.MapPost("/cases/{caseId:int}/coordinator-assignments", Assign)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.CoordinatorAssignment))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("assignCoordinator")
+            .WithSummary("Assigns the best coordinator from the pool to a case that waits for one, or the coordinator named; when nobody can take it, the case waits with the reason (S5: the coordination director).");
+        v1.MapPost("/cases/{caseId:int}/handovers", HandOver)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.CaseWork))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("handOverCase")
+            .WithSummary("Hands coordination over to youth protection with its record (R3: the case's coordinator or case holder).");
+        v1.MapPost("/cases/{caseId:int}/feedback-reports", RecordFeedback)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.CaseWork))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("recordFeedback")
+            .WithSummary("Records that youth protection reported back to the caller's organisation on a handed-over case (R3: the youth in the body shows the involvement).");
+    }
+
+    private static Ok<IntakeResult> Intake(IntakeRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
+    {
+        if (request.Youths.Count is 0 or > MaxIntakeYouths || request.Youths.Any(y => y.IsDefault))
+        {
+            throw new ArgumentException($"An intake names 1 to {MaxIntakeYouths} youths, each by a valid BSN.");
+        }
+
+        if (!Enum.IsDefined(request.Route))
+        {
+            throw new ArgumentException("The route is not one the API knows.");
+        }
+
+        if (request.Meeting is { } meeting && (string.IsNullOrWhiteSpace(meeting) || meeting.Length > 200))
+        {
+            throw new ArgumentException("A meeting is named in 1 to 200 characters, or left out for the policy's default.");
+        }
+
+        var actor = Caller.Actor(context);
+        var result = desk.Intake(CaseIntake.ForYouths(request.Route, request.Youths, Caller.Organisation(context), request.Meeting));
+        var detail = string.Create(CultureInfo.InvariantCulture, $"intake via {request.Route}: {(result.Opened ? "opened" : "joined")} {result.Case}");
+        foreach (var youth in request.Youths.Distinct())
+        {
+            audit.Append(actor, youth, result.Opened ? AuditAction.Create : AuditAction.Update, DataCategory.Case, detail, AccessBasis.OwnRegistration);
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    private static Ok<CaseResponse> NameCaseHolder(int caseId, CaseHolderRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    {
+        var actor = Caller.Actor(context);
+        var id = InvolvedCase(actor, caseId, request.Bsn, access);
+        var named = desk.NameCaseHolder(id, Caller.Professional(context), Caller.Organisation(context), request.ExpectedVersion);
+        audit.Append(actor, request.Bsn, AuditAction.Update, DataCategory.Case, $"case holder named on {id}", AccessBasis.CaseAssignment);
+        return TypedResults.Ok(CaseResponse.Of(named));
+    }
+
+    private static Ok<TierDecision> Assess(int caseId, AssessmentRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    {
+        var domains = ProblemDomains.None;
+        foreach (var domain in request.ProblemDomains)
+        {
+            domains |= OneDomain(domain);
+        }
+
+        var assessment = new CaseAssessment(domains, OneDomain(request.CoreProblem), request.SafetyThreatened, request.Measure, request.InvolvedOrganisations);
+        var actor = Caller.Actor(context);
+        var id = new CaseId(caseId);
+        var youths = access.GetCaseYouths(actor, id);
+        var decision = desk.Assess(id, assessment, request.ExpectedVersion);
+        Audit(audit, actor, youths, $"{id} assessed: tier {decision.Tier}");
+        return TypedResults.Ok(decision);
+    }
+
+    private static Ok<AssignmentResponse> Assign(int caseId, AssignmentRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
+    {
+        var id = new CaseId(caseId);
+        var decision = request.Coordinator is { } chosen
+            ? desk.AssignChosenCoordinator(id, chosen, request.ExpectedVersion)
+            : desk.AssignCoordinator(id, request.ExpectedVersion);
+
+        // The director acts on the case without reading anyone's data: one record without a subject.
+        audit.Append(Caller.Actor(context), null, AuditAction.Update, DataCategory.Case, decision.IsAssigned ? $"{id} assigned to {decision.Coordinator}" : $"{id} waits for a coordinator", AccessBasis.Aggregates);
+        return TypedResults.Ok(AssignmentResponse.Of(decision));
+    }
+
+    private static Ok<CaseResponse> HandOver(int caseId, HandoverRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    {
+        if (request.FeedbackIntervalDays is < 1 or > 365)
+        {
+            throw new ArgumentException("Youth protection reports back every 1 to 365 days.");
+        }
+
+        var handover = new Handover(request.YouthProtection, request.Measure, request.Agreements, request.InvolvedOrganisations, Duration.FromDays(request.FeedbackIntervalDays));
+        var actor = Caller.Actor(context);
+        var id = new CaseId(caseId);
+        var current = access.GetCase(actor, id);
+        if (handover.InvolvedOrganisations.Except(current.InvolvedOrganisations).ToArray() is { Length: > 0 } strangers)
+        {
+            throw new ArgumentException($"Youth protection reports back to organisations involved in {id}; {string.Join(", ", strangers)} is not.");
+        }
+
+        var youths = access.GetCaseYouths(actor, id);
+        var after = desk.HandOverToYouthProtection(id, handover, request.ExpectedVersion);
+        Audit(audit, actor, youths, $"{id} handed over to {handover.YouthProtection} ({handover.Measure})");
+        return TypedResults.Ok(CaseResponse.Of(after));
+    }
+
+    private static NoContent RecordFeedback(int caseId, FeedbackRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    {
+        var actor = Caller.Actor(context);
+        var id = InvolvedCase(actor, caseId, request.Bsn, access);
+        desk.RecordFeedback(id, Caller.Organisation(context), request.ExpectedVersion);
+        audit.Append(actor, request.Bsn, AuditAction.Update, DataCategory.Case, $"youth protection reported back on {id}", AccessBasis.CaseAssignment);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The case, when the open case that handles the youth is this one and involves the caller's organisation (R3, audited).</summary>
+    private static CaseId InvolvedCase(Actor actor, int caseId, Bsn youth, PersonDataAccess access)
+    {
+        var id = new CaseId(caseId);
+        if (youth.IsDefault)
+        {
+            throw new ArgumentException("The bsn is missing.");
+        }
+
+        return access.WhichCaseHandles(actor, youth).Case == id ? id : throw new ArgumentException($"The youth is not one that {id} handles.");
+    }
+
+    private static ProblemDomains OneDomain(ProblemDomains domain) =>
+        domain != ProblemDomains.None && Enum.IsDefined(domain) ? domain : throw new ArgumentException("Each problem domain is one of the domains the API knows, named on its own.");
+
+    private static void Audit(AuditTrail audit, Actor actor, IReadOnlyList<Bsn> youths, string detail)
+    {
+        foreach (var youth in youths)
+        {
+            audit.Append(actor, youth, AuditAction.Update, DataCategory.Case, detail, AccessBasis.CaseAssignment);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Signals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace CareCoordination.Sdk.AspNetCore;
+
+/// <summary>
+/// Families from the municipality's population register feed (<em>BRP</em>): a family is one household's youths and
+/// the parents or carers they share, under the feed's own family number. The reference index matches across its
+/// youths, and the coordination desk finds the family's case. Every member gets an audit record.
+/// </summary>
+internal static class FamilyEndpoints
+{
+    /// <summary>The most youths one family holds in a request.</summary>
+    public const int MaxYouths = 20;
+
+    /// <summary>The most parents or carers one family holds in a request.</summary>
+    public const int MaxCarers = 10;
+
+    public static void Map(RouteGroupBuilder v1) =>
+        v1.MapPut("/families/{familyId:int}", Replace)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.PopulationRegisterFeed))
+            .WithName("recordFamily")
+            .WithSummary("Records a family (a household's youths and their parents or carers) as the population register knows it, or replaces the family with the same number (S6: the municipality's BRP feed).");
+
+    private static NoContent Replace(int familyId, FamilyRequest request, HttpContext context, ReferenceIndex index, CoordinationDesk desk, AuditTrail audit)
+    {
+        if (familyId < 1)
+        {
+            throw new ArgumentException("A family's number is 1 or more.");
+        }
+
+        if (request.Youths.Count is 0 or > MaxYouths || request.Carers.Count > MaxCarers || request.Youths.Concat(request.Carers).Any(p => p.IsDefault))
+        {
+            throw new ArgumentException($"A family holds 1 to {MaxYouths} youths and at most {MaxCarers} parents or carers, each by a valid BSN.");
+        }
+
+        var family = Family.Create(new FamilyId(familyId), request.Youths, request.Carers);
+        index.AddOrReplaceFamily(family);
+        desk.AddOrReplaceFamily(family);
+        var actor = Caller.Actor(context);
+        var detail = $"{family.Id} recorded from the population register";
+        foreach (var member in family.Youths.Concat(family.Carers).Distinct())
+        {
+            // The family serves matching in the index (a family match), hence the signals' category.
+            audit.Append(actor, member, AuditAction.Update, DataCategory.Signals, detail, AccessBasis.OwnRegistration);
+        }
+
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>A family as the population register knows it: a household's youths and the parents or carers they share.</summary>
+internal sealed record FamilyRequest(IReadOnlyList<Bsn> Youths, IReadOnlyList<Bsn> Carers);
