@@ -68,14 +68,18 @@ internal static class PostgreSqlLoader
             StoredIdempotencyRows.AddAll(rows, sink, validator);
         }
 
-        // A store erases an event with its signal, and a match event with either signal, so an event that names a
-        // missing signal is a row left behind by damage; its own columns are checked when it is read.
+        // A store erases an event with its signal, and a match event with either signal, and then writes the logbook
+        // lines of the removal without a BSN. So an event may name a missing signal only when a SignalRemoved event
+        // names it; any other is a row left behind by damage. Its own columns are checked when it is read.
         using var orphans = new NpgsqlCommand(
             $"""
-            SELECT e.sequence, e.signal_id FROM {schema}.events e WHERE NOT EXISTS (SELECT 1 FROM {schema}.signals s WHERE s.id = e.signal_id)
+            SELECT e.sequence, e.signal_id FROM {schema}.events e
+            WHERE NOT EXISTS (SELECT 1 FROM {schema}.signals s WHERE s.id = e.signal_id)
+              AND NOT EXISTS (SELECT 1 FROM {schema}.events r WHERE r.signal_id = e.signal_id AND r.type = 'SignalRemoved')
             UNION ALL
             SELECT e.sequence, e.other_signal_id FROM {schema}.events e
             WHERE e.other_signal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {schema}.signals s WHERE s.id = e.other_signal_id)
+              AND NOT EXISTS (SELECT 1 FROM {schema}.events r WHERE r.signal_id = e.other_signal_id AND r.type = 'SignalRemoved')
             ORDER BY 1
             """,
             connection);

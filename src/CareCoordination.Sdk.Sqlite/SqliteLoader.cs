@@ -77,15 +77,19 @@ internal static class SqliteLoader
         CheckEvents(connection, transaction, validator);
     }
 
-    // A store erases an event with its signal, and a match event with either signal, so an event that names a missing
-    // signal is a row left behind by damage; its own columns are checked when it is read.
+    // A store erases an event with its signal, and a match event with either signal, and then writes the logbook lines
+    // of the removal (the withdrawal, SignalRemoved) without a BSN. So an event may name a missing signal only when a
+    // SignalRemoved event names it; any other is a row left behind by damage. Its own columns are checked when it is read.
     private static void CheckEvents(SqliteConnection connection, SqliteTransaction? transaction, StoredRowValidator validator)
     {
         using (var orphans = Command(connection, transaction, """
-            SELECT e.sequence, e.signal_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM signals s WHERE s.id = e.signal_id)
+            SELECT e.sequence, e.signal_id FROM events e
+            WHERE NOT EXISTS (SELECT 1 FROM signals s WHERE s.id = e.signal_id)
+              AND NOT EXISTS (SELECT 1 FROM events r WHERE r.signal_id = e.signal_id AND r.type = 'SignalRemoved')
             UNION ALL
             SELECT e.sequence, e.other_signal_id FROM events e
             WHERE e.other_signal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.id = e.other_signal_id)
+              AND NOT EXISTS (SELECT 1 FROM events r WHERE r.signal_id = e.other_signal_id AND r.type = 'SignalRemoved')
             ORDER BY 1
             """))
         using (var reader = orphans.ExecuteReader())

@@ -48,7 +48,7 @@ public sealed record StoredModel(
     IReadOnlyList<long[]> Signals,
     IReadOnlyList<long[]> FamilyMembers,
     IReadOnlyList<(string Key, long At, long Version, string Json)> Keys,
-    IReadOnlyList<(long Sequence, long Signal, long? Other)> Events)
+    IReadOnlyList<(long Sequence, long Signal, long? Other, string Type)> Events)
 {
     public static readonly string[] SignalColumns = ["id", "youth", "organisation", "reporter", "registered_ticks", "route", "day", "expiry", "state", "offered", "schema_version"];
 
@@ -59,7 +59,7 @@ public sealed record StoredModel(
         [.. query($"SELECT {string.Join(", ", SignalColumns)} FROM {dialect.Table("signals")} ORDER BY id").Select(r => r.Select(Number).ToArray())],
         [.. query($"SELECT {string.Join(", ", FamilyColumns)} FROM {dialect.Table("family_members")} ORDER BY family_id, position").Select(r => r.Select(Number).ToArray())],
         [.. query($"SELECT key, at_ticks, schema_version, {(dialect.JsonIsNormalised ? "answer::text" : "answer")} FROM {dialect.Table("idempotency_keys")} ORDER BY key").Select(r => ((string)r[0]!, Number(r[1]), Number(r[2]), (string)r[3]!))],
-        [.. query($"SELECT sequence, signal_id, other_signal_id FROM {dialect.Table("events")} ORDER BY sequence").Select(r => (Number(r[0]), Number(r[1]), r[2] is null ? (long?)null : Number(r[2])))]);
+        [.. query($"SELECT sequence, signal_id, other_signal_id, type FROM {dialect.Table("events")} ORDER BY sequence").Select(r => (Number(r[0]), Number(r[1]), r[2] is null ? (long?)null : Number(r[2]), (string)r[3]!))]);
 
     private static long Number(object? value) => value is bool b ? (b ? 1 : 0) : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }
@@ -429,10 +429,11 @@ public static class StoredRowMutations
     private static RowMutation Judge(string description, string sql, StoredModel after)
     {
         var newer = after.Signals.Any(s => s[10] > SignalSchemaVersion) || after.Keys.Any(k => k.Version > 1);
-        var ids = after.Signals.Select(s => s[0]).ToHashSet();
+        // An event may name a missing signal only when a removal's logbook line names it.
+        var ids = after.Signals.Select(s => s[0]).Concat(after.Events.Where(e => e.Type == "SignalRemoved").Select(e => e.Signal)).ToHashSet();
         var sound =
             after.Signals.All(SoundSignal)
-            && after.Signals.Where(s => s[8] == 1).GroupBy(s => (s[2], s[1])).All(g => g.Count() == 1)
+            && after.Signals.Where(s => s[8] == 1).GroupBy(s => (s[2], s[1])).All(NoOverlap)
             && after.FamilyMembers.All(m => m[0] is >= 1 and <= int.MaxValue && m[1] >= 0 && m[2] is 0 or 1 && m[3] is >= 1 and <= MaxYouth)
             && after.FamilyMembers.GroupBy(m => (m[0], m[3])).All(g => g.Count() == 1)
             && after.Keys.All(k => k.Key.Length > 0 && k.At >= MinTicks && k.At <= MaxTicks && k.Version >= 1)
@@ -446,6 +447,14 @@ public static class StoredRowMutations
 
     /// <summary>The schema version both stores write into a signal's row.</summary>
     public const long SignalSchemaVersion = 3;
+
+    // An organisation may register again for a youth once its signal's end date passed, before the daily run archived
+    // it: active rows of one organisation for one youth may not overlap by more than the day a time zone accounts for.
+    private static bool NoOverlap(IEnumerable<long[]> active)
+    {
+        var periods = active.Select(s => (From: (s[4] / TimeSpan.TicksPerDay) - (s[4] % TimeSpan.TicksPerDay < 0 ? 1 : 0) + 719_162, Until: s[6])).ToList();
+        return periods.SelectMany((a, i) => periods.Skip(i + 1).Select(b => (a, b))).All(p => Math.Min(p.a.Until, p.b.Until) <= Math.Max(p.a.From, p.b.From) + 1);
+    }
 
     private static bool SoundSignal(long[] s) =>
         s[0] > 0 && s[1] is >= 1 and <= MaxYouth && s[2] is >= 1 and <= int.MaxValue && s[3] is >= 1 and <= int.MaxValue

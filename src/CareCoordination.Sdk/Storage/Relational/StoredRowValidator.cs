@@ -20,8 +20,8 @@ namespace CareCoordination.Sdk.Storage.Relational;
 /// reported in <see cref="Quarantined"/>. The SQLite and PostgreSQL stores share it, so that both refuse the same rows.
 /// </summary>
 /// <remarks>
-/// Not thread-safe: use one instance per load, feeding it the signals before the idempotency keys. The check of one
-/// active signal per organisation and youth keeps eight bytes per active signal until the load ends.
+/// Not thread-safe: use one instance per load. The check of one active signal per organisation and youth keeps an entry
+/// of about forty bytes per active signal until the load ends.
 /// </remarks>
 public sealed class StoredRowValidator
 {
@@ -51,7 +51,10 @@ public sealed class StoredRowValidator
     private static readonly int MaxDay = DateOnly.MaxValue.DayNumber;
 
     private readonly List<QuarantinedRow> _quarantined = [];
-    private readonly HashSet<long> _activePairs = [];
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    // Per organisation and youth, the active period (registration day, end day) that ends last among the rows read.
+    private readonly Dictionary<long, (long From, long Until)> _activePairs = [];
     private readonly HashSet<int> _familyMembers = [];
     private long _family = -1;
 
@@ -72,9 +75,6 @@ public sealed class StoredRowValidator
 
     /// <summary>Gets the rows skipped so far, in the order they were read.</summary>
     public IReadOnlyList<QuarantinedRow> Quarantined => _quarantined;
-
-    /// <summary>Gets the number of active signals accepted so far.</summary>
-    public int ActiveSignals => _activePairs.Count;
 
     /// <summary>
     /// Refuses one row: throws under <see cref="CorruptRowHandling.Stop"/>; records it under
@@ -150,7 +150,7 @@ public sealed class StoredRowValidator
             return Refuse(SignalsTable, key, problem, null);
         }
 
-        if (state == (long)StoredSignalState.Active && !_activePairs.Add((organisation << 32) | youth))
+        if (state == (long)StoredSignalState.Active && !TryAcceptActivePeriod((organisation << 32) | youth, registeredTicks, day))
         {
             return Refuse(SignalsTable, key, $"it is a second active signal of organisation {Number(organisation)} for the same youth", null);
         }
@@ -166,6 +166,29 @@ public sealed class StoredRowValidator
             (SignalExpiry)expiry,
             (StoredSignalState)state,
             offered == 1);
+        return true;
+    }
+
+    // A signal past its end date stays active in the store until the daily expiry run archives it, and the organisation
+    // may register again in between; two active rows of one organisation for one youth are sound only when their active
+    // periods do not overlap. The registration day is the UTC one, so a day's margin covers the region's time zone.
+    private bool TryAcceptActivePeriod(long pair, long registeredTicks, long day)
+    {
+        var from = Math.DivRem(registeredTicks, TimeSpan.TicksPerDay, out var rest) + UnixEpochDay - (rest < 0 ? 1 : 0);
+        if (_activePairs.TryGetValue(pair, out var other))
+        {
+            if (Math.Min(other.Until, day) > Math.Max(other.From, from) + 1)
+            {
+                return false;
+            }
+
+            if (other.Until >= day)
+            {
+                return true;
+            }
+        }
+
+        _activePairs[pair] = (from, day);
         return true;
     }
 
@@ -289,7 +312,7 @@ public sealed class StoredRowValidator
         return true;
     }
 
-    /// <summary>Refuses an event that names a signal the store does not hold: a store erases events with their signals.</summary>
+    /// <summary>Refuses an event that names a signal the store does not hold and no removal event names: a store erases events with their signals and keeps only the removal's logbook lines.</summary>
     /// <param name="sequence">The event's sequence number.</param>
     /// <param name="signal">The missing signal.</param>
     /// <returns>Always <see langword="false"/>.</returns>
