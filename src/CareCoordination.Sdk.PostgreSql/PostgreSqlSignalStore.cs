@@ -125,40 +125,27 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Gets what <see cref="Load"/> does with a damaged row: stop the start with <see cref="CorruptStoredDataException"/>,
+    /// or skip it and report it in <see cref="QuarantinedRows"/>.
+    /// </summary>
+    /// <value>The default is <see cref="CorruptRowHandling.Stop"/>.</value>
+    public CorruptRowHandling CorruptRows { get; init; }
+
+    /// <summary>Gets the rows the last <see cref="Load"/> skipped under <see cref="CorruptRowHandling.Quarantine"/>; empty otherwise.</summary>
+    public IReadOnlyList<QuarantinedRow> QuarantinedRows { get; private set; } = [];
+
     /// <inheritdoc/>
+    /// <exception cref="CorruptStoredDataException">A row is damaged (an undefined enum value, a number out of range, a second active signal of one organisation for one youth, an event naming a missing signal, unreadable JSON) and <see cref="CorruptRows"/> is <see cref="CorruptRowHandling.Stop"/>.</exception>
+    /// <exception cref="UnsupportedSchemaVersionException">A row was written by a newer version of the SDK.</exception>
     public void Load(IStoredIndexSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
         Run(connection =>
         {
-            using (var reader = connection.BeginBinaryExport(
-                $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM {_schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
-            {
-                while (reader.StartRow() != -1)
-                {
-                    sink.Add(new StoredSignal(
-                        new SignalId(reader.Read<long>(NpgsqlDbType.Bigint)),
-                        YouthKey.FromStored(reader.Read<int>(NpgsqlDbType.Integer)),
-                        new OrganisationId(reader.Read<int>(NpgsqlDbType.Integer)),
-                        new ProfessionalId(reader.Read<int>(NpgsqlDbType.Integer)),
-                        reader.Read<long>(NpgsqlDbType.Bigint),
-                        (IntakeRoute)reader.Read<short>(NpgsqlDbType.Smallint),
-                        reader.Read<int>(NpgsqlDbType.Integer),
-                        (SignalExpiry)reader.Read<short>(NpgsqlDbType.Smallint),
-                        (StoredSignalState)reader.Read<short>(NpgsqlDbType.Smallint),
-                        reader.Read<bool>(NpgsqlDbType.Boolean)));
-                }
-            }
-
-            foreach (var family in ReadFamilies(connection))
-            {
-                sink.Add(family);
-            }
-
-            // jsonb comes back as text through the cast, in the column order the shared reader expects.
-            using var keys = new NpgsqlCommand($"SELECT key, at_ticks, schema_version, answer::text FROM {_schema}.idempotency_keys", connection);
-            using var rows = keys.ExecuteReader();
-            StoredIdempotencyRows.AddAll(rows, sink);
+            var validator = new StoredRowValidator(CorruptRows);
+            PostgreSqlLoader.Load(connection, _schema, sink, validator);
+            QuarantinedRows = validator.Quarantined;
             return true;
         });
     }
@@ -370,21 +357,6 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         && (connection.State != System.Data.ConnectionState.Open
             || e is PostgresException { SqlState: var state } && (state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal))
             || e is NpgsqlException { IsTransient: true } and not PostgresException);
-
-    private IEnumerable<StoredFamily> ReadFamilies(NpgsqlConnection connection)
-    {
-        var rows = new StoredFamilyRows();
-        using (var command = new NpgsqlCommand($"SELECT family_id, role, member FROM {_schema}.family_members ORDER BY family_id, position", connection))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                rows.Add(reader.GetInt32(0), reader.GetInt16(1), reader.GetInt32(2));
-            }
-        }
-
-        return rows.Families();
-    }
 
     /// <summary>
     /// Runs one operation on the session that holds the writer lock, connecting and taking the lock first when the

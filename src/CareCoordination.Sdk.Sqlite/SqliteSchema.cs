@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace CareCoordination.Sdk.Sqlite;
@@ -54,8 +55,23 @@ internal static class SqliteSchema
         "CREATE INDEX idempotency_signals_signal ON idempotency_signals (signal_id)",
     ];
 
+    // The columns of each table as this version creates them, in order: a file of this version lacking one was damaged.
+    private static readonly (string Table, string Columns)[] Tables =
+    [
+        ("signals", "id,youth,organisation,reporter,registered_ticks,route,day,expiry,state,offered,schema_version"),
+        ("events", "sequence,signal_id,other_signal_id,type,schema_version,occurred_ticks,payload"),
+        ("family_members", "family_id,position,role,member"),
+        ("audit_records", "sequence,at_ticks,user_id,role,organisation,system,subject,action,data,detail,basis,basis_reference,flagged,previous_hash,hash"),
+        ("audit_genesis", "hash,sequence"),
+        ("store_settings", "name,value"),
+        ("stream_events", "kind,stream,version,type,schema_version,at_ticks,payload"),
+        ("idempotency_keys", "key,at_ticks,schema_version,answer"),
+        ("idempotency_signals", "key,signal_id"),
+    ];
+
     /// <summary>Creates the schema in an empty file, or migrates an older one to <see cref="Version"/>.</summary>
     /// <exception cref="UnsupportedSchemaVersionException">The file was written by a newer version of the SDK.</exception>
+    /// <exception cref="CorruptStoredDataException">The file claims this version but lacks a table or a column of it, or holds the tables without a version.</exception>
     public static void Migrate(SqliteConnection connection)
     {
         using (var create = connection.CreateCommand())
@@ -74,7 +90,14 @@ internal static class SqliteSchema
 
         if (found == Version)
         {
+            RequireTables(connection);
             return;
+        }
+
+        if (found == 0 && TableExists(connection, "signals"))
+        {
+            // A file whose version row was removed still holds the tables; creating them again would fail on the first.
+            throw new CorruptStoredDataException(new QuarantinedRow("schema_info", "version", "the file holds the SDK's tables but no schema version"), null);
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -102,5 +125,38 @@ internal static class SqliteSchema
         }
 
         transaction.Commit();
+    }
+
+    private static void RequireTables(SqliteConnection connection)
+    {
+        foreach (var (table, expected) in Tables)
+        {
+            var columns = new List<string>();
+            using (var read = connection.CreateCommand())
+            {
+                read.CommandText = "SELECT name FROM pragma_table_info($table) ORDER BY cid";
+                read.Parameters.AddWithValue("$table", table);
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                {
+                    columns.Add(reader.GetString(0));
+                }
+            }
+
+            if (string.Join(',', columns) != expected)
+            {
+                throw new CorruptStoredDataException(
+                    new QuarantinedRow("(schema)", table, columns.Count == 0 ? "the table is missing" : "its columns are not the ones the SDK created"),
+                    null);
+            }
+        }
+    }
+
+    private static bool TableExists(SqliteConnection connection, string table)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $table";
+        read.Parameters.AddWithValue("$table", table);
+        return read.ExecuteScalar() is long count && count > 0;
     }
 }

@@ -42,6 +42,7 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
     private readonly FileStream _writerLock;
     private readonly SqliteConnection _connection;
     private readonly SqliteChangeWriter _writer;
+    private readonly CorruptRowHandling _corruptRows;
 
     /// <summary>Opens the store in a file, creating the file and its schema when they do not exist yet.</summary>
     /// <param name="path">The database file.</param>
@@ -66,6 +67,7 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
         _fullPath = Path.GetFullPath(path);
+        _corruptRows = options.CorruptRows;
 
         // The lock comes first, so that a refused store has not touched the file, its schema or its log.
         _writerLock = TakeWriterLock(path);
@@ -131,39 +133,20 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
         }
     }
 
+    /// <summary>Gets the rows the last <see cref="Load"/> skipped under <see cref="CorruptRowHandling.Quarantine"/>; empty otherwise.</summary>
+    public IReadOnlyList<QuarantinedRow> QuarantinedRows { get; private set; } = [];
+
     /// <inheritdoc/>
+    /// <exception cref="CorruptStoredDataException">A row is damaged (an undefined enum value, a number out of range, a second active signal of one organisation for one youth, an event naming a missing signal, unreadable JSON) and <see cref="SqliteStoreOptions.CorruptRows"/> is <see cref="CorruptRowHandling.Stop"/>; or SQLite reports the file itself damaged.</exception>
+    /// <exception cref="UnsupportedSchemaVersionException">A row was written by a newer version of the SDK.</exception>
     public void Load(IStoredIndexSink sink)
     {
+        ArgumentNullException.ThrowIfNull(sink);
         Run(() =>
         {
-            ArgumentNullException.ThrowIfNull(sink);
-            using (var command = Command("SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered FROM signals ORDER BY id"))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    sink.Add(new StoredSignal(
-                        new SignalId(reader.GetInt64(0)),
-                        YouthKey.FromStored(reader.GetInt32(1)),
-                        new OrganisationId(reader.GetInt32(2)),
-                        new ProfessionalId(reader.GetInt32(3)),
-                        reader.GetInt64(4),
-                        (IntakeRoute)reader.GetInt32(5),
-                        reader.GetInt32(6),
-                        (SignalExpiry)reader.GetInt32(7),
-                        (StoredSignalState)reader.GetInt32(8),
-                        reader.GetInt32(9) != 0));
-                }
-            }
-
-            foreach (var family in ReadFamilies())
-            {
-                sink.Add(family);
-            }
-
-            using var keys = Command("SELECT " + StoredIdempotencyRows.Columns + " FROM idempotency_keys");
-            using var rows = keys.ExecuteReader();
-            StoredIdempotencyRows.AddAll(rows, sink);
+            var validator = new StoredRowValidator(_corruptRows);
+            SqliteLoader.Load(_connection, null, sink, validator);
+            QuarantinedRows = validator.Quarantined;
         });
     }
 
@@ -349,23 +332,11 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
         Commit(new ChangeSet().Add(new StreamChange(kind, stream, null, [tombstone])));
     }
 
-    private IEnumerable<StoredFamily> ReadFamilies()
-    {
-        var rows = new StoredFamilyRows();
-        using (var command = Command("SELECT family_id, role, member FROM family_members ORDER BY family_id, position"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                rows.Add(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-            }
-        }
-
-        return rows.Families();
-    }
-
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection held the file longer than the busy timeout.
     private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6;
+
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file's pages or header are damaged.
+    private static bool IsDamaged(SqliteException e) => e.SqliteErrorCode is 11 or 26;
 
     /// <summary>Runs one operation under the store's lock; a file that stayed locked becomes <see cref="StoreUnavailableException"/>.</summary>
     private T Run<T>(Func<T> operation)
@@ -379,6 +350,10 @@ public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
             catch (SqliteException e) when (IsBusy(e))
             {
                 throw new StoreUnavailableException(StoreKind, _fullPath, "another program keeps the file locked", e);
+            }
+            catch (SqliteException e) when (IsDamaged(e))
+            {
+                throw new CorruptStoredDataException(new QuarantinedRow("(file)", Path.GetFileName(_fullPath), "SQLite reports the file damaged or not a database"), e);
             }
         }
     }

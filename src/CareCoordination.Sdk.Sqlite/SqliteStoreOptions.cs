@@ -23,4 +23,12 @@ public sealed class SqliteStoreOptions
             _busyTimeout = value;
         }
     }
+
+    /// <summary>
+    /// Gets what <see cref="SqliteSignalStore.Load"/> does with a damaged row: stop the start with
+    /// <see cref="Storage.CorruptStoredDataException"/>, or skip it and report it in
+    /// <see cref="SqliteSignalStore.QuarantinedRows"/>.
+    /// </summary>
+    /// <value>The default is <see cref="Storage.CorruptRowHandling.Stop"/>.</value>
+    public Storage.CorruptRowHandling CorruptRows { get; init; }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
-using NodaTime;
 
 namespace CareCoordination.Sdk.Storage.Relational;
 
@@ -23,19 +22,28 @@ public static class StoredStreamRows
         }
     }
 
-    /// <summary>Reads every row the reader returns into one history per stream.</summary>
+    /// <summary>Reads every row the reader returns into one history per stream, refusing a damaged row.</summary>
     /// <param name="kind">The kind of aggregate the rows belong to.</param>
     /// <param name="reader">The reader, positioned before the first row.</param>
     /// <returns>The histories, in the reader's order.</returns>
+    /// <exception cref="CorruptStoredDataException">A row is damaged.</exception>
+    /// <exception cref="Serialization.UnsupportedSchemaVersionException">A newer version of the SDK wrote an event.</exception>
     public static List<StoredHistory> ReadAll(string kind, DbDataReader reader)
     {
+        Internal.Guard.NotNull(kind);
         Internal.Guard.NotNull(reader);
+        var validator = new StoredRowValidator(CorruptRowHandling.Stop);
         var result = new List<StoredHistory>();
         string? current = null;
         List<StreamEvent> events = [];
         while (reader.Read())
         {
-            var stream = reader.GetString(0);
+            if (!StoredColumns.TryText(reader, 0, out var stream))
+            {
+                validator.Refuse(StoredRowValidator.StreamEventsTable, kind + "/?", "its stream identifier is not text", null);
+                continue;
+            }
+
             if (stream != current)
             {
                 if (current is not null)
@@ -47,11 +55,20 @@ public static class StoredStreamRows
                 events = [];
             }
 
-            events.Add(new StreamEvent(
-                reader.GetString(1),
-                System.Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-                Instant.FromUnixTimeTicks(reader.GetInt64(3)),
-                reader.GetString(4)));
+            var position = events.Count + 1;
+            if (!StoredColumns.TryText(reader, 1, out var type) || !StoredColumns.TryInteger(reader, 2, out var version)
+                || !StoredColumns.TryInteger(reader, 3, out var ticks) || !StoredColumns.TryText(reader, 4, out var json))
+            {
+                validator.Refuse(
+                    StoredRowValidator.StreamEventsTable,
+                    string.Create(CultureInfo.InvariantCulture, $"{kind}/{StoredRowValidator.ShownKey(stream)}/{position}"),
+                    "a column holds another kind of value than the SDK writes there",
+                    null);
+                continue;
+            }
+
+            validator.TryAcceptStreamEvent(kind, stream, position, type, version, ticks, json, out var stored);
+            events.Add(stored!);
         }
 
         if (current is not null)

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Relational;
+using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Availability;
+using FsCheck;
+using FsCheck.Fluent;
+using Npgsql;
+using NodaTime.Testing;
+using Xunit;
+
+namespace CareCoordination.Sdk.PostgreSql.Tests;
+
+/// <summary>Issue 14, item 4: every row of a PostgreSQL schema is checked as the index loads it.</summary>
+public sealed class PostgreSqlLoadValidationTests : IDisposable
+{
+    private static int _schemas;
+    private readonly List<string> _created = [];
+
+    public void Dispose()
+    {
+        using var connection = new NpgsqlConnection(PostgreSqlSignalStoreTests.ConnectionString);
+        connection.Open();
+        foreach (var schema in _created)
+        {
+            using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            drop.ExecuteNonQuery();
+        }
+    }
+
+    [Fact]
+    public void Every_mutated_row_either_loads_exactly_as_mutated_or_stops_the_start_with_a_typed_error_naming_table_and_row()
+    {
+        var schema = Written();
+        var dialect = new StoreDialect(AnyTypeInAnyColumn: false, Table: name => $"{schema}.{name}", Holds: Holds, JsonIsNormalised: true);
+        using var connection = new NpgsqlConnection(PostgreSqlSignalStoreTests.ConnectionString);
+        connection.Open();
+        var written = StoredModel.Read(sql => Query(connection, sql), dialect);
+        Assert.Null(StoredRowMutations.Difference(StoredRowMutations.Expected(written), Load(connection, schema)));
+
+        var applied = 0;
+        var outcomes = new Dictionary<LoadOutcome, int>();
+        var property = Prop.ForAll(Arb.From(StoredRowMutations.Of(written, dialect)), (RowMutation mutation) =>
+        {
+            // Each mutation lives in a transaction that is rolled back, so every case starts from the written schema.
+            using var transaction = connection.BeginTransaction();
+            try
+            {
+                using var command = new NpgsqlCommand(mutation.Sql, connection);
+                command.ExecuteNonQuery();
+            }
+            catch (PostgresException)
+            {
+                // The server refuses the change (text that is not JSON in a jsonb column): the schema cannot hold it.
+                return;
+            }
+
+            applied++;
+            var outcome = StoredRowMutations.Verify(mutation, written, () => Load(connection, schema));
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredRowMutations.Count * 11 / 10), property);
+
+        Assert.True(applied >= StoredRowMutations.Count, $"only {applied} of the generated mutations could be stored");
+        Assert.All(Enum.GetValues<LoadOutcome>(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no mutation ended as {o}"));
+    }
+
+    [Fact]
+    public void A_damaged_signal_row_stops_the_index_from_starting_with_an_error_naming_the_table_the_row_and_the_problem_but_no_BSN()
+    {
+        var schema = Written();
+        var id = Scalar($"SELECT MIN(id) FROM {schema}.signals");
+        Damage($"UPDATE {schema}.signals SET state = 3 WHERE id = {id}");
+
+        using var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema);
+        var error = Assert.Throws<CorruptStoredDataException>(() => Index(store));
+
+        Assert.Equal(("signals", id.ToString(CultureInfo.InvariantCulture)), (error.Table, error.RowKey));
+        Assert.Contains("state 3", error.Problem, StringComparison.Ordinal);
+        Assert.All(TestBsns.Generate(8, seed: 14), bsn => Assert.DoesNotContain(bsn.RevealNumber().ToString("D9", CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Under_quarantine_the_damaged_rows_are_skipped_and_reported_and_the_rest_loads()
+    {
+        var schema = Written();
+        int active;
+        using (var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema))
+        {
+            active = Index(store).ActiveSignalCount;
+        }
+
+        var id = Scalar($"SELECT MIN(id) FROM {schema}.signals WHERE state = 1");
+        Damage($"UPDATE {schema}.signals SET youth = 0 WHERE id = {id}");
+        Damage($"UPDATE {schema}.idempotency_keys SET answer = '{{}}' WHERE key = 'request-0-0'");
+        Damage($"UPDATE {schema}.events SET other_signal_id = 777777 WHERE sequence = (SELECT MIN(sequence) FROM {schema}.events)");
+
+        using (var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema) { CorruptRows = CorruptRowHandling.Quarantine })
+        {
+            var index = Index(store);
+
+            Assert.Equal(active - 1, index.ActiveSignalCount);
+            Assert.Equal(["signals", "idempotency_keys", "events"], store.QuarantinedRows.Select(r => r.Table));
+            Assert.Equal(id.ToString(CultureInfo.InvariantCulture), store.QuarantinedRows[0].RowKey);
+        }
+    }
+
+    [Fact]
+    public void Rows_of_a_newer_SDK_are_refused_as_unsupported_and_never_quarantined()
+    {
+        var schema = Written();
+        Damage($"UPDATE {schema}.idempotency_keys SET schema_version = 2 WHERE key = 'request-0-0'");
+
+        using var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema) { CorruptRows = CorruptRowHandling.Quarantine };
+        var error = Assert.Throws<UnsupportedSchemaVersionException>(() => store.Load(new LoadedRows()));
+
+        Assert.Equal(2, error.SchemaVersion);
+    }
+
+    [Fact]
+    public void Damaged_audit_records_and_streams_are_refused_when_read_with_the_table_and_row_named()
+    {
+        var schema = Written();
+        using (var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema))
+        {
+            store.Append("plan", "3", 0, [new StreamEvent("PlanMade", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
+        }
+
+        Damage($"UPDATE {schema}.stream_events SET payload = '[1]'");
+
+        using var reopened = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema);
+        var error = Assert.Throws<CorruptStoredDataException>(() => reopened.ReadStreams("plan"));
+
+        Assert.Equal(("stream_events", "plan/'3'/1"), (error.Table, error.RowKey));
+    }
+
+    // The values each column's type can hold at all; the server refuses the rest before the store could read them.
+    private static bool Holds(string column, long value) => column switch
+    {
+        "youth" or "organisation" or "reporter" or "day" or "family_id" or "position" or "member" or "schema_version" or "key_version" => value is >= int.MinValue and <= int.MaxValue,
+        "route" or "expiry" or "state" or "role" => value is >= short.MinValue and <= short.MaxValue,
+        "offered" => value is 0 or 1,
+        _ => true,
+    };
+
+    private string Written()
+    {
+        var schema = "load_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "_" + System.Threading.Interlocked.Increment(ref _schemas).ToString(CultureInfo.InvariantCulture);
+        _created.Add(schema);
+        using var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema);
+        StoredRowMutations.Write(store);
+        return schema;
+    }
+
+    private static ReferenceIndex Index(ISignalStore store) =>
+        new(RegionPolicy.Default, TestRegion.CreateDirectory(), new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store);
+
+    private static LoadedRows Load(NpgsqlConnection connection, string schema)
+    {
+        var rows = new LoadedRows();
+        PostgreSqlLoader.Load(connection, schema, rows, new StoredRowValidator(CorruptRowHandling.Stop));
+        return rows;
+    }
+
+    /// <summary>Changes the schema as a careless operator would.</summary>
+    private static void Damage(string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgreSqlSignalStoreTests.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgreSqlSignalStoreTests.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static List<object?[]> Query(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
