@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -15,12 +16,22 @@ using CareCoordination.Sdk.Sqlite;
 using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using QuickStart;
 
 // The story: two siblings, three organisations that do not know of each other's involvement. The index keeps its
 // signals, cases, plans, consents and audit trail in a SQLite file (the embedded default); run the sample twice to
 // see them come back. The file lives in the working folder, so each checkout (and each user) has its own, and
 // deleting it with its .checkpoints file starts the story over; a path as the first argument puts it elsewhere.
-var path = Path.GetFullPath(args.Length > 0 ? args[0] : "quickstart.db");
+// The story speaks the host's language (CultureInfo.CurrentUICulture, from LANG on Linux and macOS, the display
+// language on Windows): Dutch for any nl culture, English otherwise; "--culture nl-NL" chooses it for this run.
+var cultureAt = Array.IndexOf(args, "--culture");
+if (cultureAt >= 0 && cultureAt + 1 < args.Length)
+{
+    CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(args[cultureAt + 1]);
+}
+
+var positional = args.Where((_, i) => cultureAt < 0 || (i != cultureAt && i != cultureAt + 1)).ToArray();
+var path = Path.GetFullPath(positional.Length > 0 ? positional[0] : "quickstart.db");
 using var store = new SqliteSignalStore(path);
 using var services = new ServiceCollection()
     .AddSingleton<ISignalStore>(store)
@@ -49,49 +60,48 @@ var sara = new Youth(Bsn.Parse("123456782"), new LocalDate(2022, 9, 3));
 // The SDK names people and organisations by identifier and a youth by masked BSN; a vendor's screen puts the names in.
 var names = new Dictionary<Bsn, string> { [sam.Bsn] = "Sam", [sara.Bsn] = "Sara" };
 
-Say($"== The index in {Path.GetFileName(path)} ({(Path.GetDirectoryName(path) == Environment.CurrentDirectory ? "the working folder" : Path.GetDirectoryName(path))})");
+Tell(0, Story.IndexHeading, Path.GetFileName(path), Path.GetDirectoryName(path) == Environment.CurrentDirectory ? Story.WorkingFolder : Path.GetDirectoryName(path));
 if (index.ActiveSignalCount > 0)
 {
-    Say($"  {index.ActiveSignalCount} active signals from an earlier run, rebuilt from the file; each organisation sees its own:");
+    Tell(1, Story.EarlierSignals, index.ActiveSignalCount);
     var own = new[] { jgz, amw, bjz }.SelectMany(o => new[] { sam.Bsn, sara.Bsn }.SelectMany(y => OwnSignals(ReporterActor(o), y)));
     foreach (var signal in own)
     {
-        Say($"    {Name(signal.Organisation)} on {YouthName(signal.Youth)}: registered {signal.RegisteredAt:uuuu-MM-dd HH:mm} UTC, "
-            + $"active until {signal.ExpiresOn:uuuu-MM-dd}");
+        Tell(2, Story.EarlierSignal, Name(signal.Organisation), YouthName(signal.Youth), signal.RegisteredAt, signal.ExpiresOn);
     }
 }
 else
 {
-    Say("  empty: a first run (delete the file to start over)");
+    Tell(1, Story.FirstRun);
 }
 
 index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []));
 
 Console.WriteLine();
-Say("== Signals (signalen: only who, about whom, when — never the concern)");
+Tell(0, Story.SignalsHeading);
 Register(new SignalRegistration(sam, jgz, ReporterOf(jgz), ReportingCriterion.SeriousUpbringingProblems));
 Register(new SignalRegistration(sara, amw, ReporterOf(amw), ReportingCriterion.FinancialProblems));
 Register(new SignalRegistration(sam, bjz, ReporterOf(bjz), ReportingCriterion.ViolenceOrNeglect));
 
 Console.WriteLine();
-Say("== Refused registrations leave the index as it was");
+Tell(0, Story.RefusedHeading);
 try
 {
     Bsn.Parse("123456789");
 }
 catch (InvalidBsnException error)
 {
-    Say($"  Invalid BSN: {error.Message}");
+    Tell(1, Story.InvalidBsn, error.Message);
 }
 
 var refused = index.Register(new SignalRegistration(sara, daycare, ReporterOf(daycare), ReportingCriterion.SeriousUpbringingProblems));
-// The refusal is a value to act on; the screen words it (refused.Message holds the SDK's own English sentence).
-Say($"  {Describe(refused.Refusal)}: {Name(daycare)} may not signal in this region; "
-    + $"it signals through {Describe(index.Policy.DelegateFor(OrganisationKind.Daycare)!.Value)} (melden via)");
-Say($"  Active signals: {index.ActiveSignalCount} (run the sample again: they come back from the file, and signalling again renews them)");
+// The refusal is a value to act on; the screen words it (refused.Message holds the SDK's own sentence, which names
+// organisations by identifier).
+Tell(1, Story.RefusedOrganisation, Describe(refused.Refusal), Name(daycare), Describe(index.Policy.DelegateFor(OrganisationKind.Daycare)!.Value));
+Tell(1, Story.ActiveSignals, index.ActiveSignalCount);
 
 Console.WriteLine();
-Say("== Coordination: one family, one case, whichever route brings it in");
+Tell(0, Story.CoordinationHeading);
 var cjg = AddOrganisation(index.Directory, 5, "CJG Rivierenland", OrganisationKind.YouthAndFamilyCentre, "Dirk Visser");
 desk.UpdateSocialMap(new SocialMap()
     .With(MapEntry(jgz, ["consultatiebureau", "opvoedadvies"], ProblemDomains.Parenting | ProblemDomains.Health))
@@ -106,103 +116,107 @@ AddColleague(amw, new ProfessionalId(211), "Gert Mulder");
 if (desk.WhichCaseHandles(family.Id) is { Status: CaseStatus.HandedOver } earlier)
 {
     // A later run: the desk, the plans and the consents came back from the same file as the signals.
-    Say($"  From an earlier run, rebuilt from the file: {earlier.Case} is {Describe(earlier.Status)}, discussed in '{earlier.Meeting}',"
-        + $" brought in by {string.Join(" and ", earlier.Routes.Select(r => Describe(r)))}");
+    Tell(1, Story.EarlierCase, earlier.Case, Describe(earlier.Status), earlier.Meeting, Routes(earlier.Routes));
     var (before, plansBefore) = access.GetOverview(director);
-    Say($"  Pool: {string.Join(", ", before.Coordinators.Select(c => $"{CoordinatorName(c.Coordinator)} {c.FreeHours} h free"))};"
-        + $" plans ever escalated: {plansBefore.PlansEverEscalated}, enforcement orders: {plansBefore.EnforcementOrders}");
+    Tell(1, Story.EarlierPool, string.Join(", ", before.Coordinators.Select(c => Format(Story.HoursFree, CoordinatorName(c.Coordinator), c.FreeHours))),
+        plansBefore.PlansEverEscalated, plansBefore.EnforcementOrders);
     var reported = desk.RecordFeedback(earlier.Case, school);
-    Say($"  Youth protection reports back to the school (terugkoppeling); next feedback due "
-        + $"{reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt:uuuu-MM-dd} (version {reported.Version} of the case's history)");
+    Tell(1, Story.FeedbackRecorded, reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt, reported.Version);
     var (earlierTrail, earlierVerification) = access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, cjg, null, "QuickStart"));
-    Say($"  The privacy officer reads {earlierTrail.Count} audit records across the runs: the chain is {earlierVerification.Reason}");
+    Tell(1, Story.EarlierTrail, earlierTrail.Count, Verdict(earlierVerification));
     return;
 }
 
 desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), new ProfessionalId(511), cjg, TrainingLevel.General, weeklyHours: 4));
 desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), new ProfessionalId(211), amw, TrainingLevel.Specialist, weeklyHours: 8));
-Say("  Social map (sociale kaart), who helps with debts in Tiel: "
-    + string.Join(", ", desk.SocialMap.Search(ProblemDomains.Debt, "Tiel").Select(e => Name(e.Organisation))));
+Tell(1, Story.SocialMap, string.Join(", ", desk.SocialMap.Search(ProblemDomains.Debt, "Tiel").Select(e => Name(e.Organisation))));
 
 var caseId = desk.WhichCaseHandles(family.Id) is { } fromMatch
     ? fromMatch.Case
     : desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [sam.Bsn], cjg)).Case;
 var opened = desk.WhichCaseHandles(family.Id)!;
-Say(opened.Routes.Contains(IntakeRoute.ReferenceIndex)
-    ? $"  The match opened the family's case ({caseId}) through the reference index, discussed in '{opened.Meeting}'"
-    : $"  No match opened a case, so the CJG brings the family in: {caseId}");
+if (opened.Routes.Contains(IntakeRoute.ReferenceIndex))
+{
+    Tell(1, Story.MatchOpenedCase, caseId, opened.Meeting);
+}
+else
+{
+    Tell(1, Story.CjgBringsIn, caseId);
+}
+
 var viaSchool = desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], school, "ZAT Basisschool De Linde"));
-Say($"  The school's care team (ZAT) brings in Sara: it {(viaSchool.Opened ? "opens" : "joins")} {viaSchool.Case}, "
-    + $"still handled in '{viaSchool.Meeting}'; brought in by {string.Join(" and ", viaSchool.Routes.Select(r => Describe(r)))}");
+Tell(1, viaSchool.Opened ? Story.SchoolOpensCase : Story.SchoolJoinsCase, viaSchool.Case, viaSchool.Meeting, Routes(viaSchool.Routes));
 
 var decision = desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
-Say($"  Tier (zorgcoördinatie-niveau): {Describe(decision.Tier)}, because:");
+Tell(1, Story.Tier, Describe(decision.Tier));
 foreach (var reason in decision.Reasons)
 {
-    Say($"    - {Named(reason)}");
+    Tell(2, "- {0}", Named(reason));
 }
 
 var assignment = desk.AssignCoordinator(caseId).ThrowIfRefused();
-Say($"  Care coordinator (zorgcoördinator): {CoordinatorName(assignment.Coordinator!.Value)} of {Name(assignment.Organisation!.Value)}");
-Say($"    because {Named(assignment.Reason)}");
+Tell(1, Story.CareCoordinator, CoordinatorName(assignment.Coordinator!.Value), Name(assignment.Organisation!.Value));
+Tell(2, Story.Because, Named(assignment.Reason));
 
 Console.WriteLine();
-Say("== One family, one plan (1 gezin, 1 plan)");
+Tell(0, Story.PlanHeading);
 var plans = services.GetRequiredService<PlanBook>();
 var bram = ReporterOf(amw);
 var today = plans.Today;
 var plan = plans.Draft(caseId, bram, amw);
 plan = plans.Change(caseId, plan.Version, (p, at) => p
-    .SetGoal("The parents have an overview of their debts and a payment plan", bram, at)
-    .SetGoal("Sam goes to school every day", bram, at)
-    .AgreeAction(1, ActionKind.Help, "Debt counselling intake", amw, bram, today.PlusDays(14), bram, at)
-    .AgreeAction(2, ActionKind.Help, "Parenting support at home", jgz, ReporterOf(jgz), today.PlusDays(21), bram, at)
-    .RecordAgreement("JGZ and AMW visit together once a month", [jgz, amw], bram, at)
+    .SetGoal(Story.GoalDebts, bram, at)
+    .SetGoal(Story.GoalSchool, bram, at)
+    .AgreeAction(1, ActionKind.Help, Story.ActionDebtCounselling, amw, bram, today.PlusDays(14), bram, at)
+    .AgreeAction(2, ActionKind.Help, Story.ActionParentingSupport, jgz, ReporterOf(jgz), today.PlusDays(21), bram, at)
+    .RecordAgreement(Story.AgreementVisits, [jgz, amw], bram, at)
     .RecordFamilyAgreement(FamilyMember.Parents, bram, at));
-Say($"  Drafted with the parents: {plan.Goals.Count} goals, {plan.Actions.Count} actions; "
-    + (plan.FamilyAgreement.ContainsKey(FamilyMember.Parents) ? "the parents agreed to it" : "the parents have not agreed yet"));
+Tell(1, Story.Drafted, plan.Goals.Count, plan.Actions.Count, plan.FamilyAgreement.ContainsKey(FamilyMember.Parents) ? Story.ParentsAgreed : Story.ParentsNotAgreed);
 plan = plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(1, bram, at));
 foreach (var day in new[] { 30, 45, 60 })
 {
     foreach (var moved in plans.AdvanceEscalations(bram, today.PlusDays(day)))
     {
         var step = moved.History.OfType<CareCoordination.Sdk.Plans.Events.EscalationStepped>().Last();
-        Say($"  Day {day}: {Describe(step.Trigger)}, so the plan goes up to {Describe(step.To)} (opschaling), deadline {step.Deadline:uuuu-MM-dd}");
-        Say($"    {Named(step.Reason)}");
+        Tell(1, Story.EscalationDay, day, Describe(step.Trigger), Describe(step.To), step.Deadline);
+        Tell(2, "{0}", Named(step.Reason));
     }
 }
 
 var coordinatorActor = new Actor("amw-coordinator", ActorRole.Coordinator, amw, new ProfessionalId(211), "QuickStart");
 plan = access.GetPlan(coordinatorActor, caseId)!;
 var alderman = new ProfessionalId(9001);
-plan = plans.Change(caseId, plan.Version, (p, at) => p.OrderEnforcement(new EnforcementOrder(jgz, "Start the parenting support within one week", today.PlusDays(67), alderman), alderman, at));
+plan = plans.Change(caseId, plan.Version, (p, at) => p.OrderEnforcement(new EnforcementOrder(jgz, Story.EnforcementOrdered, today.PlusDays(67), alderman), alderman, at));
 var order = plan.EnforcementOrders[^1];
-Say($"  The municipality uses its enforcement power (doorzettingsmacht): {Name(order.Provider)} must \"{order.Ordered}\" by {order.By:uuuu-MM-dd}");
+Tell(1, Story.Enforcement, Name(order.Provider), order.Ordered, order.By);
 plan = plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(2, ReporterOf(jgz), at));
 var movedAgain = plans.AdvanceEscalations(bram, today.PlusDays(66));
-Say(movedAgain.Single().Escalation == EscalationLevel.None
-    ? "  Parenting support started: the plan moves again and comes down the ladder (its escalation stays on record)"
-    : $"  Parenting support started, but the plan is still with {Describe(movedAgain.Single().Escalation)}");
+if (movedAgain.Single().Escalation == EscalationLevel.None)
+{
+    Tell(1, Story.PlanMovesAgain);
+}
+else
+{
+    Tell(1, Story.PlanStillWith, Describe(movedAgain.Single().Escalation));
+}
+
 
 Console.WriteLine();
-Say("== Privacy: every read goes through the access rules and leaves an audit record");
+Tell(0, Story.PrivacyHeading);
 var kindergarten = new Actor("zonnetje-user", ActorRole.Reporter, daycare, ReporterOf(daycare), "QuickStart");
-Try("The daycare asks for Sam's signals", () => access.GetSignals(kindergarten, sam.Bsn).Count);
-Try("The care coordinator asks for them", () => access.GetSignals(coordinatorActor, sam.Bsn).Count);
+Try(Story.DaycareAsks, () => access.GetSignals(kindergarten, sam.Bsn).Count);
+Try(Story.CoordinatorAsks, () => access.GetSignals(coordinatorActor, sam.Bsn).Count);
 var consents = services.GetRequiredService<ConsentRegister>();
 var consent = consents.Give(sam, ConsentPurpose.Coordination, [amw], ConsentGiver.Parents);
-Say($"  Sam is {Period.Between(sam.DateOfBirth, today, PeriodUnits.Years).Years}, so the parents consent (toestemming) "
-    + $"to coordination by {Name(amw)} ({consent.Reference})");
-Say($"  The coordinator now sees {access.GetSignals(coordinatorActor, sam.Bsn).Count} signals on Sam");
+Tell(1, Story.Consent, Period.Between(sam.DateOfBirth, today, PeriodUnits.Years).Years, Name(amw), consent.Reference);
+Tell(1, Story.CoordinatorSees, access.GetSignals(coordinatorActor, sam.Bsn).Count);
 var (coordinationOverview, planOverview) = access.GetOverview(director);
-Say($"  The director sees aggregates only: {coordinationOverview.OpenCasesPerTier[CoordinationTier.General]} case in general coordination, "
-    + $"{planOverview.PlansEverEscalated} plan ever escalated, {planOverview.EnforcementOrders} enforcement order");
+Tell(1, Story.DirectorAggregates, coordinationOverview.OpenCasesPerTier[CoordinationTier.General], planOverview.PlansEverEscalated, planOverview.EnforcementOrders);
 var subjectAccess = access.SubjectAccess(new Actor("parent-verified-by-digid", ActorRole.DataSubject, null, null, "Municipal portal"), sam, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session 4711"));
 using (var document = System.Text.Json.JsonDocument.Parse(subjectAccess))
 {
-    Say($"  Sam's parents ask for access (inzage): {document.RootElement.GetProperty("activeSignals").GetArrayLength()} signals, "
-        + $"{document.RootElement.GetProperty("matches").GetArrayLength()} matches, "
-        + $"{document.RootElement.GetProperty("accessLog").GetArrayLength()} logged accesses; the JSON they get begins:");
+    Tell(1, Story.SubjectAccess, document.RootElement.GetProperty("activeSignals").GetArrayLength(),
+        document.RootElement.GetProperty("matches").GetArrayLength(), document.RootElement.GetProperty("accessLog").GetArrayLength());
 }
 
 // An excerpt: the whole document runs to a few hundred lines.
@@ -212,30 +226,29 @@ foreach (var line in lines.Take(16))
     Say("    " + line.TrimEnd('\r'));
 }
 
-Say($"    … {lines.Length - 16} more lines");
+Tell(2, Story.MoreLines, lines.Length - 16);
 
 var (trail, verification) = access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, cjg, null, "QuickStart"));
-Say($"  The privacy officer reads {trail.Count} audit records (NEN 7513): the chain is {verification.Reason}; "
-    + $"{trail.Count(r => r.FlaggedForReview)} refusals flagged for review. The consented read:");
+Tell(1, Story.AuditTrail, trail.Count, Verdict(verification), trail.Count(r => r.FlaggedForReview));
 var record = trail.Last(r => r.Basis == AccessBasis.Consent);
-Say($"    #{record.Sequence} {record.At:uuuu-MM-dd HH:mm:ss} UTC by {record.UserId} ({Describe(record.Role)} of {Name(record.Organisation!.Value)})");
-Say($"    {Describe(record.Action)} {Describe(record.Data)} of person {record.Subject.Value[..12]}… (a keyed pseudonym, not the BSN)");
-Say($"    on the basis of {Describe(record.Basis!.Value)} {record.BasisReference}; hash {record.Hash[..16]}… chained to {record.PreviousHash[..16]}…");
+Tell(2, Story.AuditRecord, record.Sequence, record.At, record.UserId, Describe(record.Role), Name(record.Organisation!.Value));
+Tell(2, Story.AuditSubject, Describe(record.Action), Describe(record.Data), record.Subject.Value[..12]);
+Tell(2, Story.AuditBasis, Describe(record.Basis!.Value), record.BasisReference, record.Hash[..16], record.PreviousHash[..16]);
 
 Console.WriteLine();
-Say("== Later: a supervision order (OTS) for Sam");
+Tell(0, Story.LaterHeading);
 var withMeasure = desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt | ProblemDomains.Safety, ProblemDomains.Safety, true, YouthProtectionMeasure.SupervisionOrder));
-Say($"  {Named(withMeasure.Reasons[^1])}");
-var handedOver = desk.HandOverToYouthProtection(caseId, new Handover(bjz, YouthProtectionMeasure.SupervisionOrder, "OTS for one year; AMW keeps the debt counselling, JGZ the check-ups.", [jgz, amw, school], Duration.FromDays(42)));
-Say($"  {caseId} is {Describe(handedOver.Status)} (overdracht): {Name(bjz)} coordinates now; the care coordinator is free again");
+Tell(1, "{0}", Named(withMeasure.Reasons[^1]));
+var handedOver = desk.HandOverToYouthProtection(caseId, new Handover(bjz, YouthProtectionMeasure.SupervisionOrder, Story.HandoverNote, [jgz, amw, school], Duration.FromDays(42)));
+Tell(1, Story.HandedOver, caseId, Describe(handedOver.Status), Name(bjz));
 foreach (var due in handedOver.GetFeedbackDue())
 {
-    Say($"    feedback (terugkoppeling) to {(due.Organisation == school ? "the school" : Name(due.Organisation))} due {due.DueAt:uuuu-MM-dd}");
+    Tell(2, Story.FeedbackDue, due.Organisation == school ? Story.TheSchool : Name(due.Organisation), due.DueAt);
 }
 
 var overview = access.GetOverview(director).Coordination;
-Say($"  Director's overview: {overview.OpenCasesPerStatus[CaseStatus.HandedOver]} case handed over, {overview.Waiting.Count} waiting; "
-    + $"free hours: {string.Join(", ", overview.Coordinators.Select(c => $"{CoordinatorName(c.Coordinator)} {c.FreeHours} h"))}");
+Tell(1, Story.DirectorOverview, overview.OpenCasesPerStatus[CaseStatus.HandedOver], overview.Waiting.Count,
+    string.Join(", ", overview.Coordinators.Select(c => Format(Story.Hours, CoordinatorName(c.Coordinator), c.FreeHours))));
 
 IReadOnlyList<Signal> OwnSignals(Actor reporter, Bsn youth)
 {
@@ -255,12 +268,12 @@ void Try(string who, Func<int> read)
 {
     try
     {
-        Say($"  {who}: allowed, {read()} signals");
+        Tell(1, Story.Allowed, who, read());
     }
     catch (AccessDeniedException error)
     {
-        Say($"  {who}: refused by rule {error.Rule}");
-        Say($"    {Named(error.Reason)}");
+        Tell(1, Story.RefusedByRule, who, error.Rule);
+        Tell(2, "{0}", Named(error.Reason));
     }
 }
 
@@ -268,19 +281,24 @@ void Register(SignalRegistration registration)
 {
     var result = index.Register(registration);
     result.ThrowIfRefused();
-    Say($"  {Name(registration.Organisation)} signals on {YouthName(registration.Youth.Bsn)}: {Describe(result.Outcome)}, "
-        + (result.MatchCount == 0 ? "no match" : result.MatchCount == 1 ? "1 match" : $"{result.MatchCount} matches"));
+    Tell(1, Story.Registered, Name(registration.Organisation), YouthName(registration.Youth.Bsn), Describe(result.Outcome),
+        result.MatchCount == 0 ? Story.NoMatch : result.MatchCount == 1 ? Story.OneMatch : Format(Story.Matches, result.MatchCount));
     foreach (var match in result.Matches)
     {
-        Say($"    {Describe(match.Kind)} with {Name(match.OtherOrganisation)}; match coordinator (matchregisseur): {Name(match.MatchCoordinator)}");
+        Tell(2, Story.MatchWith, Describe(match.Kind), Name(match.OtherOrganisation), Name(match.MatchCoordinator));
         foreach (var notification in notifier.CreateNotifications(match))
         {
-            var recipient = $"{Describe(notification.Role)} at {Name(notification.RecipientOrganisation)}";
-            var sibling = notification.ConcernsDifferentYouths ? " (about a sibling)" : string.Empty;
+            var recipient = Format(Story.RecipientAt, Describe(notification.Role), Name(notification.RecipientOrganisation));
+            var sibling = notification.ConcernsDifferentYouths ? " " + Story.AboutSibling : string.Empty;
             var other = notification.OtherParties[0];
-            Say(notification.Role == NotificationRecipientRole.MatchCoordinator
-                ? $"      {recipient} sees that {other.ProfessionalName} and {notification.OtherParties[1].ProfessionalName} contact each other{sibling}"
-                : $"      {recipient} contacts {other.ProfessionalName} of {other.OrganisationName}, {other.Contact.Phone}{sibling}");
+            if (notification.Role == NotificationRecipientRole.MatchCoordinator)
+            {
+                Tell(3, Story.SeesContact, recipient, other.ProfessionalName, notification.OtherParties[1].ProfessionalName, sibling);
+            }
+            else
+            {
+                Tell(3, Story.Contacts, recipient, other.ProfessionalName, other.OrganisationName, other.Contact.Phone, sibling);
+            }
         }
     }
 }
@@ -311,6 +329,16 @@ string Named(string text) => Regex.Replace(text, @"\b(org|coordinator|pro)-(\d+)
 void AddColleague(OrganisationId organisation, ProfessionalId id, string name) =>
     index.Directory.AddOrReplace(new Professional(id, organisation, name, new ContactDetails($"+31 6 0000 0{id.Value}", $"{name.Split(' ')[0].ToLowerInvariant()}@org{organisation.Value}.example"), isDesignatedReporter: false));
 
+string Routes(IEnumerable<IntakeRoute> routes) => string.Join(" " + Story.And + " ", routes.Select(r => Describe(r)));
+
+// The SDK reports an intact chain with the word "intact" and a broken one with its own sentence.
+static string Verdict(AuditVerification verification) => verification.IsIntact ? Story.ChainIntact : verification.Reason;
+
+static string Format(string format, params object?[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
+
+// One line of the story from its resource, indented by depth (two spaces a level).
+static void Tell(int depth, string format, params object?[] values) => Say(new string(' ', depth * 2) + Format(format, values));
+
 // Lines of at most 120 characters: longer text wraps at a space, indented under its start.
 static void Say(string text)
 {
@@ -329,45 +357,43 @@ static void Say(string text)
 
 static string Describe(Enum value) => value switch
     {
-        RegistrationOutcome.Registered => "registered",
-        RegistrationOutcome.Renewed => "renewed (it was active: a new end date)",
-        RegistrationRefusal => "Refused",
-        MatchKind.SameYouth => "a match on the same youth",
-        MatchKind.Family => "a family match",
-        MatchKind.Archived => "a match with an archived signal",
-        NotificationRecipientRole.Reporter => "the reporter",
-        NotificationRecipientRole.OrganisationCoordinator => "the organisation coordinator",
-        NotificationRecipientRole.MatchCoordinator => "the match coordinator",
-        IntakeRoute.ReferenceIndex => "the reference index (Verwijsindex)",
-        IntakeRoute.YouthAndFamilyCentre => "the CJG",
-        IntakeRoute.CareNetwork => "the care network (zorgnetwerk, ZAT)",
-        IntakeRoute.JusticeNetwork => "the justice network (Veiligheidshuis)",
-        IntakeRoute.FamilySelfReferral => "the family itself",
-        CoordinationTier.None => "no coordination (the professionals align themselves)",
-        CoordinationTier.General => "general coordination",
-        CoordinationTier.Specialist => "specialist coordination",
-        CaseStatus.HandedOver => "handed over to youth protection",
-        CaseStatus.Coordinated => "coordinated",
-        CaseStatus.Closed => "closed",
-        CaseStatus s => $"waiting ({s})",
-        EscalationTrigger.Stall => "the plan stalls (stagnatie)",
-        EscalationTrigger.DeadlinePassed => "the deadline passed",
-        EscalationTrigger.SevereThreat => "the child's safety is threatened",
-        EscalationTrigger.PlanMoves => "the plan moves again",
-        EscalationLevel.Executors => "the plan's executors",
-        EscalationLevel.Management => "their managers and boards",
-        EscalationLevel.Municipality => "the municipality",
-        EscalationLevel.None => "nobody",
-        OrganisationKind.YouthHealthCare => "youth health care (JGZ)",
-        OrganisationKind.YouthAndFamilyCentre => "the CJG",
-        ActorRole.Coordinator => "care coordinator",
-        ActorRole r => r.ToString().ToLowerInvariant(),
-        AuditAction.Read => "read",
-        AuditAction a => a.ToString().ToLowerInvariant(),
-        DataCategory.Signals => "the signals",
-        DataCategory d => d.ToString().ToLowerInvariant(),
-        AccessBasis.Consent => "consent",
-        AccessBasis b => b.ToString(),
+        RegistrationOutcome.Registered => Story.OutcomeRegistered,
+        RegistrationOutcome.Renewed => Story.OutcomeRenewed,
+        RegistrationRefusal => Story.Refused,
+        MatchKind.SameYouth => Story.MatchSameYouth,
+        MatchKind.Family => Story.MatchFamily,
+        MatchKind.Archived => Story.MatchArchived,
+        NotificationRecipientRole.Reporter => Story.RecipientReporter,
+        NotificationRecipientRole.OrganisationCoordinator => Story.RecipientOrganisationCoordinator,
+        NotificationRecipientRole.MatchCoordinator => Story.RecipientMatchCoordinator,
+        IntakeRoute.ReferenceIndex => Story.RouteReferenceIndex,
+        IntakeRoute.YouthAndFamilyCentre => Story.RouteYouthAndFamilyCentre,
+        IntakeRoute.CareNetwork => Story.RouteCareNetwork,
+        IntakeRoute.JusticeNetwork => Story.RouteJusticeNetwork,
+        IntakeRoute.FamilySelfReferral => Story.RouteFamilySelfReferral,
+        CoordinationTier.None => Story.TierNone,
+        CoordinationTier.General => Story.TierGeneral,
+        CoordinationTier.Specialist => Story.TierSpecialist,
+        CaseStatus.HandedOver => Story.StatusHandedOver,
+        CaseStatus.Coordinated => Story.StatusCoordinated,
+        CaseStatus.Closed => Story.StatusClosed,
+        CaseStatus s => Format(Story.StatusWaiting, s),
+        EscalationTrigger.Stall => Story.TriggerStall,
+        EscalationTrigger.DeadlinePassed => Story.TriggerDeadlinePassed,
+        EscalationTrigger.SevereThreat => Story.TriggerSevereThreat,
+        EscalationTrigger.PlanMoves => Story.TriggerPlanMoves,
+        EscalationLevel.Executors => Story.LevelExecutors,
+        EscalationLevel.Management => Story.LevelManagement,
+        EscalationLevel.Municipality => Story.LevelMunicipality,
+        EscalationLevel.None => Story.LevelNone,
+        OrganisationKind.YouthHealthCare => Story.KindYouthHealthCare,
+        OrganisationKind.YouthAndFamilyCentre => Story.KindYouthAndFamilyCentre,
+        ActorRole.Coordinator => Story.RoleCoordinator,
+        AuditAction.Read => Story.ActionRead,
+        DataCategory.Signals => Story.DataSignals,
+        AccessBasis.Consent => Story.BasisConsent,
+
+        // The values this story never meets keep the SDK's own name.
         _ => value.ToString(),
     };
 

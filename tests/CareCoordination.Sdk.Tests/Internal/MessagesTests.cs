@@ -5,7 +5,11 @@ using System.IO;
 using System.Linq;
 using System.Resources;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
+using NodaTime;
 using Xunit;
 
 namespace CareCoordination.Sdk.Tests.Internal;
@@ -13,6 +17,8 @@ namespace CareCoordination.Sdk.Tests.Internal;
 public sealed partial class MessagesTests
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly Bsn Citizen = Bsn.Parse("111222333");
 
     public static TheoryData<string> MessageResources()
     {
@@ -71,6 +77,64 @@ public sealed partial class MessagesTests
         Assert.Equal("The signal was registered.", british);
         Assert.Equal("Het signaal is geregistreerd in de verwijsindex.", flemish);
     }
+
+    [Fact]
+    public void No_message_shows_a_BSN_unmasked_in_either_language_whatever_fills_its_placeholders()
+    {
+        // Some areas have no message with a placeholder, so the messages of all areas are checked together.
+        var managers = BaseNames().Select(name => (Name: name, Manager: new ResourceManager(name, typeof(ReferenceIndex).Assembly))).ToArray();
+
+        AssertNoBsnUnmasked(managers.SelectMany(m => Entries(m.Manager, CultureInfo.InvariantCulture).Select(e => (m.Name + "." + e.Key, e.Value))), English);
+        AssertNoBsnUnmasked(managers.SelectMany(m => Entries(m.Manager, Dutch).Select(e => (m.Name + "." + e.Key, e.Value))), Dutch);
+    }
+
+    [Fact]
+    public void The_QuickStart_story_exists_in_English_and_Dutch_with_the_same_placeholders()
+    {
+        var english = StoryEntries("Story.resx");
+        var dutch = StoryEntries("Story.nl.resx");
+
+        Assert.NotEmpty(english);
+        Assert.Equal(english.Keys.Order(), dutch.Keys.Order());
+        Assert.All(english, entry =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(dutch[entry.Key]), entry.Key + " is empty in Dutch");
+            Assert.True(Placeholders(entry.Value).SetEquals(Placeholders(dutch[entry.Key])), entry.Key + " has other placeholders in Dutch: " + dutch[entry.Key]);
+        });
+    }
+
+    [Fact]
+    public void No_line_of_the_QuickStart_story_shows_a_BSN_unmasked_in_either_language()
+    {
+        AssertNoBsnUnmasked(StoryEntries("Story.resx").Select(e => (e.Key, e.Value)), English);
+        AssertNoBsnUnmasked(StoryEntries("Story.nl.resx").Select(e => (e.Key, e.Value)), Dutch);
+    }
+
+    // Every message with placeholders is formatted with a BSN, a youth and a signal in every placeholder (a format
+    // such as {0:D9} included), in the culture it is written for; none may spell out the nine digits.
+    private static void AssertNoBsnUnmasked(IEnumerable<(string Key, string Value)> messages, CultureInfo culture)
+    {
+        var digits = Citizen.RevealDigits();
+        var youth = new Youth(Citizen, new LocalDate(2015, 6, 1));
+        var signal = new Signal(new SignalId(7), Citizen, new OrganisationId(1), new ProfessionalId(101), 0, IntakeRoute.ReferenceIndex, 0, default);
+        var withPlaceholders = messages.Where(m => Placeholders(m.Value).Count > 0).ToArray();
+
+        Assert.NotEmpty(withPlaceholders);
+        Assert.All(withPlaceholders, message =>
+        {
+            var count = Placeholders(message.Value).Max(n => int.Parse(n, CultureInfo.InvariantCulture)) + 1;
+            foreach (var value in new object[] { Citizen, youth, signal })
+            {
+                var text = string.Format(culture, message.Value, Enumerable.Repeat(value, count).ToArray());
+                Assert.False(text.Contains(digits, System.StringComparison.Ordinal), message.Key + " shows the BSN unmasked: " + text);
+            }
+        });
+    }
+
+    // The sample is an executable the tests do not reference, so its resources are read from the source.
+    private static Dictionary<string, string> StoryEntries(string file) =>
+        XDocument.Load(Path.Combine(RepositoryFiles.Root, "samples", "QuickStart", file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
 
     private static string[] BaseNames() =>
         [.. typeof(ReferenceIndex).Assembly.GetManifestResourceNames()
