@@ -109,7 +109,19 @@ internal static class SqliteLoader
         }
 
         using var counter = Command(connection, transaction, "SELECT seq FROM sqlite_sequence WHERE name = 'events'");
-        if (counter.ExecuteScalar() is long next && next > HighestPlausibleSequence)
+        object? next;
+        try
+        {
+            next = counter.ExecuteScalar();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            // SQLite keeps this table's definition itself; one that lost its column was damaged in the file.
+            validator.Refuse("sqlite_sequence", "events", "the events' sequence counter cannot be read: its table's definition in the file is damaged", null);
+            return;
+        }
+
+        if (next is long sequenceCounter && sequenceCounter > HighestPlausibleSequence)
         {
             validator.Refuse("sqlite_sequence", "events", "the events' sequence counter is near its end, which the SDK's writes never reach", null);
         }

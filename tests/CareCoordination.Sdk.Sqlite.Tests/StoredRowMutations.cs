@@ -58,8 +58,12 @@ public sealed record StoredModel(
     public static StoredModel Read(Func<string, List<object?[]>> query, StoreDialect dialect) => new(
         [.. query($"SELECT {string.Join(", ", SignalColumns)} FROM {dialect.Table("signals")} ORDER BY id").Select(r => r.Select(Number).ToArray())],
         [.. query($"SELECT {string.Join(", ", FamilyColumns)} FROM {dialect.Table("family_members")} ORDER BY family_id, position").Select(r => r.Select(Number).ToArray())],
-        [.. query($"SELECT key, at_ticks, schema_version, {(dialect.JsonIsNormalised ? "answer::text" : "answer")} FROM {dialect.Table("idempotency_keys")} ORDER BY key").Select(r => ((string)r[0]!, Number(r[1]), Number(r[2]), (string)r[3]!))],
-        [.. query($"SELECT sequence, signal_id, other_signal_id, type FROM {dialect.Table("events")} ORDER BY sequence").Select(r => (Number(r[0]), Number(r[1]), r[2] is null ? (long?)null : Number(r[2]), (string)r[3]!))]);
+        [.. query($"SELECT key, at_ticks, schema_version, {(dialect.JsonIsNormalised ? "answer::text" : "answer")} FROM {dialect.Table("idempotency_keys")} ORDER BY key").Select(r => (Text(r[0]), Number(r[1]), Number(r[2]), Text(r[3])))],
+        [.. query($"SELECT sequence, signal_id, other_signal_id, type FROM {dialect.Table("events")} ORDER BY sequence").Select(r => (Number(r[0]), Number(r[1]), r[2] is null ? (long?)null : Number(r[2]), Text(r[3])))]);
+
+    // A damaged file can hold bytes where text was written; the load does not read an event's type, so the model must
+    // read such a value without failing itself (the marker can never be a type or JSON the SDK wrote).
+    private static string Text(object? value) => value as string ?? "\u0000not text";
 
     private static long Number(object? value) => value is bool b ? (b ? 1 : 0) : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }
