@@ -48,7 +48,9 @@ internal sealed class IdempotencyMemory
     }
 
     /// <summary>Forgets every answer that names a removed signal: no cache may keep a removed youth's data.</summary>
-    public void ForgetSignal(SignalId removed)
+    /// <param name="removed">The removed signal.</param>
+    /// <param name="undo">Where to say how to put the answers back, when the change may still be rolled back.</param>
+    public void ForgetSignal(SignalId removed, List<Action>? undo)
     {
         if (_answers.Count == 0)
         {
@@ -59,6 +61,7 @@ internal sealed class IdempotencyMemory
         {
             if (answer.Signal.Id == removed || Array.Exists(answer.Matches, m => m.Involves(removed)))
             {
+                undo?.Add(UndoOf(key));
                 _answers.Remove(key);
             }
         }
@@ -86,8 +89,15 @@ internal sealed class IdempotencyMemory
     /// <summary>Forgets the keys first used at or before the cutoff.</summary>
     /// <param name="cutoff">The end of the window.</param>
     /// <param name="forgottenInStore">Whether the store forgot them too in the same change.</param>
-    public void ForgetUpTo(Instant cutoff, bool forgottenInStore)
+    /// <param name="undo">Where to say how to put the keys back, when the change may still be rolled back.</param>
+    public void ForgetUpTo(Instant cutoff, bool forgottenInStore, List<Action>? undo)
     {
+        if (undo is not null)
+        {
+            var expiredKeysInStore = _expiredKeysInStore;
+            undo.Add(() => _expiredKeysInStore = expiredKeysInStore);
+        }
+
         if (forgottenInStore)
         {
             _expiredKeysInStore = false;
@@ -102,6 +112,7 @@ internal sealed class IdempotencyMemory
         {
             if (answer.At <= cutoff)
             {
+                undo?.Add(UndoOf(key));
                 _answers.Remove(key);
             }
         }

@@ -131,12 +131,28 @@ public sealed partial class ReferenceIndex
     public void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
+        if (_durable is not null)
+        {
+            Durably(() => AddOrReplaceFamilyCore(family));
+            return;
+        }
+
+        AddOrReplaceFamilyCore(family);
+    }
+
+    private bool AddOrReplaceFamilyCore(Family family)
+    {
         var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
             var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]));
-            WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
+            return WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
             {
+                if (_batch is not null)
+                {
+                    UndoFamily(_batch, keyed.Id);
+                }
+
                 _families.AddOrReplace(keyed);
                 return true;
             });
@@ -146,7 +162,9 @@ public sealed partial class ReferenceIndex
     /// <summary>Forgets a family; its youths no longer match each other through it.</summary>
     /// <param name="family">The family.</param>
     /// <returns>Whether the family was known.</returns>
-    public bool RemoveFamily(FamilyId family)
+    public bool RemoveFamily(FamilyId family) => _durable is null ? RemoveFamilyCore(family) : Durably(() => RemoveFamilyCore(family));
+
+    private bool RemoveFamilyCore(FamilyId family)
     {
         lock (_gate)
         {
@@ -155,7 +173,15 @@ public sealed partial class ReferenceIndex
                 return false;
             }
 
-            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () => _families.Remove(family));
+            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () =>
+            {
+                if (_batch is not null)
+                {
+                    UndoFamily(_batch, family);
+                }
+
+                return _families.Remove(family);
+            });
         }
     }
 

@@ -40,6 +40,7 @@ public sealed partial class ReferenceIndex
     private readonly IReferenceIndexObserver[] _listeners;
     private readonly ISignalStore? _store;
     private readonly ICareCoordinationStore? _durable;
+    private readonly GroupCommitter? _committer;
 
     private readonly SignalSlots _slots = new();
     private readonly YouthTable _active = new();
@@ -145,6 +146,7 @@ public sealed partial class ReferenceIndex
 
         _store = store;
         _durable = store as ICareCoordinationStore;
+        _committer = _durable is null ? null : GroupCommitter.For(_durable);
     }
 
     /// <summary>Gets a value indicating whether the index keys youths by a keyed pseudonym instead of the BSN.</summary>

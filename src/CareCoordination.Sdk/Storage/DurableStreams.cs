@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace CareCoordination.Sdk.Storage;
 
@@ -13,9 +14,6 @@ internal sealed class DurableStreams(IEventStreamStore? store)
 {
     /// <summary>Gets the store, or <see langword="null"/> when the area keeps everything in memory.</summary>
     public IEventStreamStore? Store { get; } = store;
-
-    /// <summary>Begins (or joins) an operation; <see langword="null"/> when the store writes every change on its own.</summary>
-    public ChangeScope? Begin() => Store is ICareCoordinationStore durable ? ChangeScope.Begin(durable) : null;
 
     /// <summary>Appends events to a stream, in the operation's change set or at once.</summary>
     public void Append(string kind, string stream, int expectedVersion, IReadOnlyList<StreamEvent> events)
@@ -43,17 +41,73 @@ internal sealed class DurableStreams(IEventStreamStore? store)
 
     /// <summary>
     /// Runs one change of an area under its lock as one operation: it joins the operation under way on this thread (an
-    /// index registration whose match opens a case) or begins its own and commits it; when the commit or the change
-    /// fails, what the change did in memory is undone.
+    /// index registration whose match opens a case) or begins its own, applies it in memory and queues it for the
+    /// store's next group commit, lets go of the locks, and returns once the change is durable. When the change fails,
+    /// what it did in memory is undone at once; when its group commit fails, the committer undoes it and the store's
+    /// exception reaches the caller.
     /// </summary>
     public T Run<T>(Lock gate, Func<T> change)
     {
-        lock (gate)
+        if (Store is not ICareCoordinationStore durable)
         {
-            using var scope = Begin();
-            var result = change();
-            scope?.Complete();
-            return result;
+            lock (gate)
+            {
+                return change();
+            }
+        }
+
+        var (result, completion) = Apply(durable, gate, change, CancellationToken.None);
+        completion?.Wait();
+        return result;
+    }
+
+    /// <summary>
+    /// Runs one change like <see cref="Run{T}(Lock, Func{T})"/> and awaits its durability. Cancelled before the change
+    /// is queued, nothing happened; once it is queued, it completes.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Lock gate, Func<T> change, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Store is not ICareCoordinationStore durable)
+        {
+            lock (gate)
+            {
+                return change();
+            }
+        }
+
+        var (result, completion) = Apply(durable, gate, change, cancellationToken);
+        if (completion is not null)
+        {
+            await completion.WaitAsync().ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>The in-memory half of an operation: the writer lock first, then the area's, and the change queued before both are let go.</summary>
+    private static (T Result, ChangeScope.Completion? Completion) Apply<T>(ICareCoordinationStore durable, Lock gate, Func<T> change, CancellationToken cancellationToken)
+    {
+        lock (ChangeScope.WriterOf(durable))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (gate)
+            {
+                using var scope = ChangeScope.Begin(durable);
+                var outerGate = scope.Gate;
+                scope.Gate = gate;
+                T result;
+                try
+                {
+                    result = change();
+                }
+                finally
+                {
+                    scope.Gate = outerGate;
+                }
+
+                return (result, scope.Complete());
+            }
         }
     }
 
