@@ -121,7 +121,9 @@ public sealed partial class ReferenceIndex
     /// </summary>
     private long PendingFor(int key, bool withFamilies)
     {
-        if (_committer is null)
+        // An operation under way (a participant reading the index) sees its own state and must not wait: it holds the
+        // writer lock the committer needs to roll a failed group back.
+        if (_committer is null || _committer.Writer.IsHeldByCurrentThread)
         {
             return 0;
         }
@@ -163,7 +165,8 @@ public sealed partial class ReferenceIndex
     }
 
     /// <summary>The sequence number a read of everything must wait for: the last operation queued, when it is not yet settled.</summary>
-    private long PendingForAll() => _committer is { } committer && committer.LastSequence > committer.Settled ? committer.LastSequence : 0;
+    private long PendingForAll() =>
+        _committer is { } committer && !committer.Writer.IsHeldByCurrentThread && committer.LastSequence > committer.Settled ? committer.LastSequence : 0;
 
     /// <summary>Runs a read under the lock once nothing it reflects is pending.</summary>
     private T ReadSettled<T>(Func<long> pending, Func<T> read)

@@ -22,21 +22,32 @@ public sealed partial class ReferenceIndex
     internal int GetActiveSignals(Bsn youth, Span<Signal> destination)
     {
         var key = KeyOf(youth);
-        var count = 0;
-        lock (_gate)
+        while (true)
         {
-            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            long pending;
+            lock (_gate)
             {
-                if (count < destination.Length)
+                // Only a change to this youth that is not yet durable makes the read wait; another youth's never does.
+                pending = PendingFor(key, withFamilies: false);
+                if (pending == 0)
                 {
-                    destination[count] = ToSignal(slot, key, youth);
+                    var count = 0;
+                    for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+                    {
+                        if (count < destination.Length)
+                        {
+                            destination[count] = ToSignal(slot, key, youth);
+                        }
+
+                        count++;
+                    }
+
+                    return count;
                 }
-
-                count++;
             }
-        }
 
-        return count;
+            _committer!.WaitSettled(pending);
+        }
     }
 
     /// <summary>Gets the active signals on a youth, newest first.</summary>
@@ -44,19 +55,15 @@ public sealed partial class ReferenceIndex
     /// <returns>The signals; empty when there are none.</returns>
     internal IReadOnlyList<Signal> GetActiveSignals(Bsn youth)
     {
-        lock (_gate)
-        {
-            return CollectChain(_active.HeadOf(KeyOf(youth)));
-        }
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: false), () => CollectChain(_active.HeadOf(key)));
     }
 
     /// <summary>Gets the active signals on every youth of a family.</summary>
     /// <param name="family">The family.</param>
     /// <returns>The signals, youth by youth in the family's order.</returns>
     /// <exception cref="NotFoundException">The family is not known to the index.</exception>
-    internal IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family)
-    {
-        lock (_gate)
+    internal IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family) => ReadSettled(PendingForAll, () =>
         {
             if (_families.Find(family) is not { } known)
             {
@@ -73,18 +80,18 @@ public sealed partial class ReferenceIndex
             }
 
             return result;
-        }
-    }
+        });
 
     /// <summary>Gets the signals on a youth in the historical archive, for auditors and the youth's access request; they are never matched.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The archived signals, most recently archived first; on one day, the most recently registered first.</returns>
     internal IReadOnlyList<ArchivedSignal> GetArchivedSignals(Bsn youth)
     {
-        lock (_gate)
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: false), () =>
         {
             var result = new List<ArchivedSignal>();
-            for (var slot = _archive.HeadOf(KeyOf(youth)); slot != NoSlot; slot = _slots[slot].Next)
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
             {
                 ref var s = ref _slots[slot];
                 result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
@@ -92,7 +99,7 @@ public sealed partial class ReferenceIndex
 
             result.Sort(static (a, b) => a.ArchivedOn != b.ArchivedOn ? b.ArchivedOn.CompareTo(a.ArchivedOn) : b.Signal.Id.CompareTo(a.Signal.Id));
             return result;
-        }
+        });
     }
 
     /// <summary>
@@ -105,10 +112,10 @@ public sealed partial class ReferenceIndex
     internal IReadOnlyList<Match> GetMatches(Bsn youth)
     {
         var now = _clock.GetCurrentInstant();
-        lock (_gate)
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: true), () =>
         {
             var result = new List<Match>();
-            var key = KeyOf(youth);
             for (var own = _active.HeadOf(key); own != NoSlot; own = _slots[own].Next)
             {
                 var ownOrganisation = _slots[own].Organisation;
@@ -122,7 +129,7 @@ public sealed partial class ReferenceIndex
             }
 
             return result;
-        }
+        });
     }
 
     /// <summary>Adds a family as the population register knows it, or replaces the family with the same identifier; later registrations match across its youths.</summary>
@@ -190,9 +197,10 @@ public sealed partial class ReferenceIndex
     /// <returns>The families; empty when none is known.</returns>
     internal IReadOnlyList<Family> GetFamiliesOf(Bsn youth)
     {
-        lock (_gate)
+        var key = KeyOf(youth);
+        return ReadSettled<IReadOnlyList<Family>>(() => PendingFor(key, withFamilies: true), () =>
         {
-            if (_families.OfYouth(KeyOf(youth)) is not { } ids)
+            if (_families.OfYouth(key) is not { } ids)
             {
                 return [];
             }
@@ -201,11 +209,11 @@ public sealed partial class ReferenceIndex
             for (var i = 0; i < ids.Length; i++)
             {
                 var known = _families.Find(ids[i])!;
-                result[i] = MapMembers(known, key => YouthOf(key.RevealNumber()));
+                result[i] = MapMembers(known, member => YouthOf(member.RevealNumber()));
             }
 
             return result;
-        }
+        });
     }
 
     private List<Signal> CollectChain(int head)
