@@ -20,7 +20,7 @@ namespace CareCoordination.Sdk.Plans;
 /// Thread-safe: one lock serialises changes. Every change names the version it was made on; a stale change is
 /// refused with <see cref="StaleVersionException"/> and overwrites nothing. Reads return immutable plans.
 /// </remarks>
-public sealed class PlanBook
+public sealed partial class PlanBook
 {
     private readonly Lock _gate = new();
     private readonly CoordinationDesk _desk;

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
@@ -182,6 +184,23 @@ public sealed class PersonDataAccess
             [.. _obligations.About(youth.Bsn).Select(o => new SubjectAccessInformation(o.Signal.ToString(), o.MustInform.ToString(), o.DueOn, o.Informed.ToString(), o.PostponedBecause))],
             [.. log.Select(r => new SubjectAccessLogLine(r.At, r.Role.ToString(), r.Organisation is { } o ? Name(directory, o) : "-", r.Action.ToString(), r.Data.ToString(), r.Detail, r.Basis?.ToString() ?? "refused"))]);
         return JsonSerializer.Serialize(document, Json.SubjectAccessDocument);
+    }
+
+    /// <summary>
+    /// Answers a youth's or parents' access request (<em>inzageverzoek</em>) like
+    /// <see cref="SubjectAccess(Actor, Youth, ConsentGiver)"/>, once every change to the youth's signals that is still
+    /// on its way to the store is durable: the document never shows what a failed commit would take back.
+    /// </summary>
+    /// <param name="actor">The requester, whose identity the vendor verified, in the <see cref="ActorRole.DataSubject"/> role.</param>
+    /// <param name="youth">The youth.</param>
+    /// <param name="requestedBy">Who asks: the youth or the parents; must be who decides for the youth's age.</param>
+    /// <param name="cancellationToken">Cancels the request until the document is made.</param>
+    /// <returns>The document (UTF-8 JSON text).</returns>
+    public async Task<string> SubjectAccessAsync(Actor actor, Youth youth, ConsentGiver requestedBy, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await _index.WhenSettledAsync(youth.Bsn).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return SubjectAccess(actor, youth, requestedBy);
     }
 
     private static readonly SubjectAccessJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)

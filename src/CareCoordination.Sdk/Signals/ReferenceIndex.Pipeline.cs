@@ -164,6 +164,20 @@ public sealed partial class ReferenceIndex
         return pending;
     }
 
+    /// <summary>Completes once nothing a read of the youth (and the youth's families) would reflect is pending, holding no thread meanwhile.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The wait; complete at once when nothing is pending.</returns>
+    internal Task WhenSettledAsync(Identity.Bsn youth)
+    {
+        long pending;
+        lock (_gate)
+        {
+            pending = PendingFor(KeyOf(youth), withFamilies: true);
+        }
+
+        return pending == 0 ? Task.CompletedTask : _committer!.WhenSettledAsync(pending);
+    }
+
     /// <summary>The sequence number a read of everything must wait for: the last operation queued, when it is not yet settled.</summary>
     private long PendingForAll() =>
         _committer is { } committer && !committer.Writer.IsHeldByCurrentThread && committer.LastSequence > committer.Settled ? committer.LastSequence : 0;

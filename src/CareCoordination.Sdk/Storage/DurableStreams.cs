@@ -111,6 +111,30 @@ internal sealed class DurableStreams(IEventStreamStore? store)
         }
     }
 
+    /// <summary>
+    /// Runs a read under the area's lock once no change to the store is pending: an area keeps no record of which change
+    /// touched what, so it waits, conservatively, until everything queued before it is durable (or rolled back, when the
+    /// read runs again). A read made by an operation under way sees that operation's state and never waits.
+    /// </summary>
+    public T Read<T>(Lock gate, Func<T> read)
+    {
+        var committer = Store is ICareCoordinationStore durable ? GroupCommitter.For(durable) : null;
+        while (true)
+        {
+            long pending;
+            lock (gate)
+            {
+                pending = committer is null || committer.Writer.IsHeldByCurrentThread ? 0 : committer.LastSequence;
+                if (pending <= (committer?.Settled ?? 0))
+                {
+                    return read();
+                }
+            }
+
+            committer!.WaitSettled(pending);
+        }
+    }
+
     /// <summary>Says how to put back a change made in memory, should the operation under way fail after it.</summary>
     public void OnUndo(Action undo) => ChangeScope.Current(Store)?.OnUndo(undo);
 }

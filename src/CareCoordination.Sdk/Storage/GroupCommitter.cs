@@ -30,6 +30,7 @@ internal sealed class GroupCommitter
     private readonly object _queueGate = new();
     private List<Pending> _queue = [];
     private List<Pending> _spare = [];
+    private readonly List<(long Sequence, TaskCompletionSource Waiter)> _settledWaiters = [];
     private long _lastSequence;
     private long _settled;
     private bool _running;
@@ -88,6 +89,27 @@ internal sealed class GroupCommitter
             {
                 Monitor.Wait(_queueGate);
             }
+        }
+    }
+
+    /// <summary>Completes when everything up to <paramref name="sequence"/> is durable or rolled back, holding no thread meanwhile.</summary>
+    public Task WhenSettledAsync(long sequence)
+    {
+        if (Settled >= sequence)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_queueGate)
+        {
+            if (_settled >= sequence)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _settledWaiters.Add((sequence, waiter));
+            return waiter.Task;
         }
     }
 
@@ -191,6 +213,10 @@ internal sealed class GroupCommitter
         {
             Interlocked.Exchange(ref _settled, sequence);
             Monitor.PulseAll(_queueGate);
+            if (_settledWaiters.Count > 0)
+            {
+                _settledWaiters.RemoveAll(w => w.Sequence <= sequence && w.Waiter.TrySetResult());
+            }
         }
     }
 
