@@ -121,9 +121,9 @@ public sealed partial class ReferenceIndex
     /// </summary>
     private long PendingFor(int key, bool withFamilies)
     {
-        // An operation under way (a participant reading the index) sees its own state and must not wait: it holds the
-        // writer lock the committer needs to roll a failed group back.
-        if (_committer is null || _committer.Writer.IsHeldByCurrentThread)
+        // An operation under way (a participant reading the index), or a read nested in an area's read, sees the state
+        // as it is and must not wait: it holds a lock the committer may need to roll a failed group back.
+        if (_committer is null || DurableStreams.IsReadingOrWriting(_durable!))
         {
             return 0;
         }
@@ -180,7 +180,7 @@ public sealed partial class ReferenceIndex
 
     /// <summary>The sequence number a read of everything must wait for: the last operation queued, when it is not yet settled.</summary>
     private long PendingForAll() =>
-        _committer is { } committer && !committer.Writer.IsHeldByCurrentThread && committer.LastSequence > committer.Settled ? committer.LastSequence : 0;
+        _committer is { } committer && !DurableStreams.IsReadingOrWriting(_durable!) && committer.LastSequence > committer.Settled ? committer.LastSequence : 0;
 
     /// <summary>Runs a read under the lock once nothing it reflects is pending.</summary>
     private T ReadSettled<T>(Func<long> pending, Func<T> read)

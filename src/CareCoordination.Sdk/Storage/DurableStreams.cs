@@ -12,6 +12,10 @@ namespace CareCoordination.Sdk.Storage;
 /// </summary>
 internal sealed class DurableStreams(IEventStreamStore? store)
 {
+    // Reads under way on this thread: a read nested in another holds that one's lock and must never wait.
+    [ThreadStatic]
+    private static int t_readDepth;
+
     /// <summary>Gets the store, or <see langword="null"/> when the area keeps everything in memory.</summary>
     public IEventStreamStore? Store { get; } = store;
 
@@ -118,22 +122,36 @@ internal sealed class DurableStreams(IEventStreamStore? store)
     /// </summary>
     public T Read<T>(Lock gate, Func<T> read)
     {
-        var committer = Store is ICareCoordinationStore durable ? GroupCommitter.For(durable) : null;
+        var committer = Store is ICareCoordinationStore durable && !IsReadingOrWriting(durable) ? GroupCommitter.For(durable) : null;
         while (true)
         {
             long pending;
             lock (gate)
             {
-                pending = committer is null || committer.Writer.IsHeldByCurrentThread ? 0 : committer.LastSequence;
+                pending = committer?.LastSequence ?? 0;
                 if (pending <= (committer?.Settled ?? 0))
                 {
-                    return read();
+                    t_readDepth++;
+                    try
+                    {
+                        return read();
+                    }
+                    finally
+                    {
+                        t_readDepth--;
+                    }
                 }
             }
 
             committer!.WaitSettled(pending);
         }
     }
+
+    /// <summary>
+    /// Tells whether this thread is inside an operation on the store (it holds the writer lock) or inside another read
+    /// (it holds an area's lock): then a read must not wait for the committer, which may need that lock to roll back.
+    /// </summary>
+    internal static bool IsReadingOrWriting(ICareCoordinationStore store) => t_readDepth > 0 || ChangeScope.WriterOf(store).IsHeldByCurrentThread;
 
     /// <summary>Says how to put back a change made in memory, should the operation under way fail after it.</summary>
     public void OnUndo(Action undo) => ChangeScope.Current(Store)?.OnUndo(undo);

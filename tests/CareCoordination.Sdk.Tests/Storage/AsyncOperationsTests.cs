@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -69,6 +70,35 @@ public sealed class AsyncOperationsTests
         Assert.Equal(entered, store.Entered);
         var given = await consents.GiveAsync(Sam, ConsentPurpose.Coordination, [Amw], ConsentGiver.Parents);
         Assert.Contains(consents.About(Sam.Bsn).Consents, c => c.Id == given.Id);
+    }
+
+    [Fact]
+    public async Task A_plan_agenda_read_while_a_plan_change_is_rolled_back_waits_for_the_rollback_and_does_not_deadlock_it()
+    {
+        var store = new ScriptedStore();
+        using var services = HostedSdk.Build(store, new FakeClock(IndexScenario.Start));
+        var index = services.GetRequiredService<ReferenceIndex>();
+        var desk = services.GetRequiredService<CoordinationDesk>();
+        var plans = services.GetRequiredService<PlanBook>();
+        await desk.AddCoordinatorAsync(new CareCoordinator(new CoordinatorId(1), TestRegion.ReporterOf(Amw), Amw, TrainingLevel.Specialist, weeklyHours: 8));
+        (await index.RegisterAsync(IndexScenario.By(Jgz, Sam))).ThrowIfRefused();
+        (await index.RegisterAsync(IndexScenario.By(Amw, Sam))).ThrowIfRefused();
+        var caseId = desk.WhichCaseHandles(Sam.Bsn)!.Case;
+        await desk.AssessAsync(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+        (await desk.AssignCoordinatorAsync(caseId)).ThrowIfRefused();
+        var by = TestRegion.ReporterOf(Amw);
+        var plan = await plans.DraftAsync(caseId, by, Amw);
+        var entered = store.Entered;
+        var failing = store.Hold(fail: true);
+
+        var changing = plans.ChangeAsync(caseId, plan.Version, (p, at) => p.SetGoal("The parents have an overview of their debts", by, at));
+        SpinWait.SpinUntil(() => store.Entered == entered + 1);
+        var reading = Task.Run(() => plans.GetAgenda(plans.Today.PlusDays(30)));
+        failing.Set();
+
+        await Assert.ThrowsAsync<System.IO.IOException>(() => changing);
+        Assert.NotNull(await reading.WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(plan.Version, plans.Find(caseId)!.Version);
     }
 
     [Fact]
