@@ -25,6 +25,7 @@ internal sealed class ChangeScope : IDisposable
     private readonly List<(Lock? Gate, Action Undo)> _undo = [];
     private readonly List<Action> _afterDurable = [];
     private readonly ChangeScope? _joined;
+    private Lock? _gate;
     private bool _finished;
 
     private ChangeScope(ICareCoordinationStore store, ChangeScope? outer)
@@ -48,8 +49,6 @@ internal sealed class ChangeScope : IDisposable
         get => Root._gate;
         set => Root._gate = value;
     }
-
-    private Lock? _gate;
 
     /// <summary>The lock every write to a store takes before any area's lock.</summary>
     public static Lock WriterOf(ICareCoordinationStore store) => GroupCommitter.For(store).Writer;
