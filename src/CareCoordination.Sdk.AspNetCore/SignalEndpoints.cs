@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
@@ -34,7 +35,7 @@ internal static class SignalEndpoints
             .WithSummary("Withdraws the organisation's active signal on a youth, with the reason.");
     }
 
-    private static IResult Register(SignalRequest request, HttpContext context, ReferenceIndex index)
+    private static async Task<IResult> Register(SignalRequest request, HttpContext context, ReferenceIndex index)
     {
         var registration = RegistrationOf(request, context);
         if (context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } key)
@@ -42,11 +43,12 @@ internal static class SignalEndpoints
             registration = registration.WithIdempotencyKey(ScopedKey(context, key));
         }
 
-        var result = index.Register(registration);
+        // A client that hangs up before the registration is queued leaves no trace; once queued, it completes.
+        var result = await index.RegisterAsync(registration, context.RequestAborted);
         return result.IsRefused ? Refusal(result) : TypedResults.Ok(ResponseOf(result));
     }
 
-    private static IResult RegisterBatch(SignalBatchRequest request, HttpContext context, ReferenceIndex index, IOptions<CareCoordinationServiceOptions> options)
+    private static async Task<IResult> RegisterBatch(SignalBatchRequest request, HttpContext context, ReferenceIndex index, IOptions<CareCoordinationServiceOptions> options)
     {
         var max = options.Value.MaxBatchLength;
         if (request.Registrations.Count == 0 || request.Registrations.Count > max)
@@ -63,7 +65,7 @@ internal static class SignalEndpoints
             registrations.Add(key is null ? registration : registration.WithIdempotencyKey(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}/{i}")));
         }
 
-        var results = index.RegisterBatch(registrations);
+        var results = await index.RegisterBatchAsync(registrations, context.RequestAborted);
         var answers = new List<RegistrationResponse>(results.Count);
         foreach (var result in results)
         {
@@ -73,14 +75,14 @@ internal static class SignalEndpoints
         return TypedResults.Ok(new SignalBatchResponse(answers));
     }
 
-    private static IResult Withdraw(WithdrawalRequest request, HttpContext context, PersonDataAccess access)
+    private static async Task<IResult> Withdraw(WithdrawalRequest request, HttpContext context, PersonDataAccess access)
     {
         if (!System.Enum.IsDefined(request.Reason))
         {
             return Problems.Of(StatusCodes.Status400BadRequest, "The reason is not one of Unjustified, RiskGone, ObjectionUpheld.");
         }
 
-        var signal = access.Withdraw(Caller.Actor(context), request.Bsn, request.Reason);
+        var signal = await access.WithdrawAsync(Caller.Actor(context), request.Bsn, request.Reason, context.RequestAborted);
         return TypedResults.Ok(signal);
     }
 
