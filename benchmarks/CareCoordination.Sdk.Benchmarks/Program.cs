@@ -21,4 +21,10 @@ if (args.Length > 0 && args[0] == "--footprint")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--load")
+{
+    LoadBenchmark.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(IndexData).Assembly).Run(args);

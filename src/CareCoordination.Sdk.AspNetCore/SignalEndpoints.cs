@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
@@ -35,7 +36,7 @@ internal static class SignalEndpoints
             .WithSummary("Withdraws the organisation's active signal on a youth, with the reason; a retry with the same Idempotency-Key gets the first answer.");
     }
 
-    private static IResult Register(SignalRequest request, HttpContext context, ReferenceIndex index)
+    private static async Task<IResult> Register(SignalRequest request, HttpContext context, ReferenceIndex index)
     {
         var registration = RegistrationOf(request, context);
         if (context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } key)
@@ -43,11 +44,12 @@ internal static class SignalEndpoints
             registration = registration.WithIdempotencyKey(ScopedKey(context, key));
         }
 
-        var result = index.Register(registration);
+        // A client that hangs up before the registration is queued leaves no trace; once queued, it completes.
+        var result = await index.RegisterAsync(registration, context.RequestAborted);
         return result.IsRefused ? Refusal(result) : TypedResults.Ok(ResponseOf(result));
     }
 
-    private static IResult RegisterBatch(SignalBatchRequest request, HttpContext context, ReferenceIndex index, IOptions<CareCoordinationServiceOptions> options)
+    private static async Task<IResult> RegisterBatch(SignalBatchRequest request, HttpContext context, ReferenceIndex index, IOptions<CareCoordinationServiceOptions> options)
     {
         var max = options.Value.MaxBatchLength;
         if (request.Registrations.Count == 0 || request.Registrations.Count > max)
@@ -64,7 +66,7 @@ internal static class SignalEndpoints
             registrations.Add(key is null ? registration : registration.WithIdempotencyKey(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}/{i}")));
         }
 
-        var results = index.RegisterBatch(registrations);
+        var results = await index.RegisterBatchAsync(registrations, context.RequestAborted);
         var answers = new List<RegistrationResponse>(results.Count);
         foreach (var result in results)
         {

@@ -27,7 +27,7 @@ namespace CareCoordination.Sdk.Coordination;
 /// read cases through <see cref="Privacy.PersonDataAccess"/>; the desk itself answers only with case numbers, meetings
 /// and aggregates.
 /// </remarks>
-public sealed class CoordinationDesk
+public sealed partial class CoordinationDesk
 {
     // The desk is the public face of internal rooms with one job each: CaseIndex (the cases, the one open case per
     // family and youth), CaseJournal (writes a case's events, then changes memory), OneCasePerFamily (intake),
@@ -454,11 +454,5 @@ public sealed class CoordinationDesk
         return true;
     });
 
-    private T Read<T>(Func<T> read)
-    {
-        lock (_gate)
-        {
-            return read();
-        }
-    }
+    private T Read<T>(Func<T> read) => _streams.Read(_gate, read);
 }

@@ -20,7 +20,7 @@ namespace CareCoordination.Sdk.Plans;
 /// Thread-safe: one lock serialises changes. Every change names the version it was made on; a stale change is
 /// refused with <see cref="StaleVersionException"/> and overwrites nothing. Reads return immutable plans.
 /// </remarks>
-public sealed class PlanBook
+public sealed partial class PlanBook
 {
     private readonly Lock _gate = new();
     private readonly CoordinationDesk _desk;
@@ -187,9 +187,7 @@ public sealed class PlanBook
     /// <summary>Lists what falls due up to a day, for each coordinator, each organisation and the municipality.</summary>
     /// <param name="until">The last day to include.</param>
     /// <returns>The agenda; overdue items are marked.</returns>
-    public PlanAgenda GetAgenda(LocalDate until)
-    {
-        lock (_gate)
+    public PlanAgenda GetAgenda(LocalDate until) => _streams.Read(_gate, () =>
         {
             var today = Today;
             var perCoordinator = new SortedDictionary<CoordinatorId, IReadOnlyList<PlanDueItem>>();
@@ -215,15 +213,14 @@ public sealed class PlanBook
                 .OrderBy(g => g.Key)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<PlanDueItem>)[.. g.OrderBy(i => i.Due)]);
             return new PlanAgenda(today, until, perCoordinator, perOrganisation, [.. all.Where(i => i.Organisation is null).OrderBy(i => i.Due)]);
-        }
-    }
+        });
 
     /// <summary>What the plans yield: plans completed, goals reached, escalations and cases closed without one. Aggregates only.</summary>
     /// <returns>The overview.</returns>
     public PlanOverview GetOverview()
     {
         var closed = _desk.ClosedCaseIds();
-        lock (_gate)
+        return _streams.Read(_gate, () =>
         {
             var plans = _plans.Values.ToArray();
             return new PlanOverview(
@@ -236,7 +233,7 @@ public sealed class PlanBook
                 plans.Sum(p => p.EnforcementOrders.Count),
                 closed.Count(c => _plans.GetValueOrDefault(c) is not { WasEverEscalated: true }),
                 closed.Count);
-        }
+        });
     }
 
     /// <summary>Writes a plan's new events and keeps the plan, undone should the operation fail after it.</summary>

@@ -18,7 +18,7 @@ namespace CareCoordination.Sdk.Privacy;
 /// access, so that a withdrawal takes effect for every later access.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class ConsentRegister
+public sealed partial class ConsentRegister
 {
     private readonly Lock _gate = new();
     private readonly IClock _clock;

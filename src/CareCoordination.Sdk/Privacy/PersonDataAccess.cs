@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
@@ -9,6 +11,7 @@ using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -154,6 +157,29 @@ public sealed class PersonDataAccess
     }
 
     /// <summary>
+    /// Withdraws the actor's organisation's own signal on a youth like <see cref="Withdraw(Actor, Bsn, WithdrawalReason)"/>,
+    /// and completes once the withdrawal is durable (with group commit, once the group it joined is).
+    /// </summary>
+    /// <param name="actor">A professional of the reporting organisation, in the <see cref="ActorRole.Reporter"/> role.</param>
+    /// <param name="youth">The youth.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the withdrawal until it is queued for its commit; then nothing changed.</param>
+    /// <returns>The organisation's own signal as it was.</returns>
+    /// <exception cref="AccessDeniedException">The actor's organisation has no active signal on the youth; nothing changed.</exception>
+    /// <exception cref="CommitRolledBackException">The group commit the withdrawal joined failed; the signal is as it was.</exception>
+    public Task<Signal> WithdrawAsync(Actor actor, Bsn youth, WithdrawalReason reason, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentException("The withdrawal reason is not defined.", nameof(reason));
+        }
+
+        Decide(actor, youth, DataCategory.Signals, "withdrawal (" + reason + ")", _rules.DecideAboutYouth(actor, DataCategory.Signals, youth), AuditAction.Delete);
+        return _index.WithdrawAsync(youth, actor.Organisation!.Value, reason, cancellationToken);
+    }
+
+    /// <summary>
     /// Moves the signals of a youth known by a substitute number (<em>verwijsindexservicenummer</em>) to the BSN the youth
     /// got (R1: only an organisation with an active signal under the substitute number, which learned the BSN, does so).
     /// Both numbers get an audit record, since the move touches the youth under each.
@@ -171,6 +197,28 @@ public sealed class PersonDataAccess
         var decision = _rules.DecideAboutYouth(actor, DataCategory.Signals, substitute.AsIndexKey());
         DecideForEach(actor, [substitute.AsIndexKey(), bsn], DataCategory.Signals, "identification: substitute number replaced by the BSN", decision, AuditAction.Update);
         return _index.AssignBsn(substitute, bsn);
+    }
+
+    /// <summary>
+    /// Moves a youth's signals from a substitute number to the BSN like <see cref="AssignBsn(Actor, SubstituteNumber, Bsn)"/>,
+    /// and completes once the move is durable.
+    /// </summary>
+    /// <param name="actor">A reporter of an organisation that signalled the youth under the substitute number.</param>
+    /// <param name="substitute">The substitute number.</param>
+    /// <param name="bsn">The youth's BSN.</param>
+    /// <param name="cancellationToken">Cancels the move until it is queued for its commit; then nothing changed.</param>
+    /// <returns>The matches the move made with other organisations' signals on the BSN.</returns>
+    /// <exception cref="AccessDeniedException">The actor's organisation has no active signal under the substitute number; nothing changed.</exception>
+    /// <exception cref="ArgumentException">An argument is <c>default</c>, or <paramref name="bsn"/> is a substitute number itself.</exception>
+    /// <exception cref="CommitRolledBackException">The group commit the move joined failed; the signals are where they were.</exception>
+    public Task<IReadOnlyList<Match>> AssignBsnAsync(Actor actor, SubstituteNumber substitute, Bsn bsn, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Guard.NotDefault(substitute);
+        Guard.NotDefault(bsn);
+        var decision = _rules.DecideAboutYouth(actor, DataCategory.Signals, substitute.AsIndexKey());
+        DecideForEach(actor, [substitute.AsIndexKey(), bsn], DataCategory.Signals, "identification: substitute number replaced by the BSN", decision, AuditAction.Update);
+        return _index.AssignBsnAsync(substitute, bsn, cancellationToken);
     }
 
     /// <summary>Reads the information obligations of the actor's organisation's signals on a youth (R1).</summary>
@@ -248,6 +296,24 @@ public sealed class PersonDataAccess
             [.. _obligations.About(youth.Bsn).Select(o => new SubjectAccessInformation(o.Signal.ToString(), o.MustInform.ToString(), o.DueOn, o.Informed.ToString(), o.PostponedBecause))],
             [.. log.Select(r => new SubjectAccessLogLine(r.At, r.Role.ToString(), r.Organisation is { } o ? Name(directory, o) : "-", r.Action.ToString(), r.Data.ToString(), r.Detail, r.Basis?.ToString() ?? "refused"))]);
         return JsonSerializer.Serialize(document, Json.SubjectAccessDocument);
+    }
+
+    /// <summary>
+    /// Answers a youth's or parents' access request (<em>inzageverzoek</em>) like
+    /// <see cref="SubjectAccess(Actor, Youth, VerifiedRequester)"/>, once every change to the youth's signals that is still
+    /// on its way to the store is durable: the document never shows what a failed commit would take back.
+    /// </summary>
+    /// <param name="actor">The requester, whose identity the vendor verified, in the <see cref="ActorRole.DataSubject"/> role.</param>
+    /// <param name="youth">The youth.</param>
+    /// <param name="requester">Who asks, as the host verified it: the youth or the parents, who must be who decides for the youth's age.</param>
+    /// <param name="cancellationToken">Cancels the request until the document is made.</param>
+    /// <returns>The document (UTF-8 JSON text).</returns>
+    /// <exception cref="AccessDeniedException">The actor is no data subject, or the verified role may not ask for a youth of this age.</exception>
+    public async Task<string> SubjectAccessAsync(Actor actor, Youth youth, VerifiedRequester requester, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await _index.WhenSettledAsync(youth.Bsn).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return SubjectAccess(actor, youth, requester);
     }
 
     private static readonly SubjectAccessJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -53,7 +53,9 @@ internal sealed class IdempotencyMemory
     /// Takes a removed signal out of the answers' matches, so that no cache keeps another party's removed data. The
     /// answers themselves stay until their keys expire: forgetting one would let a retry register or renew again.
     /// </summary>
-    public void ForgetSignal(SignalId removed)
+    /// <param name="removed">The removed signal.</param>
+    /// <param name="undo">Where to say how to put the answers back, when the change may still be rolled back.</param>
+    public void ForgetSignal(SignalId removed, List<Action>? undo)
     {
         if (_answers.Count == 0)
         {
@@ -71,6 +73,7 @@ internal sealed class IdempotencyMemory
 
         foreach (var key in touched ?? [])
         {
+            undo?.Add(UndoOf(key));
             var answer = _answers[key];
             _answers[key] = answer with { Matches = Array.FindAll(answer.Matches, m => !m.Involves(removed)) };
         }
@@ -98,8 +101,15 @@ internal sealed class IdempotencyMemory
     /// <summary>Forgets the keys first used at or before the cutoff.</summary>
     /// <param name="cutoff">The end of the window.</param>
     /// <param name="forgottenInStore">Whether the store forgot them too in the same change.</param>
-    public void ForgetUpTo(Instant cutoff, bool forgottenInStore)
+    /// <param name="undo">Where to say how to put the keys back, when the change may still be rolled back.</param>
+    public void ForgetUpTo(Instant cutoff, bool forgottenInStore, List<Action>? undo)
     {
+        if (undo is not null)
+        {
+            var expiredKeysInStore = _expiredKeysInStore;
+            undo.Add(() => _expiredKeysInStore = expiredKeysInStore);
+        }
+
         if (forgottenInStore)
         {
             _expiredKeysInStore = false;
@@ -114,6 +124,7 @@ internal sealed class IdempotencyMemory
         {
             if (answer.At <= cutoff)
             {
+                undo?.Add(UndoOf(key));
                 _answers.Remove(key);
             }
         }

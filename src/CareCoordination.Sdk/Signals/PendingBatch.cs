@@ -6,11 +6,19 @@ using CareCoordination.Sdk.Storage;
 namespace CareCoordination.Sdk.Signals;
 
 /// <summary>A batch of registrations under way: its store commits, how to undo its changes, and what to raise once it is on disk.</summary>
-internal sealed class PendingBatch(long lastId, int activeCount)
+internal sealed class PendingBatch(long lastId, int activeCount, int archivedCount)
 {
     public long LastId { get; } = lastId;
 
     public int ActiveCount { get; } = activeCount;
+
+    public int ArchivedCount { get; } = archivedCount;
+
+    /// <summary>Gets the youth keys whose chains the batch changed, so reads of them wait until it is durable.</summary>
+    public HashSet<int> Youths { get; } = [];
+
+    /// <summary>Gets or sets a value indicating whether the batch changed a family, so family reads wait until it is durable.</summary>
+    public bool ChangedFamilies { get; set; }
 
     public List<SignalCommit> Commits { get; } = [];
 

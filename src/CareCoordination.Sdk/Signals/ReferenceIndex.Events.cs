@@ -11,10 +11,11 @@ namespace CareCoordination.Sdk.Signals;
 public sealed partial class ReferenceIndex
 {
     /// <summary>
-    /// Runs a change the index writes before it applies it (withdrawal, death, expiry). With a store that commits change
-    /// sets, the participants hear the change's events first and what they write joins the same change set, committed in
-    /// one transaction; then the index's memory changes and the listeners hear the events. With any other store the
-    /// commit comes first, then memory, then everyone hears. When the commit throws, nothing changed.
+    /// Runs a change of a signal's lifetime or a family (withdrawal, death, expiry, families). With a store that commits
+    /// change sets, the participants hear the change's events first and what they write joins the same change set; then
+    /// the index's memory changes with its undo recorded, the operation is queued for the group commit, and the
+    /// listeners hear the events once it is durable. With any other store the commit comes first, then memory, then
+    /// everyone hears. When the commit throws, nothing changed.
     /// </summary>
     private void WriteThenApply(SignalCommit? commit, List<Action<IReferenceIndexObserver[]>> events, Action apply) =>
         WriteThenApply(
@@ -48,13 +49,14 @@ public sealed partial class ReferenceIndex
 
     private T WriteThenApply<T>(object? write, Action<ChangeScope> stage, Action<ISignalStore> writeAlone, List<Action<IReferenceIndexObserver[]>> events, Func<T> apply)
     {
-        var audience = _observers;
         if (_durable is not null)
         {
-            using var scope = ChangeScope.Begin(_durable);
+            // Under way in ApplyDurably: the write joins the operation's change set, participants add theirs, memory
+            // changes with its undo recorded, and listeners hear once the group commit made it durable.
+            var batch = _batch!;
             if (write is not null)
             {
-                stage(scope);
+                stage(ChangeScope.Current(_durable)!);
             }
 
             foreach (var e in events)
@@ -62,10 +64,19 @@ public sealed partial class ReferenceIndex
                 e(_participants);
             }
 
-            scope.Complete();
-            audience = _listeners;
+            var applied = apply();
+            if (_listeners.Length > 0)
+            {
+                foreach (var e in events)
+                {
+                    DeferListeners(batch, e, _listeners);
+                }
+            }
+
+            return applied;
         }
-        else if (write is not null && _store is not null)
+
+        if (write is not null && _store is not null)
         {
             writeAlone(_store);
         }
@@ -73,7 +84,7 @@ public sealed partial class ReferenceIndex
         var result = apply();
         foreach (var e in events)
         {
-            e(audience);
+            e(_observers);
         }
 
         return result;

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
@@ -28,7 +30,23 @@ public sealed partial class ReferenceIndex
     /// <remarks>Internal: the move reveals the other organisations' signals on the BSN, so it goes through
     /// <see cref="Privacy.PersonDataAccess.AssignBsn"/>, which checks the actor and leaves the audit record.</remarks>
     /// <exception cref="ArgumentException">An argument is <c>default</c>, or <paramref name="bsn"/> carries a substitute number itself.</exception>
-    internal IReadOnlyList<Match> AssignBsn(SubstituteNumber substitute, Bsn bsn)
+    internal IReadOnlyList<Match> AssignBsn(SubstituteNumber substitute, Bsn bsn) =>
+        _durable is null ? AssignBsnCore(substitute, bsn) : Durably(() => AssignBsnCore(substitute, bsn));
+
+    /// <summary>Moves a youth's signals to the BSN like <see cref="AssignBsn(SubstituteNumber, Bsn)"/> and completes once the move is durable.</summary>
+    /// <param name="substitute">The substitute number the youth was signalled under.</param>
+    /// <param name="bsn">The youth's BSN.</param>
+    /// <param name="cancellationToken">Cancels the move until it is queued for its commit.</param>
+    /// <returns>The matches the move made; empty when it made none.</returns>
+    internal async Task<IReadOnlyList<Match>> AssignBsnAsync(SubstituteNumber substitute, Bsn bsn, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null
+            ? AssignBsnCore(substitute, bsn)
+            : await DurablyAsync(() => AssignBsnCore(substitute, bsn), cancellationToken).ConfigureAwait(false);
+    }
+
+    private List<Match> AssignBsnCore(SubstituteNumber substitute, Bsn bsn)
     {
         Guard.NotDefault(substitute);
         Guard.NotDefault(bsn);
@@ -86,6 +104,13 @@ public sealed partial class ReferenceIndex
             events.AddRange(matches.Select<Match, Action<IReferenceIndexObserver[]>>(m => audience => Deliver(audience, new MatchFound(m), static (o, e) => o.OnMatchFound(e))));
             WriteThenApply(commit, events, () =>
             {
+                if (_batch is not null)
+                {
+                    // Both youths' chains change: the move and the merge put back together should the group roll back.
+                    UndoChains(_batch, from);
+                    UndoChains(_batch, to);
+                }
+
                 foreach (var slot in duplicates)
                 {
                     RemoveActive(slot, SignalEndReason.MergedOnIdentification, now);

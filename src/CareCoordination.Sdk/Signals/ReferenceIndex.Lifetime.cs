@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
@@ -22,7 +23,30 @@ public sealed partial class ReferenceIndex
     /// <returns>The signal as it was.</returns>
     /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
     /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
-    internal Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
+    internal Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason) =>
+        _durable is null ? WithdrawCore(youth, organisation, reason) : Durably(() => WithdrawCore(youth, organisation, reason));
+
+    /// <summary>
+    /// Withdraws an organisation's own signal on a youth, like <see cref="Withdraw(Bsn, OrganisationId, WithdrawalReason)"/>,
+    /// and completes once the withdrawal is durable. Cancelled before it is queued for its commit, nothing happened.
+    /// </summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="organisation">The organisation that made the signal; only it may withdraw it.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the withdrawal until it is queued for its commit.</param>
+    /// <returns>The signal as it was.</returns>
+    /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
+    /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the withdrawal was queued; nothing changed.</exception>
+    internal async Task<Signal> WithdrawAsync(Bsn youth, OrganisationId organisation, WithdrawalReason reason, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null
+            ? WithdrawCore(youth, organisation, reason)
+            : await DurablyAsync(() => WithdrawCore(youth, organisation, reason), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Signal WithdrawCore(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
     {
         Guard.NotDefault(youth);
         Guard.NotDefault(organisation);
@@ -86,7 +110,20 @@ public sealed partial class ReferenceIndex
     /// <summary>Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after death).</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>How many signals were removed.</returns>
-    public int RecordDeath(Bsn youth)
+    public int RecordDeath(Bsn youth) => _durable is null ? RecordDeathCore(youth) : Durably(() => RecordDeathCore(youth));
+
+    /// <summary>Removes every signal on a youth who died, like <see cref="RecordDeath(Bsn)"/>, and completes once the removal is durable.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="cancellationToken">Cancels the removal until it is queued for its commit.</param>
+    /// <returns>How many signals were removed.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the removal was queued; nothing changed.</exception>
+    public async Task<int> RecordDeathAsync(Bsn youth, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null ? RecordDeathCore(youth) : await DurablyAsync(() => RecordDeathCore(youth), cancellationToken).ConfigureAwait(false);
+    }
+
+    private int RecordDeathCore(Bsn youth)
     {
         Guard.NotDefault(youth);
         var now = _clock.GetCurrentInstant();
@@ -133,7 +170,19 @@ public sealed partial class ReferenceIndex
     /// at least daily.
     /// </summary>
     /// <returns>What it did.</returns>
-    public ExpiryReport ExpireDue()
+    public ExpiryReport ExpireDue() => _durable is null ? ExpireDueCore() : Durably(ExpireDueCore);
+
+    /// <summary>Applies the lifetime rules as of now, like <see cref="ExpireDue"/>, and completes once the run is durable.</summary>
+    /// <param name="cancellationToken">Cancels the run until it is queued for its commit.</param>
+    /// <returns>What it did.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the run was queued; nothing changed.</exception>
+    public async Task<ExpiryReport> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null ? ExpireDueCore() : await DurablyAsync(ExpireDueCore, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ExpiryReport ExpireDueCore()
     {
         var now = _clock.GetCurrentInstant();
         var day = _calendar.DayOf(now);
@@ -169,7 +218,13 @@ public sealed partial class ReferenceIndex
 
             WriteThenApply(commit, events, () =>
             {
-                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null);
+                if (_batch is not null)
+                {
+                    var earliestDue = _earliestDue;
+                    _batch.Undo.Add(() => Volatile.Write(ref _earliestDue, earliestDue));
+                }
+
+                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null, _batch?.Undo);
                 for (var i = 0; i < due.Count; i++)
                 {
                     var (slot, reason) = due[i];
@@ -215,6 +270,11 @@ public sealed partial class ReferenceIndex
 
     private SignalArchived MoveToArchive(int slot, SignalEndReason reason, LocalDate today, Instant now)
     {
+        if (_batch is not null)
+        {
+            UndoChains(_batch, _slots[slot].Youth);
+        }
+
         var signal = ToSignal(slot);
         Unlink(_active, slot);
         ref var s = ref _slots[slot];
@@ -227,29 +287,53 @@ public sealed partial class ReferenceIndex
         NoteDue(ref s);
         Volatile.Write(ref _activeCount, _activeCount - 1);
         Volatile.Write(ref _archivedCount, _archivedCount + 1);
-        IndexMetrics.SignalEnded(reason);
+        CountEnded(reason);
         return new SignalArchived(signal, reason, today, now);
     }
 
     private SignalRemoved RemoveActive(int slot, SignalEndReason reason, Instant now)
     {
         var signal = ToSignal(slot);
-        _idempotency.ForgetSignal(signal.Id);
-        Unlink(_active, slot);
-        _slots.Release(slot);
+        ReleaseFromChain(_active, slot, signal.Id);
         Volatile.Write(ref _activeCount, _activeCount - 1);
-        IndexMetrics.SignalEnded(reason);
+        CountEnded(reason);
         return new SignalRemoved(signal, reason, WasArchived: false, now);
     }
 
     private SignalRemoved RemoveArchived(int slot, SignalEndReason reason, Instant now)
     {
         var signal = ToSignal(slot);
-        _idempotency.ForgetSignal(signal.Id);
-        Unlink(_archive, slot);
-        _slots.Release(slot);
+        ReleaseFromChain(_archive, slot, signal.Id);
         Volatile.Write(ref _archivedCount, _archivedCount - 1);
         return new SignalRemoved(signal, reason, WasArchived: true, now);
+    }
+
+    /// <summary>Unlinks a slot from its chain, frees it and forgets the answers naming its signal; in a batch, says how to undo all three.</summary>
+    private void ReleaseFromChain(YouthTable table, int slot, SignalId id)
+    {
+        if (_batch is not null)
+        {
+            UndoChains(_batch, _slots[slot].Youth);
+        }
+
+        _idempotency.ForgetSignal(id, _batch?.Undo);
+        Unlink(table, slot);
+        _slots.Release(slot);
+        if (_batch is not null)
+        {
+            UndoRelease(_batch, slot);
+        }
+    }
+
+    private void CountEnded(SignalEndReason reason)
+    {
+        if (_batch is not null)
+        {
+            DeferEnded(_batch, reason);
+            return;
+        }
+
+        IndexMetrics.SignalEnded(reason);
     }
 
     private void Unlink(YouthTable table, int slot)

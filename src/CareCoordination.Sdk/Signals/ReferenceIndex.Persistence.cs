@@ -93,9 +93,13 @@ public sealed partial class ReferenceIndex
         }
     }
 
-    private sealed class Loader(ReferenceIndex index) : IStoredIndexSink
+    private sealed class Loader(ReferenceIndex index, System.Threading.CancellationToken cancellationToken) : IStoredIndexSink
     {
-        public void Add(in StoredSignal signal) => index.Restore(signal);
+        public void Add(in StoredSignal signal)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            index.Restore(signal);
+        }
 
         public void Add(StoredFamily family) =>
             index._families.AddOrReplace(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value))));

@@ -22,27 +22,38 @@ public sealed partial class ReferenceIndex
     internal int GetActiveSignals(Bsn youth, Span<Signal> destination)
     {
         var key = KeyOf(youth);
-        var count = 0;
-        lock (_gate)
+        while (true)
         {
-            var today = LifetimeDay().Today;
-            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            long pending;
+            lock (_gate)
             {
-                if (_slots[slot].Day <= today)
+                // Only a change to this youth that is not yet durable makes the read wait; another youth's never does.
+                pending = PendingFor(key, withFamilies: false);
+                if (pending == 0)
                 {
-                    continue;
-                }
+                    var today = LifetimeDay().Today;
+                    var count = 0;
+                    for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+                    {
+                        if (_slots[slot].Day <= today)
+                        {
+                            continue;
+                        }
 
-                if (count < destination.Length)
-                {
-                    destination[count] = ToSignal(slot, key, youth);
-                }
+                        if (count < destination.Length)
+                        {
+                            destination[count] = ToSignal(slot, key, youth);
+                        }
 
-                count++;
+                        count++;
+                    }
+
+                    return count;
+                }
             }
-        }
 
-        return count;
+            _committer!.WaitSettled(pending);
+        }
     }
 
     /// <summary>Gets the active signals on a youth, newest first.</summary>
@@ -50,20 +61,19 @@ public sealed partial class ReferenceIndex
     /// <returns>The signals; empty when there are none.</returns>
     internal IReadOnlyList<Signal> GetActiveSignals(Bsn youth)
     {
-        lock (_gate)
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: false), () =>
         {
             var today = LifetimeDay().Today;
-            return CollectChain(_active.HeadOf(KeyOf(youth))).FindAll(signal => LocalCalendar.DayNumber(signal.ExpiresOn) > today);
-        }
+            return CollectChain(_active.HeadOf(key)).FindAll(signal => LocalCalendar.DayNumber(signal.ExpiresOn) > today);
+        });
     }
 
     /// <summary>Gets the active signals on every youth of a family.</summary>
     /// <param name="family">The family.</param>
     /// <returns>The signals, youth by youth in the family's order.</returns>
     /// <exception cref="NotFoundException">The family is not known to the index.</exception>
-    internal IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family)
-    {
-        lock (_gate)
+    internal IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family) => ReadSettled(PendingForAll, () =>
         {
             if (_families.Find(family) is not { } known)
             {
@@ -84,19 +94,18 @@ public sealed partial class ReferenceIndex
             }
 
             return result;
-        }
-    }
+        });
 
     /// <summary>Gets the signals on a youth in the historical archive, for auditors and the youth's access request; they are never matched.</summary>
     /// <param name="youth">The youth.</param>
     /// <returns>The archived signals, most recently archived first; on one day, the most recently registered first.</returns>
     internal IReadOnlyList<ArchivedSignal> GetArchivedSignals(Bsn youth)
     {
-        lock (_gate)
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: false), () =>
         {
             var result = new List<ArchivedSignal>();
             var (today, cutoff) = LifetimeDay();
-            var key = KeyOf(youth);
             for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
             {
                 ref var s = ref _slots[slot];
@@ -118,7 +127,7 @@ public sealed partial class ReferenceIndex
 
             result.Sort(static (a, b) => a.ArchivedOn != b.ArchivedOn ? b.ArchivedOn.CompareTo(a.ArchivedOn) : b.Signal.Id.CompareTo(a.Signal.Id));
             return result;
-        }
+        });
     }
 
     /// <summary>
@@ -131,10 +140,10 @@ public sealed partial class ReferenceIndex
     internal IReadOnlyList<Match> GetMatches(Bsn youth)
     {
         var now = _clock.GetCurrentInstant();
-        lock (_gate)
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: true), () =>
         {
             var result = new List<Match>();
-            var key = KeyOf(youth);
             var (today, cutoff) = LifetimeDay();
             for (var own = _active.HeadOf(key); own != NoSlot; own = _slots[own].Next)
             {
@@ -154,7 +163,7 @@ public sealed partial class ReferenceIndex
             }
 
             return result;
-        }
+        });
     }
 
     /// <summary>Adds a family as the population register knows it, or replaces the family with the same identifier; later registrations match across its youths.</summary>
@@ -163,12 +172,28 @@ public sealed partial class ReferenceIndex
     public void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
+        if (_durable is not null)
+        {
+            Durably(() => AddOrReplaceFamilyCore(family));
+            return;
+        }
+
+        AddOrReplaceFamilyCore(family);
+    }
+
+    private bool AddOrReplaceFamilyCore(Family family)
+    {
         var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
             var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]));
-            WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
+            return WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
             {
+                if (_batch is not null)
+                {
+                    UndoFamily(_batch, keyed.Id);
+                }
+
                 _families.AddOrReplace(keyed);
                 return true;
             });
@@ -178,7 +203,9 @@ public sealed partial class ReferenceIndex
     /// <summary>Forgets a family; its youths no longer match each other through it.</summary>
     /// <param name="family">The family.</param>
     /// <returns>Whether the family was known.</returns>
-    public bool RemoveFamily(FamilyId family)
+    public bool RemoveFamily(FamilyId family) => _durable is null ? RemoveFamilyCore(family) : Durably(() => RemoveFamilyCore(family));
+
+    private bool RemoveFamilyCore(FamilyId family)
     {
         lock (_gate)
         {
@@ -187,7 +214,15 @@ public sealed partial class ReferenceIndex
                 return false;
             }
 
-            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () => _families.Remove(family));
+            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () =>
+            {
+                if (_batch is not null)
+                {
+                    UndoFamily(_batch, family);
+                }
+
+                return _families.Remove(family);
+            });
         }
     }
 
@@ -196,9 +231,10 @@ public sealed partial class ReferenceIndex
     /// <returns>The families; empty when none is known.</returns>
     internal IReadOnlyList<Family> GetFamiliesOf(Bsn youth)
     {
-        lock (_gate)
+        var key = KeyOf(youth);
+        return ReadSettled<IReadOnlyList<Family>>(() => PendingFor(key, withFamilies: true), () =>
         {
-            if (_families.OfYouth(KeyOf(youth)) is not { } ids)
+            if (_families.OfYouth(key) is not { } ids)
             {
                 return [];
             }
@@ -207,11 +243,11 @@ public sealed partial class ReferenceIndex
             for (var i = 0; i < ids.Length; i++)
             {
                 var known = _families.Find(ids[i])!;
-                result[i] = MapMembers(known, key => YouthOf(key.RevealNumber()));
+                result[i] = MapMembers(known, member => YouthOf(member.RevealNumber()));
             }
 
             return result;
-        }
+        });
     }
 
     private List<Signal> CollectChain(int head)

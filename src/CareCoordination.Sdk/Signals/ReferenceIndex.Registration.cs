@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
@@ -51,37 +52,95 @@ public sealed partial class ReferenceIndex
     public IReadOnlyList<RegistrationResult> RegisterBatch(IReadOnlyList<SignalRegistration> registrations)
     {
         Guard.NotNull(registrations);
-        var results = new RegistrationResult[registrations.Count];
+        if (_durable is not null)
+        {
+            using var activity = StartRegisterActivity(registrations.Count);
+            return Durably(() => RegisterAll(registrations));
+        }
+
+        PendingBatch batch;
+        RegistrationResult[] results;
         lock (_gate)
         {
-            var batch = _batch = new PendingBatch(_lastId, _activeCount);
-            using (var scope = _durable is null ? null : ChangeScope.Begin(_durable))
+            batch = _batch = new PendingBatch(_lastId, _activeCount, _archivedCount);
+            try
             {
-                try
+                results = RegisterAll(registrations);
+                if (_store is not null && batch.Commits.Count > 0)
                 {
-                    for (var i = 0; i < results.Length; i++)
-                    {
-                        var registration = registrations[i];
-                        results[i] = registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
-                    }
-
-                    CommitBatch(batch, scope);
+                    _store.Commit(PendingBatch.Merge(batch.Commits));
                 }
-                catch
-                {
-                    Undo(batch);
-                    throw;
-                }
-                finally
-                {
-                    _batch = null;
-                }
+            }
+            catch
+            {
+                Undo(batch);
+                throw;
+            }
+            finally
+            {
+                _batch = null;
             }
 
             foreach (var deferred in batch.Deferred)
             {
                 deferred();
             }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Registers a signal and completes with the matches it found once the registration, and everything it set off, is
+    /// durable. With a store that commits change sets, concurrent registrations share one transaction and one flush, and
+    /// the index lock is never held across the store's call. Cancelled before the registration is queued for its
+    /// commit, nothing happened; once it is queued, it completes.
+    /// </summary>
+    /// <param name="registration">The signal to register.</param>
+    /// <param name="cancellationToken">Cancels the registration until it is queued for its commit.</param>
+    /// <returns>What happened: registered with its matches, renewed, or refused with the reason.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the registration was queued; nothing changed.</exception>
+    public async Task<RegistrationResult> RegisterAsync(SignalRegistration registration, CancellationToken cancellationToken = default) =>
+        (await RegisterBatchAsync([registration], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Registers many signals as one change, like <see cref="RegisterBatch(IReadOnlyList{SignalRegistration})"/>, and
+    /// completes once the batch is durable. Cancelled before the batch is queued for its commit, nothing happened; once
+    /// it is queued, it completes.
+    /// </summary>
+    /// <param name="registrations">The signals to register, in order.</param>
+    /// <param name="cancellationToken">Cancels the batch until it is queued for its commit.</param>
+    /// <returns>One result per registration, in the same order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrations"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the batch was queued; nothing changed.</exception>
+    public async Task<IReadOnlyList<RegistrationResult>> RegisterBatchAsync(IReadOnlyList<SignalRegistration> registrations, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(registrations);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_durable is null)
+        {
+            return RegisterBatch(registrations);
+        }
+
+        using var activity = StartRegisterActivity(registrations.Count);
+        return await DurablyAsync(() => RegisterAll(registrations), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static System.Diagnostics.Activity? StartRegisterActivity(int count)
+    {
+        var activity = CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.RegisterActivity);
+        activity?.SetTag(CareCoordinationTelemetry.RegistrationCountTag, count);
+        return activity;
+    }
+
+    /// <summary>Registers each of a batch under way, in order.</summary>
+    private RegistrationResult[] RegisterAll(IReadOnlyList<SignalRegistration> registrations)
+    {
+        var results = new RegistrationResult[registrations.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var registration = registrations[i];
+            results[i] = registration.IdempotencyKey is null ? RegisterCore(registration, default, copyToArray: true, null) : RegisterOnce(registration, default);
         }
 
         return results;
@@ -103,24 +162,6 @@ public sealed partial class ReferenceIndex
         }
 
         return result;
-    }
-
-    /// <summary>Writes what a batch registered: into the operation's change set and commits it, or straight to a store that writes commits only.</summary>
-    private void CommitBatch(PendingBatch batch, ChangeScope? scope)
-    {
-        if (scope is not null)
-        {
-            if (batch.Commits.Count > 0)
-            {
-                scope.Add(PendingBatch.Merge(batch.Commits));
-            }
-
-            scope.Complete();
-        }
-        else if (_store is not null && batch.Commits.Count > 0)
-        {
-            _store.Commit(PendingBatch.Merge(batch.Commits));
-        }
     }
 
     /// <summary>
@@ -205,11 +246,17 @@ public sealed partial class ReferenceIndex
                 return Renew(own, registration, now, expiresOn, expiry, idempotencyKey);
             }
 
-            var count = _matching.Collect(key, head, organisation, includeArchive: true, today.DayNumber, ArchiveCutoffOn(today.DayNumber, today.Date));
             var id = _lastId + 1;
+            int count;
+            OrganisationId coordinator;
+            using (CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.MatchActivity))
+            {
+                count = _matching.Collect(key, head, organisation, includeArchive: true, today.DayNumber, ArchiveCutoffOn(today.DayNumber, today.Date));
+                coordinator = count == 0 ? default : _matching.DesignateCoordinator(organisation, rank, id, count);
+            }
+
             var ticks = now.ToUnixTimeTicks();
             var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, registration.Route, expiresOn, expiry);
-            var coordinator = count == 0 ? default : _matching.DesignateCoordinator(organisation, rank, id, count);
             if (_store is not null)
             {
                 Commit(RegistrationCommit(signal, key, count, coordinator, now, idempotencyKey));
@@ -311,15 +358,20 @@ public sealed partial class ReferenceIndex
         return RegistrationResult.Succeeded(RegistrationOutcome.Renewed, signal, null, 0);
     }
 
-    private void UndoNewSlot(PendingBatch batch, int key, int slot) => batch.Undo.Add(() =>
+    private void UndoNewSlot(PendingBatch batch, int key, int slot)
     {
-        _active.SetHead(key, _slots[slot].Next);
-        _slots.Release(slot);
-    });
+        batch.Youths.Add(key);
+        batch.Undo.Add(() =>
+        {
+            _active.SetHead(key, _slots[slot].Next);
+            _slots.Release(slot);
+        });
+    }
 
     private void UndoSlotChange(PendingBatch batch, int slot)
     {
         var before = _slots[slot];
+        batch.Youths.Add(before.Youth);
         batch.Undo.Add(() => _slots[slot] = before);
     }
 
@@ -356,5 +408,6 @@ public sealed partial class ReferenceIndex
 
         _lastId = batch.LastId;
         Volatile.Write(ref _activeCount, batch.ActiveCount);
+        Volatile.Write(ref _archivedCount, batch.ArchivedCount);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
@@ -40,6 +41,7 @@ public sealed partial class ReferenceIndex
     private readonly IReferenceIndexObserver[] _listeners;
     private readonly ISignalStore? _store;
     private readonly ICareCoordinationStore? _durable;
+    private readonly GroupCommitter? _committer;
 
     private readonly SignalSlots _slots = new();
     private readonly YouthTable _active = new();
@@ -119,6 +121,11 @@ public sealed partial class ReferenceIndex
     /// <param name="pseudonymiser">The keyed pseudonymisation of BSNs, or <see langword="null"/> to key the index by the BSN itself.</param>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore? store, IEnumerable<IReferenceIndexObserver>? observers, YouthPseudonymiser? pseudonymiser)
+        : this(policy, directory, clock, store, observers, pseudonymiser, CancellationToken.None)
+    {
+    }
+
+    private ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore? store, IEnumerable<IReferenceIndexObserver>? observers, YouthPseudonymiser? pseudonymiser, CancellationToken cancellationToken)
     {
         Policy = Guard.NotNull(policy);
         Directory = Guard.NotNull(directory);
@@ -137,7 +144,7 @@ public sealed partial class ReferenceIndex
 
         lock (_gate)
         {
-            store.Load(new Loader(this));
+            store.Load(new Loader(this, cancellationToken));
             RecomputeEarliestDue();
             _keying.Claim(store, _activeCount + _archivedCount > 0);
         }
@@ -146,6 +153,27 @@ public sealed partial class ReferenceIndex
 
         _store = store;
         _durable = store as ICareCoordinationStore;
+        _committer = _durable is null ? null : GroupCommitter.For(_durable);
+    }
+
+    /// <summary>
+    /// Opens an index backed by a durable store: rebuilds it from what the store holds on a thread of the pool, checking
+    /// for cancellation between rows, so that a host can start other work, or give up, while a large index loads.
+    /// </summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <param name="pseudonymiser">The keyed pseudonymisation of BSNs, or <see langword="null"/> to key the index by the BSN itself.</param>
+    /// <param name="cancellationToken">Cancels the rebuild; the half-built index is dropped and the store is unchanged.</param>
+    /// <returns>The rebuilt index.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException">The rebuild was cancelled.</exception>
+    public static Task<ReferenceIndex> OpenAsync(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store, IEnumerable<IReferenceIndexObserver>? observers = null, YouthPseudonymiser? pseudonymiser = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(store);
+        return Task.Run(() => new ReferenceIndex(policy, directory, clock, store, observers, pseudonymiser, cancellationToken), cancellationToken);
     }
 
     /// <summary>Gets a value indicating whether the index keys youths by a keyed pseudonym instead of the BSN.</summary>
