@@ -16,8 +16,6 @@ internal sealed class StandbyStore
 {
     private readonly TaskCompletionSource<ISignalStore> _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<ISignalStore> Opened => _opened.Task;
-
     /// <summary>Waits for the writer lock and opens the store; a failure or a cancelled wait is handed to whoever waits for the store.</summary>
     public async Task OpenAsync(CareCoordinationStoreOptions options, CancellationToken cancellationToken)
     {

@@ -172,15 +172,7 @@ public sealed class SignalLogbook : IReferenceIndexObserver, IChangeParticipant
     private void Decide(Actor actor, Bsn? youth, string detail)
     {
         var decision = AccessRules.DecideWithoutPerson(actor, DataCategory.AuditTrail);
-        if (decision.IsAllowed)
-        {
-            _audit.Append(actor, youth, AuditAction.Read, DataCategory.AuditTrail, detail, decision.Basis, decision.BasisReference, decision.FlagForReview);
-        }
-        else
-        {
-            _audit.Append(actor, youth, AuditAction.Refused, DataCategory.AuditTrail, detail + " (" + decision.Rule + ")", null, null, flaggedForReview: true);
-        }
-
+        _audit.RecordDecision(actor, youth, AuditAction.Read, DataCategory.AuditTrail, detail, decision);
         decision.ThrowIfRefused();
     }
 }

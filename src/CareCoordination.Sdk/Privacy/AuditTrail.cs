@@ -188,6 +188,22 @@ public sealed class AuditTrail
         }
     }
 
+    /// <summary>
+    /// Records an access the access rules decided: allowed, with the action, its basis and the review flag; refused, as a
+    /// refusal naming the rule and flagged for review. The caller throws for a refusal once every person is recorded.
+    /// </summary>
+    internal void RecordDecision(Actor actor, Bsn? subject, AuditAction action, DataCategory data, string detail, AccessDecision decision)
+    {
+        if (decision.IsAllowed)
+        {
+            Append(actor, subject, action, data, detail, decision.Basis, decision.BasisReference, decision.FlagForReview);
+        }
+        else
+        {
+            Append(actor, subject, AuditAction.Refused, data, detail + " (" + decision.Rule + ")", null, null, flaggedForReview: true);
+        }
+    }
+
     /// <summary>Returns a copy of every record kept, in order: for <see cref="PersonDataAccess.GetAuditTrail"/>, which checks the reader's role and records the read.</summary>
     /// <returns>The records.</returns>
     internal IReadOnlyList<AuditRecord> Export()

@@ -341,14 +341,7 @@ public sealed class PersonDataAccess
         IReadOnlyList<Bsn?> persons = subjects.Count == 0 ? [null] : [.. subjects.Select(s => (Bsn?)s)];
         foreach (var person in persons)
         {
-            if (decision.IsAllowed)
-            {
-                _audit.Append(actor, person, action, data, detail, decision.Basis, decision.BasisReference, decision.FlagForReview);
-            }
-            else
-            {
-                _audit.Append(actor, person, AuditAction.Refused, data, detail + " (" + decision.Rule + ")", null, null, flaggedForReview: true);
-            }
+            _audit.RecordDecision(actor, person, action, data, detail, decision);
         }
 
         decision.ThrowIfRefused();
