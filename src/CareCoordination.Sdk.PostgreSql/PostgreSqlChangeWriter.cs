@@ -29,11 +29,16 @@ internal sealed class PostgreSqlChangeWriter(string schema)
         var connection = transaction.Connection!;
         using (var batch = new NpgsqlBatch(connection, transaction))
         {
+            // A group commit merges dozens of operations into one change set. Their signal rows and events go to the
+            // server as one array-valued statement per table instead of one statement per row: the server parses and
+            // plans a statement once, which is most of its cost for rows this small.
+            var rows = new SignalRows();
             foreach (var commit in changes.SignalCommits)
             {
-                AddSignalCommands(batch, commit);
+                AddSignalCommands(batch, commit, rows);
             }
 
+            rows.Flush(batch, _schema);
             foreach (var family in changes.Families)
             {
                 batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
@@ -43,9 +48,9 @@ internal sealed class PostgreSqlChangeWriter(string schema)
                 }
             }
 
-            foreach (var record in changes.AuditRecords)
+            if (changes.AuditRecords.Count > 0)
             {
-                batch.BatchCommands.Add(AuditCommand(record));
+                batch.BatchCommands.Add(AuditCommand(changes.AuditRecords));
             }
 
             if (batch.BatchCommands.Count > 0)
@@ -54,14 +59,17 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             }
         }
 
-        foreach (var change in changes.Streams)
-        {
-            WriteStream(connection, change, transaction);
-        }
+        WriteStreams(connection, changes.Streams, transaction);
     }
 
-    private void AddSignalCommands(NpgsqlBatch batch, SignalCommit commit)
+    private void AddSignalCommands(NpgsqlBatch batch, SignalCommit commit, SignalRows rows)
     {
+        if (commit.Erasures.Count > 0)
+        {
+            // An erasure removes what earlier operations of the group wrote about the signal: those rows go first.
+            rows.Flush(batch, _schema);
+        }
+
         foreach (var erased in commit.Erasures)
         {
             // A remembered answer names the signal and its youth: it goes with the signal.
@@ -76,41 +84,12 @@ internal sealed class PostgreSqlChangeWriter(string schema)
         {
             // The first row of a signal registered in this commit is new: a plain INSERT, which a row already stored
             // under its identifier refuses. Later rows of it in the same commit, and rows of older signals, update.
-            var conflict = registered.Remove(s.Id.Value)
-                ? string.Empty
-                : """
-                  ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                    day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
-                  """;
-            batch.BatchCommands.Add(Statement(
-                $"""
-                INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                {conflict}
-                """,
-                s.Id.Value,
-                s.Youth.Value,
-                s.Organisation.Value,
-                s.Reporter.Value,
-                s.RegisteredTicks,
-                (short)s.Route,
-                s.DayNumber,
-                (short)s.Expiry,
-                (short)s.State,
-                s.OfferedAsMatch,
-                PostgreSqlSchema.Version));
+            rows.Add(s, isNew: registered.Remove(s.Id.Value));
         }
 
         foreach (var e in commit.Events)
         {
-            batch.BatchCommands.Add(Statement(
-                $"INSERT INTO {_schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
-                e.Signal.Value,
-                e.OtherSignal is { } other ? other.Value : DBNull.Value,
-                e.Type,
-                e.SchemaVersion,
-                e.OccurredAt.ToUnixTimeTicks(),
-                e.Json));
+            rows.Add(e);
         }
 
         if (commit.ForgetIdempotencyKeysUpTo is { } cutoff)
@@ -151,57 +130,117 @@ internal sealed class PostgreSqlChangeWriter(string schema)
         return registered;
     }
 
-    private void WriteStream(NpgsqlConnection connection, StreamChange change, NpgsqlTransaction transaction)
+    private void WriteStreams(NpgsqlConnection connection, IReadOnlyList<StreamChange> changes, NpgsqlTransaction transaction)
     {
-        if (change.ErasesStream)
+        var appends = new List<StreamChange>();
+        foreach (var change in changes)
         {
+            if (!change.ErasesStream)
+            {
+                appends.Add(change);
+                continue;
+            }
+
+            // Appends queued before a replaced stream may be to that stream: they are written first, in order.
+            AppendStreams(connection, appends, transaction);
+            appends.Clear();
             using (var delete = StreamCommand(connection, $"DELETE FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
             {
                 delete.ExecuteNonQuery();
             }
 
-            InsertStreamEvents(connection, change.Kind, change.Stream, 0, change.Events, transaction);
+            InsertStreamEvents(connection, [(change, 0)], transaction);
+        }
+
+        AppendStreams(connection, appends, transaction);
+    }
+
+    /// <summary>
+    /// Appends to streams at their expected versions with two round trips whatever their number: one reads every
+    /// stream's version, one inserts every event. A stream a group appends to twice expects, the second time, the
+    /// version the first append leaves.
+    /// </summary>
+    private void AppendStreams(NpgsqlConnection connection, List<StreamChange> appends, NpgsqlTransaction transaction)
+    {
+        if (appends.Count == 0)
+        {
             return;
         }
 
-        var expected = change.ExpectedVersion!.Value;
-        using (var read = StreamCommand(connection, $"SELECT COUNT(*) FROM {_schema}.stream_events WHERE kind = $1 AND stream = $2", change.Kind, change.Stream, transaction))
+        var versions = new Dictionary<(string Kind, string Stream), int>();
+        foreach (var change in appends)
         {
-            StoredStreamRows.RequireVersion(change.Kind, change.Stream, expected, read.ExecuteScalar());
+            versions.TryAdd((change.Kind, change.Stream), -1);
+        }
+
+        using (var read = new NpgsqlCommand(
+            $"SELECT k.kind, k.stream, (SELECT COUNT(*) FROM {_schema}.stream_events e WHERE e.kind = k.kind AND e.stream = k.stream) FROM unnest($1::text[], $2::text[]) AS k(kind, stream)",
+            connection,
+            transaction))
+        {
+            read.Parameters.Add(new NpgsqlParameter { Value = versions.Keys.Select(k => k.Kind).ToArray() });
+            read.Parameters.Add(new NpgsqlParameter { Value = versions.Keys.Select(k => k.Stream).ToArray() });
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                versions[(reader.GetString(0), reader.GetString(1))] = checked((int)reader.GetInt64(2));
+            }
+        }
+
+        var positioned = new List<(StreamChange Change, int After)>(appends.Count);
+        foreach (var change in appends)
+        {
+            var key = (change.Kind, change.Stream);
+            var expected = change.ExpectedVersion!.Value;
+            StoredStreamRows.RequireVersion(change.Kind, change.Stream, expected, versions[key]);
+            positioned.Add((change, expected));
+            versions[key] = expected + change.Events.Count;
         }
 
         try
         {
-            InsertStreamEvents(connection, change.Kind, change.Stream, expected, change.Events, transaction);
+            InsertStreamEvents(connection, positioned, transaction);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Another session appended between the count and the insert; the primary key refused the second writer.
-            throw new StreamVersionConflictException($"The {change.Kind} {change.Stream} was changed by another writer while this change was written; nothing was written. Reload it and try again.", e);
+            // Another session appended between the read and the insert; the primary key refused the second writer.
+            throw new StreamVersionConflictException("A stream was changed by another writer while this change was written; nothing was written. Reload it and try again.", e);
         }
     }
 
-    private NpgsqlBatchCommand AuditCommand(AuditRecord record)
+    private NpgsqlBatchCommand AuditCommand(IReadOnlyList<AuditRecord> records)
     {
         var command = new NpgsqlBatchCommand(
             $"INSERT INTO {_schema}.audit_records (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.Sequence });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = record.At.ToUnixTimeTicks() });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.UserId });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Role });
-        command.Parameters.Add(new NpgsqlParameter { Value = record.Organisation is { } organisation ? organisation.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.System });
-        command.Parameters.Add(new NpgsqlParameter { Value = record.Subject.IsDefault ? DBNull.Value : record.Subject.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Action });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)record.Data });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Detail });
-        command.Parameters.Add(new NpgsqlParameter { Value = record.Basis is { } basis ? (short)basis : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Smallint });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)record.BasisReference ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = record.FlaggedForReview });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.PreviousHash });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Hash });
+            + "SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::smallint[], $5::integer[], $6::text[], $7::text[], $8::smallint[], $9::smallint[], $10::text[], $11::smallint[], $12::text[], $13::boolean[], $14::text[], $15::text[])");
+        command.Parameters.Add(Array(records, r => r.Sequence));
+        command.Parameters.Add(Array(records, r => r.At.ToUnixTimeTicks()));
+        command.Parameters.Add(Array(records, r => r.UserId));
+        command.Parameters.Add(Array(records, r => (short)r.Role));
+        command.Parameters.Add(Array(records, r => r.Organisation is { } organisation ? organisation.Value : (int?)null));
+        command.Parameters.Add(Array(records, r => r.System));
+        command.Parameters.Add(Array(records, r => r.Subject.IsDefault ? null : r.Subject.Value));
+        command.Parameters.Add(Array(records, r => (short)r.Action));
+        command.Parameters.Add(Array(records, r => (short)r.Data));
+        command.Parameters.Add(Array(records, r => r.Detail));
+        command.Parameters.Add(Array(records, r => r.Basis is { } basis ? (short)basis : (short?)null));
+        command.Parameters.Add(Array(records, r => r.BasisReference));
+        command.Parameters.Add(Array(records, r => r.FlaggedForReview));
+        command.Parameters.Add(Array(records, r => r.PreviousHash));
+        command.Parameters.Add(Array(records, r => r.Hash));
         return command;
+    }
+
+    /// <summary>One array parameter of a multi-row statement: the column's values, row by row.</summary>
+    internal static NpgsqlParameter Array<TRow, TValue>(IReadOnlyList<TRow> rows, Func<TRow, TValue> column)
+    {
+        var values = new TValue[rows.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = column(rows[i]);
+        }
+
+        return new NpgsqlParameter { Value = values };
     }
 
     private static NpgsqlCommand StreamCommand(NpgsqlConnection connection, string sql, string kind, string stream, NpgsqlTransaction transaction)
@@ -212,28 +251,36 @@ internal sealed class PostgreSqlChangeWriter(string schema)
         return command;
     }
 
-    private void InsertStreamEvents(NpgsqlConnection connection, string kind, string stream, int after, IReadOnlyList<StreamEvent> events, NpgsqlTransaction transaction)
+    private void InsertStreamEvents(NpgsqlConnection connection, List<(StreamChange Change, int After)> changes, NpgsqlTransaction transaction)
     {
-        if (events.Count == 0)
+        var rows = new List<(string Kind, string Stream, int Version, StreamEvent Event)>();
+        foreach (var (change, after) in changes)
+        {
+            for (var i = 0; i < change.Events.Count; i++)
+            {
+                rows.Add((change.Kind, change.Stream, after + i + 1, change.Events[i]));
+            }
+        }
+
+        if (rows.Count == 0)
         {
             return;
         }
 
-        using var batch = new NpgsqlBatch(connection, transaction);
-        for (var i = 0; i < events.Count; i++)
-        {
-            batch.BatchCommands.Add(Statement(
-                $"INSERT INTO {_schema}.stream_events (kind, stream, version, type, schema_version, at_ticks, payload) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-                kind,
-                stream,
-                after + i + 1,
-                events[i].Type,
-                events[i].SchemaVersion,
-                events[i].At.ToUnixTimeTicks(),
-                events[i].Json));
-        }
-
-        batch.ExecuteNonQuery();
+        using var command = new NpgsqlCommand(
+            $"INSERT INTO {_schema}.stream_events (kind, stream, version, type, schema_version, at_ticks, payload) "
+            + "SELECT kind, stream, version, type, schema_version, at_ticks, payload::jsonb FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::integer[], $6::bigint[], $7::text[]) "
+            + "AS r(kind, stream, version, type, schema_version, at_ticks, payload)",
+            connection,
+            transaction);
+        command.Parameters.Add(Array(rows, r => r.Kind));
+        command.Parameters.Add(Array(rows, r => r.Stream));
+        command.Parameters.Add(Array(rows, r => r.Version));
+        command.Parameters.Add(Array(rows, r => r.Event.Type));
+        command.Parameters.Add(Array(rows, r => r.Event.SchemaVersion));
+        command.Parameters.Add(Array(rows, r => r.Event.At.ToUnixTimeTicks()));
+        command.Parameters.Add(Array(rows, r => r.Event.Json));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Makes a batch statement with positional parameters <c>$1</c>, <c>$2</c>, … in the order of <paramref name="values"/>.</summary>
@@ -246,5 +293,95 @@ internal sealed class PostgreSqlChangeWriter(string schema)
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// The signal rows and events of consecutive signal commits, written as one statement per table. A signal written
+    /// twice keeps its last row, as the statements one after another would; whether it is new is decided by its first.
+    /// </summary>
+    private sealed class SignalRows
+    {
+        private readonly Dictionary<long, int> _positions = [];
+        private readonly List<(StoredSignal Row, bool IsNew)> _signals = [];
+        private readonly List<StoredEvent> _events = [];
+
+        public void Add(StoredSignal row, bool isNew)
+        {
+            if (_positions.TryGetValue(row.Id.Value, out var position))
+            {
+                _signals[position] = (row, _signals[position].IsNew);
+                return;
+            }
+
+            _positions.Add(row.Id.Value, _signals.Count);
+            _signals.Add((row, isNew));
+        }
+
+        public void Add(StoredEvent e) => _events.Add(e);
+
+        public void Flush(NpgsqlBatch batch, string schema)
+        {
+            var inserted = _signals.Where(s => s.IsNew).Select(s => s.Row).ToList();
+            var updated = _signals.Where(s => !s.IsNew).Select(s => s.Row).ToList();
+            if (inserted.Count > 0)
+            {
+                batch.BatchCommands.Add(SignalCommand(schema, inserted, string.Empty));
+            }
+
+            if (updated.Count > 0)
+            {
+                batch.BatchCommands.Add(SignalCommand(
+                    schema,
+                    updated,
+                    """
+                    ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
+                      day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                    """));
+            }
+
+            if (_events.Count > 0)
+            {
+                // The events keep their order in the sequence column: they are inserted in the order of the arrays.
+                var command = new NpgsqlBatchCommand(
+                    $"INSERT INTO {schema}.events (signal_id, other_signal_id, type, schema_version, occurred_ticks, payload) "
+                    + "SELECT signal_id, other_signal_id, type, schema_version, occurred_ticks, payload::jsonb "
+                    + "FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::integer[], $5::bigint[], $6::text[]) WITH ORDINALITY "
+                    + "AS e(signal_id, other_signal_id, type, schema_version, occurred_ticks, payload, position) ORDER BY position");
+                command.Parameters.Add(Array(_events, e => e.Signal.Value));
+                command.Parameters.Add(Array(_events, e => e.OtherSignal is { } other ? other.Value : (long?)null));
+                command.Parameters.Add(Array(_events, e => e.Type));
+                command.Parameters.Add(Array(_events, e => e.SchemaVersion));
+                command.Parameters.Add(Array(_events, e => e.OccurredAt.ToUnixTimeTicks()));
+                command.Parameters.Add(Array(_events, e => e.Json));
+                batch.BatchCommands.Add(command);
+            }
+
+            _positions.Clear();
+            _signals.Clear();
+            _events.Clear();
+        }
+
+        private static NpgsqlBatchCommand SignalCommand(string schema, List<StoredSignal> rows, string conflict)
+        {
+            var command = new NpgsqlBatchCommand(
+                $"""
+                INSERT INTO {schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
+                SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, {PostgreSqlSchema.Version}
+                FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[], $5::bigint[], $6::smallint[], $7::integer[], $8::smallint[], $9::smallint[], $10::boolean[])
+                  AS s(id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered)
+                {conflict}
+                """);
+            command.Parameters.Add(Array(rows, s => s.Id.Value));
+            command.Parameters.Add(Array(rows, s => s.Youth.Value));
+            command.Parameters.Add(Array(rows, s => s.Organisation.Value));
+            command.Parameters.Add(Array(rows, s => s.Reporter.Value));
+            command.Parameters.Add(Array(rows, s => s.RegisteredTicks));
+            command.Parameters.Add(Array(rows, s => (short)s.Route));
+            command.Parameters.Add(Array(rows, s => s.DayNumber));
+            command.Parameters.Add(Array(rows, s => (short)s.Expiry));
+            command.Parameters.Add(Array(rows, s => (short)s.State));
+            command.Parameters.Add(Array(rows, s => s.OfferedAsMatch));
+            return command;
+        }
     }
 }

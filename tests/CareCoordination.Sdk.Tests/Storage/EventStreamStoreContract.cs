@@ -78,6 +78,36 @@ public abstract class EventStreamStoreContract : IDisposable
     }
 
     [Fact]
+    public void Two_operations_that_append_to_one_stream_in_a_shared_commit_are_written_one_after_the_other()
+    {
+        WithStore(store =>
+        {
+            store.Append("case", "11", 0, [Event("CaseOpened")]);
+            ((ICareCoordinationStore)store).Commit(new ChangeSet()
+                .Add(new StreamChange("case", "11", 1, [Event("CaseAssessed")]))
+                .Add(new StreamChange("plan", "11", 0, [Event("PlanDrafted")]))
+                .Add(new StreamChange("case", "11", 2, [Event("CoordinatorAssigned"), Event("CaseHandedOver")])));
+        });
+
+        Assert.Equal(["CaseOpened", "CaseAssessed", "CoordinatorAssigned", "CaseHandedOver"], Assert.Single(WithStore(store => store.ReadStreams("case"))).Events.Select(e => e.Type));
+        Assert.Equal(["PlanDrafted"], Assert.Single(WithStore(store => store.ReadStreams("plan"))).Events.Select(e => e.Type));
+    }
+
+    [Fact]
+    public void A_shared_commit_whose_later_append_expects_a_version_the_earlier_one_did_not_leave_writes_nothing()
+    {
+        WithStore(store => store.Append("case", "12", 0, [Event("CaseOpened")]));
+
+        WithStore(store => Assert.Throws<StreamVersionConflictException>(() => ((ICareCoordinationStore)store).Commit(new ChangeSet()
+            .Add(new StreamChange("plan", "12", 0, [Event("PlanDrafted")]))
+            .Add(new StreamChange("case", "12", 1, [Event("CaseAssessed")]))
+            .Add(new StreamChange("case", "12", 1, [Event("CaseClosed")])))));
+
+        Assert.Equal(["CaseOpened"], Assert.Single(WithStore(store => store.ReadStreams("case"))).Events.Select(e => e.Type));
+        Assert.Empty(WithStore(store => store.ReadStreams("plan")));
+    }
+
+    [Fact]
     public void Streams_of_one_kind_are_kept_apart_from_streams_of_another_and_ordered_by_identifier()
     {
         WithStore(store =>

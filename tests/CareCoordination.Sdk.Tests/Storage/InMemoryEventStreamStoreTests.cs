@@ -12,7 +12,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 
 public sealed class InMemoryEventStreamStoreTests : EventStreamStoreContract
 {
-    private InMemoryEventStreamStore _store = new();
+    private InMemoryCareCoordinationStore _store = new();
 
     [Fact]
     public void A_store_that_refuses_the_write_leaves_the_case_the_pool_the_plan_and_the_consents_as_they_were()
@@ -48,5 +48,5 @@ public sealed class InMemoryEventStreamStoreTests : EventStreamStoreContract
     {
     }
 
-    protected override void ResetStreams() => _store = new InMemoryEventStreamStore();
+    protected override void ResetStreams() => _store = new InMemoryCareCoordinationStore();
 }

@@ -11,7 +11,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 
 public sealed class InMemorySignalStoreTests : SignalStoreContract
 {
-    private InMemorySignalStore _store = new();
+    private InMemoryCareCoordinationStore _store = new();
 
     [Fact]
     public void A_store_that_refuses_the_write_leaves_the_index_exactly_as_it_was()
@@ -58,7 +58,7 @@ public sealed class InMemorySignalStoreTests : SignalStoreContract
     {
     }
 
-    protected override IReadOnlyList<StoredEvent> ReadEvents(ISignalStore store, SignalId signal) => ((InMemorySignalStore)store).EventsOf(signal);
+    protected override IReadOnlyList<StoredEvent> ReadEvents(ISignalStore store, SignalId signal) => ((InMemoryCareCoordinationStore)store).Signals.EventsOf(signal);
 
-    protected override void ResetStore() => _store = new InMemorySignalStore();
+    protected override void ResetStore() => _store = new InMemoryCareCoordinationStore();
 }

@@ -262,6 +262,52 @@ public abstract class SignalStoreContract : IDisposable
         }
     }
 
+    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 25)]
+    public void Any_history_whose_operations_share_commits_rebuilds_the_same_index(IndexOperation[] history, PositiveInt groupSize)
+    {
+        // Concurrent operations reach the store merged into one change set: a registration, its renewal and its
+        // withdrawal may all be in one commit, and the store must write them as if one after another.
+        var scenario = new IndexScenario();
+        string live;
+        var store = OpenStore();
+        try
+        {
+            var grouping = new GroupingStore((ICareCoordinationStore)store);
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, grouping);
+            ReferenceIndexProperties.Run(index, scenario, [], withFamilies: true);
+            for (var i = 0; i < history.Length; i++)
+            {
+                ReferenceIndexProperties.Run(index, scenario, [history[i]], withFamilies: false);
+                if (i % groupSize.Get == 0)
+                {
+                    grouping.Flush();
+                }
+            }
+
+            grouping.Flush();
+            live = Describe(index);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var rebuilt = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            if (Describe(rebuilt) != live)
+            {
+                throw new Xunit.Sdk.XunitException($"rebuilt:\n{Describe(rebuilt)}\nlive:\n{live}");
+            }
+        }
+        finally
+        {
+            CloseStore(store);
+            ResetStore();
+        }
+    }
+
     private static RegistrationResult Registered(ReferenceIndex index, in SignalRegistration registration)
     {
         var result = index.Register(registration);
