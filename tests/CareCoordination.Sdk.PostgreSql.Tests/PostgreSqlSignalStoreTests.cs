@@ -24,13 +24,13 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         ?? throw new InvalidOperationException("CARECOORDINATION_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL server.");
 
     [Fact]
-    public void Every_acknowledged_registration_survives_the_writer_being_killed_at_random_moments()
+    public void Every_acknowledged_registration_of_eight_writers_sharing_group_commits_survives_the_process_being_killed_at_random_moments()
     {
         var schema = NewSchema();
         var connection = ConnectionString;
         StoreKillTest.Run(
             runs: 20,
-            writerArguments: seed => ["postgres", connection, seed, schema],
+            writerArguments: seed => ["--writers", "8", "postgres", connection, seed, schema],
             openStore: () => OpenWhenReleased(connection, schema),
             readEvents: (store, signal) => ((PostgreSqlSignalStore)store).ReadEvents(signal),
             closeStore: store => ((PostgreSqlSignalStore)store).Dispose());

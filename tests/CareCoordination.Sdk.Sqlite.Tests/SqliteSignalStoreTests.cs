@@ -18,12 +18,12 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
     public SqliteSignalStoreTests() => _path = Path.Combine(_directory, "index.db");
 
     [Fact]
-    public void Every_acknowledged_registration_survives_the_writer_being_killed_at_random_moments()
+    public void Every_acknowledged_registration_of_eight_writers_sharing_group_commits_survives_the_process_being_killed_at_random_moments()
     {
         var path = Path.Combine(_directory, "killed.db");
         StoreKillTest.Run(
             runs: 20,
-            writerArguments: seed => ["sqlite", path, seed],
+            writerArguments: seed => ["--writers", "8", "sqlite", path, seed],
             openStore: () => new SqliteSignalStore(path),
             readEvents: (store, signal) => ((SqliteSignalStore)store).ReadEvents(signal),
             closeStore: store => ((SqliteSignalStore)store).Dispose());

@@ -17,7 +17,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// <summary>
 /// Runs the store writer in its own process, kills it with SIGKILL at a random moment, reopens the store and checks
 /// that every registration the writer acknowledged is there, that no signal was half-written, and that a client
-/// retrying with the same idempotency key — the registration in flight when the writer died, and acknowledged ones —
+/// retrying with the same idempotency key — the registrations in flight when the writer died, and acknowledged ones —
 /// gets the first answer and never a second signal.
 /// </summary>
 public static class StoreKillTest
@@ -71,8 +71,8 @@ public static class StoreKillTest
         }
     }
 
-    /// <summary>Retries the registration in flight and the last acknowledged ones with their keys, as a vendor client would after a timeout.</summary>
-    private static void Retry(ReferenceIndex index, int run, List<Ack> acks, Ack? inFlight)
+    /// <summary>Retries the registrations in flight and the last acknowledged ones with their keys, as a vendor client would after a timeout.</summary>
+    private static void Retry(ReferenceIndex index, int run, List<Ack> acks, List<Ack> inFlight)
     {
         var signals = index.ActiveSignalCount;
         foreach (var ack in acks.TakeLast(20))
@@ -89,7 +89,7 @@ public static class StoreKillTest
             throw new Xunit.Sdk.XunitException($"run {run}: retrying acknowledged registrations changed the number of active signals");
         }
 
-        if (inFlight is { } pending)
+        foreach (var pending in inFlight)
         {
             index.Register(Registration(pending)).ThrowIfRefused();
             var again = index.Register(Registration(pending));
@@ -105,7 +105,7 @@ public static class StoreKillTest
         new SignalRegistration(new Youth(Bsn.FromNumber(ack.Youth), new LocalDate(2015, 6, 1)), new Sdk.Organisations.OrganisationId(ack.Organisation), TestRegion.ReporterOf(new Sdk.Organisations.OrganisationId(ack.Organisation)), ReportingCriterion.SeriousUpbringingProblems)
             .WithIdempotencyKey(ack.Key);
 
-    private static (List<Ack> Acks, Ack? InFlight) RunWriterUntilKilled(string[] arguments, TimeSpan runFor)
+    private static (List<Ack> Acks, List<Ack> InFlight) RunWriterUntilKilled(string[] arguments, TimeSpan runFor)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(StoreWriterProcess.Locate());
@@ -150,10 +150,12 @@ public static class StoreKillTest
             .Where(p => p.Length == 6 && p[0] == "ack")
             .Select(p => new Ack(Number(p[1]), (int)Number(p[2]), (int)Number(p[3]), p[4], p[5]))
             .ToList();
-        var lastTry = parts.LastOrDefault(p => p.Length == 4 && p[0] == "try");
-        var inFlight = lastTry is not null && (acks.Count == 0 || acks[^1].Key != lastTry[3])
-            ? new Ack(0, (int)Number(lastTry[1]), (int)Number(lastTry[2]), lastTry[3], string.Empty)
-            : (Ack?)null;
+        // With several writer threads, every key tried and not acknowledged was in flight when the writer died.
+        var answered = acks.Select(a => a.Key).ToHashSet();
+        var inFlight = parts
+            .Where(p => p.Length == 4 && p[0] == "try" && !answered.Contains(p[3]))
+            .Select(p => new Ack(0, (int)Number(p[1]), (int)Number(p[2]), p[3], string.Empty))
+            .ToList();
         return (acks, inFlight);
     }
 
