@@ -269,10 +269,46 @@ public sealed class GroupCommitTests
         Assert.Equal(Describe(Open(store, clock)), Describe(index));
     }
 
+    [Fact]
+    public async Task A_group_whose_commit_fails_leaves_a_substitute_numbers_signals_where_they_were_and_the_BSN_without_them()
+    {
+        var store = new ScriptedStore();
+        var clock = new FakeClock(IndexScenario.Start);
+        var index = Open(store, clock);
+        var born = IndexScenario.Today.PlusYears(-3);
+        var substitute = SubstituteNumber.Derive("Yilmaz", born, Sex.Female);
+        index.Register(IndexScenario.By(IndexModel.Organisations[0], Youth.WithoutBsn(substitute, born))).ThrowIfRefused();
+        index.Register(By(0, 1)).ThrowIfRefused();
+        var entered = store.Entered;
+        var holding = store.Hold();
+        var failing = store.Hold(fail: true);
+
+        var first = index.RegisterAsync(By(2, 0));
+        SpinWait.SpinUntil(() => store.Entered == entered + 1);
+        var move = index.AssignBsnAsync(substitute, Youths[0].Bsn, CancellationToken.None);
+        var alongside = index.RegisterAsync(By(3, 1));
+        holding.Set();
+        await first;
+        SpinWait.SpinUntil(() => store.Entered == entered + 2);
+        failing.Set();
+
+        await Assert.ThrowsAsync<IOException>(() => move);
+        await Assert.ThrowsAsync<CommitRolledBackException>(() => alongside);
+        Assert.Single(index.GetActiveSignals(substitute.AsIndexKey()));
+        Assert.Equal([IndexModel.Organisations[1]], index.GetActiveSignals(Youths[0].Bsn).Select(s => s.Organisation));
+        Assert.Empty(index.GetMatches(Youths[0].Bsn));
+        var reopened = Open(store, clock);
+        Assert.Equal(Describe(reopened) + Describe(reopened, substitute), Describe(index) + Describe(index, substitute));
+        Assert.Single(await index.AssignBsnAsync(substitute, Youths[0].Bsn, CancellationToken.None));
+    }
+
     private static SignalRegistration By(int youth, int organisation) => IndexScenario.By(IndexModel.Organisations[organisation], Youths[youth]);
 
     private static ReferenceIndex Open(ScriptedStore store, FakeClock clock, IReferenceIndexObserver? observer = null) =>
         new(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store, observer is null ? [] : [observer]);
+
+    private static string Describe(ReferenceIndex index, SubstituteNumber substitute) =>
+        string.Join(' ', index.GetActiveSignals(substitute.AsIndexKey()).Select(s => FormattableString.Invariant($"{s.Id}:{s.Organisation}")));
 
     private static string Describe(ReferenceIndex index)
     {
