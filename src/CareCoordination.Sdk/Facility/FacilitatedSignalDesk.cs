@@ -33,9 +33,9 @@ public sealed class FacilitatedSignalDesk
         _substitutes = substitutes;
     }
 
-    /// <summary>Has the facility attach the BSN and registers the signal; the answer never holds a youth's number.</summary>
+    /// <summary>Has the facility attach the BSN and registers the signal, completing once it is durable without holding a thread meanwhile; the answer never holds a youth's number.</summary>
     /// <param name="signal">The signal with the youth's identifying details.</param>
-    /// <param name="cancellationToken">Cancels the facility's lookup; nothing is registered then.</param>
+    /// <param name="cancellationToken">Cancels the facility's lookup, or the registration until it is queued for its commit; nothing is registered then.</param>
     /// <returns>What happened, for the reporter.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="signal"/> is <see langword="null"/>.</exception>
     public async ValueTask<FacilitatedAnswer> SubmitAsync(FacilitatedSignal signal, CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ public sealed class FacilitatedSignalDesk
             return new FacilitatedAnswer(RegistrationOutcome.Refused, RegistrationRefusal.InvalidRegistration, IdentityMessages.FacilityFoundNoBsn, false, default, default, []);
         }
 
-        var result = _index.Register(new SignalRegistration(youth, signal.Organisation, signal.Reporter, signal.Criterion, signal.Route));
+        var result = await _index.RegisterAsync(new SignalRegistration(youth, signal.Organisation, signal.Reporter, signal.Criterion, signal.Route), cancellationToken).ConfigureAwait(false);
         var identified = !youth.Bsn.IsSubstituteNumber;
         return result.IsRefused
             ? new FacilitatedAnswer(result.Outcome, result.Refusal, result.Message, identified, default, default, [])
