@@ -71,6 +71,8 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
         }
 
+        // A signal holds no intake route (that belongs to the coordination case); the route column stays so that schemas
+        // written before remain readable, and new rows hold 0 there.
         var registered = RegisteredSignals(commit);
         foreach (var s in commit.Upserts)
         {
@@ -85,7 +87,7 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             batch.BatchCommands.Add(Statement(
                 $"""
                 INSERT INTO {_schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, $9, $10)
                 {conflict}
                 """,
                 s.Id.Value,
@@ -93,7 +95,6 @@ internal sealed class PostgreSqlChangeWriter(string schema)
                 s.Organisation.Value,
                 s.Reporter.Value,
                 s.RegisteredTicks,
-                (short)s.Route,
                 s.DayNumber,
                 (short)s.Expiry,
                 (short)s.State,

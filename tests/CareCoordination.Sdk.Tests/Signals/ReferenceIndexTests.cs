@@ -48,6 +48,16 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
+    public void A_signal_holds_no_intake_route_because_the_route_belongs_to_the_coordination_case()
+    {
+        var members = new[] { typeof(Signal), typeof(SignalRegistration), typeof(ArchivedSignal), typeof(Sdk.Storage.StoredSignal) }
+            .SelectMany(t => t.GetProperties().Select(p => p.PropertyType));
+
+        Assert.DoesNotContain(typeof(Sdk.Coordination.IntakeRoute), members);
+        Assert.Contains(typeof(Sdk.Coordination.CoordinationCase).GetProperties(), p => p.Name == nameof(Sdk.Coordination.CoordinationCase.Routes));
+    }
+
+    [Fact]
     public void Registering_a_second_signal_from_the_same_organisation_renews_it_and_matches_nothing()
     {
         var scenario = new IndexScenario();

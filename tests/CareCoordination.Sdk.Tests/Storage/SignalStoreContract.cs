@@ -282,7 +282,7 @@ public abstract class SignalStoreContract : IDisposable
         return string.Join(
             "\n",
             youths.Select(y =>
-                y.RevealNumber() + ": active [" + string.Join(", ", index.GetActiveSignals(y).Select(s => $"{s.Id}/{s.Organisation}/{s.Reporter}/{s.RegisteredAt}/{s.Route}/{s.ExpiresOn}/{s.Expiry}"))
+                y.RevealNumber() + ": active [" + string.Join(", ", index.GetActiveSignals(y).Select(s => $"{s.Id}/{s.Organisation}/{s.Reporter}/{s.RegisteredAt}/{s.ExpiresOn}/{s.Expiry}"))
                 + "] archived [" + string.Join(", ", index.GetArchivedSignals(y).Select(a => $"{a.Signal.Id}/{a.Signal.Organisation}/{a.ArchivedOn}/{a.OfferedAsMatch}"))
                 + "] families [" + string.Join(", ", index.GetFamiliesOf(y).Select(f => f.ToString())) + "] matches " + index.GetMatches(y).Count))
             + $"\ncounts {index.ActiveSignalCount}/{index.ArchivedSignalCount}";
