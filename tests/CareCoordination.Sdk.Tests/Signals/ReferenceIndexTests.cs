@@ -485,9 +485,19 @@ public sealed class ReferenceIndexTests
         var quiet = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock);
         quiet.EnsureCapacity(signals: 2048, youths: 1024);
         var youths = TestBsns.Generate(400, seed: 4).Select(b => YouthAged(b, 10)).ToArray();
+        var parents = TestBsns.Generate(100, seed: 44);
         for (var f = 0; f < 200; f++)
         {
-            quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn, youths[(2 * f) + 1].Bsn], []));
+            // Half the pairs share a household; the other half are half-siblings in two households with one parent.
+            if (f % 2 == 0)
+            {
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn, youths[(2 * f) + 1].Bsn], []));
+            }
+            else
+            {
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn], [parents[f / 2]]));
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1001), [youths[(2 * f) + 1].Bsn], [parents[f / 2]]));
+            }
         }
 
         // Each sibling pair: the school on the first sibling, the social work on the second (a family match), the school
@@ -525,6 +535,7 @@ public sealed class ReferenceIndexTests
         Assert.Equal(0, least);
         Assert.Equal(50, withdrawnFirst);
         Assert.True(matches > 0);
+        Assert.Contains(quiet.GetMatches(youths[3].Bsn), m => m.Kind == MatchKind.Family && m.Family == new FamilyId(1002));
     }
 
     [Fact]
