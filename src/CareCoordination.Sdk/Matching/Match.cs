@@ -15,9 +15,10 @@ namespace CareCoordination.Sdk.Matching;
 /// </summary>
 /// <remarks>
 /// A match is a pair: <see cref="Signal"/> is the signal whose registration found it, <see cref="OtherSignal"/> the
-/// one it found; <see cref="IsSamePairAs"/> compares pairs regardless of side. <c>default(Match)</c> is no match. It names only the youth of its own signal:
-/// for a family match the other youth is known only as another youth (<see cref="ConcernsAnotherYouth"/>), so an
-/// answer to a reporter never identifies a youth the reporter did not signal. <see cref="ToString"/> masks the BSN.
+/// one it found; <see cref="IsSamePairAs"/> compares pairs regardless of side. <c>default(Match)</c> is no match.
+/// It names only the youth of its own signal: for a family match the other youth is known only as another youth
+/// (<see cref="ConcernsAnotherYouth"/>), so an answer to a reporter never identifies a youth the reporter did not
+/// signal. <see cref="ToString"/> names no youth.
 /// Immutable and thread-safe.
 /// </remarks>
 public readonly struct Match : IEquatable<Match>
