@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
@@ -12,7 +13,8 @@ namespace CareCoordination.Sdk.Benchmarks;
 
 /// <summary>
 /// The data every index benchmark loads: N active signals on 3N/4 youths (a third of them already signalled by two
-/// organisations), and a pool of new registrations by a seventh organisation that each find one or two matches.
+/// organisations), and a pool of new registrations by a seventh organisation that each find one or two matches, and
+/// two family matches more where the benchmark adds the families (<see cref="AddFamilies"/>).
 /// </summary>
 internal sealed class IndexData
 {
@@ -104,6 +106,23 @@ internal sealed class IndexData
 
         sqlite.EndBulk();
         return sqlite;
+    }
+
+    /// <summary>
+    /// Puts every pool youth in a household with the next youth, and gives one of its parents a second household with
+    /// the youth after that (a half-sibling): each new registration then walks two family candidates besides its own
+    /// chain, one of them through a parent the households share.
+    /// </summary>
+    public void AddFamilies(ReferenceIndex index)
+    {
+        var parents = TestBsns.Generate(3 * Pool.Length, seed: 43);
+        for (var j = 0; j < Pool.Length; j++)
+        {
+            var youth = Pool[j];
+            var shared = parents[3 * j];
+            index.AddOrReplaceFamily(Family.Create(new FamilyId((2 * j) + 1), [Youths[youth], Youths[(youth + 1) % YouthCount]], [shared, parents[(3 * j) + 1]]));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId((2 * j) + 2), [Youths[(youth + 2) % YouthCount]], [shared, parents[(3 * j) + 2]]));
+        }
     }
 
     public SignalRegistration Registration(int youth, int organisation) =>

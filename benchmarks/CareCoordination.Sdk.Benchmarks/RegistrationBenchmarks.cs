@@ -42,6 +42,13 @@ public class RegistrationBenchmarks : IDisposable
         _matches = new Match[8];
     }
 
+    [GlobalSetup(Target = nameof(ReferenceIndexWithFamilies))]
+    public void SetUpIndexWithFamilies()
+    {
+        SetUpIndex();
+        _data.AddFamilies(_index);
+    }
+
     [GlobalSetup(Target = nameof(NaiveDictionary))]
     public void SetUpNaive()
     {
@@ -69,7 +76,10 @@ public class RegistrationBenchmarks : IDisposable
     [Benchmark(Description = "ReferenceIndex")]
     public int ReferenceIndex() => _index.Register(_registrations[_next++], _matches).MatchCount;
 
-    [IterationCleanup(Target = nameof(ReferenceIndex))]
+    [Benchmark(Description = "ReferenceIndex, households and a shared parent")]
+    public int ReferenceIndexWithFamilies() => _index.Register(_registrations[_next++], _matches).MatchCount;
+
+    [IterationCleanup(Targets = [nameof(ReferenceIndex), nameof(ReferenceIndexWithFamilies)])]
     public void CleanUpIndex()
     {
         var organisation = new OrganisationId(IndexData.NewOrganisation);

@@ -54,7 +54,6 @@ internal static class StoreFixture
             new Organisations.OrganisationId(organisation),
             IndexData.ReporterOf(organisation),
             NodaTime.Instant.FromUtc(2026, 11, 23, 9, 0).ToUnixTimeTicks(),
-            Signals.IntakeRoute.ReferenceIndex,
             new DateOnly(2028, 11, 23).DayNumber,
             Signals.SignalExpiry.ActivePeriodEnds,
             StoredSignalState.Active,
@@ -68,8 +67,8 @@ internal static class StoreFixture
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 1)";
-        var parameters = new SqliteParameter[9];
+        command.CommandText = "INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version) VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, 0, 1)";
+        var parameters = new SqliteParameter[8];
         for (var p = 0; p < parameters.Length; p++)
         {
             parameters[p] = command.Parameters.Add("$" + (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), SqliteType.Integer);
@@ -84,10 +83,9 @@ internal static class StoreFixture
             parameters[2].Value = row.Organisation.Value;
             parameters[3].Value = row.Reporter.Value;
             parameters[4].Value = row.RegisteredTicks;
-            parameters[5].Value = (int)row.Route;
-            parameters[6].Value = row.DayNumber;
-            parameters[7].Value = (int)row.Expiry;
-            parameters[8].Value = (int)row.State;
+            parameters[5].Value = row.DayNumber;
+            parameters[6].Value = (int)row.Expiry;
+            parameters[7].Value = (int)row.State;
             command.ExecuteNonQuery();
         }
 
@@ -108,7 +106,7 @@ internal static class StoreFixture
             writer.Write(row.Organisation.Value, NpgsqlDbType.Integer);
             writer.Write(row.Reporter.Value, NpgsqlDbType.Integer);
             writer.Write(row.RegisteredTicks, NpgsqlDbType.Bigint);
-            writer.Write((short)row.Route, NpgsqlDbType.Smallint);
+            writer.Write((short)0, NpgsqlDbType.Smallint);
             writer.Write(row.DayNumber, NpgsqlDbType.Integer);
             writer.Write((short)row.Expiry, NpgsqlDbType.Smallint);
             writer.Write((short)row.State, NpgsqlDbType.Smallint);

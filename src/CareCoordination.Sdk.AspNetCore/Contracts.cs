@@ -11,7 +11,7 @@ namespace CareCoordination.Sdk.AspNetCore;
 // contract does not name is refused: a vendor learns of a typo at once instead of a silently ignored field.
 
 /// <summary>One signal to register (or renew: registering again renews), about a youth by BSN and date of birth.</summary>
-internal sealed record SignalRequest(Bsn Bsn, LocalDate DateOfBirth, ReportingCriterion Criterion, IntakeRoute? Route = null);
+internal sealed record SignalRequest(Bsn Bsn, LocalDate DateOfBirth, ReportingCriterion Criterion);
 
 /// <summary>Several signals registered as one change.</summary>
 internal sealed record SignalBatchRequest(IReadOnlyList<SignalRequest> Registrations);

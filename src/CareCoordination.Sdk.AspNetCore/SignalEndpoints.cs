@@ -97,13 +97,12 @@ internal static class SignalEndpoints
             throw new System.ArgumentException("The bsn is missing.");
         }
 
-        var route = request.Route ?? IntakeRoute.ReferenceIndex;
-        if (!System.Enum.IsDefined(request.Criterion) || request.Criterion == ReportingCriterion.None || !System.Enum.IsDefined(route))
+        if (!System.Enum.IsDefined(request.Criterion) || request.Criterion == ReportingCriterion.None)
         {
-            throw new System.ArgumentException("The criterion or the route is not one the API knows.");
+            throw new System.ArgumentException("The criterion is not one the API knows.");
         }
 
-        return new SignalRegistration(new Youth(request.Bsn, request.DateOfBirth), Caller.Organisation(context), Caller.Professional(context), request.Criterion, route);
+        return new SignalRegistration(new Youth(request.Bsn, request.DateOfBirth), Caller.Organisation(context), Caller.Professional(context), request.Criterion);
     }
 
     // A key is the vendor's own (an outbox entry's id): two organisations may use the same one, so the service keeps

@@ -116,7 +116,7 @@ public sealed partial class CareCoordinationClient
         return text;
     }
 
-    private static SignalBody BodyOf(SignalToRegister signal) => new(signal.Youth.Bsn, signal.Youth.DateOfBirth, signal.Criterion, signal.Route);
+    private static SignalBody BodyOf(SignalToRegister signal) => new(signal.Youth.Bsn, signal.Youth.DateOfBirth, signal.Criterion);
 
     private static RegistrationReceipt ReceiptOf(RegistrationAnswer a) => new(a.Outcome, a.Signal.Id, a.Signal.Organisation, a.Signal.RegisteredAt, a.Signal.ExpiresOn, a.MatchCount);
 

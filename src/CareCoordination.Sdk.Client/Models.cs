@@ -9,7 +9,7 @@ namespace CareCoordination.Sdk.Client;
 
 // The wire shapes of the service's /v1 contract, as the client sends and reads them.
 
-internal sealed record SignalBody(Bsn Bsn, LocalDate DateOfBirth, ReportingCriterion Criterion, IntakeRoute? Route);
+internal sealed record SignalBody(Bsn Bsn, LocalDate DateOfBirth, ReportingCriterion Criterion);
 
 internal sealed record SignalBatchBody(IReadOnlyList<SignalBody> Registrations);
 

@@ -79,6 +79,8 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
         }
 
+        // A signal holds no intake route (that belongs to the coordination case); the route column stays so that schemas
+        // written before remain readable, and new rows hold 0 there.
         var registered = RegisteredSignals(commit);
         foreach (var s in commit.Upserts)
         {
@@ -366,9 +368,9 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             var command = new NpgsqlBatchCommand(
                 $"""
                 INSERT INTO {schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, {PostgreSqlSchema.Version}
-                FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[], $5::bigint[], $6::smallint[], $7::integer[], $8::smallint[], $9::smallint[], $10::boolean[])
-                  AS s(id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered)
+                SELECT id, youth, organisation, reporter, registered_ticks, 0, day, expiry, state, offered, {PostgreSqlSchema.Version}
+                FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[], $5::bigint[], $6::integer[], $7::smallint[], $8::smallint[], $9::boolean[])
+                  AS s(id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered)
                 {conflict}
                 """);
             command.Parameters.Add(Array(rows, s => s.Id.Value));
@@ -376,7 +378,6 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             command.Parameters.Add(Array(rows, s => s.Organisation.Value));
             command.Parameters.Add(Array(rows, s => s.Reporter.Value));
             command.Parameters.Add(Array(rows, s => s.RegisteredTicks));
-            command.Parameters.Add(Array(rows, s => (short)s.Route));
             command.Parameters.Add(Array(rows, s => s.DayNumber));
             command.Parameters.Add(Array(rows, s => (short)s.Expiry));
             command.Parameters.Add(Array(rows, s => (short)s.State));

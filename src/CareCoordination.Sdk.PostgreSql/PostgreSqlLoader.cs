@@ -17,7 +17,7 @@ internal static class PostgreSqlLoader
     public static void Load(NpgsqlConnection connection, string schema, IStoredIndexSink sink, StoredRowValidator validator)
     {
         using (var reader = connection.BeginBinaryExport(
-            $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version FROM {schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
+            $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered, schema_version FROM {schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
         {
             while (reader.StartRow() != -1)
             {
@@ -26,7 +26,6 @@ internal static class PostgreSqlLoader
                 long organisation = reader.Read<int>(NpgsqlDbType.Integer);
                 long reporter = reader.Read<int>(NpgsqlDbType.Integer);
                 var ticks = reader.Read<long>(NpgsqlDbType.Bigint);
-                long route = reader.Read<short>(NpgsqlDbType.Smallint);
                 long day = reader.Read<int>(NpgsqlDbType.Integer);
                 long expiry = reader.Read<short>(NpgsqlDbType.Smallint);
                 long state = reader.Read<short>(NpgsqlDbType.Smallint);
@@ -34,7 +33,7 @@ internal static class PostgreSqlLoader
                 long version = reader.Read<int>(NpgsqlDbType.Integer);
                 var key = id.ToString(CultureInfo.InvariantCulture);
                 if (validator.TryAcceptSchemaVersion(StoredRowValidator.SignalsTable, key, version, PostgreSqlSchema.Version)
-                    && validator.TryAcceptSignal(id, youth, organisation, reporter, ticks, route, day, expiry, state, offered, out var signal))
+                    && validator.TryAcceptSignal(id, youth, organisation, reporter, ticks, day, expiry, state, offered, out var signal))
                 {
                     sink.Add(signal);
                 }

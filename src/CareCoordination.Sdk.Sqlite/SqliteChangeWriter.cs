@@ -20,10 +20,12 @@ namespace CareCoordination.Sdk.Sqlite;
 /// </remarks>
 internal sealed class SqliteChangeWriter : IDisposable
 {
+    // A signal holds no intake route (that belongs to the coordination case); the route column stays so that files
+    // written before remain readable, and new rows hold 0 there.
     private const string SignalColumns = "INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version) "
-        + "VALUES ($id, $youth, $organisation, $reporter, $ticks, $route, $day, $expiry, $state, $offered, $schema)";
+        + "VALUES ($id, $youth, $organisation, $reporter, $ticks, 0, $day, $expiry, $state, $offered, $schema)";
 
-    private static readonly string[] SignalParameters = ["$id", "$youth", "$organisation", "$reporter", "$ticks", "$route", "$day", "$expiry", "$state", "$offered"];
+    private static readonly string[] SignalParameters = ["$id", "$youth", "$organisation", "$reporter", "$ticks", "$day", "$expiry", "$state", "$offered"];
 
     private readonly SqliteConnection _connection;
     private readonly string _fullPath;
@@ -136,11 +138,10 @@ internal sealed class SqliteChangeWriter : IDisposable
             p[2].Value = row.Organisation.Value;
             p[3].Value = row.Reporter.Value;
             p[4].Value = row.RegisteredTicks;
-            p[5].Value = (int)row.Route;
-            p[6].Value = row.DayNumber;
-            p[7].Value = (int)row.Expiry;
-            p[8].Value = (int)row.State;
-            p[9].Value = row.OfferedAsMatch ? 1 : 0;
+            p[5].Value = row.DayNumber;
+            p[6].Value = (int)row.Expiry;
+            p[7].Value = (int)row.State;
+            p[8].Value = row.OfferedAsMatch ? 1 : 0;
             try
             {
                 upsert.ExecuteNonQuery();

@@ -13,7 +13,7 @@ namespace CareCoordination.Sdk.Sqlite;
 /// </summary>
 internal static class SqliteLoader
 {
-    private const int SignalColumnCount = 11;
+    private const int SignalColumnCount = 10;
 
     // AUTOINCREMENT refuses a new event once the sequence reaches the largest integer, and SQLite reports that as a full
     // disk; a sequence this close to the end was not counted there by the SDK.
@@ -23,7 +23,7 @@ internal static class SqliteLoader
     public static void Load(SqliteConnection connection, SqliteTransaction? transaction, IStoredIndexSink sink, StoredRowValidator validator)
     {
         Span<long> values = stackalloc long[SignalColumnCount];
-        using (var command = Command(connection, transaction, "SELECT id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version FROM signals ORDER BY id"))
+        using (var command = Command(connection, transaction, "SELECT id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered, schema_version FROM signals ORDER BY id"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -36,8 +36,8 @@ internal static class SqliteLoader
                     continue;
                 }
 
-                if (validator.TryAcceptSchemaVersion(StoredRowValidator.SignalsTable, key, values[10], SqliteSchema.Version)
-                    && validator.TryAcceptSignal(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], out var signal))
+                if (validator.TryAcceptSchemaVersion(StoredRowValidator.SignalsTable, key, values[9], SqliteSchema.Version)
+                    && validator.TryAcceptSignal(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], out var signal))
                 {
                     sink.Add(signal);
                 }

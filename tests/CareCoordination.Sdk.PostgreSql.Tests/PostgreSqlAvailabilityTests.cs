@@ -152,7 +152,7 @@ public sealed class PostgreSqlAvailabilityTests : IDisposable
 
     private static SignalCommit Registration(long id, int reporter)
     {
-        var row = new StoredSignal(new SignalId(id), YouthKey.FromStored(TestBsns.First.RevealNumber()), new OrganisationId(1), new ProfessionalId(reporter), Monday.ToUnixTimeTicks(), IntakeRoute.ReferenceIndex, 25000, SignalExpiry.ActivePeriodEnds, StoredSignalState.Active, false);
+        var row = new StoredSignal(new SignalId(id), YouthKey.FromStored(TestBsns.First.RevealNumber()), new OrganisationId(1), new ProfessionalId(reporter), Monday.ToUnixTimeTicks(), 25000, SignalExpiry.ActivePeriodEnds, StoredSignalState.Active, false);
         return new SignalCommit([row], [], [new StoredEvent(new SignalId(id), null, "SignalRegistered", 1, Monday, "{}")]);
     }
 

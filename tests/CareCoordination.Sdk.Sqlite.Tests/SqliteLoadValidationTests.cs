@@ -138,14 +138,14 @@ public sealed class SqliteLoadValidationTests : IDisposable
     {
         var path = Written("stop.db");
         var id = Scalar(path, "SELECT MIN(id) FROM signals");
-        Damage(path, $"UPDATE signals SET route = 9 WHERE id = {id}");
+        Damage(path, $"UPDATE signals SET expiry = 9 WHERE id = {id}");
 
         using var store = new SqliteSignalStore(path);
         var error = Assert.Throws<CorruptStoredDataException>(() => new ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store));
 
         Assert.Equal("signals", error.Table);
         Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), error.RowKey);
-        Assert.Contains("route 9", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("expiry 9", error.Problem, StringComparison.Ordinal);
         Assert.Contains($"signals row {id}", error.Message, StringComparison.Ordinal);
         Assert.All(TestBsns.Generate(8, seed: 14), bsn => Assert.DoesNotContain(bsn.RevealNumber().ToString("D9", System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal));
     }

@@ -164,8 +164,8 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), reopened, null, pseudonymiser);
         Assert.Equal(6, index.ActiveSignalCount);
         var result = index.Register(new SignalRegistration(new Identity.Youth(keyed[0], new NodaTime.LocalDate(2012, 3, 1)), TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout));
-        Assert.Contains(result.Matches, m => m.Kind == Matching.MatchKind.SameYouth && m.OtherOrganisation == TestRegion.YouthHealthCare && m.OtherYouth == keyed[0]);
-        Assert.All(result.Matches, m => Assert.Contains(m.OtherYouth, keyed));
+        Assert.Contains(result.Matches, m => m.Kind == Matching.MatchKind.SameYouth && m.OtherOrganisation == TestRegion.YouthHealthCare && m.Youth == keyed[0]);
+        Assert.All(result.Matches, m => Assert.Equal(keyed[0], m.Youth));
         reopened.Dispose();
         using var withoutKey = new SqliteSignalStore(Path.Combine(_directory, "keyed.db"));
         Assert.Throws<StoreKeyingMismatchException>(() => new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), withoutKey));

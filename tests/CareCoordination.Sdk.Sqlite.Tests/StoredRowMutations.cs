@@ -77,7 +77,7 @@ public sealed class LoadedRows : IStoredIndexSink
 
     public List<(string Key, long At, long Version, string Json)> Keys { get; } = [];
 
-    public void Add(in StoredSignal signal) => Signals.Add(Describe(signal.Id.Value, signal.Youth.Value, signal.Organisation.Value, signal.Reporter.Value, signal.RegisteredTicks, (long)signal.Route, signal.DayNumber, (long)signal.Expiry, (long)signal.State, signal.OfferedAsMatch ? 1 : 0));
+    public void Add(in StoredSignal signal) => Signals.Add(Describe(signal.Id.Value, signal.Youth.Value, signal.Organisation.Value, signal.Reporter.Value, signal.RegisteredTicks, signal.DayNumber, (long)signal.Expiry, (long)signal.State, signal.OfferedAsMatch ? 1 : 0));
 
     public void Add(StoredFamily family) => Families.Add($"{family.Id.Value}: {string.Join(',', family.Youths.Select(y => y.Value))} | {string.Join(',', family.Carers.Select(c => c.Value))}");
 
@@ -168,7 +168,8 @@ public static class StoredRowMutations
         var rows = new LoadedRows();
         foreach (var s in model.Signals.OrderBy(s => s[0]))
         {
-            rows.Signals.Add(LoadedRows.Describe(s[..10]));
+            // The route column is kept for rows written before; a signal holds no route, so the load reads none.
+            rows.Signals.Add(LoadedRows.Describe([.. s[..5], .. s[6..10]]));
         }
 
         foreach (var family in model.FamilyMembers.OrderBy(m => m[0]).ThenBy(m => m[1]).GroupBy(m => m[0]))
@@ -240,6 +241,12 @@ public static class StoredRowMutations
         var literal = name == "offered" && !dialect.AnyTypeInAnyColumn && value is long flag ? (flag != 0 ? "true" : "false") : Literal(value);
         var sql = $"UPDATE {dialect.Table("signals")} SET {name} = {literal} WHERE id = {id}";
         var description = $"signal {id}: {name} = {literal}";
+        if (name == "route")
+        {
+            // A signal holds no route any more: whatever the legacy column holds, the load ignores it.
+            return Judge(description, sql, model);
+        }
+
         if (value is not long number)
         {
             return new RowMutation(description, sql, LoadOutcome.Refused, model);
@@ -313,7 +320,7 @@ public static class StoredRowMutations
         ("an outcome number 7", n => Set(n, a => a["Outcome"] = 7), false),
         ("youth 0", n => Set(n, a => a["Youth"] = 0), false),
         ("the signal's identifier -4", n => Set(n, a => a["Signal"]!["Id"] = -4), false),
-        ("the signal's route 99", n => Set(n, a => a["Signal"]!["Route"] = 99), false),
+        ("a route, as answers written before held one", n => Set(n, a => a["Signal"]!["Route"] = "CareNetwork"), true),
         ("the signal of another youth", n => Set(n, a => a["Signal"]!["Youth"] = (int)a["Youth"]! == 1 ? 2 : 1), false),
         ("no matches list", n => Set(n, a => a.AsObject().Remove("Matches")), false),
         ("a match of an undefined kind", n => Set(n, a => a["Matches"] = new JsonArray(new JsonObject { ["Kind"] = 42, ["Other"] = a["Signal"]!.DeepClone(), ["MatchCoordinator"] = 1, ["FoundAt"] = "2026-11-23T10:00:00Z" })), false),
@@ -462,7 +469,7 @@ public static class StoredRowMutations
 
     private static bool SoundSignal(long[] s) =>
         s[0] > 0 && s[1] is >= 1 and <= MaxYouth && s[2] is >= 1 and <= int.MaxValue && s[3] is >= 1 and <= int.MaxValue
-        && s[4] >= MinTicks && s[4] <= MaxTicks && s[5] is >= 1 and <= 5 && s[6] >= 0 && s[6] <= MaxDay && s[7] is 1 or 2
+        && s[4] >= MinTicks && s[4] <= MaxTicks && s[6] >= 0 && s[6] <= MaxDay && s[7] is 1 or 2
         && s[8] is 1 or 2 && s[9] is 0 or 1 && s[10] >= 1;
 
     private static void That(bool condition, string message)

@@ -22,7 +22,7 @@ public sealed record CoordinationOverview(
     Instant At,
     IReadOnlyDictionary<CoordinationTier, int> OpenCasesPerTier,
     IReadOnlyDictionary<CaseStatus, int> OpenCasesPerStatus,
-    IReadOnlyDictionary<Signals.IntakeRoute, int> OpenCasesPerRoute,
+    IReadOnlyDictionary<IntakeRoute, int> OpenCasesPerRoute,
     IReadOnlyList<WaitingCase> Waiting,
     IReadOnlyList<CoordinatorLoad> Coordinators,
     IReadOnlyList<OrganisationLoad> Organisations,

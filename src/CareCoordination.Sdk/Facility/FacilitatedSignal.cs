@@ -17,9 +17,8 @@ public sealed class FacilitatedSignal
     /// <param name="organisation">The reporting organisation.</param>
     /// <param name="reporter">The designated professional who is the contact for the signal.</param>
     /// <param name="criterion">The legal reporting criterion; kept in the reporter's records only.</param>
-    /// <param name="route">The route by which the concern reached the reporter.</param>
     /// <exception cref="ArgumentException">A value is <see langword="null"/>, <c>default</c> or undefined.</exception>
-    public FacilitatedSignal(IdentifyingDetails youth, OrganisationId organisation, ProfessionalId reporter, ReportingCriterion criterion, IntakeRoute route = IntakeRoute.ReferenceIndex)
+    public FacilitatedSignal(IdentifyingDetails youth, OrganisationId organisation, ProfessionalId reporter, ReportingCriterion criterion)
     {
         Youth = Internal.Guard.NotNull(youth);
         Organisation = Internal.Guard.NotDefault(organisation);
@@ -29,13 +28,7 @@ public sealed class FacilitatedSignal
             throw new ArgumentException("A signal names one of the twelve legal reporting criteria.", nameof(criterion));
         }
 
-        if (!Enum.IsDefined(route))
-        {
-            throw new ArgumentException("The intake route is not defined.", nameof(route));
-        }
-
         Criterion = criterion;
-        Route = route;
     }
 
     /// <summary>Gets what the reporter knows of the youth.</summary>
@@ -49,9 +42,6 @@ public sealed class FacilitatedSignal
 
     /// <summary>Gets the legal reporting criterion.</summary>
     public ReportingCriterion Criterion { get; }
-
-    /// <summary>Gets the route by which the concern reached the reporter.</summary>
-    public IntakeRoute Route { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"facilitated signal by {Organisation}";

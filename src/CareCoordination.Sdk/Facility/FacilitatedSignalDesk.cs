@@ -57,7 +57,7 @@ public sealed class FacilitatedSignalDesk
             return new FacilitatedAnswer(RegistrationOutcome.Refused, RegistrationRefusal.InvalidRegistration, IdentityMessages.FacilityFoundNoBsn, false, default, default, []);
         }
 
-        var result = await _index.RegisterAsync(new SignalRegistration(youth, signal.Organisation, signal.Reporter, signal.Criterion, signal.Route), cancellationToken).ConfigureAwait(false);
+        var result = await _index.RegisterAsync(new SignalRegistration(youth, signal.Organisation, signal.Reporter, signal.Criterion), cancellationToken).ConfigureAwait(false);
         var identified = !youth.Bsn.IsSubstituteNumber;
         return result.IsRefused
             ? new FacilitatedAnswer(result.Outcome, result.Refusal, result.Message, identified, default, default, [])

@@ -9,12 +9,15 @@ namespace CareCoordination.Sdk.Families;
 
 /// <summary>
 /// A family (<em>gezin</em>, <em>huishouden</em>): youths and the parents or carers they share, as the population
-/// register (BRP) knows them. Youths of one family match each other's signals (a family match), and the family is
-/// the unit of the plan (<em>1 gezin, 1 plan</em>).
+/// register (BRP) knows them. Youths of one family match each other's signals (a family match), and so do youths of
+/// different families that share a parent or carer: a parent is a person linked to the youths of every family that
+/// names it, in whichever household they live. The family is the unit of the plan (<em>1 gezin, 1 plan</em>).
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe. A youth may belong to more than one family, for example half-siblings through each
-/// parent. A carer may also be a youth (a teenage parent). <see cref="ToString"/> shows no BSN.
+/// Immutable and thread-safe. A youth may belong to more than one family (two households): a youth whose parents live
+/// apart is in the family of each, and a half-sibling in either household matches it through the parent they share. A
+/// carer may also be a youth (a teenage parent); a parent and its own child do not match as siblings.
+/// <see cref="ToString"/> shows no BSN.
 /// </remarks>
 public sealed class Family
 {
@@ -35,7 +38,7 @@ public sealed class Family
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public IReadOnlyList<Bsn> Youths => _youths;
 
-    /// <summary>Gets the parents or carers of the family.</summary>
+    /// <summary>Gets the parents or carers of the family, each linked to every youth of it; youths of other families linked to the same parent are their siblings too.</summary>
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public IReadOnlyList<Bsn> Carers => _carers;
 

@@ -4,14 +4,17 @@ using System.Collections.Generic;
 namespace CareCoordination.Sdk.Families;
 
 /// <summary>
-/// The families the reference index knows, by identifier and by youth, with their members by the index's key. A youth
-/// may belong to several families (two households); a family match finds the youths of all of them.
+/// The families the reference index knows, by identifier, by youth and by parent, with their members by the index's key.
+/// A youth may belong to several families (two households); a family match finds the youths of all of them, and the
+/// youths of every family that shares a parent or carer with one of them (half-siblings through either parent, in
+/// whichever household they live).
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
 internal sealed class FamilyTable
 {
     private readonly Dictionary<int, Family> _families = [];
     private readonly Dictionary<int, FamilyId[]> _ofYouth = [];
+    private readonly Dictionary<int, FamilyId[]> _ofParent = [];
     private readonly Dictionary<int, Siblings> _siblings = [];
 
     /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
@@ -23,7 +26,7 @@ internal sealed class FamilyTable
     /// <summary>The families of a youth by its key, or <see langword="null"/> when it belongs to none; cheap when the index knows no families at all.</summary>
     public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var families) ? families : null;
 
-    /// <summary>The siblings of a youth by its key, over all its families, or <see langword="null"/> when it has none.</summary>
+    /// <summary>The siblings of a youth by its key, over all its families and all its parents, or <see langword="null"/> when it has none.</summary>
     public Siblings? SiblingsOf(int key) => _siblings.Count > 0 && _siblings.TryGetValue(key, out var siblings) ? siblings : null;
 
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
@@ -33,13 +36,17 @@ internal sealed class FamilyTable
         _families[family.Id.Value] = family;
         foreach (var youth in family.Youths)
         {
-            var key = youth.RevealNumber();
-            _ofYouth[key] = _ofYouth.TryGetValue(key, out var existing) ? [.. existing, family.Id] : [family.Id];
+            Link(_ofYouth, youth.RevealNumber(), family.Id);
         }
 
-        foreach (var youth in family.Youths)
+        foreach (var parent in family.Carers)
         {
-            UpdateSiblings(youth.RevealNumber());
+            Link(_ofParent, parent.RevealNumber(), family.Id);
+        }
+
+        foreach (var key in YouthsReachedBy(family))
+        {
+            UpdateSiblings(key);
         }
     }
 
@@ -47,35 +54,77 @@ internal sealed class FamilyTable
     /// <returns>Whether it was known.</returns>
     public bool Remove(FamilyId family)
     {
-        if (!_families.Remove(family.Value, out var known))
+        if (!_families.TryGetValue(family.Value, out var known))
         {
             return false;
         }
 
+        var reached = YouthsReachedBy(known);
+        _families.Remove(family.Value);
         foreach (var youth in known.Youths)
         {
-            var key = youth.RevealNumber();
-            var remaining = Array.FindAll(_ofYouth[key], id => id != family);
-            if (remaining.Length == 0)
-            {
-                _ofYouth.Remove(key);
-            }
-            else
-            {
-                _ofYouth[key] = remaining;
-            }
+            Unlink(_ofYouth, youth.RevealNumber(), family);
         }
 
-        foreach (var youth in known.Youths)
+        foreach (var parent in known.Carers)
         {
-            UpdateSiblings(youth.RevealNumber());
+            Unlink(_ofParent, parent.RevealNumber(), family);
+        }
+
+        foreach (var key in reached)
+        {
+            UpdateSiblings(key);
         }
 
         return true;
     }
 
+    private static void Link(Dictionary<int, FamilyId[]> index, int key, FamilyId family) =>
+        index[key] = index.TryGetValue(key, out var existing) ? [.. existing, family] : [family];
+
+    private static void Unlink(Dictionary<int, FamilyId[]> index, int key, FamilyId family)
+    {
+        var remaining = Array.FindAll(index[key], id => id != family);
+        if (remaining.Length == 0)
+        {
+            index.Remove(key);
+        }
+        else
+        {
+            index[key] = remaining;
+        }
+    }
+
+    // Whose siblings a change of this family can change: its own youths, and the youths of every family that shares a
+    // parent with it.
+    private HashSet<int> YouthsReachedBy(Family family)
+    {
+        var keys = new HashSet<int>();
+        foreach (var youth in family.Youths)
+        {
+            keys.Add(youth.RevealNumber());
+        }
+
+        foreach (var parent in family.Carers)
+        {
+            if (_ofParent.TryGetValue(parent.RevealNumber(), out var shared))
+            {
+                foreach (var id in shared)
+                {
+                    foreach (var youth in _families[id.Value].Youths)
+                    {
+                        keys.Add(youth.RevealNumber());
+                    }
+                }
+            }
+        }
+
+        return keys;
+    }
+
     // Families change rarely and have a handful of youths; registrations walk the siblings on every call, so the work
-    // of finding them (every family of the youth, each sibling once) is done here instead of there.
+    // of finding them (every family of the youth, every family of each of its parents, each sibling once) is done here
+    // instead of there.
     private void UpdateSiblings(int key)
     {
         if (!_ofYouth.TryGetValue(key, out var families))
@@ -86,15 +135,32 @@ internal sealed class FamilyTable
 
         var keys = new List<int>();
         var through = new List<FamilyId>();
-        foreach (var id in families)
+        void Add(Family other, FamilyId via)
         {
-            foreach (var member in _families[id.Value].Youths)
+            foreach (var member in other.Youths)
             {
                 var memberKey = member.RevealNumber();
                 if (memberKey != key && !keys.Contains(memberKey))
                 {
                     keys.Add(memberKey);
-                    through.Add(id);
+                    through.Add(via);
+                }
+            }
+        }
+
+        // Youths of the same household first, so that a sibling found both ways is found through the household.
+        foreach (var id in families)
+        {
+            Add(_families[id.Value], id);
+        }
+
+        foreach (var id in families)
+        {
+            foreach (var parent in _families[id.Value].Carers)
+            {
+                foreach (var shared in _ofParent[parent.RevealNumber()])
+                {
+                    Add(_families[shared.Value], id);
                 }
             }
         }

@@ -1,8 +1,9 @@
 namespace CareCoordination.Sdk.Families;
 
 /// <summary>
-/// The youths a youth shares a family with, over all its families, each once, by the index's key, with the family
-/// through which each is a sibling: what a family match walks on every registration, kept as two flat arrays so that
+/// The youths a youth shares a family or a parent with, over all its families and their parents, each once, by the
+/// index's key, with the youth's own family through which each is a sibling (the household, or the family that names
+/// the shared parent): what a family match walks on every registration, kept as two flat arrays so that
 /// the walk is one dictionary lookup and two array reads per sibling, without an enumerator.
 /// </summary>
 internal sealed class Siblings(int[] keys, FamilyId[] families)

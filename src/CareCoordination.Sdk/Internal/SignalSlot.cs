@@ -32,7 +32,7 @@ internal struct SignalSlot
     /// <summary>Active: the day number of the expiry date. Archived: the day number of the archive date.</summary>
     public int Day;
 
-    public byte Route;
+    // One byte of the 40 is padding: the route a signal once held belongs to the coordination case now.
 
     public byte Expiry;
 

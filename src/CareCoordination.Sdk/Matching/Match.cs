@@ -15,8 +15,10 @@ namespace CareCoordination.Sdk.Matching;
 /// </summary>
 /// <remarks>
 /// A match is a pair: <see cref="Signal"/> is the signal whose registration found it, <see cref="OtherSignal"/> the
-/// one it found. <see cref="Mirror"/> gives the same match seen from the other side; <see cref="IsSamePairAs"/>
-/// compares pairs regardless of side. <c>default(Match)</c> is no match. <see cref="ToString"/> masks the BSNs.
+/// one it found; <see cref="IsSamePairAs"/> compares pairs regardless of side. <c>default(Match)</c> is no match.
+/// It names only the youth of its own signal: for a family match the other youth is known only as another youth
+/// (<see cref="ConcernsAnotherYouth"/>), so an answer to a reporter never identifies a youth the reporter did not
+/// signal. <see cref="ToString"/> names no youth.
 /// Immutable and thread-safe.
 /// </remarks>
 public readonly struct Match : IEquatable<Match>
@@ -73,9 +75,18 @@ public readonly struct Match : IEquatable<Match>
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public Bsn Youth { get; }
 
-    /// <summary>Gets the youth of <see cref="OtherSignal"/>; the same youth unless <see cref="Kind"/> is <see cref="MatchKind.Family"/>.</summary>
-    [PersonData(PersonDataClassification.DirectIdentifier)]
-    public Bsn OtherYouth { get; }
+    /// <summary>
+    /// Gets the youth of <see cref="OtherSignal"/>, for the index's own use (the desk's intake, the logbook). It is not
+    /// public: for a family match the law lets the reporter know only that the match concerns another youth
+    /// (<see cref="ConcernsAnotherYouth"/>), never which one.
+    /// </summary>
+    internal Bsn OtherYouth { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the match concerns another youth than <see cref="Youth"/> (a family match,
+    /// <em>gezinsmatch</em>); which youth is not said, by law.
+    /// </summary>
+    public bool ConcernsAnotherYouth => Youth != OtherYouth;
 
     /// <summary>Gets the organisation of <see cref="Signal"/>.</summary>
     public OrganisationId Organisation { get; }
@@ -103,9 +114,9 @@ public readonly struct Match : IEquatable<Match>
 
     internal Match WithYouths(Bsn youth, Bsn otherYouth) => new(this, youth, otherYouth);
 
-    /// <summary>Returns the same match seen from the other signal's side.</summary>
-    /// <returns>The mirrored match.</returns>
-    public Match Mirror() => new(this, mirror: true);
+    // The same match seen from the other signal's side. Internal: for a family match it names the other youth, which
+    // only that youth's own reporter may see.
+    internal Match Mirror() => new(this, mirror: true);
 
     /// <summary>Tells whether a signal is one of the pair.</summary>
     /// <param name="signal">The signal.</param>

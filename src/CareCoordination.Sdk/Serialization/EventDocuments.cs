@@ -99,7 +99,6 @@ internal static class EventDocuments
             signal.Organisation.Value,
             signal.Reporter.Value,
             signal.RegisteredAt,
-            signal.Route,
             signal.ExpiresOn,
             signal.Expiry,
             reason,

@@ -12,7 +12,6 @@ internal sealed record SignalEventDocument(
     int Organisation,
     int Reporter,
     Instant RegisteredAt,
-    IntakeRoute Route,
     LocalDate ExpiresOn,
     SignalExpiry Expiry,
     string? Reason,

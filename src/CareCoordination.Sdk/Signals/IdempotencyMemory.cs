@@ -152,7 +152,7 @@ internal sealed class IdempotencyMemory
     }
 
     private static Signal FromRemembered(RememberedSignalDocument d) =>
-        new(new SignalId(d.Id), Bsn.FromStoredKey(d.Youth), new OrganisationId(d.Organisation), new ProfessionalId(d.Reporter), d.RegisteredTicks, d.Route, d.Day, d.Expiry);
+        new(new SignalId(d.Id), Bsn.FromStoredKey(d.Youth), new OrganisationId(d.Organisation), new ProfessionalId(d.Reporter), d.RegisteredTicks, d.Day, d.Expiry);
 
     /// <summary>A remembered answer: for which youth key and organisation, when, and what the registration answered.</summary>
     public sealed record Answer(int Youth, int Organisation, Instant At, RegistrationOutcome Outcome, Signal Signal, Match[] Matches);

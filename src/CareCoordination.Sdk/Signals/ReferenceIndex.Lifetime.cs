@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
@@ -160,7 +162,33 @@ public sealed partial class ReferenceIndex
                     }
                 }
             });
+            LeaveFamilies(key);
             return removals.Count;
+        }
+    }
+
+    // A youth who died leaves its families in the same operation, so that no family match runs through it any more
+    // and the family the plan is made for is the living one; a family it was the only youth of is forgotten.
+    private void LeaveFamilies(int key)
+    {
+        if (_families.OfYouth(key) is not { } ids)
+        {
+            return;
+        }
+
+        foreach (var id in ids)
+        {
+            var known = MapMembers(_families.Find(id)!, member => YouthOf(member.RevealNumber()));
+            var deceased = YouthOf(key);
+            var living = known.Youths.Where(y => y != deceased).ToArray();
+            if (living.Length == 0)
+            {
+                RemoveFamilyCore(id);
+            }
+            else
+            {
+                AddOrReplaceFamilyCore(Family.Create(id, living, known.Carers));
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public sealed partial class ReferenceIndex
 
     // An answer remembers the youth by the index's key, as the in-memory answer does, so a pseudonymised store holds no BSN here either.
     private static RememberedSignalDocument Remembered(in StoredSignal row, int youthKey) =>
-        new(row.Id.Value, youthKey, row.Organisation.Value, row.Reporter.Value, row.RegisteredTicks, row.Route, row.DayNumber, row.Expiry);
+        new(row.Id.Value, youthKey, row.Organisation.Value, row.Reporter.Value, row.RegisteredTicks, row.DayNumber, row.Expiry);
 
     private StoredSignal ArchivedRow(int slot, LocalDate archivedOn) =>
         StoredOf(slot) with { State = StoredSignalState.Archived, DayNumber = LocalCalendar.DayNumber(archivedOn) };
@@ -58,10 +58,10 @@ public sealed partial class ReferenceIndex
     }
 
     private StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered) =>
-        new(signal.Id, YouthKey.FromTrusted(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), signal.Route, LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
+        new(signal.Id, YouthKey.FromTrusted(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
 
     private Signal ToSignal(in StoredSignal stored) =>
-        new(stored.Id, YouthOf(stored.Youth.Value), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.Route, stored.DayNumber, stored.Expiry);
+        new(stored.Id, YouthOf(stored.Youth.Value), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.DayNumber, stored.Expiry);
 
     /// <summary>Puts a stored signal back into its slot and chain while the index rebuilds; the store hands them out in identifier order.</summary>
     private void Restore(in StoredSignal stored)
@@ -76,7 +76,6 @@ public sealed partial class ReferenceIndex
         s.Organisation = stored.Organisation.Value;
         s.Reporter = stored.Reporter.Value;
         s.Day = stored.DayNumber;
-        s.Route = (byte)stored.Route;
         s.Expiry = (byte)stored.Expiry;
         s.State = stored.State == StoredSignalState.Archived ? SignalSlot.Archived : SignalSlot.Active;
         s.Offered = stored.OfferedAsMatch;

@@ -147,16 +147,14 @@ public sealed partial class ReferenceIndex
             pending = Math.Max(pending, _pendingFamilies);
         }
 
-        if (withFamilies && _families.OfYouth(key) is { } families)
+        // A family match reads every sibling's chain: the household's and, through a shared parent, other households'.
+        if (withFamilies && _families.SiblingsOf(key) is { } siblings)
         {
-            foreach (var id in families)
+            foreach (var member in siblings.Keys)
             {
-                foreach (var member in _families.Find(id)!.Youths)
+                if (_pendingYouths.TryGetValue(member, out var other) && other > settled)
                 {
-                    if (_pendingYouths.TryGetValue(member.RevealNumber(), out var other) && other > settled)
-                    {
-                        pending = Math.Max(pending, other);
-                    }
+                    pending = Math.Max(pending, other);
                 }
             }
         }

@@ -256,7 +256,7 @@ public sealed partial class ReferenceIndex
             }
 
             var ticks = now.ToUnixTimeTicks();
-            var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, registration.Route, expiresOn, expiry);
+            var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, expiresOn, expiry);
             if (_store is not null)
             {
                 Commit(RegistrationCommit(signal, key, count, coordinator, now, idempotencyKey));
@@ -276,7 +276,6 @@ public sealed partial class ReferenceIndex
             s.Organisation = organisation;
             s.Reporter = registration.Reporter.Value;
             s.Day = expiresOn;
-            s.Route = (byte)registration.Route;
             s.Expiry = (byte)expiry;
             s.State = SignalSlot.Active;
             s.Next = head;

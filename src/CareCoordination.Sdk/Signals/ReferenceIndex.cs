@@ -272,7 +272,6 @@ public sealed partial class ReferenceIndex
             new OrganisationId(s.Organisation),
             new ProfessionalId(s.Reporter),
             s.RegisteredTicks,
-            (IntakeRoute)s.Route,
             s.Day,
             (SignalExpiry)s.Expiry);
     }

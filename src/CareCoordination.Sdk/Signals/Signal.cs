@@ -22,19 +22,18 @@ public readonly struct Signal : IEquatable<Signal>
     private readonly long _registeredTicks;
     private readonly int _expiresOnDay;
 
-    internal Signal(SignalId id, Bsn youth, OrganisationId organisation, ProfessionalId reporter, long registeredTicks, IntakeRoute route, int expiresOnDay, SignalExpiry expiry)
+    internal Signal(SignalId id, Bsn youth, OrganisationId organisation, ProfessionalId reporter, long registeredTicks, int expiresOnDay, SignalExpiry expiry)
     {
         Id = id;
         Youth = youth;
         Organisation = organisation;
         Reporter = reporter;
         _registeredTicks = registeredTicks;
-        Route = route;
         _expiresOnDay = expiresOnDay;
         Expiry = expiry;
     }
 
-    internal Signal WithYouth(Bsn youth) => new(Id, youth, Organisation, Reporter, _registeredTicks, Route, _expiresOnDay, Expiry);
+    internal Signal WithYouth(Bsn youth) => new(Id, youth, Organisation, Reporter, _registeredTicks, _expiresOnDay, Expiry);
 
     /// <summary>Gets the identifier.</summary>
     public SignalId Id { get; }
@@ -52,9 +51,6 @@ public readonly struct Signal : IEquatable<Signal>
     /// <summary>Gets when the signal was made or last renewed.</summary>
     public Instant RegisteredAt => Instant.FromUnixTimeTicks(_registeredTicks);
 
-    /// <summary>Gets the route by which the concern reached the reporter.</summary>
-    public IntakeRoute Route { get; }
-
     /// <summary>Gets the date on which the signal leaves the active index, unless renewed or withdrawn earlier.</summary>
     public LocalDate ExpiresOn => Internal.LocalCalendar.FromDayNumber(_expiresOnDay);
 
@@ -67,7 +63,7 @@ public readonly struct Signal : IEquatable<Signal>
     /// <inheritdoc/>
     public bool Equals(Signal other) =>
         Id == other.Id && Youth == other.Youth && Organisation == other.Organisation && Reporter == other.Reporter
-        && _registeredTicks == other._registeredTicks && Route == other.Route && _expiresOnDay == other._expiresOnDay && Expiry == other.Expiry;
+        && _registeredTicks == other._registeredTicks && _expiresOnDay == other._expiresOnDay && Expiry == other.Expiry;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Signal other && Equals(other);

@@ -11,7 +11,8 @@ namespace CareCoordination.Sdk.Signals;
 /// </summary>
 /// <remarks>
 /// Immutable. <c>default(SignalRegistration)</c> is refused by the index as invalid. The criterion is checked and
-/// then dropped: it stays in the reporter's own records, never in the index.
+/// then dropped: it stays in the reporter's own records, never in the index. So does the route by which the concern
+/// reached the reporter: it belongs to the coordination case (<see cref="Coordination.CaseIntake"/>).
 /// </remarks>
 public readonly struct SignalRegistration
 {
@@ -20,9 +21,8 @@ public readonly struct SignalRegistration
     /// <param name="organisation">The reporting organisation.</param>
     /// <param name="reporter">The designated professional who is the contact for the signal.</param>
     /// <param name="criterion">The legal reporting criterion; kept in the reporter's records only.</param>
-    /// <param name="route">The route by which the concern reached the reporter.</param>
     /// <exception cref="ArgumentException">A value is <c>default</c> or undefined.</exception>
-    public SignalRegistration(Youth youth, OrganisationId organisation, ProfessionalId reporter, ReportingCriterion criterion, IntakeRoute route = IntakeRoute.ReferenceIndex)
+    public SignalRegistration(Youth youth, OrganisationId organisation, ProfessionalId reporter, ReportingCriterion criterion)
     {
         if (youth.IsDefault)
         {
@@ -36,16 +36,10 @@ public readonly struct SignalRegistration
             throw new ArgumentException("A signal names one of the twelve legal reporting criteria.", nameof(criterion));
         }
 
-        if (!Enum.IsDefined(route))
-        {
-            throw new ArgumentException("The intake route is not defined.", nameof(route));
-        }
-
         Youth = youth;
         Organisation = organisation;
         Reporter = reporter;
         Criterion = criterion;
-        Route = route;
     }
 
     /// <summary>Gets the youth the signal is about.</summary>
@@ -60,9 +54,6 @@ public readonly struct SignalRegistration
 
     /// <summary>Gets the legal reporting criterion, for the reporter's own records.</summary>
     public ReportingCriterion Criterion { get; }
-
-    /// <summary>Gets the route by which the concern reached the reporter.</summary>
-    public IntakeRoute Route { get; }
 
     /// <summary>
     /// Gets the key a vendor client chose for this registration, so that a retry after a time-out returns the first

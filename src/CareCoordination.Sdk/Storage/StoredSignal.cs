@@ -14,7 +14,6 @@ namespace CareCoordination.Sdk.Storage;
 /// <param name="Organisation">The reporting organisation.</param>
 /// <param name="Reporter">The contact professional.</param>
 /// <param name="RegisteredTicks">When it was made or last renewed, as Unix ticks (100 ns).</param>
-/// <param name="Route">The intake route.</param>
 /// <param name="DayNumber">Active: the expiry date; archived: the archive date; as <see cref="System.DateOnly.DayNumber"/>.</param>
 /// <param name="Expiry">Why it will expire.</param>
 /// <param name="State">Active or archived.</param>
@@ -25,7 +24,6 @@ public readonly record struct StoredSignal(
     OrganisationId Organisation,
     ProfessionalId Reporter,
     long RegisteredTicks,
-    IntakeRoute Route,
     int DayNumber,
     SignalExpiry Expiry,
     StoredSignalState State,

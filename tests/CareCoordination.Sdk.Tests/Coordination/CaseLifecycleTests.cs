@@ -57,7 +57,7 @@ public sealed class CaseLifecycleTests
         scenario.AddCoordinator(1, DeskScenario.SocialWork);
         var family = scenario.NewFamily();
         var id = scenario.OpenWaitingCase(family, ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt);
-        scenario.Desk.Intake(CaseIntake.ForFamily(Sdk.Signals.IntakeRoute.CareNetwork, family, DeskScenario.School));
+        scenario.Desk.Intake(CaseIntake.ForFamily(IntakeRoute.CareNetwork, family, DeskScenario.School));
         scenario.Desk.AssignCoordinator(id).ThrowIfRefused();
         scenario.Desk.RecordCoordinationHours(id, DeskScenario.SocialWork, 3.5m);
         scenario.Desk.HandOverToYouthProtection(id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.School));

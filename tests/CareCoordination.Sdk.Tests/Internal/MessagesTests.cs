@@ -116,7 +116,7 @@ public sealed partial class MessagesTests
     {
         var digits = Citizen.RevealDigits();
         var youth = new Youth(Citizen, new LocalDate(2015, 6, 1));
-        var signal = new Signal(new SignalId(7), Citizen, new OrganisationId(1), new ProfessionalId(101), 0, IntakeRoute.ReferenceIndex, 0, default);
+        var signal = new Signal(new SignalId(7), Citizen, new OrganisationId(1), new ProfessionalId(101), 0, 0, default);
         var withPlaceholders = messages.Where(m => Placeholders(m.Value).Count > 0).ToArray();
 
         Assert.NotEmpty(withPlaceholders);

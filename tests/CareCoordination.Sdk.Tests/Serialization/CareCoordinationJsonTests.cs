@@ -27,7 +27,7 @@ public sealed class CareCoordinationJsonTests
         var json = JsonSerializer.Serialize(signal, CareCoordinationJson.Options);
 
         Assert.Equal(
-            """{"id":1,"youth":"*****2333","organisation":4,"reporter":401,"registeredAt":"2026-11-23T09:00:00Z","route":"ReferenceIndex","expiresOn":"2028-11-23","expiry":"ActivePeriodEnds","isDefault":false}""",
+            """{"id":1,"youth":"*****2333","organisation":4,"reporter":401,"registeredAt":"2026-11-23T09:00:00Z","expiresOn":"2028-11-23","expiry":"ActivePeriodEnds","isDefault":false}""",
             json);
     }
 

@@ -32,6 +32,9 @@ internal sealed class IndexModel
     public static readonly OrganisationId[] Organisations = [TestRegion.School, TestRegion.SocialWork, TestRegion.YouthHealthCare, TestRegion.YouthProtection];
 
     private readonly Dictionary<(int Youth, int Organisation), (LocalDate ExpiresOn, bool AtAgeLimit)> _active = [];
+
+    // The families as they are now: a youth who died has left them.
+    private readonly List<List<int>> _families = [.. Families.Select(f => f.ToList())];
     private readonly List<(int Youth, int Organisation, LocalDate ArchivedOn, bool Offered)> _archive = [];
 
     public LocalDate Today { get; private set; } = IndexScenario.Today;
@@ -57,7 +60,7 @@ internal sealed class IndexModel
             return (true, 0);
         }
 
-        var siblings = Families.Where(f => f.Contains(youth)).SelectMany(f => f).Where(m => m != youth).Distinct();
+        var siblings = _families.Where(f => f.Contains(youth)).SelectMany(f => f).Where(m => m != youth).Distinct();
         var matches = _active.Keys.Count(k => k.Youth == youth && k.Organisation != organisation)
             + _active.Keys.Count(k => siblings.Contains(k.Youth) && k.Organisation != organisation);
         for (var i = 0; i < _archive.Count; i++)
@@ -117,6 +120,10 @@ internal sealed class IndexModel
         }
 
         _archive.RemoveAll(a => a.Youth == youth);
+        foreach (var family in _families)
+        {
+            family.Remove(youth);
+        }
     }
 
     public IEnumerable<string> ActiveOf(int youth) =>

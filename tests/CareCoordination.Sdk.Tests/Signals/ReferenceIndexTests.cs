@@ -48,6 +48,16 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
+    public void A_signal_holds_no_intake_route_because_the_route_belongs_to_the_coordination_case()
+    {
+        var members = new[] { typeof(Signal), typeof(SignalRegistration), typeof(ArchivedSignal), typeof(Sdk.Storage.StoredSignal) }
+            .SelectMany(t => t.GetProperties().Select(p => p.PropertyType));
+
+        Assert.DoesNotContain(typeof(Sdk.Coordination.IntakeRoute), members);
+        Assert.Contains(typeof(Sdk.Coordination.CoordinationCase).GetProperties(), p => p.Name == nameof(Sdk.Coordination.CoordinationCase.Routes));
+    }
+
+    [Fact]
     public void Registering_a_second_signal_from_the_same_organisation_renews_it_and_matches_nothing()
     {
         var scenario = new IndexScenario();
@@ -475,9 +485,19 @@ public sealed class ReferenceIndexTests
         var quiet = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock);
         quiet.EnsureCapacity(signals: 2048, youths: 1024);
         var youths = TestBsns.Generate(400, seed: 4).Select(b => YouthAged(b, 10)).ToArray();
+        var parents = TestBsns.Generate(100, seed: 44);
         for (var f = 0; f < 200; f++)
         {
-            quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn, youths[(2 * f) + 1].Bsn], []));
+            // Half the pairs share a household; the other half are half-siblings in two households with one parent.
+            if (f % 2 == 0)
+            {
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn, youths[(2 * f) + 1].Bsn], []));
+            }
+            else
+            {
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn], [parents[f / 2]]));
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1001), [youths[(2 * f) + 1].Bsn], [parents[f / 2]]));
+            }
         }
 
         // Each sibling pair: the school on the first sibling, the social work on the second (a family match), the school
@@ -515,6 +535,7 @@ public sealed class ReferenceIndexTests
         Assert.Equal(0, least);
         Assert.Equal(50, withdrawnFirst);
         Assert.True(matches > 0);
+        Assert.Contains(quiet.GetMatches(youths[3].Bsn), m => m.Kind == MatchKind.Family && m.Family == new FamilyId(1002));
     }
 
     [Fact]

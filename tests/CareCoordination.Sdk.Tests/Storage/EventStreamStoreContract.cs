@@ -154,16 +154,16 @@ public abstract class EventStreamStoreContract : IDisposable
             desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), DeskScenario.ProfessionalOf(DeskScenario.Cjg, 2), DeskScenario.Cjg, TrainingLevel.General, 4m));
             desk.RemoveCoordinator(new CoordinatorId(2), "left the organisation");
             var family = scenario.NewFamily();
-            var coordinated = desk.Intake(CaseIntake.ForFamily(Sdk.Signals.IntakeRoute.ReferenceIndex, family, DeskScenario.SocialWork)).Case;
-            desk.Intake(CaseIntake.ForFamily(Sdk.Signals.IntakeRoute.CareNetwork, family, DeskScenario.Cjg));
+            var coordinated = desk.Intake(CaseIntake.ForFamily(IntakeRoute.ReferenceIndex, family, DeskScenario.SocialWork)).Case;
+            desk.Intake(CaseIntake.ForFamily(IntakeRoute.CareNetwork, family, DeskScenario.Cjg));
             desk.Assess(coordinated, new CaseAssessment(ProblemDomains.Debt | ProblemDomains.MentalHealth | ProblemDomains.School | ProblemDomains.Parenting, ProblemDomains.Debt, false));
             desk.AssignCoordinator(coordinated);
             desk.RecordCoordinationHours(coordinated, DeskScenario.SocialWork, 1.5m);
             clock.Advance(Duration.FromDays(3));
-            var handedOver = desk.Intake(CaseIntake.ForFamily(Sdk.Signals.IntakeRoute.JusticeNetwork, scenario.NewFamily(), DeskScenario.YouthHealthCare)).Case;
+            var handedOver = desk.Intake(CaseIntake.ForFamily(IntakeRoute.JusticeNetwork, scenario.NewFamily(), DeskScenario.YouthHealthCare)).Case;
             desk.HandOverToYouthProtection(handedOver, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.School));
             desk.RecordFeedback(handedOver, DeskScenario.School);
-            var closed = desk.Intake(CaseIntake.ForFamily(Sdk.Signals.IntakeRoute.FamilySelfReferral, scenario.NewFamily(), DeskScenario.Cjg)).Case;
+            var closed = desk.Intake(CaseIntake.ForFamily(IntakeRoute.FamilySelfReferral, scenario.NewFamily(), DeskScenario.Cjg)).Case;
             desk.Close(closed, CaseOutcome.FamilyDeclined);
 
             var plan = book.Draft(coordinated, PlanScenario.Coordinator, DeskScenario.SocialWork);
@@ -200,7 +200,7 @@ public abstract class EventStreamStoreContract : IDisposable
             var (desk, book, consents) = Open(store, clock);
 
             Assert.Equal(before, Describe(desk, book, consents, new DeskScenario(clock: clock).NewFamily()));
-            var next = desk.Intake(CaseIntake.ForFamily(Sdk.Signals.IntakeRoute.ReferenceIndex, Family.Create(new FamilyId(99), [Sdk.Testing.TestBsns.Generate(1, seed: 77)[0]], []), DeskScenario.School));
+            var next = desk.Intake(CaseIntake.ForFamily(IntakeRoute.ReferenceIndex, Family.Create(new FamilyId(99), [Sdk.Testing.TestBsns.Generate(1, seed: 77)[0]], []), DeskScenario.School));
             Assert.Equal(new CaseId(4), next.Case);
             Assert.Equal(3, consents.Give(IndexScenario.YouthAged(Sdk.Testing.TestBsns.First, 17), ConsentPurpose.Coordination, [DeskScenario.Cjg], ConsentGiver.Youth).Id);
         }
@@ -244,7 +244,7 @@ public abstract class EventStreamStoreContract : IDisposable
         {
             var desk = new CoordinationDesk(CoordinationPolicy.Default, DeskScenario.CreateSocialMap(), clock, store);
             desk.AddOrReplaceFamily(Family.Create(new FamilyId(5), [youths[0], youths[1]], []));
-            opened = desk.Intake(CaseIntake.ForYouths(Sdk.Signals.IntakeRoute.YouthAndFamilyCentre, [youths[0]], DeskScenario.Cjg)).Case;
+            opened = desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [youths[0]], DeskScenario.Cjg)).Case;
             desk.AddOrReplaceFamily(Family.Create(new FamilyId(5), [youths[0], youths[2]], []));
         }
         finally
@@ -257,7 +257,7 @@ public abstract class EventStreamStoreContract : IDisposable
         {
             var desk = new CoordinationDesk(CoordinationPolicy.Default, DeskScenario.CreateSocialMap(), clock, store);
 
-            var sibling = desk.Intake(CaseIntake.ForYouths(Sdk.Signals.IntakeRoute.CareNetwork, [youths[2]], DeskScenario.School));
+            var sibling = desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [youths[2]], DeskScenario.School));
 
             Assert.Equal((opened, false), (sibling.Case, sibling.Opened));
             var family = Assert.Single(store.ReadStreams("family"));

@@ -75,6 +75,57 @@ public abstract class SignalStoreContract : IDisposable
     }
 
     [Fact]
+    public void Half_siblings_through_a_shared_parent_and_a_youth_who_died_leaving_the_family_survive_a_restart()
+    {
+        var scenario = new IndexScenario();
+        var people = TestBsns.Generate(5, seed: 41);
+        var (halfSister, father, mother, otherMother, stranger) = (people[0], people[1], people[2], people[3], people[4]);
+        string before;
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam, Sara], [father, mother]));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [halfSister], [father, otherMother]));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(3), [Sara, stranger], []));
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            Assert.Equal(1, index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(halfSister, 6))).MatchCount);
+            index.Register(IndexScenario.By(TestRegion.YouthHealthCare, IndexScenario.YouthAged(Sara, 3))).ThrowIfRefused();
+
+            index.RecordDeath(Sara);
+
+            Assert.Empty(index.GetFamiliesOf(Sara));
+            before = Describe(index) + Members(index, Sam, halfSister, stranger);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var reopened = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+
+            Assert.Equal(before, Describe(reopened) + Members(reopened, Sam, halfSister, stranger));
+            Assert.Empty(reopened.GetFamiliesOf(Sara));
+            var next = reopened.Register(IndexScenario.By(TestRegion.Daycare, IndexScenario.YouthAged(halfSister, 6)));
+            var match = Assert.Single(next.Matches, m => m.Kind == MatchKind.Family);
+            Assert.Equal(TestRegion.School, match.OtherOrganisation);
+            Assert.True(match.ConcernsAnotherYouth);
+            Assert.Equal(new FamilyId(2), match.Family);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    private static string Members(ReferenceIndex index, params Bsn[] youths) => string.Join(
+        "\n",
+        youths.SelectMany(y => index.GetFamiliesOf(y).Select(f => $"{f.Id}: {string.Join(',', f.Youths.Select(m => m.RevealNumber()))} | {string.Join(',', f.Carers.Select(c => c.RevealNumber()))}")));
+
+    [Fact]
     public void Erasing_a_signal_erases_its_row_and_every_event_that_named_it_but_leaves_a_logbook_line()
     {
         var scenario = new IndexScenario();
@@ -328,7 +379,7 @@ public abstract class SignalStoreContract : IDisposable
         return string.Join(
             "\n",
             youths.Select(y =>
-                y.RevealNumber() + ": active [" + string.Join(", ", index.GetActiveSignals(y).Select(s => $"{s.Id}/{s.Organisation}/{s.Reporter}/{s.RegisteredAt}/{s.Route}/{s.ExpiresOn}/{s.Expiry}"))
+                y.RevealNumber() + ": active [" + string.Join(", ", index.GetActiveSignals(y).Select(s => $"{s.Id}/{s.Organisation}/{s.Reporter}/{s.RegisteredAt}/{s.ExpiresOn}/{s.Expiry}"))
                 + "] archived [" + string.Join(", ", index.GetArchivedSignals(y).Select(a => $"{a.Signal.Id}/{a.Signal.Organisation}/{a.ArchivedOn}/{a.OfferedAsMatch}"))
                 + "] families [" + string.Join(", ", index.GetFamiliesOf(y).Select(f => f.ToString())) + "] matches " + index.GetMatches(y).Count))
             + $"\ncounts {index.ActiveSignalCount}/{index.ArchivedSignalCount}";

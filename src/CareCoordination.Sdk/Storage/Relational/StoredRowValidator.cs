@@ -122,7 +122,6 @@ public sealed class StoredRowValidator
     /// <param name="organisation">The reporting organisation.</param>
     /// <param name="reporter">The contact professional.</param>
     /// <param name="registeredTicks">When it was made or renewed, as Unix ticks.</param>
-    /// <param name="route">The intake route.</param>
     /// <param name="day">The expiry or archive date's day number.</param>
     /// <param name="expiry">Why it will expire.</param>
     /// <param name="state">Active (1) or archived (2).</param>
@@ -130,7 +129,7 @@ public sealed class StoredRowValidator
     /// <param name="signal">The signal, when the row is sound.</param>
     /// <returns>Whether the row is sound; <see langword="false"/> when it was quarantined.</returns>
     /// <exception cref="CorruptStoredDataException">The row is damaged and the handling is <see cref="CorruptRowHandling.Stop"/>.</exception>
-    public bool TryAcceptSignal(long id, long youth, long organisation, long reporter, long registeredTicks, long route, long day, long expiry, long state, long offered, out StoredSignal signal)
+    public bool TryAcceptSignal(long id, long youth, long organisation, long reporter, long registeredTicks, long day, long expiry, long state, long offered, out StoredSignal signal)
     {
         signal = default;
         var key = Number(id);
@@ -139,7 +138,6 @@ public sealed class StoredRowValidator
             : organisation is < 1 or > int.MaxValue ? $"its organisation {Number(organisation)} is not a positive identifier"
             : reporter is < 1 or > int.MaxValue ? $"its reporter {Number(reporter)} is not a positive identifier"
             : registeredTicks < MinTicks || registeredTicks > MaxTicks ? $"its registration time {Number(registeredTicks)} is not an instant"
-            : !IsDefined<IntakeRoute>(route) ? $"its route {Number(route)} is not a defined intake route"
             : day is < 0 || day > MaxDay ? $"its day {Number(day)} is not a date"
             : !IsDefined<SignalExpiry>(expiry) ? $"its expiry {Number(expiry)} is not a defined expiry"
             : !IsDefined<StoredSignalState>(state) ? $"its state {Number(state)} is neither active (1) nor archived (2)"
@@ -161,7 +159,6 @@ public sealed class StoredRowValidator
             new OrganisationId((int)organisation),
             new ProfessionalId((int)reporter),
             registeredTicks,
-            (IntakeRoute)route,
             (int)day,
             (SignalExpiry)expiry,
             (StoredSignalState)state,
@@ -420,7 +417,6 @@ public sealed class StoredRowValidator
         : signal.Youth is < 1 or > MaxYouthKey ? "has a youth key outside 1 to 999,999,999"
         : signal.Organisation < 1 || signal.Reporter < 1 ? "has an organisation or reporter that is not positive"
         : signal.RegisteredTicks < MinTicks || signal.RegisteredTicks > MaxTicks ? "has a registration time that is not an instant"
-        : !Enum.IsDefined(signal.Route) ? "has an undefined intake route"
         : signal.Day < 0 || signal.Day > MaxDay ? "has a day that is not a date"
         : !Enum.IsDefined(signal.Expiry) ? "has an undefined expiry"
         : null;

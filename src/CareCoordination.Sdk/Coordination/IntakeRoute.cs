@@ -1,6 +1,10 @@
-namespace CareCoordination.Sdk.Signals;
+namespace CareCoordination.Sdk.Coordination;
 
-/// <summary>The route by which a concern reaches coordination (<em>meldroute</em>, <em>ingang</em>).</summary>
+/// <summary>
+/// The route by which a concern reaches coordination (<em>meldroute</em>, <em>ingang</em>). It belongs to the coordination
+/// case (<see cref="CoordinationCase.Routes"/>), never to a signal: the law lets a signal hold only who, about whom, when
+/// and until when.
+/// </summary>
 public enum IntakeRoute
 {
     /// <summary>Through the reference index itself (<em>Verwijsindex</em>).</summary>
