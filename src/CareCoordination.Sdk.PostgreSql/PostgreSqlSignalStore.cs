@@ -131,7 +131,7 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
     /// or skip it and report it in <see cref="QuarantinedRows"/>.
     /// </summary>
     /// <value>The default is <see cref="CorruptRowHandling.Stop"/>.</value>
-    public CorruptRowHandling CorruptRows { get; init; }
+    public CorruptRowHandling CorruptRows { get; set; }
 
     /// <summary>Gets the rows the last <see cref="Load"/> skipped under <see cref="CorruptRowHandling.Quarantine"/>; empty otherwise.</summary>
     public IReadOnlyList<QuarantinedRow> QuarantinedRows { get; private set; } = [];
