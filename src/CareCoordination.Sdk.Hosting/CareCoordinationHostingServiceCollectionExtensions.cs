@@ -116,8 +116,8 @@ public static class CareCoordinationHostingServiceCollectionExtensions
             try
             {
                 return store.Kind == CareCoordinationStoreKind.Sqlite
-                    ? new SqliteSignalStore(store.Path!)
-                    : new PostgreSqlSignalStore(store.ConnectionString!, store.Schema);
+                    ? new SqliteSignalStore(store.Path!, new SqliteStoreOptions { CorruptRows = store.CorruptRows })
+                    : new PostgreSqlSignalStore(store.ConnectionString!, store.Schema) { CorruptRows = store.CorruptRows };
             }
             catch (Exception error) when (error is not StoreInUseException and not OptionsValidationException)
             {

@@ -30,6 +30,16 @@ public sealed class CareCoordinationStoreOptions
     public string? CheckpointPath { get; set; }
 
     /// <summary>
+    /// Gets or sets what the rebuild at start does with a damaged stored row: stop the start with
+    /// <see cref="Storage.CorruptStoredDataException"/> naming the table, the row and the problem, or leave the row out,
+    /// log it (a warning per row, event 13, naming no person), count it in the metric
+    /// <c>carecoordination.store.rows_quarantined</c> and report the instance ready but degraded until an operator repairs
+    /// the store and restarts it.
+    /// </summary>
+    /// <value>The default is <see cref="Storage.CorruptRowHandling.Stop"/>: a region decides on purpose to serve without a damaged row.</value>
+    public Storage.CorruptRowHandling CorruptRows { get; set; }
+
+    /// <summary>
     /// Gets or sets a value indicating whether this instance starts as a standby: it opens the store with the store's
     /// <c>OpenAsStandbyAsync</c>, waiting without the writer lock while another instance writes, and takes over when
     /// that instance stops or dies (even by kill -9). Until then it serves no index: its ready check reports the wait,

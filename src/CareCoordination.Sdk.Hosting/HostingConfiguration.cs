@@ -28,6 +28,7 @@ internal static class HostingConfiguration
         nameof(CareCoordinationStoreOptions.Schema),
         nameof(CareCoordinationStoreOptions.CheckpointPath),
         nameof(CareCoordinationStoreOptions.Standby),
+        nameof(CareCoordinationStoreOptions.CorruptRows),
     ];
 
     private static readonly string[] KeyKeys =

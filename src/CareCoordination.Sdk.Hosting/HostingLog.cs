@@ -37,6 +37,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Standby: took over the {Kind} store after {ElapsedSeconds} s of waiting; rebuilding the index from it")]
     public static partial void StandbyTookOver(ILogger logger, CareCoordinationStoreKind kind, long elapsedSeconds);
 
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "A damaged stored row was left out of the rebuild (Store:CorruptRows is Quarantine): table {Table}, row {RowKey}: {Problem}; repair it and restart")]
+    public static partial void RowQuarantined(ILogger logger, string table, string rowKey, string problem);
+
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "The daily job {Job} failed for {Day:uuuu-MM-dd}; the other jobs still run, and it runs again the next day")]
     public static partial void DailyJobFailed(ILogger logger, string job, LocalDate day, Exception error);
 

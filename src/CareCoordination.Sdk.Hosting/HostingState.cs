@@ -15,6 +15,9 @@ internal sealed class HostingState
 
     public bool IsRebuilt => _rebuilt;
 
+    /// <summary>Gets how many damaged stored rows the rebuild left out.</summary>
+    public int QuarantinedRows { get; set; }
+
     public bool IsWaitingAsStandby => _waitingAsStandby;
 
     public Task Rebuilt => _rebuiltSignal.Task;

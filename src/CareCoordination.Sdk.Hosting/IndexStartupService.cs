@@ -2,8 +2,11 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using CareCoordination.Sdk.PostgreSql;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Sqlite;
+using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -101,6 +104,7 @@ internal sealed class IndexStartupService(
             // The person data access depends on every other area (desk, plans, consents, obligations, audit trail), so
             // resolving it rebuilds each of them from its streams now rather than at the first request.
             provider.GetRequiredService<PersonDataAccess>();
+            ReportQuarantined(provider.GetService<ISignalStore>());
             state.MarkRebuilt();
             var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             HostingLog.IndexRebuilt(logger, index.ActiveSignalCount, index.ArchivedSignalCount, elapsed);
@@ -111,5 +115,23 @@ internal sealed class IndexStartupService(
             HostingLog.RebuildFailed(logger, error);
             throw;
         }
+    }
+
+    /// <summary>Logs and counts every damaged row the store left out while the areas were rebuilt from it.</summary>
+    private void ReportQuarantined(ISignalStore? store)
+    {
+        var quarantined = store switch
+        {
+            SqliteSignalStore sqlite => sqlite.QuarantinedRows,
+            PostgreSqlSignalStore postgres => postgres.QuarantinedRows,
+            _ => [],
+        };
+        foreach (var row in quarantined)
+        {
+            HostingLog.RowQuarantined(logger, row.Table, row.RowKey, row.Problem);
+        }
+
+        HostingMetrics.RowsQuarantined.Add(quarantined.Count);
+        state.QuarantinedRows = quarantined.Count;
     }
 }

@@ -47,6 +47,12 @@ internal sealed class ReadyHealthCheck(IServiceProvider provider, HostingState s
             return Task.FromResult(problem);
         }
 
+        if (state.QuarantinedRows > 0)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded(
+                $"The index is rebuilt without {state.QuarantinedRows} damaged stored rows (the log names them, event 13); repair the store and restart."));
+        }
+
         return Task.FromResult(HealthCheckResult.Healthy("The index is rebuilt and the store answers."));
     }
 

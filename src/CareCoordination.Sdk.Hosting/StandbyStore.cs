@@ -21,9 +21,17 @@ internal sealed class StandbyStore
     {
         try
         {
-            ISignalStore store = options.Kind == CareCoordinationStoreKind.Sqlite
-                ? await SqliteSignalStore.OpenAsStandbyAsync(options.Path!, null, null, cancellationToken).ConfigureAwait(false)
-                : await PostgreSqlSignalStore.OpenAsStandbyAsync(options.ConnectionString!, options.Schema, null, cancellationToken).ConfigureAwait(false);
+            ISignalStore store;
+            if (options.Kind == CareCoordinationStoreKind.Sqlite)
+            {
+                store = await SqliteSignalStore.OpenAsStandbyAsync(options.Path!, new SqliteStoreOptions { CorruptRows = options.CorruptRows }, null, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var postgres = await PostgreSqlSignalStore.OpenAsStandbyAsync(options.ConnectionString!, options.Schema, null, cancellationToken).ConfigureAwait(false);
+                postgres.CorruptRows = options.CorruptRows;
+                store = postgres;
+            }
             _opened.TrySetResult(store);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -61,7 +61,7 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
     /// <summary>Opens the store, creating or migrating its schema.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="schema">The PostgreSQL schema that holds the tables, so that several regions can share a server.</param>
-    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier or is longer than PostgreSQL keeps a name (63 bytes).</exception>
+    /// <exception cref="ArgumentException">An argument is empty, or the schema name is not a plain identifier (lower-case letters, digits and <c>_</c>, not beginning with a digit), is a keyword the server reserves, or is longer than PostgreSQL keeps a name (63 bytes).</exception>
     /// <exception cref="StoreInUseException">Another reference index already writes to this schema.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached for the moment.</exception>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
@@ -79,6 +79,7 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
         {
             Run(connection =>
             {
+                RequireUnreservedName(connection, _schema);
                 PostgreSqlSchema.Migrate(connection, _schema);
                 return true;
             });
@@ -130,7 +131,7 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
     /// or skip it and report it in <see cref="QuarantinedRows"/>.
     /// </summary>
     /// <value>The default is <see cref="CorruptRowHandling.Stop"/>.</value>
-    public CorruptRowHandling CorruptRows { get; init; }
+    public CorruptRowHandling CorruptRows { get; set; }
 
     /// <summary>Gets the rows the last <see cref="Load"/> skipped under <see cref="CorruptRowHandling.Quarantine"/>; empty otherwise.</summary>
     public IReadOnlyList<QuarantinedRow> QuarantinedRows { get; private set; } = [];
@@ -340,12 +341,35 @@ public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
             }
         }
 
+        // The SDK writes the name into its statements unquoted, where PostgreSQL reads a leading digit as a number.
+        if (char.IsAsciiDigit(schema[0]))
+        {
+            throw new ArgumentException("The schema name must begin with a letter or '_'.", nameof(schema));
+        }
+
         // PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and silently drops the rest, so two longer
         // names would open one schema under two different writer locks.
         if (Encoding.UTF8.GetByteCount(schema) > MaxNameBytes)
         {
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"The schema name is {Encoding.UTF8.GetByteCount(schema)} bytes long; PostgreSQL keeps only the first {MaxNameBytes} bytes of a name, so two longer names could share one schema. Use a name of at most {MaxNameBytes} bytes."),
+                nameof(schema));
+        }
+    }
+
+    /// <summary>
+    /// Refuses a name the server's grammar reserves (<c>select</c>, <c>user</c>, <c>left</c>…): written unquoted into the
+    /// statements, it would give a syntax error instead of a schema. The server's own keyword list decides, so a newer
+    /// server's new keywords are refused as well.
+    /// </summary>
+    private static void RequireUnreservedName(NpgsqlConnection connection, string schema)
+    {
+        using var command = new NpgsqlCommand("SELECT catdesc FROM pg_get_keywords() WHERE word = $1 AND catcode <> 'U'", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        if (command.ExecuteScalar() is string category)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The schema name '{schema}' is a PostgreSQL keyword ({category}), which the SDK cannot use as a name; choose another, for example '{schema}_index'."),
                 nameof(schema));
         }
     }

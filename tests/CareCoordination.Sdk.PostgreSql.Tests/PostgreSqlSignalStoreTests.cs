@@ -256,6 +256,21 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         Assert.True(SchemaExists(kept));
     }
 
+    [Theory]
+    [InlineData("select", "reserved")]
+    [InlineData("user", "reserved")]
+    [InlineData("left", "can be function or type name")]
+    [InlineData("between", "cannot be function or type")]
+    [InlineData("1region", "begin with a letter")]
+    public void A_schema_name_postgresql_would_read_as_a_keyword_or_a_number_is_refused_with_a_reason_and_creates_nothing(string name, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PostgreSqlSignalStore(ConnectionString, name));
+
+        Assert.Equal("schema", error.ParamName);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.False(SchemaExists(name));
+    }
+
     [Fact]
     public void A_schema_name_that_is_not_a_plain_identifier_is_refused()
     {
