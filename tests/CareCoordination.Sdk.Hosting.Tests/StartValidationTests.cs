@@ -117,7 +117,7 @@ public sealed class StartValidationTests
 
         var messages = await StartFailureAsync(scenario);
 
-        Assert.Contains("'CareCoordination:Store:Paht' is not a setting of CareCoordination.Sdk.Hosting (known here: Kind, Path, ConnectionString, Schema, CheckpointPath, Standby).", messages);
+        Assert.Contains("'CareCoordination:Store:Paht' is not a setting of CareCoordination.Sdk.Hosting (known here: Kind, Path, ConnectionString, Schema, CheckpointPath, Standby, CorruptRows).", messages);
         Assert.Contains(messages, m => m.Contains("'CareCoordination:DailyJobs:TimeOfDay'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("AgeLimitInYears", StringComparison.Ordinal));
     }
