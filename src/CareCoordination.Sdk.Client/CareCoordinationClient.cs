@@ -69,6 +69,17 @@ public sealed partial class CareCoordinationClient
     public Task WithdrawAsync(Bsn youth, WithdrawalReason reason, string idempotencyKey, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "v1/signal-withdrawals", new WithdrawalBody(youth, reason), Json.WithdrawalBody, Json.SignalAnswer, idempotencyKey, cancellationToken);
 
+    /// <summary>Looks up the active signals on a youth that the caller may see (R1: its own organisation's). The BSN travels in the body, never in the URL.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The signals; empty when the organisation has none on the youth.</returns>
+    /// <exception cref="CareCoordinationApiException">The service refused the lookup, for example with 403 (R1).</exception>
+    public async Task<IReadOnlyList<FoundSignal>> FindSignalsAsync(Bsn youth, CancellationToken cancellationToken = default)
+    {
+        var answer = await SendAsync(HttpMethod.Post, "v1/signals/search", new SearchBody(youth), Json.SearchBody, Json.IReadOnlyListSignalAnswer, null, cancellationToken).ConfigureAwait(false);
+        return [.. answer.Select(s => new FoundSignal(s.Id, s.Organisation, s.RegisteredAt, s.ExpiresOn))];
+    }
+
     /// <summary>Reads the organisation's match notifications after a cursor, waiting up to <paramref name="wait"/> for a first one.</summary>
     /// <param name="after">The cursor: 0 at first, then the <see cref="NotificationPage.Cursor"/> of the last page handled.</param>
     /// <param name="limit">The most notifications to return, 1 to 1000.</param>

@@ -11,6 +11,8 @@ namespace CareCoordination.Sdk.Client;
 [JsonSerializable(typeof(RegistrationAnswer))]
 [JsonSerializable(typeof(SignalBatchAnswer))]
 [JsonSerializable(typeof(SignalAnswer))]
+[JsonSerializable(typeof(SearchBody))]
+[JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<SignalAnswer>))]
 [JsonSerializable(typeof(FeedAnswer))]
 [JsonSerializable(typeof(ProblemAnswer))]
 [JsonSerializable(typeof(IntakeBody))]
