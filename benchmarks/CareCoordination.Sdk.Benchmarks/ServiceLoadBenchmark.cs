@@ -78,11 +78,11 @@ internal static class ServiceLoadBenchmark
         List<string> settings = ["--Service:RequestsPerMinutePerOrganisation=100000000"];
         if (kind == StoreKind.PostgreSql)
         {
-            settings.AddRange(["--Store:Kind=PostgreSql", "--Store:ConnectionString=" + StoreFixture.PostgresConnection, "--Store:Schema=" + schema, "--Audit:CheckpointPath=" + Path.Combine(folder, "checkpoints")]);
+            settings.AddRange(["--CareCoordination:Store:Kind=PostgreSql", "--CareCoordination:Store:Path=", "--CareCoordination:Store:ConnectionString=" + StoreFixture.PostgresConnection, "--CareCoordination:Store:Schema=" + schema, "--CareCoordination:Store:CheckpointPath=" + Path.Combine(folder, "checkpoints")]);
         }
         else
         {
-            settings.AddRange(["--Store:Kind=Sqlite", "--Store:Path=" + Path.Combine(folder, "index.db")]);
+            settings.AddRange(["--CareCoordination:Store:Kind=Sqlite", "--CareCoordination:Store:Path=" + Path.Combine(folder, "index.db")]);
         }
 
         return settings;

@@ -127,7 +127,7 @@ public sealed class KillTests : IDisposable
         var project = Path.Combine(RepositoryRoot, "samples", "RegionalIndexService");
         return Start(Path.Combine(project, "bin", Configuration, "net10.0", "RegionalIndexService.dll"),
             "--environment", "Development", "--contentRoot", project,
-            "--Store:Path=" + Path.Combine(_folder, "index.db"),
+            "--CareCoordination:Store:Path=" + Path.Combine(_folder, "index.db"),
             $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{port}",
             "--Logging:LogLevel:Default=Warning");
     }
