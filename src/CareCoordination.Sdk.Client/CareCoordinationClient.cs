@@ -24,7 +24,8 @@ namespace CareCoordination.Sdk.Client;
 /// travels only in request bodies, in full, over the HTTPS connection; the client never logs it.</remarks>
 public sealed partial class CareCoordinationClient
 {
-    private static readonly ClientJsonContext Json = CreateJson();
+    /// <summary>The wire shapes, shared with <see cref="CareCoordinationWebhook.Read"/>.</summary>
+    internal static readonly ClientJsonContext Json = CreateJson();
 
     private readonly HttpClient _http;
 
@@ -92,7 +93,7 @@ public sealed partial class CareCoordinationClient
         var path = string.Create(CultureInfo.InvariantCulture, $"v1/notifications?after={after}&limit={limit}&wait={(int)wait.TotalSeconds}");
         var answer = await SendAsync<object, FeedAnswer>(HttpMethod.Get, path, null, null, Json.FeedAnswer, null, cancellationToken).ConfigureAwait(false);
         return new NotificationPage(
-            [.. answer.Notifications.Select(n => new ReceivedNotification(n.Id, n.Position, n.RecordedAt, n.Notification.Signal, n.Notification.Role, n.Notification.Kind, n.Notification.OtherParties, n.Notification.MatchCoordinator, n.Notification.Message))],
+            [.. answer.Notifications.Select(NotificationOf)],
             answer.Cursor,
             answer.HasMore);
     }
@@ -126,6 +127,10 @@ public sealed partial class CareCoordinationClient
 
         return text;
     }
+
+    /// <summary>A feed entry as the vendor receives it, from the feed or a webhook.</summary>
+    internal static ReceivedNotification NotificationOf(FeedEntryAnswer n) =>
+        new(n.Id, n.Position, n.RecordedAt, n.Notification.Signal, n.Notification.Role, n.Notification.Kind, n.Notification.OtherParties, n.Notification.MatchCoordinator, n.Notification.Message);
 
     private static SignalBody BodyOf(SignalToRegister signal) => new(signal.Youth.Bsn, signal.Youth.DateOfBirth, signal.Criterion, signal.Route);
 

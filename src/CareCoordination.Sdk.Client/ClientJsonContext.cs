@@ -14,6 +14,7 @@ namespace CareCoordination.Sdk.Client;
 [JsonSerializable(typeof(SearchBody))]
 [JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<SignalAnswer>))]
 [JsonSerializable(typeof(FeedAnswer))]
+[JsonSerializable(typeof(FeedEntryAnswer))]
 [JsonSerializable(typeof(ProblemAnswer))]
 [JsonSerializable(typeof(IntakeBody))]
 [JsonSerializable(typeof(CaseHolderBody))]
