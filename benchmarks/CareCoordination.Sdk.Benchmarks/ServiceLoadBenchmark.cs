@@ -26,7 +26,9 @@ namespace CareCoordination.Sdk.Benchmarks;
 /// resilience handler) of four organisations, each looping register → look up the youth → read its organisation's
 /// notification feed. Reports each kind of request's throughput and p50/p95/p99 latency, the failed requests, the
 /// server's working set and GC heap, and the in-process registration figure on the same kind of store in the same run.
-/// Run: <c>dotnet run -c Release --project benchmarks/CareCoordination.Sdk.Benchmarks -- --service-load [seconds] [sqlite|postgres] [clients]</c>.
+/// With <c>register</c> as the last argument the clients only register, which separates what HTTP and the service add to
+/// a registration from what the audited reads cost.
+/// Run: <c>dotnet run -c Release --project benchmarks/CareCoordination.Sdk.Benchmarks -- --service-load [seconds] [sqlite|postgres] [clients] [mixed|register]</c>.
 /// </summary>
 internal static class ServiceLoadBenchmark
 {
@@ -41,11 +43,12 @@ internal static class ServiceLoadBenchmark
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 60;
         var kind = args.Length > 2 && args[2] == "postgres" ? StoreKind.PostgreSql : StoreKind.Sqlite;
         var clients = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 64;
-        Console.Write(Measure(kind, clients, TimeSpan.FromSeconds(seconds), inProcess: true));
+        var registerOnly = args.Length > 4 && args[4] == "register";
+        Console.Write(Measure(kind, clients, TimeSpan.FromSeconds(seconds), inProcess: true, registerOnly));
     }
 
     /// <summary>Starts the service on a fresh store, runs the clients for <paramref name="duration"/>, and stops it.</summary>
-    public static ServiceLoadReport Measure(StoreKind kind, int clients, TimeSpan duration, bool inProcess)
+    public static ServiceLoadReport Measure(StoreKind kind, int clients, TimeSpan duration, bool inProcess, bool registerOnly = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(clients, 1);
         var folder = Directory.CreateTempSubdirectory("carecoordination-service-load-").FullName;
@@ -55,7 +58,7 @@ internal static class ServiceLoadBenchmark
             ServiceLoadReport report;
             using (var service = ServiceProcess.Start(Settings(kind, folder, schema)))
             {
-                report = RunClients(service, kind, clients, duration).GetAwaiter().GetResult();
+                report = RunClients(service, kind, clients, duration, registerOnly).GetAwaiter().GetResult();
             }
 
             // Afterwards, so that the two never share the cores.
@@ -88,7 +91,7 @@ internal static class ServiceLoadBenchmark
         return settings;
     }
 
-    private static async Task<ServiceLoadReport> RunClients(ServiceProcess service, StoreKind kind, int clients, TimeSpan duration)
+    private static async Task<ServiceLoadReport> RunClients(ServiceProcess service, StoreKind kind, int clients, TimeSpan duration, bool registerOnly)
     {
         var providers = Organisations.Select(o => ClientOf(service.Address, o)).ToArray();
         try
@@ -96,7 +99,7 @@ internal static class ServiceLoadBenchmark
             // Distinct youths per client, so that each loop's lookup finds the signal it just registered; the
             // organisations share the pool, so a youth signalled by two of them is a match in both feeds.
             var pool = TestBsns.Generate(50_000, seed: 13);
-            var sessions = Enumerable.Range(0, clients).Select(c => new ClientSession(providers[c % providers.Length].GetRequiredService<CareCoordinationClient>(), c)).ToArray();
+            var sessions = Enumerable.Range(0, clients).Select(c => new ClientSession(providers[c % providers.Length].GetRequiredService<CareCoordinationClient>(), c, registerOnly)).ToArray();
 
             // One round each before the clock starts: connections, JIT and the service's first-request work.
             await Task.WhenAll(sessions.Select(s => s.RoundAsync(pool, clients, record: false))).ConfigureAwait(false);
@@ -184,7 +187,7 @@ internal static class ServiceLoadBenchmark
     }
 
     /// <summary>One vendor client's loop and what it measured.</summary>
-    private sealed class ClientSession(CareCoordinationClient client, int number)
+    private sealed class ClientSession(CareCoordinationClient client, int number, bool registerOnly)
     {
         private long _cursor;
         private int _round;
@@ -206,6 +209,11 @@ internal static class ServiceLoadBenchmark
             var youth = new Youth(pool[at], new LocalDate(2012, 1, 1).PlusDays(at % 3650));
             var key = string.Create(CultureInfo.InvariantCulture, $"load-{number}-{round}");
             await TimedAsync(() => client.RegisterAsync(new SignalToRegister(youth, ReportingCriterion.SchoolAbsenceOrDropout), key), record ? Registrations : null).ConfigureAwait(false);
+            if (registerOnly)
+            {
+                return;
+            }
+
             await TimedAsync(() => client.FindSignalsAsync(youth.Bsn), record ? Lookups : null).ConfigureAwait(false);
             await TimedAsync(
                 async () =>
