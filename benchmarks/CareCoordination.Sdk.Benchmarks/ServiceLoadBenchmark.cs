@@ -104,6 +104,9 @@ internal static class ServiceLoadBenchmark
             // One round each before the clock starts: connections, JIT and the service's first-request work.
             await Task.WhenAll(sessions.Select(s => s.RoundAsync(pool, clients, record: false))).ConfigureAwait(false);
             var stop = new CancellationTokenSource();
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            var serverCpu = service.ProcessorTime;
+            var clientCpu = self.TotalProcessorTime;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var runs = sessions.Select(s => Task.Run(async () =>
             {
@@ -116,6 +119,9 @@ internal static class ServiceLoadBenchmark
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(runs).ConfigureAwait(false);
             var elapsed = watch.Elapsed;
+            serverCpu = service.ProcessorTime - serverCpu;
+            self.Refresh();
+            clientCpu = self.TotalProcessorTime - clientCpu;
             stop.Dispose();
 
             return new ServiceLoadReport(
@@ -131,6 +137,8 @@ internal static class ServiceLoadBenchmark
                 service.PeakHeap,
                 service.WorkingSet,
                 service.Heap,
+                serverCpu,
+                clientCpu,
                 null);
         }
         finally

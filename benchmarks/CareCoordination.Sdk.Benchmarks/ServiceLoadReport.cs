@@ -18,6 +18,8 @@ internal sealed record ServiceLoadReport(
     long PeakHeap,
     long EndWorkingSet,
     long EndHeap,
+    TimeSpan ServerCpu,
+    TimeSpan ClientCpu,
     OperationFigures? InProcessRegistrations)
 {
     /// <summary>Gets every completed request a second, of all kinds.</summary>
@@ -31,6 +33,8 @@ internal sealed record ServiceLoadReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"  registrations  {Registrations}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  lookups        {Lookups}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  feed reads     {FeedReads}");
+        var requests = Registrations.Count + Lookups.Count + FeedReads.Count;
+        text.AppendLine(CultureInfo.InvariantCulture, $"  processor: server {ServerCpu / Elapsed:F2} cores, {ServerCpu.TotalMicroseconds / Math.Max(1, requests):F0} us a request; clients {ClientCpu / Elapsed:F2} cores, {ClientCpu.TotalMicroseconds / Math.Max(1, requests):F0} us a request");
         text.AppendLine(CultureInfo.InvariantCulture, $"  server memory: working set peak {Mb(PeakWorkingSet)} MB, end {Mb(EndWorkingSet)} MB; GC heap peak {Mb(PeakHeap)} MB, end {Mb(EndHeap)} MB");
         if (InProcessRegistrations is not null)
         {

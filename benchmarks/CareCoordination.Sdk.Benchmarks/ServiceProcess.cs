@@ -46,6 +46,16 @@ internal sealed class ServiceProcess : IDisposable
     /// <summary>Gets the last GC heap size after a collection the service reported, in bytes.</summary>
     public long Heap => Interlocked.Read(ref _heap);
 
+    /// <summary>Gets the processor time the service's process used so far, on all cores.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the service with the given settings (<c>--Key=value</c>) and waits until it answers.</summary>
     public static ServiceProcess Start(IEnumerable<string> settings)
     {

@@ -43,7 +43,8 @@ internal sealed class IdempotentWrites(IClock clock)
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var header = context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString();
-        if (header.Length == 0 || !Covers(context.Request) || context.User.Identity?.IsAuthenticated != true)
+        // Only a write that reached an endpoint past its access rule, whose credential names an organisation, is keyed.
+        if (header.Length == 0 || !Covers(context.Request) || context.GetEndpoint() is null || context.User.FindFirst(CareCoordinationClaims.Organisation) is null)
         {
             await next(context);
             return;
