@@ -58,6 +58,24 @@ internal static class LoadBenchmark
         }
     }
 
+    /// <summary>The in-process figure beside a service load run: <paramref name="callers"/> threads registering on the same kind of store, as <see cref="Run"/> measures it.</summary>
+    public static OperationFigures InProcess(StoreKind kind, int callers, TimeSpan duration)
+    {
+        var data = new IndexData(ActiveSignals);
+        var store = StoreFixture.Prepare(kind, data)();
+        try
+        {
+            var index = new ReferenceIndex(RegionPolicy.Default, IndexData.CreateDirectory(), new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), store);
+            var registrations = Array.ConvertAll(data.Pool, y => data.Registration(y, IndexData.NewOrganisation));
+            var (rate, latencies) = Write(index, registrations, callers, duration, null);
+            return OperationFigures.Of(latencies, duration) with { PerSecond = rate };
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+    }
+
     private static (double Rate, List<double> Latencies) Write(ReferenceIndex index, SignalRegistration[] registrations, int callers, TimeSpan duration, Action? alongside)
     {
         var stop = 0;

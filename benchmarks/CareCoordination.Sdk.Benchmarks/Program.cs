@@ -27,4 +27,10 @@ if (args.Length > 0 && args[0] == "--load")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--service-load")
+{
+    ServiceLoadBenchmark.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(IndexData).Assembly).Run(args);

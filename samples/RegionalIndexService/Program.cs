@@ -1,13 +1,11 @@
 using System;
 using System.Globalization;
 using CareCoordination.Sdk.AspNetCore;
+using CareCoordination.Sdk.Hosting;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.PostgreSql;
-using CareCoordination.Sdk.Privacy;
-using CareCoordination.Sdk.Sqlite;
-using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -17,38 +15,15 @@ using RegionalIndexService;
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
 
-// SQLite by default; "Store:Kind" = "PostgreSql" with "Store:ConnectionString" for a region's database server.
-var store = configuration["Store:Kind"] ?? "Sqlite";
-if (string.Equals(store, "PostgreSql", StringComparison.OrdinalIgnoreCase))
-{
-    var connection = configuration["Store:ConnectionString"] ?? throw new InvalidOperationException("Store:ConnectionString is required for PostgreSql.");
-    builder.Services.AddSingleton<ISignalStore>(new PostgreSqlSignalStore(connection, configuration["Store:Schema"] ?? "carecoordination"));
-}
-else if (string.Equals(store, "Sqlite", StringComparison.OrdinalIgnoreCase))
-{
-    builder.Services.AddSingleton<ISignalStore>(_ => new SqliteSignalStore(configuration["Store:Path"] ?? "regional-index.db"));
-}
-else if (!string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase))
-{
-    throw new InvalidOperationException($"Store:Kind is Sqlite, PostgreSql or Memory, not '{store}'.");
-}
-
-// The audit trail's two secret keys (32 random bytes each, base64) come from the host's secret store; never from source:
-// one names persons by pseudonym, the other chains the records, and the chain's signed checkpoints go to a file outside
-// the store (docs/security.md).
-builder.Services.AddSingleton(new Pseudonymiser(Key("Audit:Key")));
-builder.Services.AddSingleton(new AuditChainKey(Key("Audit:ChainKey")));
-if (!string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase))
-{
-    var checkpoints = configuration["Audit:CheckpointPath"]
-        ?? (string.Equals(store, "PostgreSql", StringComparison.OrdinalIgnoreCase)
-            ? throw new InvalidOperationException("Audit:CheckpointPath is required for PostgreSql: a file on another volume than the database.")
-            : (configuration["Store:Path"] ?? "regional-index.db") + ".checkpoints");
-    builder.Services.AddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(checkpoints));
-}
-
+// The hosting package runs the SDK from the section CareCoordination: it opens the store named by Store (SQLite by
+// default, see appsettings.json; PostgreSql with ConnectionString, Schema and CheckpointPath; Standby for a second
+// instance), keeps the audit trail's signed checkpoints beside a SQLite file unless Store:CheckpointPath names another,
+// builds the pseudonymiser and the audit chain's key from Keys (Base64, from the host's secret store or the
+// environment, never from source; docs/security.md), validates every setting at start, rebuilds the index before
+// Kestrel listens, and runs the daily jobs (expiry, escalation, audit retention) at DailyJobs:TimeOfDay.
+var careCoordination = configuration.GetSection("CareCoordination");
 builder.Services.AddSingleton<OrganisationDirectory>(_ => TestRegion.CreateDirectory());
-builder.Services.AddCareCoordination(configuration.GetSection("CareCoordination"));
+builder.Services.AddCareCoordinationHosting(careCoordination);
 builder.Services.AddCareCoordinationHttp(o =>
 {
     o.Authority = configuration["Authentication:Authority"];
@@ -75,9 +50,9 @@ builder.Services.AddCareCoordinationHttp(o =>
             Convert.FromBase64String(webhook["Secret"] ?? throw new InvalidOperationException($"{webhook.Path}:Secret is required."))));
     }
 
-    // Each webhook's cursor beside the store, so that a restart resumes after the last delivered notification.
+    // Each webhook's cursor beside a SQLite store, so that a restart resumes after the last delivered notification.
     o.WebhookStateFolder = configuration["Service:WebhookStateFolder"]
-        ?? (string.Equals(store, "Memory", StringComparison.OrdinalIgnoreCase) ? null : (configuration["Store:Path"] ?? "regional-index.db") + ".webhooks");
+        ?? (careCoordination["Store:Path"] is { Length: > 0 } path ? path + ".webhooks" : null);
 });
 
 // `dev-token <org> <professional> <role> [client]` prints a token signed with the development key, for a local run.
@@ -90,10 +65,10 @@ if (Array.IndexOf(args, "dev-token") is var at and >= 0 && args.Length >= at + 4
 var app = builder.Build();
 app.UseCareCoordination();
 app.MapCareCoordination();
+// The hosting package's checks, for the load balancer and the orchestrator: alive, and ready (rebuilt, store answers).
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(CareCoordinationHealthChecks.LiveTag) });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(CareCoordinationHealthChecks.ReadyTag) });
 app.Run();
-
-byte[] Key(string setting) =>
-    Convert.FromBase64String(configuration[setting] ?? throw new InvalidOperationException($"{setting} (32 random bytes, base64) is required."));
 
 /// <summary>The service's entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace VendorWorker;
 
 /// <summary>
-/// Consumes the organisation's notification feed with a long poll: handles each notification once (deduplicated by its
-/// id), then stores the cursor. With <see cref="WorkerSettings.StopWhenDone"/> it stops the host once the outbox is
+/// Consumes the organisation's notification feed with a long poll: hands each notification to the
+/// <see cref="NotificationHandler"/> (which deduplicates by id, also against the webhooks), then stores the cursor. With
+/// webhooks the feed still runs: it catches up on what arrived while the worker was down. With <see cref="WorkerSettings.StopWhenDone"/> it stops the host once the outbox is
 /// acknowledged and a read after that found nothing new.
 /// </summary>
-internal sealed partial class NotificationConsumer(CareCoordinationClient client, WorkerSettings settings, WorkerState state, IHostApplicationLifetime lifetime, ILogger<NotificationConsumer> logger) : BackgroundService
+internal sealed partial class NotificationConsumer(CareCoordinationClient client, NotificationHandler handler, WorkerSettings settings, WorkerState state, IHostApplicationLifetime lifetime, ILogger<NotificationConsumer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,10 +35,7 @@ internal sealed partial class NotificationConsumer(CareCoordinationClient client
 
             foreach (var notification in page.Notifications)
             {
-                if (state.FirstTime(notification.Id))
-                {
-                    Received(logger, notification.Id, notification.Role, notification.OtherParties.Count);
-                }
+                await handler.HandleAsync(notification, "feed", stoppingToken).ConfigureAwait(false);
             }
 
             state.SaveCursor(cursor = page.Cursor);
@@ -49,9 +47,6 @@ internal sealed partial class NotificationConsumer(CareCoordinationClient client
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Id} as {Role}: {Parties} other party(ies) to contact")]
-    private static partial void Received(ILogger logger, string id, CareCoordination.Sdk.Matching.NotificationRecipientRole role, int parties);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The feed is not reachable ({Error}); reading again from the same cursor")]
     private static partial void Unavailable(ILogger logger, string error);

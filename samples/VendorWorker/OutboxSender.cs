@@ -1,14 +1,10 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Client;
-using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Signals;
-using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace VendorWorker;
 
@@ -17,15 +13,12 @@ namespace VendorWorker;
 /// and marked acknowledged only after the service's receipt. After a crash of either side the unacknowledged entries go
 /// again with the same keys, so nothing is registered twice and nothing is lost.
 /// </summary>
-internal sealed partial class OutboxSender(CareCoordinationClient client, WorkerSettings settings, WorkerState state, ILogger<OutboxSender> logger) : BackgroundService
+internal sealed partial class OutboxSender(CareCoordinationClient client, Outbox outbox, WorkerState state, ILogger<OutboxSender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var youths = TestBsns.Generate(settings.Signals, settings.Seed);
-        for (var i = 0; i < youths.Length; i++)
+        foreach (var (entry, youth) in outbox.Entries)
         {
-            var entry = string.Create(CultureInfo.InvariantCulture, $"outbox-{settings.Seed}-{i}");
-            var youth = new Youth(youths[i], new LocalDate(2014, 1, 1).PlusDays(i % 365));
             for (var attempt = 1; !state.IsAcknowledged(entry); attempt++)
             {
                 try
@@ -43,7 +36,7 @@ internal sealed partial class OutboxSender(CareCoordinationClient client, Worker
             }
         }
 
-        OutboxEmpty(logger, youths.Length);
+        OutboxEmpty(logger, outbox.Entries.Count);
         state.OutboxDone.Set();
     }
 

@@ -23,4 +23,17 @@ internal sealed class WorkerSettings
 
     /// <summary>Gets or sets how long one feed read waits for a notification, in seconds.</summary>
     public int FeedWaitSeconds { get; set; } = 30;
+
+    /// <summary>Gets or sets where the worker listens for the service's webhooks (for example <c>http://127.0.0.1:5090/</c>), or <see langword="null"/> to use the feed only.</summary>
+    public string? WebhookListenUrl { get; set; }
+
+    /// <summary>Gets or sets the organisation's webhook secret in Base64, as the region gave it; required with <see cref="WebhookListenUrl"/>.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>
+    /// Gets or sets the access token of the organisation's care coordinator (role <c>coordinator</c>), or <see langword="null"/>
+    /// for no case work. With it, the worker takes up the case a match of its own signal opens (intake, case holder,
+    /// assessment) on that professional's behalf: a reporter registers signals, but may not read or hold a case.
+    /// </summary>
+    public string? CaseWorkAccessToken { get; set; }
 }

@@ -17,6 +17,9 @@ internal sealed class WorkerState
     private readonly string _acknowledged;
     private readonly string _notifications;
     private readonly string _cursor;
+    private readonly string _cases;
+    private readonly string _webhooks;
+    private readonly Dictionary<long, string> _entryOfSignal;
     private readonly HashSet<string> _acked;
     private readonly HashSet<string> _seen;
 
@@ -26,7 +29,11 @@ internal sealed class WorkerState
         _acknowledged = Path.Combine(folder, "acknowledged.txt");
         _notifications = Path.Combine(folder, "notifications.txt");
         _cursor = Path.Combine(folder, "cursor.txt");
-        _acked = [.. ReadLines(_acknowledged).Select(l => l.Split(' ')[0])];
+        _cases = Path.Combine(folder, "cases.txt");
+        _webhooks = Path.Combine(folder, "webhooks.txt");
+        var acknowledged = ReadLines(_acknowledged).Select(l => l.Split(' ')).ToList();
+        _acked = [.. acknowledged.Select(l => l[0])];
+        _entryOfSignal = acknowledged.ToDictionary(l => long.Parse(l[1], CultureInfo.InvariantCulture), l => l[0]);
         _seen = [.. ReadLines(_notifications)];
         OutboxDone = new TaskCompletionSourceSlim();
     }
@@ -48,6 +55,7 @@ internal sealed class WorkerState
         {
             if (_acked.Add(entry))
             {
+                _entryOfSignal[signal] = entry;
                 File.AppendAllLines(_acknowledged, [string.Create(CultureInfo.InvariantCulture, $"{entry} {signal}")]);
             }
         }
@@ -65,6 +73,40 @@ internal sealed class WorkerState
 
             File.AppendAllLines(_notifications, [id]);
             return true;
+        }
+    }
+
+    /// <summary>The outbox entry whose registration the service acknowledged with this signal, if any.</summary>
+    public string? EntryOf(long signal)
+    {
+        lock (_gate)
+        {
+            return _entryOfSignal.GetValueOrDefault(signal);
+        }
+    }
+
+    /// <summary>Records that the worker took up a case, once: false when it did before.</summary>
+    public bool FirstCaseWork(int @case)
+    {
+        lock (_gate)
+        {
+            var line = @case.ToString(CultureInfo.InvariantCulture);
+            if (ReadLines(_cases).Contains(line))
+            {
+                return false;
+            }
+
+            File.AppendAllLines(_cases, [line]);
+            return true;
+        }
+    }
+
+    /// <summary>Records the id of a verified webhook, handled or not: which notifications reached the worker that way.</summary>
+    public void WebhookReceived(string id)
+    {
+        lock (_gate)
+        {
+            File.AppendAllLines(_webhooks, [id]);
         }
     }
 

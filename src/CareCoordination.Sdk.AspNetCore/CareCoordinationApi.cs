@@ -12,6 +12,9 @@ public static class CareCoordinationApi
     /// <summary>The request header that carries the idempotency key of a write; a retry with the same key gets the first answer.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>The response header, <c>true</c>, on the first answer of a case or plan write that a retry with the same <see cref="IdempotencyKeyHeader"/> got back instead of changing the case again.</summary>
+    public const string IdempotentReplayedHeader = "Idempotent-Replayed";
+
     /// <summary>The webhook request header that carries the feed entry's stable id; a receiver deduplicates by it.</summary>
     public const string WebhookIdHeader = "Webhook-Id";
 

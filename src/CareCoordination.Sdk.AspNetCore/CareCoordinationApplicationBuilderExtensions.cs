@@ -13,7 +13,7 @@ public static class CareCoordinationApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds, in order: the <c>API-Version</c> header and the security headers on every response, problem+json for every exception and every
-    /// empty 4xx/5xx, the request body bound, authentication, the per-organisation rate limit and authorisation. Call it
+    /// empty 4xx/5xx, the request body bound, authentication, the per-organisation rate limit, authorisation, and the replay of case and plan writes retried with their <c>Idempotency-Key</c>. Call it
     /// before <c>MapCareCoordination</c>.
     /// </summary>
     /// <param name="app">The application.</param>
@@ -67,6 +67,8 @@ public static class CareCoordinationApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        var writes = app.ApplicationServices.GetRequiredService<IdempotentWrites>();
+        app.Use(writes.InvokeAsync);
         return app;
     }
 }

@@ -94,6 +94,7 @@ public static class CareCoordinationHttpServiceCollectionExtensions
         services.AddHttpClient(WebhookDispatcher.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<WebhookDispatcher>();
         services.TryAddSingleton<WithdrawalMemory>();
+        services.TryAddSingleton<IdempotentWrites>();
         return services;
     }
 }

@@ -15,9 +15,11 @@ using NodaTime;
 
 namespace CareCoordination.Sdk.Client;
 
-// Cases, family plans and families. The service takes the acting organisation and professional from the access token;
-// a change to a case or plan may name the version it was made on, so that a retry after a lost answer, or a colleague's
-// change in between, is refused with 409 instead of applied twice or overwritten.
+// Cases, family plans and families. The service takes the acting organisation and professional from the access token.
+// Every change to a case or plan carries an idempotency key of its own call, so that the resilience handler's retry
+// after a lost answer gets the first answer back instead of applying the change twice. A retry of the vendor's own (a
+// new call, after a crash) names the version it was made on, so that it, or a colleague's change in between, is
+// refused with 409 instead of applied twice or overwritten.
 public sealed partial class CareCoordinationClient
 {
     /// <summary>Brings a concern about one or more youths in through an intake route: opens the family's case, or joins the one that handles it.</summary>
@@ -30,7 +32,7 @@ public sealed partial class CareCoordinationClient
     public Task<IntakeResult> TakeInAsync(IReadOnlyList<Bsn> youths, IntakeRoute route, string? meeting = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(youths);
-        return SendAsync(HttpMethod.Post, "v1/case-intakes", new IntakeBody(youths, route, meeting), Json.IntakeBody, Json.IntakeResult, null, cancellationToken);
+        return SendAsync(HttpMethod.Post, "v1/case-intakes", new IntakeBody(youths, route, meeting), Json.IntakeBody, Json.IntakeResult, NewKey(), cancellationToken);
     }
 
     /// <summary>Reads a case, for its coordinator or case holder (R3): where it stands and its version.</summary>
@@ -57,7 +59,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>The case after the change.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused, for example with 403 (R3) when the organisation is not involved.</exception>
     public Task<CaseSummary> NameCaseHolderAsync(CaseId @case, Bsn youth, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, CasePath(@case, "case-holder"), new CaseHolderBody(youth, expectedVersion), Json.CaseHolderBody, Json.CaseSummary, null, cancellationToken);
+        SendAsync(HttpMethod.Put, CasePath(@case, "case-holder"), new CaseHolderBody(youth, expectedVersion), Json.CaseHolderBody, Json.CaseSummary, NewKey(), cancellationToken);
 
     /// <summary>Decides a case's tier from an assessment; the caller is the case's coordinator or case holder.</summary>
     /// <param name="case">The case.</param>
@@ -71,7 +73,7 @@ public sealed partial class CareCoordinationClient
         ArgumentNullException.ThrowIfNull(assessment);
         ProblemDomains[] domains = [.. Enum.GetValues<ProblemDomains>().Where(d => d != ProblemDomains.None && assessment.ProblemDomains.HasFlag(d))];
         var body = new AssessmentBody(domains, assessment.CoreProblem, assessment.SafetyThreatened, assessment.Measure, assessment.InvolvedOrganisations, expectedVersion);
-        return SendAsync(HttpMethod.Post, CasePath(@case, "assessments"), body, Json.AssessmentBody, Json.TierDecision, null, cancellationToken);
+        return SendAsync(HttpMethod.Post, CasePath(@case, "assessments"), body, Json.AssessmentBody, Json.TierDecision, NewKey(), cancellationToken);
     }
 
     /// <summary>Assigns the best coordinator from the pool to a waiting case, or the one named; for the coordination director.</summary>
@@ -82,7 +84,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>Who took the case, or why nobody could.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused, for example with 422 when the case does not wait for a coordinator.</exception>
     public Task<CoordinatorAssignment> AssignCoordinatorAsync(CaseId @case, CoordinatorId? coordinator = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, CasePath(@case, "coordinator-assignments"), new AssignmentBody(coordinator, expectedVersion), Json.AssignmentBody, Json.CoordinatorAssignment, null, cancellationToken);
+        SendAsync(HttpMethod.Post, CasePath(@case, "coordinator-assignments"), new AssignmentBody(coordinator, expectedVersion), Json.AssignmentBody, Json.CoordinatorAssignment, NewKey(), cancellationToken);
 
     /// <summary>Hands coordination over to youth protection (<em>overdracht</em>); the caller is the case's coordinator or case holder.</summary>
     /// <param name="case">The case.</param>
@@ -95,7 +97,7 @@ public sealed partial class CareCoordinationClient
     {
         ArgumentNullException.ThrowIfNull(handover);
         var body = new HandoverBody(handover.YouthProtection, handover.Measure, handover.Agreements, handover.InvolvedOrganisations, (int)handover.FeedbackInterval.TotalDays, expectedVersion);
-        return SendAsync(HttpMethod.Post, CasePath(@case, "handovers"), body, Json.HandoverBody, Json.CaseSummary, null, cancellationToken);
+        return SendAsync(HttpMethod.Post, CasePath(@case, "handovers"), body, Json.HandoverBody, Json.CaseSummary, NewKey(), cancellationToken);
     }
 
     /// <summary>Records that youth protection reported back (<em>terugkoppeling</em>) to the caller's organisation on a handed-over case.</summary>
@@ -106,7 +108,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>A task that completes when the feedback is recorded.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused the record.</exception>
     public Task RecordFeedbackAsync(CaseId @case, Bsn youth, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ExchangeAsync(HttpMethod.Post, CasePath(@case, "feedback-reports"), new FeedbackBody(youth, expectedVersion), Json.FeedbackBody, null, cancellationToken);
+        ExchangeAsync(HttpMethod.Post, CasePath(@case, "feedback-reports"), new FeedbackBody(youth, expectedVersion), Json.FeedbackBody, NewKey(), cancellationToken);
 
     /// <summary>Drafts the one plan of a coordinated case (<em>1 gezin, 1 plan</em>).</summary>
     /// <param name="case">The case.</param>
@@ -114,7 +116,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>The plan, at version 1.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused, for example with 422 when the case already has a plan.</exception>
     public Task<PlanSummary> DraftPlanAsync(CaseId @case, CancellationToken cancellationToken = default) =>
-        SendAsync<PlanVersionBody, PlanSummary>(HttpMethod.Post, CasePath(@case, "plan"), null, null, Json.PlanSummary, null, cancellationToken);
+        SendAsync<PlanVersionBody, PlanSummary>(HttpMethod.Post, CasePath(@case, "plan"), null, null, Json.PlanSummary, NewKey(), cancellationToken);
 
     /// <summary>Sets a goal for the family.</summary>
     /// <param name="case">The case.</param>
@@ -124,7 +126,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>The plan after the change.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused, for example with 409 when the plan changed since.</exception>
     public Task<PlanSummary> SetPlanGoalAsync(CaseId @case, string description, int expectedVersion, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, CasePath(@case, "plan/goals"), new PlanGoalBody(description, expectedVersion), Json.PlanGoalBody, Json.PlanSummary, null, cancellationToken);
+        SendAsync(HttpMethod.Post, CasePath(@case, "plan/goals"), new PlanGoalBody(description, expectedVersion), Json.PlanGoalBody, Json.PlanSummary, NewKey(), cancellationToken);
 
     /// <summary>Agrees an action: which organisation and professional do what for which goal, by when.</summary>
     /// <param name="case">The case.</param>
@@ -139,7 +141,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>The plan after the change.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused the change.</exception>
     public Task<PlanSummary> AgreePlanActionAsync(CaseId @case, int goal, ActionKind kind, string description, OrganisationId owner, ProfessionalId professional, LocalDate due, int expectedVersion, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, CasePath(@case, "plan/actions"), new PlanActionBody(goal, kind, description, owner, professional, due, expectedVersion), Json.PlanActionBody, Json.PlanSummary, null, cancellationToken);
+        SendAsync(HttpMethod.Post, CasePath(@case, "plan/actions"), new PlanActionBody(goal, kind, description, owner, professional, due, expectedVersion), Json.PlanActionBody, Json.PlanSummary, NewKey(), cancellationToken);
 
     /// <summary>Records that an action was done.</summary>
     /// <param name="case">The case.</param>
@@ -149,7 +151,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>The plan after the change.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused the change.</exception>
     public Task<PlanSummary> CompletePlanActionAsync(CaseId @case, int action, int expectedVersion, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, CasePath(@case, string.Create(CultureInfo.InvariantCulture, $"plan/actions/{action}/completions")), new PlanVersionBody(expectedVersion), Json.PlanVersionBody, Json.PlanSummary, null, cancellationToken);
+        SendAsync(HttpMethod.Post, CasePath(@case, string.Create(CultureInfo.InvariantCulture, $"plan/actions/{action}/completions")), new PlanVersionBody(expectedVersion), Json.PlanVersionBody, Json.PlanSummary, NewKey(), cancellationToken);
 
     /// <summary>Reviews the plan: progress per goal number, and the goals reached.</summary>
     /// <param name="case">The case.</param>
@@ -163,7 +165,7 @@ public sealed partial class CareCoordinationClient
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(reached);
-        return SendAsync(HttpMethod.Post, CasePath(@case, "plan/reviews"), new PlanReviewBody(progress, reached, expectedVersion), Json.PlanReviewBody, Json.PlanSummary, null, cancellationToken);
+        return SendAsync(HttpMethod.Post, CasePath(@case, "plan/reviews"), new PlanReviewBody(progress, reached, expectedVersion), Json.PlanReviewBody, Json.PlanSummary, NewKey(), cancellationToken);
     }
 
     /// <summary>Moves the plan one step on the escalation ladder when it stalls, or down when it moves again (the daily check, on demand).</summary>
@@ -173,7 +175,7 @@ public sealed partial class CareCoordinationClient
     /// <returns>The plan after the check; the same version when no step was due.</returns>
     /// <exception cref="CareCoordinationApiException">The service refused the check.</exception>
     public Task<PlanSummary> CheckPlanEscalationAsync(CaseId @case, int expectedVersion, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, CasePath(@case, "plan/escalation-checks"), new PlanVersionBody(expectedVersion), Json.PlanVersionBody, Json.PlanSummary, null, cancellationToken);
+        SendAsync(HttpMethod.Post, CasePath(@case, "plan/escalation-checks"), new PlanVersionBody(expectedVersion), Json.PlanVersionBody, Json.PlanSummary, NewKey(), cancellationToken);
 
     /// <summary>Records the municipality's enforcement order (<em>doorzettingsmacht</em>) on a plan escalated to the municipality.</summary>
     /// <param name="case">The case.</param>
@@ -186,7 +188,7 @@ public sealed partial class CareCoordinationClient
     {
         ArgumentNullException.ThrowIfNull(order);
         var body = new EnforcementOrderBody(order.Provider, order.Ordered, order.By, order.DecidedBy, expectedVersion);
-        return SendAsync(HttpMethod.Post, CasePath(@case, "plan/enforcement-orders"), body, Json.EnforcementOrderBody, Json.PlanSummary, null, cancellationToken);
+        return SendAsync(HttpMethod.Post, CasePath(@case, "plan/enforcement-orders"), body, Json.EnforcementOrderBody, Json.PlanSummary, NewKey(), cancellationToken);
     }
 
     /// <summary>Records a family as the population register knows it, or replaces the family with the same number; for the municipality's BRP feed.</summary>
@@ -200,6 +202,9 @@ public sealed partial class CareCoordinationClient
         var path = string.Create(CultureInfo.InvariantCulture, $"v1/families/{family.Id.Value}");
         return ExchangeAsync(HttpMethod.Put, path, new FamilyBody(family.Youths, family.Carers), Json.FamilyBody, null, cancellationToken);
     }
+
+    // A fresh key per call: the resilience handler resends the same request, key included, on each attempt.
+    private static string NewKey() => Guid.NewGuid().ToString("N");
 
     private static string CasePath(CaseId @case, string rest) => string.Create(CultureInfo.InvariantCulture, $"v1/cases/{@case.Value}/{rest}");
 }

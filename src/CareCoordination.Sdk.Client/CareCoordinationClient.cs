@@ -24,7 +24,8 @@ namespace CareCoordination.Sdk.Client;
 /// travels only in request bodies, in full, over the HTTPS connection; the client never logs it.</remarks>
 public sealed partial class CareCoordinationClient
 {
-    private static readonly ClientJsonContext Json = CreateJson();
+    /// <summary>The wire shapes, shared with <see cref="CareCoordinationWebhook.Read"/>.</summary>
+    internal static readonly ClientJsonContext Json = CreateJson();
 
     private readonly HttpClient _http;
 
@@ -69,6 +70,17 @@ public sealed partial class CareCoordinationClient
     public Task WithdrawAsync(Bsn youth, WithdrawalReason reason, string idempotencyKey, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "v1/signal-withdrawals", new WithdrawalBody(youth, reason), Json.WithdrawalBody, Json.SignalAnswer, idempotencyKey, cancellationToken);
 
+    /// <summary>Looks up the active signals on a youth that the caller may see (R1: its own organisation's). The BSN travels in the body, never in the URL.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The signals; empty when the organisation has none on the youth.</returns>
+    /// <exception cref="CareCoordinationApiException">The service refused the lookup, for example with 403 (R1).</exception>
+    public async Task<IReadOnlyList<FoundSignal>> FindSignalsAsync(Bsn youth, CancellationToken cancellationToken = default)
+    {
+        var answer = await SendAsync(HttpMethod.Post, "v1/signals/search", new SearchBody(youth), Json.SearchBody, Json.IReadOnlyListSignalAnswer, null, cancellationToken).ConfigureAwait(false);
+        return [.. answer.Select(s => new FoundSignal(s.Id, s.Organisation, s.RegisteredAt, s.ExpiresOn))];
+    }
+
     /// <summary>Reads the organisation's match notifications after a cursor, waiting up to <paramref name="wait"/> for a first one.</summary>
     /// <param name="after">The cursor: 0 at first, then the <see cref="NotificationPage.Cursor"/> of the last page handled.</param>
     /// <param name="limit">The most notifications to return, 1 to 1000.</param>
@@ -81,7 +93,7 @@ public sealed partial class CareCoordinationClient
         var path = string.Create(CultureInfo.InvariantCulture, $"v1/notifications?after={after}&limit={limit}&wait={(int)wait.TotalSeconds}");
         var answer = await SendAsync<object, FeedAnswer>(HttpMethod.Get, path, null, null, Json.FeedAnswer, null, cancellationToken).ConfigureAwait(false);
         return new NotificationPage(
-            [.. answer.Notifications.Select(n => new ReceivedNotification(n.Id, n.Position, n.RecordedAt, n.Notification.Signal, n.Notification.Role, n.Notification.Kind, n.Notification.OtherParties, n.Notification.MatchCoordinator, n.Notification.Message))],
+            [.. answer.Notifications.Select(NotificationOf)],
             answer.Cursor,
             answer.HasMore);
     }
@@ -115,6 +127,10 @@ public sealed partial class CareCoordinationClient
 
         return text;
     }
+
+    /// <summary>A feed entry as the vendor receives it, from the feed or a webhook.</summary>
+    internal static ReceivedNotification NotificationOf(FeedEntryAnswer n) =>
+        new(n.Id, n.Position, n.RecordedAt, n.Notification.Signal, n.Notification.Role, n.Notification.Kind, n.Notification.OtherParties, n.Notification.MatchCoordinator, n.Notification.Message);
 
     private static SignalBody BodyOf(SignalToRegister signal) => new(signal.Youth.Bsn, signal.Youth.DateOfBirth, signal.Criterion);
 

@@ -56,4 +56,15 @@ public static class CareCoordinationWebhook
 
         return false;
     }
+
+    /// <summary>Reads the notification a webhook carries, once <see cref="Verify"/> accepted the request.</summary>
+    /// <param name="body">The raw request body, as received and verified.</param>
+    /// <returns>The notification: the same entry, with the same <see cref="ReceivedNotification.Id"/>, as the feed holds.</returns>
+    /// <exception cref="System.Text.Json.JsonException">The body is not a notification of the service.</exception>
+    public static ReceivedNotification Read(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var entry = System.Text.Json.JsonSerializer.Deserialize(body, CareCoordinationClient.Json.FeedEntryAnswer) ?? throw new System.Text.Json.JsonException("The webhook's body is empty.");
+        return CareCoordinationClient.NotificationOf(entry);
+    }
 }

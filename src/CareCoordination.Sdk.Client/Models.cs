@@ -13,6 +13,8 @@ internal sealed record SignalBody(Bsn Bsn, LocalDate DateOfBirth, ReportingCrite
 
 internal sealed record SignalBatchBody(IReadOnlyList<SignalBody> Registrations);
 
+internal sealed record SearchBody(Bsn Bsn);
+
 internal sealed record WithdrawalBody(Bsn Bsn, WithdrawalReason Reason);
 
 internal sealed record SignalAnswer(SignalId Id, OrganisationId Organisation, ProfessionalId Reporter, Instant RegisteredAt, LocalDate ExpiresOn);

@@ -67,9 +67,12 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Store:Kind", "Memory");
-        builder.UseSetting("Audit:Key", Convert.ToBase64String(TestKeys.Bytes("service audit")));
-        builder.UseSetting("Audit:ChainKey", Convert.ToBase64String(TestKeys.Bytes("service audit chain")));
+        builder.UseSetting("CareCoordination:Store:Kind", "Memory");
+        builder.UseSetting("CareCoordination:Store:Path", null);
+        builder.UseSetting("CareCoordination:Keys:Pseudonymiser", Convert.ToBase64String(TestKeys.Bytes("service audit")));
+        builder.UseSetting("CareCoordination:Keys:AuditChain", Convert.ToBase64String(TestKeys.Bytes("service audit chain")));
+        // The tests move the fake clock themselves; the daily jobs are the hosting package's and tested there.
+        builder.UseSetting("CareCoordination:DailyJobs:Enabled", "false");
         builder.UseSetting("Authentication:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("Service:RequestsPerMinutePerOrganisation", _permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>

@@ -50,6 +50,10 @@ public sealed class WebhookTests
         var now = ServiceFactory.Start.ToDateTimeOffset();
 
         Assert.True(Verified(a));
+        var read = CareCoordinationWebhook.Read(a.Body);
+        Assert.Equal(a.Id, read.Id);
+        Assert.Equal(Matching.NotificationRecipientRole.Reporter, read.Role);
+        Assert.Equal(TestRegion.SocialWork, read.OtherParties.Single().Organisation);
         Assert.False(CareCoordinationWebhook.Verify(Secret, a.Id, a.Timestamp, a.Signature, a.Body.Replace("\"4-", "\"5-", StringComparison.Ordinal), now, TimeSpan.FromMinutes(5)));
         Assert.False(CareCoordinationWebhook.Verify(Secret, "4-2", a.Timestamp, a.Signature, a.Body, now, TimeSpan.FromMinutes(5)));
         Assert.False(CareCoordinationWebhook.Verify(TestKeys.Bytes("another secret"), a.Id, a.Timestamp, a.Signature, a.Body, now, TimeSpan.FromMinutes(5)));
