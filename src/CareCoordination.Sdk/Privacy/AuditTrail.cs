@@ -12,8 +12,8 @@ namespace CareCoordination.Sdk.Privacy;
 /// <summary>
 /// The append-only, tamper-evident audit trail (<em>logging volgens NEN 7513</em>): every access to and change of a
 /// person's data, each record chained to the one before by an HMAC-SHA256 under the host's
-/// <see cref="AuditChainKey"/>, which the store never holds. After every record the trail publishes a signed
-/// <see cref="AuditCheckpoint"/> of its head to an <see cref="IAuditCheckpointSink"/> outside the store, verifies the
+/// <see cref="AuditChainKey"/>, which the store never holds. Once records are durable the trail publishes a signed
+/// <see cref="AuditCheckpoint"/> of its durable head to an <see cref="IAuditCheckpointSink"/> outside the store, verifies the
 /// stored chain against the newest checkpoint when it opens, and again on <see cref="Verify()"/>. Persons appear only
 /// by keyed pseudonym, so that the trail can outlive the data for its own retention period.
 /// </summary>
@@ -36,6 +36,9 @@ public sealed class AuditTrail
     private long _keyedFrom;
     private long _sequence;
     private AuditCheckpoint? _lastCheckpoint;
+
+    // The newest record known durable whose checkpoint is not yet published; under _gate.
+    private AuditRecord? _durableHead;
 
     /// <summary>Initializes a trail kept in memory only, for example in tests or a host without a store.</summary>
     /// <param name="pseudonymiser">Turns BSNs into the pseudonyms the trail records.</param>
@@ -83,6 +86,7 @@ public sealed class AuditTrail
         _genesis = stored.Genesis;
         _genesisSequence = stored.GenesisSequence;
         _records.AddRange(stored.Records);
+        _durableHead = _records.Count > 0 ? _records[^1] : null;
         var storedLast = _records.Count > 0 ? _records[^1].Sequence : stored.GenesisSequence;
         var trusted = latest?.IsSignedBy(key) == true ? latest : null;
         _sequence = Math.Max(storedLast, trusted?.Sequence ?? 0);
@@ -182,10 +186,7 @@ public sealed class AuditTrail
         Guard.NotNull(actor);
         Guard.NotBlank(detail);
         var pseudonym = subject is { } bsn ? Pseudonymiser.Of(bsn) : default;
-        lock (_gate)
-        {
-            return AppendLocked(actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview);
-        }
+        return Write(() => Keep(actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview));
     }
 
     /// <summary>
@@ -233,13 +234,14 @@ public sealed class AuditTrail
     public IReadOnlyList<AuditRecord> FlaggedForReview(Actor actor)
     {
         var decision = AccessRules.DecideWithoutPerson(Guard.NotNull(actor), DataCategory.AuditTrail);
-        lock (_gate)
+        IReadOnlyList<AuditRecord> flagged = [];
+        Write(() =>
         {
-            IReadOnlyList<AuditRecord> flagged = decision.IsAllowed ? [.. _records.Where(r => r.FlaggedForReview)] : [];
-            AppendLocked(actor.UserId, actor.Role, actor.Organisation, actor.System, default, decision.IsAllowed ? AuditAction.Read : AuditAction.Refused, DataCategory.AuditTrail, "records flagged for review", decision.IsAllowed ? decision.Basis : null, null, !decision.IsAllowed);
-            decision.ThrowIfRefused();
-            return flagged;
-        }
+            flagged = decision.IsAllowed ? [.. _records.Where(r => r.FlaggedForReview)] : [];
+            return Keep(actor.UserId, actor.Role, actor.Organisation, actor.System, default, decision.IsAllowed ? AuditAction.Read : AuditAction.Refused, DataCategory.AuditTrail, "records flagged for review", decision.IsAllowed ? decision.Basis : null, null, !decision.IsAllowed);
+        });
+        decision.ThrowIfRefused();
+        return flagged;
     }
 
     /// <summary>
@@ -265,33 +267,154 @@ public sealed class AuditTrail
     /// <returns>How many records were dropped.</returns>
     public int PurgeBefore(Instant cutoff)
     {
-        lock (_gate)
+        AuditRecord? last = null;
+        var count = 0;
+        Write(() =>
         {
-            var count = _records.TakeWhile(r => r.At < cutoff).Count();
-            if (count > 0)
+            count = _records.TakeWhile(r => r.At < cutoff).Count();
+            if (count == 0)
             {
-                var last = _records[count - 1];
-                AppendLocked("audit-retention", ActorRole.Auditor, null, "CareCoordination.Sdk", default, AuditAction.Delete, DataCategory.AuditTrail, AuditRecord.PurgeDetail(last.Sequence, last.Hash, cutoff), AccessBasis.AuditDuty, null, false);
-                _sink?.PurgeAudit(last.Sequence, last.Hash);
-                _genesis = last.Hash;
-                _genesisSequence = last.Sequence;
-                _records.RemoveRange(0, count);
-                PublishCheckpoint();
+                return null;
             }
 
-            return count;
+            last = _records[count - 1];
+            return Keep("audit-retention", ActorRole.Auditor, null, "CareCoordination.Sdk", default, AuditAction.Delete, DataCategory.AuditTrail, AuditRecord.PurgeDetail(last.Sequence, last.Hash, cutoff), AccessBasis.AuditDuty, null, false);
+        });
+        if (last is null)
+        {
+            return 0;
         }
+
+        // The purge record is durable now; the purged records are long past any operation still queued.
+        lock (_gate)
+        {
+            _sink?.PurgeAudit(last.Sequence, last.Hash);
+            _genesis = last.Hash;
+            _genesisSequence = last.Sequence;
+            _records.RemoveRange(0, count);
+            PublishCheckpoint();
+        }
+
+        return count;
     }
 
-    private AuditRecord AppendLocked(string userId, ActorRole role, Organisations.OrganisationId? organisation, string system, PersonPseudonym subject, AuditAction action, DataCategory data, string detail, AccessBasis? basis, string? basisReference, bool flaggedForReview)
+    /// <summary>
+    /// Appends the record <paramref name="keep"/> seals and keeps under the trail's lock, and returns once it is
+    /// durable. On a store that commits change sets the record joins the operation under way on this thread (it is then
+    /// part of that operation's one commit, and undone with it), or else queues as an operation of its own with the
+    /// store's group committer, so that concurrent reads share one flush instead of one each, and the chain reaches the
+    /// store in the order it was sealed. Its checkpoint is published once it is durable.
+    /// </summary>
+    private AuditRecord Write(Func<AuditRecord?> keep)
+    {
+        if (_sink is not ICareCoordinationStore store)
+        {
+            AuditRecord? kept;
+            lock (_gate)
+            {
+                kept = keep();
+                if (kept is not null)
+                {
+                    try
+                    {
+                        _sink?.AppendAudit(kept);
+                    }
+                    catch
+                    {
+                        Forget(kept);
+                        throw;
+                    }
+
+                    _durableHead = kept;
+                    PublishCheckpoint();
+                }
+            }
+
+            return kept!;
+        }
+
+        if (ChangeScope.Current(store) is { } scope)
+        {
+            AuditRecord? joined;
+            lock (_gate)
+            {
+                joined = keep();
+            }
+
+            if (joined is not null)
+            {
+                scope.Add(joined);
+                scope.OnUndo(_gate, () => Forget(joined));
+                scope.OnCommitted(() => Durable(joined));
+                scope.AfterDurable(PublishDurableHead);
+            }
+
+            return joined!;
+        }
+
+        var committer = GroupCommitter.For(store);
+        System.Diagnostics.Debug.Assert(!committer.Writer.IsHeldByCurrentThread, "a record written while this thread holds the writer lock belongs to the operation under way");
+        AuditRecord? record;
+        GroupCommitter.Ticket ticket;
+        lock (committer.Writer)
+        {
+            lock (_gate)
+            {
+                record = keep();
+            }
+
+            if (record is null)
+            {
+                return null!;
+            }
+
+            ticket = committer.Enqueue(new ChangeSet().Add(record), [(_gate, () => Forget(record))], [() => Durable(record)]);
+        }
+
+        ticket.Wait();
+        PublishDurableHead();
+        return record;
+    }
+
+    /// <summary>Seals the next record onto the chain and keeps it in memory; call under the trail's lock.</summary>
+    private AuditRecord Keep(string userId, ActorRole role, Organisations.OrganisationId? organisation, string system, PersonPseudonym subject, AuditAction action, DataCategory data, string detail, AccessBasis? basis, string? basisReference, bool flaggedForReview)
     {
         var previous = _records.Count > 0 ? _records[^1].Hash : _genesis;
         var record = AuditRecord.Seal(_sequence + 1, _clock.GetCurrentInstant(), userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previous, _key);
-        _sink?.AppendAudit(record);
         _records.Add(record);
         _sequence++;
-        PublishCheckpoint();
         return record;
+    }
+
+    /// <summary>Takes back the newest record, whose commit failed: it never reached the store, so its number was never published.</summary>
+    private void Forget(AuditRecord record)
+    {
+        if (_records.Count > 0 && ReferenceEquals(_records[^1], record))
+        {
+            _records.RemoveAt(_records.Count - 1);
+            _sequence--;
+        }
+    }
+
+    /// <summary>Notes, on the committer's thread, that a record is durable; its checkpoint follows on the caller's thread.</summary>
+    private void Durable(AuditRecord record)
+    {
+        lock (_gate)
+        {
+            if (_durableHead is null || record.Sequence > _durableHead.Sequence)
+            {
+                _durableHead = record;
+            }
+        }
+    }
+
+    /// <summary>Publishes a checkpoint of the newest durable record, unless one at least as new is out: one per group commit, not one per record.</summary>
+    private void PublishDurableHead()
+    {
+        lock (_gate)
+        {
+            PublishCheckpoint();
+        }
     }
 
     private void PublishCheckpoint()
@@ -301,8 +424,15 @@ public sealed class AuditTrail
             return;
         }
 
-        var head = _records.Count > 0 ? _records[^1] : null;
-        var checkpoint = AuditCheckpoint.Sign(head?.Sequence ?? _genesisSequence, head?.Hash ?? _genesis, _genesisSequence, _genesis, _keyedFrom, _clock.GetCurrentInstant(), _key);
+        // Only what is durable is anchored: a checkpoint ahead of the store would read as a truncated trail at the next start.
+        var head = _durableHead is { } durable && durable.Sequence > _genesisSequence ? durable : null;
+        var sequence = head?.Sequence ?? _genesisSequence;
+        if (_lastCheckpoint is { } published && published.Sequence >= sequence && published.GenesisSequence == _genesisSequence)
+        {
+            return;
+        }
+
+        var checkpoint = AuditCheckpoint.Sign(sequence, head?.Hash ?? _genesis, _genesisSequence, _genesis, _keyedFrom, _clock.GetCurrentInstant(), _key);
         _checkpoints.Publish(checkpoint);
         _lastCheckpoint = checkpoint;
     }

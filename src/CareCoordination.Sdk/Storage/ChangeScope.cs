@@ -78,6 +78,9 @@ internal sealed class ChangeScope : IDisposable
     /// <summary>Adds a write to the operation's change set.</summary>
     public void Add(StreamChange stream) => Root.Changes.Add(stream);
 
+    /// <summary>Adds a write to the operation's change set.</summary>
+    public void Add(Privacy.AuditRecord record) => Root.Changes.Add(record);
+
     /// <summary>Says how to put back a change made in memory, should the operation fail; it runs under the lock of the area changing memory now.</summary>
     public void OnUndo(Action undo) => Root._undo.Add((Root._gate, undo));
 
