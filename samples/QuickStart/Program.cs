@@ -27,7 +27,15 @@ using QuickStart;
 var cultureAt = Array.IndexOf(args, "--culture");
 if (cultureAt >= 0 && cultureAt + 1 < args.Length)
 {
-    CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(args[cultureAt + 1]);
+    try
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(args[cultureAt + 1], predefinedOnly: true);
+    }
+    catch (CultureNotFoundException)
+    {
+        Console.Error.WriteLine($"'{args[cultureAt + 1]}' is not a culture this machine knows; try --culture nl-NL (Dutch) or --culture en-GB (English).");
+        Environment.Exit(2);
+    }
 }
 
 var positional = args.Where((_, i) => cultureAt < 0 || (i != cultureAt && i != cultureAt + 1)).ToArray();
@@ -272,7 +280,7 @@ void Try(string who, Func<int> read)
     }
     catch (AccessDeniedException error)
     {
-        Tell(1, Story.RefusedByRule, who, error.Rule);
+        Tell(1, Story.RefusedByRule, who, error.RuleTitle);
         Tell(2, "{0}", Named(error.Reason));
     }
 }

@@ -106,8 +106,8 @@ internal sealed class CoordinatorSelection(CoordinatorPool pool, CoordinationPol
         var fallback = bestRank > preferredRank;
         var why = bestRank switch
         {
-            0 => Messages.Format(CoordinationMessages.ChosenFitsAndKnows, best.Organisation, current.CoreProblem),
-            1 => Messages.Format(CoordinationMessages.ChosenFits, best.Organisation, current.CoreProblem),
+            0 => Messages.Format(CoordinationMessages.ChosenFitsAndKnows, best.Organisation, ProblemDomainText.Of(current.CoreProblem)),
+            1 => Messages.Format(CoordinationMessages.ChosenFits, best.Organisation, ProblemDomainText.Of(current.CoreProblem)),
             2 => Messages.Format(CoordinationMessages.ChosenKnows, best.Organisation),
             _ => Messages.Format(CoordinationMessages.ChosenInPool, best.Organisation),
         };

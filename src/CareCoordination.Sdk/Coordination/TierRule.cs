@@ -86,10 +86,10 @@ public sealed class TierRule
                 reason = Messages.Format(CoordinationMessages.TierReasonInvolvedOrganisations, involvedOrganisations, Threshold, tier);
                 return true;
             case TierCriterion.ProblemDomainCount when BitOperations.PopCount((uint)assessment.ProblemDomains) >= Threshold:
-                reason = Messages.Format(CoordinationMessages.TierReasonProblemDomainCount, BitOperations.PopCount((uint)assessment.ProblemDomains), assessment.ProblemDomains, Threshold, tier);
+                reason = Messages.Format(CoordinationMessages.TierReasonProblemDomainCount, BitOperations.PopCount((uint)assessment.ProblemDomains), ProblemDomainText.Of(assessment.ProblemDomains), Threshold, tier);
                 return true;
             case TierCriterion.AnyProblemDomain when (assessment.ProblemDomains & Domains) != 0:
-                reason = Messages.Format(CoordinationMessages.TierReasonAnyProblemDomain, assessment.ProblemDomains & Domains, Domains, tier);
+                reason = Messages.Format(CoordinationMessages.TierReasonAnyProblemDomain, ProblemDomainText.Of(assessment.ProblemDomains & Domains), ProblemDomainText.Of(Domains), tier);
                 return true;
             case TierCriterion.SafetyThreat when assessment.SafetyThreatened:
                 reason = Messages.Format(CoordinationMessages.TierReasonSafetyThreat, tier);

@@ -38,7 +38,7 @@ public sealed class CoordinationDeskAssignmentTests
 
         Assert.Equal(new CoordinatorId(2), decision.Coordinator);
         Assert.False(decision.IsFallback);
-        Assert.Equal("org-2 fits the core problem (Debt) and already knows the family; coordinator-2 had 4 of 4 hours free.", decision.Reason);
+        Assert.Equal("org-2 fits the core problem (debt) and already knows the family; coordinator-2 had 4 of 4 hours free.", decision.Reason);
         Assert.Equal(CaseStatus.Coordinated, scenario.Desk.GetCase(id).Status);
     }
 

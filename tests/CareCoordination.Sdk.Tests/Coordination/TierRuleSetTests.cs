@@ -43,7 +43,7 @@ public sealed class TierRuleSetTests
         var decision = TierRuleSet.Default.Decide(new CaseAssessment(ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, false), 1);
 
         Assert.Equal(CoordinationTier.General, decision.Tier);
-        Assert.Equal(["The family has problems in 2 domains (Debt, Housing) (rule: 2 or more need general coordination)."], decision.Reasons);
+        Assert.Equal(["The family has problems in 2 domains (debt, housing) (rule: 2 or more need general coordination)."], decision.Reasons);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class TierRuleSetTests
         var decision = rules.Decide(new CaseAssessment(ProblemDomains.Addiction, ProblemDomains.Addiction, false), 1);
 
         Assert.Equal(CoordinationTier.Specialist, decision.Tier);
-        Assert.Equal(["The family has problems in Addiction (rule: a problem in MentalHealth, Addiction needs specialist coordination)."], decision.Reasons);
+        Assert.Equal(["The family has problems in addiction (rule: a problem in mental health, addiction needs specialist coordination)."], decision.Reasons);
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public sealed class PersonDataAccessTests
 
         var error = UiCulture.In("nl-NL", () => Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(ReporterOf(School), Sam.Bsn)));
 
-        Assert.Equal("Toegang geweigerd door R1 own signals: een meldende organisatie ziet alleen haar eigen signalen, en org-4 heeft geen signaal over deze jeugdige.", error.Message);
+        Assert.Equal("Toegang geweigerd door R1 eigen signalen: een meldende organisatie ziet alleen haar eigen signalen, en org-4 heeft geen signaal over deze jeugdige.", error.Message);
+        Assert.Equal(("R1 own signals", "R1 eigen signalen"), (error.Rule, error.RuleTitle));
     }
 
     [Fact]
