@@ -72,10 +72,11 @@ internal sealed class PostgreSqlChangeWriter(string schema)
 
         foreach (var erased in commit.Erasures)
         {
-            // A remembered answer names the signal and its youth: it goes with the signal.
+            // A remembered answer is linked to its own signal only and goes with it; one that matched the erased signal stays.
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_keys WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
-            batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_signals WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
-            batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.events WHERE signal_id = $1 OR other_signal_id = $1", erased.Value));
+            batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_signals WHERE signal_id = $1", erased.Value));
+            // Only the signal's own events go: another party's match event that names it is that party's record.
+            batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.events WHERE signal_id = $1", erased.Value));
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
         }
 

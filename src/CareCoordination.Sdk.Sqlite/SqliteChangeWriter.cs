@@ -116,10 +116,14 @@ internal sealed class SqliteChangeWriter : IDisposable
     {
         foreach (var erased in commit.Erasures)
         {
-            // A remembered answer names the signal and its youth: it goes with the signal.
+            // A remembered answer is linked to its own signal only: it goes with that signal, whose youth's number it
+            // holds. An answer that matched the erased signal stays, so that a retry neither registers nor renews
+            // again; the load leaves the erased signal out of its matches.
             Execute("DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
-            Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
-            Execute("DELETE FROM events WHERE signal_id = $value OR other_signal_id = $value", transaction, erased.Value);
+            Execute("DELETE FROM idempotency_signals WHERE signal_id = $value", transaction, erased.Value);
+            // Only the signal's own events go: another party's match event that names it is that party's record, and
+            // stays until that party's own signal goes (the load accepts it, since the erased signal left a SignalRemoved).
+            Execute("DELETE FROM events WHERE signal_id = $value", transaction, erased.Value);
             Execute("DELETE FROM signals WHERE id = $value", transaction, erased.Value);
         }
 

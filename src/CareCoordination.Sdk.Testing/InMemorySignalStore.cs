@@ -108,7 +108,7 @@ public sealed class InMemorySignalStore : ISignalStore
             foreach (var erased in commit.Erasures)
             {
                 _signals.Remove(erased.Value);
-                _events.RemoveAll(e => e.Signal == erased || e.OtherSignal == erased);
+                _events.RemoveAll(e => e.Signal == erased);
                 foreach (var key in _keys.Values.Where(k => k.Signals.Contains(erased)).ToArray())
                 {
                     _keys.Remove(key.Key);

@@ -49,14 +49,9 @@ internal static class EventDocuments
 
     public static StoredIdempotencyKey Remember(string key, Instant at, RememberedAnswerDocument answer)
     {
-        var signals = new SignalId[answer.Matches.Count + 1];
-        signals[0] = new SignalId(answer.Signal.Id);
-        for (var i = 0; i < answer.Matches.Count; i++)
-        {
-            signals[i + 1] = new SignalId(answer.Matches[i].Other.Id);
-        }
-
-        return new StoredIdempotencyKey(key, at, signals, SchemaVersion, JsonSerializer.Serialize(answer, Json.RememberedAnswerDocument));
+        // Only the answer's own signal is linked: its erasure takes the key (the answer holds its youth's number), while
+        // the removal of a matched signal of another party leaves the answer, so that a retry still gets it.
+        return new StoredIdempotencyKey(key, at, [new SignalId(answer.Signal.Id)], SchemaVersion, JsonSerializer.Serialize(answer, Json.RememberedAnswerDocument));
     }
 
     public static RememberedAnswerDocument ReadRemembered(StoredIdempotencyKey stored)

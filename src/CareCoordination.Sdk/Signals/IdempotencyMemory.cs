@@ -50,8 +50,9 @@ internal sealed class IdempotencyMemory
     }
 
     /// <summary>
-    /// Takes a removed signal out of the answers' matches, so that no cache keeps another party's removed data. The
-    /// answers themselves stay until their keys expire: forgetting one would let a retry register or renew again.
+    /// Takes a removed signal out of the answers' matches, so that no cache keeps another party's removed data. Those
+    /// answers stay until their keys expire: forgetting one would let a retry register or renew again. An answer whose
+    /// own signal was removed goes with it, as in the store, since it holds the removed signal's youth.
     /// </summary>
     /// <param name="removed">The removed signal.</param>
     /// <param name="undo">Where to say how to put the answers back, when the change may still be rolled back.</param>
@@ -65,7 +66,7 @@ internal sealed class IdempotencyMemory
         List<string>? touched = null;
         foreach (var (key, answer) in _answers)
         {
-            if (Array.Exists(answer.Matches, m => m.Involves(removed)))
+            if (answer.Signal.Id == removed || Array.Exists(answer.Matches, m => m.Involves(removed)))
             {
                 (touched ??= []).Add(key);
             }
@@ -75,6 +76,12 @@ internal sealed class IdempotencyMemory
         {
             undo?.Add(UndoOf(key));
             var answer = _answers[key];
+            if (answer.Signal.Id == removed)
+            {
+                _answers.Remove(key);
+                continue;
+            }
+
             _answers[key] = answer with { Matches = Array.FindAll(answer.Matches, m => !m.Involves(removed)) };
         }
     }
@@ -131,7 +138,10 @@ internal sealed class IdempotencyMemory
     }
 
     /// <summary>Takes back a key from the store, unless its window has passed (the next expiry run then deletes it from the store).</summary>
-    public void Restore(StoredIdempotencyKey stored, Instant windowStart)
+    /// <param name="stored">The stored key and answer.</param>
+    /// <param name="windowStart">The start of the idempotency window.</param>
+    /// <param name="stillStored">Whether a signal is still in the store: the matches of erased signals are left out, as <see cref="ForgetSignal"/> does in memory.</param>
+    public void Restore(StoredIdempotencyKey stored, Instant windowStart, Func<SignalId, bool> stillStored)
     {
         if (stored.At <= windowStart)
         {
@@ -141,14 +151,17 @@ internal sealed class IdempotencyMemory
 
         var answer = EventDocuments.ReadRemembered(stored);
         var signal = FromRemembered(answer.Signal);
-        var matches = new Match[answer.Matches.Count];
-        for (var i = 0; i < matches.Length; i++)
+        var matches = new List<Match>(answer.Matches.Count);
+        foreach (var m in answer.Matches)
         {
-            var m = answer.Matches[i];
-            matches[i] = new Match(m.Kind, signal, FromRemembered(m.Other), new OrganisationId(m.MatchCoordinator), m.Family is { } family ? new FamilyId(family) : null, m.FoundAt);
+            var other = FromRemembered(m.Other);
+            if (stillStored(other.Id))
+            {
+                matches.Add(new Match(m.Kind, signal, other, new OrganisationId(m.MatchCoordinator), m.Family is { } family ? new FamilyId(family) : null, m.FoundAt));
+            }
         }
 
-        _answers[stored.Key] = new Answer(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, matches);
+        _answers[stored.Key] = new Answer(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, [.. matches]);
     }
 
     private static Signal FromRemembered(RememberedSignalDocument d) =>

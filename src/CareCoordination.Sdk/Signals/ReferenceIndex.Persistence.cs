@@ -94,15 +94,19 @@ public sealed partial class ReferenceIndex
 
     private sealed class Loader(ReferenceIndex index, System.Threading.CancellationToken cancellationToken) : IStoredIndexSink
     {
+        // The signals the store handed back, so that a remembered answer can leave out the matches of erased ones.
+        private readonly HashSet<long> _signals = [];
+
         public void Add(in StoredSignal signal)
         {
             cancellationToken.ThrowIfCancellationRequested();
             index.Restore(signal);
+            _signals.Add(signal.Id.Value);
         }
 
         public void Add(StoredFamily family) =>
             index._families.AddOrReplace(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value))));
 
-        public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow);
+        public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow, id => _signals.Contains(id.Value));
     }
 }

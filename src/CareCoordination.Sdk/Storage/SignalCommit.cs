@@ -6,7 +6,7 @@ namespace CareCoordination.Sdk.Storage;
 
 /// <summary>
 /// One change of the reference index that a store writes atomically — all of it or nothing — before the index makes
-/// it visible: signals written, signals erased (with every event and idempotency key that named them), the events of
+/// it visible: signals written, signals erased (with their own events, not another party's match events that name them; a remembered answer that only matched them stays until its key expires), the events of
 /// the change, and the idempotency keys it answered.
 /// </summary>
 /// <param name="Upserts">Signals to insert or overwrite.</param>

@@ -10,7 +10,11 @@ namespace CareCoordination.Sdk.Storage;
 /// </summary>
 /// <param name="Key">The key the client chose.</param>
 /// <param name="At">When the key was first used; it is forgotten after the policy's idempotency window.</param>
-/// <param name="Signals">The signals the answer names; erasing any of them erases the key. Empty when read back.</param>
+/// <param name="Signals">
+/// The signal the answer registered or renewed: erasing it erases the key, since the answer holds its youth's number.
+/// Removing a matched signal leaves the key and its answer, which the next load reads without that match. Empty when
+/// read back.
+/// </param>
 /// <param name="SchemaVersion">The schema version of <paramref name="Json"/>.</param>
 /// <param name="Json">The answer as JSON. It holds the youth's number (or pseudonym), like the signal's own row.</param>
 public sealed record StoredIdempotencyKey(string Key, Instant At, IReadOnlyList<SignalId> Signals, int SchemaVersion, string Json);

@@ -34,7 +34,7 @@ public sealed class ReferenceIndexIdempotencyTests
     }
 
     [Fact]
-    public void A_remembered_answer_stays_the_answer_after_the_signals_it_names_are_removed_without_the_removed_party()
+    public void A_remembered_answer_stays_the_answer_after_another_partys_signal_it_names_is_removed_without_that_party()
     {
         var scenario = new IndexScenario();
         var youth = YouthAged(TestBsns.First, 8);
@@ -43,12 +43,11 @@ public sealed class ReferenceIndexIdempotencyTests
         var first = scenario.Index.Register(registration);
 
         scenario.Index.Withdraw(TestBsns.First, TestRegion.School, WithdrawalReason.Unjustified);
-        scenario.Index.Withdraw(TestBsns.First, TestRegion.SocialWork, WithdrawalReason.Unjustified);
         var retry = scenario.Index.Register(registration);
 
         Assert.Equal((1, RegistrationOutcome.Registered, first.Signal.Id), (first.MatchCount, retry.Outcome, retry.Signal.Id));
         Assert.Equal(0, retry.MatchCount);
-        Assert.Empty(scenario.Index.GetActiveSignals(TestBsns.First));
+        Assert.Single(scenario.Index.GetActiveSignals(TestBsns.First));
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public abstract class SignalStoreContract : IDisposable
         youths.SelectMany(y => index.GetFamiliesOf(y).Select(f => $"{f.Id}: {string.Join(',', f.Youths.Select(m => m.RevealNumber()))} | {string.Join(',', f.Carers.Select(c => c.RevealNumber()))}")));
 
     [Fact]
-    public void Erasing_a_signal_erases_its_row_and_every_event_that_named_it_but_leaves_a_logbook_line()
+    public void Erasing_a_signal_erases_its_row_and_its_own_events_but_leaves_the_other_partys_match_event_and_a_logbook_line()
     {
         var scenario = new IndexScenario();
         var store = OpenStore();
@@ -138,9 +138,9 @@ public abstract class SignalStoreContract : IDisposable
 
             index.Withdraw(Sam, TestRegion.School, WithdrawalReason.Unjustified);
 
-            var events = ReadEvents(store, first.Id);
+            var events = ReadEvents(store, first.Id).Where(e => e.Signal == first.Id).ToList();
             Assert.Equal(["SignalWithdrawn", "SignalRemoved"], events.Select(e => e.Type));
-            Assert.DoesNotContain(ReadEvents(store, second.Id), e => e.Type == "MatchFound");
+            Assert.Contains(ReadEvents(store, second.Id), e => e.Type == "MatchFound" && e.Signal == second.Id);
             Assert.All(events, e => Assert.DoesNotContain(Sam.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), e.Json, StringComparison.Ordinal));
         }
         finally
@@ -246,7 +246,7 @@ public abstract class SignalStoreContract : IDisposable
     }
 
     [Fact]
-    public void Removing_a_signal_removes_the_remembered_answers_that_name_it_from_the_store()
+    public void A_remembered_answer_outlives_the_removal_of_another_partys_signal_it_names_across_a_restart()
     {
         var scenario = new IndexScenario();
         var keyed = IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-removed");
@@ -260,9 +260,27 @@ public abstract class SignalStoreContract : IDisposable
 
         var retry = WithIndex(scenario, index => index.Register(keyed));
 
-        Assert.Equal(RegistrationOutcome.Renewed, retry.Outcome);
-        Assert.Equal(first.Signal.Id, retry.Signal.Id);
-        Assert.Empty(retry.Matches.ToArray());
+        Assert.Single(first.Matches.ToArray());
+        Assert.Equal(RegistrationOutcome.Registered, retry.Outcome);
+        Assert.Equal(first.Signal, retry.Signal);
+        Assert.Empty(retry.Matches.ToArray()); // the withdrawn party's signal is no longer shown
+    }
+
+    [Fact]
+    public void A_remembered_answer_goes_with_its_own_signal_when_that_is_erased_since_it_holds_the_youth()
+    {
+        var scenario = new IndexScenario();
+        var keyed = IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-erased");
+        WithIndex(scenario, index =>
+        {
+            Registered(index, keyed);
+            return index.Withdraw(Sam, TestRegion.SocialWork, WithdrawalReason.Unjustified);
+        });
+
+        var (retry, active) = WithIndex(scenario, index => (index.Register(keyed), index.ActiveSignalCount));
+
+        Assert.Equal(RegistrationOutcome.Registered, retry.Outcome);
+        Assert.Equal(1, active); // registered again: the erased youth's answer was not kept
     }
 
     [Fact]
