@@ -38,7 +38,7 @@ namespace CareCoordination.Sdk.PostgreSql;
 /// (<see cref="OpenAsStandbyAsync"/>).
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlSignalStore : ICareCoordinationStore, IDisposable
+public sealed partial class PostgreSqlSignalStore : ICareCoordinationStore, ISignalEventReader, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
     public const int SchemaVersion = PostgreSqlSchema.Version;

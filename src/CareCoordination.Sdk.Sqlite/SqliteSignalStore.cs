@@ -30,7 +30,7 @@ namespace CareCoordination.Sdk.Sqlite;
 /// locked longer than <see cref="SqliteStoreOptions.BusyTimeout"/>, an operation fails with
 /// <see cref="StoreUnavailableException"/> and leaves the file as it was; it may be tried again.
 /// </remarks>
-public sealed class SqliteSignalStore : ICareCoordinationStore, IDisposable
+public sealed partial class SqliteSignalStore : ICareCoordinationStore, ISignalEventReader, IDisposable
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
     public const int SchemaVersion = SqliteSchema.Version;

@@ -14,7 +14,7 @@ namespace CareCoordination.Sdk.Testing;
 /// prove in a vendor's tests that a refused write leaves every area as it was.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class InMemoryCareCoordinationStore : ICareCoordinationStore
+public sealed class InMemoryCareCoordinationStore : ICareCoordinationStore, ISignalEventReader
 {
     private readonly Lock _gate = new();
     private Exception? _nextFailure;
@@ -114,6 +114,9 @@ public sealed class InMemoryCareCoordinationStore : ICareCoordinationStore
 
     /// <inheritdoc/>
     public void Load(IStoredIndexSink sink) => Signals.Load(sink);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredEvent> ReadSignalEvents() => Signals.Events;
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredHistory> ReadStreams(string kind) => Streams.ReadStreams(kind);

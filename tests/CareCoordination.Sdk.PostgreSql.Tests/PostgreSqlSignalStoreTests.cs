@@ -105,6 +105,36 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(keyedFiles, bsn), "a BSN is in the pseudonymised schema's files"));
     }
 
+    [Fact]
+    public void A_BSN_keyed_SQLite_file_moved_to_a_pseudonymised_PostgreSQL_schema_keeps_every_area_and_the_schema_holds_no_BSN()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("carecoordination-rekey-pg-").FullName;
+        var keyedSchema = NewSchema();
+        var keying = YouthKeying.Pseudonymised(new Privacy.YouthPseudonymiser(Testing.TestKeys.Bytes("youth")));
+        IReadOnlyList<Identity.Bsn> people;
+        try
+        {
+            using var source = new Sqlite.SqliteSignalStore(System.IO.Path.Combine(directory, "bsn.db"));
+            people = WholeStory.Run(source, seed: 73, pseudonymised: false);
+            using (var target = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
+            {
+                Storage.Migration.YouthKeyMigration.Migrate(source, YouthKeying.ByBsn, target, keying);
+                MigratedStore.AssertSameContents(source, YouthKeying.ByBsn, target, keying, people);
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+
+        using (var reopened = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
+        {
+            WholeStory.AssertRebuilds(reopened, people, pseudonymised: true);
+        }
+
+        Assert.All(people, bsn => Assert.False(StoredBytes.AnyContains(RelationFiles(keyedSchema), bsn), "a BSN is in the migrated schema's files"));
+    }
+
     /// <summary>The files of every table, index and TOAST relation of a schema, after a checkpoint wrote them out.</summary>
     private static List<string> RelationFiles(string schema)
     {

@@ -113,6 +113,16 @@ internal sealed class StreamDocuments
     /// <summary>Reads one stored record that is not a domain event.</summary>
     public object ReadRecord(StreamEvent stored) => Read(stored, RecordEvents);
 
+    /// <summary>
+    /// Writes a stored event again with another keying: read with this one, written with <paramref name="target"/>'s,
+    /// keeping its type and time. An event of a type no stream of this SDK holds is refused, not copied unread.
+    /// </summary>
+    public StreamEvent Rekey(StreamEvent stored, StreamDocuments target)
+    {
+        var known = CaseEvents.ContainsKey(stored.Type) ? CaseEvents : PlanEvents.ContainsKey(stored.Type) ? PlanEvents : RecordEvents;
+        return target.Write(Read(stored, known), stored.At);
+    }
+
     private object Read(StreamEvent stored, FrozenDictionary<string, Type> known)
     {
         if (stored.SchemaVersion > SchemaVersion || stored.SchemaVersion < 1)

@@ -10,7 +10,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// <summary>The SDK as a host registers it on one store: the test region's directory, a fixed audit key, and optionally a fixed pseudonymisation key.</summary>
 internal static class HostedSdk
 {
-    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false, ReportingScope scope = ReportingScope.Broad)
+    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false, ReportingScope scope = ReportingScope.Broad, YouthPseudonymiser? pseudonymiser = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(store)
@@ -21,7 +21,7 @@ internal static class HostedSdk
             .AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
         if (pseudonymised)
         {
-            services.AddSingleton(new YouthPseudonymiser(TestKeys.Bytes("youth")));
+            services.AddSingleton(pseudonymiser ?? new YouthPseudonymiser(TestKeys.Bytes("youth")));
         }
 
         return services

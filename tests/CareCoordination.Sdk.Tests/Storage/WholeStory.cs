@@ -98,9 +98,10 @@ public static class WholeStory
     /// <param name="store">The store the story ran on.</param>
     /// <param name="people">What <see cref="Run"/> returned.</param>
     /// <param name="pseudonymised">Whether the story ran pseudonymised.</param>
-    public static void AssertRebuilds(ISignalStore store, IReadOnlyList<Bsn> people, bool pseudonymised)
+    /// <param name="pseudonymiser">The key the store was written with, when not the test's fixed one.</param>
+    public static void AssertRebuilds(ISignalStore store, IReadOnlyList<Bsn> people, bool pseudonymised, YouthPseudonymiser? pseudonymiser = null)
     {
-        using var services = HostedSdk.Build(store, new FakeClock(Instant.FromUtc(2026, 11, 24, 9, 0)), pseudonymised);
+        using var services = HostedSdk.Build(store, new FakeClock(Instant.FromUtc(2026, 11, 24, 9, 0)), pseudonymised, pseudonymiser: pseudonymiser);
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var access = services.GetRequiredService<PersonDataAccess>();
