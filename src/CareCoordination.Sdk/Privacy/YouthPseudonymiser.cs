@@ -14,7 +14,7 @@ namespace CareCoordination.Sdk.Privacy;
 /// <remarks>
 /// Thread-safe and immutable after construction (about 20 ms to derive the 640 KB of round tables). The tables are as
 /// secret as the key: a dump of the whole process can reverse pseudonyms, a copy of the index's store or of its slot
-/// memory cannot. An index and its store must always use the same key; switching means rebuilding the store.
+/// memory cannot. An index and its store must always use the same key; to switch, copy the store into a new one under the new key with <see cref="Storage.Migration.YouthKeyMigration"/>.
 /// </remarks>
 public sealed class YouthPseudonymiser
 {
