@@ -44,7 +44,9 @@ internal static class FamilyEndpoints
             throw new ArgumentException($"A family holds 1 to {MaxYouths} youths and at most {MaxCarers} parents or carers, each by a valid BSN.");
         }
 
-        var family = Family.Create(new FamilyId(familyId), request.Youths, request.Carers);
+        // The address is optional: a feed that does not send it records the family without address matches.
+        var address = request.Address is { } given ? AddressKey.Create(given.Postcode ?? string.Empty, given.HouseNumber, given.Addition) : (AddressKey?)null;
+        var family = Family.Create(new FamilyId(familyId), request.Youths, request.Carers, address);
         index.AddOrReplaceFamily(family);
         desk.AddOrReplaceFamily(family);
         var actor = Caller.Actor(context);
@@ -59,5 +61,8 @@ internal static class FamilyEndpoints
     }
 }
 
-/// <summary>A family as the population register knows it: a household's youths and the parents or carers they share.</summary>
-internal sealed record FamilyRequest(IReadOnlyList<Bsn> Youths, IReadOnlyList<Bsn> Carers);
+/// <summary>A family as the population register knows it: a household's youths, the parents or carers they share, and optionally the household's address.</summary>
+internal sealed record FamilyRequest(IReadOnlyList<Bsn> Youths, IReadOnlyList<Bsn> Carers, FamilyAddress? Address = null);
+
+/// <summary>A household's residential address in the population register: postcode, house number and optional addition (house letter and addition).</summary>
+internal sealed record FamilyAddress(string? Postcode, int HouseNumber, string? Addition);

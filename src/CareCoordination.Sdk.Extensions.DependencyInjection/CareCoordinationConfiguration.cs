@@ -28,6 +28,7 @@ internal static class CareCoordinationConfiguration
         nameof(RegionPolicyOptions.ActivePeriodInMonths),
         nameof(RegionPolicyOptions.ArchivePeriodInMonths),
         nameof(RegionPolicyOptions.MatchCoordinatorPriority),
+        nameof(RegionPolicyOptions.InstitutionAddresses),
         nameof(RegionPolicyOptions.IdempotencyWindowInHours),
         nameof(RegionPolicyOptions.FollowUpDeadlineInDays),
         nameof(RegionPolicyOptions.LogbookRetentionInMonths),

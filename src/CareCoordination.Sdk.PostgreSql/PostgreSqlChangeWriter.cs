@@ -42,9 +42,15 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             foreach (var family in changes.Families)
             {
                 batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.family_members WHERE family_id = $1", family.Id.Value));
+                batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.family_addresses WHERE family_id = $1", family.Id.Value));
                 foreach (var (position, role, member) in family.Family is { } members ? StoredFamilyRows.RowsOf(members) : [])
                 {
                     batch.BatchCommands.Add(Statement($"INSERT INTO {_schema}.family_members (family_id, position, role, member) VALUES ($1, $2, $3, $4)", family.Id.Value, position, (short)role, member));
+                }
+
+                if (family.Family?.Address is { } address)
+                {
+                    batch.BatchCommands.Add(Statement($"INSERT INTO {_schema}.family_addresses (family_id, address) VALUES ($1, $2)", family.Id.Value, address.Value));
                 }
             }
 

@@ -55,6 +55,19 @@ internal static class PostgreSqlLoader
             }
         }
 
+        using (var command = new NpgsqlCommand($"SELECT family_id, address FROM {schema}.family_addresses ORDER BY family_id", connection))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                long family = reader.GetInt32(0);
+                if (validator.TryAcceptFamilyAddress(family, reader.GetString(1), out var address))
+                {
+                    families.AddAddress((int)family, address);
+                }
+            }
+        }
+
         foreach (var family in families.Families())
         {
             sink.Add(family);

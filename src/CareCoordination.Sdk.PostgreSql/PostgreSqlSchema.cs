@@ -12,7 +12,7 @@ namespace CareCoordination.Sdk.PostgreSql;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Creates the tables in a new schema, or migrates an older one to <see cref="Version"/>.</summary>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
@@ -71,16 +71,22 @@ internal static class PostgreSqlSchema
             statements.Add($"CREATE TABLE {schema}.store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         }
 
-        // Version 3 adds the aggregates' event streams and the durable idempotency keys.
-        statements.Add(
-            $"""
-            CREATE TABLE {schema}.stream_events (
-              kind TEXT NOT NULL, stream TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL,
-              schema_version INTEGER NOT NULL, at_ticks BIGINT NOT NULL, payload JSONB NOT NULL, PRIMARY KEY (kind, stream, version))
-            """);
-        statements.Add($"CREATE TABLE {schema}.idempotency_keys (key TEXT PRIMARY KEY, at_ticks BIGINT NOT NULL, schema_version INTEGER NOT NULL, answer JSONB NOT NULL)");
-        statements.Add($"CREATE TABLE {schema}.idempotency_signals (key TEXT NOT NULL, signal_id BIGINT NOT NULL, PRIMARY KEY (key, signal_id))");
-        statements.Add($"CREATE INDEX idempotency_signals_signal ON {schema}.idempotency_signals (signal_id)");
+        if (found < 3)
+        {
+            // Version 3 adds the aggregates' event streams and the durable idempotency keys.
+            statements.Add(
+                $"""
+                CREATE TABLE {schema}.stream_events (
+                  kind TEXT NOT NULL, stream TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL,
+                  schema_version INTEGER NOT NULL, at_ticks BIGINT NOT NULL, payload JSONB NOT NULL, PRIMARY KEY (kind, stream, version))
+                """);
+            statements.Add($"CREATE TABLE {schema}.idempotency_keys (key TEXT PRIMARY KEY, at_ticks BIGINT NOT NULL, schema_version INTEGER NOT NULL, answer JSONB NOT NULL)");
+            statements.Add($"CREATE TABLE {schema}.idempotency_signals (key TEXT NOT NULL, signal_id BIGINT NOT NULL, PRIMARY KEY (key, signal_id))");
+            statements.Add($"CREATE INDEX idempotency_signals_signal ON {schema}.idempotency_signals (signal_id)");
+        }
+
+        // Version 4 adds the families' address keys: a family from an older schema has no address until the feed gives one.
+        statements.Add($"CREATE TABLE {schema}.family_addresses (family_id INTEGER PRIMARY KEY, address TEXT NOT NULL)");
         statements.Add($"INSERT INTO {schema}.schema_info (version) VALUES ({Version})");
         foreach (var statement in statements)
         {

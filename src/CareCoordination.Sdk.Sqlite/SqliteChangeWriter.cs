@@ -251,6 +251,14 @@ internal sealed class SqliteChangeWriter : IDisposable
             command.Parameters.AddWithValue("$member", member);
             command.ExecuteNonQuery();
         }
+
+        if (family.Address is { } address)
+        {
+            using var command = Command("INSERT INTO family_addresses (family_id, address) VALUES ($family, $address)", transaction);
+            command.Parameters.AddWithValue("$family", family.Id.Value);
+            command.Parameters.AddWithValue("$address", address.Value);
+            command.ExecuteNonQuery();
+        }
     }
 
     private void InsertStreamEvents(string kind, string stream, int after, IReadOnlyList<StreamEvent> events, SqliteTransaction transaction)
@@ -273,9 +281,8 @@ internal sealed class SqliteChangeWriter : IDisposable
 
     private void DeleteFamily(FamilyId family, SqliteTransaction transaction)
     {
-        using var command = Command("DELETE FROM family_members WHERE family_id = $family", transaction);
-        command.Parameters.AddWithValue("$family", family.Value);
-        command.ExecuteNonQuery();
+        Execute("DELETE FROM family_members WHERE family_id = $value", transaction, family.Value);
+        Execute("DELETE FROM family_addresses WHERE family_id = $value", transaction, family.Value);
     }
 
     /// <summary>Runs a statement of one parameter, named <c>$value</c>, inside a transaction.</summary>

@@ -63,6 +63,20 @@ internal static class SqliteLoader
             }
         }
 
+        using (var command = Command(connection, transaction, "SELECT family_id, address FROM family_addresses ORDER BY family_id"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                // A family number that is no integer reads as 0, which the validator refuses as not positive.
+                var id = StoredColumns.TryInteger(reader, 0, out var number) ? number : 0;
+                if (validator.TryAcceptFamilyAddress(id, reader.GetValue(1) as string, out var address))
+                {
+                    families.AddAddress((int)id, address);
+                }
+            }
+        }
+
         foreach (var family in families.Families())
         {
             sink.Add(family);

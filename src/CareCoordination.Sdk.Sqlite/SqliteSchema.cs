@@ -13,7 +13,7 @@ namespace CareCoordination.Sdk.Sqlite;
 internal static class SqliteSchema
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private static readonly string[] VersionOne =
     [
@@ -55,6 +55,11 @@ internal static class SqliteSchema
         "CREATE INDEX idempotency_signals_signal ON idempotency_signals (signal_id)",
     ];
 
+    private static readonly string[] VersionFour =
+    [
+        "CREATE TABLE family_addresses (family_id INTEGER PRIMARY KEY, address TEXT NOT NULL)",
+    ];
+
     // The columns of each table as this version creates them, in order: a file of this version lacking one was damaged.
     private static readonly (string Table, string Columns)[] Tables =
     [
@@ -67,6 +72,7 @@ internal static class SqliteSchema
         ("stream_events", "kind,stream,version,type,schema_version,at_ticks,payload"),
         ("idempotency_keys", "key,at_ticks,schema_version,answer"),
         ("idempotency_signals", "key,signal_id"),
+        ("family_addresses", "family_id,address"),
     ];
 
     /// <summary>Creates the schema in an empty file, or migrates an older one to <see cref="Version"/>.</summary>
@@ -113,8 +119,14 @@ internal static class SqliteSchema
             statements.AddRange(VersionTwo);
         }
 
-        // Version 3 adds the aggregates' event streams and the durable idempotency keys.
-        statements.AddRange(VersionThree);
+        if (found < 3)
+        {
+            // Version 3 adds the aggregates' event streams and the durable idempotency keys.
+            statements.AddRange(VersionThree);
+        }
+
+        // Version 4 adds the families' address keys: a family from an older file has no address until the feed gives one.
+        statements.AddRange(VersionFour);
         statements.Add(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({Version})"));
         foreach (var statement in statements)
         {

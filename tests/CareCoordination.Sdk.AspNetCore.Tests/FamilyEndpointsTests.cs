@@ -52,4 +52,24 @@ public sealed class FamilyEndpointsTests
         Assert.Equal(0, sara.GetProperty("matchCount").GetInt32());
         Assert.Equal(2, service.Services.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
     }
+
+    [Fact]
+    public async Task Two_households_the_feed_records_at_one_address_make_an_address_match_and_a_bad_postcode_changes_nothing()
+    {
+        using var service = new ServiceFactory();
+        var feed = service.ClientAs(Role.PopulationRegisterFeed);
+        await feed.PutAsync("/v1/families/7", $$$"""{"youths":["{{{Http.Sam}}}"],"carers":[],"address":{"postcode":"1234 ab","houseNumber":12,"addition":"a"}}""");
+        var audited = service.Store.Audit.Records.Count;
+
+        var badPostcode = await feed.PutAsync("/v1/families/8", $$$"""{"youths":["{{{Http.Sara}}}"],"carers":[],"address":{"postcode":"12AB","houseNumber":12}}""");
+        Assert.Equal(audited, service.Store.Audit.Records.Count);
+        var recorded = await feed.PutAsync("/v1/families/8", $$$"""{"youths":["{{{Http.Sara}}}"],"carers":[],"address":{"postcode":"1234AB","houseNumber":12,"addition":" A "}}""");
+        await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody(Http.Sam))).JsonAsync();
+        var sara = await (await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signals", Http.SignalBody(Http.Sara, "2012-09-03"))).JsonAsync();
+
+        await badPostcode.ProblemAsync(400);
+        Assert.Equal(204, (int)recorded.StatusCode);
+        // Sam and Sara share no family and no parent: only their address can match them.
+        Assert.Equal(1, sara.GetProperty("matchCount").GetInt32());
+    }
 }

@@ -204,21 +204,23 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     }
 
     [Theory]
-    [InlineData(1, "DROP TABLE {0}.audit_records; DROP TABLE {0}.audit_genesis; DROP TABLE {0}.store_settings;")]
-    [InlineData(2, "")]
+    [InlineData(1, "DROP TABLE {0}.audit_records; DROP TABLE {0}.audit_genesis; DROP TABLE {0}.store_settings; " + VersionThreeTables)]
+    [InlineData(2, VersionThreeTables)]
+    [InlineData(3, "")]
     public void A_schema_from_an_older_version_is_migrated_and_keeps_its_signals(int version, string laterTables)
     {
         var schema = NewSchema();
+        IReadOnlyList<Identity.Bsn> people;
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
         {
-            StoredBytes.WriteFamily(store, null, seed: 53);
+            people = StoredBytes.WriteFamily(store, null, seed: 53);
         }
 
         using (var connection = new NpgsqlConnection(ConnectionString))
         {
             connection.Open();
             var downgrade = string.Format(CultureInfo.InvariantCulture, laterTables, schema)
-                + $"DROP TABLE {schema}.stream_events; DROP TABLE {schema}.idempotency_keys; DROP TABLE {schema}.idempotency_signals; UPDATE {schema}.schema_info SET version = {version.ToString(CultureInfo.InvariantCulture)};";
+                + $"DROP TABLE {schema}.family_addresses; UPDATE {schema}.schema_info SET version = {version.ToString(CultureInfo.InvariantCulture)};";
             using var command = new NpgsqlCommand(downgrade, connection);
             command.ExecuteNonQuery();
         }
@@ -231,8 +233,24 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
             Assert.Equal(2, AuditSinkChecks.Open(store).Count);
             store.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
             Assert.Single(store.ReadStreams("case"));
+            // The family from before the migration gets its address, and a neighbour's household moves in at it.
+            var address = Families.AddressKey.Create("1234AB", 5);
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(53), [people[0], people[1], people[2]], [people[3]], address));
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1053), [Neighbour], [], address));
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store);
+            var result = index.Register(new Signals.SignalRegistration(new Identity.Youth(Neighbour, new NodaTime.LocalDate(2014, 5, 1)), Testing.TestRegion.School, Testing.TestRegion.ReporterOf(Testing.TestRegion.School), Signals.ReportingCriterion.SeriousUpbringingProblems));
+            Assert.Equal(6, result.MatchCount);
+            Assert.All(result.Matches, m => Assert.Equal(Matching.MatchKind.Address, m.Kind));
         }
     }
+
+    private static readonly Identity.Bsn Neighbour = Testing.TestBsns.Generate(1, seed: 97)[0];
+
+    private const string VersionThreeTables = "DROP TABLE {0}.stream_events; DROP TABLE {0}.idempotency_keys; DROP TABLE {0}.idempotency_signals; ";
 
     [Fact]
     public void A_second_index_cannot_write_to_the_same_schema()

@@ -200,17 +200,19 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
     }
 
     [Theory]
-    [InlineData(1, "DROP TABLE audit_records; DROP TABLE audit_genesis; DROP TABLE store_settings;")]
-    [InlineData(2, "")]
+    [InlineData(1, "DROP TABLE audit_records; DROP TABLE audit_genesis; DROP TABLE store_settings; " + VersionThreeTables)]
+    [InlineData(2, VersionThreeTables)]
+    [InlineData(3, "")]
     public void A_file_from_an_older_schema_version_is_migrated_and_keeps_its_signals(int version, string laterTables)
     {
         var path = Path.Combine(_directory, FormattableString.Invariant($"v{version}.db"));
+        IReadOnlyList<Identity.Bsn> people;
         using (var store = new SqliteSignalStore(path))
         {
-            StoredBytes.WriteFamily(store, null, seed: 51);
+            people = StoredBytes.WriteFamily(store, null, seed: 51);
         }
 
-        Execute(path, laterTables + FormattableString.Invariant($"DROP TABLE stream_events; DROP TABLE idempotency_keys; DROP TABLE idempotency_signals; UPDATE schema_info SET version = {version};"));
+        Execute(path, laterTables + FormattableString.Invariant($"DROP TABLE family_addresses; UPDATE schema_info SET version = {version};"));
 
         using (var store = new SqliteSignalStore(path))
         {
@@ -220,8 +222,24 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             Assert.Equal(2, AuditSinkChecks.Open(store).Count);
             store.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
             Assert.Single(store.ReadStreams("case"));
+            // The family from before the migration gets its address, and a neighbour's household moves in at it.
+            var address = Families.AddressKey.Create("1234AB", 5);
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(51), [people[0], people[1], people[2]], [people[3]], address));
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1051), [Neighbour], [], address));
+        }
+
+        using (var store = new SqliteSignalStore(path))
+        {
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store);
+            var result = index.Register(new Signals.SignalRegistration(new Identity.Youth(Neighbour, new NodaTime.LocalDate(2014, 5, 1)), TestRegion.School, TestRegion.ReporterOf(TestRegion.School), Signals.ReportingCriterion.SeriousUpbringingProblems));
+            Assert.Equal(6, result.MatchCount);
+            Assert.All(result.Matches, m => Assert.Equal(Matching.MatchKind.Address, m.Kind));
         }
     }
+
+    private static readonly Identity.Bsn Neighbour = Testing.TestBsns.Generate(1, seed: 97)[0];
+
+    private const string VersionThreeTables = "DROP TABLE stream_events; DROP TABLE idempotency_keys; DROP TABLE idempotency_signals; ";
 
     private static void Execute(string path, string sql)
     {

@@ -457,7 +457,7 @@ public static class StoredRowMutations
     }
 
     /// <summary>The schema version both stores write into a signal's row.</summary>
-    public const long SignalSchemaVersion = 3;
+    public const long SignalSchemaVersion = 4;
 
     // An organisation may register again for a youth once its signal's end date passed, before the daily run archived
     // it: active rows of one organisation for one youth may not overlap by more than the day a time zone accounts for.

@@ -68,6 +68,6 @@ public sealed class FacilitatedSignalDesk
                 identified,
                 result.Signal.Id,
                 result.Signal.ExpiresOn,
-                [.. result.Matches.Select(m => new FacilitatedMatch(m.Kind, m.OtherOrganisation, m.OtherReporter, m.MatchCoordinator, m.Kind == MatchKind.Family))]);
+                [.. result.Matches.Select(m => new FacilitatedMatch(m.Kind, m.OtherOrganisation, m.OtherReporter, m.MatchCoordinator, m.ConcernsAnotherYouth))]);
     }
 }

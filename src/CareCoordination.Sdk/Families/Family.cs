@@ -24,11 +24,12 @@ public sealed class Family
     private readonly Bsn[] _youths;
     private readonly Bsn[] _carers;
 
-    private Family(FamilyId id, Bsn[] youths, Bsn[] carers)
+    private Family(FamilyId id, Bsn[] youths, Bsn[] carers, AddressKey? address)
     {
         Id = id;
         _youths = youths;
         _carers = carers;
+        Address = address;
     }
 
     /// <summary>Gets the identifier.</summary>
@@ -42,14 +43,35 @@ public sealed class Family
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public IReadOnlyList<Bsn> Carers => _carers;
 
-    /// <summary>Creates a family.</summary>
+    /// <summary>
+    /// Gets the household's residential address in the BRP, when the feed gave it: youths of other families registered
+    /// at the same address match this family's youths (an address match), unless the region lists it as an institution's.
+    /// </summary>
+    [PersonData(PersonDataClassification.DirectIdentifier)]
+    public AddressKey? Address { get; }
+
+    /// <summary>Creates a family without an address.</summary>
     /// <param name="id">The identifier.</param>
     /// <param name="youths">The youths: at least one, none twice.</param>
     /// <param name="carers">The parents or carers they share: none twice.</param>
     /// <returns>The family.</returns>
     /// <exception cref="ArgumentException">A rule above is broken, or a BSN is <c>default</c>.</exception>
-    public static Family Create(FamilyId id, IEnumerable<Bsn> youths, IEnumerable<Bsn> carers)
+    public static Family Create(FamilyId id, IEnumerable<Bsn> youths, IEnumerable<Bsn> carers) => Create(id, youths, carers, null);
+
+    /// <summary>Creates a family registered at an address.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <param name="youths">The youths: at least one, none twice.</param>
+    /// <param name="carers">The parents or carers they share: none twice.</param>
+    /// <param name="address">The household's address in the BRP, or <see langword="null"/> when the feed gave none.</param>
+    /// <returns>The family.</returns>
+    /// <exception cref="ArgumentException">A rule above is broken, a BSN is <c>default</c>, or the address is <c>default</c>.</exception>
+    public static Family Create(FamilyId id, IEnumerable<Bsn> youths, IEnumerable<Bsn> carers, AddressKey? address)
     {
+        if (address is { IsDefault: true })
+        {
+            throw new ArgumentException("A family's address is a postcode and a house number; leave it out when the feed gave none.", nameof(address));
+        }
+
         Guard.NotDefault(id);
         var youthList = Distinct(Guard.NotNull(youths), nameof(youths));
         var carerList = Distinct(Guard.NotNull(carers), nameof(carers));
@@ -58,7 +80,7 @@ public sealed class Family
             throw new ArgumentException("A family has at least one youth.", nameof(youths));
         }
 
-        return new Family(id, youthList, carerList);
+        return new Family(id, youthList, carerList, address);
     }
 
     /// <summary>Tells whether a youth belongs to the family.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CareCoordination.Sdk.Matching;
 
 namespace CareCoordination.Sdk.Families;
 
@@ -7,14 +8,17 @@ namespace CareCoordination.Sdk.Families;
 /// The families the reference index knows, by identifier, by youth and by parent, with their members by the index's key.
 /// A youth may belong to several families (two households); a family match finds the youths of all of them, and the
 /// youths of every family that shares a parent or carer with one of them (half-siblings through either parent, in
-/// whichever household they live).
+/// whichever household they live). An address match finds the youths of every other family registered at the address
+/// of one of the youth's families, unless it is an institution's.
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
-internal sealed class FamilyTable
+internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
 {
+    private readonly IReadOnlySet<AddressKey> _institutions = institutions;
     private readonly Dictionary<int, Family> _families = [];
     private readonly Dictionary<int, FamilyId[]> _ofYouth = [];
     private readonly Dictionary<int, FamilyId[]> _ofParent = [];
+    private readonly Dictionary<AddressKey, FamilyId[]> _atAddress = [];
     private readonly Dictionary<int, Siblings> _siblings = [];
 
     /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
@@ -26,7 +30,7 @@ internal sealed class FamilyTable
     /// <summary>The families of a youth by its key, or <see langword="null"/> when it belongs to none; cheap when the index knows no families at all.</summary>
     public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var families) ? families : null;
 
-    /// <summary>The siblings of a youth by its key, over all its families and all its parents, or <see langword="null"/> when it has none.</summary>
+    /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses, or <see langword="null"/> when it has none.</summary>
     public Siblings? SiblingsOf(int key) => _siblings.Count > 0 && _siblings.TryGetValue(key, out var siblings) ? siblings : null;
 
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
@@ -42,6 +46,11 @@ internal sealed class FamilyTable
         foreach (var parent in family.Carers)
         {
             Link(_ofParent, parent.RevealNumber(), family.Id);
+        }
+
+        if (MatchingAddress(family) is { } address)
+        {
+            Link(_atAddress, address, family.Id);
         }
 
         foreach (var key in YouthsReachedBy(family))
@@ -71,6 +80,11 @@ internal sealed class FamilyTable
             Unlink(_ofParent, parent.RevealNumber(), family);
         }
 
+        if (MatchingAddress(known) is { } address)
+        {
+            Unlink(_atAddress, address, family);
+        }
+
         foreach (var key in reached)
         {
             UpdateSiblings(key);
@@ -79,10 +93,12 @@ internal sealed class FamilyTable
         return true;
     }
 
-    private static void Link(Dictionary<int, FamilyId[]> index, int key, FamilyId family) =>
+    private static void Link<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
+        where TKey : notnull =>
         index[key] = index.TryGetValue(key, out var existing) ? [.. existing, family] : [family];
 
-    private static void Unlink(Dictionary<int, FamilyId[]> index, int key, FamilyId family)
+    private static void Unlink<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
+        where TKey : notnull
     {
         var remaining = Array.FindAll(index[key], id => id != family);
         if (remaining.Length == 0)
@@ -95,8 +111,12 @@ internal sealed class FamilyTable
         }
     }
 
-    // Whose siblings a change of this family can change: its own youths, and the youths of every family that shares a
-    // parent with it.
+    // The address through which the family's youths match by address: none without one, none at an institution's.
+    private AddressKey? MatchingAddress(Family family) =>
+        family.Address is { } address && !_institutions.Contains(address) ? address : null;
+
+    // Whose siblings a change of this family can change: its own youths, the youths of every family that shares a
+    // parent with it, and the youths of every family at its address.
     private HashSet<int> YouthsReachedBy(Family family)
     {
         var keys = new HashSet<int>();
@@ -119,6 +139,17 @@ internal sealed class FamilyTable
             }
         }
 
+        if (MatchingAddress(family) is { } address && _atAddress.TryGetValue(address, out var housemates))
+        {
+            foreach (var id in housemates)
+            {
+                foreach (var youth in _families[id.Value].Youths)
+                {
+                    keys.Add(youth.RevealNumber());
+                }
+            }
+        }
+
         return keys;
     }
 
@@ -135,7 +166,8 @@ internal sealed class FamilyTable
 
         var keys = new List<int>();
         var through = new List<FamilyId>();
-        void Add(Family other, FamilyId via)
+        var kinds = new List<MatchKind>();
+        void Add(Family other, FamilyId via, MatchKind kind)
         {
             foreach (var member in other.Youths)
             {
@@ -144,6 +176,7 @@ internal sealed class FamilyTable
                 {
                     keys.Add(memberKey);
                     through.Add(via);
+                    kinds.Add(kind);
                 }
             }
         }
@@ -151,7 +184,7 @@ internal sealed class FamilyTable
         // Youths of the same household first, so that a sibling found both ways is found through the household.
         foreach (var id in families)
         {
-            Add(_families[id.Value], id);
+            Add(_families[id.Value], id, MatchKind.Family);
         }
 
         foreach (var id in families)
@@ -160,7 +193,19 @@ internal sealed class FamilyTable
             {
                 foreach (var shared in _ofParent[parent.RevealNumber()])
                 {
-                    Add(_families[shared.Value], id);
+                    Add(_families[shared.Value], id, MatchKind.Family);
+                }
+            }
+        }
+
+        // Address mates last, so that a youth who is also a sibling matches as a sibling, once.
+        foreach (var id in families)
+        {
+            if (MatchingAddress(_families[id.Value]) is { } address)
+            {
+                foreach (var other in _atAddress[address])
+                {
+                    Add(_families[other.Value], id, MatchKind.Address);
                 }
             }
         }
@@ -171,7 +216,7 @@ internal sealed class FamilyTable
         }
         else
         {
-            _siblings[key] = new Siblings([.. keys], [.. through]);
+            _siblings[key] = new Siblings([.. keys], [.. through], [.. kinds]);
         }
     }
 }

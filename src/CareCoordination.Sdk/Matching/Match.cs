@@ -10,13 +10,13 @@ namespace CareCoordination.Sdk.Matching;
 
 /// <summary>
 /// A match (<em>match</em>) the reference index found: two signals from different organisations on the same youth,
-/// on youths of one family, or on a youth and an archived signal of that youth. It designates the match coordinator
+/// on youths of one family or one address, or on a youth and an archived signal of that youth. It designates the match coordinator
 /// (<em>matchregisseur</em>) who makes sure the professionals contact each other.
 /// </summary>
 /// <remarks>
 /// A match is a pair: <see cref="Signal"/> is the signal whose registration found it, <see cref="OtherSignal"/> the
 /// one it found; <see cref="IsSamePairAs"/> compares pairs regardless of side. <c>default(Match)</c> is no match.
-/// It names only the youth of its own signal: for a family match the other youth is known only as another youth
+/// It names only the youth of its own signal: for a family or an address match the other youth is known only as another youth
 /// (<see cref="ConcernsAnotherYouth"/>), so an answer to a reporter never identifies a youth the reporter did not
 /// signal. <see cref="ToString"/> names no youth.
 /// Immutable and thread-safe.
@@ -84,7 +84,7 @@ public readonly struct Match : IEquatable<Match>
 
     /// <summary>
     /// Gets a value indicating whether the match concerns another youth than <see cref="Youth"/> (a family match,
-    /// <em>gezinsmatch</em>); which youth is not said, by law.
+    /// <em>gezinsmatch</em>, or an address match, <em>adresmatch</em>); which youth is not said, by law.
     /// </summary>
     public bool ConcernsAnotherYouth => Youth != OtherYouth;
 

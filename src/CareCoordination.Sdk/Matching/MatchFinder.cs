@@ -8,7 +8,7 @@ namespace CareCoordination.Sdk.Matching;
 
 /// <summary>
 /// Matching (domain rule 5): finds what a signal matches — other organisations' active signals on the same youth, on the
-/// youths of its families, and (once) archived signals on the youth — and designates the match coordinator
+/// youths of its families, on the youths registered at its families' addresses, and (once) archived signals on the youth — and designates the match coordinator
 /// (<em>matchregisseur</em>). Candidates go into buffers reused from one registration to the next, so matching
 /// allocates nothing.
 /// </summary>
@@ -72,7 +72,9 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
                 {
                     if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
                     {
-                        AddCandidate(ref count, slot, MatchKind.Family, siblings.Families[i]);
+                        // An address match runs through no family: the youths only live at one address.
+                        var kind = siblings.Kinds[i];
+                        AddCandidate(ref count, slot, kind, kind == MatchKind.Family ? siblings.Families[i] : null);
                     }
                 }
             }

@@ -11,4 +11,11 @@ public enum MatchKind
 
     /// <summary>The other signal was archived and is offered once now that the youth is signalled again (<em>historische match</em>).</summary>
     Archived,
+
+    /// <summary>
+    /// The signals are about different youths registered at the same address in the BRP, not of one family
+    /// (<em>adresmatch</em>); an institution's address the region designated never matches. Notifications say only that
+    /// the youths differ.
+    /// </summary>
+    Address,
 }

@@ -44,8 +44,8 @@ public sealed class MatchNotification
     /// <summary>Gets what kind of match it is.</summary>
     public MatchKind Kind { get; }
 
-    /// <summary>Gets a value indicating whether the match concerns different youths (a family match); which youths is not said.</summary>
-    public bool ConcernsDifferentYouths => Kind == MatchKind.Family;
+    /// <summary>Gets a value indicating whether the match concerns different youths (a family or an address match); which youths is not said.</summary>
+    public bool ConcernsDifferentYouths => Kind is MatchKind.Family or MatchKind.Address;
 
     /// <summary>Gets the other parties: their identity and contact details, nothing else.</summary>
     public IReadOnlyList<MatchParty> OtherParties { get; }
@@ -75,6 +75,7 @@ public sealed class MatchNotification
             return Kind switch
             {
                 MatchKind.Family => text + " " + MatchingMessages.ConcernsDifferentYouths,
+                MatchKind.Address => text + " " + MatchingMessages.ConcernsDifferentYouthsAtOneAddress,
                 MatchKind.Archived => text + " " + MatchingMessages.ConcernsArchivedSignal,
                 _ => text,
             };

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using NodaTime;
@@ -56,6 +58,7 @@ public sealed class RegionPolicy
         FollowUpDeadline = Period.FromDays(options.FollowUpDeadlineInDays);
         LogbookRetention = Period.FromMonths(options.LogbookRetentionInMonths);
         TimeZone = zone;
+        InstitutionAddresses = new HashSet<AddressKey>(options.InstitutionAddresses.Select(AddressKey.Parse));
 
         _mayReport = new bool[KindSlots];
         foreach (var kind in NarrowKinds)
@@ -122,6 +125,12 @@ public sealed class RegionPolicy
 
     /// <summary>Gets the time zone in which dates are reckoned.</summary>
     public DateTimeZone TimeZone { get; }
+
+    /// <summary>
+    /// Gets the addresses of the institutions the region designated (residential care, shelters and the like): youths
+    /// registered at one of them do not match each other by address.
+    /// </summary>
+    public IReadOnlySet<AddressKey> InstitutionAddresses { get; }
 
     /// <summary>Builds a policy from settings, refusing them all at once when any rule is violated.</summary>
     /// <param name="options">The settings.</param>
@@ -193,6 +202,14 @@ public sealed class RegionPolicy
 
         ValidateDelegations(options, violations);
         ValidatePriority(options, violations);
+
+        foreach (var address in options.InstitutionAddresses)
+        {
+            if (!AddressKey.TryParse(address, out _))
+            {
+                violations.Add($"InstitutionAddresses holds '{address}', which is not an address key (a postcode, a house number and an optional addition, such as 1234AB-12-A).");
+            }
+        }
 
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZoneId ?? string.Empty) is null)
         {

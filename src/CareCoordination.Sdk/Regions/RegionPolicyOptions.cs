@@ -73,6 +73,14 @@ public sealed class RegionPolicyOptions
     /// <value>The default is 60; from 1 to 240.</value>
     public int LogbookRetentionInMonths { get; set; } = 60;
 
+    /// <summary>
+    /// Gets the addresses of the institutions the region designated (residential youth care, shelters, boarding schools),
+    /// as address keys such as <c>1234AB-12</c> or <c>1234 AB 12 A</c>: youths registered there do not match each other
+    /// by address (an address match, <em>adresmatch</em>).
+    /// </summary>
+    /// <value>Empty by default; each must be a postcode, a house number and an optional addition.</value>
+    public IList<string> InstitutionAddresses { get; } = new List<string>();
+
     /// <summary>Gets or sets the time zone in which dates (birthdays, expiry days) are reckoned, as a TZDB identifier.</summary>
     /// <value>The default is <c>Europe/Amsterdam</c>.</value>
     public string TimeZoneId { get; set; } = "Europe/Amsterdam";

@@ -125,7 +125,8 @@ public sealed partial class ReferenceIndex
                 AddOrReplaceFamily(Family.Create(
                     family.Id,
                     family.Youths.Select(y => y == substitute.AsIndexKey() ? bsn : y).Distinct(),
-                    family.Carers.Select(c => c == substitute.AsIndexKey() ? bsn : c).Distinct()));
+                    family.Carers.Select(c => c == substitute.AsIndexKey() ? bsn : c).Distinct(),
+                    family.Address));
             }
 
             return matches;

@@ -186,7 +186,7 @@ public sealed partial class ReferenceIndex
         var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
-            var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]));
+            var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address });
             return WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
             {
                 if (_batch is not null)

@@ -46,7 +46,7 @@ public sealed partial class ReferenceIndex
     private readonly SignalSlots _slots = new();
     private readonly YouthTable _active = new();
     private readonly YouthTable _archive = new();
-    private readonly FamilyTable _families = new();
+    private readonly FamilyTable _families;
 
     // Candidates of the registration in progress; only touched under the lock.
     private readonly MatchFinder _matching;
@@ -136,6 +136,7 @@ public sealed partial class ReferenceIndex
         _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
         _keying = YouthKeying.Of(pseudonymiser);
         _authorisation = new ReporterAuthorisation(policy, directory);
+        _families = new FamilyTable(policy.InstitutionAddresses);
         _matching = new MatchFinder(_slots, _active, _archive, _families, directory, policy);
         if (store is null)
         {
@@ -249,7 +250,7 @@ public sealed partial class ReferenceIndex
 
     // A pseudonymised index keeps its families by key too; unpseudonymised, a family is its own mapping.
     private Family MapMembers(Family family, Func<Bsn, Bsn> map) =>
-        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map)) : family;
+        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map), family.Address) : family;
 
     // Remembered answers stay in memory for the idempotency window; a pseudonymised index keeps them pseudonymised too.
     private Signal Conceal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth))) : signal;

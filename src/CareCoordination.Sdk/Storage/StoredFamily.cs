@@ -7,7 +7,8 @@ namespace CareCoordination.Sdk.Storage;
 
 /// <summary>
 /// A family (<em>gezin</em>) as a store keeps it for the reference index: its identifier and its members by
-/// <see cref="YouthKey"/>, so that a pseudonymised store holds no BSN of a youth or a carer either.
+/// <see cref="YouthKey"/>, so that a pseudonymised store holds no BSN of a youth or a carer either, and its address key
+/// when the population register gave one (kept as the key's text, also in a pseudonymised store).
 /// </summary>
 /// <param name="Id">The family's identifier.</param>
 /// <param name="Youths">The youths, in the family's order.</param>
@@ -15,4 +16,9 @@ namespace CareCoordination.Sdk.Storage;
 public sealed record StoredFamily(
     FamilyId Id,
     [property: PersonData(PersonDataClassification.DirectIdentifier)] IReadOnlyList<YouthKey> Youths,
-    [property: PersonData(PersonDataClassification.DirectIdentifier)] IReadOnlyList<YouthKey> Carers);
+    [property: PersonData(PersonDataClassification.DirectIdentifier)] IReadOnlyList<YouthKey> Carers)
+{
+    /// <summary>Gets the household's address key, or <see langword="null"/> when the population register gave none.</summary>
+    [PersonData(PersonDataClassification.DirectIdentifier)]
+    public AddressKey? Address { get; init; }
+}

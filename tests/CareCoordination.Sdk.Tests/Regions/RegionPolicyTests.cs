@@ -71,4 +71,16 @@ public sealed class RegionPolicyTests
         Assert.Empty(RegionPolicy.Validate(new RegionPolicyOptions()));
         Assert.Equal(8, RegionPolicy.Default.MatchCoordinatorPriority.Distinct().Count());
     }
+
+    [Fact]
+    public void Institution_addresses_are_read_as_normalised_keys_and_one_that_is_no_address_is_refused_at_start()
+    {
+        var options = new RegionPolicyOptions();
+        options.InstitutionAddresses.Add("3511 ab 20 a");
+
+        Assert.Equal([Sdk.Families.AddressKey.Create("3511AB", 20, "A")], RegionPolicy.Create(options).InstitutionAddresses);
+        options.InstitutionAddresses.Add("Kerkstraat 1");
+        var error = Assert.Throws<InvalidRegionPolicyException>(() => RegionPolicy.Create(options));
+        Assert.Contains("InstitutionAddresses holds 'Kerkstraat 1', which is not an address key", error.Message, System.StringComparison.Ordinal);
+    }
 }

@@ -488,10 +488,17 @@ public sealed class ReferenceIndexTests
         var parents = TestBsns.Generate(100, seed: 44);
         for (var f = 0; f < 200; f++)
         {
-            // Half the pairs share a household; the other half are half-siblings in two households with one parent.
+            // Half the pairs share a household; of the other half, most are half-siblings in two households with one
+            // parent, and some live in two households at one address (an address match).
             if (f % 2 == 0)
             {
                 quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn, youths[(2 * f) + 1].Bsn], []));
+            }
+            else if (f % 8 == 5)
+            {
+                var address = AddressKey.Create("1011AB", f);
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), [youths[2 * f].Bsn], [], address));
+                quiet.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1001), [youths[(2 * f) + 1].Bsn], [], address));
             }
             else
             {
@@ -536,6 +543,7 @@ public sealed class ReferenceIndexTests
         Assert.Equal(50, withdrawnFirst);
         Assert.True(matches > 0);
         Assert.Contains(quiet.GetMatches(youths[3].Bsn), m => m.Kind == MatchKind.Family && m.Family == new FamilyId(1002));
+        Assert.Contains(quiet.GetMatches(youths[11].Bsn), m => m.Kind == MatchKind.Address && m.ConcernsAnotherYouth);
     }
 
     [Fact]

@@ -121,9 +121,58 @@ public abstract class SignalStoreContract : IDisposable
         }
     }
 
+    [Fact]
+    public void Households_at_one_address_match_after_a_restart_and_an_institution_s_residents_still_do_not()
+    {
+        var options = new RegionPolicyOptions();
+        options.InstitutionAddresses.Add("9999ZZ-1");
+        var policy = RegionPolicy.Create(options);
+        var scenario = new IndexScenario(policy);
+        var people = TestBsns.Generate(4, seed: 43);
+        var (neighbour, resident, otherResident, moved) = (people[0], people[1], people[2], people[3]);
+        var home = AddressKey.Create("1234 ab", 5, "a");
+        var shelter = AddressKey.Create("9999ZZ", 1);
+        string before;
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(policy, scenario.Directory, scenario.Clock, store);
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], home));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [neighbour], [], home));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(3), [resident], [], shelter));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(4), [otherResident], [], shelter));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(5), [moved], [], home));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(5), [moved], [], AddressKey.Create("1234AB", 7)));
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(resident, 15))).ThrowIfRefused();
+            before = Describe(index) + Members(index, Sam, neighbour, resident, otherResident, moved);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var reopened = new ReferenceIndex(policy, scenario.Directory, scenario.Clock, store);
+
+            Assert.Equal(before, Describe(reopened) + Members(reopened, Sam, neighbour, resident, otherResident, moved));
+            var match = Assert.Single(reopened.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(neighbour, 6))).Matches);
+            Assert.Equal(MatchKind.Address, match.Kind);
+            Assert.True(match.ConcernsAnotherYouth);
+            Assert.Equal(0, reopened.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(otherResident, 14))).MatchCount);
+            Assert.Equal(0, reopened.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(moved, 9))).MatchCount);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
     private static string Members(ReferenceIndex index, params Bsn[] youths) => string.Join(
         "\n",
-        youths.SelectMany(y => index.GetFamiliesOf(y).Select(f => $"{f.Id}: {string.Join(',', f.Youths.Select(m => m.RevealNumber()))} | {string.Join(',', f.Carers.Select(c => c.RevealNumber()))}")));
+        youths.SelectMany(y => index.GetFamiliesOf(y).Select(f => $"{f.Id}: {string.Join(',', f.Youths.Select(m => m.RevealNumber()))} | {string.Join(',', f.Carers.Select(c => c.RevealNumber()))} @ {f.Address?.Value}")));
 
     [Fact]
     public void Erasing_a_signal_erases_its_row_and_its_own_events_but_leaves_the_other_partys_match_event_and_a_logbook_line()

@@ -5,7 +5,8 @@ using CareCoordination.Sdk.Identity;
 namespace CareCoordination.Sdk.Storage.Relational;
 
 /// <summary>
-/// Turns families into the rows a relational store keeps them in — (family, position, role, member key) — and back, so
+/// Turns families into the rows a relational store keeps them in — (family, position, role, member key), and (family,
+/// address key) for a family with an address — and back, so
 /// that every relational store, the SDK's own and a vendor's, reads and writes families the same way.
 /// </summary>
 /// <remarks>Not thread-safe: use one instance per read.</remarks>
@@ -18,6 +19,7 @@ public sealed class StoredFamilyRows
     public const int CarerRole = 1;
 
     private readonly SortedDictionary<int, (List<YouthKey> Youths, List<YouthKey> Carers)> _families = [];
+    private readonly Dictionary<int, AddressKey> _addresses = [];
 
     /// <summary>Adds one row, as read in position order.</summary>
     /// <param name="family">The family's identifier.</param>
@@ -40,13 +42,18 @@ public sealed class StoredFamilyRows
         (role == YouthRole ? lists.Youths : lists.Carers).Add(YouthKey.FromStored(member));
     }
 
+    /// <summary>Adds a family's address row; an address of a family without members is ignored.</summary>
+    /// <param name="family">The family's identifier.</param>
+    /// <param name="address">The address key, as <see cref="StoredRowValidator.TryAcceptFamilyAddress"/> read it.</param>
+    public void AddAddress(int family, AddressKey address) => _addresses[family] = address;
+
     /// <summary>Gets the families the rows make, in the order of their identifiers.</summary>
     /// <returns>The families.</returns>
     public IEnumerable<StoredFamily> Families()
     {
         foreach (var (id, lists) in _families)
         {
-            yield return new StoredFamily(new FamilyId(id), lists.Youths, lists.Carers);
+            yield return new StoredFamily(new FamilyId(id), lists.Youths, lists.Carers) { Address = _addresses.TryGetValue(id, out var address) ? address : null };
         }
     }
 

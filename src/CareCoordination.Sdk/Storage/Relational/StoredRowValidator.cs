@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
@@ -30,6 +31,9 @@ public sealed class StoredRowValidator
 
     /// <summary>The table of family members.</summary>
     public const string FamilyMembersTable = "family_members";
+
+    /// <summary>The table of families' address keys.</summary>
+    public const string FamilyAddressesTable = "family_addresses";
 
     /// <summary>The table of remembered idempotency keys.</summary>
     public const string IdempotencyKeysTable = "idempotency_keys";
@@ -212,6 +216,21 @@ public sealed class StoredRowValidator
             : !_familyMembers.Add((int)member) ? "it names a member the family already has"
             : null;
         return problem is null || Refuse(FamilyMembersTable, key, problem, null);
+    }
+
+    /// <summary>Checks one row of a family's address, and reads the key.</summary>
+    /// <param name="family">The family's identifier.</param>
+    /// <param name="address">The address key's text.</param>
+    /// <param name="key">The address key, when the row is sound.</param>
+    /// <returns>Whether the row is sound; <see langword="false"/> when it was quarantined.</returns>
+    /// <exception cref="CorruptStoredDataException">The row is damaged and the handling is <see cref="CorruptRowHandling.Stop"/>.</exception>
+    public bool TryAcceptFamilyAddress(long family, string? address, out AddressKey key)
+    {
+        key = default;
+        var problem = family is < 1 or > int.MaxValue ? "its family identifier is not positive"
+            : !AddressKey.TryParse(address, out key) ? "its address is not an address key"
+            : null;
+        return problem is null || Refuse(FamilyAddressesTable, family.ToString(CultureInfo.InvariantCulture), problem, null);
     }
 
     /// <summary>Checks one remembered idempotency key and its answer.</summary>
