@@ -60,6 +60,7 @@ public static class MigratedStore
             Assert.Equal(old.Id, @new.Id);
             Assert.Equal(old.Youths.Count, @new.Youths.Count);
             Assert.Equal(old.Carers.Count, @new.Carers.Count);
+            Assert.Equal(old.Address, @new.Address);
             foreach (var (o, n) in old.Youths.Zip(@new.Youths).Concat(old.Carers.Zip(@new.Carers)))
             {
                 Maps(o, n);

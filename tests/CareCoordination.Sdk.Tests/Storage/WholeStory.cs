@@ -49,7 +49,7 @@ public static class WholeStory
         var access = services.GetRequiredService<PersonDataAccess>();
         Assert.Equal(pseudonymised, index.IsPseudonymised);
 
-        var family = Family.Create(new FamilyId(seed), [sam.Bsn, sara.Bsn], parents);
+        var family = Family.Create(new FamilyId(seed), [sam.Bsn, sara.Bsn], parents, AddressKey.Create("4001 AB", 12));
         index.AddOrReplaceFamily(family);
         desk.AddOrReplaceFamily(family);
         foreach (var (youth, organisation) in new[] { (sam, Jgz), (sara, Amw), (sam, YouthProtection) })
