@@ -226,9 +226,17 @@ public sealed class OneChangePerOperationTests
     private sealed class StoreFailedOnPurposeException(string message) : InvalidOperationException(message);
 
     /// <summary>A store in memory that refuses, whole, the commit that holds the write at a chosen position.</summary>
-    private sealed class FailingStore : ICareCoordinationStore
+    private sealed class FailingStore : ChangeSetStore
     {
-        private readonly InMemoryCareCoordinationStore _inner = new();
+        private readonly InMemoryCareCoordinationStore _inner;
+
+        public FailingStore()
+            : this(new InMemoryCareCoordinationStore())
+        {
+        }
+
+        private FailingStore(InMemoryCareCoordinationStore inner)
+            : base(inner) => _inner = inner;
         private int _writes;
         private int? _failAt;
 
@@ -243,7 +251,7 @@ public sealed class OneChangePerOperationTests
             _failAt = position;
         }
 
-        public void Commit(ChangeSet changes)
+        public override void Commit(ChangeSet changes)
         {
             var from = _writes + 1;
             _writes += changes.Count;
@@ -257,31 +265,6 @@ public sealed class OneChangePerOperationTests
             Commits++;
             LastChangeSet = changes;
         }
-
-        public void Commit(SignalCommit commit) => Commit(new ChangeSet().Add(commit));
-
-        public void SaveFamily(StoredFamily family) => Commit(new ChangeSet().Add(new FamilyChange(family.Id, family)));
-
-        public void RemoveFamily(FamilyId family) => Commit(new ChangeSet().Add(new FamilyChange(family, null)));
-
-        public void Append(string kind, string stream, int expectedVersion, IReadOnlyList<StreamEvent> events) =>
-            Commit(new ChangeSet().Add(new StreamChange(kind, stream, expectedVersion, events)));
-
-        public void EraseStream(string kind, string stream, StreamEvent tombstone) => Commit(new ChangeSet().Add(new StreamChange(kind, stream, null, [tombstone])));
-
-        public void AppendAudit(AuditRecord record) => Commit(new ChangeSet().Add(record));
-
-        public void Load(IStoredIndexSink sink) => _inner.Load(sink);
-
-        public IReadOnlyList<StoredHistory> ReadStreams(string kind) => _inner.ReadStreams(kind);
-
-        public StoredAuditTrail LoadAuditTrail() => _inner.LoadAuditTrail();
-
-        public void PurgeAudit(long throughSequence, string genesis) => _inner.PurgeAudit(throughSequence, genesis);
-
-        public string? ReadYouthKeying() => _inner.ReadYouthKeying();
-
-        public void WriteYouthKeying(string keying) => _inner.WriteYouthKeying(keying);
 
         /// <summary>Everything the store holds, in a canonical text.</summary>
         public string Dump()

@@ -364,20 +364,7 @@ public abstract class SignalStoreContract : IDisposable
             CloseStore(store);
         }
 
-        store = OpenStore();
-        try
-        {
-            var rebuilt = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
-            if (Describe(rebuilt) != live)
-            {
-                throw new Xunit.Sdk.XunitException($"rebuilt:\n{Describe(rebuilt)}\nlive:\n{live}");
-            }
-        }
-        finally
-        {
-            CloseStore(store);
-            ResetStore();
-        }
+        AssertRebuildsTo(scenario, live);
     }
 
     [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 25)]
@@ -410,7 +397,13 @@ public abstract class SignalStoreContract : IDisposable
             CloseStore(store);
         }
 
-        store = OpenStore();
+        AssertRebuildsTo(scenario, live);
+    }
+
+    /// <summary>Reopens the store, rebuilds an index from it, compares it with the live one, and empties the store for the next case.</summary>
+    private void AssertRebuildsTo(IndexScenario scenario, string live)
+    {
+        var store = OpenStore();
         try
         {
             var rebuilt = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
