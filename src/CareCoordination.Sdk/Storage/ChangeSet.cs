@@ -74,4 +74,20 @@ public sealed class ChangeSet
         _audit.Add(Internal.Guard.NotNull(record));
         return this;
     }
+
+    /// <summary>
+    /// Adds everything another change set holds after what this one holds. A store applies a change set's signal
+    /// commits, then its families, then its streams, then its audit records; each list keeps its order, and the lists
+    /// touch different tables, so the merged set writes what the two wrote one after the other.
+    /// </summary>
+    /// <param name="other">The later change set.</param>
+    /// <returns>This change set.</returns>
+    internal ChangeSet AddAll(ChangeSet other)
+    {
+        _signals.AddRange(other._signals);
+        _families.AddRange(other._families);
+        _streams.AddRange(other._streams);
+        _audit.AddRange(other._audit);
+        return this;
+    }
 }

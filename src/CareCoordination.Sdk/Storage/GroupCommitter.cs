@@ -251,31 +251,10 @@ internal sealed class GroupCommitter
             return group[0].Changes;
         }
 
-        // A store applies a change set's signal commits, then its families, then its streams, then its audit records;
-        // each list keeps sequence order, and the lists touch different tables, so the merge writes what the operations
-        // wrote one after another.
         var merged = new ChangeSet();
         foreach (var pending in group)
         {
-            foreach (var commit in pending.Changes.SignalCommits)
-            {
-                merged.Add(commit);
-            }
-
-            foreach (var family in pending.Changes.Families)
-            {
-                merged.Add(family);
-            }
-
-            foreach (var stream in pending.Changes.Streams)
-            {
-                merged.Add(stream);
-            }
-
-            foreach (var record in pending.Changes.AuditRecords)
-            {
-                merged.Add(record);
-            }
+            merged.AddAll(pending.Changes);
         }
 
         return merged;

@@ -5,7 +5,8 @@ namespace CareCoordination.Sdk.Tests.Storage;
 
 /// <summary>
 /// A store in front of a real one that holds the change sets it is handed and writes them as one merged change set when
-/// told, as the group committer merges concurrent operations: it lets a test choose which operations share a commit.
+/// told, merged with ChangeSet.AddAll as the group committer merges concurrent operations: it lets a test choose which
+/// operations share a commit.
 /// </summary>
 internal sealed class GroupingStore(ICareCoordinationStore inner) : ChangeSetStore(inner)
 {
@@ -23,25 +24,7 @@ internal sealed class GroupingStore(ICareCoordinationStore inner) : ChangeSetSto
         var merged = new ChangeSet();
         foreach (var changes in _held)
         {
-            foreach (var commit in changes.SignalCommits)
-            {
-                merged.Add(commit);
-            }
-
-            foreach (var family in changes.Families)
-            {
-                merged.Add(family);
-            }
-
-            foreach (var stream in changes.Streams)
-            {
-                merged.Add(stream);
-            }
-
-            foreach (var record in changes.AuditRecords)
-            {
-                merged.Add(record);
-            }
+            merged.AddAll(changes);
         }
 
         _held.Clear();
