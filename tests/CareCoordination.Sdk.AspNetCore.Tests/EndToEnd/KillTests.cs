@@ -16,6 +16,7 @@ namespace CareCoordination.Sdk.AspNetCore.Tests.EndToEnd;
 /// After a restart every acknowledged registration is in the index, and every notification in each organisation's feed
 /// reached its worker at least once and was handled once.
 /// </summary>
+[Collection(LoopbackPorts.Name)]
 public sealed class KillTests : IDisposable
 {
     private const int Signals = 120;

@@ -14,6 +14,7 @@ namespace CareCoordination.Sdk.AspNetCore.Tests.EndToEnd;
 /// handles each once, and takes up each case a match of its own signal opened — intake, case holder, assessment —
 /// through the client.
 /// </summary>
+[Collection(LoopbackPorts.Name)]
 public sealed class VendorWorkerTests : IDisposable
 {
     private const int Signals = 12;
