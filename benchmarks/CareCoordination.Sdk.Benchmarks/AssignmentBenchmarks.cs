@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
+using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

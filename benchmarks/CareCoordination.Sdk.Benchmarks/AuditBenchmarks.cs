@@ -7,6 +7,11 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using NodaTime.Testing;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

@@ -8,6 +8,7 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

@@ -4,6 +4,7 @@ using CareCoordination.Sdk.Benchmarks.Baselines;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

@@ -5,6 +5,7 @@ using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

@@ -17,6 +17,12 @@ using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using QuickStart;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
+using CareCoordination.Sdk.Privacy.Consents;
 
 // The story: two siblings, three organisations that do not know of each other's involvement. The index keeps its
 // signals, cases, plans, consents and audit trail in a SQLite file (the embedded default); run the sample twice to
@@ -185,7 +191,7 @@ foreach (var day in new[] { 30, 45, 60 })
 {
     foreach (var moved in plans.AdvanceEscalations(bram, today.PlusDays(day)))
     {
-        var step = moved.History.OfType<CareCoordination.Sdk.Plans.Events.EscalationStepped>().Last();
+        var step = moved.History.OfType<CareCoordination.Sdk.Plans.EscalationStepped>().Last();
         Tell(1, Story.EscalationDay, day, Describe(step.Trigger), Describe(step.To), step.Deadline);
         Tell(2, "{0}", Named(step.Reason));
     }

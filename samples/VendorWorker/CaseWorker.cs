@@ -8,6 +8,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Signals;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using CareCoordination.Sdk.Index;
 
 namespace VendorWorker;
 

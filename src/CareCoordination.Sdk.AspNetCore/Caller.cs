@@ -5,6 +5,7 @@ using System.Security.Claims;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
 using Microsoft.AspNetCore.Http;
+using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

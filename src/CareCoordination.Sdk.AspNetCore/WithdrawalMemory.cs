@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

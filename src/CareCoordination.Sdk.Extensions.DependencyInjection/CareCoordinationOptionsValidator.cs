@@ -7,6 +7,7 @@ using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk;
 

@@ -8,6 +8,10 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Logbook.Book;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Hosting;
 

@@ -8,6 +8,7 @@ using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Hosting;
 

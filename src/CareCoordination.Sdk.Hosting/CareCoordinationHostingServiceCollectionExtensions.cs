@@ -15,6 +15,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Logbook.Book;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

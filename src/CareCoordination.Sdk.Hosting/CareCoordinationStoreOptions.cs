@@ -23,10 +23,10 @@ public sealed class CareCoordinationStoreOptions
     public string Schema { get; set; } = DefaultSchema;
 
     /// <summary>
-    /// Gets or sets the file the audit trail's signed checkpoints go to (<see cref="Privacy.FileAuditCheckpointSink"/>): outside
+    /// Gets or sets the file the audit trail's signed checkpoints go to (<see cref="Privacy.Audit.FileAuditCheckpointSink"/>): outside
     /// the store, best on another volume, so that a store rolled back or emptied is found at start.
     /// </summary>
-    /// <value>The default is <see langword="null"/>: beside a SQLite file (its path with <c>.checkpoints</c>); a PostgreSQL store needs it, unless the host registers an <see cref="Privacy.IAuditCheckpointSink"/> itself.</value>
+    /// <value>The default is <see langword="null"/>: beside a SQLite file (its path with <c>.checkpoints</c>); a PostgreSQL store needs it, unless the host registers an <see cref="Privacy.Audit.IAuditCheckpointSink"/> itself.</value>
     public string? CheckpointPath { get; set; }
 
     /// <summary>

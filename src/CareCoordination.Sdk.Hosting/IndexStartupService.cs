@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Hosting;
 

@@ -14,6 +14,7 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Relational;
 using Npgsql;
 using NpgsqlTypes;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.PostgreSql;
 

@@ -12,6 +12,7 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Relational;
 using Microsoft.Data.Sqlite;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Sqlite;
 

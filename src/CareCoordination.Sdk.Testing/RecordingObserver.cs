@@ -4,6 +4,7 @@ using System.Threading;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Testing;
 

@@ -10,6 +10,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 
@@ -90,8 +94,8 @@ public sealed class BadRequestTests
         var index = service.Services.GetRequiredService<ReferenceIndex>();
         var feed = service.Services.GetRequiredService<NotificationFeed>();
         var notifications = string.Join(",", new[] { TestRegion.School, TestRegion.SocialWork }.Select(o => feed.Read(o, 0, NotificationFeed.MaxPageSize).Cursor));
-        var desk = service.Services.GetRequiredService<CareCoordination.Sdk.Coordination.CoordinationDesk>();
-        var plans = service.Services.GetRequiredService<CareCoordination.Sdk.Plans.PlanBook>();
+        var desk = service.Services.GetRequiredService<CareCoordination.Sdk.Coordination.Desk.CoordinationDesk>();
+        var plans = service.Services.GetRequiredService<CareCoordination.Sdk.Plans.Book.PlanBook>();
         var cases = System.Text.Json.JsonSerializer.Serialize(desk.GetOverview(), CareCoordination.Sdk.Serialization.CareCoordinationJson.Options)
             + System.Text.Json.JsonSerializer.Serialize(plans.GetOverview(), CareCoordination.Sdk.Serialization.CareCoordinationJson.Options);
         return $"cases {cases}, active {index.ActiveSignalCount}, archived {index.ArchivedSignalCount}, audit {service.Services.GetRequiredService<AuditTrail>().Count}, feeds {notifications}, stored audit {service.Store.Audit.Records.Count}";

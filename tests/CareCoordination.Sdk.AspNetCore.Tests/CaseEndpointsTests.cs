@@ -4,6 +4,7 @@ using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 
@@ -49,7 +50,7 @@ public sealed class CaseEndpointsTests
     private static void BecomeCaseHolder(ServiceFactory service)
     {
         var centre = TestRegion.YouthAndFamilyCentre;
-        var signalled = service.Services.GetRequiredService<Signals.ReferenceIndex>().Register(new Signals.SignalRegistration(
+        var signalled = service.Services.GetRequiredService<Index.ReferenceIndex>().Register(new Signals.SignalRegistration(
             new Identity.Youth(Identity.Bsn.Parse(Http.Sam), new NodaTime.LocalDate(2017, 4, 12)), centre, TestRegion.ReporterOf(centre), Signals.ReportingCriterion.SeriousUpbringingProblems));
         Assert.False(signalled.IsRefused, signalled.Message);
         service.Services.GetRequiredService<CoordinationDesk>().NameCaseHolder(new CaseId(1), TestRegion.ReporterOf(centre), centre);

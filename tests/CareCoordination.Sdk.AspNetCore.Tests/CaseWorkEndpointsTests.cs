@@ -5,6 +5,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

@@ -5,6 +5,7 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using CareCoordination.Sdk.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

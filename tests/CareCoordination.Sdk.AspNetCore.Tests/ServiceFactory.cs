@@ -18,6 +18,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NodaTime;
 using NodaTime.Testing;
+using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

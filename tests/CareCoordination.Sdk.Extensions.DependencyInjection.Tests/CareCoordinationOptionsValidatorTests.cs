@@ -81,6 +81,6 @@ public sealed class CareCoordinationOptionsValidatorTests
 
         using var provider = services.AddCareCoordination(_ => { }).BuildServiceProvider(Strict);
         provider.GetRequiredService<IStartupValidator>().Validate();
-        GC.KeepAlive(provider.GetRequiredService<Signals.ReferenceIndex>());
+        GC.KeepAlive(provider.GetRequiredService<Index.ReferenceIndex>());
     }
 }

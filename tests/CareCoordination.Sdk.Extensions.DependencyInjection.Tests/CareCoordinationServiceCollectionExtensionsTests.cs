@@ -14,6 +14,10 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Extensions.DependencyInjection.Tests;
 

@@ -14,6 +14,7 @@ using FsCheck.Fluent;
 using Npgsql;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.PostgreSql.Tests;
 

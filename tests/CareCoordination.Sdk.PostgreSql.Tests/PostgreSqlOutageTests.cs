@@ -14,6 +14,7 @@ using CareCoordination.Sdk.Tests.Availability;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.PostgreSql.Tests;
 

@@ -6,6 +6,7 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Tests.Storage;
 using Npgsql;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.PostgreSql.Tests;
 

@@ -14,6 +14,7 @@ using FsCheck.Fluent;
 using Microsoft.Data.Sqlite;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Sqlite.Tests;
 

@@ -7,6 +7,7 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Storage;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Sqlite.Tests;
 

@@ -16,6 +16,7 @@ using CareCoordination.Sdk.Tests.Storage;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Availability;
 

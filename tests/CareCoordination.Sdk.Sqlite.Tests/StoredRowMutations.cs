@@ -14,6 +14,7 @@ using CareCoordination.Sdk.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Availability;
 

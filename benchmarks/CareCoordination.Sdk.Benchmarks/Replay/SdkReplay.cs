@@ -4,6 +4,7 @@ using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using NodaTime.Testing;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks.Replay;
 

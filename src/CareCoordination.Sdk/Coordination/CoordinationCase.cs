@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using CareCoordination.Sdk.Compliance;
-using CareCoordination.Sdk.Coordination.Events;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
@@ -51,7 +50,7 @@ public sealed class CoordinationCase
     /// <summary>Gets the family, when an intake route knew it.</summary>
     public FamilyId? Family { get; }
 
-    /// <summary>Gets the youths the case concerns: internal, so that their BSNs leave the SDK only through <see cref="Privacy.PersonDataAccess"/>, with an actor and an audit record per youth.</summary>
+    /// <summary>Gets the youths the case concerns: internal, so that their BSNs leave the SDK only through <see cref="Privacy.Access.PersonDataAccess"/>, with an actor and an audit record per youth.</summary>
     [PersonData(PersonDataClassification.DirectIdentifier)]
     internal IReadOnlyList<Bsn> Youths { get; private set; }
 

@@ -1,3 +1,4 @@
+using CareCoordination.Sdk.Coordination.Desk;
 namespace CareCoordination.Sdk.Coordination;
 
 /// <summary>

@@ -5,6 +5,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Facility;
 

@@ -8,6 +8,7 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.FollowUp;
 

@@ -10,6 +10,7 @@ using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Notifications;
 

@@ -5,7 +5,6 @@ using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.Plans.Events;
 using NodaTime;
 using static System.FormattableString;
 

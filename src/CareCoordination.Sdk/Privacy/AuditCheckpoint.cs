@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using NodaTime;
+using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Privacy;
 

@@ -5,6 +5,7 @@ using System.Text;
 using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Organisations;
 using NodaTime;
+using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Privacy;
 

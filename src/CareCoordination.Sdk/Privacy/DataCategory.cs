@@ -1,3 +1,4 @@
+using CareCoordination.Sdk.Privacy.Access;
 namespace CareCoordination.Sdk.Privacy;
 
 /// <summary>Which data about a person an access concerns.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using CareCoordination.Sdk.Coordination.Events;
-using CareCoordination.Sdk.Plans.Events;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Plans;
 
 namespace CareCoordination.Sdk.Serialization;
 

@@ -1,3 +1,4 @@
+using CareCoordination.Sdk.Index;
 namespace CareCoordination.Sdk.Signals;
 
 /// <summary>What one run of <see cref="ReferenceIndex.ExpireDue"/> did.</summary>

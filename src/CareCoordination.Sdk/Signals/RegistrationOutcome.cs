@@ -1,3 +1,4 @@
+using CareCoordination.Sdk.Index;
 namespace CareCoordination.Sdk.Signals;
 
 /// <summary>What a registration did to the reference index.</summary>

@@ -1,4 +1,5 @@
 using System;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Signals;
 

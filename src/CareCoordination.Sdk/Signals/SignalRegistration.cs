@@ -12,7 +12,7 @@ namespace CareCoordination.Sdk.Signals;
 /// <remarks>
 /// Immutable. <c>default(SignalRegistration)</c> is refused by the index as invalid. The criterion is checked and
 /// then dropped: it stays in the reporter's own records, never in the index. So does the route by which the concern
-/// reached the reporter: it belongs to the coordination case (<see cref="Coordination.CaseIntake"/>).
+/// reached the reporter: it belongs to the coordination case (<see cref="Coordination.Desk.CaseIntake"/>).
 /// </remarks>
 public readonly struct SignalRegistration
 {

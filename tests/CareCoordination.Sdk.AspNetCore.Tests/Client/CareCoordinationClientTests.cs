@@ -10,6 +10,7 @@ using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests.Client;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
-using CareCoordination.Sdk.Coordination.Events;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Tests.Coordination;
 

@@ -4,6 +4,7 @@ using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Tests.Coordination;
 

@@ -8,6 +8,7 @@ using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using CareCoordination.Sdk.Tests.Signals;
+using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Tests.Coordination;
 

@@ -1,6 +1,5 @@
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
-using CareCoordination.Sdk.Coordination.Events;
 using NodaTime;
 using Xunit;
 

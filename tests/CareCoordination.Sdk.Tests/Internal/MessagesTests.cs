@@ -11,6 +11,7 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Internal;
 

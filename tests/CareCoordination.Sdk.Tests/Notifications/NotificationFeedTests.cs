@@ -10,6 +10,7 @@ using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Notifications;
 

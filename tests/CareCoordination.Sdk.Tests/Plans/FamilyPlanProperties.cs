@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk.Plans;
-using CareCoordination.Sdk.Plans.Events;
 using FsCheck;
 using FsCheck.Xunit;
 using NodaTime;

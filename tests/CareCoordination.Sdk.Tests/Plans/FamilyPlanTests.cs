@@ -4,7 +4,6 @@ using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
-using CareCoordination.Sdk.Plans.Events;
 using NodaTime;
 using Xunit;
 using static CareCoordination.Sdk.Tests.Plans.PlanScenario;

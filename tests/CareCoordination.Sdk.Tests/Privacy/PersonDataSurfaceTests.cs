@@ -8,6 +8,8 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using Xunit;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Privacy;
 

@@ -10,6 +10,10 @@ using CareCoordination.Sdk.Tests.Coordination;
 using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using NodaTime.Testing;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Privacy;
 

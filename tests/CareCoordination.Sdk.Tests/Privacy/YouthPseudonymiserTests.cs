@@ -82,6 +82,6 @@ public sealed class YouthPseudonymiserTests
         Assert.Equal(TestBsns.First, Open(keyedStore, clock, Pseudonyms).GetActiveSignals(TestBsns.First)[0].Youth);
     }
 
-    private static Sdk.Signals.ReferenceIndex Open(Sdk.Storage.ISignalStore store, NodaTime.IClock clock, YouthPseudonymiser? pseudonymiser) =>
+    private static Sdk.Index.ReferenceIndex Open(Sdk.Storage.ISignalStore store, NodaTime.IClock clock, YouthPseudonymiser? pseudonymiser) =>
         new(Sdk.Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store, null, pseudonymiser);
 }

@@ -11,6 +11,7 @@ using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Serialization;
 

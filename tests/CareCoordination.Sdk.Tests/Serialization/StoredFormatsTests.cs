@@ -18,6 +18,10 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Serialization;
 

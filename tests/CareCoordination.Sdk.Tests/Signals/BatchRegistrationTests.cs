@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Tests.Storage;
 using FsCheck;
 using FsCheck.Xunit;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Signals;
 

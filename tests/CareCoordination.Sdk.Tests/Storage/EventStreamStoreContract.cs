@@ -17,6 +17,11 @@ using FsCheck;
 using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Tests.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 
@@ -317,7 +322,7 @@ public abstract class EventStreamStoreContract : IDisposable
         try
         {
             var obligations = new InformationObligations(ConsentPolicy.Default, PlanScenario.Amsterdam, clock, 14, store);
-            var index = new Sdk.Signals.ReferenceIndex(Sdk.Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, null, [obligations], null);
+            var index = new Sdk.Index.ReferenceIndex(Sdk.Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, null, [obligations], null);
             var informed = index.Register(IndexScenario.By(TestRegion.School, sam)).Signal.Id;
             var postponed = index.Register(IndexScenario.By(TestRegion.SocialWork, sam)).Signal.Id;
             withdrawn = index.Register(IndexScenario.By(TestRegion.YouthHealthCare, sam)).Signal.Id;

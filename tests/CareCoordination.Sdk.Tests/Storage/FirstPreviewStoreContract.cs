@@ -10,6 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

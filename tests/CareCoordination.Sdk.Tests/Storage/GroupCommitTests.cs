@@ -18,6 +18,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using NodaTime.Testing;
 using Xunit;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

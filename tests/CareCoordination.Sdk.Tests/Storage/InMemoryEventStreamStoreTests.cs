@@ -7,6 +7,8 @@ using CareCoordination.Sdk.Tests.Coordination;
 using CareCoordination.Sdk.Tests.Plans;
 using CareCoordination.Sdk.Tests.Signals;
 using Xunit;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

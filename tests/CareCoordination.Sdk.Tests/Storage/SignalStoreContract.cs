@@ -12,6 +12,8 @@ using CareCoordination.Sdk.Tests.Signals;
 using FsCheck;
 using FsCheck.Xunit;
 using Xunit;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Tests.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

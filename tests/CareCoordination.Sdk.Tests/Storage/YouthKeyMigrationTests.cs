@@ -10,6 +10,8 @@ using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
 using FsCheck.Xunit;
 using Xunit;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Tests.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

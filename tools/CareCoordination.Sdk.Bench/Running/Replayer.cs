@@ -12,6 +12,7 @@ using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
+using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Bench.Running;
 

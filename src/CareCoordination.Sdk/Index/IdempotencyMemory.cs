@@ -1,0 +1,173 @@
+using CareCoordination.Sdk.Signals;
+using System;
+using System.Collections.Generic;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Storage;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Index;
+
+/// <summary>
+/// The index's memory of idempotency keys: the first answer to each keyed registration, so that a client retrying
+/// after a timeout gets that answer again instead of a second registration. Answers hold youths by the index's key
+/// (their pseudonym in a pseudonymised index). An answer stays the answer to its key until the key expires, whatever
+/// happens to the signals it names: a removed signal of another party is taken out of its matches, so that no cache
+/// keeps that party's data, but the key keeps its answer, so that a retry neither registers again nor renews.
+/// </summary>
+/// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
+internal sealed class IdempotencyMemory
+{
+    private readonly Dictionary<string, Answer> _answers = new(StringComparer.Ordinal);
+
+    // Keys the store still holds past their window, read at start-up; the next expiry run deletes them from the store.
+    private bool _expiredKeysInStore;
+
+    /// <summary>Recalls the answer to a key used after <paramref name="windowStart"/>.</summary>
+    public bool TryRecall(string key, Instant windowStart, out Answer answer) =>
+        _answers.TryGetValue(key, out answer!) && answer.At > windowStart;
+
+    /// <summary>Remembers the answer to a key.</summary>
+    public void Remember(string key, Answer answer) => _answers[key] = answer;
+
+    /// <summary>Gets how to put back what the memory held for a key before a batch that may fail changes it.</summary>
+    public Action UndoOf(string key)
+    {
+        var had = _answers.TryGetValue(key, out var previous);
+        return () =>
+        {
+            if (had)
+            {
+                _answers[key] = previous!;
+            }
+            else
+            {
+                _answers.Remove(key);
+            }
+        };
+    }
+
+    /// <summary>
+    /// Takes a removed signal out of the answers' matches, so that no cache keeps another party's removed data. Those
+    /// answers stay until their keys expire: forgetting one would let a retry register or renew again. An answer whose
+    /// own signal was removed goes with it, as in the store, since it holds the removed signal's youth.
+    /// </summary>
+    /// <param name="removed">The removed signal.</param>
+    /// <param name="undo">Where to say how to put the answers back, when the change may still be rolled back.</param>
+    public void ForgetSignal(SignalId removed, List<Action>? undo)
+    {
+        if (_answers.Count == 0)
+        {
+            return;
+        }
+
+        List<string>? touched = null;
+        foreach (var (key, answer) in _answers)
+        {
+            if (answer.Signal.Id == removed || Array.Exists(answer.Matches, m => m.Involves(removed)))
+            {
+                (touched ??= []).Add(key);
+            }
+        }
+
+        foreach (var key in touched ?? [])
+        {
+            undo?.Add(UndoOf(key));
+            var answer = _answers[key];
+            if (answer.Signal.Id == removed)
+            {
+                _answers.Remove(key);
+                continue;
+            }
+
+            _answers[key] = answer with { Matches = Array.FindAll(answer.Matches, m => !m.Involves(removed)) };
+        }
+    }
+
+    /// <summary>Tells whether any key was first used at or before the cutoff, here or (read at start-up) in the store.</summary>
+    public bool HasKeysUpTo(Instant cutoff)
+    {
+        if (_expiredKeysInStore)
+        {
+            return true;
+        }
+
+        foreach (var answer in _answers.Values)
+        {
+            if (answer.At <= cutoff)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Forgets the keys first used at or before the cutoff.</summary>
+    /// <param name="cutoff">The end of the window.</param>
+    /// <param name="forgottenInStore">Whether the store forgot them too in the same change.</param>
+    /// <param name="undo">Where to say how to put the keys back, when the change may still be rolled back.</param>
+    public void ForgetUpTo(Instant cutoff, bool forgottenInStore, List<Action>? undo)
+    {
+        if (undo is not null)
+        {
+            var expiredKeysInStore = _expiredKeysInStore;
+            undo.Add(() => _expiredKeysInStore = expiredKeysInStore);
+        }
+
+        if (forgottenInStore)
+        {
+            _expiredKeysInStore = false;
+        }
+
+        if (_answers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, answer) in _answers)
+        {
+            if (answer.At <= cutoff)
+            {
+                undo?.Add(UndoOf(key));
+                _answers.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Takes back a key from the store, unless its window has passed (the next expiry run then deletes it from the store).</summary>
+    /// <param name="stored">The stored key and answer.</param>
+    /// <param name="windowStart">The start of the idempotency window.</param>
+    /// <param name="stillStored">Whether a signal is still in the store: the matches of erased signals are left out, as <see cref="ForgetSignal"/> does in memory.</param>
+    public void Restore(StoredIdempotencyKey stored, Instant windowStart, Func<SignalId, bool> stillStored)
+    {
+        if (stored.At <= windowStart)
+        {
+            _expiredKeysInStore = true;
+            return;
+        }
+
+        var answer = EventDocuments.ReadRemembered(stored);
+        var signal = FromRemembered(answer.Signal);
+        var matches = new List<Match>(answer.Matches.Count);
+        foreach (var m in answer.Matches)
+        {
+            var other = FromRemembered(m.Other);
+            if (stillStored(other.Id))
+            {
+                matches.Add(new Match(m.Kind, signal, other, new OrganisationId(m.MatchCoordinator), m.Family is { } family ? new FamilyId(family) : null, m.FoundAt));
+            }
+        }
+
+        _answers[stored.Key] = new Answer(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, [.. matches]);
+    }
+
+    private static Signal FromRemembered(RememberedSignalDocument d) =>
+        new(new SignalId(d.Id), Bsn.FromStoredKey(d.Youth), new OrganisationId(d.Organisation), new ProfessionalId(d.Reporter), d.RegisteredTicks, d.Day, d.Expiry);
+
+    /// <summary>A remembered answer: for which youth key and organisation, when, and what the registration answered.</summary>
+    public sealed record Answer(int Youth, int Organisation, Instant At, RegistrationOutcome Outcome, Signal Signal, Match[] Matches);
+}

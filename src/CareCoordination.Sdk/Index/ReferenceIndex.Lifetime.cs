@@ -1,0 +1,440 @@
+using CareCoordination.Sdk.Signals;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals.Events;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Telemetry;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Index;
+
+// The lifetime of signals (domain rule 4): withdrawal, death, and the daily expiry into the archive and out of it.
+public sealed partial class ReferenceIndex
+{
+    /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="organisation">The organisation that made the signal; only it may withdraw it.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The signal as it was.</returns>
+    /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
+    /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
+    internal Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason) =>
+        _durable is null ? WithdrawCore(youth, organisation, reason) : Durably(() => WithdrawCore(youth, organisation, reason));
+
+    /// <summary>
+    /// Withdraws an organisation's own signal on a youth, like <see cref="Withdraw(Bsn, OrganisationId, WithdrawalReason)"/>,
+    /// and completes once the withdrawal is durable. Cancelled before it is queued for its commit, nothing happened.
+    /// </summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="organisation">The organisation that made the signal; only it may withdraw it.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the withdrawal until it is queued for its commit.</param>
+    /// <returns>The signal as it was.</returns>
+    /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
+    /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the withdrawal was queued; nothing changed.</exception>
+    internal async Task<Signal> WithdrawAsync(Bsn youth, OrganisationId organisation, WithdrawalReason reason, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null
+            ? WithdrawCore(youth, organisation, reason)
+            : await DurablyAsync(() => WithdrawCore(youth, organisation, reason), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Signal WithdrawCore(Bsn youth, OrganisationId organisation, WithdrawalReason reason)
+    {
+        Guard.NotDefault(youth);
+        Guard.NotDefault(organisation);
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentException("The withdrawal reason is not defined.", nameof(reason));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var day = _calendar.DayOf(now);
+        var today = day.Date;
+        lock (_gate)
+        {
+            var key = KeyOf(youth);
+            var slot = _matching.FindInChain(_active.HeadOf(key), organisation.Value, day.DayNumber);
+            if (slot == NoSlot)
+            {
+                throw NotFoundException.Missing($"{organisation}'s active signal on youth {youth}", Messages.Format(SignalMessages.NoActiveSignalToWithdraw, organisation, youth));
+            }
+
+            var signal = ToSignal(slot);
+            var end = reason switch
+            {
+                WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
+                WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
+                WithdrawalReason.ErasureRequested => SignalEndReason.ErasureRequested,
+                _ => SignalEndReason.ObjectionUpheld,
+            };
+            SignalCommit? commit = null;
+            if (_store is not null)
+            {
+                var withdrawn = EventDocuments.Withdrawn(signal, reason, now);
+                commit = reason == WithdrawalReason.RiskGone
+                    ? new SignalCommit([ArchivedRow(slot, today)], [], [withdrawn, EventDocuments.Archived(signal, end, now)])
+                    : new SignalCommit([], [signal.Id], [withdrawn, EventDocuments.Removed(signal, end, now)]);
+            }
+
+            var withdrawal = new SignalWithdrawn(signal, reason, now);
+            List<Action<IReferenceIndexObserver[]>> events =
+            [
+                to => Deliver(to, withdrawal, static (o, e) => o.OnSignalWithdrawn(e)),
+                reason == WithdrawalReason.RiskGone
+                    ? to => Deliver(to, new SignalArchived(signal, end, today, now), static (o, e) => o.OnSignalArchived(e))
+                    : to => Deliver(to, new SignalRemoved(signal, end, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)),
+            ];
+            WriteThenApply(commit, events, () =>
+            {
+                if (reason == WithdrawalReason.RiskGone)
+                {
+                    MoveToArchive(slot, end, today, now);
+                }
+                else
+                {
+                    RemoveActive(slot, end, now);
+                }
+            });
+            return signal;
+        }
+    }
+
+    /// <summary>Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after death).</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>How many signals were removed.</returns>
+    public int RecordDeath(Bsn youth) => _durable is null ? RecordDeathCore(youth) : Durably(() => RecordDeathCore(youth));
+
+    /// <summary>Removes every signal on a youth who died, like <see cref="RecordDeath(Bsn)"/>, and completes once the removal is durable.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="cancellationToken">Cancels the removal until it is queued for its commit.</param>
+    /// <returns>How many signals were removed.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the removal was queued; nothing changed.</exception>
+    public async Task<int> RecordDeathAsync(Bsn youth, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null ? RecordDeathCore(youth) : await DurablyAsync(() => RecordDeathCore(youth), cancellationToken).ConfigureAwait(false);
+    }
+
+    private int RecordDeathCore(Bsn youth)
+    {
+        Guard.NotDefault(youth);
+        var now = _clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            var key = KeyOf(youth);
+            var removals = new List<(int Slot, bool Archived)>();
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                removals.Add((slot, false));
+            }
+
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                removals.Add((slot, true));
+            }
+
+            var removed = removals.ConvertAll(r => new SignalRemoved(ToSignal(r.Slot), SignalEndReason.YouthDeceased, r.Archived, now));
+            var commit = _store is null || removed.Count == 0
+                ? null
+                : new SignalCommit([], removed.ConvertAll(r => r.Signal.Id), removed.ConvertAll(r => EventDocuments.Removed(r.Signal, SignalEndReason.YouthDeceased, now)));
+            var events = removed.ConvertAll<Action<IReferenceIndexObserver[]>>(r => to => Deliver(to, r, static (o, e) => o.OnSignalRemoved(e)));
+            WriteThenApply(commit, events, () =>
+            {
+                foreach (var (slot, archived) in removals)
+                {
+                    if (archived)
+                    {
+                        RemoveArchived(slot, SignalEndReason.YouthDeceased, now);
+                    }
+                    else
+                    {
+                        RemoveActive(slot, SignalEndReason.YouthDeceased, now);
+                    }
+                }
+            });
+            LeaveFamilies(key);
+            return removals.Count;
+        }
+    }
+
+    // A youth who died leaves its families in the same operation, so that no family match runs through it any more
+    // and the family the plan is made for is the living one; a family it was the only youth of is forgotten.
+    private void LeaveFamilies(int key)
+    {
+        if (_families.OfYouth(key) is not { } ids)
+        {
+            return;
+        }
+
+        foreach (var id in ids)
+        {
+            var known = MapMembers(_families.Find(id)!, member => YouthOf(member.RevealNumber()));
+            var deceased = YouthOf(key);
+            var living = known.Youths.Where(y => y != deceased).ToArray();
+            if (living.Length == 0)
+            {
+                RemoveFamilyCore(id);
+            }
+            else
+            {
+                AddOrReplaceFamilyCore(Family.Create(id, living, known.Carers, known.Address));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies the lifetime rules as of now: active signals past their active period move to the archive, signals of
+    /// youths who reached the age limit are removed, and archived signals past the archive period are deleted. Run it
+    /// at least daily.
+    /// </summary>
+    /// <returns>What it did.</returns>
+    public ExpiryReport ExpireDue() => _durable is null ? ExpireDueCore() : Durably(ExpireDueCore);
+
+    /// <summary>Applies the lifetime rules as of now, like <see cref="ExpireDue"/>, and completes once the run is durable.</summary>
+    /// <param name="cancellationToken">Cancels the run until it is queued for its commit.</param>
+    /// <returns>What it did.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the run was queued; nothing changed.</exception>
+    public async Task<ExpiryReport> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null ? ExpireDueCore() : await DurablyAsync(ExpireDueCore, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ExpiryReport ExpireDueCore()
+    {
+        var now = _clock.GetCurrentInstant();
+        var day = _calendar.DayOf(now);
+        var today = day.Date;
+        var todayNumber = day.DayNumber;
+        var archiveCutoff = LocalCalendar.DayNumber(LatestArchiveDateDue(today));
+        int archived = 0, removed = 0, deleted = 0;
+        lock (_gate)
+        {
+            var keyCutoff = now - Policy.IdempotencyWindow;
+            var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
+            var due = DueForExpiry(todayNumber, archiveCutoff);
+            var archiveDates = due.ConvertAll(d => LocalCalendar.FromDayNumber(_slots[d.Slot].Day));
+            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, archiveDates, now, keysExpired ? keyCutoff : null) : null;
+            var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
+            for (var i = 0; i < due.Count; i++)
+            {
+                var (slot, reason) = due[i];
+                var signal = ToSignal(slot);
+                if (_slots[slot].State == SignalSlot.Archived)
+                {
+                    events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
+                    continue;
+                }
+
+                // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
+                var archivedOn = archiveDates[i];
+                events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
+                events.Add(reason == SignalEndReason.ActivePeriodEnded
+                    ? to => Deliver(to, new SignalArchived(signal, reason, archivedOn, now), static (o, e) => o.OnSignalArchived(e))
+                    : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
+            }
+
+            WriteThenApply(commit, events, () =>
+            {
+                if (_batch is not null)
+                {
+                    var earliestDue = _earliestDue;
+                    _batch.Undo.Add(() => Volatile.Write(ref _earliestDue, earliestDue));
+                }
+
+                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null, _batch?.Undo);
+                for (var i = 0; i < due.Count; i++)
+                {
+                    var (slot, reason) = due[i];
+                    if (_slots[slot].State == SignalSlot.Archived)
+                    {
+                        RemoveArchived(slot, reason, now);
+                        deleted++;
+                    }
+                    else if (reason == SignalEndReason.ActivePeriodEnded)
+                    {
+                        MoveToArchive(slot, reason, archiveDates[i], now);
+                        archived++;
+                    }
+                    else
+                    {
+                        RemoveActive(slot, reason, now);
+                        removed++;
+                    }
+                }
+
+                RecomputeEarliestDue();
+            });
+        }
+
+        return new ExpiryReport(archived, removed, deleted);
+    }
+
+    /// <summary>
+    /// The latest archive date whose archive period has ended by <paramref name="today"/>. Subtracting the period is
+    /// not enough: month arithmetic truncates (29 February plus five years is 28 February), so step forward while the
+    /// next day's period has also ended.
+    /// </summary>
+    private LocalDate LatestArchiveDateDue(LocalDate today)
+    {
+        var cutoff = today.Minus(Policy.ArchivePeriod);
+        while (cutoff.PlusDays(1).Plus(Policy.ArchivePeriod) <= today)
+        {
+            cutoff = cutoff.PlusDays(1);
+        }
+
+        return cutoff;
+    }
+
+    private SignalArchived MoveToArchive(int slot, SignalEndReason reason, LocalDate today, Instant now)
+    {
+        if (_batch is not null)
+        {
+            UndoChains(_batch, _slots[slot].Youth);
+        }
+
+        var signal = ToSignal(slot);
+        Unlink(_active, slot);
+        ref var s = ref _slots[slot];
+        s.State = SignalSlot.Archived;
+        s.Day = LocalCalendar.DayNumber(today);
+
+        // A signal past its end date may already have been offered as the archived match it was; it is offered once only.
+        s.Next = _archive.HeadOf(s.Youth);
+        _archive.SetHead(s.Youth, slot);
+        NoteDue(ref s);
+        Volatile.Write(ref _activeCount, _activeCount - 1);
+        Volatile.Write(ref _archivedCount, _archivedCount + 1);
+        CountEnded(reason);
+        return new SignalArchived(signal, reason, today, now);
+    }
+
+    private SignalRemoved RemoveActive(int slot, SignalEndReason reason, Instant now)
+    {
+        var signal = ToSignal(slot);
+        ReleaseFromChain(_active, slot, signal.Id);
+        Volatile.Write(ref _activeCount, _activeCount - 1);
+        CountEnded(reason);
+        return new SignalRemoved(signal, reason, WasArchived: false, now);
+    }
+
+    private SignalRemoved RemoveArchived(int slot, SignalEndReason reason, Instant now)
+    {
+        var signal = ToSignal(slot);
+        ReleaseFromChain(_archive, slot, signal.Id);
+        Volatile.Write(ref _archivedCount, _archivedCount - 1);
+        return new SignalRemoved(signal, reason, WasArchived: true, now);
+    }
+
+    /// <summary>Unlinks a slot from its chain, frees it and forgets the answers naming its signal; in a batch, says how to undo all three.</summary>
+    private void ReleaseFromChain(YouthTable table, int slot, SignalId id)
+    {
+        if (_batch is not null)
+        {
+            UndoChains(_batch, _slots[slot].Youth);
+        }
+
+        _idempotency.ForgetSignal(id, _batch?.Undo);
+        Unlink(table, slot);
+        _slots.Release(slot);
+        if (_batch is not null)
+        {
+            UndoRelease(_batch, slot);
+        }
+    }
+
+    private void CountEnded(SignalEndReason reason)
+    {
+        if (_batch is not null)
+        {
+            DeferEnded(_batch, reason);
+            return;
+        }
+
+        IndexMetrics.SignalEnded(reason);
+    }
+
+    private void Unlink(YouthTable table, int slot)
+    {
+        var key = _slots[slot].Youth;
+        var head = table.HeadOf(key);
+        if (head == slot)
+        {
+            table.SetHead(key, _slots[slot].Next);
+            return;
+        }
+
+        for (var previous = head; previous != NoSlot; previous = _slots[previous].Next)
+        {
+            if (_slots[previous].Next == slot)
+            {
+                _slots[previous].Next = _slots[slot].Next;
+                return;
+            }
+        }
+    }
+
+    /// <summary>The one definition of what an expiry run ends: each slot with the reason it ends for.</summary>
+    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
+    {
+        var due = new List<(int Slot, SignalEndReason Reason)>();
+        var highWater = _slots.HighWater;
+        for (var slot = 0; slot < highWater; slot++)
+        {
+            ref var s = ref _slots[slot];
+            if (s.State == SignalSlot.Active && s.Day <= todayNumber)
+            {
+                due.Add((slot, (SignalExpiry)s.Expiry != SignalExpiry.ActivePeriodEnds ? SignalEndReason.AgeLimitReached
+                    : EffectiveState(ref s, todayNumber, archiveCutoff) == SignalSlot.Archived ? SignalEndReason.ActivePeriodEnded
+                    : SignalEndReason.ArchivePeriodEnded));
+            }
+            else if (s.State == SignalSlot.Archived && EffectiveState(ref s, todayNumber, archiveCutoff) != SignalSlot.Archived)
+            {
+                due.Add((slot, SignalEndReason.ArchivePeriodEnded));
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
+    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, List<LocalDate> archiveDates, Instant now, Instant? forgetKeysUpTo)
+    {
+        var upserts = new List<StoredSignal>();
+        var erasures = new List<SignalId>();
+        var events = new List<StoredEvent>();
+        for (var i = 0; i < due.Count; i++)
+        {
+            var (slot, reason) = due[i];
+            var signal = ToSignal(slot);
+            if (_slots[slot].State == SignalSlot.Active)
+            {
+                events.Add(EventDocuments.Expired(signal, now));
+            }
+
+            if (reason == SignalEndReason.ActivePeriodEnded)
+            {
+                upserts.Add(ArchivedRow(slot, archiveDates[i]));
+                events.Add(EventDocuments.Archived(signal, reason, now));
+            }
+            else
+            {
+                erasures.Add(signal.Id);
+                events.Add(EventDocuments.Removed(signal, reason, now));
+            }
+        }
+
+        return new SignalCommit(upserts, erasures, events) { ForgetIdempotencyKeysUpTo = forgetKeysUpTo };
+    }
+}

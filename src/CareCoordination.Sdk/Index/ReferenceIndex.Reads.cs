@@ -1,0 +1,276 @@
+using CareCoordination.Sdk.Signals;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Signals.Events;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Privacy.Access;
+
+namespace CareCoordination.Sdk.Index;
+
+// Families, and the reads the privacy door (PersonDataAccess) uses; no public read of a person's data.
+public sealed partial class ReferenceIndex
+{
+    /// <summary>Copies the active signals on a youth into <paramref name="destination"/>, allocating nothing.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="destination">Where to write them, newest first.</param>
+    /// <returns>How many active signals the youth has; more than were written when the destination is too small.</returns>
+    internal int GetActiveSignals(Bsn youth, Span<Signal> destination)
+    {
+        var key = KeyOf(youth);
+        while (true)
+        {
+            long pending;
+            lock (_gate)
+            {
+                // Only a change to this youth that is not yet durable makes the read wait; another youth's never does.
+                pending = PendingFor(key, withFamilies: false);
+                if (pending == 0)
+                {
+                    var today = LifetimeDay().Today;
+                    var count = 0;
+                    for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+                    {
+                        if (_slots[slot].Day <= today)
+                        {
+                            continue;
+                        }
+
+                        if (count < destination.Length)
+                        {
+                            destination[count] = ToSignal(slot, key, youth);
+                        }
+
+                        count++;
+                    }
+
+                    return count;
+                }
+            }
+
+            _committer!.WaitSettled(pending);
+        }
+    }
+
+    /// <summary>Gets the active signals on a youth, newest first.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The signals; empty when there are none.</returns>
+    internal IReadOnlyList<Signal> GetActiveSignals(Bsn youth)
+    {
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: false), () =>
+        {
+            var today = LifetimeDay().Today;
+            return CollectChain(_active.HeadOf(key)).FindAll(signal => LocalCalendar.DayNumber(signal.ExpiresOn) > today);
+        });
+    }
+
+    /// <summary>Gets the active signals on every youth of a family.</summary>
+    /// <param name="family">The family.</param>
+    /// <returns>The signals, youth by youth in the family's order.</returns>
+    /// <exception cref="NotFoundException">The family is not known to the index.</exception>
+    internal IReadOnlyList<Signal> GetActiveSignalsOfFamily(FamilyId family) => ReadSettled(PendingForAll, () =>
+        {
+            if (_families.Find(family) is not { } known)
+            {
+                throw NotFoundException.Unknown(family.ToString(), "the reference index");
+            }
+
+            var result = new List<Signal>();
+            var today = LifetimeDay().Today;
+            foreach (var youth in known.Youths)
+            {
+                for (var slot = _active.HeadOf(youth.RevealNumber()); slot != NoSlot; slot = _slots[slot].Next)
+                {
+                    if (_slots[slot].Day > today)
+                    {
+                        result.Add(ToSignal(slot));
+                    }
+                }
+            }
+
+            return result;
+        });
+
+    /// <summary>Gets the signals on a youth in the historical archive, for auditors and the youth's access request; they are never matched.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The archived signals, most recently archived first; on one day, the most recently registered first.</returns>
+    internal IReadOnlyList<ArchivedSignal> GetArchivedSignals(Bsn youth)
+    {
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: false), () =>
+        {
+            var result = new List<ArchivedSignal>();
+            var (today, cutoff) = LifetimeDay();
+            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                ref var s = ref _slots[slot];
+                if (EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
+                {
+                    result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
+                }
+            }
+
+            // Past its end date a signal is archived as of that date, whether or not ExpireDue moved it yet.
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                ref var s = ref _slots[slot];
+                if (EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
+                {
+                    result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
+                }
+            }
+
+            result.Sort(static (a, b) => a.ArchivedOn != b.ArchivedOn ? b.ArchivedOn.CompareTo(a.ArchivedOn) : b.Signal.Id.CompareTo(a.Signal.Id));
+            return result;
+        });
+    }
+
+    /// <summary>
+    /// Gets every current match of a youth's active signals: with other organisations' active signals on the youth and
+    /// on the youths of its families. Seen from the youth's side. Archived matches are offered once at registration and
+    /// are not current.
+    /// </summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The matches.</returns>
+    internal IReadOnlyList<Match> GetMatches(Bsn youth)
+    {
+        var now = _clock.GetCurrentInstant();
+        var key = KeyOf(youth);
+        return ReadSettled(() => PendingFor(key, withFamilies: true), () =>
+        {
+            var result = new List<Match>();
+            var (today, cutoff) = LifetimeDay();
+            for (var own = _active.HeadOf(key); own != NoSlot; own = _slots[own].Next)
+            {
+                if (_slots[own].Day <= today)
+                {
+                    continue;
+                }
+
+                var ownOrganisation = _slots[own].Organisation;
+                var count = _matching.Collect(key, _active.HeadOf(key), ownOrganisation, includeArchive: false, today, cutoff);
+                var coordinator = _matching.DesignateCoordinator(ownOrganisation, _matching.RankOf(ownOrganisation), _slots[own].Id, count);
+                var signal = ToSignal(own);
+                for (var i = 0; i < count; i++)
+                {
+                    result.Add(new Match(_matching.KindAt(i), signal, ToSignal(_matching.SlotAt(i)), coordinator, _matching.FamilyAt(i), now));
+                }
+            }
+
+            return result;
+        });
+    }
+
+    /// <summary>Adds a family as the population register knows it, or replaces the family with the same identifier; later registrations match across its youths.</summary>
+    /// <param name="family">The family.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="family"/> is <see langword="null"/>.</exception>
+    public void AddOrReplaceFamily(Family family)
+    {
+        Guard.NotNull(family);
+        if (_durable is not null)
+        {
+            Durably(() => AddOrReplaceFamilyCore(family));
+            return;
+        }
+
+        AddOrReplaceFamilyCore(family);
+    }
+
+    private bool AddOrReplaceFamilyCore(Family family)
+    {
+        var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
+        lock (_gate)
+        {
+            var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address });
+            return WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
+            {
+                if (_batch is not null)
+                {
+                    UndoFamily(_batch, keyed.Id);
+                }
+
+                _families.AddOrReplace(keyed);
+                return true;
+            });
+        }
+    }
+
+    /// <summary>Forgets a family; its youths no longer match each other through it.</summary>
+    /// <param name="family">The family.</param>
+    /// <returns>Whether the family was known.</returns>
+    public bool RemoveFamily(FamilyId family) => _durable is null ? RemoveFamilyCore(family) : Durably(() => RemoveFamilyCore(family));
+
+    private bool RemoveFamilyCore(FamilyId family)
+    {
+        lock (_gate)
+        {
+            if (_families.Find(family) is null)
+            {
+                return false;
+            }
+
+            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () =>
+            {
+                if (_batch is not null)
+                {
+                    UndoFamily(_batch, family);
+                }
+
+                return _families.Remove(family);
+            });
+        }
+    }
+
+    /// <summary>Gets the families a youth belongs to.</summary>
+    /// <param name="youth">The youth.</param>
+    /// <returns>The families; empty when none is known.</returns>
+    internal IReadOnlyList<Family> GetFamiliesOf(Bsn youth)
+    {
+        var key = KeyOf(youth);
+        return ReadSettled<IReadOnlyList<Family>>(() => PendingFor(key, withFamilies: true), () =>
+        {
+            if (_families.OfYouth(key) is not { } ids)
+            {
+                return [];
+            }
+
+            var result = new Family[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var known = _families.Find(ids[i])!;
+                result[i] = MapMembers(known, member => YouthOf(member.RevealNumber()));
+            }
+
+            return result;
+        });
+    }
+
+    private List<Signal> CollectChain(int head)
+    {
+        var result = new List<Signal>();
+        for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+        {
+            result.Add(ToSignal(slot));
+        }
+
+        return result;
+    }
+
+    /// <summary>Tells whether any active or archived signal is kept under this raw key, for tests that look for BSNs in memory.</summary>
+    /// <param name="key">The key as stored in the slots.</param>
+    /// <returns>Whether a slot holds it.</returns>
+    internal bool HoldsKey(int key)
+    {
+        lock (_gate)
+        {
+            return _active.HeadOf(key) != NoSlot || _archive.HeadOf(key) != NoSlot;
+        }
+    }
+}

@@ -1,0 +1,281 @@
+using CareCoordination.Sdk.Signals;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Telemetry;
+using NodaTime;
+using CareCoordination.Sdk.Privacy.Access;
+
+namespace CareCoordination.Sdk.Index;
+
+/// <summary>
+/// The reference index (<em>Verwijsindex</em>): holds the signals of a region or the nation, finds matches when
+/// two organisations are involved with the same youth or family, and applies the lifetime rules of the Jeugdwet.
+/// </summary>
+/// <remarks>
+/// <para>Thread-safe. One lock guards all state: registrations, withdrawals and reads each see and leave a complete
+/// index, so no reader ever sees half a registration (docs/architecture.md explains the choice). The hot paths —
+/// <see cref="Register(in SignalRegistration, Span{Match})"/> and <see cref="GetActiveSignals(Bsn, Span{Signal})"/> —
+/// allocate nothing.</para>
+/// <para>Time comes only from the injected <see cref="IClock"/>; dates are reckoned in the policy's time zone.</para>
+/// <para>Reads of a person's signals and matches go through <see cref="Privacy.Access.PersonDataAccess"/>, which applies the access
+/// rules and audits every read; the index offers no public read of a person's data besides the result of a registration.</para>
+/// </remarks>
+public sealed partial class ReferenceIndex
+{
+    private const int NoSlot = -1;
+
+    private readonly Lock _gate = new();
+    private readonly IClock _clock;
+    private readonly LocalCalendar _calendar;
+    private readonly IReferenceIndexObserver[] _observers;
+    private readonly IReferenceIndexObserver[] _participants;
+    private readonly IReferenceIndexObserver[] _listeners;
+    private readonly ISignalStore? _store;
+    private readonly ICareCoordinationStore? _durable;
+    private readonly GroupCommitter? _committer;
+
+    private readonly SignalSlots _slots = new();
+    private readonly YouthTable _active = new();
+    private readonly YouthTable _archive = new();
+    private readonly FamilyTable _families;
+
+    // Candidates of the registration in progress; only touched under the lock.
+    private readonly MatchFinder _matching;
+
+    private readonly IdempotencyMemory _idempotency = new();
+    private PendingBatch? _batch;
+
+    private long _lastId;
+    private readonly YouthKeying _keying;
+    private readonly ReporterAuthorisation _authorisation;
+    private int _activeCount;
+    private int _archivedCount;
+
+    /// <summary>Initializes a new, empty index without observers.</summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock)
+        : this(policy, directory, clock, (IEnumerable<IReferenceIndexObserver>?)null)
+    {
+    }
+
+    /// <summary>Initializes a new, empty index.</summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, IEnumerable<IReferenceIndexObserver>? observers)
+        : this(policy, directory, clock, null, observers, null)
+    {
+    }
+
+    /// <summary>Initializes an index backed by a durable store, without observers; see the overload with observers.</summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store)
+        : this(policy, directory, clock, store, null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes an index backed by a durable store: rebuilds itself from what the store holds, then writes every
+    /// change to the store before making it visible. When the store refuses a write, the index stays as it was and the
+    /// store's exception reaches the caller.
+    /// </summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store, IEnumerable<IReferenceIndexObserver>? observers)
+        : this(policy, directory, clock, Guard.NotNull(store), observers, null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes an index, optionally backed by a durable store, that can match on keyed pseudonyms of the BSN: with a
+    /// <paramref name="pseudonymiser"/>, the index's memory structures and its store hold only pseudonyms, and BSNs exist
+    /// only in what the index answers. A store must always be opened with the same key it was written with.
+    /// </summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to, or <see langword="null"/> for an index in memory only.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <param name="pseudonymiser">The keyed pseudonymisation of BSNs, or <see langword="null"/> to key the index by the BSN itself.</param>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    public ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore? store, IEnumerable<IReferenceIndexObserver>? observers, YouthPseudonymiser? pseudonymiser)
+        : this(policy, directory, clock, store, observers, pseudonymiser, CancellationToken.None)
+    {
+    }
+
+    private ReferenceIndex(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore? store, IEnumerable<IReferenceIndexObserver>? observers, YouthPseudonymiser? pseudonymiser, CancellationToken cancellationToken)
+    {
+        Policy = Guard.NotNull(policy);
+        Directory = Guard.NotNull(directory);
+        _clock = Guard.NotNull(clock);
+        _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
+        _observers = observers is null ? [] : [.. observers];
+        _participants = [.. _observers.Where(o => o is IChangeParticipant)];
+        _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
+        _keying = YouthKeying.Of(pseudonymiser);
+        _authorisation = new ReporterAuthorisation(policy, directory);
+        _families = new FamilyTable(policy.InstitutionAddresses);
+        _matching = new MatchFinder(_slots, _active, _archive, _families, directory, policy);
+        if (store is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            store.Load(new Loader(this, cancellationToken));
+            RecomputeEarliestDue();
+            _keying.Claim(store, _activeCount + _archivedCount > 0);
+        }
+
+        IndexMetrics.SignalsRestored(_activeCount);
+
+        _store = store;
+        _durable = store as ICareCoordinationStore;
+        _committer = _durable is null ? null : GroupCommitter.For(_durable);
+    }
+
+    /// <summary>
+    /// Opens an index backed by a durable store: rebuilds it from what the store holds on a thread of the pool, checking
+    /// for cancellation between rows, so that a host can start other work, or give up, while a large index loads.
+    /// </summary>
+    /// <param name="policy">The region's rules.</param>
+    /// <param name="directory">The region's organisations and professionals.</param>
+    /// <param name="clock">The source of time.</param>
+    /// <param name="store">The durable store to rebuild from and write to.</param>
+    /// <param name="observers">Who receives the domain events, in this order; may be empty.</param>
+    /// <param name="pseudonymiser">The keyed pseudonymisation of BSNs, or <see langword="null"/> to key the index by the BSN itself.</param>
+    /// <param name="cancellationToken">Cancels the rebuild; the half-built index is dropped and the store is unchanged.</param>
+    /// <returns>The rebuilt index.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException">The rebuild was cancelled.</exception>
+    public static Task<ReferenceIndex> OpenAsync(RegionPolicy policy, OrganisationDirectory directory, IClock clock, ISignalStore store, IEnumerable<IReferenceIndexObserver>? observers = null, YouthPseudonymiser? pseudonymiser = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(store);
+        return Task.Run(() => new ReferenceIndex(policy, directory, clock, store, observers, pseudonymiser, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Gets a value indicating whether the index keys youths by a keyed pseudonym instead of the BSN.</summary>
+    public bool IsPseudonymised => _keying.IsPseudonymised;
+
+    /// <summary>Gets how the index keys youths in memory and in its store; the other areas must key them the same way.</summary>
+    public YouthKeying Keying => _keying;
+
+    /// <summary>Gets the region's rules.</summary>
+    public RegionPolicy Policy { get; }
+
+    /// <summary>Gets the region's organisations and professionals.</summary>
+    public OrganisationDirectory Directory { get; }
+
+    /// <summary>Gets the number of active signals; a signal past its end date no longer counts, even before <see cref="ExpireDue"/> ran.</summary>
+    public int ActiveSignalCount => CountsAreExact() ? Volatile.Read(ref _activeCount) : EffectiveCounts().Active;
+
+    /// <summary>Gets the number of signals in the historical archive, as the law has it today: with signals past their active period, without those past the archive period.</summary>
+    public int ArchivedSignalCount => CountsAreExact() ? Volatile.Read(ref _archivedCount) : EffectiveCounts().Archived;
+
+    /// <summary>Gets the number of youths with at least one active signal.</summary>
+    public int SignalledYouthCount
+    {
+        get
+        {
+            if (!CountsAreExact())
+            {
+                return EffectiveCounts().Youths;
+            }
+
+            lock (_gate)
+            {
+                return _active.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reserves room for a number of active signals and signalled youths, so that loading or registering them does not
+    /// grow the tables step by step. Growth is otherwise automatic.
+    /// </summary>
+    /// <param name="signals">The number of signals to make room for.</param>
+    /// <param name="youths">The number of distinct youths to make room for.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A number is negative.</exception>
+    public void EnsureCapacity(int signals, int youths)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(signals);
+        ArgumentOutOfRangeException.ThrowIfNegative(youths);
+        lock (_gate)
+        {
+            _slots.EnsureCapacity(signals);
+            _active.EnsureCapacity(youths);
+        }
+    }
+
+    /// <summary>Measures the memory the index holds for its signals and youths, for capacity planning.</summary>
+    /// <returns>The bytes of the signal slots and the two youth tables.</returns>
+    internal long MeasureAllocatedBytes()
+    {
+        lock (_gate)
+        {
+            return _slots.AllocatedBytes + _active.AllocatedBytes + _archive.AllocatedBytes;
+        }
+    }
+
+    // Where a BSN becomes the index's key and back, the keying decides: the number itself, or its keyed pseudonym.
+    private int KeyOf(Bsn youth) => _keying.NumberOf(youth);
+
+    private Bsn YouthOf(int key) => _keying.PersonOf(key);
+
+    // The index keeps a family's members by key, carried in Bsn values as the slots carry keys in ints.
+    private static YouthKey KeyFrom(Bsn keyed) => YouthKey.FromTrusted(keyed.RevealNumber());
+
+    // A pseudonymised index keeps its families by key too; unpseudonymised, a family is its own mapping.
+    private Family MapMembers(Family family, Func<Bsn, Bsn> map) =>
+        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map), family.Address) : family;
+
+    // Remembered answers stay in memory for the idempotency window; a pseudonymised index keeps them pseudonymised too.
+    private Signal Conceal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth))) : signal;
+
+    private Signal Reveal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(YouthOf(signal.Youth.RevealNumber())) : signal;
+
+    private Match Conceal(Match match) => _keying.IsPseudonymised ? match.WithYouths(Bsn.FromTrustedNumber(KeyOf(match.Youth)), Bsn.FromTrustedNumber(KeyOf(match.OtherYouth))) : match;
+
+    private Match Reveal(Match match) => _keying.IsPseudonymised ? match.WithYouths(YouthOf(match.Youth.RevealNumber()), YouthOf(match.OtherYouth.RevealNumber())) : match;
+
+    private Signal ToSignal(int slot) => ToSignal(slot, 0, default);
+
+    // Most signals an answer holds are on the youth the caller named; their BSN needs no inverse pseudonym.
+    private Signal ToSignal(int slot, int knownKey, Bsn knownYouth)
+    {
+        ref var s = ref _slots[slot];
+        return new Signal(
+            new SignalId(s.Id),
+            s.Youth == knownKey && knownKey != 0 ? knownYouth : YouthOf(s.Youth),
+            new OrganisationId(s.Organisation),
+            new ProfessionalId(s.Reporter),
+            s.RegisteredTicks,
+            s.Day,
+            (SignalExpiry)s.Expiry);
+    }
+}

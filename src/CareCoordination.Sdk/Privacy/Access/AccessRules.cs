@@ -1,0 +1,194 @@
+using System.Linq;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy.Consents;
+
+namespace CareCoordination.Sdk.Privacy.Access;
+
+/// <summary>
+/// The one place that decides who may see what of a person's data, per role — so that a privacy officer can read the
+/// rules here:
+/// <list type="bullet">
+/// <item><b>R1 own signals</b> — a reporting organisation sees its own signals on a youth, and their information obligation.</item>
+/// <item><b>R2 match contacts</b> — an organisation matched on a youth sees the other parties' identity and contact details, nothing more.</item>
+/// <item><b>R3 case and plan</b> — the case's coordinator or case holder sees the case, its plan and its consents.</item>
+/// <item><b>R4 shared details</b> — that coordinator sees the other organisations' signals on the youth as far as a consent for coordination reaches their organisation, or on a recorded legal basis (flagged for review).</item>
+/// <item><b>R5 aggregates</b> — the coordination director sees aggregates without BSN, and nothing about a person.</item>
+/// <item><b>R6 audit trail</b> — an auditor sees the audit trail, and nothing else.</item>
+/// <item><b>R7 subject access</b> — the youth or a parent sees everything about the youth, when they are the person who decides for the youth's age.</item>
+/// </list>
+/// Anything no rule grants is refused, naming the role and the data.
+/// </summary>
+/// <remarks>Thread-safe; it reads the index, the desk and the consent register at the moment of the decision.</remarks>
+public sealed class AccessRules
+{
+    private readonly ReferenceIndex _index;
+    private readonly CoordinationDesk _desk;
+    private readonly ConsentRegister _consents;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="index">The reference index.</param>
+    /// <param name="desk">The coordination desk.</param>
+    /// <param name="consents">The consent register.</param>
+    public AccessRules(ReferenceIndex index, CoordinationDesk desk, ConsentRegister consents)
+    {
+        _index = Guard.NotNull(index);
+        _desk = Guard.NotNull(desk);
+        _consents = Guard.NotNull(consents);
+    }
+
+    /// <summary>Decides an access to a youth's data in the reference index: signals, match contacts, the information obligation.</summary>
+    /// <param name="actor">Who.</param>
+    /// <param name="data">Which data.</param>
+    /// <param name="youth">About whom.</param>
+    /// <returns>The decision.</returns>
+    public AccessDecision DecideAboutYouth(Actor actor, DataCategory data, Bsn youth)
+    {
+        Guard.NotNull(actor);
+        Guard.NotDefault(youth);
+        var organisation = actor.Organisation;
+        switch (actor.Role, data)
+        {
+            case (ActorRole.Reporter, DataCategory.Signals or DataCategory.InformationObligation):
+                return HasOwnSignal(organisation, youth)
+                    ? AccessDecision.Allow("R1 own signals", $"{organisation} has a signal on the youth.", AccessBasis.OwnRegistration)
+                    : AccessDecision.Refuse("R1 own signals", Messages.Format(PrivacyMessages.OwnSignalsRefused, organisation));
+            case (ActorRole.MatchedProfessional, DataCategory.MatchContacts):
+                return _index.GetMatches(youth).Any(m => m.Organisation == organisation || m.OtherOrganisation == organisation)
+                    ? AccessDecision.Allow("R2 match contacts", $"{organisation} is matched on the youth.", AccessBasis.OwnRegistration)
+                    : AccessDecision.Refuse("R2 match contacts", Messages.Format(PrivacyMessages.MatchContactsRefused, organisation));
+            case (ActorRole.Coordinator, DataCategory.Signals):
+                return DecideSharedDetails(actor, youth);
+            default:
+                return Unmatched(actor, data);
+        }
+    }
+
+    /// <summary>Decides an access to a coordination case or its plan or consents.</summary>
+    /// <param name="actor">Who.</param>
+    /// <param name="data"><see cref="DataCategory.Case"/>, <see cref="DataCategory.Plan"/> or <see cref="DataCategory.Consent"/>.</param>
+    /// <param name="case">The case.</param>
+    /// <returns>The decision.</returns>
+    public AccessDecision DecideAboutCase(Actor actor, DataCategory data, CaseId @case)
+    {
+        Guard.NotNull(actor);
+        if (actor.Role != ActorRole.Coordinator || data is not (DataCategory.Case or DataCategory.Plan or DataCategory.Consent))
+        {
+            return Unmatched(actor, data);
+        }
+
+        return Coordinates(actor, _desk.GetCase(@case))
+            ? AccessDecision.Allow("R3 case and plan", $"{actor.Professional} coordinates {@case}.", AccessBasis.CaseAssignment)
+            : AccessDecision.Refuse("R3 case and plan", Messages.Format(PrivacyMessages.CaseAndPlanRefused, actor.Professional?.ToString() ?? PrivacyMessages.TheUser, @case));
+    }
+
+    /// <summary>
+    /// Decides whether someone may learn which open case handles a youth (R3): the case's coordinator or case holder,
+    /// or a professional of an organisation involved in the case.
+    /// </summary>
+    /// <param name="actor">Who.</param>
+    /// <param name="youth">About whom.</param>
+    /// <returns>The decision.</returns>
+    public AccessDecision DecideWhichCaseHandles(Actor actor, Bsn youth)
+    {
+        Guard.NotNull(actor);
+        Guard.NotDefault(youth);
+        if (actor.Role is not (ActorRole.Coordinator or ActorRole.Reporter or ActorRole.MatchedProfessional))
+        {
+            return Unmatched(actor, DataCategory.Case);
+        }
+
+        var current = _desk.FindOpenCase(youth);
+        return current is not null && (Coordinates(actor, current) || (actor.Organisation is { } o && current.InvolvedOrganisations.Contains(o)))
+            ? AccessDecision.Allow("R3 case and plan", $"{actor.Organisation} is involved in {current.Id}.", AccessBasis.CaseAssignment)
+            : AccessDecision.Refuse("R3 case and plan", Messages.Format(PrivacyMessages.WhichCaseRefused, actor.Organisation?.ToString() ?? PrivacyMessages.TheUser));
+    }
+
+    /// <summary>Decides an access to aggregates or to the audit trail.</summary>
+    /// <param name="actor">Who.</param>
+    /// <param name="data"><see cref="DataCategory.Aggregates"/> or <see cref="DataCategory.AuditTrail"/>.</param>
+    /// <returns>The decision.</returns>
+    public static AccessDecision DecideWithoutPerson(Actor actor, DataCategory data)
+    {
+        Guard.NotNull(actor);
+        return (actor.Role, data) switch
+        {
+            (ActorRole.CoordinationDirector, DataCategory.Aggregates) => AccessDecision.Allow("R5 aggregates", "The coordination director sees aggregates without BSN.", AccessBasis.Aggregates),
+            (ActorRole.Auditor, DataCategory.AuditTrail) => AccessDecision.Allow("R6 audit trail", "An auditor sees the audit trail.", AccessBasis.AuditDuty),
+            _ => Unmatched(actor, data),
+        };
+    }
+
+    /// <summary>
+    /// Decides a subject access request (<em>inzageverzoek</em>) made by the persons informed for the youth's age, whose
+    /// identity the vendor verified: under 12 the parents, from 12 to 15 the youth and the parents together, from 16 the
+    /// youth alone.
+    /// </summary>
+    /// <param name="actor">The requester, in the <see cref="ActorRole.DataSubject"/> role.</param>
+    /// <param name="youth">The youth, with the date of birth that decides who may ask.</param>
+    /// <param name="requestedBy">Who asks: the youth, the parents, or both together.</param>
+    /// <returns>The decision.</returns>
+    public AccessDecision DecideSubjectAccess(Actor actor, Youth youth, ConsentGiver requestedBy)
+    {
+        Guard.NotNull(actor);
+        Guard.NotDefault(youth);
+        if (actor.Role != ActorRole.DataSubject)
+        {
+            return Unmatched(actor, DataCategory.SubjectAccess);
+        }
+
+        var deciders = _consents.Policy.WhoDecides(youth, _consents.Today);
+        // The persons informed for the youth's age ask, together: at 12 to 15 the youth and the parents, not either alone.
+        return requestedBy == deciders
+            ? AccessDecision.Allow("R7 subject access", $"The {requestedBy} may ask for access for a youth of this age.", AccessBasis.SubjectRight)
+            : AccessDecision.Refuse("R7 subject access", Messages.Format(PrivacyMessages.SubjectAccessRefused, ConsentRegister.Describe(deciders), ConsentRegister.Describe(requestedBy)));
+    }
+
+    private static AccessDecision Unmatched(Actor actor, DataCategory data) =>
+        AccessDecision.Refuse("no rule", Messages.Format(
+            actor.Role switch
+            {
+                ActorRole.CoordinationDirector => PrivacyMessages.NoRuleDirector,
+                ActorRole.Auditor => PrivacyMessages.NoRuleAuditor,
+                _ => PrivacyMessages.NoRule,
+            },
+            actor.Role,
+            data));
+
+    private bool HasOwnSignal(OrganisationId? organisation, Bsn youth) =>
+        organisation is { } o && _index.GetActiveSignals(youth).Any(s => s.Organisation == o);
+
+    private bool Coordinates(Actor actor, CoordinationCase current)
+    {
+        if (!current.IsOpen || actor.Professional is not { } professional)
+        {
+            return false;
+        }
+
+        return current.CaseHolder == professional
+            || (current.Coordinator is { } coordinator && _desk.ProfessionalOf(coordinator) == professional);
+    }
+
+    private AccessDecision DecideSharedDetails(Actor actor, Bsn youth)
+    {
+        if (_desk.FindOpenCase(youth) is not { } current || !Coordinates(actor, current))
+        {
+            return AccessDecision.Refuse("R4 shared details", PrivacyMessages.SharedDetailsNotCoordinator);
+        }
+
+        var organisation = actor.Organisation!.Value;
+        if (_consents.FindConsent(youth, ConsentPurpose.Coordination, organisation) is { } consent)
+        {
+            return AccessDecision.Allow("R4 shared details", $"{consent.Reference} for coordination reaches {organisation}.", AccessBasis.Consent, consent.Reference);
+        }
+
+        return _consents.FindLegalBasis(youth, organisation) is { } legal
+            ? AccessDecision.Allow("R4 shared details", $"{legal.Reference} ({legal.Basis}) allows sharing without consent; flagged for review.", AccessBasis.LegalBasis, legal.Reference, flag: true)
+            : AccessDecision.Refuse("R4 shared details", Messages.Format(PrivacyMessages.SharedDetailsNoBasis, organisation));
+    }
+}

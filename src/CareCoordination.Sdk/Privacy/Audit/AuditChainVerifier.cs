@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CareCoordination.Sdk.Storage;
+
+namespace CareCoordination.Sdk.Privacy.Audit;
+
+/// <summary>Checks a stored audit trail against the chain key and, when there is one, the last signed checkpoint.</summary>
+internal static class AuditChainVerifier
+{
+    public static AuditVerification Verify(StoredAuditTrail stored, AuditChainKey key, AuditCheckpoint? checkpoint)
+    {
+        var records = stored.Records;
+        if (checkpoint is not null && !checkpoint.IsSignedBy(key))
+        {
+            return Broken(checkpoint.Sequence, "the last checkpoint is not signed with the audit chain key: it was forged, or the trail is opened with another key", records.Count);
+        }
+
+        var previous = stored.Genesis;
+        var expected = stored.GenesisSequence + 1;
+        var keyedSeen = false;
+        var purges = new List<(long Through, string Genesis)>();
+        foreach (var record in records)
+        {
+            string? problem = null;
+            if (record.Sequence != expected)
+            {
+                problem = string.Create(CultureInfo.InvariantCulture, $"expected record #{expected}, found #{record.Sequence}: a record is missing, renumbered or out of order");
+            }
+            else if (!string.Equals(record.PreviousHash, previous, StringComparison.Ordinal))
+            {
+                problem = "the record does not chain to the one before it: a record before it was changed, removed or moved";
+            }
+            else if (!record.IsKeyed && (keyedSeen || (checkpoint is not null && record.Sequence >= checkpoint.KeyedFrom)))
+            {
+                problem = "the record carries no keyed hash where every record is keyed: it was forged or re-hashed without the key";
+            }
+            else if (!record.HasValidHash(key))
+            {
+                problem = "the record's content does not match its keyed hash: it was changed, moved to another person, renumbered or forged";
+            }
+
+            if (problem is not null)
+            {
+                return Broken(expected, problem, records.Count);
+            }
+
+            keyedSeen |= record.IsKeyed;
+            if (record.TryReadPurge(out var through, out var genesis))
+            {
+                purges.Add((through, genesis));
+            }
+
+            previous = record.Hash;
+            expected++;
+        }
+
+        if (stored.GenesisSequence > 0 && !PurgeIsSigned(stored, records, purges, checkpoint))
+        {
+            return Broken(stored.GenesisSequence + 1, "records were removed from the start of the trail without a signed purge record", records.Count);
+        }
+
+        if (checkpoint is null)
+        {
+            return new AuditVerification(true, null, "intact", records.Count);
+        }
+
+        var last = expected - 1;
+        if (last < checkpoint.Sequence)
+        {
+            return Broken(last + 1, string.Create(CultureInfo.InvariantCulture, $"the trail ends at #{last} but the last checkpoint names #{checkpoint.Sequence}: records at the end were removed"), records.Count);
+        }
+
+        if (stored.GenesisSequence < checkpoint.GenesisSequence)
+        {
+            return Broken(stored.GenesisSequence + 1, "the trail starts before the last checkpoint's start: purged records were put back", records.Count);
+        }
+
+        var anchored = checkpoint.Sequence == stored.GenesisSequence
+            ? stored.Genesis
+            : checkpoint.Sequence > stored.GenesisSequence ? records[(int)(checkpoint.Sequence - stored.GenesisSequence - 1)].Hash : null;
+        return anchored is not null && !string.Equals(anchored, checkpoint.Head, StringComparison.Ordinal)
+            ? Broken(checkpoint.Sequence, "the record the last checkpoint names has another hash: the trail up to it was rewritten", records.Count)
+            : new AuditVerification(true, null, "intact", records.Count);
+    }
+
+    // A purged start is explained by a signed purge record kept in the chain, by the last checkpoint, or — for a
+    // trail without checkpoints — by a purge of an earlier SDK, before any record was keyed.
+    private static bool PurgeIsSigned(StoredAuditTrail stored, IReadOnlyList<AuditRecord> records, List<(long Through, string Genesis)> purges, AuditCheckpoint? checkpoint)
+    {
+        foreach (var (through, genesis) in purges)
+        {
+            if (through == stored.GenesisSequence && string.Equals(genesis, stored.Genesis, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (checkpoint is not null)
+        {
+            return checkpoint.GenesisSequence == stored.GenesisSequence && string.Equals(checkpoint.Genesis, stored.Genesis, StringComparison.Ordinal);
+        }
+
+        return records.Count == 0 ? stored.Genesis.Length == AuditRecord.GenesisHash.Length : !records[0].IsKeyed;
+    }
+
+    private static AuditVerification Broken(long sequence, string reason, int count) => new(false, sequence, reason, count);
+}

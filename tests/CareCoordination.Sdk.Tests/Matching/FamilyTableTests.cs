@@ -1,0 +1,197 @@
+using CareCoordination.Sdk.Tests.Families;
+using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Matching;
+
+public sealed class FamilyTableTests
+{
+    private static readonly Bsn[] People = TestBsns.Generate(12, seed: 23);
+    private static readonly HashSet<AddressKey> NoInstitutions = [];
+
+    [Fact]
+    public void Half_siblings_in_different_households_are_siblings_through_the_parent_they_share()
+    {
+        var (first, second, father, mother, otherMother) = (People[0], People[1], People[2], People[3], People[4]);
+        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+        table.AddOrReplace(Family.Create(new FamilyId(1), [first], [father, mother]));
+        table.AddOrReplace(Family.Create(new FamilyId(2), [second], [otherMother, father]));
+
+        Assert.Equal([Key(second)], table.SiblingsOf(Key(first))!.Keys);
+        Assert.Equal([new FamilyId(1)], table.SiblingsOf(Key(first))!.Families);
+        Assert.Equal([Key(first)], table.SiblingsOf(Key(second))!.Keys);
+        Assert.Equal([new FamilyId(2)], table.SiblingsOf(Key(second))!.Families);
+    }
+
+    [Fact]
+    public void Forgetting_the_family_that_names_the_shared_parent_ends_the_link_for_both_youths()
+    {
+        var (first, second, father) = (People[0], People[1], People[2]);
+        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+        table.AddOrReplace(Family.Create(new FamilyId(1), [first], [father]));
+        table.AddOrReplace(Family.Create(new FamilyId(2), [second], [father]));
+
+        table.AddOrReplace(Family.Create(new FamilyId(2), [second], [People[5]]));
+
+        Assert.Null(table.SiblingsOf(Key(first)));
+        Assert.Null(table.SiblingsOf(Key(second)));
+    }
+
+    [Fact]
+    public void A_teenage_parent_and_her_own_child_are_not_siblings()
+    {
+        var (mother, baby, grandmother, brother) = (People[0], People[1], People[2], People[3]);
+        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+        table.AddOrReplace(Family.Create(new FamilyId(1), [mother, brother], [grandmother]));
+        table.AddOrReplace(Family.Create(new FamilyId(2), [baby], [mother]));
+
+        Assert.Null(table.SiblingsOf(Key(baby)));
+        Assert.Equal([Key(brother)], table.SiblingsOf(Key(mother))!.Keys);
+    }
+
+    [Fact]
+    public void Youths_are_siblings_exactly_when_they_share_a_household_or_a_parent_whatever_the_order_of_family_changes()
+    {
+        // A change: family 1-4 set to some youths (0-5) and parents (6-11), or forgotten when it has no youths.
+        var change = Gen.Choose(1, 4).SelectMany(id => Gen.SubListOf(Enumerable.Range(0, 6).ToArray())
+            .SelectMany(youths => Gen.SubListOf(Enumerable.Range(6, 6).ToArray()).Select(parents => (Id: id, Youths: youths.ToArray(), Parents: parents.ToArray()))));
+        var property = Prop.ForAll(Arb.From(change.ArrayOf()), ((int Id, int[] Youths, int[] Parents)[] changes) =>
+        {
+            var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+            var model = new Dictionary<int, (int[] Youths, int[] Parents)>();
+            foreach (var (id, youths, parents) in changes)
+            {
+                if (youths.Length == 0)
+                {
+                    table.Remove(new FamilyId(id));
+                    model.Remove(id);
+                }
+                else
+                {
+                    table.AddOrReplace(Family.Create(new FamilyId(id), youths.Select(i => People[i]), parents.Select(i => People[i])));
+                    model[id] = (youths, parents);
+                }
+            }
+
+            for (var a = 0; a < 6; a++)
+            {
+                for (var b = 0; b < 6; b++)
+                {
+                    var expected = a != b && Related(model, a, b);
+                    var actual = table.SiblingsOf(Key(People[a]))?.Keys.Contains(Key(People[b])) ?? false;
+                    PropertyCheck.That(expected == actual, $"youths {a} and {b}: siblings {actual}, but they {(expected ? "share" : "share no")} household or parent");
+                }
+
+                var siblings = table.SiblingsOf(Key(People[a]))?.Keys ?? [];
+                PropertyCheck.That(siblings.Distinct().Count() == siblings.Length, $"youth {a} has a sibling twice");
+            }
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Fact]
+    public void Youths_of_two_households_at_one_address_are_address_mates_and_a_sibling_stays_a_sibling()
+    {
+        var (first, second, neighbour, parent) = (People[0], People[1], People[2], People[6]);
+        var address = AddressKey.Create("1234AB", 12);
+        var table = new FamilyTable(NoInstitutions);
+        table.AddOrReplace(Family.Create(new FamilyId(1), [first, second], [parent], address));
+        table.AddOrReplace(Family.Create(new FamilyId(2), [neighbour], [], AddressKey.Parse("1234 ab 12")));
+
+        var ofFirst = table.SiblingsOf(Key(first))!;
+        Assert.Equal([Key(second), Key(neighbour)], ofFirst.Keys);
+        Assert.Equal([MatchKind.Family, MatchKind.Address], ofFirst.Kinds);
+        Assert.Equal([new FamilyId(1), new FamilyId(1)], ofFirst.Families);
+        Assert.Equal([MatchKind.Address, MatchKind.Address], table.SiblingsOf(Key(neighbour))!.Kinds);
+
+        table.AddOrReplace(Family.Create(new FamilyId(2), [neighbour], [], AddressKey.Create("1234AB", 14)));
+
+        Assert.Null(table.SiblingsOf(Key(neighbour)));
+        Assert.Equal([Key(second)], table.SiblingsOf(Key(first))!.Keys);
+    }
+
+    [Fact]
+    public void Youths_registered_at_an_institution_s_address_are_not_address_mates()
+    {
+        var (first, second) = (People[0], People[1]);
+        var institution = AddressKey.Create("1234AB", 1);
+        var table = new FamilyTable(new HashSet<AddressKey> { institution });
+        table.AddOrReplace(Family.Create(new FamilyId(1), [first], [], institution));
+        table.AddOrReplace(Family.Create(new FamilyId(2), [second], [], institution));
+
+        Assert.Null(table.SiblingsOf(Key(first)));
+        Assert.Null(table.SiblingsOf(Key(second)));
+    }
+
+    [Fact]
+    public void Address_matches_are_symmetric_and_an_institution_s_address_never_matches_whatever_the_order_of_family_changes()
+    {
+        // Addresses 0-2, of which 0 is an institution's; a change sets family 1-4 to some youths (0-5) at an address (or
+        // none), or forgets it when it has no youths.
+        var addresses = new[] { AddressKey.Create("1011AA", 1), AddressKey.Create("1011AA", 2), AddressKey.Create("1011AA", 2, "A") };
+        var institutions = new HashSet<AddressKey> { addresses[0] };
+        var change = Gen.Choose(1, 4).SelectMany(id => Gen.SubListOf(Enumerable.Range(0, 6).ToArray())
+            .SelectMany(youths => Gen.Choose(-1, 2).Select(address => (Id: id, Youths: youths.ToArray(), Address: address))));
+        var property = Prop.ForAll(Arb.From(change.ArrayOf()), ((int Id, int[] Youths, int Address)[] changes) =>
+        {
+            var table = new FamilyTable(institutions);
+            var model = new Dictionary<int, (int[] Youths, int Address)>();
+            foreach (var (id, youths, address) in changes)
+            {
+                if (youths.Length == 0)
+                {
+                    table.Remove(new FamilyId(id));
+                    model.Remove(id);
+                }
+                else
+                {
+                    table.AddOrReplace(Family.Create(new FamilyId(id), youths.Select(i => People[i]), [], address < 0 ? null : addresses[address]));
+                    model[id] = (youths, address);
+                }
+            }
+
+            for (var a = 0; a < 6; a++)
+            {
+                for (var b = 0; b < 6; b++)
+                {
+                    var there = KindBetween(table, a, b);
+                    var back = KindBetween(table, b, a);
+                    PropertyCheck.That(there == back, $"youths {a} and {b}: {there} one way, {back} the other");
+                    var household = model.Values.Any(f => f.Youths.Contains(a) && f.Youths.Contains(b));
+                    var mates = model.Values.Any(f => f.Youths.Contains(a) && f.Address > 0
+                        && model.Values.Any(g => g.Youths.Contains(b) && g.Address == f.Address));
+                    var expected = a == b ? (MatchKind?)null : household ? MatchKind.Family : mates ? MatchKind.Address : null;
+                    PropertyCheck.That(there == expected, $"youths {a} and {b}: {there?.ToString() ?? "no match"}, expected {expected?.ToString() ?? "no match"}");
+                }
+            }
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    private static MatchKind? KindBetween(FamilyTable table, int a, int b)
+    {
+        if (table.SiblingsOf(Key(People[a])) is not { } siblings)
+        {
+            return null;
+        }
+
+        var i = System.Array.IndexOf(siblings.Keys, Key(People[b]));
+        return i < 0 ? null : siblings.Kinds[i];
+    }
+
+    private static bool Related(Dictionary<int, (int[] Youths, int[] Parents)> model, int a, int b)
+    {
+        var parentsOfA = model.Values.Where(f => f.Youths.Contains(a)).SelectMany(f => f.Parents).ToHashSet();
+        return model.Values.Any(f => f.Youths.Contains(a) && f.Youths.Contains(b))
+            || model.Values.Any(f => f.Youths.Contains(b) && f.Parents.Any(parentsOfA.Contains));
+    }
+
+    private static int Key(Bsn bsn) => bsn.RevealNumber();
+}
