@@ -68,7 +68,7 @@ internal sealed class StreamDocuments
 
     private static readonly FrozenDictionary<string, Type> RecordEvents = Named(
         typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded),
-        typeof(Notifications.MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded));
+        typeof(MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded));
 
     private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 

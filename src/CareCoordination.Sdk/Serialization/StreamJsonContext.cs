@@ -45,6 +45,6 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(StreamErased))]
 [JsonSerializable(typeof(FamilyRecorded))]
 [JsonSerializable(typeof(Privacy.InformationObligation))]
-[JsonSerializable(typeof(Notifications.MatchNotificationRecorded))]
+[JsonSerializable(typeof(MatchNotificationRecorded))]
 [JsonSerializable(typeof(Logbook.LogbookEntryRecorded))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

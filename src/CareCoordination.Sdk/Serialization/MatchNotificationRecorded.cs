@@ -4,7 +4,7 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 
-namespace CareCoordination.Sdk.Notifications;
+namespace CareCoordination.Sdk.Serialization;
 
 /// <summary>The stored form of one entry of an organisation's notification feed: the notification exactly as the law allows it (parties and contact details, no youth).</summary>
 /// <param name="Signal">The recipient's own signal, or for the match coordinator the signal whose registration found the match.</param>
