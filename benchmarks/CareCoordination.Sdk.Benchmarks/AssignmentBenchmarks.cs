@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

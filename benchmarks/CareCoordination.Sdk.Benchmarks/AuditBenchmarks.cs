@@ -2,16 +2,16 @@ using System;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

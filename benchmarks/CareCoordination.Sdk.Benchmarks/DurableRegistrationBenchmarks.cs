@@ -1,5 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
@@ -7,7 +8,6 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

@@ -2,9 +2,9 @@ using System;
 using BenchmarkDotNet.Attributes;
 using CareCoordination.Sdk.Benchmarks.Baselines;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

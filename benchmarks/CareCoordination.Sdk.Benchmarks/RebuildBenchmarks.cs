@@ -1,11 +1,11 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

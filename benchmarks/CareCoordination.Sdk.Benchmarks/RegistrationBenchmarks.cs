@@ -1,11 +1,11 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using CareCoordination.Sdk.Benchmarks.Baselines;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks;
 

@@ -5,24 +5,24 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Sqlite;
 using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using QuickStart;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Audit;
-using CareCoordination.Sdk.Privacy.Consents;
 
 // The story: two siblings, three organisations that do not know of each other's involvement. The index keeps its
 // signals, cases, plans, consents and audit trail in a SQLite file (the embedded default); run the sample twice to

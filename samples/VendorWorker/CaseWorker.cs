@@ -5,10 +5,10 @@ using System.Threading.Tasks;
 using CareCoordination.Sdk.Client;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using CareCoordination.Sdk.Index;
 
 namespace VendorWorker;
 

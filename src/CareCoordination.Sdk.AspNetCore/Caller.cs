@@ -4,8 +4,8 @@ using System.Linq;
 using System.Security.Claims;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
-using Microsoft.AspNetCore.Http;
 using CareCoordination.Sdk.Privacy.Access;
+using Microsoft.AspNetCore.Http;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

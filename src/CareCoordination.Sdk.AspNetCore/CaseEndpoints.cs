@@ -3,12 +3,12 @@ using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

@@ -3,15 +3,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

@@ -2,10 +2,10 @@ using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

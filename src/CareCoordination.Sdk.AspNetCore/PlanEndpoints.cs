@@ -4,14 +4,14 @@ using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

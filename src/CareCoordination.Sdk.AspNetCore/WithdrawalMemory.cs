@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.AspNetCore;
 

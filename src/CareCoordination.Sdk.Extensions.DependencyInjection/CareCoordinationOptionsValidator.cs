@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk;
 

@@ -1,17 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Logbook;
+using CareCoordination.Sdk.Logbook.Book;
+using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Signals;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Logbook.Book;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Hosting;
 

@@ -4,11 +4,11 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Hosting;
 

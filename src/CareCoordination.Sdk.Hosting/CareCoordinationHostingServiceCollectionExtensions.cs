@@ -2,10 +2,15 @@ using System;
 using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Hosting;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Logbook;
+using CareCoordination.Sdk.Logbook.Book;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.PostgreSql;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Sqlite;
 using CareCoordination.Sdk.Storage;
@@ -15,11 +20,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Logbook.Book;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

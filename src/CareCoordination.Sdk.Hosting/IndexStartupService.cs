@@ -2,8 +2,10 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.PostgreSql;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Sqlite;
 using CareCoordination.Sdk.Storage;
@@ -11,8 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Hosting;
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
@@ -14,7 +15,6 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Relational;
 using Npgsql;
 using NpgsqlTypes;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.PostgreSql;
 

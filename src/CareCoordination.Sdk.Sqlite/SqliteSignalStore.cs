@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
@@ -12,7 +13,6 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Relational;
 using Microsoft.Data.Sqlite;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Sqlite;
 

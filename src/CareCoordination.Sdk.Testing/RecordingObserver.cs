@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Testing;
 

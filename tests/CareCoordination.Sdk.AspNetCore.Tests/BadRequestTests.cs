@@ -2,18 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Notifications;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

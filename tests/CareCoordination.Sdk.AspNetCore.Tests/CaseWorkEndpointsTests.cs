@@ -1,11 +1,11 @@
 using System.Linq;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

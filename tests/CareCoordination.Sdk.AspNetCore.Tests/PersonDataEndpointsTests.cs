@@ -1,9 +1,9 @@
 using System.Linq;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

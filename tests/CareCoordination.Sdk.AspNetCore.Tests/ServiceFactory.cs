@@ -7,6 +7,7 @@ using System.Security.Claims;
 using System.Text;
 using CareCoordination.Sdk.AspNetCore;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -18,7 +19,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 

@@ -3,8 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
-using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
@@ -14,10 +18,6 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Extensions.DependencyInjection.Tests;
 

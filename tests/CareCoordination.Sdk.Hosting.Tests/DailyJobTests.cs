@@ -2,9 +2,12 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Testing;
@@ -12,9 +15,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Plans.Book;
 
 namespace CareCoordination.Sdk.Hosting.Tests;
 

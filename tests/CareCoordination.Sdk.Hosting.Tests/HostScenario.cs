@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Hosting;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -17,7 +18,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Hosting.Tests;
 

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Hosting.Tests;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
@@ -11,10 +12,9 @@ using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Availability;
 using FsCheck;
 using FsCheck.Fluent;
-using Npgsql;
 using NodaTime.Testing;
+using Npgsql;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.PostgreSql.Tests;
 

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -16,7 +17,6 @@ using CareCoordination.Sdk.Tests.Storage;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Availability;
 

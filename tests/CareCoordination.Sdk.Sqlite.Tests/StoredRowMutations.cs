@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
@@ -14,7 +15,6 @@ using CareCoordination.Sdk.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Availability;
 

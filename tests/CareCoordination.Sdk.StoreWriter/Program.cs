@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.PostgreSql;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -10,7 +11,6 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Index;
 
 // The writer of the kill test: registers signals into a durable store as fast as it can, each with its own idempotency
 // key, and prints one line before each registration and one per registration the index acknowledged, until the test

@@ -1,10 +1,10 @@
 using System;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Benchmarks.Replay;
 

@@ -1,5 +1,5 @@
-using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 
 namespace CareCoordination.Sdk.Index;

@@ -1,7 +1,7 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 
 namespace CareCoordination.Sdk.Index;

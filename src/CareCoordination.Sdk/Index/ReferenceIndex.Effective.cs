@@ -1,8 +1,8 @@
-using CareCoordination.Sdk.Signals;
 using System.Collections.Generic;
 using System.Threading;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Signals;
 using NodaTime;
 
 namespace CareCoordination.Sdk.Index;

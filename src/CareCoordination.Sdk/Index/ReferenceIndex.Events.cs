@@ -1,8 +1,8 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Telemetry;
 

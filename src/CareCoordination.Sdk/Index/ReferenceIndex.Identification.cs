@@ -1,4 +1,3 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -9,6 +8,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
@@ -31,20 +31,24 @@ public sealed partial class ReferenceIndex
     /// <remarks>Internal: the move reveals the other organisations' signals on the BSN, so it goes through
     /// <see cref="Privacy.Access.PersonDataAccess.AssignBsn"/>, which checks the actor and leaves the audit record.</remarks>
     /// <exception cref="ArgumentException">An argument is <c>default</c>, or <paramref name="bsn"/> carries a substitute number itself.</exception>
-    internal IReadOnlyList<Match> AssignBsn(SubstituteNumber substitute, Bsn bsn) =>
-        _durable is null ? AssignBsnCore(substitute, bsn) : Durably(() => AssignBsnCore(substitute, bsn));
+    /// <param name="alsoInOperation">What else belongs to the move, such as its audit records: it runs after the move, in its operation, so it commits and rolls back with it.</param>
+    internal IReadOnlyList<Match> AssignBsn(SubstituteNumber substitute, Bsn bsn, Action? alsoInOperation = null) =>
+        _durable is null
+            ? Then<IReadOnlyList<Match>>(AssignBsnCore(substitute, bsn), alsoInOperation)
+            : Durably<IReadOnlyList<Match>>(() => Then(AssignBsnCore(substitute, bsn), alsoInOperation));
 
-    /// <summary>Moves a youth's signals to the BSN like <see cref="AssignBsn(SubstituteNumber, Bsn)"/> and completes once the move is durable.</summary>
+    /// <summary>Moves a youth's signals to the BSN like <see cref="AssignBsn(SubstituteNumber, Bsn, Action?)"/> and completes once the move is durable.</summary>
     /// <param name="substitute">The substitute number the youth was signalled under.</param>
     /// <param name="bsn">The youth's BSN.</param>
+    /// <param name="alsoInOperation">What else belongs to the move, such as its audit records: it runs in its operation.</param>
     /// <param name="cancellationToken">Cancels the move until it is queued for its commit.</param>
     /// <returns>The matches the move made; empty when it made none.</returns>
-    internal async Task<IReadOnlyList<Match>> AssignBsnAsync(SubstituteNumber substitute, Bsn bsn, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<Match>> AssignBsnAsync(SubstituteNumber substitute, Bsn bsn, Action? alsoInOperation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return _durable is null
-            ? AssignBsnCore(substitute, bsn)
-            : await DurablyAsync(() => AssignBsnCore(substitute, bsn), cancellationToken).ConfigureAwait(false);
+            ? Then<IReadOnlyList<Match>>(AssignBsnCore(substitute, bsn), alsoInOperation)
+            : await DurablyAsync<IReadOnlyList<Match>>(() => Then(AssignBsnCore(substitute, bsn), alsoInOperation), cancellationToken).ConfigureAwait(false);
     }
 
     private List<Match> AssignBsnCore(SubstituteNumber substitute, Bsn bsn)

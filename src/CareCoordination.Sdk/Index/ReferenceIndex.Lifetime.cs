@@ -1,4 +1,3 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -9,6 +8,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Telemetry;
@@ -25,28 +25,32 @@ public sealed partial class ReferenceIndex
     /// <param name="reason">Why.</param>
     /// <returns>The signal as it was.</returns>
     /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
+    /// <param name="alsoInOperation">What else belongs to the withdrawal, such as its audit record: it runs after the withdrawal, in its operation, so it commits and rolls back with it.</param>
     /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
-    internal Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason) =>
-        _durable is null ? WithdrawCore(youth, organisation, reason) : Durably(() => WithdrawCore(youth, organisation, reason));
+    internal Signal Withdraw(Bsn youth, OrganisationId organisation, WithdrawalReason reason, Action? alsoInOperation = null) =>
+        _durable is null
+            ? Then(WithdrawCore(youth, organisation, reason), alsoInOperation)
+            : Durably(() => Then(WithdrawCore(youth, organisation, reason), alsoInOperation));
 
     /// <summary>
-    /// Withdraws an organisation's own signal on a youth, like <see cref="Withdraw(Bsn, OrganisationId, WithdrawalReason)"/>,
+    /// Withdraws an organisation's own signal on a youth, like <see cref="Withdraw(Bsn, OrganisationId, WithdrawalReason, Action?)"/>,
     /// and completes once the withdrawal is durable. Cancelled before it is queued for its commit, nothing happened.
     /// </summary>
     /// <param name="youth">The youth.</param>
     /// <param name="organisation">The organisation that made the signal; only it may withdraw it.</param>
     /// <param name="reason">Why.</param>
+    /// <param name="alsoInOperation">What else belongs to the withdrawal, such as its audit record: it runs in its operation.</param>
     /// <param name="cancellationToken">Cancels the withdrawal until it is queued for its commit.</param>
     /// <returns>The signal as it was.</returns>
     /// <exception cref="ArgumentException">An argument is <c>default</c> or undefined.</exception>
     /// <exception cref="NotFoundException">The organisation has no active signal on the youth; nothing changed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled before the withdrawal was queued; nothing changed.</exception>
-    internal async Task<Signal> WithdrawAsync(Bsn youth, OrganisationId organisation, WithdrawalReason reason, CancellationToken cancellationToken = default)
+    internal async Task<Signal> WithdrawAsync(Bsn youth, OrganisationId organisation, WithdrawalReason reason, Action? alsoInOperation = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return _durable is null
-            ? WithdrawCore(youth, organisation, reason)
-            : await DurablyAsync(() => WithdrawCore(youth, organisation, reason), cancellationToken).ConfigureAwait(false);
+            ? Then(WithdrawCore(youth, organisation, reason), alsoInOperation)
+            : await DurablyAsync(() => Then(WithdrawCore(youth, organisation, reason), alsoInOperation), cancellationToken).ConfigureAwait(false);
     }
 
     private Signal WithdrawCore(Bsn youth, OrganisationId organisation, WithdrawalReason reason)

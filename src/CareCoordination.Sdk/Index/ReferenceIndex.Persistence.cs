@@ -1,4 +1,3 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,6 +7,7 @@ using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 

@@ -1,8 +1,8 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Telemetry;
 
@@ -18,6 +18,13 @@ public sealed partial class ReferenceIndex
 
     // The sequence number of the last queued operation that changed a family; only under the lock.
     private long _pendingFamilies;
+
+    /// <summary>Runs what else belongs to an operation (its audit record) once the index's part of it succeeded, so that a refused operation leaves no record of having happened.</summary>
+    private static T Then<T>(T result, Action? alsoInOperation)
+    {
+        alsoInOperation?.Invoke();
+        return result;
+    }
 
     /// <summary>Runs one index operation on a store that commits change sets and blocks until it is durable.</summary>
     private T Durably<T>(Func<T> apply)

@@ -1,4 +1,3 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -10,11 +9,12 @@ using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Regions;
+using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Telemetry;
 using NodaTime;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Index;
 

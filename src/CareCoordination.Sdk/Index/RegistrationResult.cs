@@ -1,7 +1,7 @@
-using CareCoordination.Sdk.Signals;
 using System;
 using System.Collections.Generic;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Signals;
 
 namespace CareCoordination.Sdk.Index;
 

@@ -1,6 +1,6 @@
-using CareCoordination.Sdk.Families;
 using System;
 using System.Collections.Generic;
+using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Matching;
 
 namespace CareCoordination.Sdk.Matching;

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
-using NodaTime;
 using CareCoordination.Sdk.Privacy.Audit;
+using NodaTime;
 
 namespace CareCoordination.Sdk.Privacy;
 

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Organisations;
-using NodaTime;
 using CareCoordination.Sdk.Privacy.Access;
+using NodaTime;
 
 namespace CareCoordination.Sdk.Privacy;
 

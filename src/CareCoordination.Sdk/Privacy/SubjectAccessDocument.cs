@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using NodaTime;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Consents;
+using NodaTime;
 
 namespace CareCoordination.Sdk.Privacy;
 

@@ -5,12 +5,12 @@ using System.Threading.Tasks;
 using CareCoordination.Sdk.Client;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests.Client;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
-using Xunit;
 using CareCoordination.Sdk.Coordination.Desk;
+using Xunit;
 
 namespace CareCoordination.Sdk.Tests.Coordination;
 

@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Text.Json;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Tests.Coordination;
 

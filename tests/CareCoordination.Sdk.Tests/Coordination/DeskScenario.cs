@@ -1,14 +1,14 @@
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Tests.Signals;
-using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Tests.Coordination;
 

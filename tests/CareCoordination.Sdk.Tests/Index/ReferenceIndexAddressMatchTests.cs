@@ -1,4 +1,3 @@
-using CareCoordination.Sdk.Tests.Signals;
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Families;
@@ -6,6 +5,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
 using Xunit;
 using static CareCoordination.Sdk.Tests.Signals.IndexScenario;
 

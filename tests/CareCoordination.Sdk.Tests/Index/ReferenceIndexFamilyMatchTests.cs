@@ -1,9 +1,9 @@
-using CareCoordination.Sdk.Tests.Signals;
 using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

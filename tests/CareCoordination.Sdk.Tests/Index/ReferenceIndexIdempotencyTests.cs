@@ -1,10 +1,10 @@
-using CareCoordination.Sdk.Tests.Signals;
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using Xunit;
 using static CareCoordination.Sdk.Tests.Signals.IndexScenario;

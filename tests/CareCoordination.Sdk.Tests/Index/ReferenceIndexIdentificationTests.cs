@@ -1,4 +1,3 @@
-using CareCoordination.Sdk.Tests.Signals;
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Families;
@@ -8,6 +7,7 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
 using FsCheck.Xunit;
 using NodaTime;
 using Xunit;

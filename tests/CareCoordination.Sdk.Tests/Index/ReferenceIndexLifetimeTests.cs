@@ -1,10 +1,10 @@
-using CareCoordination.Sdk.Tests.Signals;
 using System.Linq;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
 using FsCheck.Xunit;
 using NodaTime;
 using Xunit;

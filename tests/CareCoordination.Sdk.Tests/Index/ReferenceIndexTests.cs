@@ -1,17 +1,17 @@
-using CareCoordination.Sdk.Tests.Signals;
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Index;
 using static CareCoordination.Sdk.Tests.Signals.IndexScenario;
 
 namespace CareCoordination.Sdk.Tests.Index;

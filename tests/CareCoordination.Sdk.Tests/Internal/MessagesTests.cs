@@ -7,11 +7,11 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Internal;
 

@@ -1,10 +1,10 @@
-using CareCoordination.Sdk.Tests.Families;
 using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Families;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Regions;
@@ -10,7 +11,6 @@ using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Notifications;
 

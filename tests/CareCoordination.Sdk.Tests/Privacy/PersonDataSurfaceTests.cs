@@ -4,12 +4,12 @@ using System.Linq;
 using System.Reflection;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using Xunit;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Privacy;
 

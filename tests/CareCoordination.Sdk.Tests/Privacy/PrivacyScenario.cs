@@ -1,19 +1,19 @@
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Coordination;
 using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Privacy;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
@@ -11,7 +12,6 @@ using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Serialization;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -9,7 +10,6 @@ using CareCoordination.Sdk.Tests.Storage;
 using FsCheck;
 using FsCheck.Xunit;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Signals;
 

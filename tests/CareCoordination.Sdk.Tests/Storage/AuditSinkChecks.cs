@@ -1,10 +1,10 @@
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

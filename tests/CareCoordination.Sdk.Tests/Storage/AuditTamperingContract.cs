@@ -4,13 +4,13 @@ using System.Data.Common;
 using System.IO;
 using System.Linq;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
@@ -18,7 +19,6 @@ using FsCheck;
 using FsCheck.Xunit;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 
@@ -138,7 +138,7 @@ public sealed class GroupCommitTests
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.RegisterAsync(By(0, 0), cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.WithdrawAsync(Youths[0].Bsn, IndexModel.Organisations[0], WithdrawalReason.RiskGone, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.WithdrawAsync(Youths[0].Bsn, IndexModel.Organisations[0], WithdrawalReason.RiskGone, cancellationToken: cancelled.Token));
 
         Assert.Equal(0, index.ActiveSignalCount);
         Assert.Equal(0, store.Entered);
@@ -286,7 +286,7 @@ public sealed class GroupCommitTests
 
         var first = index.RegisterAsync(By(2, 0));
         SpinWait.SpinUntil(() => store.Entered == entered + 1);
-        var move = index.AssignBsnAsync(substitute, Youths[0].Bsn, CancellationToken.None);
+        var move = index.AssignBsnAsync(substitute, Youths[0].Bsn, null, CancellationToken.None);
         var alongside = index.RegisterAsync(By(3, 1));
         holding.Set();
         await first;
@@ -300,7 +300,7 @@ public sealed class GroupCommitTests
         Assert.Empty(index.GetMatches(Youths[0].Bsn));
         var reopened = Open(store, clock);
         Assert.Equal(Describe(reopened) + Describe(reopened, substitute), Describe(index) + Describe(index, substitute));
-        Assert.Single(await index.AssignBsnAsync(substitute, Youths[0].Bsn, CancellationToken.None));
+        Assert.Single(await index.AssignBsnAsync(substitute, Youths[0].Bsn, null, CancellationToken.None));
     }
 
     private static SignalRegistration By(int youth, int organisation) => IndexScenario.By(IndexModel.Organisations[organisation], Youths[youth]);

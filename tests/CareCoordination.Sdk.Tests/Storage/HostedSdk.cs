@@ -1,10 +1,10 @@
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

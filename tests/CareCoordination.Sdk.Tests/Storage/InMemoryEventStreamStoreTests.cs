@@ -1,14 +1,14 @@
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Coordination;
 using CareCoordination.Sdk.Tests.Plans;
 using CareCoordination.Sdk.Tests.Signals;
 using Xunit;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

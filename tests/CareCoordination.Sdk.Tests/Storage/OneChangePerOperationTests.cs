@@ -3,11 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -16,10 +21,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 
@@ -37,6 +38,7 @@ public sealed class OneChangePerOperationTests
     private static readonly Youth Sam = new(People[0], new LocalDate(2016, 3, 1));
     private static readonly Youth Sara = new(People[1], new LocalDate(2013, 6, 1));
     private static readonly Youth Noor = new(People[2], new LocalDate(2010, 9, 1));
+    private static readonly SubstituteNumber Unnamed = SubstituteNumber.Derive("Yilmaz", new LocalDate(2019, 2, 1), Sex.Female);
 
     public static TheoryData<string> Operations => new(OperationsByName.Keys);
 
@@ -53,6 +55,8 @@ public sealed class OneChangePerOperationTests
         ["a coordinator leaving the pool"] = sdk => sdk.Desk.RemoveCoordinator(new CoordinatorId(1), "left the organisation"),
         ["the daily escalation check"] = sdk => sdk.Plans.AdvanceEscalations(TestRegion.ReporterOf(Amw), sdk.Plans.Today.PlusDays(30)),
         ["an erasure of a youth's consents and legal bases"] = sdk => sdk.Consents.Erase(Sam.Bsn, "erasure request"),
+        ["a withdrawal through the person-data door, with its audit record"] = sdk => sdk.Access.Withdraw(Reporter(Amw), Sara.Bsn, WithdrawalReason.RiskGone),
+        ["a substitute number replaced by the BSN through the person-data door, audited under both"] = sdk => sdk.Access.AssignBsn(Reporter(Jgz), Unnamed, People[4]),
         ["a family change from the population register, which reaches the desk too"] = sdk =>
             sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn, Noor.Bsn], [People[3]])),
     };
@@ -115,6 +119,9 @@ public sealed class OneChangePerOperationTests
         Assert.Contains(last.Streams, s => s.Kind == "case");
     }
 
+    private static Actor Reporter(OrganisationId organisation) =>
+        new("user-" + organisation.Value, ActorRole.Reporter, organisation, TestRegion.ReporterOf(organisation), "Vendor client 4.2");
+
     private static SignalRegistration By(OrganisationId organisation, Youth youth) =>
         new(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems);
 
@@ -125,6 +132,7 @@ public sealed class OneChangePerOperationTests
         sdk.Desk.AddCoordinator(new CareCoordinator(new CoordinatorId(2), TestRegion.ReporterOf(Jgz), Jgz, TrainingLevel.Specialist, weeklyHours: 8));
         sdk.Index.Register(By(Jgz, Sam)).ThrowIfRefused();
         sdk.Index.Register(By(Amw, Sara)).ThrowIfRefused();
+        sdk.Index.Register(By(Jgz, Youth.WithoutBsn(Unnamed, new LocalDate(2019, 2, 1)))).ThrowIfRefused();
         var caseId = sdk.Desk.WhichCaseHandles(Sam.Bsn)!.Case;
         sdk.Desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
         sdk.Desk.AssignCoordinator(caseId).ThrowIfRefused();
@@ -151,6 +159,8 @@ public sealed class OneChangePerOperationTests
             Plans = _services.GetRequiredService<PlanBook>();
             Consents = _services.GetRequiredService<ConsentRegister>();
             Obligations = _services.GetRequiredService<InformationObligations>();
+            Access = _services.GetRequiredService<PersonDataAccess>();
+            Audit = _services.GetRequiredService<AuditTrail>();
         }
 
         public FakeClock Clock { get; }
@@ -165,6 +175,10 @@ public sealed class OneChangePerOperationTests
 
         public InformationObligations Obligations { get; }
 
+        public PersonDataAccess Access { get; }
+
+        public AuditTrail Audit { get; }
+
         public void Dispose() => _services.Dispose();
 
         /// <summary>Everything every area holds about the story's persons, in a canonical text.</summary>
@@ -173,7 +187,7 @@ public sealed class OneChangePerOperationTests
             var documents = StreamDocuments.For(YouthKeying.ByBsn);
             var text = new StringBuilder();
             text.Append(FormattableString.Invariant($"index: {Index.ActiveSignalCount} active, {Index.ArchivedSignalCount} archived\n"));
-            foreach (var person in People)
+            foreach (var person in People.Append(Unnamed.AsIndexKey()))
             {
                 text.Append(person.RevealDigits()).Append(":\n");
                 foreach (var signal in Index.GetActiveSignals(person))
@@ -197,6 +211,7 @@ public sealed class OneChangePerOperationTests
                 text.AppendJoin('\n', Obligations.About(person).Select(o => "  " + o)).Append('\n');
             }
 
+            text.AppendJoin('\n', Audit.Export().Select(r => FormattableString.Invariant($"audit {r.Sequence} {r.Action} {r.Data} {r.Detail}"))).Append('\n');
             text.Append("pool: ").AppendJoin(", ", Desk.Pool.Select(c => c.ToString())).Append('\n');
             for (var id = 1; TryGetCase(new CaseId(id)) is { } c; id++)
             {

@@ -1,9 +1,9 @@
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using Xunit;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

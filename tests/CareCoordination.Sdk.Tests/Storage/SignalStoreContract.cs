@@ -2,18 +2,18 @@ using System;
 using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Index;
 using CareCoordination.Sdk.Tests.Signals;
 using FsCheck;
 using FsCheck.Xunit;
 using Xunit;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Tests.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

@@ -5,13 +5,13 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -10,7 +11,6 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using NodaTime;
 using NodaTime.Testing;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

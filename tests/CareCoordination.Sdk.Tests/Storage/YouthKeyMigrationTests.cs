@@ -1,17 +1,17 @@
 using System;
 using System.IO;
 using System.Threading;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Migration;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Index;
 using CareCoordination.Sdk.Tests.Signals;
 using FsCheck.Xunit;
 using Xunit;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Tests.Index;
 
 namespace CareCoordination.Sdk.Tests.Storage;
 

@@ -4,12 +4,12 @@ using System.Linq;
 using CareCoordination.Sdk.Compliance;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Coordination.Desk;
 

@@ -4,13 +4,13 @@ using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Coordination.Desk;
 

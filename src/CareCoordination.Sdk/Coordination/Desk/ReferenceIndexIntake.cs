@@ -1,8 +1,8 @@
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Coordination.Desk;
 

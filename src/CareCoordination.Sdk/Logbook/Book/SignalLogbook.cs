@@ -4,10 +4,12 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
@@ -15,8 +17,6 @@ using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Text;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Logbook.Book;
 

@@ -4,12 +4,12 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
-using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Plans.Book;
 

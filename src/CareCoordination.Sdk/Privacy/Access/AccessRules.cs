@@ -1,12 +1,12 @@
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.Signals;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Signals;
 
 namespace CareCoordination.Sdk.Privacy.Access;
 

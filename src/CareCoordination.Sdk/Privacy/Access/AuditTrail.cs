@@ -4,9 +4,9 @@ using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Privacy.Access;
 

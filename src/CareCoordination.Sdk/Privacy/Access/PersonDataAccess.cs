@@ -5,19 +5,19 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Plans.Book;
-using CareCoordination.Sdk.Privacy.Consents;
 
 namespace CareCoordination.Sdk.Privacy.Access;
 
@@ -156,8 +156,8 @@ public sealed class PersonDataAccess
             throw new ArgumentException("The withdrawal reason is not defined.", nameof(reason));
         }
 
-        Decide(actor, youth, DataCategory.Signals, "withdrawal (" + reason + ")", _rules.DecideAboutYouth(actor, DataCategory.Signals, youth), AuditAction.Delete);
-        return _index.Withdraw(youth, actor.Organisation!.Value, reason);
+        var record = Deferred(actor, youth.IsDefault ? [] : [youth], DataCategory.Signals, "withdrawal (" + reason + ")", _rules.DecideAboutYouth(actor, DataCategory.Signals, youth), AuditAction.Delete);
+        return _index.Withdraw(youth, actor.Organisation!.Value, reason, record);
     }
 
     /// <summary>
@@ -179,8 +179,8 @@ public sealed class PersonDataAccess
             throw new ArgumentException("The withdrawal reason is not defined.", nameof(reason));
         }
 
-        Decide(actor, youth, DataCategory.Signals, "withdrawal (" + reason + ")", _rules.DecideAboutYouth(actor, DataCategory.Signals, youth), AuditAction.Delete);
-        return _index.WithdrawAsync(youth, actor.Organisation!.Value, reason, cancellationToken);
+        var record = Deferred(actor, youth.IsDefault ? [] : [youth], DataCategory.Signals, "withdrawal (" + reason + ")", _rules.DecideAboutYouth(actor, DataCategory.Signals, youth), AuditAction.Delete);
+        return _index.WithdrawAsync(youth, actor.Organisation!.Value, reason, record, cancellationToken);
     }
 
     /// <summary>
@@ -199,8 +199,8 @@ public sealed class PersonDataAccess
         Guard.NotDefault(substitute);
         Guard.NotDefault(bsn);
         var decision = _rules.DecideAboutYouth(actor, DataCategory.Signals, substitute.AsIndexKey());
-        DecideForEach(actor, [substitute.AsIndexKey(), bsn], DataCategory.Signals, "identification: substitute number replaced by the BSN", decision, AuditAction.Update);
-        return _index.AssignBsn(substitute, bsn);
+        var record = Deferred(actor, [substitute.AsIndexKey(), bsn], DataCategory.Signals, "identification: substitute number replaced by the BSN", decision, AuditAction.Update);
+        return _index.AssignBsn(substitute, bsn, record);
     }
 
     /// <summary>
@@ -221,8 +221,8 @@ public sealed class PersonDataAccess
         Guard.NotDefault(substitute);
         Guard.NotDefault(bsn);
         var decision = _rules.DecideAboutYouth(actor, DataCategory.Signals, substitute.AsIndexKey());
-        DecideForEach(actor, [substitute.AsIndexKey(), bsn], DataCategory.Signals, "identification: substitute number replaced by the BSN", decision, AuditAction.Update);
-        return _index.AssignBsnAsync(substitute, bsn, cancellationToken);
+        var record = Deferred(actor, [substitute.AsIndexKey(), bsn], DataCategory.Signals, "identification: substitute number replaced by the BSN", decision, AuditAction.Update);
+        return _index.AssignBsnAsync(substitute, bsn, record, cancellationToken);
     }
 
     /// <summary>Reads the information obligations of the actor's organisation's signals on a youth (R1).</summary>
@@ -337,6 +337,19 @@ public sealed class PersonDataAccess
 
     private AccessDecision Decide(Actor actor, Bsn? subject, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read) =>
         DecideForEach(actor, subject is { IsDefault: false } bsn ? [bsn] : [], data, detail, decision, action);
+
+    // A refusal is recorded and thrown at once; an allowed change is recorded by the operation it allows, in that
+    // operation's commit, so a change that fails (no signal to withdraw, a store that fails) leaves no record of having happened.
+    private Action Deferred(Actor actor, IReadOnlyList<Bsn> subjects, DataCategory data, string detail, AccessDecision decision, AuditAction action)
+    {
+        Guard.NotNull(actor);
+        if (!decision.IsAllowed)
+        {
+            DecideForEach(actor, subjects, data, detail, decision, action);
+        }
+
+        return () => DecideForEach(actor, subjects, data, detail, decision, action);
+    }
 
     // One record per person the access touches, so that every sibling's subject access finds a read of their case.
     private AccessDecision DecideForEach(Actor actor, IReadOnlyList<Bsn> subjects, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read)

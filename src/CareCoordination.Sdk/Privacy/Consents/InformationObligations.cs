@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
@@ -10,7 +11,6 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Privacy.Consents;
 

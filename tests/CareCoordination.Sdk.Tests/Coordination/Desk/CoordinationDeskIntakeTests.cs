@@ -1,12 +1,12 @@
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
-using CareCoordination.Sdk.Index;
 
 namespace CareCoordination.Sdk.Tests.Coordination.Desk;
 

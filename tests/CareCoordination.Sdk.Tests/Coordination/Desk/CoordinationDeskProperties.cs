@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Signals;
 using FsCheck;
 using FsCheck.Xunit;
 using NodaTime;
-using CareCoordination.Sdk.Coordination.Desk;
 
 namespace CareCoordination.Sdk.Tests.Coordination.Desk;
 

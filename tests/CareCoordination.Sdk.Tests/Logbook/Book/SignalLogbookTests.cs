@@ -1,8 +1,11 @@
 using System;
 using System.Linq;
 using System.Text;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Logbook;
+using CareCoordination.Sdk.Logbook.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
@@ -11,9 +14,6 @@ using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Index;
-using CareCoordination.Sdk.Logbook.Book;
-using CareCoordination.Sdk.Privacy.Access;
 
 namespace CareCoordination.Sdk.Tests.Logbook.Book;
 

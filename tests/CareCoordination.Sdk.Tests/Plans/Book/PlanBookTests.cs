@@ -1,10 +1,10 @@
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Tests.Coordination;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Plans.Book;
 
 namespace CareCoordination.Sdk.Tests.Plans.Book;
 

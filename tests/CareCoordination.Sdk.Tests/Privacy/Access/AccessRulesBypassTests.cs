@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Coordination;
 using CareCoordination.Sdk.Tests.Signals;
 using Xunit;
-using CareCoordination.Sdk.Coordination.Desk;
 using static CareCoordination.Sdk.Tests.Privacy.PrivacyScenario;
 
 namespace CareCoordination.Sdk.Tests.Privacy.Access;

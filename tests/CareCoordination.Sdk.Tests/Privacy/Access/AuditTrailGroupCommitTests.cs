@@ -4,14 +4,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
 using CareCoordination.Sdk.Tests.Storage;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Tests.Privacy.Access;
 

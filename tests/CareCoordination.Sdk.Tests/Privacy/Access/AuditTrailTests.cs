@@ -4,6 +4,8 @@ using System.Linq;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
@@ -12,8 +14,6 @@ using FsCheck.Xunit;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using CareCoordination.Sdk.Privacy.Access;
-using CareCoordination.Sdk.Privacy.Audit;
 
 namespace CareCoordination.Sdk.Tests.Privacy.Access;
 

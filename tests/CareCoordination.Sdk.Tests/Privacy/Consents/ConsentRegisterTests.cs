@@ -1,9 +1,9 @@
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
 using NodaTime;
 using Xunit;
-using CareCoordination.Sdk.Privacy.Consents;
 using static CareCoordination.Sdk.Tests.Privacy.PrivacyScenario;
 
 namespace CareCoordination.Sdk.Tests.Privacy.Consents;
