@@ -133,7 +133,11 @@ internal sealed class IndexStartupService(
             HostingLog.RowQuarantined(logger, row.Table, row.RowKey, row.Problem);
         }
 
-        HostingMetrics.RowsQuarantined.Add(quarantined.Count);
+        if (quarantined.Count > 0)
+        {
+            HostingMetrics.RowsQuarantined.Add(quarantined.Count);
+        }
+
         state.QuarantinedRows = quarantined.Count;
     }
 }
