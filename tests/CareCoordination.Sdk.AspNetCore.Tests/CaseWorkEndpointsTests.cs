@@ -121,9 +121,9 @@ public sealed class CaseWorkEndpointsTests
         $$"""{"youthProtection":3,"measure":"SupervisionOrder","agreements":"supervision order for one year","involvedOrganisations":{{involved}},"feedbackIntervalDays":42}""";
 
     /// <summary>The school and youth protection signal Sam: the match opens case 1, and the pool has one coordinator of the youth and family centre.</summary>
-    internal static async Task<ServiceFactory> MatchedAsync()
+    internal static async Task<ServiceFactory> MatchedAsync(ServiceFactory? service = null)
     {
-        var service = new ServiceFactory();
+        service ??= new ServiceFactory();
         await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
         var youthProtection = new Role("reporter of youth protection", [.. Role.ReporterOfTheOrganisation.Claims!.Select(c => c.Type switch
         {

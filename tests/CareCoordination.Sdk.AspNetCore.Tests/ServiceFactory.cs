@@ -21,7 +21,10 @@ using NodaTime.Testing;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 
-/// <summary>The sample service on a test server: an in-memory store that commits change sets, a fake clock, and tokens signed with a test key.</summary>
+/// <summary>
+/// The sample service on a test server: an in-memory store that commits change sets (or, given a path, a SQLite file
+/// that outlives the factory, as a restart of the service finds it), a fake clock, and tokens signed with a test key.
+/// </summary>
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 10, 0);
@@ -30,11 +33,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     private readonly int _permitsPerMinute;
     private readonly Action<CareCoordinationServiceOptions>? _configure;
+    private readonly string? _sqlitePath;
 
-    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null)
+    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null)
     {
         _permitsPerMinute = permitsPerMinute;
         _configure = configure;
+        _sqlitePath = sqlitePath;
     }
 
     public FakeClock Clock { get; } = new(Start);
@@ -67,8 +72,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("CareCoordination:Store:Kind", "Memory");
-        builder.UseSetting("CareCoordination:Store:Path", null);
+        builder.UseSetting("CareCoordination:Store:Kind", _sqlitePath is null ? "Memory" : "Sqlite");
+        builder.UseSetting("CareCoordination:Store:Path", _sqlitePath);
         builder.UseSetting("CareCoordination:Keys:Pseudonymiser", Convert.ToBase64String(TestKeys.Bytes("service audit")));
         builder.UseSetting("CareCoordination:Keys:AuditChain", Convert.ToBase64String(TestKeys.Bytes("service audit chain")));
         // The tests move the fake clock themselves; the daily jobs are the hosting package's and tested there.
@@ -78,9 +83,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
-            services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
-            // The in-memory store keeps an audit trail too; its checkpoints go nowhere, as the store itself does.
-            services.AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
+            if (_sqlitePath is null)
+            {
+                services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
+                // The in-memory store keeps an audit trail too; its checkpoints go nowhere, as the store itself does.
+                services.AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
+            }
+
             if (_configure is not null)
             {
                 services.PostConfigure(_configure);
