@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.AspNetCore;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Storage;
@@ -55,6 +56,33 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Disposes the service; with a SQLite file, returns only once the store let go of it. The sample's host is disposed
+    /// on its own entry-point thread, which may still be at it when the factory's disposal returns, and a service
+    /// restarted on the file before then is refused as a second writer.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqlitePath is null)
+        {
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var released = new System.IO.FileStream(_sqlitePath + ".lock", System.IO.FileMode.OpenOrCreate, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None);
+                return;
+            }
+            catch (System.IO.IOException) when (attempt < 200)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     public static string Token(IEnumerable<(string Type, string Value)> claims, string audience = "verwijsindex", byte[]? key = null) =>
