@@ -49,8 +49,8 @@ internal static class PersonDataEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getPlan")
             .WithSummary("The family plan of a case, for its coordinator or case holder (R3).");
-        v1.MapPost("/subject-access-requests", (SubjectAccessRequest request, HttpContext context, PersonDataAccess access) =>
-                Results.Text(access.SubjectAccess(Caller.Actor(context), new Youth(Checked(request.Bsn), request.DateOfBirth), Caller.Requester(context, request.RequestedBy)), "application/json"))
+        v1.MapPost("/subject-access-requests", async (SubjectAccessRequest request, HttpContext context, PersonDataAccess access) =>
+                Results.Text(await access.SubjectAccessAsync(Caller.Actor(context), new Youth(Checked(request.Bsn), request.DateOfBirth), Caller.Requester(context, request.RequestedBy), context.RequestAborted), "application/json"))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.SubjectAccess))
             .Produces<string>(StatusCodes.Status200OK, "application/json")
             .WithMetadata(IdempotencyKeyMetadata.NotAWrite)
