@@ -9,10 +9,10 @@ public static class CareCoordinationApi
     /// <summary>The response header that carries <see cref="Version"/> (NL GOV API Design Rules, API-57).</summary>
     public const string VersionHeader = "API-Version";
 
-    /// <summary>The request header that carries the idempotency key of a write; a retry with the same key gets the first answer.</summary>
+    /// <summary>The request header that carries the idempotency key of a write (1 to 100 visible ASCII characters); a retry with the same key gets the first answer, also after a restart of the service.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <summary>The response header, <c>true</c>, on the first answer of a case or plan write that a retry with the same <see cref="IdempotencyKeyHeader"/> got back instead of changing the case again.</summary>
+    /// <summary>The response header, <c>true</c>, on the first answer of a write (other than a registration) that a retry with the same <see cref="IdempotencyKeyHeader"/> got back instead of changing anything again.</summary>
     public const string IdempotentReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>The webhook request header that carries the feed entry's stable id; a receiver deduplicates by it.</summary>

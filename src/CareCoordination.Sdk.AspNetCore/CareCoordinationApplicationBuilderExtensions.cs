@@ -13,7 +13,7 @@ public static class CareCoordinationApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds, in order: the <c>API-Version</c> header and the security headers on every response, problem+json for every exception and every
-    /// empty 4xx/5xx, the request body bound, authentication, the per-organisation rate limit, authorisation, and the replay of case and plan writes retried with their <c>Idempotency-Key</c>. Call it
+    /// empty 4xx/5xx, the request body bound, authentication, the per-organisation rate limit, authorisation, and the replay of writes retried with their <c>Idempotency-Key</c> (kept in the SDK's store). Call it
     /// before <c>MapCareCoordination</c>.
     /// </summary>
     /// <param name="app">The application.</param>

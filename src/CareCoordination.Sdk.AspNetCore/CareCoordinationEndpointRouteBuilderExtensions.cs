@@ -37,6 +37,7 @@ public static class CareCoordinationEndpointRouteBuilderExtensions
         CaseWorkEndpoints.Map(v1);
         PlanEndpoints.Map(v1);
         FamilyEndpoints.Map(v1);
+        IdempotencyKeyMetadata.MarkWrites(v1);
         return v1;
     }
 }

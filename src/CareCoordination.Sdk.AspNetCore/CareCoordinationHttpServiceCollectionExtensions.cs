@@ -93,8 +93,9 @@ public static class CareCoordinationHttpServiceCollectionExtensions
         // The webhooks post from a background service; without subscriptions it ends at once.
         services.AddHttpClient(WebhookDispatcher.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<WebhookDispatcher>();
-        services.TryAddSingleton<WithdrawalMemory>();
+        // The idempotency memory reads itself from the store at start, so that a damaged one stops the service there.
         services.TryAddSingleton<IdempotentWrites>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotentWrites>());
         return services;
     }
 }

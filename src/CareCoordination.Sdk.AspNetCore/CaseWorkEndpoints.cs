@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Identity;
@@ -70,7 +71,7 @@ internal static class CaseWorkEndpoints
             .WithSummary("Records that youth protection reported back to the caller's organisation on a handed-over case (R3: the youth in the body shows the involvement).");
     }
 
-    private static Ok<IntakeResult> Intake(IntakeRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<IntakeResult>> Intake(IntakeRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
     {
         if (request.Youths.Count is 0 or > MaxIntakeYouths || request.Youths.Any(y => y.IsDefault))
         {
@@ -88,7 +89,7 @@ internal static class CaseWorkEndpoints
         }
 
         var actor = Caller.Actor(context);
-        var result = desk.Intake(CaseIntake.ForYouths(request.Route, request.Youths, Caller.Organisation(context), request.Meeting));
+        var result = await desk.IntakeAsync(CaseIntake.ForYouths(request.Route, request.Youths, Caller.Organisation(context), request.Meeting), context.RequestAborted);
         var detail = string.Create(CultureInfo.InvariantCulture, $"intake via {request.Route}: {(result.Opened ? "opened" : "joined")} {result.Case}");
         foreach (var youth in request.Youths.Distinct())
         {
@@ -98,16 +99,16 @@ internal static class CaseWorkEndpoints
         return TypedResults.Ok(result);
     }
 
-    private static Ok<CaseResponse> NameCaseHolder(int caseId, CaseHolderRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<CaseResponse>> NameCaseHolder(int caseId, CaseHolderRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
     {
         var actor = Caller.Actor(context);
         var id = InvolvedCase(actor, caseId, request.Bsn, access);
-        var named = desk.NameCaseHolder(id, Caller.Professional(context), Caller.Organisation(context), request.ExpectedVersion);
+        var named = await desk.NameCaseHolderAsync(id, Caller.Professional(context), Caller.Organisation(context), request.ExpectedVersion, context.RequestAborted);
         audit.Append(actor, request.Bsn, AuditAction.Update, DataCategory.Case, $"case holder named on {id}", AccessBasis.CaseAssignment);
         return TypedResults.Ok(CaseResponse.Of(named));
     }
 
-    private static Ok<TierDecision> Assess(int caseId, AssessmentRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<TierDecision>> Assess(int caseId, AssessmentRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
     {
         var domains = ProblemDomains.None;
         foreach (var domain in request.ProblemDomains)
@@ -119,24 +120,24 @@ internal static class CaseWorkEndpoints
         var actor = Caller.Actor(context);
         var id = new CaseId(caseId);
         var youths = access.GetCaseYouths(actor, id);
-        var decision = desk.Assess(id, assessment, request.ExpectedVersion);
+        var decision = await desk.AssessAsync(id, assessment, request.ExpectedVersion, context.RequestAborted);
         Audit(audit, actor, youths, $"{id} assessed: tier {decision.Tier}");
         return TypedResults.Ok(decision);
     }
 
-    private static Ok<AssignmentResponse> Assign(int caseId, AssignmentRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<AssignmentResponse>> Assign(int caseId, AssignmentRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
     {
         var id = new CaseId(caseId);
         var decision = request.Coordinator is { } chosen
-            ? desk.AssignChosenCoordinator(id, chosen, request.ExpectedVersion)
-            : desk.AssignCoordinator(id, request.ExpectedVersion);
+            ? await desk.AssignChosenCoordinatorAsync(id, chosen, request.ExpectedVersion, context.RequestAborted)
+            : await desk.AssignCoordinatorAsync(id, request.ExpectedVersion, context.RequestAborted);
 
         // The director acts on the case without reading anyone's data: one record without a subject.
         audit.Append(Caller.Actor(context), null, AuditAction.Update, DataCategory.Case, decision.IsAssigned ? $"{id} assigned to {decision.Coordinator}" : $"{id} waits for a coordinator", AccessBasis.Aggregates);
         return TypedResults.Ok(AssignmentResponse.Of(decision));
     }
 
-    private static Ok<CaseResponse> HandOver(int caseId, HandoverRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<CaseResponse>> HandOver(int caseId, HandoverRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
     {
         if (request.FeedbackIntervalDays is < 1 or > 365)
         {
@@ -153,16 +154,16 @@ internal static class CaseWorkEndpoints
         }
 
         var youths = access.GetCaseYouths(actor, id);
-        var after = desk.HandOverToYouthProtection(id, handover, request.ExpectedVersion);
+        var after = await desk.HandOverToYouthProtectionAsync(id, handover, request.ExpectedVersion, context.RequestAborted);
         Audit(audit, actor, youths, $"{id} handed over to {handover.YouthProtection} ({handover.Measure})");
         return TypedResults.Ok(CaseResponse.Of(after));
     }
 
-    private static NoContent RecordFeedback(int caseId, FeedbackRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<NoContent> RecordFeedback(int caseId, FeedbackRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
     {
         var actor = Caller.Actor(context);
         var id = InvolvedCase(actor, caseId, request.Bsn, access);
-        desk.RecordFeedback(id, Caller.Organisation(context), request.ExpectedVersion);
+        await desk.RecordFeedbackAsync(id, Caller.Organisation(context), request.ExpectedVersion, context.RequestAborted);
         audit.Append(actor, request.Bsn, AuditAction.Update, DataCategory.Case, $"youth protection reported back on {id}", AccessBasis.CaseAssignment);
         return TypedResults.NoContent();
     }

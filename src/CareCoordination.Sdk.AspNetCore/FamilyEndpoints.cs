@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
@@ -35,7 +36,7 @@ internal static class FamilyEndpoints
             .WithName("recordFamily")
             .WithSummary("Records a family (a household's youths and their parents or carers) as the population register knows it, or replaces the family with the same number (S6: the municipality's BRP feed).");
 
-    private static NoContent Replace(int familyId, FamilyRequest request, HttpContext context, ReferenceIndex index, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<NoContent> Replace(int familyId, FamilyRequest request, HttpContext context, ReferenceIndex index, CoordinationDesk desk, AuditTrail audit)
     {
         if (familyId < 1)
         {
@@ -51,7 +52,7 @@ internal static class FamilyEndpoints
         var address = request.Address is { } given ? AddressKey.Create(given.Postcode ?? string.Empty, given.HouseNumber, given.Addition) : (AddressKey?)null;
         var family = Family.Create(new FamilyId(familyId), request.Youths, request.Carers, address);
         index.AddOrReplaceFamily(family);
-        desk.AddOrReplaceFamily(family);
+        await desk.AddOrReplaceFamilyAsync(family, context.RequestAborted);
         var actor = Caller.Actor(context);
         var detail = $"{family.Id} recorded from the population register";
         foreach (var member in family.Youths.Concat(family.Carers).Distinct())

@@ -19,7 +19,8 @@ namespace CareCoordination.Sdk.AspNetCore;
 /// <summary>
 /// Brings the generated OpenAPI document in line with the NL GOV API Design Rules and their linter: the contact and a
 /// semver version, the major version in the server URL, the API-Version header on every success, and the SDK's values
-/// in the shapes they have on the wire (ISO 8601 strings, numbers for identifiers, a BSN as a string).
+/// in the shapes they have on the wire (ISO 8601 strings, numbers for identifiers, a BSN as a string), and the
+/// <c>Idempotency-Key</c> request header with its rules on every write that honours it.
 /// </summary>
 internal static class OpenApiConventions
 {
@@ -57,6 +58,19 @@ internal static class OpenApiConventions
 
     private static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotencyKeyMetadata>().FirstOrDefault() is { Honoured: true } idempotency)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = CareCoordinationApi.IdempotencyKeyHeader,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = idempotency.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeyMetadata.MaxLength, Pattern = IdempotencyKeyMetadata.Pattern },
+            });
+        }
+
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if ((status.StartsWith('2') || status.StartsWith('3')) && response is OpenApiResponse success)

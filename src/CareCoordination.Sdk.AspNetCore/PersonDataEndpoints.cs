@@ -20,16 +20,19 @@ internal static class PersonDataEndpoints
         v1.MapPost("/signals/search", (PersonSearchRequest request, HttpContext context, PersonDataAccess access) =>
                 TypedResults.Ok(access.GetSignals(Caller.Actor(context), Checked(request.Bsn))))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .WithMetadata(IdempotencyKeyMetadata.NotAWrite)
             .WithName("searchSignals")
             .WithSummary("The active signals on a youth that the caller may see (R1 own signals, R4 shared details).");
         v1.MapPost("/match-contacts/search", (PersonSearchRequest request, HttpContext context, PersonDataAccess access, MatchNotifier notifier) =>
                 TypedResults.Ok(access.GetMatchContacts(Caller.Actor(context), Checked(request.Bsn), notifier)))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .WithMetadata(IdempotencyKeyMetadata.NotAWrite)
             .WithName("searchMatchContacts")
             .WithSummary("The other parties matched with the caller's organisation on a youth (R2 match contacts).");
         v1.MapPost("/information-obligations/search", (PersonSearchRequest request, HttpContext context, PersonDataAccess access) =>
                 TypedResults.Ok(access.GetInformationObligations(Caller.Actor(context), Checked(request.Bsn))))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .WithMetadata(IdempotencyKeyMetadata.NotAWrite)
             .WithName("searchInformationObligations")
             .WithSummary("The information obligations of the caller's organisation's signals on a youth (R1).");
         v1.MapGet("/cases/{caseId:int}", (int caseId, HttpContext context, PersonDataAccess access) =>
@@ -47,10 +50,11 @@ internal static class PersonDataEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getPlan")
             .WithSummary("The family plan of a case, for its coordinator or case holder (R3).");
-        v1.MapPost("/subject-access-requests", (SubjectAccessRequest request, HttpContext context, PersonDataAccess access) =>
-                Results.Text(access.SubjectAccess(Caller.Actor(context), new Youth(Checked(request.Bsn), request.DateOfBirth), Caller.Requester(context, request.RequestedBy)), "application/json"))
+        v1.MapPost("/subject-access-requests", async (SubjectAccessRequest request, HttpContext context, PersonDataAccess access) =>
+                Results.Text(await access.SubjectAccessAsync(Caller.Actor(context), new Youth(Checked(request.Bsn), request.DateOfBirth), Caller.Requester(context, request.RequestedBy), context.RequestAborted), "application/json"))
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.SubjectAccess))
             .Produces<string>(StatusCodes.Status200OK, "application/json")
+            .WithMetadata(IdempotencyKeyMetadata.NotAWrite)
             .WithName("requestSubjectAccess")
             .WithSummary("Everything registered about a youth and who looked at it, as JSON (R7 subject access).");
         v1.MapGet("/audit-trail", (HttpContext context, PersonDataAccess access) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
@@ -44,12 +45,12 @@ internal static class PlanEndpoints
             .WithName(name)
             .WithSummary(summary);
 
-    private static Created<PlanResponse> Draft(int caseId, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static async Task<Created<PlanResponse>> Draft(int caseId, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
     {
         var actor = Caller.Actor(context);
         var id = new CaseId(caseId);
         var youths = access.GetCaseYouths(actor, id);
-        var plan = plans.Draft(id, Caller.Professional(context), Caller.Organisation(context));
+        var plan = await plans.DraftAsync(id, Caller.Professional(context), Caller.Organisation(context), context.RequestAborted);
         foreach (var youth in youths)
         {
             audit.Append(actor, youth, AuditAction.Create, DataCategory.Plan, $"plan of {id} drafted", AccessBasis.CaseAssignment);
@@ -58,13 +59,13 @@ internal static class PlanEndpoints
         return TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/v1/cases/{caseId}/plan"), PlanResponse.Of(plan));
     }
 
-    private static Ok<PlanResponse> SetGoal(int caseId, PlanGoalRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> SetGoal(int caseId, PlanGoalRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
     {
         var description = Text(request.Description, "goal");
         return Change(context, caseId, request.ExpectedVersion, "goal set", access, plans, audit, (plan, by, at) => plan.SetGoal(description, by, at));
     }
 
-    private static Ok<PlanResponse> AgreeAction(int caseId, PlanActionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> AgreeAction(int caseId, PlanActionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
     {
         var description = Text(request.Description, "action");
         if (!Enum.IsDefined(request.Kind) || request.Goal < 1 || request.Owner.IsDefault || request.Professional.IsDefault)
@@ -76,12 +77,12 @@ internal static class PlanEndpoints
             plan.AgreeAction(request.Goal, request.Kind, description, request.Owner, request.Professional, request.Due, by, at));
     }
 
-    private static Ok<PlanResponse> CompleteAction(int caseId, int actionNumber, PlanVersionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit) =>
+    private static Task<Ok<PlanResponse>> CompleteAction(int caseId, int actionNumber, PlanVersionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit) =>
         actionNumber < 1
             ? throw new ArgumentException("An action's number is 1 or more.")
             : Change(context, caseId, request.ExpectedVersion, string.Create(CultureInfo.InvariantCulture, $"action {actionNumber} completed"), access, plans, audit, (plan, by, at) => plan.CompleteAction(actionNumber, by, at));
 
-    private static Ok<PlanResponse> Review(int caseId, PlanReviewRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> Review(int caseId, PlanReviewRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
     {
         if (request.Progress.Any(p => p.Key < 1 || string.IsNullOrWhiteSpace(p.Value) || p.Value.Length > MaxText) || request.Reached.Any(r => r < 1))
         {
@@ -91,16 +92,16 @@ internal static class PlanEndpoints
         return Change(context, caseId, request.ExpectedVersion, "plan reviewed", access, plans, audit, (plan, by, at) => plan.Review(request.Progress, request.Reached, by, at));
     }
 
-    private static Ok<PlanResponse> CheckEscalation(int caseId, PlanVersionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit) =>
+    private static Task<Ok<PlanResponse>> CheckEscalation(int caseId, PlanVersionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit) =>
         Change(context, caseId, request.ExpectedVersion, "escalation checked", access, plans, audit, (plan, by, at) => plan.AdvanceEscalation(plans.Today, plans.Policy, by, at));
 
-    private static Ok<PlanResponse> OrderEnforcement(int caseId, EnforcementOrderRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> OrderEnforcement(int caseId, EnforcementOrderRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
     {
         var order = new EnforcementOrder(request.Provider, Text(request.Ordered, "order"), request.By, request.DecidedBy);
         return Change(context, caseId, request.ExpectedVersion, "enforcement order recorded", access, plans, audit, (plan, by, at) => plan.OrderEnforcement(order, by, at));
     }
 
-    private static Ok<PlanResponse> Change(HttpContext context, int caseId, int expectedVersion, string what, PersonDataAccess access, PlanBook plans, AuditTrail audit, Func<FamilyPlan, ProfessionalId, Instant, FamilyPlan> change)
+    private static async Task<Ok<PlanResponse>> Change(HttpContext context, int caseId, int expectedVersion, string what, PersonDataAccess access, PlanBook plans, AuditTrail audit, Func<FamilyPlan, ProfessionalId, Instant, FamilyPlan> change)
     {
         if (expectedVersion < 1)
         {
@@ -111,7 +112,7 @@ internal static class PlanEndpoints
         var id = new CaseId(caseId);
         var youths = access.GetCaseYouths(actor, id);
         var by = Caller.Professional(context);
-        var plan = plans.Change(id, expectedVersion, (current, at) => change(current, by, at));
+        var plan = await plans.ChangeAsync(id, expectedVersion, (current, at) => change(current, by, at), context.RequestAborted);
         foreach (var youth in youths)
         {
             audit.Append(actor, youth, AuditAction.Update, DataCategory.Plan, $"{what} on the plan of {id}", AccessBasis.CaseAssignment);

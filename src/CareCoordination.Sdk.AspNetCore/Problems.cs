@@ -49,7 +49,6 @@ internal static class Problems
             AccessDeniedException denied => (StatusCodes.Status403Forbidden, $"Refused by access rule {denied.Rule}: {denied.Reason}", denied.Rule),
             NotFoundException missing => (StatusCodes.Status404NotFound, missing.Message, null),
             StaleVersionException stale => (StatusCodes.Status409Conflict, stale.Message, null),
-            IdempotencyKeyReusedException reused => (StatusCodes.Status409Conflict, reused.Message, null),
             StreamVersionConflictException conflict => (StatusCodes.Status409Conflict, conflict.Message, null),
             CoordinationException refused => (StatusCodes.Status422UnprocessableEntity, refused.Message, null),
             PrivacyException refused => (StatusCodes.Status422UnprocessableEntity, refused.Message, null),

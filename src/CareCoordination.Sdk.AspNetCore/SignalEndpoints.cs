@@ -22,11 +22,14 @@ internal static class SignalEndpoints
             .Produces<RegistrationResponse>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(IdempotencyKeyMetadata.Index)
             .WithName("registerSignal")
             .WithSummary("Registers a signal, or renews the organisation's active signal on the youth.");
         v1.MapPost("/signal-batches", RegisterBatch)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.Registering))
             .Produces<SignalBatchResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(IdempotencyKeyMetadata.Index)
             .WithName("registerSignalBatch")
             .WithSummary("Registers several signals as one change.");
         v1.MapPost("/signal-withdrawals", Withdraw)
@@ -78,18 +81,16 @@ internal static class SignalEndpoints
         return TypedResults.Ok(new SignalBatchResponse(answers));
     }
 
-    private static IResult Withdraw(WithdrawalRequest request, HttpContext context, PersonDataAccess access, WithdrawalMemory memory)
+    // A retry with the Idempotency-Key is answered by IdempotentWrites, durably, before it gets here.
+    private static async Task<IResult> Withdraw(WithdrawalRequest request, HttpContext context, PersonDataAccess access)
     {
         if (!System.Enum.IsDefined(request.Reason))
         {
             return Problems.Of(StatusCodes.Status400BadRequest, "The reason is not one of Unjustified, RiskGone, ObjectionUpheld.");
         }
 
-        Signal Withdrawn() => access.Withdraw(Caller.Actor(context), request.Bsn, request.Reason);
-        var signal = context.Request.Headers[CareCoordinationApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } key
-            ? memory.Withdraw(ScopedKey(context, key), request.Bsn, request.Reason, Withdrawn)
-            : Withdrawn();
-        return TypedResults.Ok(signal);
+        // A client that hangs up before the withdrawal is queued leaves no trace; once queued, it completes.
+        return TypedResults.Ok(await access.WithdrawAsync(Caller.Actor(context), request.Bsn, request.Reason, context.RequestAborted));
     }
 
     private static SignalRegistration RegistrationOf(SignalRequest request, HttpContext context)
@@ -113,7 +114,7 @@ internal static class SignalEndpoints
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Caller.Organisation(context).Value}:{CheckedKey(key)}");
 
     private static string CheckedKey(string key) =>
-        key.Length <= 100 && System.Linq.Enumerable.All(key, c => c is >= '!' and <= '~')
+        IdempotencyKeyMetadata.IsWellFormed(key)
             ? key
             : throw new System.ArgumentException("The Idempotency-Key header holds 1 to 100 visible ASCII characters.");
 

@@ -200,7 +200,7 @@ public sealed partial class CareCoordinationClient
     {
         ArgumentNullException.ThrowIfNull(family);
         var path = string.Create(CultureInfo.InvariantCulture, $"v1/families/{family.Id.Value}");
-        return ExchangeAsync(HttpMethod.Put, path, new FamilyBody(family.Youths, family.Carers), Json.FamilyBody, null, cancellationToken);
+        return ExchangeAsync(HttpMethod.Put, path, new FamilyBody(family.Youths, family.Carers), Json.FamilyBody, NewKey(), cancellationToken);
     }
 
     // A fresh key per call: the resilience handler resends the same request, key included, on each attempt.

@@ -96,6 +96,41 @@ public sealed class CaseWorkEndpointsTests
     }
 
     [Fact]
+    public async Task After_a_handover_youth_protection_takes_the_case_as_its_holder_and_the_released_coordinator_and_the_former_holder_lose_it()
+    {
+        // The school and social work signal Sam: youth protection has no signal and is not involved until the handover.
+        var service = new ServiceFactory();
+        using var _ = service;
+        await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+        await (await service.ClientAs(Role.ReporterOfAnotherOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+        service.Services.GetRequiredService<CoordinationDesk>().AddCoordinator(new CareCoordinator(
+            new CoordinatorId(1), TestRegion.ReporterOf(TestRegion.YouthAndFamilyCentre), TestRegion.YouthAndFamilyCentre, TrainingLevel.General, 8m));
+        var school = service.ClientAs(Role.CoordinatorOfTheSchool);
+        var coordinator = service.ClientAs(Role.CareCoordinator);
+        var youthProtection = service.ClientAs(CoordinatorOfYouthProtection);
+        await (await school.PutAsync("/v1/cases/1/case-holder", Youth)).JsonAsync();
+        await (await school.PostAsync("/v1/cases/1/assessments", Assessment)).JsonAsync();
+        await (await service.ClientAs(Role.Director).PostAsync("/v1/cases/1/coordinator-assignments", "{}")).JsonAsync();
+        await (await youthProtection.GetAsync("/v1/cases/1")).ProblemAsync(403);
+
+        var handedOver = await (await coordinator.PostAsync("/v1/cases/1/handovers", Handover("[4]"))).JsonAsync();
+        var released = await coordinator.GetAsync("/v1/cases/1");
+        var formerHolderBefore = await school.GetAsync("/v1/cases/1");
+        var taken = await youthProtection.PutAsync("/v1/cases/1/case-holder", Youth);
+        var read = await youthProtection.GetAsync("/v1/cases/1");
+        var formerHolderAfter = await school.GetAsync("/v1/cases/1");
+        var feedback = await school.PostAsync("/v1/cases/1/feedback-reports", Youth);
+
+        Assert.Equal("HandedOver", handedOver.GetProperty("status").GetString());
+        Assert.Equal("R3 case and plan", (await released.ProblemAsync(403)).GetProperty("rule").GetString());
+        await formerHolderBefore.JsonAsync();
+        Assert.Equal(TestRegion.ReporterOf(TestRegion.YouthProtection).Value, (await taken.JsonAsync()).GetProperty("caseHolder").GetInt32());
+        Assert.Equal("HandedOver", (await read.JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("R3 case and plan", (await formerHolderAfter.ProblemAsync(403)).GetProperty("rule").GetString());
+        Assert.Equal(204, (int)feedback.StatusCode);
+    }
+
+    [Fact]
     public async Task A_stale_version_is_a_conflict_a_wrong_tier_step_is_unprocessable_and_a_bad_assessment_is_a_bad_request_that_changes_nothing()
     {
         using var service = await MatchedAsync();
@@ -118,13 +153,22 @@ public sealed class CaseWorkEndpointsTests
         Assert.Equal("None", read.GetProperty("tier").GetString());
     }
 
+    /// <summary>A professional of youth protection (the certified institution, org-3) working as its coordinator.</summary>
+    private static Role CoordinatorOfYouthProtection => new("coordinator of youth protection", [.. Role.CoordinatorOfTheSchool.Claims!.Select(c => c.Type switch
+    {
+        CareCoordinationClaims.Organisation => (c.Type, TestRegion.YouthProtection.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        CareCoordinationClaims.Professional => (c.Type, TestRegion.ReporterOf(TestRegion.YouthProtection).Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        CareCoordinationClaims.ClientId => (c.Type, "vendor-client-3"),
+        _ => c,
+    })]);
+
     private static string Handover(string involved) =>
         $$"""{"youthProtection":3,"measure":"SupervisionOrder","agreements":"supervision order for one year","involvedOrganisations":{{involved}},"feedbackIntervalDays":42}""";
 
     /// <summary>The school and youth protection signal Sam: the match opens case 1, and the pool has one coordinator of the youth and family centre.</summary>
-    internal static async Task<ServiceFactory> MatchedAsync()
+    internal static async Task<ServiceFactory> MatchedAsync(ServiceFactory? service = null)
     {
-        var service = new ServiceFactory();
+        service ??= new ServiceFactory();
         await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
         var youthProtection = new Role("reporter of youth protection", [.. Role.ReporterOfTheOrganisation.Claims!.Select(c => c.Type switch
         {

@@ -26,8 +26,16 @@ internal static class Http
         return client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> PutAsync(this HttpClient client, string path, string json) =>
-        client.SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+    public static Task<HttpResponseMessage> PutAsync(this HttpClient client, string path, string json, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add(CareCoordinationApi.IdempotencyKeyHeader, idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {

@@ -20,6 +20,9 @@ public sealed class OpenApiDocumentTests
     private static readonly Regex SemVer = new(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$");
     private static readonly string[] StandardMethods = ["get", "post", "put", "patch", "delete", "parameters", "summary", "description"];
 
+    // Reads sent as POST so that the BSN travels in the body, never in the URL: they change nothing and take no key.
+    private static readonly string[] ReadsSentAsPost = ["searchSignals", "searchMatchContacts", "searchInformationObligations", "requestSubjectAccess"];
+
     [Fact]
     public async Task The_openapi_document_is_public_at_v1_openapi_json_and_follows_the_api_design_rules()
     {
@@ -58,6 +61,17 @@ public sealed class OpenApiDocumentTests
 
                 Check(!parameters.Any(q => q.GetProperty("name").GetString()!.Contains("bsn", StringComparison.OrdinalIgnoreCase)), $"no-sensitive-uris: no BSN in the path or query of {path.Name}");
                 var responses = operation.Value.GetProperty("responses");
+                var key = parameters.Where(q => q.GetProperty("name").GetString() == CareCoordinationApi.IdempotencyKeyHeader).ToList();
+                if (operation.Name is "post" or "put" or "patch" or "delete" && !ReadsSentAsPost.Contains(operation.Value.GetProperty("operationId").GetString()))
+                {
+                    Check(key.Count == 1 && IsIdempotencyKey(key[0]), $"every write declares the optional Idempotency-Key header with its format and length: {operation.Name} {path.Name}");
+                    Check(responses.TryGetProperty("409", out _), $"a write that takes an Idempotency-Key can answer 409 for a key used on another request: {operation.Name} {path.Name}");
+                }
+                else
+                {
+                    Check(key.Count == 0, $"a read declares no Idempotency-Key: {operation.Name} {path.Name}");
+                }
+
                 if (operation.Name is "post" or "put" or "patch" || parameters.Count > 0)
                 {
                     Check(responses.TryGetProperty("400", out _), $"problem-invalid-input: {operation.Name} {path.Name} can answer 400");
@@ -88,6 +102,18 @@ public sealed class OpenApiDocumentTests
         Check(Is(schemas, "Instant", "string", "date-time"), "date-time/format: an instant is a string of format date-time");
         Check(Is(schemas, "LocalDate", "string", "date"), "date-time/format: a date is a string of format date");
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    private static bool IsIdempotencyKey(JsonElement parameter)
+    {
+        var schema = parameter.GetProperty("schema");
+        return parameter.GetProperty("in").GetString() == "header"
+            && !(parameter.TryGetProperty("required", out var required) && required.GetBoolean())
+            && parameter.GetProperty("description").GetString()!.Contains("409", StringComparison.Ordinal)
+            && schema.GetProperty("type").GetString() == "string"
+            && schema.GetProperty("minLength").GetInt32() == 1
+            && schema.GetProperty("maxLength").GetInt32() == 100
+            && schema.GetProperty("pattern").GetString() == "^[!-~]{1,100}$";
     }
 
     private static bool Is(JsonElement schemas, string name, string type, string format) =>

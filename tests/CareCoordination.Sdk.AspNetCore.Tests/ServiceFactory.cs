@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.AspNetCore;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Audit;
@@ -22,7 +23,10 @@ using NodaTime.Testing;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
 
-/// <summary>The sample service on a test server: an in-memory store that commits change sets, a fake clock, and tokens signed with a test key.</summary>
+/// <summary>
+/// The sample service on a test server: an in-memory store that commits change sets (or, given a path, a SQLite file
+/// that outlives the factory, as a restart of the service finds it), a fake clock, and tokens signed with a test key.
+/// </summary>
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 10, 0);
@@ -31,11 +35,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     private readonly int _permitsPerMinute;
     private readonly Action<CareCoordinationServiceOptions>? _configure;
+    private readonly string? _sqlitePath;
 
-    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null)
+    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null)
     {
         _permitsPerMinute = permitsPerMinute;
         _configure = configure;
+        _sqlitePath = sqlitePath;
     }
 
     public FakeClock Clock { get; } = new(Start);
@@ -53,6 +59,33 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// Disposes the service; with a SQLite file, returns only once the store let go of it. The sample's host is disposed
+    /// on its own entry-point thread, which may still be at it when the factory's disposal returns, and a service
+    /// restarted on the file before then is refused as a second writer.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqlitePath is null)
+        {
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var released = new System.IO.FileStream(_sqlitePath + ".lock", System.IO.FileMode.OpenOrCreate, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None);
+                return;
+            }
+            catch (System.IO.IOException) when (attempt < 200)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
     public static string Token(IEnumerable<(string Type, string Value)> claims, string audience = "verwijsindex", byte[]? key = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -68,8 +101,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("CareCoordination:Store:Kind", "Memory");
-        builder.UseSetting("CareCoordination:Store:Path", null);
+        builder.UseSetting("CareCoordination:Store:Kind", _sqlitePath is null ? "Memory" : "Sqlite");
+        builder.UseSetting("CareCoordination:Store:Path", _sqlitePath);
         builder.UseSetting("CareCoordination:Keys:Pseudonymiser", Convert.ToBase64String(TestKeys.Bytes("service audit")));
         builder.UseSetting("CareCoordination:Keys:AuditChain", Convert.ToBase64String(TestKeys.Bytes("service audit chain")));
         // The tests move the fake clock themselves; the daily jobs are the hosting package's and tested there.
@@ -79,9 +112,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
-            services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
-            // The in-memory store keeps an audit trail too; its checkpoints go nowhere, as the store itself does.
-            services.AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
+            if (_sqlitePath is null)
+            {
+                services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
+                // The in-memory store keeps an audit trail too; its checkpoints go nowhere, as the store itself does.
+                services.AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
+            }
+
             if (_configure is not null)
             {
                 services.PostConfigure(_configure);

@@ -235,6 +235,10 @@ public sealed class CoordinationCase
                 Handover = handedOver.Handover;
                 HandedOverAt = handedOver.At;
                 FeedbackGiven = ImmutableSortedDictionary<OrganisationId, Instant>.Empty;
+
+                // Coordination moved to youth protection, which is involved from now on: its professional may take the
+                // case as case holder and so pass R3, which the released coordinator no longer does.
+                InvolvedOrganisations = [.. InvolvedOrganisations.Append(handedOver.Handover.YouthProtection).Distinct().Order()];
                 break;
             case FeedbackRecorded feedback when Handover is { } handover && handover.InvolvedOrganisations.Contains(feedback.Informed):
                 FeedbackGiven = FeedbackGiven.SetItem(feedback.Informed, feedback.At);

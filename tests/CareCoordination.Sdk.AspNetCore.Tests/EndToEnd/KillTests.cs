@@ -14,7 +14,8 @@ namespace CareCoordination.Sdk.AspNetCore.Tests.EndToEnd;
 /// The real service on a loopback port with its SQLite store, two vendor workers (the school and social work, signalling
 /// the same youths) registering through the client package, and a kill -9 of the service in the middle of their run.
 /// After a restart every acknowledged registration is in the index, and every notification in each organisation's feed
-/// reached its worker at least once and was handled once.
+/// reached its worker at least once and was handled once. Withdrawals retried with their keys after a kill are applied
+/// once each: the service keeps the keys' answers in its store.
 /// </summary>
 [Collection(LoopbackPorts.Name)]
 public sealed class KillTests : IDisposable
@@ -63,7 +64,93 @@ public sealed class KillTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Withdrawals_in_flight_when_the_service_is_killed_are_each_applied_once_and_every_retry_with_its_key_gets_the_first_answer()
+    {
+        const int Withdrawals = 60;
+        var port = LoopbackProcesses.FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var service = _processes.StartService(port);
+        await LoopbackProcesses.WaitUntilUpAsync(address);
+        using var http = LoopbackProcesses.Client(address, TestRegion.School);
+        var youths = TestBsns.Generate(Withdrawals, seed: 7).Select(y => y.RevealDigits()).ToArray();
+        var batch = string.Join(",", youths.Select(y => $$"""{"bsn":"{{y}}","dateOfBirth":"2015-03-01","criterion":"seriousUpbringingProblems"}"""));
+        using (var registered = await http.PostAsync("v1/signal-batches", Json($$"""{"registrations":[{{batch}}]}""")))
+        {
+            Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        }
+
+        // Four callers withdraw with a key each; the one whose answer is the twentieth kills the service (by progress, not by time).
+        var answers = new System.Collections.Concurrent.ConcurrentDictionary<int, string>();
+        using var callers = new System.Threading.SemaphoreSlim(4);
+        await Task.WhenAll(Enumerable.Range(0, Withdrawals).Select(async i =>
+        {
+            await callers.WaitAsync();
+            try
+            {
+                using var answer = await Withdraw(http, youths[i], i);
+                if (answer.IsSuccessStatusCode)
+                {
+                    answers[i] = await answer.Content.ReadAsStringAsync();
+                    if (answers.Count == Withdrawals / 3)
+                    {
+                        service.Kill();
+                    }
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Cut off by the kill, or sent to a service that was gone: the retry below tells.
+            }
+            finally
+            {
+                callers.Release();
+            }
+        }));
+        await service.WaitForExitAsync();
+        _processes.StartService(port);
+        await LoopbackProcesses.WaitUntilUpAsync(address);
+
+        Assert.InRange(answers.Count, Withdrawals / 3, Withdrawals - 1);
+        var outcomes = new List<string>();
+        for (var i = 0; i < Withdrawals; i++)
+        {
+            using var retry = await Withdraw(http, youths[i], i);
+            var text = await retry.Content.ReadAsStringAsync();
+            if (answers.TryGetValue(i, out var first))
+            {
+                // Answered before the kill: the retry gets that answer from the store, not R1's refusal of a second withdrawal.
+                Assert.True(retry.IsSuccessStatusCode, text);
+                Assert.Equal(first, text);
+                Assert.Equal("true", Assert.Single(retry.Headers.GetValues(CareCoordinationApi.IdempotentReplayedHeader)));
+            }
+            else
+            {
+                // Never answered: run now, or its first answer replayed, or — cut off between its claim and its answer — refused as unknown; never a second withdrawal.
+                Assert.True(retry.IsSuccessStatusCode || ((int)retry.StatusCode == 409 && text.Contains("not known", StringComparison.Ordinal)), text);
+            }
+
+            outcomes.Add(retry.IsSuccessStatusCode ? "withdrawn" : "unknown");
+            if (retry.IsSuccessStatusCode)
+            {
+                using var found = await http.PostAsync("v1/signals/search", Json($$"""{"bsn":"{{youths[i]}}"}"""));
+                Assert.Equal(403, (int)found.StatusCode);
+            }
+        }
+
+        Assert.True(outcomes.Count(o => o == "withdrawn") >= answers.Count, _processes.Output);
+    }
+
     public void Dispose() => _processes.Dispose();
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static Task<HttpResponseMessage> Withdraw(HttpClient http, string youth, int key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "v1/signal-withdrawals") { Content = Json($$"""{"bsn":"{{youth}}","reason":"RiskGone"}""") };
+        request.Headers.Add(CareCoordinationApi.IdempotencyKeyHeader, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"withdrawal-{key}"));
+        return http.SendAsync(request);
+    }
 
     internal static async Task<List<(string Id, string Role)>> FeedAsync(HttpClient http)
     {

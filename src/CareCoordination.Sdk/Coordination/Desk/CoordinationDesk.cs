@@ -334,7 +334,8 @@ public sealed partial class CoordinationDesk
 
     /// <summary>
     /// Hands coordination over to youth protection (<em>overdracht</em>) with its record, because of an indication for
-    /// youth care or a protection measure. A coordinator from the pool is released in the same change.
+    /// youth care or a protection measure. A coordinator from the pool is released in the same change, and youth
+    /// protection becomes involved in the case, so that its professional can take it as case holder (R3).
     /// </summary>
     /// <param name="case">The case.</param>
     /// <param name="handover">The handover record.</param>
