@@ -51,6 +51,12 @@ public sealed class Consent
     /// <summary>Gets when it was withdrawn, if it was.</summary>
     public Instant? WithdrawnAt { get; }
 
+    /// <summary>
+    /// Gets the version of the consent: 1 as given, 2 once withdrawn. A change names the version the caller saw
+    /// (<see cref="Consents.ConsentRegister.Withdraw(int, int?)"/>), so two professionals acting on one consent never both succeed.
+    /// </summary>
+    public int Version => WithdrawnAt is null ? 1 : 2;
+
     /// <summary>Gets the reference the audit trail records for accesses on this consent.</summary>
     public string Reference => "consent-" + Id.ToString(CultureInfo.InvariantCulture);
 

@@ -42,7 +42,7 @@ internal sealed class CaseIndex(CoordinatorPool pool)
     {
         var current = Get(@case);
         return expectedVersion is { } expected && expected != current.Version
-            ? throw new StaleVersionException(@case, ofPlan: false, expected, current.Version)
+            ? throw StaleVersionException.Of(@case.ToString(), expected, current.Version, Internal.Messages.Format(CoordinationMessages.StaleCaseVersion, @case, current.Version, expected))
             : current;
     }
 

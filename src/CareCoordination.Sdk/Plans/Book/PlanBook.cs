@@ -137,7 +137,7 @@ public sealed partial class PlanBook
             var current = _plans.GetValueOrDefault(@case) ?? throw new PlanChangeRefusedException(@case, EscalationLevel.None, "a change", "the case has no plan yet");
             if (current.Version != expectedVersion)
             {
-                throw new StaleVersionException(@case, ofPlan: true, expectedVersion, current.Version);
+                throw StaleVersionException.Of("plan of " + @case, expectedVersion, current.Version, Internal.Messages.Format(CoordinationMessages.StalePlanVersion, @case, current.Version, expectedVersion));
             }
 
             var next = change(current, _clock.GetCurrentInstant());

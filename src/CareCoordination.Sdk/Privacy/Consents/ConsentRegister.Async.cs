@@ -20,9 +20,9 @@ public sealed partial class ConsentRegister
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
     public Task<Consent> GiveAsync(Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null, CancellationToken cancellationToken = default) => OperationAsync(() => Give(youth, purpose, recipients, givenBy, end), cancellationToken);
 
-    /// <inheritdoc cref="Withdraw(int)"/>
+    /// <inheritdoc cref="Withdraw(int, int?)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<Consent> WithdrawAsync(int consent, CancellationToken cancellationToken = default) => OperationAsync(() => Withdraw(consent), cancellationToken);
+    public Task<Consent> WithdrawAsync(int consent, int? expectedVersion = null, CancellationToken cancellationToken = default) => OperationAsync(() => Withdraw(consent, expectedVersion), cancellationToken);
 
     /// <inheritdoc cref="RecordLegalBasis(Bsn, LegalBasis, string, ProfessionalId, OrganisationId, IEnumerable{OrganisationId}, Duration)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>

@@ -176,12 +176,19 @@ public sealed partial class ConsentRegister
 
     /// <summary>Withdraws a consent; it covers no access from now on.</summary>
     /// <param name="consent">The consent's number.</param>
+    /// <param name="expectedVersion">The consent's <see cref="Consent.Version"/> the caller saw, to refuse the change when someone changed the consent since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The withdrawn consent.</returns>
     /// <exception cref="ArgumentException">The register has no such consent, or it was already withdrawn.</exception>
-    public Consent Withdraw(int consent)
+    /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/> (someone withdrew it meanwhile); nothing changed.</exception>
+    public Consent Withdraw(int consent, int? expectedVersion = null)
     {
         return Operation(() =>
         {
+            if (_consents.TryGetValue(consent, out var seen) && expectedVersion is { } expected && seen.Version != expected)
+            {
+                throw StaleVersionException.Of(seen.Reference, expected, seen.Version, Messages.Format(PrivacyMessages.StaleConsentVersion, seen.Reference, seen.Version, expected));
+            }
+
             if (!_consents.TryGetValue(consent, out var current) || current.WithdrawnAt is not null)
             {
                 throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));

@@ -1,3 +1,4 @@
+using System.Linq;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Testing;
@@ -60,6 +61,22 @@ public sealed class ConsentRegisterTests
         clock.Advance(Duration.FromDays(30));
         Assert.Null(register.FindConsent(Sam.Bsn, ConsentPurpose.SharePlan, SocialWork));
         Assert.Equal("consent-1: SharePlan for 1 organisation(s), given by Parents, Youth", consent.ToString());
+    }
+
+    [Fact]
+    public void Of_two_professionals_withdrawing_one_consent_at_the_version_they_saw_the_second_is_refused_as_stale_and_nothing_changes()
+    {
+        var register = Register();
+        var given = register.Give(Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth);
+        Assert.Equal(1, given.Version);
+
+        var first = register.Withdraw(given.Id, expectedVersion: given.Version);
+        var stale = Assert.Throws<StaleVersionException>(() => register.Withdraw(given.Id, expectedVersion: given.Version));
+
+        Assert.Equal(2, first.Version);
+        Assert.Equal(("consent-1", 1, 2), (stale.What, stale.ExpectedVersion, stale.ActualVersion));
+        Assert.Equal("consent-1 is at version 2; the change was made on version 1. Reload the consent and try again.", stale.Message);
+        Assert.Equal(first.WithdrawnAt, register.About(Sam.Bsn).Consents.Single().WithdrawnAt);
     }
 
     private static ConsentRegister Register() => new(ConsentPolicy.Default, Amsterdam, new NodaTime.Testing.FakeClock(IndexScenario.Start));
