@@ -136,15 +136,6 @@ internal sealed class IdempotentWrites(IClock clock, IServiceProvider services) 
         }
     }
 
-    /// <summary>The keys the memory holds now, for tests: each key's hash and whether it has an answer.</summary>
-    internal IReadOnlyDictionary<string, bool> Keys()
-    {
-        lock (_gate)
-        {
-            return _entries.ToDictionary(e => e.Key, e => e.Value.Answer is not null, StringComparer.Ordinal);
-        }
-    }
-
     private static async Task<string> FingerprintAsync(HttpRequest request, Memory memory, CancellationToken cancellationToken)
     {
         // The body is bounded by the service's request size limit before this runs; it is read again by the endpoint.

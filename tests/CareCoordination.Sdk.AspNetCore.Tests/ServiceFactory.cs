@@ -37,12 +37,17 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     private readonly Action<CareCoordinationServiceOptions>? _configure;
     private readonly string? _sqlitePath;
 
-    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null)
+    private readonly (string ConnectionString, string Schema, string CheckpointPath)? _postgres;
+
+    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null, (string ConnectionString, string Schema, string CheckpointPath)? postgres = null)
     {
         _permitsPerMinute = permitsPerMinute;
         _configure = configure;
         _sqlitePath = sqlitePath;
+        _postgres = postgres;
     }
+
+    private bool KeepsTheStore => _sqlitePath is not null || _postgres is not null;
 
     public FakeClock Clock { get; } = new(Start);
 
@@ -101,8 +106,15 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("CareCoordination:Store:Kind", _sqlitePath is null ? "Memory" : "Sqlite");
+        builder.UseSetting("CareCoordination:Store:Kind", _postgres is not null ? "PostgreSql" : _sqlitePath is null ? "Memory" : "Sqlite");
         builder.UseSetting("CareCoordination:Store:Path", _sqlitePath);
+        if (_postgres is { } postgres)
+        {
+            builder.UseSetting("CareCoordination:Store:ConnectionString", postgres.ConnectionString);
+            builder.UseSetting("CareCoordination:Store:Schema", postgres.Schema);
+            builder.UseSetting("CareCoordination:Store:CheckpointPath", postgres.CheckpointPath);
+        }
+
         builder.UseSetting("CareCoordination:Keys:Pseudonymiser", Convert.ToBase64String(TestKeys.Bytes("service audit")));
         builder.UseSetting("CareCoordination:Keys:AuditChain", Convert.ToBase64String(TestKeys.Bytes("service audit chain")));
         // The tests move the fake clock themselves; the daily jobs are the hosting package's and tested there.
@@ -112,7 +124,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
-            if (_sqlitePath is null)
+            if (!KeepsTheStore)
             {
                 services.Replace(ServiceDescriptor.Singleton<ISignalStore>(Store));
                 // The in-memory store keeps an audit trail too; its checkpoints go nowhere, as the store itself does.
