@@ -170,7 +170,10 @@ public sealed class AccessRules
             return false;
         }
 
-        return current.CaseHolder == professional
+        // The professional and the organisation both come from the credential: a case holder is recognised only
+        // with the organisation that was named with them, so a credential that pairs the number with another
+        // organisation does not pass.
+        return (current.CaseHolder == professional && current.CaseHolderOrganisation == actor.Organisation)
             || (current.Coordinator is { } coordinator && _desk.ProfessionalOf(coordinator) == professional);
     }
 

@@ -104,6 +104,20 @@ public sealed class PersonDataAccessTests
     }
 
     [Fact]
+    public void A_case_holder_passes_R3_only_with_the_organisation_they_were_named_with()
+    {
+        var scenario = new PrivacyScenario();
+        var id = scenario.Coordinated();
+        var holder = TestRegion.ReporterOf(YouthHealthCare);
+        scenario.Desk.Desk.NameCaseHolder(id, holder, YouthHealthCare);
+
+        Assert.Equal(id, scenario.Access.GetCase(new Actor("jgz-user", ActorRole.Coordinator, YouthHealthCare, holder, "Vendor client"), id).Id);
+        var borrowed = new Actor("other-user", ActorRole.Coordinator, School, holder, "Vendor client");
+        var error = Assert.Throws<AccessDeniedException>(() => scenario.Access.GetCase(borrowed, id));
+        Assert.Equal("R3 case and plan", error.Rule);
+    }
+
+    [Fact]
     public void The_coordinator_sees_the_other_organisations_signals_only_while_consent_reaches_and_withdrawal_stops_it_at_once()
     {
         var scenario = new PrivacyScenario();
