@@ -59,6 +59,9 @@ internal sealed class StreamDocuments
     /// <summary>The kind of the reference index's logbook streams, one per day.</summary>
     public const string Logbook = "logbook";
 
+    /// <summary>The kind of the move notices' streams, one per recipient organisation (or per municipality without a named match coordinator).</summary>
+    public const string MoveNotice = "move-notice";
+
     private static readonly FrozenDictionary<string, Type> CaseEvents = Named(
         typeof(CaseOpened), typeof(IntakeJoined), typeof(CaseHolderNamed), typeof(CaseAssessed), typeof(CoordinatorAssigned), typeof(CoordinatorUnavailable),
         typeof(CoordinatorReleased), typeof(CaseHandedOver), typeof(FeedbackRecorded), typeof(CaseReturned), typeof(CoordinationHoursRecorded), typeof(CaseClosed));
@@ -70,7 +73,7 @@ internal sealed class StreamDocuments
 
     private static readonly FrozenDictionary<string, Type> RecordEvents = Named(
         typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded),
-        typeof(Notifications.MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded));
+        typeof(Notifications.MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded), typeof(MoveNoticeRecorded));
 
     private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 

@@ -47,4 +47,5 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(Privacy.InformationObligation))]
 [JsonSerializable(typeof(Notifications.MatchNotificationRecorded))]
 [JsonSerializable(typeof(Logbook.LogbookEntryRecorded))]
+[JsonSerializable(typeof(Families.MoveNoticeRecorded))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

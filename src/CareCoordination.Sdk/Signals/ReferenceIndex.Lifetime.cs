@@ -187,7 +187,7 @@ public sealed partial class ReferenceIndex
             }
             else
             {
-                AddOrReplaceFamilyCore(Family.Create(id, living, known.Carers, known.Address));
+                AddOrReplaceFamilyCore(Family.Create(id, living, known.Carers, known.Address, known.Municipality));
             }
         }
     }

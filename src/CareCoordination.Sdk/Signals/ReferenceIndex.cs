@@ -250,7 +250,7 @@ public sealed partial class ReferenceIndex
 
     // A pseudonymised index keeps its families by key too; unpseudonymised, a family is its own mapping.
     private Family MapMembers(Family family, Func<Bsn, Bsn> map) =>
-        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map), family.Address) : family;
+        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map), family.Address, family.Municipality) : family;
 
     // Remembered answers stay in memory for the idempotency window; a pseudonymised index keeps them pseudonymised too.
     private Signal Conceal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth))) : signal;

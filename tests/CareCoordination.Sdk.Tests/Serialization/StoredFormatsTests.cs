@@ -11,6 +11,7 @@ using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Tests.Storage;
 using CareCoordination.Sdk.Testing;
@@ -104,6 +105,9 @@ public sealed class StoredFormatsTests
         index.Register(new SignalRegistration(other, amw, by, ReportingCriterion.ViolenceOrNeglect)).ThrowIfRefused();
         index.Withdraw(other.Bsn, bjz, WithdrawalReason.RiskGone);
         index.Withdraw(other.Bsn, amw, WithdrawalReason.Unjustified);
+
+        var moves = new MoveNotices(TestRegion.CreateDirectory(), new Dictionary<MunicipalityCode, OrganisationId> { [MunicipalityCode.FromNumber(363)] = TestRegion.YouthAndFamilyCentre }, store);
+        moves.OnYouthMoved(new YouthMoved(sam.Bsn, family.Id, MunicipalityCode.FromNumber(344), MunicipalityCode.FromNumber(363), clock.GetCurrentInstant(), index.GetActiveSignals(sam.Bsn)));
 
         var caseId = desk.WhichCaseHandles(sam.Bsn)!.Case;
         desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], TestRegion.School, "ZAT"));

@@ -170,6 +170,50 @@ public abstract class SignalStoreContract : IDisposable
         }
     }
 
+    [Fact]
+    public void A_move_and_its_notices_survive_a_restart_and_the_next_move_is_judged_by_the_stored_municipality()
+    {
+        var scenario = new IndexScenario();
+        var (utrecht, amsterdam) = (MunicipalityCode.FromNumber(344), MunicipalityCode.FromNumber(363));
+        var coordinators = new System.Collections.Generic.Dictionary<MunicipalityCode, CareCoordination.Sdk.Organisations.OrganisationId> { [amsterdam] = TestRegion.YouthAndFamilyCentre };
+        var store = OpenStore();
+        try
+        {
+            var notices = new MoveNotices(scenario.Directory, coordinators, (IEventStreamStore)store);
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store, [notices]);
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], AddressKey.Create("3511AB", 8), utrecht));
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], AddressKey.Create("1011AA", 3), amsterdam));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var notices = new MoveNotices(scenario.Directory, coordinators, (IEventStreamStore)store);
+            var listener = new RecordingObserver();
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store, [notices, listener]);
+
+            var family = Assert.Single(index.GetFamiliesOf(Sam));
+            Assert.Equal((AddressKey.Create("1011AA", 3), amsterdam), (family.Address!.Value, family.Municipality!.Value));
+            Assert.Single(notices.Read(TestRegion.School));
+            Assert.Equal(utrecht, Assert.Single(notices.Read(TestRegion.YouthAndFamilyCentre)).FromMunicipality);
+
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], AddressKey.Create("1012BB", 4), amsterdam));
+
+            Assert.False(Assert.Single(listener.Of<CareCoordination.Sdk.Signals.Events.YouthMoved>()).ToAnotherMunicipality);
+            Assert.Equal(2, notices.Read(TestRegion.School).Count);
+            Assert.Single(notices.Read(TestRegion.YouthAndFamilyCentre));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
     private static string Members(ReferenceIndex index, params Bsn[] youths) => string.Join(
         "\n",
         youths.SelectMany(y => index.GetFamiliesOf(y).Select(f => $"{f.Id}: {string.Join(',', f.Youths.Select(m => m.RevealNumber()))} | {string.Join(',', f.Carers.Select(c => c.RevealNumber()))} @ {f.Address?.Value}")));

@@ -95,7 +95,7 @@ public static class YouthKeyMigration
         changes.Add(new SignalCommit(signals, [], signalEvents) { IdempotencyKeys = answers });
         foreach (var family in contents.Families)
         {
-            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = family.Address }));
+            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = family.Address, Municipality = family.Municipality }));
         }
 
         var fromDocuments = StreamDocuments.For(from);
