@@ -142,13 +142,23 @@ public sealed class MoveNotices : IReferenceIndexObserver, IChangeParticipant
         _durable.Append(StreamDocuments.MoveNotice, stream, version, [.. notices.Select(n => _documents.Write(MoveNoticeRecorded.Of(n), n.MovedAt))]);
         entries.AddRange(notices);
         var written = entries.Count;
-        _durable.OnUndo(() => entries.RemoveRange(version, entries.Count - version));
-        _durable.OnDurable(() =>
+        Action undo = () => entries.RemoveRange(version, entries.Count - version);
+        Action publish = () =>
         {
             lock (_gate)
             {
                 _visible[stream] = Math.Max(_visible.GetValueOrDefault(stream), written);
             }
-        });
+        };
+        if (_durable.Store is null && ChangeScope.Ambient is { } operation)
+        {
+            // Kept in memory only, the notices still wait for the index operation under way: they show once it is durable.
+            operation.OnUndo(_gate, undo);
+            operation.OnCommitted(publish);
+            return;
+        }
+
+        _durable.OnUndo(undo);
+        _durable.OnDurable(publish);
     }
 }

@@ -48,4 +48,6 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(Notifications.MatchNotificationRecorded))]
 [JsonSerializable(typeof(Logbook.LogbookEntryRecorded))]
 [JsonSerializable(typeof(Families.MoveNoticeRecorded))]
+[JsonSerializable(typeof(FollowUp.MatchFollowUpRecorded))]
+[JsonSerializable(typeof(Identity.SubstituteNumberIssued))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

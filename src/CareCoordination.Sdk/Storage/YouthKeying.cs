@@ -63,6 +63,9 @@ public sealed class YouthKeying
     internal int NumberOf(Bsn person) => _pseudonymiser is null ? person.RevealNumber() : _pseudonymiser.Forward(person.RevealNumber());
 
     /// <summary>The person a key's number stands for.</summary>
+    /// <summary>Gets the form a text that identifies a person is stored in: the text itself when keyed by BSN, a keyed hash when pseudonymised.</summary>
+    internal string TextOf(string text) => _pseudonymiser is null ? text : "hmac:" + _pseudonymiser.KeyText(text);
+
     internal Bsn PersonOf(int key) => Bsn.FromTrustedNumber(_pseudonymiser is null ? key : _pseudonymiser.Inverse(key));
 
     /// <summary>The person a key stands for.</summary>

@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
@@ -108,6 +109,9 @@ public sealed class StoredFormatsTests
 
         var moves = new MoveNotices(TestRegion.CreateDirectory(), new Dictionary<MunicipalityCode, OrganisationId> { [MunicipalityCode.FromNumber(363)] = TestRegion.YouthAndFamilyCentre }, store);
         moves.OnYouthMoved(new YouthMoved(sam.Bsn, family.Id, MunicipalityCode.FromNumber(344), MunicipalityCode.FromNumber(363), clock.GetCurrentInstant(), index.GetActiveSignals(sam.Bsn)));
+
+        new SubstituteNumberRegister(store, YouthKeying.ByBsn, clock).Issue("Smit", new LocalDate(2016, 2, 29), Sex.Male);
+        new CareCoordination.Sdk.FollowUp.MatchFollowUpBook(RegionPolicy.Default, clock, store).OnMatchFound(new CareCoordination.Sdk.Matching.MatchFound(index.GetMatches(sam.Bsn)[0]));
 
         var caseId = desk.WhichCaseHandles(sam.Bsn)!.Case;
         desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], TestRegion.School, "ZAT"));

@@ -214,6 +214,53 @@ public abstract class SignalStoreContract : IDisposable
         }
     }
 
+    [Fact]
+    public void The_follow_up_of_a_match_and_the_substitute_numbers_issued_survive_a_restart()
+    {
+        var scenario = new IndexScenario();
+        var born = new NodaTime.LocalDate(2015, 3, 1);
+        string before;
+        SubstituteNumber first, second;
+        var store = OpenStore();
+        try
+        {
+            var book = new CareCoordination.Sdk.FollowUp.MatchFollowUpBook(RegionPolicy.Default, scenario.Clock, (IEventStreamStore)store);
+            var register = new SubstituteNumberRegister((IEventStreamStore)store, YouthKeying.ByBsn, scenario.Clock);
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store, [book]);
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            var match = Assert.Single(index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8))).Matches);
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sara, 5))).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.YouthHealthCare, IndexScenario.YouthAged(Sara, 5))).ThrowIfRefused();
+            book.RecordCentralContact(match.Signal, match.OtherSignal, match.MatchCoordinator, match.Reporter);
+            book.RecordAligned(match.Signal, match.OtherSignal, match.MatchCoordinator, aligned: true);
+            scenario.AdvanceDays(11);
+            Assert.Single(book.RemindOverdue());
+            first = register.Issue("Smit", born, Sex.Male);
+            second = register.Issue("Jansen", born, Sex.Female);
+            before = string.Join("\n", book.All) + "\n" + book.Overview();
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var book = new CareCoordination.Sdk.FollowUp.MatchFollowUpBook(RegionPolicy.Default, scenario.Clock, (IEventStreamStore)store);
+            var register = new SubstituteNumberRegister((IEventStreamStore)store, YouthKeying.ByBsn, scenario.Clock);
+
+            Assert.Equal(before, string.Join("\n", book.All) + "\n" + book.Overview());
+            Assert.Empty(book.RemindOverdue());
+            Assert.Equal(2, register.Issued.Count);
+            Assert.Equal((first, second), (register.Issue("smit", born, Sex.Male), register.Issue("JANSEN", born, Sex.Female)));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
     private static string Members(ReferenceIndex index, params Bsn[] youths) => string.Join(
         "\n",
         youths.SelectMany(y => index.GetFamiliesOf(y).Select(f => $"{f.Id}: {string.Join(',', f.Youths.Select(m => m.RevealNumber()))} | {string.Join(',', f.Carers.Select(c => c.RevealNumber()))} @ {f.Address?.Value}")));

@@ -35,6 +35,24 @@ public sealed class YouthKeyMigrationTests
     }
 
     [Fact]
+    public void Substitute_numbers_move_to_a_pseudonymised_store_keyed_and_the_same_details_keep_their_number()
+    {
+        var source = new InMemoryCareCoordinationStore();
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var born = new NodaTime.LocalDate(2015, 3, 1);
+        var smit = new CareCoordination.Sdk.Identity.SubstituteNumberRegister(source, YouthKeying.ByBsn, clock).Issue("Smit", born, CareCoordination.Sdk.Identity.Sex.Male);
+        var target = new InMemoryCareCoordinationStore();
+
+        YouthKeyMigration.Migrate(source, YouthKeying.ByBsn, target, YouthKeying.Pseudonymised(StoryKey));
+
+        var stored = Assert.Single(target.ReadStreams("substitute-number"));
+        var sourceJson = Assert.Single(Assert.Single(source.ReadStreams("substitute-number")).Events).Json;
+        Assert.DoesNotContain(smit.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), stored.Id + stored.Events[0].Json, StringComparison.Ordinal);
+        Assert.DoesNotContain(sourceJson[16..80], stored.Events[0].Json, StringComparison.Ordinal);
+        Assert.Equal(smit, new CareCoordination.Sdk.Identity.SubstituteNumberRegister(target, YouthKeying.Pseudonymised(StoryKey), clock).Issue("smit", born, CareCoordination.Sdk.Identity.Sex.Male));
+    }
+
+    [Fact]
     public void Rotating_the_pseudonymisation_key_keeps_every_area_and_the_old_key_no_longer_opens_the_new_store()
     {
         var source = new InMemoryCareCoordinationStore();
