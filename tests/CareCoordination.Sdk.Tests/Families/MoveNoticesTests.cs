@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Signals;
+using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
 using static CareCoordination.Sdk.Tests.Signals.IndexScenario;
@@ -129,6 +130,59 @@ public sealed class MoveNoticesTests
         Assert.Empty(notices.Read(TestRegion.YouthAndFamilyCentre));
         Assert.Equal(UtrechtCode, Assert.Single(index.GetFamiliesOf(People[0])).Municipality);
         Assert.Empty(store.ReadStreams("move-notice"));
+    }
+
+    [Property(MaxTest = 100)]
+    public void Every_move_tells_exactly_the_reporters_active_that_day_and_the_new_municipality_only_when_it_changed(byte[] steps)
+    {
+        var unnamed = MunicipalityCode.FromNumber(599);
+        (AddressKey Address, MunicipalityCode Municipality)[] homes = [(Utrecht, UtrechtCode), (UtrechtAgain, UtrechtCode), (Amsterdam, AmsterdamCode), (AddressKey.Create("3011AA", 1), unnamed)];
+        OrganisationId[] reporters = [TestRegion.School, TestRegion.YouthHealthCare, TestRegion.SocialWork];
+        var (scenario, notices) = Scenario(new Dictionary<MunicipalityCode, OrganisationId> { [AmsterdamCode] = TestRegion.YouthAndFamilyCentre });
+        var youth = People[0];
+        var home = homes[0];
+        scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [youth], [], home.Address, home.Municipality));
+        var expected = reporters.ToDictionary(r => r, _ => 0);
+        var (toCoordinator, toUnnamed) = (0, 0);
+        foreach (var step in steps ?? [])
+        {
+            var organisation = reporters[(step / 4) % reporters.Length];
+            switch (step % 4)
+            {
+                case 0:
+                    scenario.Index.Register(By(organisation, YouthAged(youth, 12))).ThrowIfRefused();
+                    break;
+                case 1 when scenario.Index.GetActiveSignals(youth).Any(s => s.Organisation == organisation):
+                    scenario.Index.Withdraw(youth, organisation, WithdrawalReason.RiskGone);
+                    break;
+                case 2 when scenario.Clock.GetCurrentInstant() < Start + Duration.FromDays(2500):
+                    // At most about seven years on, so the youth stays young enough to be signalled.
+                    scenario.AdvanceDays(200);
+                    break;
+                case 3:
+                    var next = homes[(step / 4) % homes.Length];
+                    var active = scenario.Index.GetActiveSignals(youth);
+                    if (next.Address != home.Address && active.Count > 0)
+                    {
+                        foreach (var signal in active)
+                        {
+                            expected[signal.Organisation]++;
+                        }
+
+                        toCoordinator += next.Municipality == AmsterdamCode && home.Municipality != AmsterdamCode ? 1 : 0;
+                        toUnnamed += next.Municipality == unnamed && home.Municipality != unnamed ? 1 : 0;
+                    }
+
+                    home = next;
+                    scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [youth], [], home.Address, home.Municipality));
+                    break;
+            }
+        }
+
+        Assert.All(reporters, r => Assert.Equal(expected[r], notices.Read(r).Count));
+        Assert.All(reporters.SelectMany(r => notices.Read(r)), n => Assert.Equal(n.RecipientOrganisation, Assert.Single(n.Signals).Party.Organisation));
+        Assert.Equal(toCoordinator, notices.Read(TestRegion.YouthAndFamilyCentre).Count);
+        Assert.Equal(toUnnamed, notices.ReadForMunicipality(unnamed).Count);
     }
 
     [Fact]
