@@ -261,6 +261,67 @@ public abstract class SignalStoreContract : IDisposable
         }
     }
 
+    [Fact]
+    public void A_pseudonymised_index_stores_addresses_only_keyed_and_its_households_at_one_address_still_match_after_a_restart()
+    {
+        var options = new RegionPolicyOptions();
+        options.InstitutionAddresses.Add("9999ZZ-1");
+        var policy = RegionPolicy.Create(options);
+        var scenario = new IndexScenario(policy);
+        var people = TestBsns.Generate(3, seed: 47);
+        var (home, shelter) = (AddressKey.Create("1234AB", 5, "a"), AddressKey.Create("9999ZZ", 1));
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(policy, scenario.Directory, scenario.Clock, store, null, IndexScenario.SharedPseudonymiser);
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], home, MunicipalityCode.FromNumber(344)));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [people[0]], [], home));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(3), [people[1]], [], shelter));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(4), [people[2]], [], shelter));
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(people[1], 15))).ThrowIfRefused();
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var families = new FamilySink();
+            store.Load(families);
+            Assert.Equal(4, families.Families.Count);
+            Assert.All(families.Families, f => Assert.True(f.Address!.Value.IsKeyed));
+            Assert.DoesNotContain(families.Families, f => f.Address!.Value.Value.Contains("1234", StringComparison.Ordinal) || f.Address!.Value.Value.Contains("9999", StringComparison.Ordinal));
+            Assert.Equal(MunicipalityCode.FromNumber(344), families.Families.Single(f => f.Id == new FamilyId(1)).Municipality);
+
+            var reopened = new ReferenceIndex(policy, scenario.Directory, scenario.Clock, store, null, IndexScenario.SharedPseudonymiser);
+            var match = Assert.Single(reopened.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(people[0], 6))).Matches);
+            Assert.Equal(MatchKind.Address, match.Kind);
+            Assert.Equal(0, reopened.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(people[2], 14))).MatchCount);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    private sealed class FamilySink : IStoredIndexSink
+    {
+        public System.Collections.Generic.List<StoredFamily> Families { get; } = [];
+
+        public void Add(in StoredSignal signal)
+        {
+        }
+
+        public void Add(StoredFamily family) => Families.Add(family);
+
+        public void Add(StoredIdempotencyKey key)
+        {
+        }
+    }
+
     private static string Members(ReferenceIndex index, params Bsn[] youths) => string.Join(
         "\n",
         youths.SelectMany(y => index.GetFamiliesOf(y).Select(f => $"{f.Id}: {string.Join(',', f.Youths.Select(m => m.RevealNumber()))} | {string.Join(',', f.Carers.Select(c => c.RevealNumber()))} @ {f.Address?.Value}")));

@@ -95,7 +95,7 @@ public static class YouthKeyMigration
         changes.Add(new SignalCommit(signals, [], signalEvents) { IdempotencyKeys = answers });
         foreach (var family in contents.Families)
         {
-            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = family.Address, Municipality = family.Municipality }));
+            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = RekeyAddress(family.Address, to), Municipality = family.Municipality }));
         }
 
         var fromDocuments = StreamDocuments.For(from);
@@ -154,6 +154,14 @@ public static class YouthKeyMigration
         var stream = to.KeyOf(issued.Number).Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new StreamChange(StreamDocuments.SubstituteNumber, stream, 0, [StreamDocuments.For(to).Write(issued with { Fingerprint = fingerprint }, history.Events[^1].At)]);
     }
+
+    /// <summary>
+    /// A family's address under the new keying: an address kept in clear (a BSN-keyed store, or a pseudonymised one written
+    /// before addresses were keyed) is keyed by <paramref name="to"/>; one keyed under the old pseudonymisation key cannot
+    /// be keyed again without the address, so the family keeps no address until the feed gives it again.
+    /// </summary>
+    private static Families.AddressKey? RekeyAddress(Families.AddressKey? address, YouthKeying to) =>
+        address is not { } known ? null : known.IsKeyed ? null : to.KeyOf(known);
 
     private static void CheckSourceKeying(ICareCoordinationStore source, YouthKeying from, bool holdsData)
     {

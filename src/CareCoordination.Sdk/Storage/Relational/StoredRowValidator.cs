@@ -228,7 +228,7 @@ public sealed class StoredRowValidator
     {
         key = default;
         var problem = family is < 1 or > int.MaxValue ? "its family identifier is not positive"
-            : !AddressKey.TryParse(address, out key) ? "its address is not an address key"
+            : !AddressKey.TryParse(address, out key) && !AddressKey.TryParseKeyed(address, out key) ? "its address is not an address key"
             : null;
         return problem is null || Refuse(FamilyAddressesTable, family.ToString(CultureInfo.InvariantCulture), problem, null);
     }
