@@ -50,7 +50,11 @@ internal sealed class PostgreSqlChangeWriter(string schema)
 
                 if (family.Family?.Address is { } address)
                 {
-                    batch.BatchCommands.Add(Statement($"INSERT INTO {_schema}.family_addresses (family_id, address) VALUES ($1, $2)", family.Id.Value, address.Value));
+                    batch.BatchCommands.Add(Statement(
+                        $"INSERT INTO {_schema}.family_addresses (family_id, address, municipality) VALUES ($1, $2, $3)",
+                        family.Id.Value,
+                        address.Value,
+                        family.Family.Municipality is { } municipality ? (short)municipality.Value : DBNull.Value));
                 }
             }
 

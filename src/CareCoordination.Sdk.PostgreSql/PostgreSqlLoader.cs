@@ -55,15 +55,16 @@ internal static class PostgreSqlLoader
             }
         }
 
-        using (var command = new NpgsqlCommand($"SELECT family_id, address FROM {schema}.family_addresses ORDER BY family_id", connection))
+        using (var command = new NpgsqlCommand($"SELECT family_id, address, municipality FROM {schema}.family_addresses ORDER BY family_id", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 long family = reader.GetInt32(0);
-                if (validator.TryAcceptFamilyAddress(family, reader.GetString(1), out var address))
+                long? municipality = reader.IsDBNull(2) ? null : reader.GetInt16(2);
+                if (validator.TryAcceptFamilyAddress(family, reader.GetString(1), municipality, out var address, out var place))
                 {
-                    families.AddAddress((int)family, address);
+                    families.AddAddress((int)family, address, place);
                 }
             }
         }

@@ -12,7 +12,7 @@ namespace CareCoordination.Sdk.PostgreSql;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Creates the tables in a new schema, or migrates an older one to <see cref="Version"/>.</summary>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
@@ -85,8 +85,15 @@ internal static class PostgreSqlSchema
             statements.Add($"CREATE INDEX idempotency_signals_signal ON {schema}.idempotency_signals (signal_id)");
         }
 
-        // Version 4 adds the families' address keys: a family from an older schema has no address until the feed gives one.
-        statements.Add($"CREATE TABLE {schema}.family_addresses (family_id INTEGER PRIMARY KEY, address TEXT NOT NULL)");
+        if (found < 4)
+        {
+            // Version 4 adds the families' address keys: a family from an older schema has no address until the feed gives one.
+            statements.Add($"CREATE TABLE {schema}.family_addresses (family_id INTEGER PRIMARY KEY, address TEXT NOT NULL)");
+        }
+
+        // Version 5 adds the municipality of a family's address, so that a move to another municipality is recognised
+        // after a restart; an address from an older schema has no municipality until the feed gives it again.
+        statements.Add($"ALTER TABLE {schema}.family_addresses ADD COLUMN municipality SMALLINT");
         statements.Add($"INSERT INTO {schema}.schema_info (version) VALUES ({Version})");
         foreach (var statement in statements)
         {

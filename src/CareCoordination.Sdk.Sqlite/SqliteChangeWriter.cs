@@ -254,9 +254,10 @@ internal sealed class SqliteChangeWriter : IDisposable
 
         if (family.Address is { } address)
         {
-            using var command = Command("INSERT INTO family_addresses (family_id, address) VALUES ($family, $address)", transaction);
+            using var command = Command("INSERT INTO family_addresses (family_id, address, municipality) VALUES ($family, $address, $municipality)", transaction);
             command.Parameters.AddWithValue("$family", family.Id.Value);
             command.Parameters.AddWithValue("$address", address.Value);
+            command.Parameters.AddWithValue("$municipality", family.Municipality is { } municipality ? municipality.Value : DBNull.Value);
             command.ExecuteNonQuery();
         }
     }

@@ -63,16 +63,18 @@ internal static class SqliteLoader
             }
         }
 
-        using (var command = Command(connection, transaction, "SELECT family_id, address FROM family_addresses ORDER BY family_id"))
+        using (var command = Command(connection, transaction, "SELECT family_id, address, municipality FROM family_addresses ORDER BY family_id"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                // A family number that is no integer reads as 0, which the validator refuses as not positive.
+                // A family number that is no integer reads as 0, which the validator refuses as not positive; so does a
+                // municipality that is no integer, read as 0.
                 var id = StoredColumns.TryInteger(reader, 0, out var number) ? number : 0;
-                if (validator.TryAcceptFamilyAddress(id, reader.GetValue(1) as string, out var address))
+                long? municipality = reader.IsDBNull(2) ? null : StoredColumns.TryInteger(reader, 2, out var code) ? code : 0;
+                if (validator.TryAcceptFamilyAddress(id, reader.GetValue(1) as string, municipality, out var address, out var place))
                 {
-                    families.AddAddress((int)id, address);
+                    families.AddAddress((int)id, address, place);
                 }
             }
         }

@@ -13,7 +13,7 @@ namespace CareCoordination.Sdk.Sqlite;
 internal static class SqliteSchema
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private static readonly string[] VersionOne =
     [
@@ -60,6 +60,11 @@ internal static class SqliteSchema
         "CREATE TABLE family_addresses (family_id INTEGER PRIMARY KEY, address TEXT NOT NULL)",
     ];
 
+    private static readonly string[] VersionFive =
+    [
+        "ALTER TABLE family_addresses ADD COLUMN municipality INTEGER",
+    ];
+
     // The columns of each table as this version creates them, in order: a file of this version lacking one was damaged.
     private static readonly (string Table, string Columns)[] Tables =
     [
@@ -72,7 +77,7 @@ internal static class SqliteSchema
         ("stream_events", "kind,stream,version,type,schema_version,at_ticks,payload"),
         ("idempotency_keys", "key,at_ticks,schema_version,answer"),
         ("idempotency_signals", "key,signal_id"),
-        ("family_addresses", "family_id,address"),
+        ("family_addresses", "family_id,address,municipality"),
     ];
 
     /// <summary>Creates the schema in an empty file, or migrates an older one to <see cref="Version"/>.</summary>
@@ -125,8 +130,15 @@ internal static class SqliteSchema
             statements.AddRange(VersionThree);
         }
 
-        // Version 4 adds the families' address keys: a family from an older file has no address until the feed gives one.
-        statements.AddRange(VersionFour);
+        if (found < 4)
+        {
+            // Version 4 adds the families' address keys: a family from an older file has no address until the feed gives one.
+            statements.AddRange(VersionFour);
+        }
+
+        // Version 5 adds the municipality of a family's address, so that a move to another municipality is recognised
+        // after a restart; an address from an older file has no municipality until the feed gives it again.
+        statements.AddRange(VersionFive);
         statements.Add(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({Version})"));
         foreach (var statement in statements)
         {

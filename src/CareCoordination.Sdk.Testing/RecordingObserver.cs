@@ -68,6 +68,9 @@ public sealed class RecordingObserver : IReferenceIndexObserver
     /// <inheritdoc/>
     public void OnMatchFound(in MatchFound e) => Record(e);
 
+    /// <inheritdoc/>
+    public void OnYouthMoved(in YouthMoved e) => Record(e);
+
     private void Record(object e)
     {
         lock (_gate)

@@ -249,6 +249,44 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         }
     }
 
+    [Fact]
+    public void A_schema_of_version_4_keeps_its_addresses_and_learns_a_family_s_municipality_from_the_next_feed()
+    {
+        var schema = NewSchema();
+        var address = Families.AddressKey.Create("3511AB", 8);
+        var youth = Testing.TestBsns.Generate(1, seed: 59)[0];
+        var clock = new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0));
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), clock, store)
+                .AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
+        }
+
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"ALTER TABLE {schema}.family_addresses DROP COLUMN municipality; UPDATE {schema}.schema_info SET version = 4;", connection);
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), clock, store);
+            Assert.Equal("7|3511AB-8|", Query($"SELECT family_id || '|' || address || '|' || COALESCE(municipality::text, '') FROM {schema}.family_addresses"));
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address, Families.MunicipalityCode.FromNumber(344)));
+        }
+
+        Assert.Equal("7|3511AB-8|344", Query($"SELECT family_id || '|' || address || '|' || COALESCE(municipality::text, '') FROM {schema}.family_addresses"));
+    }
+
+    private static string? Query(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar() as string;
+    }
+
     private static readonly Identity.Bsn Neighbour = Testing.TestBsns.Generate(1, seed: 97)[0];
 
     private const string VersionThreeTables = "DROP TABLE {0}.stream_events; DROP TABLE {0}.idempotency_keys; DROP TABLE {0}.idempotency_signals; ";

@@ -233,12 +233,12 @@ public sealed class SqliteLoadValidationTests : IDisposable
     public void Rows_of_a_newer_SDK_are_refused_as_unsupported_and_never_quarantined()
     {
         var path = Written("newer.db");
-        Damage(path, "UPDATE signals SET schema_version = 5 WHERE id = (SELECT MAX(id) FROM signals)");
+        Damage(path, "UPDATE signals SET schema_version = 6 WHERE id = (SELECT MAX(id) FROM signals)");
 
         using var store = new SqliteSignalStore(path, new SqliteStoreOptions { CorruptRows = CorruptRowHandling.Quarantine });
         var error = Assert.Throws<UnsupportedSchemaVersionException>(() => store.Load(new LoadedRows()));
 
-        Assert.Equal(5, error.SchemaVersion);
+        Assert.Equal(6, error.SchemaVersion);
     }
 
     [Fact]

@@ -238,6 +238,45 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         }
     }
 
+    [Fact]
+    public void A_file_of_version_4_keeps_its_addresses_and_learns_a_family_s_municipality_from_the_next_feed()
+    {
+        var path = Path.Combine(_directory, "v4-municipality.db");
+        var address = Families.AddressKey.Create("3511AB", 8);
+        var youth = Testing.TestBsns.Generate(1, seed: 59)[0];
+        var clock = new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0));
+        using (var store = new SqliteSignalStore(path))
+        {
+            new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store)
+                .AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
+        }
+
+        Execute(path, "ALTER TABLE family_addresses DROP COLUMN municipality; UPDATE schema_info SET version = 4;");
+
+        using (var store = new SqliteSignalStore(path))
+        {
+            Assert.Equal(0, new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store).ActiveSignalCount);
+        }
+
+        Assert.Equal("7|3511AB-8|", Query(path, "SELECT family_id || '|' || address || '|' || COALESCE(municipality, '') FROM family_addresses"));
+        using (var store = new SqliteSignalStore(path))
+        {
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
+            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address, Families.MunicipalityCode.FromNumber(344)));
+        }
+
+        Assert.Equal("7|3511AB-8|344", Query(path, "SELECT family_id || '|' || address || '|' || COALESCE(municipality, '') FROM family_addresses"));
+    }
+
+    private static string? Query(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+
     private static readonly Identity.Bsn Neighbour = Testing.TestBsns.Generate(1, seed: 97)[0];
 
     private const string VersionThreeTables = "DROP TABLE stream_events; DROP TABLE idempotency_keys; DROP TABLE idempotency_signals; ";

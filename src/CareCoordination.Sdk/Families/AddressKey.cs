@@ -32,6 +32,14 @@ public readonly struct AddressKey : IEquatable<AddressKey>
     /// <summary>Gets a value indicating whether this is <c>default(AddressKey)</c>.</summary>
     public bool IsDefault => _value is null;
 
+    /// <summary>
+    /// Gets a value indicating whether this is the keyed form of an address that a pseudonymised index keeps and stores:
+    /// a keyed hash (<c>hmac:</c> and 64 hexadecimal digits), equal for equal addresses, from which the address cannot be read.
+    /// </summary>
+    public bool IsKeyed => _value is not null && _value.StartsWith(KeyedPrefix, StringComparison.Ordinal);
+
+    private const string KeyedPrefix = "hmac:";
+
     /// <summary>Creates the key of an address.</summary>
     /// <param name="postcode">The Dutch postcode, four digits (not starting with 0) and two letters, in any case and spacing.</param>
     /// <param name="houseNumber">The house number, from 1 to 99999.</param>
@@ -126,6 +134,30 @@ public readonly struct AddressKey : IEquatable<AddressKey>
         {
             return false;
         }
+    }
+
+    /// <summary>Wraps the keyed form of an address (<see cref="IsKeyed"/>), as a pseudonymised index keeps it.</summary>
+    internal static AddressKey FromKeyed(string keyed) => new(keyed);
+
+    /// <summary>Reads the keyed form of an address as a store holds it: <c>hmac:</c> and 64 lower-case hexadecimal digits.</summary>
+    internal static bool TryParseKeyed(string? text, out AddressKey key)
+    {
+        key = default;
+        if (text is null || text.Length != KeyedPrefix.Length + 64 || !text.StartsWith(KeyedPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(KeyedPrefix.Length))
+        {
+            if (!char.IsAsciiDigit(c) && c is not (>= 'a' and <= 'f'))
+            {
+                return false;
+            }
+        }
+
+        key = new AddressKey(text);
+        return true;
     }
 
     /// <inheritdoc/>

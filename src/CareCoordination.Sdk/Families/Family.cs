@@ -24,12 +24,13 @@ public sealed class Family
     private readonly Bsn[] _youths;
     private readonly Bsn[] _carers;
 
-    private Family(FamilyId id, Bsn[] youths, Bsn[] carers, AddressKey? address)
+    private Family(FamilyId id, Bsn[] youths, Bsn[] carers, AddressKey? address, MunicipalityCode? municipality)
     {
         Id = id;
         _youths = youths;
         _carers = carers;
         Address = address;
+        Municipality = municipality;
     }
 
     /// <summary>Gets the identifier.</summary>
@@ -50,6 +51,13 @@ public sealed class Family
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public AddressKey? Address { get; }
 
+    /// <summary>
+    /// Gets the municipality of the household's address (<em>gemeente van inschrijving</em>), when the feed gave it: a
+    /// youth whose family moves to another municipality is announced to that municipality's match coordinator.
+    /// </summary>
+    [PersonData(PersonDataClassification.QuasiIdentifier)]
+    public MunicipalityCode? Municipality { get; }
+
     /// <summary>Creates a family without an address.</summary>
     /// <param name="id">The identifier.</param>
     /// <param name="youths">The youths: at least one, none twice.</param>
@@ -65,11 +73,29 @@ public sealed class Family
     /// <param name="address">The household's address in the BRP, or <see langword="null"/> when the feed gave none.</param>
     /// <returns>The family.</returns>
     /// <exception cref="ArgumentException">A rule above is broken, a BSN is <c>default</c>, or the address is <c>default</c>.</exception>
-    public static Family Create(FamilyId id, IEnumerable<Bsn> youths, IEnumerable<Bsn> carers, AddressKey? address)
+    public static Family Create(FamilyId id, IEnumerable<Bsn> youths, IEnumerable<Bsn> carers, AddressKey? address) => Create(id, youths, carers, address, null);
+
+    /// <summary>
+    /// Creates a family registered at an address in a municipality. Replacing a family by one at another address is how
+    /// the feed reports a move (<see cref="Index.ReferenceIndex.AddOrReplaceFamily"/>).
+    /// </summary>
+    /// <param name="id">The identifier.</param>
+    /// <param name="youths">The youths: at least one, none twice.</param>
+    /// <param name="carers">The parents or carers they share: none twice.</param>
+    /// <param name="address">The household's address in the BRP, or <see langword="null"/> when the feed gave none.</param>
+    /// <param name="municipality">The municipality of the address, or <see langword="null"/> when the feed gave none; only with an address.</param>
+    /// <returns>The family.</returns>
+    /// <exception cref="ArgumentException">A rule above is broken, a BSN is <c>default</c>, the address or the municipality is <c>default</c>, or a municipality comes without an address.</exception>
+    public static Family Create(FamilyId id, IEnumerable<Bsn> youths, IEnumerable<Bsn> carers, AddressKey? address, MunicipalityCode? municipality)
     {
         if (address is { IsDefault: true })
         {
             throw new ArgumentException("A family's address is a postcode and a house number; leave it out when the feed gave none.", nameof(address));
+        }
+
+        if (municipality is { IsDefault: true } || (municipality is not null && address is null))
+        {
+            throw new ArgumentException("A family's municipality is the municipality code of its address: give it with the address, or leave both out.", nameof(municipality));
         }
 
         Guard.NotDefault(id);
@@ -80,7 +106,7 @@ public sealed class Family
             throw new ArgumentException("A family has at least one youth.", nameof(youths));
         }
 
-        return new Family(id, youthList, carerList, address);
+        return new Family(id, youthList, carerList, address, municipality);
     }
 
     /// <summary>Tells whether a youth belongs to the family.</summary>

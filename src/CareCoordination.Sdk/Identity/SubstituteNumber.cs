@@ -25,7 +25,7 @@ namespace CareCoordination.Sdk.Identity;
 /// would be 10 is skipped. <see cref="Derive"/> returns the first candidate; the same details give the same number
 /// on every machine and in every run.</para>
 /// <para><b>Collisions.</b> Two different youths can derive the same number: eight digits are not enough to tell every
-/// name apart. <see cref="SubstituteNumberRegister"/> resolves that: it gives each distinct set of details the first
+/// name apart. <see cref="Facility.SubstituteNumberRegister"/> resolves that: it gives each distinct set of details the first
 /// candidate no other details hold yet. Youths whose details are identical (twins of one sex) share one number, as
 /// the law's derivation implies; a reporter who knows they are two youths registers each with its BSN.</para>
 /// <para>Immutable and thread-safe. <see cref="ToString"/> masks the number as a BSN is masked. <c>default</c> is no

@@ -28,7 +28,7 @@ public readonly struct Youth : IEquatable<Youth>
     }
 
     /// <summary>Creates a youth who has no BSN yet, keyed by its substitute number (<em>verwijsindexservicenummer</em>).</summary>
-    /// <param name="number">The substitute number, from <see cref="SubstituteNumberRegister.Issue"/>.</param>
+    /// <param name="number">The substitute number, from <see cref="Facility.SubstituteNumberRegister.Issue"/>.</param>
     /// <param name="dateOfBirth">The date of birth the number was derived from.</param>
     /// <returns>The youth; its <see cref="Bsn"/> carries the substitute number, and <see cref="Identity.Bsn.IsSubstituteNumber"/> says so.</returns>
     /// <exception cref="ArgumentException"><paramref name="number"/> is <c>default</c>.</exception>

@@ -63,4 +63,13 @@ public interface IReferenceIndexObserver
     void OnFamilyChanged(in FamilyChanged e)
     {
     }
+
+    /// <summary>
+    /// Called when a youth with active signals moved: the feed gave the youth's family at another address. A participant
+    /// hears it inside the operation; any other observer once the family's new address is durable.
+    /// </summary>
+    /// <param name="e">The event.</param>
+    void OnYouthMoved(in YouthMoved e)
+    {
+    }
 }

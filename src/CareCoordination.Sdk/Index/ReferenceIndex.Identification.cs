@@ -131,7 +131,8 @@ public sealed partial class ReferenceIndex
                     family.Id,
                     family.Youths.Select(y => y == substitute.AsIndexKey() ? bsn : y).Distinct(),
                     family.Carers.Select(c => c == substitute.AsIndexKey() ? bsn : c).Distinct(),
-                    family.Address));
+                    family.Address,
+                    family.Municipality));
             }
 
             return matches;

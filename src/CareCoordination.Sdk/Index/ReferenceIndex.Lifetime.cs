@@ -192,7 +192,7 @@ public sealed partial class ReferenceIndex
             }
             else
             {
-                AddOrReplaceFamilyCore(Family.Create(id, living, known.Carers, known.Address));
+                AddOrReplaceFamilyCore(Family.Create(id, living, known.Carers, known.Address, known.Municipality));
             }
         }
     }

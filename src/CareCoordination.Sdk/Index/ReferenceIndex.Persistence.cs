@@ -106,7 +106,7 @@ public sealed partial class ReferenceIndex
         }
 
         public void Add(StoredFamily family) =>
-            index._families.AddOrReplace(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Address));
+            index._families.AddOrReplace(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Address is { } address ? index._keying.KeyOf(address) : null, family.Municipality));
 
         public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow, id => _signals.Contains(id.Value));
     }

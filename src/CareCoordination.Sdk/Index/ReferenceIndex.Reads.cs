@@ -188,8 +188,14 @@ public sealed partial class ReferenceIndex
         var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
         lock (_gate)
         {
-            var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address });
-            return WriteFamilyThenApply(change, [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))], () =>
+            var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
+            List<Action<IReferenceIndexObserver[]>> events = [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))];
+            foreach (var moved in MovesOf(_families.Find(keyed.Id), family, keyed))
+            {
+                events.Add(to => Deliver(to, moved, static (o, e) => o.OnYouthMoved(e)));
+            }
+
+            return WriteFamilyThenApply(change, events, () =>
             {
                 if (_batch is not null)
                 {
@@ -200,6 +206,48 @@ public sealed partial class ReferenceIndex
                 return true;
             });
         }
+    }
+
+    /// <summary>
+    /// The moves a family's replacement reports (domain rule 5): the family was known at one address and is now at
+    /// another, so each youth in it before and after, who has an active signal, moved. A family that gets its first
+    /// address, or keeps its address under another municipality code (a municipal merger), moved nobody. Call under the lock.
+    /// </summary>
+    private List<YouthMoved> MovesOf(Family? before, Family family, Family keyed)
+    {
+        var moves = new List<YouthMoved>();
+        if (before is not { Address: { } from } || keyed.Address is not { } to || from == to)
+        {
+            return moves;
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var today = LifetimeDay().Today;
+        for (var i = 0; i < keyed.Youths.Count; i++)
+        {
+            var key = keyed.Youths[i].RevealNumber();
+            if (!before.HasYouth(keyed.Youths[i]))
+            {
+                continue;
+            }
+
+            var youth = family.Youths[i];
+            var active = new List<Signal>();
+            for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+            {
+                if (_slots[slot].Day > today)
+                {
+                    active.Add(ToSignal(slot, key, youth));
+                }
+            }
+
+            if (active.Count > 0)
+            {
+                moves.Add(new YouthMoved(youth, family.Id, before.Municipality, keyed.Municipality, now, active));
+            }
+        }
+
+        return moves;
     }
 
     /// <summary>Forgets a family; its youths no longer match each other through it.</summary>

@@ -138,7 +138,8 @@ public sealed partial class ReferenceIndex
         _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
         _keying = YouthKeying.Of(pseudonymiser);
         _authorisation = new ReporterAuthorisation(policy, directory);
-        _families = new FamilyTable(policy.InstitutionAddresses);
+        // A pseudonymised index keeps addresses keyed, so it compares the institutions' addresses keyed too.
+        _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses);
         _matching = new MatchFinder(_slots, _active, _archive, _families, directory, policy);
         if (store is null)
         {
@@ -252,7 +253,7 @@ public sealed partial class ReferenceIndex
 
     // A pseudonymised index keeps its families by key too; unpseudonymised, a family is its own mapping.
     private Family MapMembers(Family family, Func<Bsn, Bsn> map) =>
-        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map), family.Address) : family;
+        _keying.IsPseudonymised ? Family.Create(family.Id, family.Youths.Select(map), family.Carers.Select(map), family.Address is { } address ? _keying.KeyOf(address) : null, family.Municipality) : family;
 
     // Remembered answers stay in memory for the idempotency window; a pseudonymised index keeps them pseudonymised too.
     private Signal Conceal(Signal signal) => _keying.IsPseudonymised ? signal.WithYouth(Bsn.FromTrustedNumber(KeyOf(signal.Youth))) : signal;

@@ -25,6 +25,10 @@ public sealed class YouthPseudonymiser
 
     private readonly ushort[] _tables = new ushort[Rounds << HalfBits];
 
+    // A key derived from the secret for texts that identify a person (a substitute number's details): the secret itself
+    // is not kept.
+    private readonly byte[] _textKey;
+
     /// <summary>Initializes a new instance.</summary>
     /// <param name="key">The secret key: at least 32 bytes of random data, kept by the host (for example in its key vault).</param>
     /// <exception cref="WeakKeyException">The key is shorter than 32 bytes, or is printable text or a filler.</exception>
@@ -49,6 +53,7 @@ public sealed class YouthPseudonymiser
             }
         }
 
+        _textKey = HMACSHA256.HashData(key, "cc.index.text.key"u8);
         HMACSHA256.HashData(key, "cc.index.key.fingerprint"u8, block);
         KeyFingerprint = "hmac-sha256:" + Convert.ToHexStringLower(block[..8]);
     }
@@ -70,6 +75,11 @@ public sealed class YouthPseudonymiser
 
         return x;
     }
+
+    /// <summary>Returns a keyed hash of a text that identifies a person, so that a store holds it without letting anyone who guesses the text find the person.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The HMAC-SHA256 under a key derived from the secret, in lower-case hexadecimal.</returns>
+    internal string KeyText(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_textKey, System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Returns the number whose pseudonym this is.</summary>
     /// <param name="pseudonym">A pseudonym from <see cref="Forward"/>.</param>

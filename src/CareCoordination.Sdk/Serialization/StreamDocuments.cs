@@ -57,6 +57,15 @@ internal sealed class StreamDocuments
     /// <summary>The kind of the reference index's logbook streams, one per day.</summary>
     public const string Logbook = "logbook";
 
+    /// <summary>The kind of the move notices' streams, one per recipient organisation (or per municipality without a named match coordinator).</summary>
+    public const string MoveNotice = "move-notice";
+
+    /// <summary>The kind of the match follow-up streams, one per match (its two signal identifiers, lower first).</summary>
+    public const string MatchFollowUp = "match-follow-up";
+
+    /// <summary>The kind of the substitute-number register's streams, one per number, named by its youth key.</summary>
+    public const string SubstituteNumber = "substitute-number";
+
     private static readonly FrozenDictionary<string, Type> CaseEvents = Named(
         typeof(CaseOpened), typeof(IntakeJoined), typeof(CaseHolderNamed), typeof(CaseAssessed), typeof(CoordinatorAssigned), typeof(CoordinatorUnavailable),
         typeof(CoordinatorReleased), typeof(CaseHandedOver), typeof(FeedbackRecorded), typeof(CaseReturned), typeof(CoordinationHoursRecorded), typeof(CaseClosed));
@@ -68,7 +77,7 @@ internal sealed class StreamDocuments
 
     private static readonly FrozenDictionary<string, Type> RecordEvents = Named(
         typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded),
-        typeof(MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded));
+        typeof(MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded), typeof(MoveNoticeRecorded), typeof(MatchFollowUpRecorded), typeof(SubstituteNumberIssued));
 
     private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Serialization;
 
 namespace CareCoordination.Sdk.Serialization;
 
@@ -47,4 +48,7 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(Privacy.InformationObligation))]
 [JsonSerializable(typeof(MatchNotificationRecorded))]
 [JsonSerializable(typeof(Logbook.LogbookEntryRecorded))]
+[JsonSerializable(typeof(MoveNoticeRecorded))]
+[JsonSerializable(typeof(MatchFollowUpRecorded))]
+[JsonSerializable(typeof(SubstituteNumberIssued))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

@@ -54,6 +54,12 @@ internal sealed class ChangeScope : IDisposable
     /// <summary>The lock every write to a store takes before any area's lock.</summary>
     public static Lock WriterOf(ICareCoordinationStore store) => GroupCommitter.For(store).Writer;
 
+    /// <summary>
+    /// Gets the operation under way on this thread, on whichever store: an area that keeps no store of its own but hears
+    /// an index operation (the follow-up book, the move notices in memory) puts its undo and its visibility there.
+    /// </summary>
+    public static ChangeScope? Ambient => t_current;
+
     /// <summary>Begins an operation on a store, or joins the one under way on this thread for the same store.</summary>
     public static ChangeScope Begin(ICareCoordinationStore store)
     {

@@ -21,4 +21,8 @@ public sealed record StoredFamily(
     /// <summary>Gets the household's address key, or <see langword="null"/> when the population register gave none.</summary>
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public AddressKey? Address { get; init; }
+
+    /// <summary>Gets the municipality of the address, when the feed gave it (stored since schema version 5).</summary>
+    [PersonData(PersonDataClassification.QuasiIdentifier)]
+    public MunicipalityCode? Municipality { get; init; }
 }

@@ -63,6 +63,13 @@ public sealed class YouthKeying
     internal int NumberOf(Bsn person) => _pseudonymiser is null ? person.RevealNumber() : _pseudonymiser.Forward(person.RevealNumber());
 
     /// <summary>The person a key's number stands for.</summary>
+    /// <summary>Gets the form a text that identifies a person is stored in: the text itself when keyed by BSN, a keyed hash when pseudonymised.</summary>
+    internal string TextOf(string text) => _pseudonymiser is null ? text : "hmac:" + _pseudonymiser.KeyText(text);
+
+    /// <summary>Gets the form an address is kept and stored in: the address itself when keyed by BSN, its keyed hash when pseudonymised (an address already keyed stays as it is).</summary>
+    internal Families.AddressKey KeyOf(Families.AddressKey address) =>
+        _pseudonymiser is null || address.IsKeyed ? address : Families.AddressKey.FromKeyed(TextOf("address " + address.Value));
+
     internal Bsn PersonOf(int key) => Bsn.FromTrustedNumber(_pseudonymiser is null ? key : _pseudonymiser.Inverse(key));
 
     /// <summary>The person a key stands for.</summary>

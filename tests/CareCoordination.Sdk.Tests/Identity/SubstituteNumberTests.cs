@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -85,6 +87,38 @@ public sealed class SubstituteNumberTests
         var rebuilt = new SubstituteNumberRegister(register.Issued);
         Assert.Equal(numbers, Enumerable.Range(0, 2_000).Select(i => rebuilt.Issue("Name" + Letters(i), Born, Sex.Female)));
         Assert.Equal(register.Issued, rebuilt.Issued);
+    }
+
+    [Fact]
+    public void A_pseudonymised_store_keeps_the_register_without_the_number_or_a_fingerprint_anyone_could_compute_from_the_details()
+    {
+        var store = new InMemoryCareCoordinationStore();
+        var keying = Sdk.Storage.YouthKeying.Pseudonymised(Signals.IndexScenario.SharedPseudonymiser);
+        var clock = new NodaTime.Testing.FakeClock(Signals.IndexScenario.Start);
+        var register = new SubstituteNumberRegister(store, keying, clock);
+        var smit = register.Issue("Smit", Born, Sex.Male);
+
+        var stored = Assert.Single(store.ReadStreams("substitute-number"));
+        var json = Assert.Single(stored.Events).Json;
+        Assert.DoesNotContain(smit.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), json + stored.Id, StringComparison.Ordinal);
+        Assert.DoesNotContain(SubstituteNumber.Candidates("Smit", Born, Sex.Male).Fingerprint, json, StringComparison.OrdinalIgnoreCase);
+        var reopened = new SubstituteNumberRegister(store, keying, clock);
+        Assert.Equal(smit, reopened.Issue("smit", Born, Sex.Male));
+        Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => new SubstituteNumberRegister(store, Sdk.Storage.YouthKeying.ByBsn, clock));
+    }
+
+    [Fact]
+    public void A_number_whose_commit_fails_is_not_issued_and_goes_to_the_next_caller_with_the_same_details()
+    {
+        var store = new InMemoryCareCoordinationStore();
+        var clock = new NodaTime.Testing.FakeClock(Signals.IndexScenario.Start);
+        var register = new SubstituteNumberRegister(store, Sdk.Storage.YouthKeying.ByBsn, clock);
+
+        store.FailNextCommit(new InvalidOperationException("disk full"));
+        Assert.Throws<InvalidOperationException>(() => register.Issue("Smit", Born, Sex.Male));
+
+        Assert.Empty(register.Issued);
+        Assert.Equal(SubstituteNumber.Derive("Smit", Born, Sex.Male), register.Issue("Smit", Born, Sex.Male));
     }
 
     [Fact]

@@ -68,7 +68,22 @@ public sealed class ReferenceIndexAddressMatchTests
     }
 
     [Fact]
-    public void A_pseudonymised_index_matches_by_address_and_gives_the_family_back_with_its_address()
+    public void A_pseudonymised_store_written_before_addresses_were_keyed_still_matches_its_households_at_one_address()
+    {
+        var keying = Sdk.Storage.YouthKeying.Pseudonymised(SharedPseudonymiser);
+        var store = new InMemoryCareCoordinationStore();
+        store.WriteYouthKeying(keying.Fingerprint);
+        store.SaveFamily(new Sdk.Storage.StoredFamily(new FamilyId(1), [keying.KeyOf(People[0])], []) { Address = Home });
+        store.SaveFamily(new Sdk.Storage.StoredFamily(new FamilyId(2), [keying.KeyOf(People[1])], []) { Address = Home });
+        var clock = new NodaTime.Testing.FakeClock(Start);
+        var index = new Sdk.Index.ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store, null, SharedPseudonymiser);
+        index.Register(By(TestRegion.School, YouthAged(People[0], 15))).ThrowIfRefused();
+
+        Assert.Equal(MatchKind.Address, Assert.Single(index.Register(By(TestRegion.SocialWork, YouthAged(People[1], 9))).Matches).Kind);
+    }
+
+    [Fact]
+    public void A_pseudonymised_index_matches_by_address_and_keeps_the_address_only_as_its_keyed_hash()
     {
         var scenario = new IndexScenario(pseudonymiser: SharedPseudonymiser);
         scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [People[0]], [], Home));
@@ -76,6 +91,9 @@ public sealed class ReferenceIndexAddressMatchTests
         scenario.Register(TestRegion.School, YouthAged(People[0], 15));
 
         Assert.Equal(MatchKind.Address, Assert.Single(scenario.Register(TestRegion.SocialWork, YouthAged(People[1], 9)).Matches).Kind);
-        Assert.Equal(Home, Assert.Single(scenario.Index.GetFamiliesOf(People[1])).Address);
+        var kept = Assert.Single(scenario.Index.GetFamiliesOf(People[1])).Address!.Value;
+        Assert.True(kept.IsKeyed);
+        Assert.Equal(Sdk.Storage.YouthKeying.Pseudonymised(SharedPseudonymiser).KeyOf(Home), kept);
+        Assert.DoesNotContain("3511", kept.Value, StringComparison.Ordinal);
     }
 }

@@ -5,16 +5,21 @@ using System.Linq;
 using System.Text;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.FollowUp.Book;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Storage;
@@ -108,6 +113,12 @@ public sealed class StoredFormatsTests
         index.Register(new SignalRegistration(other, amw, by, ReportingCriterion.ViolenceOrNeglect)).ThrowIfRefused();
         index.Withdraw(other.Bsn, bjz, WithdrawalReason.RiskGone);
         index.Withdraw(other.Bsn, amw, WithdrawalReason.Unjustified);
+
+        var moves = new MoveNotices(TestRegion.CreateDirectory(), new Dictionary<MunicipalityCode, OrganisationId> { [MunicipalityCode.FromNumber(363)] = TestRegion.YouthAndFamilyCentre }, store);
+        moves.OnYouthMoved(new YouthMoved(sam.Bsn, family.Id, MunicipalityCode.FromNumber(344), MunicipalityCode.FromNumber(363), clock.GetCurrentInstant(), index.GetActiveSignals(sam.Bsn)));
+
+        new SubstituteNumberRegister(store, YouthKeying.ByBsn, clock).Issue("Smit", new LocalDate(2016, 2, 29), Sex.Male);
+        new CareCoordination.Sdk.FollowUp.Book.MatchFollowUpBook(RegionPolicy.Default, clock, store).OnMatchFound(new CareCoordination.Sdk.Matching.MatchFound(index.GetMatches(sam.Bsn)[0]));
 
         var caseId = desk.WhichCaseHandles(sam.Bsn)!.Case;
         desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], TestRegion.School, "ZAT"));

@@ -60,7 +60,8 @@ public static class MigratedStore
             Assert.Equal(old.Id, @new.Id);
             Assert.Equal(old.Youths.Count, @new.Youths.Count);
             Assert.Equal(old.Carers.Count, @new.Carers.Count);
-            Assert.Equal(old.Address, @new.Address);
+            // A clear address is keyed by the new keying; one keyed under an old pseudonymisation key cannot be, and goes.
+            Assert.Equal(old.Address is { IsKeyed: false } clear ? (CareCoordination.Sdk.Families.AddressKey?)to.KeyOf(clear) : null, @new.Address);
             foreach (var (o, n) in old.Youths.Zip(@new.Youths).Concat(old.Carers.Zip(@new.Carers)))
             {
                 Maps(o, n);

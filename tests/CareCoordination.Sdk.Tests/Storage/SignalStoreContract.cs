@@ -1,9 +1,12 @@
 using System;
 using System.Linq;
+using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.FollowUp.Book;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
@@ -169,6 +172,158 @@ public abstract class SignalStoreContract : IDisposable
         finally
         {
             CloseStore(store);
+        }
+    }
+
+    [Fact]
+    public void A_move_and_its_notices_survive_a_restart_and_the_next_move_is_judged_by_the_stored_municipality()
+    {
+        var scenario = new IndexScenario();
+        var (utrecht, amsterdam) = (MunicipalityCode.FromNumber(344), MunicipalityCode.FromNumber(363));
+        var coordinators = new System.Collections.Generic.Dictionary<MunicipalityCode, CareCoordination.Sdk.Organisations.OrganisationId> { [amsterdam] = TestRegion.YouthAndFamilyCentre };
+        var store = OpenStore();
+        try
+        {
+            var notices = new MoveNotices(scenario.Directory, coordinators, (IEventStreamStore)store);
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store, [notices]);
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], AddressKey.Create("3511AB", 8), utrecht));
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], AddressKey.Create("1011AA", 3), amsterdam));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var notices = new MoveNotices(scenario.Directory, coordinators, (IEventStreamStore)store);
+            var listener = new RecordingObserver();
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store, [notices, listener]);
+
+            var family = Assert.Single(index.GetFamiliesOf(Sam));
+            Assert.Equal((AddressKey.Create("1011AA", 3), amsterdam), (family.Address!.Value, family.Municipality!.Value));
+            Assert.Single(notices.Read(TestRegion.School));
+            Assert.Equal(utrecht, Assert.Single(notices.Read(TestRegion.YouthAndFamilyCentre)).FromMunicipality);
+
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], AddressKey.Create("1012BB", 4), amsterdam));
+
+            Assert.False(Assert.Single(listener.Of<CareCoordination.Sdk.Signals.Events.YouthMoved>()).ToAnotherMunicipality);
+            Assert.Equal(2, notices.Read(TestRegion.School).Count);
+            Assert.Single(notices.Read(TestRegion.YouthAndFamilyCentre));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    [Fact]
+    public void The_follow_up_of_a_match_and_the_substitute_numbers_issued_survive_a_restart()
+    {
+        var scenario = new IndexScenario();
+        var born = new NodaTime.LocalDate(2015, 3, 1);
+        string before;
+        SubstituteNumber first, second;
+        var store = OpenStore();
+        try
+        {
+            var book = new CareCoordination.Sdk.FollowUp.Book.MatchFollowUpBook(RegionPolicy.Default, scenario.Clock, (IEventStreamStore)store);
+            var register = new SubstituteNumberRegister((IEventStreamStore)store, YouthKeying.ByBsn, scenario.Clock);
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store, [book]);
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            var match = Assert.Single(index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8))).Matches);
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sara, 5))).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.YouthHealthCare, IndexScenario.YouthAged(Sara, 5))).ThrowIfRefused();
+            book.RecordCentralContact(match.Signal, match.OtherSignal, match.MatchCoordinator, match.Reporter);
+            book.RecordAligned(match.Signal, match.OtherSignal, match.MatchCoordinator, aligned: true);
+            scenario.AdvanceDays(11);
+            Assert.Single(book.RemindOverdue());
+            first = register.Issue("Smit", born, Sex.Male);
+            second = register.Issue("Jansen", born, Sex.Female);
+            before = string.Join("\n", book.All) + "\n" + book.Overview();
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var book = new CareCoordination.Sdk.FollowUp.Book.MatchFollowUpBook(RegionPolicy.Default, scenario.Clock, (IEventStreamStore)store);
+            var register = new SubstituteNumberRegister((IEventStreamStore)store, YouthKeying.ByBsn, scenario.Clock);
+
+            Assert.Equal(before, string.Join("\n", book.All) + "\n" + book.Overview());
+            Assert.Empty(book.RemindOverdue());
+            Assert.Equal(2, register.Issued.Count);
+            Assert.Equal((first, second), (register.Issue("smit", born, Sex.Male), register.Issue("JANSEN", born, Sex.Female)));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    [Fact]
+    public void A_pseudonymised_index_stores_addresses_only_keyed_and_its_households_at_one_address_still_match_after_a_restart()
+    {
+        var options = new RegionPolicyOptions();
+        options.InstitutionAddresses.Add("9999ZZ-1");
+        var policy = RegionPolicy.Create(options);
+        var scenario = new IndexScenario(policy);
+        var people = TestBsns.Generate(3, seed: 47);
+        var (home, shelter) = (AddressKey.Create("1234AB", 5, "a"), AddressKey.Create("9999ZZ", 1));
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(policy, scenario.Directory, scenario.Clock, store, null, IndexScenario.SharedPseudonymiser);
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam], [], home, MunicipalityCode.FromNumber(344)));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [people[0]], [], home));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(3), [people[1]], [], shelter));
+            index.AddOrReplaceFamily(Family.Create(new FamilyId(4), [people[2]], [], shelter));
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(people[1], 15))).ThrowIfRefused();
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        store = OpenStore();
+        try
+        {
+            var families = new FamilySink();
+            store.Load(families);
+            Assert.Equal(4, families.Families.Count);
+            Assert.All(families.Families, f => Assert.True(f.Address!.Value.IsKeyed));
+            Assert.DoesNotContain(families.Families, f => f.Address!.Value.Value.Contains("1234", StringComparison.Ordinal) || f.Address!.Value.Value.Contains("9999", StringComparison.Ordinal));
+            Assert.Equal(MunicipalityCode.FromNumber(344), families.Families.Single(f => f.Id == new FamilyId(1)).Municipality);
+
+            var reopened = new ReferenceIndex(policy, scenario.Directory, scenario.Clock, store, null, IndexScenario.SharedPseudonymiser);
+            var match = Assert.Single(reopened.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(people[0], 6))).Matches);
+            Assert.Equal(MatchKind.Address, match.Kind);
+            Assert.Equal(0, reopened.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(people[2], 14))).MatchCount);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    private sealed class FamilySink : IStoredIndexSink
+    {
+        public System.Collections.Generic.List<StoredFamily> Families { get; } = [];
+
+        public void Add(in StoredSignal signal)
+        {
+        }
+
+        public void Add(StoredFamily family) => Families.Add(family);
+
+        public void Add(StoredIdempotencyKey key)
+        {
         }
     }
 

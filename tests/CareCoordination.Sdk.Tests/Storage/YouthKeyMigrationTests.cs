@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
+using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
@@ -34,6 +35,24 @@ public sealed class YouthKeyMigrationTests
         MigratedStore.AssertSameContents(source, YouthKeying.ByBsn, target, YouthKeying.Pseudonymised(StoryKey), people);
         WholeStory.AssertRebuilds(target, people, pseudonymised: true);
         Assert.Equal("bsn", source.ReadYouthKeying());
+    }
+
+    [Fact]
+    public void Substitute_numbers_move_to_a_pseudonymised_store_keyed_and_the_same_details_keep_their_number()
+    {
+        var source = new InMemoryCareCoordinationStore();
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var born = new NodaTime.LocalDate(2015, 3, 1);
+        var smit = new CareCoordination.Sdk.Facility.SubstituteNumberRegister(source, YouthKeying.ByBsn, clock).Issue("Smit", born, CareCoordination.Sdk.Identity.Sex.Male);
+        var target = new InMemoryCareCoordinationStore();
+
+        YouthKeyMigration.Migrate(source, YouthKeying.ByBsn, target, YouthKeying.Pseudonymised(StoryKey));
+
+        var stored = Assert.Single(target.ReadStreams("substitute-number"));
+        var sourceJson = Assert.Single(Assert.Single(source.ReadStreams("substitute-number")).Events).Json;
+        Assert.DoesNotContain(smit.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), stored.Id + stored.Events[0].Json, StringComparison.Ordinal);
+        Assert.DoesNotContain(sourceJson[16..80], stored.Events[0].Json, StringComparison.Ordinal);
+        Assert.Equal(smit, new CareCoordination.Sdk.Facility.SubstituteNumberRegister(target, YouthKeying.Pseudonymised(StoryKey), clock).Issue("smit", born, CareCoordination.Sdk.Identity.Sex.Male));
     }
 
     [Fact]

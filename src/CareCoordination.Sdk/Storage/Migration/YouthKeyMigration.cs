@@ -42,7 +42,7 @@ public static class YouthKeyMigration
         StreamDocuments.LegalBasis, StreamDocuments.InformationObligation,
     ];
 
-    private static readonly string[] CopiedKinds = [StreamDocuments.NotificationFeed, StreamDocuments.Logbook];
+    private static readonly string[] CopiedKinds = [StreamDocuments.NotificationFeed, StreamDocuments.Logbook, StreamDocuments.MoveNotice, StreamDocuments.MatchFollowUp];
 
     /// <summary>Copies every record of <paramref name="source"/> into the empty <paramref name="target"/>, persons keyed by <paramref name="to"/>.</summary>
     /// <param name="source">The store to copy; it must also read back its index events (<see cref="ISignalEventReader"/>), as the SQLite, PostgreSQL and in-memory stores do.</param>
@@ -80,7 +80,7 @@ public static class YouthKeyMigration
         var contents = new Contents();
         source.Load(contents);
         var signalEvents = events.ReadSignalEvents();
-        var streams = RekeyedKinds.Concat(CopiedKinds).ToDictionary(kind => kind, source.ReadStreams, StringComparer.Ordinal);
+        var streams = RekeyedKinds.Concat(CopiedKinds).Append(StreamDocuments.SubstituteNumber).ToDictionary(kind => kind, source.ReadStreams, StringComparer.Ordinal);
         var audit = source.LoadAuditTrail();
         CheckSourceKeying(source, from, contents.Signals.Count > 0 || contents.Families.Count > 0 || streams.Values.Any(s => s.Count > 0));
         CheckEmpty(target);
@@ -95,7 +95,7 @@ public static class YouthKeyMigration
         changes.Add(new SignalCommit(signals, [], signalEvents) { IdempotencyKeys = answers });
         foreach (var family in contents.Families)
         {
-            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = family.Address }));
+            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = RekeyAddress(family.Address, to), Municipality = family.Municipality }));
         }
 
         var fromDocuments = StreamDocuments.For(from);
@@ -106,6 +106,14 @@ public static class YouthKeyMigration
             var rekey = RekeyedKinds.Contains(kind);
             foreach (var history in histories)
             {
+                if (kind == StreamDocuments.SubstituteNumber)
+                {
+                    changes.Add(RekeySubstituteNumber(history, from, to));
+                    streamCount++;
+                    streamEventCount += history.Events.Count;
+                    continue;
+                }
+
                 changes.Add(new StreamChange(kind, history.Id, 0, [.. history.Events.Select(e => rekey ? fromDocuments.Rekey(e, toDocuments) : e)]));
                 streamCount++;
                 streamEventCount += history.Events.Count;
@@ -133,6 +141,28 @@ public static class YouthKeyMigration
         return new YouthKeyMigrationReport(signals.Count, signalEvents.Count, contents.Families.Count, answers.Count, streamCount, streamEventCount, audit.Records.Count);
     }
 
+    /// <summary>
+    /// A substitute number's stream under the new keying: named by the number's new key, the number keyed anew, and the
+    /// details' fingerprint hashed under the new key when it was kept in clear. A fingerprint already hashed under an old
+    /// pseudonymisation key cannot be hashed again without the details, so it is kept as it is: after a key rotation the
+    /// register keeps every number, but details it numbered before the rotation get a new number when asked again.
+    /// </summary>
+    private static StreamChange RekeySubstituteNumber(StoredHistory history, YouthKeying from, YouthKeying to)
+    {
+        var issued = (SubstituteNumberIssued)StreamDocuments.For(from).ReadRecord(history.Events[^1]);
+        var fingerprint = from.IsPseudonymised ? issued.Fingerprint : to.TextOf(issued.Fingerprint);
+        var stream = to.KeyOf(issued.Number).Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new StreamChange(StreamDocuments.SubstituteNumber, stream, 0, [StreamDocuments.For(to).Write(issued with { Fingerprint = fingerprint }, history.Events[^1].At)]);
+    }
+
+    /// <summary>
+    /// A family's address under the new keying: an address kept in clear (a BSN-keyed store, or a pseudonymised one written
+    /// before addresses were keyed) is keyed by <paramref name="to"/>; one keyed under the old pseudonymisation key cannot
+    /// be keyed again without the address, so the family keeps no address until the feed gives it again.
+    /// </summary>
+    private static Families.AddressKey? RekeyAddress(Families.AddressKey? address, YouthKeying to) =>
+        address is not { } known ? null : known.IsKeyed ? null : to.KeyOf(known);
+
     private static void CheckSourceKeying(ICareCoordinationStore source, YouthKeying from, bool holdsData)
     {
         // A store that recorded nothing but holds data was written before keyings were recorded, by BSN.
@@ -149,7 +179,7 @@ public static class YouthKeyMigration
         target.Load(contents);
         var holdsData = contents.Signals.Count > 0 || contents.Families.Count > 0 || contents.Answers.Count > 0
             || (target is ISignalEventReader reader && reader.ReadSignalEvents().Count > 0)
-            || RekeyedKinds.Concat(CopiedKinds).Any(kind => target.ReadStreams(kind).Count > 0)
+            || RekeyedKinds.Concat(CopiedKinds).Append(StreamDocuments.SubstituteNumber).Any(kind => target.ReadStreams(kind).Count > 0)
             || target.LoadAuditTrail().Records.Count > 0;
         if (holdsData || target.ReadYouthKeying() is not null)
         {

@@ -20,6 +20,7 @@ public sealed class StoredFamilyRows
 
     private readonly SortedDictionary<int, (List<YouthKey> Youths, List<YouthKey> Carers)> _families = [];
     private readonly Dictionary<int, AddressKey> _addresses = [];
+    private readonly Dictionary<int, MunicipalityCode> _municipalities = [];
 
     /// <summary>Adds one row, as read in position order.</summary>
     /// <param name="family">The family's identifier.</param>
@@ -44,8 +45,21 @@ public sealed class StoredFamilyRows
 
     /// <summary>Adds a family's address row; an address of a family without members is ignored.</summary>
     /// <param name="family">The family's identifier.</param>
-    /// <param name="address">The address key, as <see cref="StoredRowValidator.TryAcceptFamilyAddress"/> read it.</param>
+    /// <param name="address">The address key, as <see cref="StoredRowValidator.TryAcceptFamilyAddress(long, string?, out AddressKey)"/> read it.</param>
     public void AddAddress(int family, AddressKey address) => _addresses[family] = address;
+
+    /// <summary>Adds a family's address with the municipality of the address.</summary>
+    /// <param name="family">The family's identifier.</param>
+    /// <param name="address">The address key.</param>
+    /// <param name="municipality">The municipality, or <see langword="null"/> when the row has none.</param>
+    public void AddAddress(int family, AddressKey address, MunicipalityCode? municipality)
+    {
+        _addresses[family] = address;
+        if (municipality is { } code)
+        {
+            _municipalities[family] = code;
+        }
+    }
 
     /// <summary>Gets the families the rows make, in the order of their identifiers.</summary>
     /// <returns>The families.</returns>
@@ -53,7 +67,11 @@ public sealed class StoredFamilyRows
     {
         foreach (var (id, lists) in _families)
         {
-            yield return new StoredFamily(new FamilyId(id), lists.Youths, lists.Carers) { Address = _addresses.TryGetValue(id, out var address) ? address : null };
+            yield return new StoredFamily(new FamilyId(id), lists.Youths, lists.Carers) 
+            {
+                Address = _addresses.TryGetValue(id, out var address) ? address : null,
+                Municipality = _municipalities.TryGetValue(id, out var municipality) ? municipality : null,
+            };
         }
     }
 

@@ -228,9 +228,40 @@ public sealed class StoredRowValidator
     {
         key = default;
         var problem = family is < 1 or > int.MaxValue ? "its family identifier is not positive"
-            : !AddressKey.TryParse(address, out key) ? "its address is not an address key"
+            : !AddressKey.TryParse(address, out key) && !AddressKey.TryParseKeyed(address, out key) ? "its address is not an address key"
             : null;
         return problem is null || Refuse(FamilyAddressesTable, family.ToString(CultureInfo.InvariantCulture), problem, null);
+    }
+
+    /// <summary>Checks one row of a family's address with the municipality of the address (schema version 5), and reads both.</summary>
+    /// <param name="family">The family's identifier.</param>
+    /// <param name="address">The address key's text.</param>
+    /// <param name="municipality">The municipality code's number, or <see langword="null"/> when the row has none.</param>
+    /// <param name="key">The address key, when the row is sound.</param>
+    /// <param name="code">The municipality, when the row is sound and has one.</param>
+    /// <returns>Whether the row is sound; <see langword="false"/> when it was quarantined.</returns>
+    /// <exception cref="CorruptStoredDataException">The row is damaged and the handling is <see cref="CorruptRowHandling.Stop"/>.</exception>
+    public bool TryAcceptFamilyAddress(long family, string? address, long? municipality, out AddressKey key, out MunicipalityCode? code)
+    {
+        code = null;
+        if (!TryAcceptFamilyAddress(family, address, out key))
+        {
+            return false;
+        }
+
+        if (municipality is null)
+        {
+            return true;
+        }
+
+        if (municipality is < 1 or > 9999)
+        {
+            key = default;
+            return Refuse(FamilyAddressesTable, family.ToString(CultureInfo.InvariantCulture), "its municipality is not a code from 1 to 9999", null);
+        }
+
+        code = MunicipalityCode.FromNumber((int)municipality.Value);
+        return true;
     }
 
     /// <summary>Checks one remembered idempotency key and its answer.</summary>

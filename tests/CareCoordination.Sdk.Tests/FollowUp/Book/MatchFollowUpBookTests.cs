@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CareCoordination.Sdk.FollowUp;
+using CareCoordination.Sdk.FollowUp.Book;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Regions;
@@ -11,7 +12,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Xunit;
 
-namespace CareCoordination.Sdk.Tests.FollowUp;
+namespace CareCoordination.Sdk.Tests.FollowUp.Book;
 
 public sealed class MatchFollowUpBookTests
 {
@@ -24,6 +25,48 @@ public sealed class MatchFollowUpBookTests
         scenario.Register(TestRegion.School, youth);
         var match = Assert.Single(scenario.Register(TestRegion.YouthProtection, youth).Matches);
         return (scenario, book, match);
+    }
+
+    [Fact]
+    public void A_registration_whose_commit_fails_leaves_no_follow_up_whether_the_book_keeps_a_store_or_not()
+    {
+        foreach (var withStore in new[] { true, false })
+        {
+            var store = new InMemoryCareCoordinationStore();
+            var clock = new FakeClock(IndexScenario.Start);
+            var book = new MatchFollowUpBook(RegionPolicy.Default, clock, withStore ? store : null);
+            var index = new Sdk.Index.ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store, [book]);
+            var youth = IndexScenario.YouthAged(TestBsns.First, 9);
+            index.Register(IndexScenario.By(TestRegion.School, youth)).ThrowIfRefused();
+
+            store.FailNextCommit(new InvalidOperationException("disk full"));
+            Assert.Throws<InvalidOperationException>(() => index.Register(IndexScenario.By(TestRegion.YouthProtection, youth)));
+
+            Assert.Empty(book.All);
+            Assert.Empty(store.ReadStreams("match-follow-up"));
+        }
+    }
+
+    [Fact]
+    public void A_follow_up_step_whose_commit_fails_changes_nothing()
+    {
+        var store = new InMemoryCareCoordinationStore();
+        var clock = new FakeClock(IndexScenario.Start);
+        var book = new MatchFollowUpBook(RegionPolicy.Default, clock, store);
+        var index = new Sdk.Index.ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store, [book]);
+        var youth = IndexScenario.YouthAged(TestBsns.First, 9);
+        index.Register(IndexScenario.By(TestRegion.School, youth)).ThrowIfRefused();
+        var match = Assert.Single(index.Register(IndexScenario.By(TestRegion.YouthProtection, youth)).Matches);
+        var before = Assert.Single(book.All);
+
+        store.FailNextCommit(new InvalidOperationException("disk full"));
+        Assert.Throws<InvalidOperationException>(() => book.RecordCentralContact(match.Signal, match.OtherSignal, TestRegion.YouthProtection, match.Reporter));
+        clock.Advance(Duration.FromDays(11));
+        store.FailNextCommit(new InvalidOperationException("disk full"));
+        Assert.Throws<InvalidOperationException>(() => book.RemindOverdue());
+
+        Assert.Equal(before, Assert.Single(book.All));
+        Assert.Equal(before, Assert.Single(new MatchFollowUpBook(RegionPolicy.Default, clock, store).All));
     }
 
     [Fact]

@@ -1,0 +1,8 @@
+using CareCoordination.Sdk.Identity;
+namespace CareCoordination.Sdk.Serialization;
+
+/// <summary>
+/// The stored form of one substitute number issued: the fingerprint of the details (a keyed hash of it in a
+/// pseudonymised store) and the number, written as the store keys persons, so a pseudonymised store holds neither.
+/// </summary>
+internal sealed record SubstituteNumberIssued(string Fingerprint, Bsn Number);
