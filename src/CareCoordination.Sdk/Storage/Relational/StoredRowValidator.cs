@@ -402,6 +402,11 @@ public sealed class StoredRowValidator
             return "its answer lacks the signal or the matches";
         }
 
+        if (answer.Removed)
+        {
+            return RemovedAnswerProblem(answer);
+        }
+
         var problem = answer.Youth is < 1 or > MaxYouthKey ? "its answer's youth key is outside 1 to 999,999,999"
             : answer.Organisation < 1 ? "its answer's organisation is not a positive identifier"
             : !Enum.IsDefined(answer.Outcome) || answer.Outcome == RegistrationOutcome.Refused ? "its answer's outcome is neither registered nor renewed"
@@ -430,6 +435,16 @@ public sealed class StoredRowValidator
 
         return null;
     }
+
+    // The tombstone of an answer whose own signal was erased keeps the signal's identity but no youth and no match.
+    private static string? RemovedAnswerProblem(RememberedAnswerDocument answer) =>
+        answer.Youth != 0 || answer.Signal.Youth != 0 ? "its answer is marked removed but still holds a youth"
+        : answer.Matches.Count > 0 ? "its answer is marked removed but still holds matches"
+        : answer.Organisation < 1 ? "its answer's organisation is not a positive identifier"
+        : !Enum.IsDefined(answer.Outcome) || answer.Outcome == RegistrationOutcome.Refused ? "its answer's outcome is neither registered nor renewed"
+        : SignalProblem(answer.Signal with { Youth = 1 }) is { } signal ? "its answer's signal " + signal
+        : answer.Signal.Organisation != answer.Organisation ? "its answer's signal is of another organisation than the answer"
+        : null;
 
     private static string? SignalProblem(RememberedSignalDocument signal) =>
         signal.Id <= 0 ? "has an identifier that is not positive"
