@@ -347,6 +347,25 @@ public abstract class SignalStoreContract : IDisposable
     }
 
     [Fact]
+    public void After_the_only_signal_was_erased_the_next_registration_after_a_restart_gets_a_new_identifier()
+    {
+        var scenario = new IndexScenario();
+        var first = WithIndex(scenario, index =>
+        {
+            var id = Registered(index, IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8))).Signal.Id;
+            index.Withdraw(Sam, TestRegion.SocialWork, WithdrawalReason.Unjustified);
+            return id;
+        });
+
+        var second = WithIndex(scenario, index => Registered(index, IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sara, 9))).Signal.Id);
+        WithIndex(scenario, index => index.RecordDeath(Sara));
+        var fourth = WithIndex(scenario, index => Registered(index, IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).Signal.Id);
+
+        Assert.True(second.Value > first.Value, $"{second} was given out after {first} was erased");
+        Assert.True(fourth.Value > second.Value, $"{fourth} was given out after {second} was erased");
+    }
+
+    [Fact]
     public void A_tombstone_is_forgotten_like_any_key_once_its_window_has_passed()
     {
         var scenario = new IndexScenario();
