@@ -34,7 +34,7 @@ internal static class CaseEndpoints
             .WithSummary("Records a legal basis to share without consent, flagged for review (R3: the case's coordinator or case holder).");
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.Ok<Consent> GiveConsent(int caseId, ConsentRequest request, HttpContext context, PersonDataAccess access, ConsentRegister consents, AuditTrail audit)
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<Consent> GiveConsent(int caseId, ConsentRequest request, HttpContext context, PersonDataAccess access)
     {
         var actor = Caller.Actor(context);
         var youth = YouthOfCase(actor, caseId, request.Bsn, access);
@@ -43,12 +43,10 @@ internal static class CaseEndpoints
             throw new ArgumentException("Name at least one recipient organisation.");
         }
 
-        var consent = consents.Give(new Youth(youth, request.DateOfBirth), request.Purpose, request.Recipients, request.GivenBy, request.End);
-        audit.Append(actor, youth, AuditAction.Create, DataCategory.Consent, $"consent {consent.Id} for {request.Purpose} on case-{caseId}", AccessBasis.CaseAssignment);
-        return TypedResults.Ok(consent);
+        return TypedResults.Ok(access.GiveConsent(actor, new CaseId(caseId), new Youth(youth, request.DateOfBirth), request.Purpose, request.Recipients, request.GivenBy, request.End));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.Ok<LegalBasisRecord> RecordLegalBasis(int caseId, LegalBasisRequest request, HttpContext context, PersonDataAccess access, ConsentRegister consents, AuditTrail audit)
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<LegalBasisRecord> RecordLegalBasis(int caseId, LegalBasisRequest request, HttpContext context, PersonDataAccess access)
     {
         var actor = Caller.Actor(context);
         var youth = YouthOfCase(actor, caseId, request.Bsn, access);
@@ -57,9 +55,7 @@ internal static class CaseEndpoints
             throw new ArgumentException("A legal basis needs a justification, at least one recipient and a validity of 1 to 365 days.");
         }
 
-        var record = consents.RecordLegalBasis(youth, request.Basis, request.Justification, Caller.Professional(context), Caller.Organisation(context), request.Recipients, Duration.FromDays(request.ValidForDays));
-        audit.Append(actor, youth, AuditAction.Create, DataCategory.Consent, $"legal basis {request.Basis} on case-{caseId}", AccessBasis.LegalBasis, flaggedForReview: true);
-        return TypedResults.Ok(record);
+        return TypedResults.Ok(access.RecordLegalBasis(actor, new CaseId(caseId), youth, request.Basis, request.Justification, request.Recipients, Duration.FromDays(request.ValidForDays)));
     }
 
     private static Bsn YouthOfCase(Actor actor, int caseId, Bsn youth, PersonDataAccess access)

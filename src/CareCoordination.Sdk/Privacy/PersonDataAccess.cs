@@ -221,6 +221,139 @@ public sealed class PersonDataAccess
         return _index.AssignBsnAsync(substitute, bsn, cancellationToken);
     }
 
+    /// <summary>
+    /// Records a consent of a youth of a case (<em>toestemming</em>, R3: the case's coordinator or case holder), when
+    /// the right persons for the youth's age gave it (<see cref="ConsentRegister"/>); the change is in the audit trail.
+    /// </summary>
+    /// <param name="actor">The case's coordinator or case holder.</param>
+    /// <param name="case">The case the consent serves.</param>
+    /// <param name="youth">A youth of the case, with the date of birth that decides who consents.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="recipients">The organisations that may receive the data; at least one.</param>
+    /// <param name="givenBy">Who consented.</param>
+    /// <param name="end">When it ends, if it does.</param>
+    /// <returns>The consent.</returns>
+    /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
+    /// <exception cref="ArgumentException">The youth is not one of the case's youths, or an argument is invalid; nothing changed.</exception>
+    /// <exception cref="ConsentRefusedException">The wrong persons consented for the youth's age.</exception>
+    public Consent GiveConsent(Actor actor, CaseId @case, Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null)
+    {
+        DecideConsentChange(actor, @case, Guard.NotDefault(youth).Bsn, $"consent for {purpose} on {@case}", () => _consents.CheckConsent(youth, purpose, recipients, givenBy, end));
+        return _consents.Give(youth, purpose, recipients, givenBy, end);
+    }
+
+    /// <summary>Records a consent like <see cref="GiveConsent"/>, and completes once it is durable.</summary>
+    /// <param name="actor">The case's coordinator or case holder.</param>
+    /// <param name="case">The case the consent serves.</param>
+    /// <param name="youth">A youth of the case.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="recipients">The organisations that may receive the data.</param>
+    /// <param name="givenBy">Who consented.</param>
+    /// <param name="end">When it ends, if it does.</param>
+    /// <param name="cancellationToken">Cancels the change until it is queued for its commit.</param>
+    /// <returns>The consent.</returns>
+    /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
+    public Task<Consent> GiveConsentAsync(Actor actor, CaseId @case, Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        DecideConsentChange(actor, @case, Guard.NotDefault(youth).Bsn, $"consent for {purpose} on {@case}", () => _consents.CheckConsent(youth, purpose, recipients, givenBy, end));
+        return _consents.GiveAsync(youth, purpose, recipients, givenBy, end, cancellationToken);
+    }
+
+    /// <summary>Withdraws a consent of a youth of a case (R3); it covers no access from now on, and the change is in the audit trail.</summary>
+    /// <param name="actor">The case's coordinator or case holder.</param>
+    /// <param name="case">The case.</param>
+    /// <param name="consent">The consent's number.</param>
+    /// <returns>The withdrawn consent.</returns>
+    /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
+    /// <exception cref="ArgumentException">The register has no such consent, it was already withdrawn, or it is about no youth of the case.</exception>
+    public Consent WithdrawConsent(Actor actor, CaseId @case, int consent)
+    {
+        DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckNotWithdrawn(consent));
+        return _consents.Withdraw(consent);
+    }
+
+    /// <summary>Withdraws a consent like <see cref="WithdrawConsent"/>, and completes once the withdrawal is durable.</summary>
+    /// <param name="actor">The case's coordinator or case holder.</param>
+    /// <param name="case">The case.</param>
+    /// <param name="consent">The consent's number.</param>
+    /// <param name="cancellationToken">Cancels the change until it is queued for its commit.</param>
+    /// <returns>The withdrawn consent.</returns>
+    /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
+    public Task<Consent> WithdrawConsentAsync(Actor actor, CaseId @case, int consent, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckNotWithdrawn(consent));
+        return _consents.WithdrawAsync(consent, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a decision of the actor to share a youth's data without consent on a legal basis (R3), decided by the
+    /// actor as a professional of their organisation; the record is in the audit trail, flagged for review.
+    /// </summary>
+    /// <param name="actor">The case's coordinator or case holder, who decides.</param>
+    /// <param name="case">The case.</param>
+    /// <param name="youth">A youth of the case.</param>
+    /// <param name="basis">The legal basis.</param>
+    /// <param name="justification">Why, in the actor's words; never empty.</param>
+    /// <param name="recipients">The organisations that may receive the data.</param>
+    /// <param name="validFor">How long the decision holds; at most 90 days.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
+    public LegalBasisRecord RecordLegalBasis(Actor actor, CaseId @case, Bsn youth, LegalBasis basis, string justification, IEnumerable<OrganisationId> recipients, Duration validFor)
+    {
+        var (professional, organisation) = Decider(actor);
+        DecideConsentChange(actor, @case, youth, $"legal basis {basis} on {@case}", () => ConsentRegister.CheckLegalBasis(youth, basis, justification, recipients, validFor), flag: true);
+        return _consents.RecordLegalBasis(youth, basis, justification, professional, organisation, recipients, validFor);
+    }
+
+    /// <summary>Records a legal basis like <see cref="RecordLegalBasis"/>, and completes once it is durable.</summary>
+    /// <param name="actor">The case's coordinator or case holder, who decides.</param>
+    /// <param name="case">The case.</param>
+    /// <param name="youth">A youth of the case.</param>
+    /// <param name="basis">The legal basis.</param>
+    /// <param name="justification">Why; never empty.</param>
+    /// <param name="recipients">The organisations that may receive the data.</param>
+    /// <param name="validFor">How long the decision holds.</param>
+    /// <param name="cancellationToken">Cancels the change until it is queued for its commit.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
+    public Task<LegalBasisRecord> RecordLegalBasisAsync(Actor actor, CaseId @case, Bsn youth, LegalBasis basis, string justification, IEnumerable<OrganisationId> recipients, Duration validFor, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var (professional, organisation) = Decider(actor);
+        DecideConsentChange(actor, @case, youth, $"legal basis {basis} on {@case}", () => ConsentRegister.CheckLegalBasis(youth, basis, justification, recipients, validFor), flag: true);
+        return _consents.RecordLegalBasisAsync(youth, basis, justification, professional, organisation, recipients, validFor, cancellationToken);
+    }
+
+    /// <summary>Records that the actor's organisation informed the youth or the parents of its own signal (R1); the change is in the audit trail.</summary>
+    /// <param name="actor">A reporter of the organisation that signalled.</param>
+    /// <param name="signal">The organisation's signal.</param>
+    /// <param name="informed">Who was informed.</param>
+    /// <returns>The obligation after the change.</returns>
+    /// <exception cref="AccessDeniedException">The signal is not the actor's organisation's; the refusal is recorded and nothing changed.</exception>
+    /// <exception cref="NotFoundException">No obligation is tracked for the signal.</exception>
+    public InformationObligation RecordInformed(Actor actor, SignalId signal, ConsentGiver informed)
+    {
+        InformationObligations.CheckInformed(informed);
+        DecideObligationChange(actor, signal, "informed");
+        return _obligations.RecordInformed(signal, informed);
+    }
+
+    /// <summary>Records why the actor's organisation has not yet informed the youth or the parents of its own signal (R1); the change is in the audit trail.</summary>
+    /// <param name="actor">A reporter of the organisation that signalled.</param>
+    /// <param name="signal">The organisation's signal.</param>
+    /// <param name="reason">Why not yet, for example that informing would endanger the child.</param>
+    /// <returns>The obligation after the change.</returns>
+    /// <exception cref="AccessDeniedException">The signal is not the actor's organisation's; the refusal is recorded and nothing changed.</exception>
+    /// <exception cref="NotFoundException">No obligation is tracked for the signal.</exception>
+    public InformationObligation RecordPostponed(Actor actor, SignalId signal, string reason)
+    {
+        Guard.NotBlank(reason);
+        DecideObligationChange(actor, signal, "postponed");
+        return _obligations.RecordPostponed(signal, reason);
+    }
+
     /// <summary>Reads the information obligations of the actor's organisation's signals on a youth (R1).</summary>
     /// <param name="actor">Who reads.</param>
     /// <param name="youth">The youth.</param>
@@ -330,6 +463,57 @@ public sealed class PersonDataAccess
         var reporter = directory.TryGetProfessional(signal.Reporter, out var professional) ? professional : null;
         return new SubjectAccessSignal(signal.Id.ToString(), Name(directory, signal.Organisation), reporter?.Name ?? signal.Reporter.ToString(), reporter?.Contact.Phone ?? "-", reporter?.Contact.Email ?? "-", signal.RegisteredAt, signal.ExpiresOn, archivedOn);
     }
+
+    // A consent or legal basis of a case's youth changes under R3, recorded for that youth before the change; the
+    // change is checked first, so that an allowed record stands only for a change that is then made.
+    private void DecideConsentChange(Actor actor, CaseId @case, Bsn youth, string detail, Action check, bool flag = false)
+    {
+        Guard.NotNull(actor);
+        Guard.NotDefault(youth);
+        var current = _desk.GetCase(@case);
+        if (!current.Youths.Contains(youth))
+        {
+            throw new ArgumentException($"The youth is not one of the youths of {@case}.", nameof(youth));
+        }
+
+        var decision = _rules.DecideAboutCase(actor, DataCategory.Consent, @case);
+        if (decision.IsAllowed)
+        {
+            check();
+        }
+
+        Decide(actor, youth, DataCategory.Consent, detail, flag && decision.IsAllowed ? AccessDecision.Allow(decision.Rule, decision.Reason, AccessBasis.LegalBasis, null, flag: true) : decision, AuditAction.Create);
+    }
+
+    // An information obligation belongs to the signal's organisation (R1); the record names the signal's youth.
+    private void DecideObligationChange(Actor actor, SignalId signal, string change)
+    {
+        Guard.NotNull(actor);
+        var obligation = _obligations.Find(signal) ?? throw new NotFoundException($"No information obligation is tracked for {signal}.");
+        var decision = _rules.DecideAboutYouth(actor, DataCategory.InformationObligation, obligation.Youth);
+        if (decision.IsAllowed && obligation.Organisation != actor.Organisation)
+        {
+            decision = AccessDecision.Refuse("R1 own signals", Messages.Format(PrivacyMessages.OwnSignalsRefused, actor.Organisation));
+        }
+
+        Decide(actor, obligation.Youth, DataCategory.InformationObligation, $"information obligation of {signal} {change}", decision, AuditAction.Update);
+    }
+
+    private void CheckNotWithdrawn(int consent)
+    {
+        if (_consents.Get(consent)?.WithdrawnAt is not null)
+        {
+            throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
+        }
+    }
+
+    private Bsn ConsentYouth(int consent) =>
+        _consents.Get(consent)?.Youth ?? throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
+
+    private static (ProfessionalId Professional, OrganisationId Organisation) Decider(Actor actor) =>
+        Guard.NotNull(actor) is { Professional: { } professional, Organisation: { } organisation }
+            ? (professional, organisation)
+            : throw new ArgumentException("A legal basis is decided by a professional of an organisation; the actor names none.", nameof(actor));
 
     private AccessDecision Decide(Actor actor, Bsn? subject, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read) =>
         DecideForEach(actor, subject is { IsDefault: false } bsn ? [bsn] : [], data, detail, decision, action);
