@@ -36,7 +36,7 @@ internal static class CaseEndpoints
             .WithSummary("Records a legal basis to share without consent, flagged for review (R3: the case's coordinator or case holder).");
     }
 
-    private static async System.Threading.Tasks.Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Consent>> GiveConsent(int caseId, ConsentRequest request, HttpContext context, PersonDataAccess access, ConsentRegister consents, AuditTrail audit)
+    private static async System.Threading.Tasks.Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Consent>> GiveConsent(int caseId, ConsentRequest request, HttpContext context, PersonDataAccess access)
     {
         var actor = Caller.Actor(context);
         var youth = YouthOfCase(actor, caseId, request.Bsn, access);
@@ -45,12 +45,10 @@ internal static class CaseEndpoints
             throw new ArgumentException("Name at least one recipient organisation.");
         }
 
-        var consent = await consents.GiveAsync(new Youth(youth, request.DateOfBirth), request.Purpose, request.Recipients, request.GivenBy, request.End, context.RequestAborted);
-        audit.Append(actor, youth, AuditAction.Create, DataCategory.Consent, $"consent {consent.Id} for {request.Purpose} on case-{caseId}", AccessBasis.CaseAssignment);
-        return TypedResults.Ok(consent);
+        return TypedResults.Ok(await access.GiveConsentAsync(actor, new CaseId(caseId), new Youth(youth, request.DateOfBirth), request.Purpose, request.Recipients, request.GivenBy, request.End, context.RequestAborted));
     }
 
-    private static async System.Threading.Tasks.Task<Microsoft.AspNetCore.Http.HttpResults.Ok<LegalBasisRecord>> RecordLegalBasis(int caseId, LegalBasisRequest request, HttpContext context, PersonDataAccess access, ConsentRegister consents, AuditTrail audit)
+    private static async System.Threading.Tasks.Task<Microsoft.AspNetCore.Http.HttpResults.Ok<LegalBasisRecord>> RecordLegalBasis(int caseId, LegalBasisRequest request, HttpContext context, PersonDataAccess access)
     {
         var actor = Caller.Actor(context);
         var youth = YouthOfCase(actor, caseId, request.Bsn, access);
@@ -59,9 +57,7 @@ internal static class CaseEndpoints
             throw new ArgumentException("A legal basis needs a justification, at least one recipient and a validity of 1 to 365 days.");
         }
 
-        var record = await consents.RecordLegalBasisAsync(youth, request.Basis, request.Justification, Caller.Professional(context), Caller.Organisation(context), request.Recipients, Duration.FromDays(request.ValidForDays), context.RequestAborted);
-        audit.Append(actor, youth, AuditAction.Create, DataCategory.Consent, $"legal basis {request.Basis} on case-{caseId}", AccessBasis.LegalBasis, flaggedForReview: true);
-        return TypedResults.Ok(record);
+        return TypedResults.Ok(await access.RecordLegalBasisAsync(actor, new CaseId(caseId), youth, request.Basis, request.Justification, request.Recipients, Duration.FromDays(request.ValidForDays), context.RequestAborted));
     }
 
     private static Bsn YouthOfCase(Actor actor, int caseId, Bsn youth, PersonDataAccess access)

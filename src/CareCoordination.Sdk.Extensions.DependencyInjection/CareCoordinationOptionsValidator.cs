@@ -30,14 +30,16 @@ internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider
 
     private void CheckServices(List<string> violations)
     {
-        if (provider.GetService<IServiceProviderIsService>() is { } registered && !registered.IsService(typeof(Pseudonymiser)))
+        // A key ring, registered once the audit keys were rotated, holds the chain keys and pseudonymisers by epoch.
+        var hasRing = provider.GetService<IServiceProviderIsService>()?.IsService(typeof(AuditKeyRing)) == true;
+        if (provider.GetService<IServiceProviderIsService>() is { } registered && !hasRing && !registered.IsService(typeof(Pseudonymiser)))
         {
             violations.Add(
                 "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key "
                 + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.");
         }
 
-        if (provider.GetService<IServiceProviderIsService>() is { } known && !known.IsService(typeof(AuditChainKey)))
+        if (provider.GetService<IServiceProviderIsService>() is { } known && !hasRing && !known.IsService(typeof(AuditChainKey)))
         {
             violations.Add(
                 "The audit trail is chained with HMAC under a key the store does not hold: register an AuditChainKey with "

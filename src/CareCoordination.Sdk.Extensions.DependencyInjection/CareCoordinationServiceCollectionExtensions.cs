@@ -42,7 +42,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// <see cref="PlanPolicy"/>, and the region's time zone. The privacy services — <see cref="ConsentRegister"/>,
     /// <see cref="InformationObligations"/> (which follows the index), <see cref="AuditTrail"/>, <see cref="AccessRules"/>
     /// and <see cref="PersonDataAccess"/> — are registered too; the audit trail needs a <see cref="Pseudonymiser"/> and an
-    /// <see cref="AuditChainKey"/> with the host's secret keys, registered by the host (checked at start, with the options), and keeps its records in a registered <see cref="IAuditSink"/> or
+    /// <see cref="AuditChainKey"/> with the host's secret keys, registered by the host (checked at start, with the options) — or,
+    /// once its keys were rotated, an <see cref="AuditKeyRing"/> with the retired ones too — and keeps its records in a registered <see cref="IAuditSink"/> or
     /// in the signal store when that is one (the SQLite and PostgreSQL stores are); a durable trail also needs a registered
     /// <see cref="IAuditCheckpointSink"/> outside the store, and verifies the stored chain against it as it is first resolved. Likewise the desk, the plan book and
     /// the consent register and the information obligations keep their cases, pool, plans, consents, legal bases and
@@ -166,21 +167,20 @@ public static class CareCoordinationServiceCollectionExtensions
 
         services.TryAddSingleton(provider =>
         {
+            var clock = provider.GetRequiredService<IClock>();
+            var sink = provider.GetService<IAuditSink>() ?? provider.GetService<ISignalStore>() as IAuditSink;
+            if (provider.GetService<AuditKeyRing>() is { } ring)
+            {
+                return sink is null ? new AuditTrail(ring, clock) : new AuditTrail(ring, clock, sink, CheckpointsOf(provider), refuseBrokenChain: true);
+            }
+
             var pseudonymiser = provider.GetService<Pseudonymiser>() ?? throw new InvalidOperationException(
                 "The audit trail names persons by keyed pseudonym: register a Pseudonymiser with the host's secret key "
                 + "(services.AddSingleton(new Pseudonymiser(key))), and keep the key the same across restarts.");
             var key = provider.GetService<AuditChainKey>() ?? throw new InvalidOperationException(
                 "The audit trail is chained with HMAC under a key the store does not hold: register an AuditChainKey with the host's secret key "
                 + "(services.AddSingleton(new AuditChainKey(key))), and keep the key the same across restarts.");
-            var clock = provider.GetRequiredService<IClock>();
-            if ((provider.GetService<IAuditSink>() ?? provider.GetService<ISignalStore>() as IAuditSink) is not { } sink)
-            {
-                return new AuditTrail(pseudonymiser, key, clock);
-            }
-
-            var checkpoints = provider.GetService<IAuditCheckpointSink>() ?? throw new InvalidOperationException(
-                "A durable audit trail publishes signed checkpoints outside its store: register an IAuditCheckpointSink (docs/security.md).");
-            return new AuditTrail(pseudonymiser, key, clock, sink, checkpoints);
+            return sink is null ? new AuditTrail(pseudonymiser, key, clock) : new AuditTrail(pseudonymiser, key, clock, sink, CheckpointsOf(provider));
         });
         services.TryAddSingleton(provider => new AccessRules(
             provider.GetRequiredService<ReferenceIndex>(),
@@ -197,6 +197,10 @@ public static class CareCoordinationServiceCollectionExtensions
             provider.GetRequiredService<IClock>()));
         return services;
     }
+
+    private static IAuditCheckpointSink CheckpointsOf(IServiceProvider provider) =>
+        provider.GetService<IAuditCheckpointSink>() ?? throw new InvalidOperationException(
+            "A durable audit trail publishes signed checkpoints outside its store: register an IAuditCheckpointSink (docs/security.md).");
 
     // A registered stream store wins; otherwise the signal store keeps the streams too when it can (SQLite and PostgreSQL do).
     private static IEventStreamStore? StreamStoreOf(IServiceProvider provider) =>

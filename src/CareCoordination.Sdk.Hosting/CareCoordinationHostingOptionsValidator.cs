@@ -41,6 +41,7 @@ internal sealed class CareCoordinationHostingOptionsValidator(IServiceProvider p
             violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.AuditChain)} is not set: the audit trail chains its records under a key the store does not hold; give a key of at least {MinimumKeyBytes} bytes in Base64 (from a key vault or the environment), separate from the pseudonymisation keys, or register an AuditChainKey.");
         }
 
+        ValidateRetiredAuditKeys(options.Keys, keys, violations);
         if (options.Store.Kind == CareCoordinationStoreKind.PostgreSql && string.IsNullOrWhiteSpace(options.Store.CheckpointPath) && !IsRegistered(typeof(IAuditCheckpointSink)))
         {
             violations.Add($"{at}:{HostingConfiguration.StoreSection}:{nameof(CareCoordinationStoreOptions.CheckpointPath)} is not set: the audit trail of a PostgreSQL store publishes signed checkpoints to a file outside the database; name one (best on another volume), or register an IAuditCheckpointSink.");
@@ -176,6 +177,32 @@ internal sealed class CareCoordinationHostingOptionsValidator(IServiceProvider p
         else if (key.Length < MinimumKeyBytes)
         {
             violations.Add(string.Create(CultureInfo.InvariantCulture, $"{setting} holds {key.Length} bytes; a key needs at least {MinimumKeyBytes} (for example from 'openssl rand -base64 32')."));
+        }
+    }
+
+    private static void ValidateRetiredAuditKeys(CareCoordinationKeyOptions keys, string at, List<string> violations)
+    {
+        var epoch = $"{at}:{nameof(CareCoordinationKeyOptions.AuditKeyEpoch)}";
+        if (keys.AuditKeyEpoch < 1)
+        {
+            violations.Add(string.Create(CultureInfo.InvariantCulture, $"{epoch} is {keys.AuditKeyEpoch}: key epochs count from 1."));
+        }
+
+        foreach (var (number, retired) in keys.RetiredAuditKeys)
+        {
+            var setting = string.Create(CultureInfo.InvariantCulture, $"{at}:{nameof(CareCoordinationKeyOptions.RetiredAuditKeys)}:{number}");
+            if (number < 1 || number >= keys.AuditKeyEpoch)
+            {
+                violations.Add(string.Create(CultureInfo.InvariantCulture, $"{setting} names key epoch {number}, but a retired epoch must be from 1 to one below {epoch} ({keys.AuditKeyEpoch})."));
+            }
+
+            if (string.IsNullOrWhiteSpace(retired.AuditChain))
+            {
+                violations.Add($"{setting}:{nameof(CareCoordinationRetiredAuditKeyOptions.AuditChain)} is not set: the records sealed under a retired epoch verify only under its chain key; give it, or leave out the epoch once a purge dropped its last record.");
+            }
+
+            ValidateKey(retired.AuditChain, $"{setting}:{nameof(CareCoordinationRetiredAuditKeyOptions.AuditChain)}", violations);
+            ValidateKey(retired.Pseudonymiser, $"{setting}:{nameof(CareCoordinationRetiredAuditKeyOptions.Pseudonymiser)}", violations);
         }
     }
 

@@ -147,6 +147,22 @@ public static class CareCoordinationHostingServiceCollectionExtensions
         {
             services.TryAddSingleton(provider => new AuditChainKey(KeyOf(provider, keys => keys.AuditChain)));
         }
+
+        if (HostingConfiguration.NamesAuditKeyRing(section))
+        {
+            services.TryAddSingleton(provider =>
+            {
+                var keys = provider.GetRequiredService<IOptions<CareCoordinationHostingOptions>>().Value.Keys;
+                var ring = new AuditKeyRing(keys.AuditKeyEpoch, provider.GetRequiredService<AuditChainKey>(), provider.GetRequiredService<Pseudonymiser>());
+                foreach (var (epoch, retired) in keys.RetiredAuditKeys)
+                {
+                    var pseudonymiser = string.IsNullOrWhiteSpace(retired.Pseudonymiser) ? null : new Pseudonymiser(KeyOf(provider, _ => retired.Pseudonymiser));
+                    ring = ring.WithRetired(epoch, new AuditChainKey(KeyOf(provider, _ => retired.AuditChain)), pseudonymiser);
+                }
+
+                return ring;
+            });
+        }
     }
 
     // Reading the options validates them, so the key is Base64 of at least 32 bytes here.

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CareCoordination.Sdk.Hosting;
 
 /// <summary>
@@ -18,4 +20,15 @@ public sealed class CareCoordinationKeyOptions
     /// <summary>Gets or sets the key with which the audit trail chains its records (<see cref="Privacy.AuditChainKey"/>): a key of its own, which the store never holds; keep it the same across restarts.</summary>
     /// <value>The default is <see langword="null"/>: the host registers an <see cref="Privacy.AuditChainKey"/> itself.</value>
     public string? AuditChain { get; set; }
+
+    /// <summary>
+    /// Gets or sets the key epoch of <see cref="Pseudonymiser"/> and <see cref="AuditChain"/> (<see cref="Privacy.AuditKeyRing"/>):
+    /// raise it by one when new audit keys are given, move the old ones to <see cref="RetiredAuditKeys"/> under the old
+    /// number, and let a privacy officer rotate the trail (<see cref="Privacy.Access.AuditTrail.RotateKeys"/>).
+    /// </summary>
+    /// <value>The default is 1: the keys the trail started with.</value>
+    public int AuditKeyEpoch { get; set; } = 1;
+
+    /// <summary>Gets the retired audit keys by key epoch, each older than <see cref="AuditKeyEpoch"/>, for the records sealed under them.</summary>
+    public Dictionary<int, CareCoordinationRetiredAuditKeyOptions> RetiredAuditKeys { get; } = [];
 }

@@ -36,6 +36,14 @@ internal static class HostingConfiguration
         nameof(CareCoordinationKeyOptions.Pseudonymiser),
         nameof(CareCoordinationKeyOptions.YouthPseudonymiser),
         nameof(CareCoordinationKeyOptions.AuditChain),
+        nameof(CareCoordinationKeyOptions.AuditKeyEpoch),
+        nameof(CareCoordinationKeyOptions.RetiredAuditKeys),
+    ];
+
+    private static readonly string[] RetiredAuditKeyKeys =
+    [
+        nameof(CareCoordinationRetiredAuditKeyOptions.AuditChain),
+        nameof(CareCoordinationRetiredAuditKeyOptions.Pseudonymiser),
     ];
 
     private static readonly string[] DailyJobKeys =
@@ -52,6 +60,10 @@ internal static class HostingConfiguration
         var problems = options.ConfigurationProblems;
         ReportUnknownKeys(section.GetSection(StoreSection), StoreKeys, problems);
         ReportUnknownKeys(section.GetSection(KeysSection), KeyKeys, problems);
+        foreach (var retired in section.GetSection(KeysSection).GetSection(nameof(CareCoordinationKeyOptions.RetiredAuditKeys)).GetChildren())
+        {
+            ReportUnknownKeys(retired, RetiredAuditKeyKeys, problems);
+        }
         ReportUnknownKeys(section.GetSection(DailyJobsSection), DailyJobKeys, problems);
 
         // The binder stops at the first value it cannot convert; bound per section, each section reports its own.
@@ -65,6 +77,11 @@ internal static class HostingConfiguration
         Enum.TryParse<CareCoordinationStoreKind>(section.GetSection(StoreSection)[nameof(CareCoordinationStoreOptions.Kind)], ignoreCase: true, out var kind)
             ? kind
             : CareCoordinationStoreKind.None;
+
+    /// <summary>Whether configuration rotates the audit keys now (a later epoch or retired keys), to decide at registration whether this package builds the key ring.</summary>
+    public static bool NamesAuditKeyRing(IConfigurationSection section) =>
+        section.GetSection(KeysSection).GetSection(nameof(CareCoordinationKeyOptions.AuditKeyEpoch)).Value is not null
+        || section.GetSection(KeysSection).GetSection(nameof(CareCoordinationKeyOptions.RetiredAuditKeys)).GetChildren().Any();
 
     /// <summary>Whether configuration names a key now, to decide at registration whether this package builds the pseudonymiser.</summary>
     public static bool NamesKey(IConfigurationSection section, string key) =>

@@ -88,6 +88,12 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             // Only the signal's own events go: another party's match event that names it is that party's record.
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.events WHERE signal_id = $1", erased.Value));
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
+
+            // The rows left may no longer show how far the index counted: identifiers come from the store, never reused.
+            batch.BatchCommands.Add(Statement(
+                $"INSERT INTO {_schema}.store_settings (name, value) VALUES ('{StoredSignalIdHighWater.SettingName}', $1::text) "
+                + $"ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE {_schema}.store_settings.value::bigint < excluded.value::bigint",
+                erased.Value));
         }
 
         // A signal holds no intake route (that belongs to the coordination case); the route column stays so that schemas

@@ -81,6 +81,11 @@ internal static class PostgreSqlLoader
             StoredIdempotencyRows.AddAll(rows, sink, validator);
         }
 
+        using (var highWater = new NpgsqlCommand($"SELECT value FROM {schema}.store_settings WHERE name = '{StoredSignalIdHighWater.SettingName}'", connection))
+        {
+            StoredSignalIdHighWater.Add(highWater.ExecuteScalar() as string, sink, validator);
+        }
+
         // A store erases an event with its signal, and a match event with either signal, and then writes the logbook
         // lines of the removal without a BSN. So an event may name a missing signal only when a SignalRemoved event
         // names it; any other is a row left behind by damage. Its own columns are checked when it is read.

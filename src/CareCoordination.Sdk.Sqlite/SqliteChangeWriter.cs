@@ -125,6 +125,13 @@ internal sealed class SqliteChangeWriter : IDisposable
             // stays until that party's own signal goes (the load accepts it, since the erased signal left a SignalRemoved).
             Execute("DELETE FROM events WHERE signal_id = $value", transaction, erased.Value);
             Execute("DELETE FROM signals WHERE id = $value", transaction, erased.Value);
+
+            // The rows left may no longer show how far the index counted: identifiers come from the store, never reused.
+            Execute(
+                $"INSERT INTO store_settings (name, value) VALUES ('{StoredSignalIdHighWater.SettingName}', CAST($value AS TEXT)) "
+                + "ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE CAST(store_settings.value AS INTEGER) < CAST(excluded.value AS INTEGER)",
+                transaction,
+                erased.Value);
         }
 
         // The two statements every registration runs are prepared once per store and reused, row after row: a

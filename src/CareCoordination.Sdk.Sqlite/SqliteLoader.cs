@@ -90,6 +90,11 @@ internal static class SqliteLoader
             StoredIdempotencyRows.AddAll(rows, sink, validator);
         }
 
+        using (var highWater = Command(connection, transaction, $"SELECT value FROM store_settings WHERE name = '{StoredSignalIdHighWater.SettingName}'"))
+        {
+            StoredSignalIdHighWater.Add(highWater.ExecuteScalar() is { } value and not System.DBNull ? System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null, sink, validator);
+        }
+
         CheckEvents(connection, transaction, validator);
     }
 

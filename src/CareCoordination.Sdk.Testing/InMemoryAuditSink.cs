@@ -38,6 +38,18 @@ public sealed class InMemoryAuditSink : IAuditSink
         }
     }
 
+    /// <summary>Replaces every kept record, as someone who can write to a store's tables could: for tests that the trail notices tampering.</summary>
+    /// <param name="records">The records the sink keeps from now on.</param>
+    public void ReplaceRecords(IEnumerable<AuditRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        lock (_gate)
+        {
+            _records.Clear();
+            _records.AddRange(records);
+        }
+    }
+
     /// <inheritdoc/>
     public StoredAuditTrail LoadAuditTrail()
     {

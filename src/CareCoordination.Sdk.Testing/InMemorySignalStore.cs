@@ -21,6 +21,9 @@ public sealed class InMemorySignalStore : ISignalStore
     private readonly List<StoredEvent> _events = [];
     private readonly Dictionary<int, StoredFamily> _families = [];
     private readonly Dictionary<string, StoredIdempotencyKey> _keys = new(StringComparer.Ordinal);
+
+    // The highest identifier erased, as a durable store keeps it: identifiers come from the store, never reused.
+    private long _erasedHighWater;
     private Exception? _nextFailure;
     private string? _youthKeying;
 
@@ -90,6 +93,11 @@ public sealed class InMemorySignalStore : ISignalStore
             {
                 sink.Add(key with { Signals = [] });
             }
+
+            if (_erasedHighWater > 0)
+            {
+                sink.SignalIdsUsedUpTo(new SignalId(_erasedHighWater));
+            }
         }
     }
 
@@ -108,6 +116,7 @@ public sealed class InMemorySignalStore : ISignalStore
             foreach (var erased in commit.Erasures)
             {
                 _signals.Remove(erased.Value);
+                _erasedHighWater = Math.Max(_erasedHighWater, erased.Value);
                 _events.RemoveAll(e => e.Signal == erased);
                 foreach (var key in _keys.Values.Where(k => k.Signals.Contains(erased)).ToArray())
                 {

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Serialization;
@@ -16,7 +18,9 @@ namespace CareCoordination.Sdk.Index;
 /// after a timeout gets that answer again instead of a second registration. Answers hold youths by the index's key
 /// (their pseudonym in a pseudonymised index). An answer stays the answer to its key until the key expires, whatever
 /// happens to the signals it names: a removed signal of another party is taken out of its matches, so that no cache
-/// keeps that party's data, but the key keeps its answer, so that a retry neither registers again nor renews.
+/// keeps that party's data, but the key keeps its answer, so that a retry neither registers again nor renews. When
+/// the answer's own signal is erased, the answer becomes a tombstone without the youth or the matches, which refuses
+/// every retry of the key (<see cref="RegistrationRefusal.IdempotencyKeySignalRemoved"/>) until the key expires.
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
 internal sealed class IdempotencyMemory
@@ -51,9 +55,44 @@ internal sealed class IdempotencyMemory
     }
 
     /// <summary>
+    /// Returns the tombstones the store writes in the commit that erases signals, for the answers whose own signal it
+    /// erases and whose key is still in its window: the store drops the answer linked to an erased signal, and the
+    /// tombstone, linked to no signal, takes its place.
+    /// </summary>
+    /// <param name="erased">The signals the commit erases.</param>
+    /// <param name="windowStart">The start of the idempotency window.</param>
+    /// <returns>The tombstones, or an empty list.</returns>
+    public IReadOnlyList<StoredIdempotencyKey> TombstonesFor(IReadOnlyList<SignalId> erased, Instant windowStart)
+    {
+        if (_answers.Count == 0 || erased.Count == 0)
+        {
+            return [];
+        }
+
+        List<StoredIdempotencyKey>? tombstones = null;
+        foreach (var (key, answer) in _answers)
+        {
+            if (!answer.Removed && answer.At > windowStart && erased.Contains(answer.Signal.Id))
+            {
+                var s = answer.Signal;
+                var document = new RememberedAnswerDocument(
+                    0,
+                    answer.Organisation,
+                    answer.Outcome,
+                    new RememberedSignalDocument(s.Id.Value, 0, s.Organisation.Value, s.Reporter.Value, s.RegisteredAt.ToUnixTimeTicks(), LocalCalendar.DayNumber(s.ExpiresOn), s.Expiry),
+                    [],
+                    Removed: true);
+                (tombstones ??= []).Add(EventDocuments.RememberRemoved(key, answer.At, document));
+            }
+        }
+
+        return tombstones ?? [];
+    }
+
+    /// <summary>
     /// Takes a removed signal out of the answers' matches, so that no cache keeps another party's removed data. Those
     /// answers stay until their keys expire: forgetting one would let a retry register or renew again. An answer whose
-    /// own signal was removed goes with it, as in the store, since it holds the removed signal's youth.
+    /// own signal was removed becomes a tombstone without its youth and matches, as in the store.
     /// </summary>
     /// <param name="removed">The removed signal.</param>
     /// <param name="undo">Where to say how to put the answers back, when the change may still be rolled back.</param>
@@ -79,7 +118,7 @@ internal sealed class IdempotencyMemory
             var answer = _answers[key];
             if (answer.Signal.Id == removed)
             {
-                _answers.Remove(key);
+                _answers[key] = Tombstone(answer.Organisation, answer.At, answer.Outcome);
                 continue;
             }
 
@@ -151,6 +190,12 @@ internal sealed class IdempotencyMemory
         }
 
         var answer = EventDocuments.ReadRemembered(stored);
+        if (answer.Removed)
+        {
+            _answers[stored.Key] = Tombstone(answer.Organisation, stored.At, answer.Outcome);
+            return;
+        }
+
         var signal = FromRemembered(answer.Signal);
         var matches = new List<Match>(answer.Matches.Count);
         foreach (var m in answer.Matches)
@@ -168,6 +213,8 @@ internal sealed class IdempotencyMemory
     private static Signal FromRemembered(RememberedSignalDocument d) =>
         new(new SignalId(d.Id), Bsn.FromStoredKey(d.Youth), new OrganisationId(d.Organisation), new ProfessionalId(d.Reporter), d.RegisteredTicks, d.Day, d.Expiry);
 
-    /// <summary>A remembered answer: for which youth key and organisation, when, and what the registration answered.</summary>
-    public sealed record Answer(int Youth, int Organisation, Instant At, RegistrationOutcome Outcome, Signal Signal, Match[] Matches);
+    private static Answer Tombstone(int organisation, Instant at, RegistrationOutcome outcome) => new(0, organisation, at, outcome, default, [], Removed: true);
+
+    /// <summary>A remembered answer: for which youth key and organisation, when, and what the registration answered; a tombstone (<paramref name="Removed"/>) once its own signal was erased.</summary>
+    public sealed record Answer(int Youth, int Organisation, Instant At, RegistrationOutcome Outcome, Signal Signal, Match[] Matches, bool Removed = false);
 }

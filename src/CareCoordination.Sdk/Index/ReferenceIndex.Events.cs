@@ -18,17 +18,20 @@ public sealed partial class ReferenceIndex
     /// listeners hear the events once it is durable. With any other store the commit comes first, then memory, then
     /// everyone hears. When the commit throws, nothing changed.
     /// </summary>
-    private void WriteThenApply(SignalCommit? commit, List<Action<IReferenceIndexObserver[]>> events, Action apply) =>
+    private void WriteThenApply(SignalCommit? commit, List<Action<IReferenceIndexObserver[]>> events, Action apply)
+    {
+        var write = WithTombstones(commit);
         WriteThenApply(
-            commit,
-            scope => scope.Add(commit!),
-            store => store.Commit(commit!),
+            write,
+            scope => scope.Add(write!),
+            store => store.Commit(write!),
             events,
             () =>
             {
                 apply();
                 return true;
             });
+    }
 
     private T WriteFamilyThenApply<T>(FamilyChange change, List<Action<IReferenceIndexObserver[]>> events, Func<T> apply) =>
         WriteThenApply(

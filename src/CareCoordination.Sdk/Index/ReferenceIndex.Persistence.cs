@@ -45,6 +45,19 @@ public sealed partial class ReferenceIndex
         };
     }
 
+    // Erasing a signal takes the answer linked to it out of the store, since that answer holds the youth; the commit
+    // writes its tombstone in its place, so that a retry of the key is refused instead of registering again.
+    private SignalCommit? WithTombstones(SignalCommit? commit)
+    {
+        if (commit is null || commit.Erasures.Count == 0)
+        {
+            return commit;
+        }
+
+        var tombstones = _idempotency.TombstonesFor(commit.Erasures, _clock.GetCurrentInstant() - Policy.IdempotencyWindow);
+        return tombstones.Count == 0 ? commit : commit with { IdempotencyKeys = [.. commit.IdempotencyKeys, .. tombstones] };
+    }
+
     // An answer remembers the youth by the index's key, as the in-memory answer does, so a pseudonymised store holds no BSN here either.
     private static RememberedSignalDocument Remembered(in StoredSignal row, int youthKey) =>
         new(row.Id.Value, youthKey, row.Organisation.Value, row.Reporter.Value, row.RegisteredTicks, row.DayNumber, row.Expiry);
@@ -107,6 +120,8 @@ public sealed partial class ReferenceIndex
 
         public void Add(StoredFamily family) =>
             index._families.AddOrReplace(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Address is { } address ? index._keying.KeyOf(address) : null, family.Municipality));
+
+        public void SignalIdsUsedUpTo(SignalId last) => index._lastId = Math.Max(index._lastId, last.Value);
 
         public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow, id => _signals.Contains(id.Value));
     }

@@ -180,12 +180,19 @@ public sealed partial class ReferenceIndex
             var now = _clock.GetCurrentInstant();
             if (_idempotency.TryRecall(key, now - Policy.IdempotencyWindow, out var remembered))
             {
-                if (remembered.Youth != youth || remembered.Organisation != organisation)
+                // A tombstone no longer knows the youth, so only the organisation can tell a conflict from a retry.
+                if ((!remembered.Removed && remembered.Youth != youth) || remembered.Organisation != organisation)
                 {
                     IndexMetrics.RegistrationRefused(RegistrationRefusal.IdempotencyKeyConflict);
                     return RegistrationResult.Refused(
                         RegistrationRefusal.IdempotencyKeyConflict,
                         SignalMessages.IdempotencyKeyConflict);
+                }
+
+                if (remembered.Removed)
+                {
+                    IndexMetrics.RegistrationRefused(RegistrationRefusal.IdempotencyKeySignalRemoved);
+                    return RegistrationResult.Refused(RegistrationRefusal.IdempotencyKeySignalRemoved, SignalMessages.IdempotencyKeySignalRemoved);
                 }
 
                 return Answer(remembered.Outcome, Reveal(remembered.Signal), Array.ConvertAll(remembered.Matches, Reveal), destination);

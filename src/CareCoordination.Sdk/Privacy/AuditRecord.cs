@@ -122,12 +122,45 @@ public sealed class AuditRecord
     public string Hash { get; }
 
     /// <summary>Gets a value indicating whether the record is chained with HMAC-SHA256 under the host's <see cref="AuditChainKey"/> (every record an SDK with a key writes), rather than with the plain SHA-256 of earlier SDKs.</summary>
-    public bool IsKeyed => Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal);
+    public bool IsKeyed => KeyEpoch > 0;
 
-    /// <summary>The prefix of a keyed record's <see cref="Hash"/>, which tells it from the 64 hex digits of an unkeyed one.</summary>
+    /// <summary>
+    /// Gets the key epoch (<see cref="AuditKeyRing"/>) whose chain key sealed the record, as its <see cref="Hash"/> names it:
+    /// 1 for <c>hmac-sha256:</c>, <c>n</c> for <c>hmac-sha256.e</c><c>n</c><c>:</c> after a rotation, 0 for an unkeyed record of an earlier SDK.
+    /// </summary>
+    public int KeyEpoch
+    {
+        get
+        {
+            if (!Hash.StartsWith(KeyedPrefix[..^1], StringComparison.Ordinal))
+            {
+                return 0;
+            }
+
+            var rest = Hash.AsSpan(KeyedPrefix.Length - 1);
+            if (rest.StartsWith(":"))
+            {
+                return 1;
+            }
+
+            var colon = rest.IndexOf(':');
+            return rest.StartsWith(EpochMarker) && colon > EpochMarker.Length
+                && int.TryParse(rest[EpochMarker.Length..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) && epoch > 1
+                && Hash.StartsWith(KeyedPrefixOf(epoch), StringComparison.Ordinal)
+                ? epoch
+                : 0;
+        }
+    }
+
+    /// <summary>The prefix of a keyed record's <see cref="Hash"/> under key epoch 1, which tells it from the 64 hex digits of an unkeyed one.</summary>
     internal const string KeyedPrefix = "hmac-sha256:";
 
+    // Between "hmac-sha256" and the colon of a record sealed under a later key epoch: "hmac-sha256.e2:".
+    private const string EpochMarker = ".e";
+
     private const string PurgeDetailPrefix = "audit-purge through #";
+
+    private const string RotationDetailPrefix = "audit-key-rotation from epoch ";
 
     /// <summary>Computes the unkeyed SHA-256 hash this record would have under the chain of earlier SDKs; anyone can compute it, so it proves nothing against someone who can write to the store.</summary>
     /// <returns>64 lowercase hex digits.</returns>
@@ -166,13 +199,53 @@ public sealed class AuditRecord
         return true;
     }
 
-    /// <summary>Checks the record's hash: the HMAC under the key for a keyed record, the plain SHA-256 for an unkeyed one.</summary>
-    /// <param name="key">The chain key.</param>
+    /// <summary>Returns the detail of the record a key rotation leaves in the chain: the epochs, never a key.</summary>
+    /// <param name="from">The epoch the trail was sealed under before.</param>
+    /// <param name="to">The epoch it is sealed under from this record on.</param>
+    /// <returns>The detail.</returns>
+    internal static string RotationDetail(int from, int to) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RotationDetailPrefix}{from} to epoch {to}");
+
+    /// <summary>Reads a key rotation record's detail back, when this is one.</summary>
+    /// <param name="from">The epoch before.</param>
+    /// <param name="to">The epoch from this record on.</param>
+    /// <returns>Whether this is a keyed rotation record with a well-formed detail.</returns>
+    internal bool TryReadRotation(out int from, out int to)
+    {
+        from = 0;
+        to = 0;
+        if (!IsKeyed || Action != AuditAction.Update || Data != DataCategory.AuditTrail || !Detail.StartsWith(RotationDetailPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = Detail[RotationDetailPrefix.Length..].Split(' ');
+        return parts.Length == 4 && parts[1] == "to" && parts[2] == "epoch"
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out from)
+            && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out to);
+    }
+
+    /// <summary>Checks the record's hash: the HMAC under the key of its epoch for a keyed record, the plain SHA-256 for an unkeyed one.</summary>
+    /// <param name="key">The chain key of the record's <see cref="KeyEpoch"/>; unused for an unkeyed record.</param>
     /// <returns>Whether the hash matches the content.</returns>
-    internal bool HasValidHash(AuditChainKey key) =>
-        IsKeyed
-            ? key.Verifies(CanonicalText("nen7513-v2"), Hash[KeyedPrefix.Length..])
-            : string.Equals(ComputeHash(), Hash, StringComparison.Ordinal);
+    internal bool HasValidHash(AuditChainKey? key)
+    {
+        var epoch = KeyEpoch;
+        if (epoch == 0)
+        {
+            return string.Equals(ComputeHash(), Hash, StringComparison.Ordinal);
+        }
+
+        return key is not null && key.Verifies(CanonicalText(KeyedVersion(epoch)), Hash[(Hash.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+    }
+
+    // Epoch 1 keeps the text and prefix of the SDKs before rotation, so that their records verify unchanged; a later
+    // epoch is part of the sealed text too, so that a record cannot be relabelled to another epoch sharing a key.
+    private static string KeyedVersion(int epoch) =>
+        epoch == 1 ? "nen7513-v2" : string.Create(CultureInfo.InvariantCulture, $"nen7513-v2.e{epoch}");
+
+    private static string KeyedPrefixOf(int epoch) =>
+        epoch == 1 ? KeyedPrefix : string.Create(CultureInfo.InvariantCulture, $"hmac-sha256{EpochMarker}{epoch}:");
 
     private string CanonicalText(string version)
     {
@@ -217,10 +290,11 @@ public sealed class AuditRecord
         string? basisReference,
         bool flaggedForReview,
         string previousHash,
-        AuditChainKey key)
+        AuditChainKey key,
+        int epoch = 1)
     {
         var unsealed = new AuditRecord(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash, string.Empty);
-        return new(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash, KeyedPrefix + key.Sign(unsealed.CanonicalText("nen7513-v2")));
+        return new(sequence, at, userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previousHash, KeyedPrefixOf(epoch) + key.Sign(unsealed.CanonicalText(KeyedVersion(epoch))));
     }
 
     /// <inheritdoc/>

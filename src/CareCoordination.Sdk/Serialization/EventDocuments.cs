@@ -54,6 +54,10 @@ internal static class EventDocuments
         return new StoredIdempotencyKey(key, at, [new SignalId(answer.Signal.Id)], SchemaVersion, JsonSerializer.Serialize(answer, Json.RememberedAnswerDocument));
     }
 
+    /// <summary>The tombstone of an answer whose own signal was erased: linked to no signal, holding no youth.</summary>
+    public static StoredIdempotencyKey RememberRemoved(string key, Instant at, RememberedAnswerDocument tombstone) =>
+        new(key, at, [], SchemaVersion, JsonSerializer.Serialize(tombstone, Json.RememberedAnswerDocument));
+
     public static RememberedAnswerDocument ReadRemembered(StoredIdempotencyKey stored)
     {
         if (stored.SchemaVersion > SchemaVersion || stored.SchemaVersion < 1)

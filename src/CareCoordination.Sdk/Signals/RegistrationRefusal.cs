@@ -32,4 +32,11 @@ public enum RegistrationRefusal
 
     /// <summary>The idempotency key was already used, within the window, for a registration on another youth or by another organisation.</summary>
     IdempotencyKeyConflict,
+
+    /// <summary>
+    /// The idempotency key was answered before, within the window, and the signal it registered has since been removed
+    /// (withdrawn as unjustified, erased on request or at a death, or past its archive period): the key does not
+    /// register again. Its first answer named the youth, so the index no longer keeps it.
+    /// </summary>
+    IdempotencyKeySignalRemoved,
 }

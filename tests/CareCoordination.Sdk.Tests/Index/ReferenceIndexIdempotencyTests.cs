@@ -123,6 +123,22 @@ public sealed class ReferenceIndexIdempotencyTests
     }
 
     [Fact]
+    public void A_retry_after_the_youth_died_is_refused_as_removed_and_registers_nothing_again()
+    {
+        var scenario = new IndexScenario();
+        var keyed = By(TestRegion.School, YouthAged(TestBsns.First, 8)).WithIdempotencyKey("key-of-a-removed-signal");
+        scenario.Index.Register(keyed).ThrowIfRefused();
+        scenario.Index.RecordDeath(TestBsns.First);
+        var before = scenario.Snapshot(TestBsns.First);
+
+        var retry = scenario.Index.Register(keyed);
+
+        Assert.Equal(RegistrationRefusal.IdempotencyKeySignalRemoved, retry.Refusal);
+        Assert.Equal(before, scenario.Snapshot(TestBsns.First));
+        Assert.Equal(0, scenario.Index.ActiveSignalCount);
+    }
+
+    [Fact]
     public void After_the_window_the_key_is_forgotten_and_a_retry_renews()
     {
         var scenario = new IndexScenario();

@@ -190,37 +190,7 @@ public abstract class AuditTamperingContract
     private void Rewrite(IReadOnlyList<AuditRecord> records)
     {
         using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        using (var delete = connection.CreateCommand())
-        {
-            delete.Transaction = transaction;
-            delete.CommandText = $"DELETE FROM {Table("audit_records")}";
-            delete.ExecuteNonQuery();
-        }
-
-        foreach (var r in records)
-        {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO {Table("audit_records")} (sequence, at_ticks, user_id, role, organisation, system, subject, action, data, detail, basis, basis_reference, flagged, previous_hash, hash) "
-                + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)";
-            object?[] values =
-            [
-                r.Sequence, r.At.ToUnixTimeTicks(), r.UserId, (short)r.Role, r.Organisation?.Value, r.System, r.Subject.IsDefault ? null : r.Subject.Value,
-                (short)r.Action, (short)r.Data, r.Detail, r.Basis is { } basis ? (short)basis : null, r.BasisReference, r.FlaggedForReview, r.PreviousHash, r.Hash,
-            ];
-            for (var i = 0; i < values.Length; i++)
-            {
-                var parameter = insert.CreateParameter();
-                parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                parameter.Value = values[i] ?? DBNull.Value;
-                insert.Parameters.Add(parameter);
-            }
-
-            insert.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+        AuditTableRewriter.Rewrite(connection, Table("audit_records"), records);
     }
 
     // Re-hashes the chain from one record on, as someone without the key can: with a key of their own, or with the unkeyed SHA-256.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Families;
@@ -473,20 +474,71 @@ public abstract class SignalStoreContract : IDisposable
     }
 
     [Fact]
-    public void A_remembered_answer_goes_with_its_own_signal_when_that_is_erased_since_it_holds_the_youth()
+    public void A_retry_after_its_own_signal_was_erased_gets_the_same_refusal_from_a_tombstone_that_holds_no_youth_also_across_a_restart()
     {
         var scenario = new IndexScenario();
         var keyed = IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-erased");
+        var beforeRestart = WithIndex(scenario, index =>
+        {
+            Registered(index, keyed);
+            index.Withdraw(Sam, TestRegion.SocialWork, WithdrawalReason.Unjustified);
+            return index.Register(keyed).Refusal;
+        });
+
+        var (retries, active) = WithIndex(scenario, index => (new[] { index.Register(keyed).Refusal, index.Register(keyed).Refusal }, index.ActiveSignalCount));
+        var otherOrganisation = WithIndex(scenario, index => index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-erased")).Refusal);
+        var stored = WithStore(store =>
+        {
+            var keys = new KeyCollector();
+            store.Load(keys);
+            return keys.Keys;
+        });
+
+        Assert.Equal(RegistrationRefusal.IdempotencyKeySignalRemoved, beforeRestart);
+        Assert.Equal([RegistrationRefusal.IdempotencyKeySignalRemoved, RegistrationRefusal.IdempotencyKeySignalRemoved], retries);
+        Assert.Equal(0, active); // not registered again
+        Assert.Equal(RegistrationRefusal.IdempotencyKeyConflict, otherOrganisation);
+        var tombstone = Assert.Single(stored);
+        Assert.Equal("k-erased", tombstone.Key);
+        Assert.DoesNotContain(Sam.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), tombstone.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_the_only_signal_was_erased_the_next_registration_after_a_restart_gets_a_new_identifier()
+    {
+        var scenario = new IndexScenario();
+        var first = WithIndex(scenario, index =>
+        {
+            var id = Registered(index, IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8))).Signal.Id;
+            index.Withdraw(Sam, TestRegion.SocialWork, WithdrawalReason.Unjustified);
+            return id;
+        });
+
+        var second = WithIndex(scenario, index => Registered(index, IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sara, 9))).Signal.Id);
+        WithIndex(scenario, index => index.RecordDeath(Sara));
+        var fourth = WithIndex(scenario, index => Registered(index, IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8))).Signal.Id);
+
+        Assert.True(second.Value > first.Value, $"{second} was given out after {first} was erased");
+        Assert.True(fourth.Value > second.Value, $"{fourth} was given out after {second} was erased");
+    }
+
+    [Fact]
+    public void A_tombstone_is_forgotten_like_any_key_once_its_window_has_passed()
+    {
+        var scenario = new IndexScenario();
+        var keyed = IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-erased-old");
         WithIndex(scenario, index =>
         {
             Registered(index, keyed);
             return index.Withdraw(Sam, TestRegion.SocialWork, WithdrawalReason.Unjustified);
         });
+        scenario.Clock.Advance(RegionPolicy.Default.IdempotencyWindow + NodaTime.Duration.FromMinutes(1));
+        WithIndex(scenario, index => index.ExpireDue());
+        scenario.Clock.Advance(-RegionPolicy.Default.IdempotencyWindow);
 
-        var (retry, active) = WithIndex(scenario, index => (index.Register(keyed), index.ActiveSignalCount));
+        var retry = WithIndex(scenario, index => index.Register(keyed));
 
         Assert.Equal(RegistrationOutcome.Registered, retry.Outcome);
-        Assert.Equal(1, active); // registered again: the erased youth's answer was not kept
     }
 
     [Fact]
@@ -586,6 +638,21 @@ public abstract class SignalStoreContract : IDisposable
     private T WithIndex<T>(IndexScenario scenario, Func<ReferenceIndex, T> action) => WithStore(store => action(new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store)));
 
     private T WithStore<T>(Func<ISignalStore, T> action) => StoreSession.Use(OpenStore, CloseStore, action);
+
+    private sealed class KeyCollector : IStoredIndexSink
+    {
+        public List<StoredIdempotencyKey> Keys { get; } = [];
+
+        public void Add(in StoredSignal signal)
+        {
+        }
+
+        public void Add(StoredFamily family)
+        {
+        }
+
+        public void Add(StoredIdempotencyKey key) => Keys.Add(key);
+    }
 
     /// <summary>Empties the store between property runs.</summary>
     protected abstract void ResetStore();

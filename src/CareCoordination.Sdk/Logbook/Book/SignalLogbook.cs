@@ -115,10 +115,11 @@ public sealed class SignalLogbook : IReferenceIndexObserver, IChangeParticipant
     {
         Guard.NotDefault(youth);
         Decide(actor, youth, "logbook of the youth");
-        var key = _audit.Pseudonymiser.Of(youth);
+        // Lines written before a rotation of the audit keys name the youth under the retired pseudonymiser.
+        var keys = _audit.PseudonymsOf(youth);
         lock (_gate)
         {
-            return [.. _days.Values.SelectMany(d => d).Where(e => e.Youth == key)];
+            return [.. _days.Values.SelectMany(d => d).Where(e => keys.Contains(e.Youth))];
         }
     }
 

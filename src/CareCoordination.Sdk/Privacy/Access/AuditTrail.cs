@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
@@ -22,13 +23,15 @@ namespace CareCoordination.Sdk.Privacy.Access;
 /// Thread-safe: appends are serialised, so the chain has one order. There is no API to change or remove a single
 /// record; <see cref="PurgeBefore"/> drops only whole leading stretches past retention and leaves a keyed purge record
 /// in the chain, which verification requires for every purged start. Sequence numbers are never reused: after a cut
-/// the trail continues after the highest number the store or the checkpoint knows.
+/// the trail continues after the highest number the store or the checkpoint knows. A privacy officer rotates the
+/// chain key and the pseudonymiser with <see cref="RotateKeys"/> to the newest epoch of the trail's
+/// <see cref="AuditKeyRing"/>: earlier records keep verifying under the retired key.
 /// </remarks>
-public sealed class AuditTrail
+public sealed partial class AuditTrail
 {
     private readonly Lock _gate = new();
     private readonly IClock _clock;
-    private readonly AuditChainKey _key;
+    private readonly AuditKeyRing _keys;
     private readonly List<AuditRecord> _records = [];
     private readonly IAuditSink? _sink;
     private readonly IAuditCheckpointSink? _checkpoints;
@@ -38,6 +41,9 @@ public sealed class AuditTrail
     private long _sequence;
     private AuditCheckpoint? _lastCheckpoint;
 
+    // The key epoch new records are sealed under; it moves only at a rotation record. Under _gate.
+    private int _epoch;
+
     // The newest record known durable whose checkpoint is not yet published; under _gate.
     private AuditRecord? _durableHead;
 
@@ -46,10 +52,18 @@ public sealed class AuditTrail
     /// <param name="key">The chain key.</param>
     /// <param name="clock">The clock.</param>
     public AuditTrail(Pseudonymiser pseudonymiser, AuditChainKey key, IClock clock)
+        : this(new AuditKeyRing(key, pseudonymiser), clock)
     {
-        Pseudonymiser = Guard.NotNull(pseudonymiser);
-        _key = Guard.NotNull(key);
+    }
+
+    /// <summary>Initializes a trail kept in memory only, sealed under the newest epoch of a key ring.</summary>
+    /// <param name="keys">The chain keys and pseudonymisers by key epoch.</param>
+    /// <param name="clock">The clock.</param>
+    public AuditTrail(AuditKeyRing keys, IClock clock)
+    {
+        _keys = Guard.NotNull(keys);
         _clock = Guard.NotNull(clock);
+        _epoch = keys.NewestEpoch;
         _keyedFrom = 1;
         VerificationAtOpen = new AuditVerification(true, null, "intact", 0);
     }
@@ -72,13 +86,30 @@ public sealed class AuditTrail
     /// </param>
     /// <exception cref="AuditTrailBrokenException">The chain does not verify and <paramref name="refuseBrokenChain"/> is set.</exception>
     public AuditTrail(Pseudonymiser pseudonymiser, AuditChainKey key, IClock clock, IAuditSink sink, IAuditCheckpointSink checkpoints, bool refuseBrokenChain = true)
-        : this(pseudonymiser, key, clock)
+        : this(new AuditKeyRing(key, pseudonymiser), clock, sink, checkpoints, refuseBrokenChain)
+    {
+    }
+
+    /// <summary>
+    /// Opens a trail kept in a durable sink and anchored in a checkpoint sink, with the keys of every key epoch its
+    /// records and checkpoint were sealed under: it verifies each record under its epoch's key, and continues in the
+    /// epoch the trail is in (a fresh trail in the ring's newest) until a privacy officer calls <see cref="RotateKeys"/>.
+    /// </summary>
+    /// <param name="keys">The chain keys and pseudonymisers by key epoch: the trail's current epoch and every retired one it still keeps records of.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="sink">The durable sink, usually the store.</param>
+    /// <param name="checkpoints">Where the checkpoints go, outside the store.</param>
+    /// <param name="refuseBrokenChain">Whether a chain that does not verify stops the open (pass <see langword="true"/> unless an operator investigates a break; see the other constructor).</param>
+    /// <exception cref="AuditTrailBrokenException">The chain does not verify (also when a key epoch it needs is not in the ring) and <paramref name="refuseBrokenChain"/> is set.</exception>
+    /// <exception cref="ArgumentException">The ring holds no pseudonymiser for the epoch the trail is in, so new records could not name persons as the earlier ones do.</exception>
+    public AuditTrail(AuditKeyRing keys, IClock clock, IAuditSink sink, IAuditCheckpointSink checkpoints, bool refuseBrokenChain)
+        : this(keys, clock)
     {
         _sink = Guard.NotNull(sink);
         _checkpoints = Guard.NotNull(checkpoints);
         var stored = sink.LoadAuditTrail();
         var latest = checkpoints.ReadLatest();
-        VerificationAtOpen = AuditChainVerifier.Verify(stored, key, latest);
+        VerificationAtOpen = AuditChainVerifier.Verify(stored, keys, latest);
         if (!VerificationAtOpen.IsIntact && refuseBrokenChain)
         {
             throw new AuditTrailBrokenException(VerificationAtOpen);
@@ -89,12 +120,23 @@ public sealed class AuditTrail
         _records.AddRange(stored.Records);
         _durableHead = _records.Count > 0 ? _records[^1] : null;
         var storedLast = _records.Count > 0 ? _records[^1].Sequence : stored.GenesisSequence;
-        var trusted = latest?.IsSignedBy(key) == true ? latest : null;
+        var trusted = latest is not null && keys.ChainKeyOf(latest.KeyEpoch) is { } latestKey && latest.IsSignedBy(latestKey) ? latest : null;
         _sequence = Math.Max(storedLast, trusted?.Sequence ?? 0);
         _keyedFrom = Math.Min(_sequence + 1, trusted?.KeyedFrom ?? long.MaxValue);
         if (_records.FirstOrDefault(r => r.IsKeyed) is { } firstKeyed)
         {
             _keyedFrom = Math.Min(_keyedFrom, firstKeyed.Sequence);
+        }
+
+        // The trail stays in the epoch it is in; only a rotation record moves it. An epoch the ring lacks was reported
+        // by the verification above, and new records then go under the newest key, where the break stays visible.
+        var current = _records.Count > 0 && _records[^1].IsKeyed ? _records[^1].KeyEpoch : trusted?.KeyEpoch ?? keys.NewestEpoch;
+        _epoch = keys.ChainKeyOf(current) is null ? keys.NewestEpoch : current;
+        if (keys.PseudonymiserOf(_epoch) is null)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The audit trail is in key epoch {_epoch}, but the key ring holds no pseudonymiser for it: give that epoch's pseudonymiser until a privacy officer rotates the trail to epoch {keys.NewestEpoch}."),
+                nameof(keys));
         }
 
         if (latest is null && storedLast > 0)
@@ -107,8 +149,29 @@ public sealed class AuditTrail
         }
     }
 
-    /// <summary>Gets the pseudonymiser.</summary>
-    public Pseudonymiser Pseudonymiser { get; }
+    /// <summary>Gets the pseudonymiser of the key epoch the trail is in, which names the persons of new records.</summary>
+    public Pseudonymiser Pseudonymiser
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _keys.PseudonymiserOf(_epoch)!;
+            }
+        }
+    }
+
+    /// <summary>Gets the key epoch new records are sealed under: the ring's newest, unless the trail was opened in an older one and not rotated since.</summary>
+    public int KeyEpoch
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _epoch;
+            }
+        }
+    }
 
     /// <summary>Gets the outcome of the verification when the trail opened.</summary>
     public AuditVerification VerificationAtOpen { get; }
@@ -170,7 +233,18 @@ public sealed class AuditTrail
     /// <param name="checkpoint">The newest checkpoint from outside the store; without one, records cut off at the end or a trail deleted as a whole cannot be seen.</param>
     /// <returns>Intact, or the first broken link.</returns>
     public static AuditVerification Verify(StoredAuditTrail stored, AuditChainKey key, AuditCheckpoint? checkpoint) =>
-        AuditChainVerifier.Verify(Guard.NotNull(stored), Guard.NotNull(key), checkpoint);
+        AuditChainVerifier.Verify(Guard.NotNull(stored), AuditKeyRing.ForVerification(Guard.NotNull(key)), checkpoint);
+
+    /// <summary>
+    /// Verifies a stored trail whose keys were rotated: each record under the chain key of its key epoch, the epoch
+    /// moving forward only at a rotation record, and the checkpoint under the key of the epoch it names.
+    /// </summary>
+    /// <param name="stored">The stored trail.</param>
+    /// <param name="keys">The chain keys of every epoch the trail holds records of (the pseudonymisers are not needed).</param>
+    /// <param name="checkpoint">The newest checkpoint from outside the store.</param>
+    /// <returns>Intact, or the first broken link.</returns>
+    public static AuditVerification Verify(StoredAuditTrail stored, AuditKeyRing keys, AuditCheckpoint? checkpoint) =>
+        AuditChainVerifier.Verify(Guard.NotNull(stored), Guard.NotNull(keys), checkpoint);
 
     /// <summary>Appends a record of an access or change.</summary>
     /// <param name="actor">Who.</param>
@@ -186,8 +260,13 @@ public sealed class AuditTrail
     {
         Guard.NotNull(actor);
         Guard.NotBlank(detail);
-        var pseudonym = subject is { } bsn ? Pseudonymiser.Of(bsn) : default;
-        return Write(() => Keep(actor.UserId, actor.Role, actor.Organisation, actor.System, pseudonym, action, data, detail, basis, basisReference, flaggedForReview));
+        if (subject is { IsDefault: true })
+        {
+            throw new ArgumentException("The BSN must not be default.", nameof(subject));
+        }
+
+        // Named under the lock, with the pseudonymiser of the epoch the record is sealed in, so that a rotation between the two cannot split them.
+        return Write(() => Keep(actor.UserId, actor.Role, actor.Organisation, actor.System, subject is { } bsn ? _keys.PseudonymiserOf(_epoch)!.Of(bsn) : default, action, data, detail, basis, basisReference, flaggedForReview));
     }
 
     /// <summary>
@@ -221,11 +300,58 @@ public sealed class AuditTrail
     /// <returns>The records, in order.</returns>
     internal IReadOnlyList<AuditRecord> About(Bsn subject)
     {
-        var pseudonym = Pseudonymiser.Of(subject);
+        // Each record names the person under the pseudonymiser of its own key epoch (unkeyed records: epoch 1); an
+        // epoch whose pseudonymiser the host gave up cannot be searched, by design.
+        var pseudonyms = _keys.Pseudonymisers.ToDictionary(e => e.Epoch, e => e.Pseudonymiser.Of(subject));
         lock (_gate)
         {
-            return [.. _records.Where(r => r.Subject == pseudonym)];
+            return [.. _records.Where(r => pseudonyms.TryGetValue(Math.Max(1, r.KeyEpoch), out var pseudonym) && r.Subject == pseudonym)];
         }
+    }
+
+    /// <summary>Returns the person's pseudonym under every pseudonymiser the ring holds, for data keyed with the trail's pseudonymiser without an epoch (the logbook).</summary>
+    /// <param name="subject">The person.</param>
+    /// <returns>The pseudonyms.</returns>
+    internal IReadOnlySet<PersonPseudonym> PseudonymsOf(Bsn subject) =>
+        _keys.Pseudonymisers.Select(e => e.Pseudonymiser.Of(subject)).ToHashSet();
+
+    /// <summary>
+    /// Rotates the trail to the newest key epoch of its <see cref="AuditKeyRing"/> (<em>sleutelrotatie</em>): appends a
+    /// rotation record that names the old and the new epoch (never a key), sealed under the new chain key, and seals
+    /// every later record and checkpoint under it and names persons with the new pseudonymiser. Earlier records keep
+    /// their hashes and pseudonyms, and verify under the retired key, which the host keeps in the ring for as long as
+    /// the trail keeps them. Only a privacy officer (an <see cref="ActorRole.Auditor"/>, rule R6) may rotate.
+    /// </summary>
+    /// <param name="actor">The privacy officer.</param>
+    /// <returns>The rotation record.</returns>
+    /// <exception cref="AccessDeniedException">The actor is no auditor; the refusal is recorded and nothing rotates.</exception>
+    /// <exception cref="InvalidOperationException">The trail is in the ring's newest epoch already: add the new keys to the ring first.</exception>
+    public AuditRecord RotateKeys(Actor actor)
+    {
+        var decision = AccessRules.DecideWithoutPerson(Guard.NotNull(actor), DataCategory.AuditTrail);
+        if (!decision.IsAllowed)
+        {
+            Write(() => Keep(actor.UserId, actor.Role, actor.Organisation, actor.System, default, AuditAction.Refused, DataCategory.AuditTrail, "audit key rotation (" + decision.Rule + ")", null, null, true));
+            decision.ThrowIfRefused();
+        }
+
+        lock (_gate)
+        {
+            if (_epoch == _keys.NewestEpoch)
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The audit trail is in key epoch {_epoch}, the newest its key ring holds: add the new chain key and pseudonymiser as a newer epoch (keeping this one as retired) before rotating."));
+            }
+        }
+
+        return Write(() =>
+        {
+            var to = _keys.NewestEpoch;
+            var record = Keep(actor.UserId, actor.Role, actor.Organisation, actor.System, default, AuditAction.Update, DataCategory.AuditTrail, AuditRecord.RotationDetail(_epoch, to), decision.Basis, null, false, to);
+            _epoch = to;
+            return record;
+        });
     }
 
     /// <summary>Returns the records a privacy officer must review (accesses without consent); reading them is itself recorded.</summary>
@@ -255,7 +381,7 @@ public sealed class AuditTrail
         lock (_gate)
         {
             var stored = _sink?.LoadAuditTrail() ?? new StoredAuditTrail(_genesis, _genesisSequence, [.. _records]);
-            return AuditChainVerifier.Verify(stored, _key, _lastCheckpoint ?? _checkpoints?.ReadLatest());
+            return AuditChainVerifier.Verify(stored, _keys, _lastCheckpoint ?? _checkpoints?.ReadLatest());
         }
     }
 
@@ -297,144 +423,5 @@ public sealed class AuditTrail
         }
 
         return count;
-    }
-
-    /// <summary>
-    /// Appends the record <paramref name="keep"/> seals and keeps under the trail's lock, and returns once it is
-    /// durable. On a store that commits change sets the record joins the operation under way on this thread (it is then
-    /// part of that operation's one commit, and undone with it), or else queues as an operation of its own with the
-    /// store's group committer, so that concurrent reads share one flush instead of one each, and the chain reaches the
-    /// store in the order it was sealed. Its checkpoint is published once it is durable.
-    /// </summary>
-    private AuditRecord Write(Func<AuditRecord?> keep)
-    {
-        if (_sink is not ICareCoordinationStore store)
-        {
-            AuditRecord? kept;
-            lock (_gate)
-            {
-                kept = keep();
-                if (kept is not null)
-                {
-                    try
-                    {
-                        _sink?.AppendAudit(kept);
-                    }
-                    catch
-                    {
-                        Forget(kept);
-                        throw;
-                    }
-
-                    _durableHead = kept;
-                    PublishCheckpoint();
-                }
-            }
-
-            return kept!;
-        }
-
-        if (ChangeScope.Current(store) is { } scope)
-        {
-            AuditRecord? joined;
-            lock (_gate)
-            {
-                joined = keep();
-            }
-
-            if (joined is not null)
-            {
-                scope.Add(joined);
-                scope.OnUndo(_gate, () => Forget(joined));
-                scope.OnCommitted(() => Durable(joined));
-                scope.AfterDurable(PublishDurableHead);
-            }
-
-            return joined!;
-        }
-
-        var committer = GroupCommitter.For(store);
-        System.Diagnostics.Debug.Assert(!committer.Writer.IsHeldByCurrentThread, "a record written while this thread holds the writer lock belongs to the operation under way");
-        AuditRecord? record;
-        GroupCommitter.Ticket ticket;
-        lock (committer.Writer)
-        {
-            lock (_gate)
-            {
-                record = keep();
-            }
-
-            if (record is null)
-            {
-                return null!;
-            }
-
-            ticket = committer.Enqueue(new ChangeSet().Add(record), [(_gate, () => Forget(record))], [() => Durable(record)]);
-        }
-
-        ticket.Wait();
-        PublishDurableHead();
-        return record;
-    }
-
-    /// <summary>Seals the next record onto the chain and keeps it in memory; call under the trail's lock.</summary>
-    private AuditRecord Keep(string userId, ActorRole role, Organisations.OrganisationId? organisation, string system, PersonPseudonym subject, AuditAction action, DataCategory data, string detail, AccessBasis? basis, string? basisReference, bool flaggedForReview)
-    {
-        var previous = _records.Count > 0 ? _records[^1].Hash : _genesis;
-        var record = AuditRecord.Seal(_sequence + 1, _clock.GetCurrentInstant(), userId, role, organisation, system, subject, action, data, detail, basis, basisReference, flaggedForReview, previous, _key);
-        _records.Add(record);
-        _sequence++;
-        return record;
-    }
-
-    /// <summary>Takes back the newest record, whose commit failed: it never reached the store, so its number was never published.</summary>
-    private void Forget(AuditRecord record)
-    {
-        if (_records.Count > 0 && ReferenceEquals(_records[^1], record))
-        {
-            _records.RemoveAt(_records.Count - 1);
-            _sequence--;
-        }
-    }
-
-    /// <summary>Notes, on the committer's thread, that a record is durable; its checkpoint follows on the caller's thread.</summary>
-    private void Durable(AuditRecord record)
-    {
-        lock (_gate)
-        {
-            if (_durableHead is null || record.Sequence > _durableHead.Sequence)
-            {
-                _durableHead = record;
-            }
-        }
-    }
-
-    /// <summary>Publishes a checkpoint of the newest durable record, unless one at least as new is out: one per group commit, not one per record.</summary>
-    private void PublishDurableHead()
-    {
-        lock (_gate)
-        {
-            PublishCheckpoint();
-        }
-    }
-
-    private void PublishCheckpoint()
-    {
-        if (_checkpoints is null)
-        {
-            return;
-        }
-
-        // Only what is durable is anchored: a checkpoint ahead of the store would read as a truncated trail at the next start.
-        var head = _durableHead is { } durable && durable.Sequence > _genesisSequence ? durable : null;
-        var sequence = head?.Sequence ?? _genesisSequence;
-        if (_lastCheckpoint is { } published && published.Sequence >= sequence && published.GenesisSequence == _genesisSequence)
-        {
-            return;
-        }
-
-        var checkpoint = AuditCheckpoint.Sign(sequence, head?.Hash ?? _genesis, _genesisSequence, _genesis, _keyedFrom, _clock.GetCurrentInstant(), _key);
-        _checkpoints.Publish(checkpoint);
-        _lastCheckpoint = checkpoint;
     }
 }

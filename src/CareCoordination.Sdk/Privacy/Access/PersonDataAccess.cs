@@ -27,7 +27,7 @@ namespace CareCoordination.Sdk.Privacy.Access;
 /// professionals, coordinators, directors, auditors and families their data through this class.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class PersonDataAccess
+public sealed partial class PersonDataAccess
 {
     private readonly AccessRules _rules;
     private readonly AuditTrail _audit;
@@ -335,6 +335,8 @@ public sealed class PersonDataAccess
         return new SubjectAccessSignal(signal.Id.ToString(), Name(directory, signal.Organisation), reporter?.Name ?? signal.Reporter.ToString(), reporter?.Contact.Phone ?? "-", reporter?.Contact.Email ?? "-", signal.RegisteredAt, signal.ExpiresOn, archivedOn);
     }
 
+    // A consent or legal basis of a case's youth changes under R3, recorded for that youth before the change; the
+    // change is checked first, so that an allowed record stands only for a change that is then made.
     private AccessDecision Decide(Actor actor, Bsn? subject, DataCategory data, string detail, AccessDecision decision, AuditAction action = AuditAction.Read) =>
         DecideForEach(actor, subject is { IsDefault: false } bsn ? [bsn] : [], data, detail, decision, action);
 

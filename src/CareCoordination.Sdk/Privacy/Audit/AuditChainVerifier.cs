@@ -5,13 +5,21 @@ using CareCoordination.Sdk.Storage;
 
 namespace CareCoordination.Sdk.Privacy.Audit;
 
-/// <summary>Checks a stored audit trail against the chain key and, when there is one, the last signed checkpoint.</summary>
+/// <summary>
+/// Checks a stored audit trail against the chain keys of its key epochs and, when there is one, the last signed
+/// checkpoint. The epoch only moves forward, and only at a rotation record sealed under the new epoch's key.
+/// </summary>
 internal static class AuditChainVerifier
 {
-    public static AuditVerification Verify(StoredAuditTrail stored, AuditChainKey key, AuditCheckpoint? checkpoint)
+    public static AuditVerification Verify(StoredAuditTrail stored, AuditKeyRing keys, AuditCheckpoint? checkpoint)
     {
         var records = stored.Records;
-        if (checkpoint is not null && !checkpoint.IsSignedBy(key))
+        if (checkpoint is not null && keys.ChainKeyOf(checkpoint.KeyEpoch) is null)
+        {
+            return Broken(checkpoint.Sequence, string.Create(CultureInfo.InvariantCulture, $"the last checkpoint is signed under key epoch {checkpoint.KeyEpoch}, for which no audit chain key is configured: it was forged, or the host left out a key the trail still needs"), records.Count);
+        }
+
+        if (checkpoint is not null && !checkpoint.IsSignedBy(keys.ChainKeyOf(checkpoint.KeyEpoch)!))
         {
             return Broken(checkpoint.Sequence, "the last checkpoint is not signed with the audit chain key: it was forged, or the trail is opened with another key", records.Count);
         }
@@ -19,6 +27,7 @@ internal static class AuditChainVerifier
         var previous = stored.Genesis;
         var expected = stored.GenesisSequence + 1;
         var keyedSeen = false;
+        var epoch = 0;
         var purges = new List<(long Through, string Genesis)>();
         foreach (var record in records)
         {
@@ -35,7 +44,11 @@ internal static class AuditChainVerifier
             {
                 problem = "the record carries no keyed hash where every record is keyed: it was forged or re-hashed without the key";
             }
-            else if (!record.HasValidHash(key))
+            else if (record.IsKeyed && EpochProblem(record, epoch, keys) is { } wrongEpoch)
+            {
+                problem = wrongEpoch;
+            }
+            else if (!record.HasValidHash(record.IsKeyed ? keys.ChainKeyOf(record.KeyEpoch) : null))
             {
                 problem = "the record's content does not match its keyed hash: it was changed, moved to another person, renumbered or forged";
             }
@@ -46,6 +59,7 @@ internal static class AuditChainVerifier
             }
 
             keyedSeen |= record.IsKeyed;
+            epoch = Math.Max(epoch, record.KeyEpoch);
             if (record.TryReadPurge(out var through, out var genesis))
             {
                 purges.Add((through, genesis));
@@ -102,6 +116,26 @@ internal static class AuditChainVerifier
         }
 
         return records.Count == 0 ? stored.Genesis.Length == AuditRecord.GenesisHash.Length : !records[0].IsKeyed;
+    }
+
+    // A record's epoch is the one before it, or the next one at a rotation record that names the move; the first
+    // keyed record may start at any epoch the ring holds.
+    private static string? EpochProblem(AuditRecord record, int epoch, AuditKeyRing keys)
+    {
+        var sealedUnder = record.KeyEpoch;
+        if (epoch > 0 && sealedUnder < epoch)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the record is sealed under key epoch {sealedUnder}, older than the epoch {epoch} of the record before it: it was forged or re-hashed under a retired key");
+        }
+
+        if (epoch > 0 && sealedUnder > epoch && !(record.TryReadRotation(out var from, out var to) && from == epoch && to == sealedUnder))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the record is sealed under key epoch {sealedUnder}, but is no rotation record from epoch {epoch}: the key changed without a rotation, or the record was forged");
+        }
+
+        return keys.ChainKeyOf(sealedUnder) is null
+            ? string.Create(CultureInfo.InvariantCulture, $"the record is sealed under key epoch {sealedUnder}, for which no audit chain key is configured: it was forged, or the host left out a retired key the trail still needs")
+            : null;
     }
 
     private static AuditVerification Broken(long sequence, string reason, int count) => new(false, sequence, reason, count);

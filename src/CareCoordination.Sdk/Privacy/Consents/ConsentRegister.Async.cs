@@ -18,15 +18,15 @@ public sealed partial class ConsentRegister
 {
     /// <inheritdoc cref="Give(Youth, ConsentPurpose, IEnumerable{OrganisationId}, ConsentGiver, Instant?)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<Consent> GiveAsync(Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null, CancellationToken cancellationToken = default) => OperationAsync(() => Give(youth, purpose, recipients, givenBy, end), cancellationToken);
+    internal Task<Consent> GiveAsync(Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null, CancellationToken cancellationToken = default) => OperationAsync(() => Give(youth, purpose, recipients, givenBy, end), cancellationToken);
 
     /// <inheritdoc cref="Withdraw(int, int?)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<Consent> WithdrawAsync(int consent, int? expectedVersion = null, CancellationToken cancellationToken = default) => OperationAsync(() => Withdraw(consent, expectedVersion), cancellationToken);
+    internal Task<Consent> WithdrawAsync(int consent, int? expectedVersion = null, CancellationToken cancellationToken = default) => OperationAsync(() => Withdraw(consent, expectedVersion), cancellationToken);
 
     /// <inheritdoc cref="RecordLegalBasis(Bsn, LegalBasis, string, ProfessionalId, OrganisationId, IEnumerable{OrganisationId}, Duration)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<LegalBasisRecord> RecordLegalBasisAsync(Bsn youth, LegalBasis basis, string justification, ProfessionalId decidedBy, OrganisationId organisation, IEnumerable<OrganisationId> recipients, Duration validFor, CancellationToken cancellationToken = default) => OperationAsync(() => RecordLegalBasis(youth, basis, justification, decidedBy, organisation, recipients, validFor), cancellationToken);
+    internal Task<LegalBasisRecord> RecordLegalBasisAsync(Bsn youth, LegalBasis basis, string justification, ProfessionalId decidedBy, OrganisationId organisation, IEnumerable<OrganisationId> recipients, Duration validFor, CancellationToken cancellationToken = default) => OperationAsync(() => RecordLegalBasis(youth, basis, justification, decidedBy, organisation, recipients, validFor), cancellationToken);
 
     /// <inheritdoc cref="Erase(Bsn, string)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>

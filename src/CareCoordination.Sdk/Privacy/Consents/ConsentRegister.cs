@@ -128,7 +128,27 @@ public sealed partial class ConsentRegister
     /// <param name="end">When it ends, if it does.</param>
     /// <returns>The consent, holding from now.</returns>
     /// <exception cref="ConsentRefusedException">The wrong persons consented for the youth's age.</exception>
-    public Consent Give(Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null)
+    internal Consent Give(Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null)
+    {
+        var (list, now) = CheckConsent(youth, purpose, recipients, givenBy, end);
+        return Operation(() =>
+        {
+            var consent = new Consent(_lastConsent + 1, youth.Bsn, purpose, list, givenBy, now, end, null);
+            _streams.Append(StreamDocuments.Consent, Id(consent.Id), 0, [_documents.Write(ConsentGiven.Of(consent), now)]);
+            _lastConsent++;
+            _consents.Add(consent.Id, consent);
+            _streams.OnUndo(() =>
+            {
+                _consents.Remove(consent.Id);
+                _lastConsent--;
+            });
+            return consent;
+        });
+    }
+
+    /// <summary>Checks a consent as <see cref="Give"/> would, without registering it, so that a caller can record the access only for a consent that will be registered.</summary>
+    /// <returns>The distinct recipients in order, and now.</returns>
+    internal (OrganisationId[] Recipients, Instant Now) CheckConsent(Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end)
     {
         Guard.NotDefault(youth);
         if (!Enum.IsDefined(purpose))
@@ -159,19 +179,7 @@ public sealed partial class ConsentRegister
                 givenBy);
         }
 
-        return Operation(() =>
-        {
-            var consent = new Consent(_lastConsent + 1, youth.Bsn, purpose, list, givenBy, now, end, null);
-            _streams.Append(StreamDocuments.Consent, Id(consent.Id), 0, [_documents.Write(ConsentGiven.Of(consent), now)]);
-            _lastConsent++;
-            _consents.Add(consent.Id, consent);
-            _streams.OnUndo(() =>
-            {
-                _consents.Remove(consent.Id);
-                _lastConsent--;
-            });
-            return consent;
-        });
+        return (list, now);
     }
 
     /// <summary>Withdraws a consent; it covers no access from now on.</summary>
@@ -180,7 +188,7 @@ public sealed partial class ConsentRegister
     /// <returns>The withdrawn consent.</returns>
     /// <exception cref="ArgumentException">The register has no such consent, or it was already withdrawn.</exception>
     /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/> (someone withdrew it meanwhile); nothing changed.</exception>
-    public Consent Withdraw(int consent, int? expectedVersion = null)
+    internal Consent Withdraw(int consent, int? expectedVersion = null)
     {
         return Operation(() =>
         {
@@ -210,25 +218,9 @@ public sealed partial class ConsentRegister
     /// <param name="recipients">The organisations that may receive the data.</param>
     /// <param name="validFor">How long the decision holds; at most 90 days.</param>
     /// <returns>The record.</returns>
-    public LegalBasisRecord RecordLegalBasis(Bsn youth, LegalBasis basis, string justification, ProfessionalId decidedBy, OrganisationId organisation, IEnumerable<OrganisationId> recipients, Duration validFor)
+    internal LegalBasisRecord RecordLegalBasis(Bsn youth, LegalBasis basis, string justification, ProfessionalId decidedBy, OrganisationId organisation, IEnumerable<OrganisationId> recipients, Duration validFor)
     {
-        Guard.NotDefault(youth);
-        if (!Enum.IsDefined(basis))
-        {
-            throw new ArgumentOutOfRangeException(nameof(basis), basis, "The legal basis is not defined.");
-        }
-
-        if (validFor <= Duration.Zero || validFor > Duration.FromDays(90))
-        {
-            throw new ArgumentOutOfRangeException(nameof(validFor), validFor, "A legal basis holds for more than 0 and at most 90 days; record a new decision after that.");
-        }
-
-        var list = Guard.NotNull(recipients).Distinct().Order().ToArray();
-        if (list.Length == 0)
-        {
-            throw new ArgumentException("Name at least one recipient organisation.", nameof(recipients));
-        }
-
+        var list = CheckLegalBasis(youth, basis, justification, recipients, validFor);
         var now = _clock.GetCurrentInstant();
         return Operation(() =>
         {
@@ -245,6 +237,31 @@ public sealed partial class ConsentRegister
         });
     }
 
+    /// <summary>Checks a legal basis as <see cref="RecordLegalBasis"/> would, without recording it.</summary>
+    /// <returns>The distinct recipients in order.</returns>
+    internal static OrganisationId[] CheckLegalBasis(Bsn youth, LegalBasis basis, string justification, IEnumerable<OrganisationId> recipients, Duration validFor)
+    {
+        Guard.NotDefault(youth);
+        Guard.NotBlank(justification);
+        if (!Enum.IsDefined(basis))
+        {
+            throw new ArgumentOutOfRangeException(nameof(basis), basis, "The legal basis is not defined.");
+        }
+
+        if (validFor <= Duration.Zero || validFor > Duration.FromDays(90))
+        {
+            throw new ArgumentOutOfRangeException(nameof(validFor), validFor, "A legal basis holds for more than 0 and at most 90 days; record a new decision after that.");
+        }
+
+        var list = Guard.NotNull(recipients).Distinct().Order().ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("Name at least one recipient organisation.", nameof(recipients));
+        }
+
+        return list;
+    }
+
     /// <summary>Finds the consent that covers an access now, if any.</summary>
     /// <param name="youth">The youth.</param>
     /// <param name="purpose">The purpose.</param>
@@ -256,6 +273,17 @@ public sealed partial class ConsentRegister
         lock (_gate)
         {
             return _consents.Values.FirstOrDefault(c => c.Youth == youth && c.Covers(purpose, recipient, now));
+        }
+    }
+
+    /// <summary>Returns a consent by its number, or <see langword="null"/>.</summary>
+    /// <param name="consent">The consent's number.</param>
+    /// <returns>The consent.</returns>
+    internal Consent? Get(int consent)
+    {
+        lock (_gate)
+        {
+            return _consents.GetValueOrDefault(consent);
         }
     }
 

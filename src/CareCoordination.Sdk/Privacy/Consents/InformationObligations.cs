@@ -118,13 +118,9 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
     /// <param name="informed">Who was informed.</param>
     /// <returns>The obligation after the change.</returns>
     /// <exception cref="NotFoundException">No obligation is tracked for the signal.</exception>
-    public InformationObligation RecordInformed(SignalId signal, ConsentGiver informed)
+    internal InformationObligation RecordInformed(SignalId signal, ConsentGiver informed)
     {
-        if (informed == ConsentGiver.None || (informed & ~(ConsentGiver.Parents | ConsentGiver.Youth)) != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(informed), informed, "Name the parents, the youth, or both.");
-        }
-
+        CheckInformed(informed);
         return Operation(() =>
         {
             var current = Get(signal);
@@ -132,11 +128,21 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
         });
     }
 
+    /// <summary>Checks who was informed as <see cref="RecordInformed"/> does: the parents, the youth, or both.</summary>
+    /// <param name="informed">Who was informed.</param>
+    internal static void CheckInformed(ConsentGiver informed)
+    {
+        if (informed == ConsentGiver.None || (informed & ~(ConsentGiver.Parents | ConsentGiver.Youth)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(informed), informed, "Name the parents, the youth, or both.");
+        }
+    }
+
     /// <summary>Records why the youth or the parents are not yet informed, for example because informing them would endanger the child.</summary>
     /// <param name="signal">The signal.</param>
     /// <param name="reason">Why not yet.</param>
     /// <returns>The obligation after the change.</returns>
-    public InformationObligation RecordPostponed(SignalId signal, string reason)
+    internal InformationObligation RecordPostponed(SignalId signal, string reason)
     {
         Guard.NotBlank(reason);
         return Operation(() => Save(Get(signal) with { PostponedBecause = reason }));

@@ -190,6 +190,12 @@ public static class YouthKeyMigration
     private static StoredIdempotencyKey RekeyAnswer(StoredIdempotencyKey stored, Func<YouthKey, int> rekey)
     {
         var answer = EventDocuments.ReadRemembered(stored);
+        if (answer.Removed)
+        {
+            // A tombstone holds no youth to rekey.
+            return EventDocuments.RememberRemoved(stored.Key, stored.At, answer);
+        }
+
         var rekeyed = answer with
         {
             Youth = rekey(YouthKey.FromStored(answer.Youth)),

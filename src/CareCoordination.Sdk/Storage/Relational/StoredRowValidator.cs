@@ -24,7 +24,7 @@ namespace CareCoordination.Sdk.Storage.Relational;
 /// Not thread-safe: use one instance per load. The check of one active signal per organisation and youth keeps an entry
 /// of about forty bytes per active signal until the load ends.
 /// </remarks>
-public sealed class StoredRowValidator
+public sealed partial class StoredRowValidator
 {
     /// <summary>The table of signals.</summary>
     public const string SignalsTable = "signals";
@@ -264,62 +264,6 @@ public sealed class StoredRowValidator
         return true;
     }
 
-    /// <summary>Checks one remembered idempotency key and its answer.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="atTicks">When the key was first used, as Unix ticks.</param>
-    /// <param name="schemaVersion">The schema version of the answer.</param>
-    /// <param name="answer">The answer as JSON.</param>
-    /// <param name="stored">The key, when the row is sound.</param>
-    /// <returns>Whether the row is sound; <see langword="false"/> when it was quarantined.</returns>
-    /// <exception cref="CorruptStoredDataException">The row is damaged and the handling is <see cref="CorruptRowHandling.Stop"/>.</exception>
-    /// <exception cref="UnsupportedSchemaVersionException">A newer version of the SDK wrote the answer; such a row is never skipped.</exception>
-    public bool TryAcceptIdempotencyKey(string key, long atTicks, long schemaVersion, string answer, out StoredIdempotencyKey? stored)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(answer);
-        stored = null;
-        var rowKey = ShownKey(key);
-        if (schemaVersion > EventDocuments.SchemaVersion && schemaVersion <= int.MaxValue)
-        {
-            throw new UnsupportedSchemaVersionException("idempotency key", (int)schemaVersion, EventDocuments.SchemaVersion);
-        }
-
-        if (key.Length == 0)
-        {
-            return Refuse(IdempotencyKeysTable, rowKey, "its key is empty", null);
-        }
-
-        if (schemaVersion < 1 || schemaVersion > EventDocuments.SchemaVersion)
-        {
-            return Refuse(IdempotencyKeysTable, rowKey, $"its schema version {Number(schemaVersion)} is not one the SDK writes", null);
-        }
-
-        if (atTicks < MinTicks || atTicks > MaxTicks)
-        {
-            return Refuse(IdempotencyKeysTable, rowKey, $"its time {Number(atTicks)} is not an instant", null);
-        }
-
-        var candidate = new StoredIdempotencyKey(key, Instant.FromUnixTimeTicks(atTicks), [], (int)schemaVersion, answer);
-        RememberedAnswerDocument document;
-        try
-        {
-            document = EventDocuments.ReadRemembered(candidate);
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            return Refuse(IdempotencyKeysTable, rowKey, "its answer is not readable JSON of a remembered answer", e);
-        }
-
-        var problem = AnswerProblem(document);
-        if (problem is not null)
-        {
-            return Refuse(IdempotencyKeysTable, rowKey, problem, null);
-        }
-
-        stored = candidate;
-        return true;
-    }
-
     /// <summary>Checks one event row's own columns; whether its signals exist, the store checks with a query.</summary>
     /// <param name="rowKey">The row's key, such as its sequence number.</param>
     /// <param name="signal">The signal it is about.</param>
@@ -426,52 +370,6 @@ public sealed class StoredRowValidator
         return plain ? $"'{key}'" : "#" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8));
     }
 
-    private static string? AnswerProblem(RememberedAnswerDocument answer)
-    {
-        if (answer.Signal is null || answer.Matches is null)
-        {
-            return "its answer lacks the signal or the matches";
-        }
-
-        var problem = answer.Youth is < 1 or > MaxYouthKey ? "its answer's youth key is outside 1 to 999,999,999"
-            : answer.Organisation < 1 ? "its answer's organisation is not a positive identifier"
-            : !Enum.IsDefined(answer.Outcome) || answer.Outcome == RegistrationOutcome.Refused ? "its answer's outcome is neither registered nor renewed"
-            : SignalProblem(answer.Signal) is { } signal ? "its answer's signal " + signal
-            : answer.Signal.Youth != answer.Youth || answer.Signal.Organisation != answer.Organisation ? "its answer's signal is of another youth or organisation than the answer"
-            : null;
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        foreach (var match in answer.Matches)
-        {
-            problem = match?.Other is null ? "a match in its answer lacks the other signal"
-                : !Enum.IsDefined(match.Kind) ? "a match in its answer has an undefined kind"
-                : SignalProblem(match.Other) is { } other ? "a match in its answer names a signal that " + other
-                : match.Other.Id == answer.Signal.Id ? "a match in its answer names the answer's own signal"
-                : match.MatchCoordinator < 1 ? "a match in its answer has no coordinating organisation"
-                : match.Family is < 1 ? "a match in its answer names a family that is not a positive identifier"
-                : null;
-            if (problem is not null)
-            {
-                return problem;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? SignalProblem(RememberedSignalDocument signal) =>
-        signal.Id <= 0 ? "has an identifier that is not positive"
-        : signal.Youth is < 1 or > MaxYouthKey ? "has a youth key outside 1 to 999,999,999"
-        : signal.Organisation < 1 || signal.Reporter < 1 ? "has an organisation or reporter that is not positive"
-        : signal.RegisteredTicks < MinTicks || signal.RegisteredTicks > MaxTicks ? "has a registration time that is not an instant"
-        : signal.Day < 0 || signal.Day > MaxDay ? "has a day that is not a date"
-        : !Enum.IsDefined(signal.Expiry) ? "has an undefined expiry"
-        : null;
-
-    // A row's enum column is checked against the values the SDK defines, without boxing a value per row.
     private static bool IsDefined<TEnum>(long value)
         where TEnum : struct, Enum => Array.IndexOf(DefinedValues<TEnum>.Values, value) >= 0;
 

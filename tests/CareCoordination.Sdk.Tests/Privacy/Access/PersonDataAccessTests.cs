@@ -121,16 +121,16 @@ public sealed class PersonDataAccessTests
     public void The_coordinator_sees_the_other_organisations_signals_only_while_consent_reaches_and_withdrawal_stops_it_at_once()
     {
         var scenario = new PrivacyScenario();
-        scenario.Coordinated();
+        var id = scenario.Coordinated();
         var refused = Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(Coordinator, Sam.Bsn));
         Assert.Equal("Access refused by R4 shared details: no consent for coordination reaches org-2 and no legal basis is recorded.", refused.Message);
 
-        var consent = scenario.Consents.Give(Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth);
+        var consent = scenario.Access.GiveConsent(Coordinator, id, Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth);
         Assert.Equal(2, scenario.Access.GetSignals(Coordinator, Sam.Bsn).Count);
         Assert.Equal(consent.Reference, scenario.Audit.Export()[^1].BasisReference);
 
         scenario.Clock.Advance(Duration.FromMinutes(1));
-        scenario.Consents.Withdraw(consent.Id);
+        scenario.Access.WithdrawConsent(Coordinator, id, consent.Id);
         Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(Coordinator, Sam.Bsn));
     }
 
@@ -138,16 +138,72 @@ public sealed class PersonDataAccessTests
     public void Without_consent_a_recorded_legal_basis_allows_sharing_and_flags_the_access_for_review()
     {
         var scenario = new PrivacyScenario();
-        scenario.Coordinated();
-        var legal = scenario.Consents.RecordLegalBasis(Sam.Bsn, LegalBasis.SeriouslyThreateningSituation, "Police report of violence at home; asking the parents would endanger Sam.", CoordinatorProfessional, SocialWork, [SocialWork], Duration.FromDays(14));
+        var id = scenario.Coordinated();
+        var legal = scenario.Access.RecordLegalBasis(Coordinator, id, Sam.Bsn, LegalBasis.SeriouslyThreateningSituation, "Police report of violence at home; asking the parents would endanger Sam.", [SocialWork], Duration.FromDays(14));
 
         var signals = scenario.Access.GetSignals(Coordinator, Sam.Bsn);
 
         Assert.Equal(2, signals.Count);
-        var record = Assert.Single(scenario.Audit.FlaggedForReview(PrivacyScenario.Auditor));
+        var flagged = scenario.Audit.FlaggedForReview(PrivacyScenario.Auditor);
+        Assert.Equal((CoordinatorProfessional, SocialWork), (legal.DecidedBy, legal.Organisation));
+        Assert.Contains(flagged, r => r.Action == AuditAction.Create && r.Data == DataCategory.Consent && r.Basis == AccessBasis.LegalBasis);
+        var record = Assert.Single(flagged, r => r.Data == DataCategory.Signals);
         Assert.Equal((AccessBasis.LegalBasis, legal.Reference), (record.Basis!.Value, record.BasisReference));
         scenario.Clock.Advance(Duration.FromDays(15));
         Assert.Throws<AccessDeniedException>(() => scenario.Access.GetSignals(Coordinator, Sam.Bsn));
+    }
+
+    [Fact]
+    public void Only_the_cases_coordinator_records_or_withdraws_a_consent_and_every_change_and_refusal_is_in_the_audit_trail()
+    {
+        var scenario = new PrivacyScenario();
+        var id = scenario.Coordinated();
+        var stranger = new Actor("someone", ActorRole.Coordinator, SocialWork, new Sdk.Organisations.ProfessionalId(299), "Vendor client");
+
+        var refused = Assert.Throws<AccessDeniedException>(() => scenario.Access.GiveConsent(stranger, id, Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth));
+        Assert.Equal("R3 case and plan", refused.Rule);
+        Assert.Empty(scenario.Consents.About(Sam.Bsn).Consents);
+        var consent = scenario.Access.GiveConsent(Coordinator, id, Sam, ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth);
+        Assert.Throws<AccessDeniedException>(() => scenario.Access.WithdrawConsent(stranger, id, consent.Id));
+        Assert.Null(scenario.Consents.About(Sam.Bsn).Consents.Single().WithdrawnAt);
+
+        var samsRecords = scenario.Audit.About(Sam.Bsn).Where(r => r.Data == DataCategory.Consent).Select(r => (r.UserId, r.Action)).ToList();
+        Assert.Equal([("someone", AuditAction.Refused), ("coordinator-1", AuditAction.Create), ("someone", AuditAction.Refused)], samsRecords);
+    }
+
+    [Fact]
+    public void A_consent_for_a_youth_the_case_does_not_concern_is_refused_and_changes_nothing()
+    {
+        var scenario = new PrivacyScenario();
+        var id = scenario.Coordinated();
+        var before = scenario.Audit.Count;
+
+        Assert.Throws<ArgumentException>(() => scenario.Access.GiveConsent(Coordinator, id, new Youth(TestBsns.Generate(1, seed: 77)[0], Sam.DateOfBirth), ConsentPurpose.Coordination, [SocialWork], ConsentGiver.Parents | ConsentGiver.Youth));
+
+        Assert.Equal(before, scenario.Audit.Count);
+        Assert.Empty(scenario.Consents.About(Sam.Bsn).Consents);
+    }
+
+    [Fact]
+    public void Only_the_signalling_organisation_records_that_it_informed_the_family_and_both_the_change_and_a_refusal_are_audited()
+    {
+        var scenario = new PrivacyScenario();
+        scenario.Coordinated();
+        var signals = scenario.Index.Index.GetActiveSignals(Sam.Bsn);
+        var own = signals[0];
+        var otherSignaller = ReporterOf(signals[1].Organisation);
+
+        var refused = Assert.Throws<AccessDeniedException>(() => scenario.Access.RecordInformed(otherSignaller, own.Id, ConsentGiver.Parents));
+        Assert.Equal("R1 own signals", refused.Rule);
+        Assert.Throws<AccessDeniedException>(() => scenario.Access.RecordPostponed(otherSignaller, own.Id, "not yet"));
+        Assert.False(scenario.Obligations.Find(own.Id)!.Informed.HasFlag(ConsentGiver.Parents));
+        Assert.Null(scenario.Obligations.Find(own.Id)!.PostponedBecause);
+
+        var informed = scenario.Access.RecordInformed(ReporterOf(own.Organisation), own.Id, ConsentGiver.Parents);
+
+        Assert.True(informed.Informed.HasFlag(ConsentGiver.Parents));
+        var records = scenario.Audit.About(Sam.Bsn).Where(r => r.Data == DataCategory.InformationObligation).Select(r => r.Action).ToList();
+        Assert.Equal([AuditAction.Refused, AuditAction.Refused, AuditAction.Update], records);
     }
 
     [Fact]
