@@ -57,6 +57,8 @@ public sealed class OneChangePerOperationTests
         ["an erasure of a youth's consents and legal bases"] = sdk => sdk.Consents.Erase(Sam.Bsn, "erasure request"),
         ["a withdrawal through the person-data door, with its audit record"] = sdk => sdk.Access.Withdraw(Reporter(Amw), Sara.Bsn, WithdrawalReason.RiskGone),
         ["a substitute number replaced by the BSN through the person-data door, audited under both"] = sdk => sdk.Access.AssignBsn(Reporter(Jgz), Unnamed, People[4]),
+        ["a consent given through the person-data door, with its audit record"] = sdk =>
+            sdk.Access.GiveConsent(CoordinatorOf(Amw), sdk.Desk.WhichCaseHandles(Sam.Bsn)!.Case, Sam, ConsentPurpose.SharePlan, [Jgz], ConsentGiver.Parents),
         ["a family change from the population register, which reaches the desk too"] = sdk =>
             sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn, Noor.Bsn], [People[3]])),
     };
@@ -118,6 +120,9 @@ public sealed class OneChangePerOperationTests
         Assert.Contains(last.Streams, s => s.Kind == "information-obligation");
         Assert.Contains(last.Streams, s => s.Kind == "case");
     }
+
+    private static Actor CoordinatorOf(OrganisationId organisation) =>
+        new("coordinator-" + organisation.Value, ActorRole.Coordinator, organisation, TestRegion.ReporterOf(organisation), "Vendor client 4.2");
 
     private static Actor Reporter(OrganisationId organisation) =>
         new("user-" + organisation.Value, ActorRole.Reporter, organisation, TestRegion.ReporterOf(organisation), "Vendor client 4.2");

@@ -41,8 +41,8 @@ public sealed partial class PersonDataAccess
     /// <exception cref="ConsentRefusedException">The wrong persons consented for the youth's age.</exception>
     public Consent GiveConsent(Actor actor, CaseId @case, Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null)
     {
-        DecideConsentChange(actor, @case, Guard.NotDefault(youth).Bsn, $"consent for {purpose} on {@case}", () => _consents.CheckConsent(youth, purpose, recipients, givenBy, end));
-        return _consents.Give(youth, purpose, recipients, givenBy, end);
+        var record = DecideConsentChange(actor, @case, Guard.NotDefault(youth).Bsn, $"consent for {purpose} on {@case}", () => _consents.CheckConsent(youth, purpose, recipients, givenBy, end));
+        return _consents.InOperation(() => Then(_consents.Give(youth, purpose, recipients, givenBy, end), record));
     }
 
     /// <summary>Records a consent like <see cref="GiveConsent"/>, and completes once it is durable.</summary>
@@ -59,8 +59,8 @@ public sealed partial class PersonDataAccess
     public Task<Consent> GiveConsentAsync(Actor actor, CaseId @case, Youth youth, ConsentPurpose purpose, IEnumerable<OrganisationId> recipients, ConsentGiver givenBy, Instant? end = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        DecideConsentChange(actor, @case, Guard.NotDefault(youth).Bsn, $"consent for {purpose} on {@case}", () => _consents.CheckConsent(youth, purpose, recipients, givenBy, end));
-        return _consents.GiveAsync(youth, purpose, recipients, givenBy, end, cancellationToken);
+        var record = DecideConsentChange(actor, @case, Guard.NotDefault(youth).Bsn, $"consent for {purpose} on {@case}", () => _consents.CheckConsent(youth, purpose, recipients, givenBy, end));
+        return _consents.InOperationAsync(() => Then(_consents.Give(youth, purpose, recipients, givenBy, end), record), cancellationToken);
     }
 
     /// <summary>Withdraws a consent of a youth of a case (R3); it covers no access from now on, and the change is in the audit trail.</summary>
@@ -74,8 +74,8 @@ public sealed partial class PersonDataAccess
     /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/>; nothing changed.</exception>
     public Consent WithdrawConsent(Actor actor, CaseId @case, int consent, int? expectedVersion = null)
     {
-        DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
-        return _consents.Withdraw(consent, expectedVersion);
+        var record = DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
+        return _consents.InOperation(() => Then(_consents.Withdraw(consent, expectedVersion), record));
     }
 
     /// <summary>Withdraws a consent like <see cref="WithdrawConsent"/>, and completes once the withdrawal is durable.</summary>
@@ -90,8 +90,8 @@ public sealed partial class PersonDataAccess
     public Task<Consent> WithdrawConsentAsync(Actor actor, CaseId @case, int consent, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
-        return _consents.WithdrawAsync(consent, expectedVersion, cancellationToken);
+        var record = DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
+        return _consents.InOperationAsync(() => Then(_consents.Withdraw(consent, expectedVersion), record), cancellationToken);
     }
 
     /// <summary>
@@ -110,8 +110,8 @@ public sealed partial class PersonDataAccess
     public LegalBasisRecord RecordLegalBasis(Actor actor, CaseId @case, Bsn youth, LegalBasis basis, string justification, IEnumerable<OrganisationId> recipients, Duration validFor)
     {
         var (professional, organisation) = Decider(actor);
-        DecideConsentChange(actor, @case, youth, $"legal basis {basis} on {@case}", () => ConsentRegister.CheckLegalBasis(youth, basis, justification, recipients, validFor), flag: true);
-        return _consents.RecordLegalBasis(youth, basis, justification, professional, organisation, recipients, validFor);
+        var record = DecideConsentChange(actor, @case, youth, $"legal basis {basis} on {@case}", () => ConsentRegister.CheckLegalBasis(youth, basis, justification, recipients, validFor), flag: true);
+        return _consents.InOperation(() => Then(_consents.RecordLegalBasis(youth, basis, justification, professional, organisation, recipients, validFor), record));
     }
 
     /// <summary>Records a legal basis like <see cref="RecordLegalBasis"/>, and completes once it is durable.</summary>
@@ -129,8 +129,8 @@ public sealed partial class PersonDataAccess
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (professional, organisation) = Decider(actor);
-        DecideConsentChange(actor, @case, youth, $"legal basis {basis} on {@case}", () => ConsentRegister.CheckLegalBasis(youth, basis, justification, recipients, validFor), flag: true);
-        return _consents.RecordLegalBasisAsync(youth, basis, justification, professional, organisation, recipients, validFor, cancellationToken);
+        var record = DecideConsentChange(actor, @case, youth, $"legal basis {basis} on {@case}", () => ConsentRegister.CheckLegalBasis(youth, basis, justification, recipients, validFor), flag: true);
+        return _consents.InOperationAsync(() => Then(_consents.RecordLegalBasis(youth, basis, justification, professional, organisation, recipients, validFor), record), cancellationToken);
     }
 
     /// <summary>Records that the actor's organisation informed the youth or the parents of its own signal (R1); the change is in the audit trail.</summary>
@@ -143,8 +143,8 @@ public sealed partial class PersonDataAccess
     public InformationObligation RecordInformed(Actor actor, SignalId signal, ConsentGiver informed)
     {
         InformationObligations.CheckInformed(informed);
-        DecideObligationChange(actor, signal, "informed");
-        return _obligations.RecordInformed(signal, informed);
+        var record = DecideObligationChange(actor, signal, "informed");
+        return _obligations.InOperation(() => Then(_obligations.RecordInformed(signal, informed), record));
     }
 
     /// <summary>Records why the actor's organisation has not yet informed the youth or the parents of its own signal (R1); the change is in the audit trail.</summary>
@@ -157,11 +157,18 @@ public sealed partial class PersonDataAccess
     public InformationObligation RecordPostponed(Actor actor, SignalId signal, string reason)
     {
         Guard.NotBlank(reason);
-        DecideObligationChange(actor, signal, "postponed");
-        return _obligations.RecordPostponed(signal, reason);
+        var record = DecideObligationChange(actor, signal, "postponed");
+        return _obligations.InOperation(() => Then(_obligations.RecordPostponed(signal, reason), record));
     }
 
-    private void DecideConsentChange(Actor actor, CaseId @case, Bsn youth, string detail, Action check, bool flag = false)
+    // What the door records for an allowed change runs inside the change's own operation, so both commit or neither does.
+    private static T Then<T>(T result, Action record)
+    {
+        record();
+        return result;
+    }
+
+    private Action DecideConsentChange(Actor actor, CaseId @case, Bsn youth, string detail, Action check, bool flag = false)
     {
         Guard.NotNull(actor);
         Guard.NotDefault(youth);
@@ -177,11 +184,11 @@ public sealed partial class PersonDataAccess
             check();
         }
 
-        Decide(actor, youth, DataCategory.Consent, detail, flag && decision.IsAllowed ? AccessDecision.Allow(decision.Rule, decision.Reason, AccessBasis.LegalBasis, null, flag: true) : decision, AuditAction.Create);
+        return Deferred(actor, [youth], DataCategory.Consent, detail, flag && decision.IsAllowed ? AccessDecision.Allow(decision.Rule, decision.Reason, AccessBasis.LegalBasis, null, flag: true) : decision, AuditAction.Create);
     }
 
     // An information obligation belongs to the signal's organisation (R1); the record names the signal's youth.
-    private void DecideObligationChange(Actor actor, SignalId signal, string change)
+    private Action DecideObligationChange(Actor actor, SignalId signal, string change)
     {
         Guard.NotNull(actor);
         var obligation = _obligations.Find(signal) ?? throw new NotFoundException($"No information obligation is tracked for {signal}.");
@@ -191,7 +198,7 @@ public sealed partial class PersonDataAccess
             decision = AccessDecision.Refuse("R1 own signals", Messages.Format(PrivacyMessages.OwnSignalsRefused, actor.Organisation));
         }
 
-        Decide(actor, obligation.Youth, DataCategory.InformationObligation, $"information obligation of {signal} {change}", decision, AuditAction.Update);
+        return Deferred(actor, [obligation.Youth], DataCategory.InformationObligation, $"information obligation of {signal} {change}", decision, AuditAction.Update);
     }
 
     // A stale version is the answer to a concurrent withdrawal, so it is checked before "already withdrawn".

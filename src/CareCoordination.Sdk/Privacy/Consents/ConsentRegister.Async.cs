@@ -34,4 +34,7 @@ public sealed partial class ConsentRegister
 
 
     private Task<T> OperationAsync<T>(Func<T> change, CancellationToken cancellationToken) => _streams.RunAsync(_gate, change, cancellationToken);
+
+    /// <summary>Runs changes of this area and what belongs to them as one operation, like <see cref="InOperation{T}(Func{T})"/>, and completes once it is durable.</summary>
+    internal Task<T> InOperationAsync<T>(Func<T> change, CancellationToken cancellationToken) => OperationAsync(change, cancellationToken);
 }

@@ -365,4 +365,7 @@ public sealed partial class ConsentRegister
     };
 
     private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
+
+    /// <summary>Runs changes of this area and what belongs to them (the person-data door's audit record) as one operation.</summary>
+    internal T InOperation<T>(Func<T> change) => Operation(change);
 }

@@ -226,6 +226,9 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
 
     private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
 
+    /// <summary>Runs changes of this area and what belongs to them (the person-data door's audit record) as one operation.</summary>
+    internal T InOperation<T>(Func<T> change) => Operation(change);
+
     private static string StreamId(SignalId signal) => signal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private InformationObligation Get(SignalId signal) =>
