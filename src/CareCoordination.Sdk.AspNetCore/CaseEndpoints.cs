@@ -28,6 +28,14 @@ internal static class CaseEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("recordConsent")
             .WithSummary("Records the family's consent to share, by purpose and recipients (R3: the case's coordinator or case holder).");
+        v1.MapDelete("/cases/{caseId:int}/consents/{consent:int}", WithdrawConsent)
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
+            .Produces<Consent>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("withdrawConsent")
+            .WithSummary("Withdraws a consent of a youth of the case; with expectedVersion, refused (409) when someone changed it since (R3: the case's coordinator or case holder).");
         v1.MapPost("/cases/{caseId:int}/legal-bases", RecordLegalBasis)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.PersonData))
             .Produces<LegalBasisRecord>()
@@ -59,6 +67,9 @@ internal static class CaseEndpoints
 
         return TypedResults.Ok(await access.RecordLegalBasisAsync(actor, new CaseId(caseId), youth, request.Basis, request.Justification, request.Recipients, Duration.FromDays(request.ValidForDays), context.RequestAborted));
     }
+
+    private static async System.Threading.Tasks.Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Consent>> WithdrawConsent(int caseId, int consent, int? expectedVersion, HttpContext context, PersonDataAccess access) =>
+        TypedResults.Ok(await access.WithdrawConsentAsync(Caller.Actor(context), new CaseId(caseId), consent, expectedVersion, context.RequestAborted));
 
     private static Bsn YouthOfCase(Actor actor, int caseId, Bsn youth, PersonDataAccess access)
     {

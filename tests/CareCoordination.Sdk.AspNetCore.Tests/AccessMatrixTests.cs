@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests
         ("GET", "/v1/cases/1/plan", null, [403, 403, 403, 403, 403, 403, 401, 403]),
         ("POST", "/v1/subject-access-requests", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","requestedBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401, 403]),
         ("POST", "/v1/cases/1/consents", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","purpose":"Coordination","recipients":[2],"givenBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("DELETE", "/v1/cases/1/consents/1", null, [403, 403, 403, 403, 403, 403, 401, 403]),
         ("POST", "/v1/cases/1/legal-bases", $$"""{"bsn":"{{Http.Sam}}","basis":"SeriouslyThreateningSituation","justification":"acute danger","recipients":[2],"validForDays":30}""", [403, 403, 403, 403, 403, 403, 401, 403]),
         ("GET", "/v1/audit-trail", null, [403, 403, 403, 403, 403, 200, 401, 403]),
         ("GET", "/v1/coordination-overview", null, [403, 403, 403, 403, 200, 403, 401, 403]),

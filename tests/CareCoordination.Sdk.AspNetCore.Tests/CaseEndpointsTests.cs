@@ -32,6 +32,25 @@ public sealed class CaseEndpointsTests
     }
 
     [Fact]
+    public async Task The_case_holder_withdraws_a_consent_at_the_version_seen_and_a_second_withdrawal_on_that_version_is_a_conflict()
+    {
+        using var service = await MatchedAsync();
+        BecomeCaseHolder(service);
+        var holder = service.ClientAs(Role.CareCoordinator);
+        var consent = await (await holder.PostAsync("/v1/cases/1/consents", Consent)).JsonAsync();
+        var id = consent.GetProperty("id").GetInt32();
+        var version = consent.GetProperty("version").GetInt32();
+
+        var withdrawn = await (await holder.DeleteAsync($"/v1/cases/1/consents/{id}?expectedVersion={version}")).JsonAsync();
+        var again = await holder.DeleteAsync($"/v1/cases/1/consents/{id}?expectedVersion={version}");
+
+        Assert.Equal(2, withdrawn.GetProperty("version").GetInt32());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, withdrawn.GetProperty("withdrawnAt").ValueKind);
+        var problem = await again.ProblemAsync(409);
+        Assert.Contains("version 2", problem.GetProperty("detail").GetString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_consent_for_a_youth_the_case_does_not_concern_or_given_by_the_wrong_persons_changes_nothing()
     {
         using var service = await MatchedAsync();

@@ -74,7 +74,7 @@ public sealed partial class PersonDataAccess
     /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/>; nothing changed.</exception>
     public Consent WithdrawConsent(Actor actor, CaseId @case, int consent, int? expectedVersion = null)
     {
-        var record = DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
+        var record = DecideConsentChange(actor, @case, ConsentYouthFor(actor, @case, consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
         return _consents.InOperation(() => Then(_consents.Withdraw(consent, expectedVersion), record));
     }
 
@@ -90,7 +90,7 @@ public sealed partial class PersonDataAccess
     public Task<Consent> WithdrawConsentAsync(Actor actor, CaseId @case, int consent, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var record = DecideConsentChange(actor, @case, ConsentYouth(consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
+        var record = DecideConsentChange(actor, @case, ConsentYouthFor(actor, @case, consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
         return _consents.InOperationAsync(() => Then(_consents.Withdraw(consent, expectedVersion), record), cancellationToken);
     }
 
@@ -213,6 +213,20 @@ public sealed partial class PersonDataAccess
         {
             throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
         }
+    }
+
+    // The case's rule is asked before the consent is looked up, so that a professional outside the case cannot learn
+    // which consent numbers exist from the answers.
+    private Bsn ConsentYouthFor(Actor actor, CaseId @case, int consent)
+    {
+        var decision = _rules.DecideAboutCase(Guard.NotNull(actor), DataCategory.Consent, @case);
+        if (!decision.IsAllowed)
+        {
+            // The refusal is about the case, so each of its youths gets the record (and finds it in their subject access).
+            DecideForEach(actor, _desk.GetCase(@case).Youths, DataCategory.Consent, $"consent {consent} withdrawn on {@case}", decision, AuditAction.Create);
+        }
+
+        return ConsentYouth(consent);
     }
 
     private Bsn ConsentYouth(int consent) =>
