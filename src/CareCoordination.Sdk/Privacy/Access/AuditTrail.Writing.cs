@@ -3,9 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using CareCoordination.Sdk.Identity;
-using CareCoordination.Sdk.Internal;
-using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 

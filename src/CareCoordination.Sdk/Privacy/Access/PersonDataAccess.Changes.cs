@@ -5,17 +5,11 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Coordination;
-using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Identity;
-using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
-using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
-using CareCoordination.Sdk.Plans;
-using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Signals;
-using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -74,7 +68,7 @@ public sealed partial class PersonDataAccess
     /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/>; nothing changed.</exception>
     public Consent WithdrawConsent(Actor actor, CaseId @case, int consent, int? expectedVersion = null)
     {
-        var record = DecideConsentChange(actor, @case, ConsentYouthFor(actor, @case, consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
+        var record = DecideConsentChange(actor, @case, ConsentYouthFor(actor, @case, consent), $"consent {consent} withdrawn on {@case}", () => _consents.CheckWithdrawable(consent, expectedVersion));
         return _consents.InOperation(() => Then(_consents.Withdraw(consent, expectedVersion), record));
     }
 
@@ -90,7 +84,7 @@ public sealed partial class PersonDataAccess
     public Task<Consent> WithdrawConsentAsync(Actor actor, CaseId @case, int consent, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var record = DecideConsentChange(actor, @case, ConsentYouthFor(actor, @case, consent), $"consent {consent} withdrawn on {@case}", () => CheckWithdrawable(consent, expectedVersion));
+        var record = DecideConsentChange(actor, @case, ConsentYouthFor(actor, @case, consent), $"consent {consent} withdrawn on {@case}", () => _consents.CheckWithdrawable(consent, expectedVersion));
         return _consents.InOperationAsync(() => Then(_consents.Withdraw(consent, expectedVersion), record), cancellationToken);
     }
 
@@ -199,20 +193,6 @@ public sealed partial class PersonDataAccess
         }
 
         return Deferred(actor, [obligation.Youth], DataCategory.InformationObligation, $"information obligation of {signal} {change}", decision, AuditAction.Update);
-    }
-
-    // A stale version is the answer to a concurrent withdrawal, so it is checked before "already withdrawn".
-    private void CheckWithdrawable(int consent, int? expectedVersion)
-    {
-        if (expectedVersion is { } expected && _consents.Get(consent) is { } seen && seen.Version != expected)
-        {
-            throw StaleVersionException.Of(seen.Reference, expected, seen.Version, Messages.Format(PrivacyMessages.StaleConsentVersion, seen.Reference, seen.Version, expected));
-        }
-
-        if (_consents.Get(consent)?.WithdrawnAt is not null)
-        {
-            throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
-        }
     }
 
     // The case's rule is asked before the consent is looked up, so that a professional outside the case cannot learn

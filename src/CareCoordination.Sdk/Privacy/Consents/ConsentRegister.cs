@@ -192,16 +192,7 @@ public sealed partial class ConsentRegister
     {
         return Operation(() =>
         {
-            if (_consents.TryGetValue(consent, out var seen) && expectedVersion is { } expected && seen.Version != expected)
-            {
-                throw StaleVersionException.Of(seen.Reference, expected, seen.Version, Messages.Format(PrivacyMessages.StaleConsentVersion, seen.Reference, seen.Version, expected));
-            }
-
-            if (!_consents.TryGetValue(consent, out var current) || current.WithdrawnAt is not null)
-            {
-                throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
-            }
-
+            var current = CheckWithdrawable(consent, expectedVersion);
             var now = _clock.GetCurrentInstant();
             _streams.Append(StreamDocuments.Consent, Id(consent), 1, [_documents.Write(new ConsentWithdrawn(now), now)]);
             _streams.OnUndo(() => _consents[consent] = current);
@@ -273,6 +264,26 @@ public sealed partial class ConsentRegister
         lock (_gate)
         {
             return _consents.Values.FirstOrDefault(c => c.Youth == youth && c.Covers(purpose, recipient, now));
+        }
+    }
+
+    /// <summary>Checks that a consent can be withdrawn at the version the caller saw, and returns it as it is.</summary>
+    /// <param name="consent">The consent's number.</param>
+    /// <param name="expectedVersion">The version the caller saw, or <see langword="null"/> for whatever version it is at.</param>
+    /// <returns>The consent.</returns>
+    /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="ArgumentException">The register has no such consent, or it was already withdrawn.</exception>
+    internal Consent CheckWithdrawable(int consent, int? expectedVersion)
+    {
+        lock (_gate)
+        {
+            // A stale version is the answer to a concurrent withdrawal, so it is checked before "already withdrawn".
+            if (_consents.TryGetValue(consent, out var seen) && expectedVersion is { } expected && seen.Version != expected)
+            {
+                throw StaleVersionException.Of(seen.Reference, expected, seen.Version, Messages.Format(PrivacyMessages.StaleConsentVersion, seen.Reference, seen.Version, expected));
+            }
+
+            return seen is { WithdrawnAt: null } ? seen : throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
         }
     }
 
