@@ -11,7 +11,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// <summary>The SDK as a host registers it on one store: the test region's directory, a fixed audit key, and optionally a fixed pseudonymisation key.</summary>
 internal static class HostedSdk
 {
-    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false, ReportingScope scope = ReportingScope.Broad, YouthPseudonymiser? pseudonymiser = null)
+    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false, ReportingScope scope = ReportingScope.Broad, YouthPseudonymiser? pseudonymiser = null, System.Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(store)
@@ -25,6 +25,7 @@ internal static class HostedSdk
             services.AddSingleton(pseudonymiser ?? new YouthPseudonymiser(TestKeys.Bytes("youth")));
         }
 
+        configure?.Invoke(services);
         return services
             .AddCareCoordination(options => options.Policy.Scope = scope)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -1,12 +1,16 @@
-using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Text;
+using System;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
@@ -15,8 +19,11 @@ using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Telemetry;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -27,23 +34,32 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// <summary>
 /// One operation, one commit: every operation is run against a store that fails at each of its write positions in turn.
 /// After each failure, every area in memory and everything reopened from the store must be exactly as before the
-/// operation; a store that took part of the operation in an earlier transaction would show it on reopening.
+/// operation; a store that took part of the operation in an earlier transaction would show it on reopening. Nobody may
+/// hear of a failed operation either: no listener event, no notification in any feed, no metric. The meter is
+/// process-wide, so these tests run alone.
 /// </summary>
+[Collection(nameof(MeterIsolation))]
 public sealed class OneChangePerOperationTests
 {
     private static readonly OrganisationId Jgz = TestRegion.YouthHealthCare;
     private static readonly OrganisationId Amw = TestRegion.SocialWork;
     private static readonly OrganisationId YouthProtection = TestRegion.YouthProtection;
-    private static readonly Bsn[] People = TestBsns.Generate(5, seed: 77);
+    private static readonly Bsn[] People = TestBsns.Generate(7, seed: 77);
     private static readonly Youth Sam = new(People[0], new LocalDate(2016, 3, 1));
     private static readonly Youth Sara = new(People[1], new LocalDate(2013, 6, 1));
     private static readonly Youth Noor = new(People[2], new LocalDate(2010, 9, 1));
+    private static readonly Youth Lina = new(People[5], new LocalDate(2012, 4, 1));
+    private static readonly Youth Mo = new(People[6], new LocalDate(2011, 8, 1));
     private static readonly SubstituteNumber Unnamed = SubstituteNumber.Derive("Yilmaz", new LocalDate(2019, 2, 1), Sex.Female);
 
     public static TheoryData<string> Operations => new(OperationsByName.Keys);
 
     /// <summary>Time that passes before an operation: the law ends signals on their dates, so "before" is described after it.</summary>
-    private static readonly Dictionary<string, Duration> TimeBefore = new() { ["the expiry sweep two years later"] = Duration.FromDays(800) };
+    private static readonly Dictionary<string, Duration> TimeBefore = new()
+    {
+        ["the expiry sweep two years later"] = Duration.FromDays(800),
+        ["a renewal by the organisation that already signalled, a month later"] = Duration.FromDays(30),
+    };
 
     private static Dictionary<string, Action<Sdk> > OperationsByName { get; } = new(StringComparer.Ordinal)
     {
@@ -61,6 +77,26 @@ public sealed class OneChangePerOperationTests
             sdk.Access.GiveConsent(CoordinatorOf(Amw), sdk.Desk.WhichCaseHandles(Sam.Bsn)!.Case, Sam, ConsentPurpose.SharePlan, [Jgz], ConsentGiver.Parents),
         ["a family change from the population register, which reaches the desk too"] = sdk =>
             sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn, Noor.Bsn], [People[3]])),
+        ["a renewal by the organisation that already signalled, a month later"] = sdk => sdk.Index.Register(By(Jgz, Sam)).ThrowIfRefused(),
+        ["a case intake from the care network"] = sdk => sdk.Desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [Noor.Bsn], Amw)),
+        ["an assessment that finds the children unsafe"] = sdk =>
+            sdk.Desk.Assess(CaseOf(sdk, Sam), new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt | ProblemDomains.Safety, ProblemDomains.Safety, safetyThreatened: true)),
+        ["a coordinator assigned to a waiting case"] = sdk => sdk.Desk.AssignCoordinator(CaseOf(sdk, Lina)).ThrowIfRefused(),
+        ["a case reassigned to another coordinator"] = sdk => sdk.Desk.Reassign(CaseOf(sdk, Sam), "the coordinator is ill").ThrowIfRefused(),
+        ["a handover to youth protection"] = sdk => sdk.Desk.HandOverToYouthProtection(
+            CaseOf(sdk, Sam), new Handover(YouthProtection, YouthProtectionMeasure.SupervisionOrder, "weekly contact with the family", [Amw, Jgz], Duration.FromDays(30))),
+        ["a plan drafted by the case holder"] = sdk => sdk.Plans.Draft(CaseOf(sdk, Mo), TestRegion.ReporterOf(Amw), Amw),
+        ["a plan changed"] = sdk => sdk.Plans.Change(CaseOf(sdk, Sam), sdk.Plans.Find(CaseOf(sdk, Sam))!.Version, (p, at) => p
+            .AgreeAction(1, ActionKind.Help, "Budget coaching at home", Jgz, TestRegion.ReporterOf(Jgz), sdk.Plans.Today.PlusDays(14), TestRegion.ReporterOf(Amw), at)),
+        ["a legal basis recorded through the person-data door"] = sdk => sdk.Access.RecordLegalBasis(
+            CoordinatorOf(Amw), CaseOf(sdk, Sam), Sara.Bsn, LegalBasis.SeriouslyThreateningSituation, "the parents cannot be reached and the danger is acute", [Jgz], Duration.FromDays(14)),
+        ["a consent withdrawn through the person-data door"] = sdk =>
+        {
+            var consent = sdk.Consents.About(Sam.Bsn).Consents.Single();
+            sdk.Access.WithdrawConsent(CoordinatorOf(Amw), CaseOf(sdk, Sam), consent.Id, consent.Version);
+        },
+        ["parents informed of a signal, recorded through the person-data door"] = sdk => sdk.Access.RecordInformed(Reporter(Jgz), SignalOf(sdk, Jgz, Sam), ConsentGiver.Parents),
+        ["informing postponed, recorded through the person-data door"] = sdk => sdk.Access.RecordPostponed(Reporter(Amw), SignalOf(sdk, Amw, Sara), "informing now would endanger the child"),
     };
 
     [Theory]
@@ -81,12 +117,16 @@ public sealed class OneChangePerOperationTests
                 before = sdk.Describe();
                 var stored = store.Dump();
                 store.FailAtWrite(positions);
+                sdk.Listener.Heard.Clear();
+                using var metrics = new MetricsHeard();
                 try
                 {
                     run(sdk);
                 }
                 catch (StoreFailedOnPurposeException)
                 {
+                    Assert.Empty(sdk.Listener.Heard);
+                    Assert.Empty(metrics.Heard);
                     Assert.Equal(stored, store.Dump());
                     Assert.Equal(before, sdk.Describe());
                     using var reopened = new Sdk(store, clock);
@@ -105,21 +145,31 @@ public sealed class OneChangePerOperationTests
     }
 
     [Fact]
-    public void A_registration_and_everything_it_sets_off_reach_the_store_in_one_commit()
+    public void A_registration_and_everything_it_sets_off_reach_the_store_in_one_commit_and_are_heard_after_it()
     {
         var store = new FailingStore();
         using var sdk = new Sdk(store, new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)));
         Setup(sdk);
         var commits = store.Commits;
+        sdk.Listener.Heard.Clear();
+        using var metrics = new MetricsHeard();
 
         sdk.Index.Register(By(YouthProtection, Sam)).ThrowIfRefused();
 
+        Assert.Equal(["registered", "match", "match"], sdk.Listener.Heard);
+        Assert.Contains(metrics.Heard, m => m.StartsWith(CareCoordinationTelemetry.SignalsRegistered + " ", StringComparison.Ordinal));
+        Assert.Contains(metrics.Heard, m => m.StartsWith(CareCoordinationTelemetry.MatchesFound + " ", StringComparison.Ordinal));
+        Assert.NotEmpty(sdk.Feed.Read(Jgz, 0, NotificationFeed.MaxPageSize).Notifications);
         Assert.Equal(commits + 1, store.Commits);
         var last = store.LastChangeSet!;
         Assert.Single(last.SignalCommits);
         Assert.Contains(last.Streams, s => s.Kind == "information-obligation");
         Assert.Contains(last.Streams, s => s.Kind == "case");
     }
+
+    private static CaseId CaseOf(Sdk sdk, Youth youth) => sdk.Desk.WhichCaseHandles(youth.Bsn)!.Case;
+
+    private static SignalId SignalOf(Sdk sdk, OrganisationId organisation, Youth youth) => sdk.Index.GetActiveSignals(youth.Bsn).Single(s => s.Organisation == organisation).Id;
 
     private static Actor CoordinatorOf(OrganisationId organisation) =>
         new("coordinator-" + organisation.Value, ActorRole.Coordinator, organisation, TestRegion.ReporterOf(organisation), "Vendor client 4.2");
@@ -148,6 +198,11 @@ public sealed class OneChangePerOperationTests
             .AgreeAction(1, ActionKind.Help, "Debt counselling intake", Amw, by, sdk.Plans.Today.PlusDays(7), by, at));
         sdk.Consents.Give(Sam, ConsentPurpose.Coordination, [Amw], ConsentGiver.Parents);
         sdk.Consents.RecordLegalBasis(Sam.Bsn, LegalBasis.SeriouslyThreateningSituation, "acute danger", TestRegion.ReporterOf(YouthProtection), YouthProtection, [Jgz], Duration.FromDays(30));
+        var waiting = sdk.Desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [Lina.Bsn], Jgz)).Case;
+        sdk.Desk.Assess(waiting, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+        var heldByCaseHolder = sdk.Desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [Mo.Bsn], Amw)).Case;
+        sdk.Desk.Assess(heldByCaseHolder, new CaseAssessment(ProblemDomains.Parenting, ProblemDomains.Parenting, safetyThreatened: false));
+        sdk.Desk.NameCaseHolder(heldByCaseHolder, TestRegion.ReporterOf(Amw), Amw);
     }
 
     /// <summary>The SDK as a host registers it, on one store.</summary>
@@ -158,7 +213,7 @@ public sealed class OneChangePerOperationTests
         public Sdk(FailingStore store, FakeClock clock)
         {
             Clock = clock;
-            _services = HostedSdk.Build(store, clock);
+            _services = HostedSdk.Build(store, clock, configure: services => services.AddSingleton<IReferenceIndexObserver>(Listener));
             Index = _services.GetRequiredService<ReferenceIndex>();
             Desk = _services.GetRequiredService<CoordinationDesk>();
             Plans = _services.GetRequiredService<PlanBook>();
@@ -166,9 +221,14 @@ public sealed class OneChangePerOperationTests
             Obligations = _services.GetRequiredService<InformationObligations>();
             Access = _services.GetRequiredService<PersonDataAccess>();
             Audit = _services.GetRequiredService<AuditTrail>();
+            Feed = _services.GetRequiredService<NotificationFeed>();
         }
 
         public FakeClock Clock { get; }
+
+        public RecordingListener Listener { get; } = new();
+
+        public NotificationFeed Feed { get; }
 
         public ReferenceIndex Index { get; }
 
@@ -216,6 +276,11 @@ public sealed class OneChangePerOperationTests
                 text.AppendJoin('\n', Obligations.About(person).Select(o => "  " + o)).Append('\n');
             }
 
+            foreach (var organisation in new[] { Jgz, Amw, YouthProtection })
+            {
+                text.AppendJoin('\n', Feed.Read(organisation, 0, NotificationFeed.MaxPageSize).Notifications.Select(n => FormattableString.Invariant($"notified {n.Id} {n.RecordedAt} {n.Notification}"))).Append('\n');
+            }
+
             text.AppendJoin('\n', Audit.Export().Select(r => FormattableString.Invariant($"audit {r.Sequence} {r.Action} {r.Data} {r.Detail}"))).Append('\n');
             text.Append("pool: ").AppendJoin(", ", Desk.Pool.Select(c => c.ToString())).Append('\n');
             for (var id = 1; TryGetCase(new CaseId(id)) is { } c; id++)
@@ -245,6 +310,55 @@ public sealed class OneChangePerOperationTests
                 return null;
             }
         }
+    }
+
+    /// <summary>Hears what the index tells its listeners once an operation is durable.</summary>
+    private sealed class RecordingListener : IReferenceIndexObserver
+    {
+        public ConcurrentQueue<string> Heard { get; } = new();
+
+        public void OnSignalRegistered(in SignalRegistered e) => Heard.Enqueue("registered");
+
+        public void OnSignalRenewed(in SignalRenewed e) => Heard.Enqueue("renewed");
+
+        public void OnSignalWithdrawn(in SignalWithdrawn e) => Heard.Enqueue("withdrawn");
+
+        public void OnSignalExpired(in SignalExpired e) => Heard.Enqueue("expired");
+
+        public void OnSignalArchived(in SignalArchived e) => Heard.Enqueue("archived");
+
+        public void OnSignalRemoved(in SignalRemoved e) => Heard.Enqueue("removed");
+
+        public void OnMatchFound(in MatchFound e) => Heard.Enqueue("match");
+
+        public void OnFamilyChanged(in FamilyChanged e) => Heard.Enqueue("family");
+
+        public void OnYouthMoved(in YouthMoved e) => Heard.Enqueue("moved");
+    }
+
+    /// <summary>Every measurement of the SDK's meter while it lives.</summary>
+    private sealed class MetricsHeard : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+
+        public MetricsHeard()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == CareCoordinationTelemetry.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => Heard.Enqueue(FormattableString.Invariant($"{instrument.Name} {value}")));
+            _listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => Heard.Enqueue(FormattableString.Invariant($"{instrument.Name} {value}")));
+            _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Heard.Enqueue(FormattableString.Invariant($"{instrument.Name} {value}")));
+            _listener.Start();
+        }
+
+        public ConcurrentQueue<string> Heard { get; } = new();
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private sealed class StoreFailedOnPurposeException(string message) : InvalidOperationException(message);
