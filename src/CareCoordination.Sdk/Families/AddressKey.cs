@@ -78,6 +78,18 @@ public readonly struct AddressKey : IEquatable<AddressKey>
     public static AddressKey Parse(string text) =>
         TryParse(text, out var key) ? key : throw new FormatException("An address key is a postcode, a house number and an optional addition, such as 1234AB-12-A.");
 
+    /// <summary>
+    /// Reads an address key back from a store: its plain text, or in a pseudonymised store the keyed form
+    /// (<see cref="IsKeyed"/>), which only the SDK's keying produces.
+    /// </summary>
+    /// <param name="text">The text the store kept, as <see cref="Value"/> gave it.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="System.IO.InvalidDataException">The text is neither form, so the store is damaged.</exception>
+    public static AddressKey FromStored(string text) =>
+        TryParse(text, out var key) || TryParseKeyed(text, out key)
+            ? key
+            : throw new System.IO.InvalidDataException("A stored address key is neither an address key nor a keyed one; the store is damaged.");
+
     /// <summary>Tries to read an address key from its text.</summary>
     /// <param name="text">Postcode, house number and optional addition, separated by spaces or hyphens.</param>
     /// <param name="key">The key, when the text is one.</param>
