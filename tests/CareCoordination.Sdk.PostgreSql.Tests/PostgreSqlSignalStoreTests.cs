@@ -78,10 +78,12 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     }
 
     [Fact]
-    public void The_whole_story_run_pseudonymised_leaves_no_BSN_in_the_schemas_tables_indexes_and_toast()
+    public void The_whole_story_run_pseudonymised_leaves_no_BSN_in_the_schemas_tables_indexes_toast_or_checkpoints()
     {
         var plainSchema = NewSchema();
         var keyedSchema = NewSchema();
+        var checkpoints = System.IO.Directory.CreateTempSubdirectory("carecoordination-pg-checkpoints-").FullName;
+        var keyedCheckpoints = System.IO.Path.Combine(checkpoints, "keyed.checkpoints");
         IReadOnlyList<Identity.Bsn> plain, keyed;
         using (var store = new PostgreSqlSignalStore(ConnectionString, plainSchema))
         {
@@ -90,7 +92,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
         {
-            keyed = WholeStory.Run(store, seed: 63, pseudonymised: true);
+            keyed = WholeStory.Run(store, seed: 63, pseudonymised: true, checkpointPath: keyedCheckpoints);
         }
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
@@ -100,10 +102,13 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
 
         var plainFiles = RelationFiles(plainSchema);
         var keyedFiles = RelationFiles(keyedSchema);
+        keyedFiles.Add(keyedCheckpoints);
 
         Assert.NotEmpty(keyedFiles);
+        Assert.True(System.IO.File.Exists(keyedCheckpoints), "the story's audit trail wrote no checkpoint");
         Assert.All(plain, bsn => Assert.True(StoredBytes.AnyContains(plainFiles, bsn), "the scan must find the numbers a store keyed by BSN holds"));
         Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(keyedFiles, bsn), "a BSN is in the pseudonymised schema's files"));
+        System.IO.Directory.Delete(checkpoints, recursive: true);
     }
 
     [Fact]
@@ -136,7 +141,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         Assert.All(people, bsn => Assert.False(StoredBytes.AnyContains(RelationFiles(keyedSchema), bsn), "a BSN is in the migrated schema's files"));
     }
 
-    /// <summary>The files of every table, index and TOAST relation of a schema, after a checkpoint wrote them out.</summary>
+    /// <summary>The files of every table, index, TOAST table and TOAST index of a schema, after a checkpoint wrote them out.</summary>
     private static List<string> RelationFiles(string schema)
     {
         using var connection = new NpgsqlConnection(ConnectionString);
@@ -159,6 +164,10 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
             WHERE n.nspname = @schema AND c.relkind IN ('r', 'i', 't')
             UNION ALL
             SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = @schema AND c.reltoastrelid <> 0
+            UNION ALL
+            SELECT pg_relation_filepath(i.indexrelid) FROM pg_index i
+            JOIN pg_class c ON c.reltoastrelid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = @schema AND c.reltoastrelid <> 0
             """,
             connection);

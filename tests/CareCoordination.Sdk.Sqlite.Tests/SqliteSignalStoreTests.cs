@@ -79,17 +79,19 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         var keyedPath = Path.Combine(_directory, "story-keyed.db");
         using (var store = new SqliteSignalStore(plainPath))
         {
-            var plain = WholeStory.Run(store, seed: 51, pseudonymised: false);
+            var plain = WholeStory.Run(store, seed: 51, pseudonymised: false, checkpointPath: plainPath + ".checkpoints");
             Assert.All(plain, bsn => Assert.True(StoredBytes.AnyContains(FilesOf(plainPath), bsn), "the scan must find the numbers a store keyed by BSN holds"));
         }
 
         IReadOnlyList<Identity.Bsn> keyed;
         using (var store = new SqliteSignalStore(keyedPath))
         {
-            keyed = WholeStory.Run(store, seed: 53, pseudonymised: true);
+            keyed = WholeStory.Run(store, seed: 53, pseudonymised: true, checkpointPath: keyedPath + ".checkpoints");
 
-            // While the store is open, as in a running system, the write-ahead log and shared memory still exist.
+            // While the store is open, as in a running system, the write-ahead log and shared memory still exist; the
+            // audit trail's checkpoints lie beside the database, as QuickStart and the Hosting package put them.
             Assert.Contains(keyedPath + "-wal", FilesOf(keyedPath));
+            Assert.Contains(keyedPath + ".checkpoints", FilesOf(keyedPath));
             Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(FilesOf(keyedPath), bsn), "a BSN is in the pseudonymised store's files"));
         }
 
@@ -100,7 +102,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         }
     }
 
-    private static List<string> FilesOf(string path) => [.. new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists)];
+    private static List<string> FilesOf(string path) => [.. new[] { path, path + "-wal", path + "-shm", path + ".checkpoints" }.Where(File.Exists)];
 
     [Fact]
     public void After_a_youth_is_removed_no_byte_sequence_in_the_database_files_equals_the_youths_BSN()

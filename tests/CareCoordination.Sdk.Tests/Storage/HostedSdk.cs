@@ -11,7 +11,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// <summary>The SDK as a host registers it on one store: the test region's directory, a fixed audit key, and optionally a fixed pseudonymisation key.</summary>
 internal static class HostedSdk
 {
-    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false, ReportingScope scope = ReportingScope.Broad, YouthPseudonymiser? pseudonymiser = null, System.Action<IServiceCollection>? configure = null)
+    public static ServiceProvider Build(ISignalStore store, IClock clock, bool pseudonymised = false, ReportingScope scope = ReportingScope.Broad, YouthPseudonymiser? pseudonymiser = null, System.Action<IServiceCollection>? configure = null, IAuditCheckpointSink? checkpoints = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(store)
@@ -19,7 +19,7 @@ internal static class HostedSdk
             .AddSingleton(TestRegion.CreateDirectory())
             .AddSingleton(TestKeys.Pseudonymiser)
             .AddSingleton(TestKeys.AuditChain)
-            .AddSingleton<IAuditCheckpointSink>(new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
+            .AddSingleton(checkpoints ?? new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
         if (pseudonymised)
         {
             services.AddSingleton(pseudonymiser ?? new YouthPseudonymiser(TestKeys.Bytes("youth")));

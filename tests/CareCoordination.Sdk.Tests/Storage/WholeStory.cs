@@ -11,6 +11,7 @@ using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -38,15 +39,16 @@ public static class WholeStory
     /// <param name="store">The store; it keeps the signals, the streams and the audit trail.</param>
     /// <param name="seed">Chooses the family's BSNs, so that runs sharing a server use their own numbers.</param>
     /// <param name="pseudonymised">Whether the host registers a <see cref="YouthPseudonymiser"/>; without one, the store holds BSNs, which proves that a scan finds them.</param>
+    /// <param name="checkpointPath">Where the audit trail's signed checkpoints go, as QuickStart puts them beside its database; <see langword="null"/> for nowhere.</param>
     /// <returns>Every BSN the story used: two youths and their two parents.</returns>
-    public static IReadOnlyList<Bsn> Run(ISignalStore store, int seed, bool pseudonymised)
+    public static IReadOnlyList<Bsn> Run(ISignalStore store, int seed, bool pseudonymised, string? checkpointPath = null)
     {
         var people = TestBsns.Generate(4, seed);
         var sam = new Youth(people[0], new LocalDate(2017, 4, 12));
         var sara = new Youth(people[1], new LocalDate(2012, 9, 3));
         var parents = new[] { people[2], people[3] };
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
-        using var services = HostedSdk.Build(store, clock, pseudonymised);
+        using var services = HostedSdk.Build(store, clock, pseudonymised, checkpoints: checkpointPath is null ? null : new FileAuditCheckpointSink(checkpointPath));
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var plans = services.GetRequiredService<PlanBook>();
