@@ -21,6 +21,19 @@ if (args.Length > 0 && args[0] == "--footprint")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--replay-allocations")
+{
+    // Where the replay allocates, by phase; sizes as youths and registrations, e.g. --replay-allocations 200000 400000.
+    var youths = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+    var registrations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2 * youths;
+    var workload = CareCoordination.Sdk.Benchmarks.Replay.ReplayWorkload.Generate(youths, registrations);
+    var allocations = new CareCoordination.Sdk.Benchmarks.Replay.ReplayAllocations();
+    using var replay = new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(workload, allocations);
+    var counts = replay.Run();
+    allocations.Write(Console.Out, counts.Registered + counts.Renewed + counts.Refused);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--load")
 {
     LoadBenchmark.Run(args);

@@ -21,11 +21,13 @@ internal sealed class SdkReplay : ReplayTarget
     // Wide enough for every match one registration finds here (one per other signal on the youth and its siblings);
     // Register checks it below rather than letting a count go missing.
     private readonly Match[] _matches = new Match[256];
+    private readonly ReplayAllocations? _allocations;
     private long _step;
 
-    public SdkReplay(ReplayWorkload workload)
+    public SdkReplay(ReplayWorkload workload, ReplayAllocations? allocations = null)
         : base(workload)
     {
+        _allocations = allocations;
         _clock = new FakeClock(workload.JobAt[0]);
         _index = new ReferenceIndex(RegionPolicy.Default, workload.Directory, _clock);
     }
@@ -35,7 +37,9 @@ internal sealed class SdkReplay : ReplayTarget
     protected override void RunDailyJob(int day, ReplayCounts counts)
     {
         _clock.Reset(Workload.JobAt[day]);
+        var since = ReplayAllocations.Now;
         var report = _index.ExpireDue();
+        _allocations?.Add(ReplayAllocations.Phase.DailyJob, since);
         counts.ExpiredToArchive += report.Archived;
         counts.RemovedAtAgeLimit += report.RemovedAtAgeLimit;
         counts.DeletedFromArchive += report.DeletedFromArchive;
@@ -54,10 +58,14 @@ internal sealed class SdkReplay : ReplayTarget
         _clock.AdvanceTicks(_step);
         if (Workload.FamilyBefore[i] is { } family)
         {
+            var changing = ReplayAllocations.Now;
             _index.AddOrReplaceFamily(family);
+            _allocations?.Add(ReplayAllocations.Phase.FamilyChange, changing);
         }
 
+        var since = ReplayAllocations.Now;
         var result = _index.Register(in Workload.Registrations[i], _matches);
+        _allocations?.Add(PhaseOf(result), since);
         switch (result.Outcome)
         {
             case RegistrationOutcome.Registered:
@@ -92,5 +100,27 @@ internal sealed class SdkReplay : ReplayTarget
                     break;
             }
         }
+    }
+
+    private ReplayAllocations.Phase PhaseOf(RegistrationResult result)
+    {
+        if (result.Outcome != RegistrationOutcome.Registered)
+        {
+            return ReplayAllocations.Phase.RenewalOrRefusal;
+        }
+
+        var phase = ReplayAllocations.Phase.RegistrationWithoutMatch;
+        foreach (var match in _matches.AsSpan(0, Math.Min(result.MatchCount, _matches.Length)))
+        {
+            var of = match.Kind switch
+            {
+                MatchKind.SameYouth => ReplayAllocations.Phase.RegistrationWithSameYouthMatchOnly,
+                MatchKind.Family => ReplayAllocations.Phase.RegistrationWithFamilyMatch,
+                _ => ReplayAllocations.Phase.RegistrationWithArchivedMatch,
+            };
+            phase = of > phase ? of : phase;
+        }
+
+        return phase;
     }
 }
