@@ -24,12 +24,17 @@ internal sealed class SdkReplay : ReplayTarget
     private readonly ReplayAllocations? _allocations;
     private long _step;
 
-    public SdkReplay(ReplayWorkload workload, ReplayAllocations? allocations = null)
+    public SdkReplay(ReplayWorkload workload, ReplayAllocations? allocations = null, bool presized = false)
         : base(workload)
     {
         _allocations = allocations;
         _clock = new FakeClock(workload.JobAt[0]);
         _index = new ReferenceIndex(RegionPolicy.Default, workload.Directory, _clock);
+        if (presized)
+        {
+            // As a host that knows its region's size reserves the tables at start: every registration is a signal at most.
+            _index.EnsureCapacity(workload.Count, workload.Count);
+        }
     }
 
     public ReferenceIndex Index => _index;

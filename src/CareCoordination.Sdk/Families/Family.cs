@@ -44,6 +44,11 @@ public sealed class Family
     [PersonData(PersonDataClassification.DirectIdentifier)]
     public IReadOnlyList<Bsn> Carers => _carers;
 
+    // The index walks members under its lock on every family change; a span walks them without an enumerator.
+    internal ReadOnlySpan<Bsn> YouthSpan => _youths;
+
+    internal ReadOnlySpan<Bsn> CarerSpan => _carers;
+
     /// <summary>
     /// Gets the household's residential address in the BRP, when the feed gave it: youths of other families registered
     /// at the same address match this family's youths (an address match), unless the region lists it as an institution's.

@@ -185,14 +185,22 @@ public sealed partial class ReferenceIndex
 
     private bool AddOrReplaceFamilyCore(Family family)
     {
-        var keyed = MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth)));
+        var keyed = _keying.IsPseudonymised ? MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth))) : family;
         lock (_gate)
         {
-            var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
+            // An index without a store has no row to write, so it builds none.
+            var change = _store is null && _durable is null
+                ? null
+                : new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
             List<Action<IReferenceIndexObserver[]>> events = [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))];
-            foreach (var moved in MovesOf(_families.Find(keyed.Id), family, keyed))
+            // A family that gets its first address, or keeps its address under another municipality code (a
+            // municipal merger), moved nobody.
+            if (_families.Find(keyed.Id) is { Address: { } from } before && keyed.Address is { } to && from != to)
             {
-                events.Add(to => Deliver(to, moved, static (o, e) => o.OnYouthMoved(e)));
+                foreach (var moved in MovesOf(before, family, keyed))
+                {
+                    events.Add(to => Deliver(to, moved, static (o, e) => o.OnYouthMoved(e)));
+                }
             }
 
             return WriteFamilyThenApply(change, events, () =>
@@ -210,17 +218,12 @@ public sealed partial class ReferenceIndex
 
     /// <summary>
     /// The moves a family's replacement reports (domain rule 5): the family was known at one address and is now at
-    /// another, so each youth in it before and after, who has an active signal, moved. A family that gets its first
-    /// address, or keeps its address under another municipality code (a municipal merger), moved nobody. Call under the lock.
+    /// another, so each youth in it before and after, who has an active signal, moved. Call under the lock, only when
+    /// the address changed.
     /// </summary>
-    private List<YouthMoved> MovesOf(Family? before, Family family, Family keyed)
+    private List<YouthMoved> MovesOf(Family before, Family family, Family keyed)
     {
         var moves = new List<YouthMoved>();
-        if (before is not { Address: { } from } || keyed.Address is not { } to || from == to)
-        {
-            return moves;
-        }
-
         var now = _clock.GetCurrentInstant();
         var today = LifetimeDay().Today;
         for (var i = 0; i < keyed.Youths.Count; i++)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Matching;
 
@@ -22,6 +23,13 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     private readonly Dictionary<AddressKey, FamilyId[]> _atAddress = [];
     private readonly Dictionary<int, Siblings> _siblings = [];
 
+    // Scratch space for recomputing siblings, reused across family changes: the table is only used under the index's
+    // lock, and a change from the population register should not cost a dozen short-lived collections.
+    private readonly HashSet<int> _reached = [];
+    private readonly List<int> _keys = [];
+    private readonly List<FamilyId> _through = [];
+    private readonly List<MatchKind> _kinds = [];
+
     /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
     public IEnumerable<Family> All => _families.Values;
 
@@ -37,14 +45,20 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
     public void AddOrReplace(Family family)
     {
-        Remove(family.Id);
+        _reached.Clear();
+        if (_families.TryGetValue(family.Id.Value, out var known))
+        {
+            AddYouthsReachedBy(known);
+            Unlink(known);
+        }
+
         _families[family.Id.Value] = family;
-        foreach (var youth in family.Youths)
+        foreach (var youth in family.YouthSpan)
         {
             Link(_ofYouth, youth.RevealNumber(), family.Id);
         }
 
-        foreach (var parent in family.Carers)
+        foreach (var parent in family.CarerSpan)
         {
             Link(_ofParent, parent.RevealNumber(), family.Id);
         }
@@ -54,10 +68,8 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             Link(_atAddress, address, family.Id);
         }
 
-        foreach (var key in YouthsReachedBy(family))
-        {
-            UpdateSiblings(key);
-        }
+        AddYouthsReachedBy(family);
+        UpdateReachedSiblings();
     }
 
     /// <summary>Forgets a family.</summary>
@@ -69,29 +81,39 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             return false;
         }
 
-        var reached = YouthsReachedBy(known);
-        _families.Remove(family.Value);
-        foreach (var youth in known.Youths)
+        _reached.Clear();
+        AddYouthsReachedBy(known);
+        Unlink(known);
+        UpdateReachedSiblings();
+        return true;
+    }
+
+    // Takes a known family out of the table's indexes; the caller updates the siblings it reached.
+    private void Unlink(Family known)
+    {
+        _families.Remove(known.Id.Value);
+        foreach (var youth in known.YouthSpan)
         {
-            Unlink(_ofYouth, youth.RevealNumber(), family);
+            Unlink(_ofYouth, youth.RevealNumber(), known.Id);
         }
 
-        foreach (var parent in known.Carers)
+        foreach (var parent in known.CarerSpan)
         {
-            Unlink(_ofParent, parent.RevealNumber(), family);
+            Unlink(_ofParent, parent.RevealNumber(), known.Id);
         }
 
         if (MatchingAddress(known) is { } address)
         {
-            Unlink(_atAddress, address, family);
+            Unlink(_atAddress, address, known.Id);
         }
+    }
 
-        foreach (var key in reached)
+    private void UpdateReachedSiblings()
+    {
+        foreach (var key in _reached)
         {
             UpdateSiblings(key);
         }
-
-        return true;
     }
 
     private static void Link<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
@@ -118,21 +140,21 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
 
     // Whose siblings a change of this family can change: its own youths, the youths of every family that shares a
     // parent with it, and the youths of every family at its address.
-    private HashSet<int> YouthsReachedBy(Family family)
+    private void AddYouthsReachedBy(Family family)
     {
-        var keys = new HashSet<int>();
-        foreach (var youth in family.Youths)
+        var keys = _reached;
+        foreach (var youth in family.YouthSpan)
         {
             keys.Add(youth.RevealNumber());
         }
 
-        foreach (var parent in family.Carers)
+        foreach (var parent in family.CarerSpan)
         {
             if (_ofParent.TryGetValue(parent.RevealNumber(), out var shared))
             {
                 foreach (var id in shared)
                 {
-                    foreach (var youth in _families[id.Value].Youths)
+                    foreach (var youth in _families[id.Value].YouthSpan)
                     {
                         keys.Add(youth.RevealNumber());
                     }
@@ -144,14 +166,12 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         {
             foreach (var id in housemates)
             {
-                foreach (var youth in _families[id.Value].Youths)
+                foreach (var youth in _families[id.Value].YouthSpan)
                 {
                     keys.Add(youth.RevealNumber());
                 }
             }
         }
-
-        return keys;
     }
 
     // Families change rarely and have a handful of youths; registrations walk the siblings on every call, so the work
@@ -165,36 +185,23 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             return;
         }
 
-        var keys = new List<int>();
-        var through = new List<FamilyId>();
-        var kinds = new List<MatchKind>();
-        void Add(Family other, FamilyId via, MatchKind kind)
-        {
-            foreach (var member in other.Youths)
-            {
-                var memberKey = member.RevealNumber();
-                if (memberKey != key && !keys.Contains(memberKey))
-                {
-                    keys.Add(memberKey);
-                    through.Add(via);
-                    kinds.Add(kind);
-                }
-            }
-        }
+        _keys.Clear();
+        _through.Clear();
+        _kinds.Clear();
 
         // Youths of the same household first, so that a sibling found both ways is found through the household.
         foreach (var id in families)
         {
-            Add(_families[id.Value], id, MatchKind.Family);
+            Add(key, _families[id.Value], id, MatchKind.Family);
         }
 
         foreach (var id in families)
         {
-            foreach (var parent in _families[id.Value].Carers)
+            foreach (var parent in _families[id.Value].CarerSpan)
             {
                 foreach (var shared in _ofParent[parent.RevealNumber()])
                 {
-                    Add(_families[shared.Value], id, MatchKind.Family);
+                    Add(key, _families[shared.Value], id, MatchKind.Family);
                 }
             }
         }
@@ -206,18 +213,38 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             {
                 foreach (var other in _atAddress[address])
                 {
-                    Add(_families[other.Value], id, MatchKind.Address);
+                    Add(key, _families[other.Value], id, MatchKind.Address);
                 }
             }
         }
 
-        if (keys.Count == 0)
+        if (_keys.Count == 0)
         {
             _siblings.Remove(key);
         }
-        else
+        else if (!_siblings.TryGetValue(key, out var known) || !Same(known))
         {
-            _siblings[key] = new Siblings([.. keys], [.. through], [.. kinds]);
+            _siblings[key] = new Siblings([.. _keys], [.. _through], [.. _kinds]);
         }
     }
+
+    private void Add(int key, Family other, FamilyId via, MatchKind kind)
+    {
+        foreach (var member in other.YouthSpan)
+        {
+            var memberKey = member.RevealNumber();
+            if (memberKey != key && !_keys.Contains(memberKey))
+            {
+                _keys.Add(memberKey);
+                _through.Add(via);
+                _kinds.Add(kind);
+            }
+        }
+    }
+
+    // A youth whose siblings did not change keeps the arrays it has, so an unchanged household costs nothing.
+    private bool Same(Siblings known) =>
+        known.Keys.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_keys))
+        && known.Families.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_through))
+        && known.Kinds.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_kinds));
 }
