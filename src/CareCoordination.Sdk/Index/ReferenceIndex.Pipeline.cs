@@ -158,9 +158,9 @@ public sealed partial class ReferenceIndex
         // A family match reads every sibling's chain: the household's and, through a shared parent, other households'.
         if (withFamilies && _families.SiblingsOf(key) is { } siblings)
         {
-            foreach (var member in siblings.Keys)
+            foreach (var sibling in siblings)
             {
-                if (_pendingYouths.TryGetValue(member, out var other) && other > settled)
+                if (_pendingYouths.TryGetValue(sibling.Key, out var other) && other > settled)
                 {
                     pending = Math.Max(pending, other);
                 }

@@ -21,14 +21,12 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     private readonly Dictionary<int, FamilyId[]> _ofYouth = [];
     private readonly Dictionary<int, FamilyId[]> _ofParent = [];
     private readonly Dictionary<AddressKey, FamilyId[]> _atAddress = [];
-    private readonly Dictionary<int, Siblings> _siblings = [];
+    private readonly Dictionary<int, Sibling[]> _siblings = [];
 
     // Scratch space for recomputing siblings, reused across family changes: the table is only used under the index's
     // lock, and a change from the population register should not cost a dozen short-lived collections.
     private readonly HashSet<int> _reached = [];
-    private readonly List<int> _keys = [];
-    private readonly List<FamilyId> _through = [];
-    private readonly List<MatchKind> _kinds = [];
+    private readonly List<Sibling> _found = [];
 
     /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
     public IEnumerable<Family> All => _families.Values;
@@ -40,7 +38,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var families) ? families : null;
 
     /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses, or <see langword="null"/> when it has none.</summary>
-    public Siblings? SiblingsOf(int key) => _siblings.Count > 0 && _siblings.TryGetValue(key, out var siblings) ? siblings : null;
+    public Sibling[]? SiblingsOf(int key) => _siblings.Count > 0 && _siblings.TryGetValue(key, out var siblings) ? siblings : null;
 
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
     public void AddOrReplace(Family family)
@@ -185,9 +183,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             return;
         }
 
-        _keys.Clear();
-        _through.Clear();
-        _kinds.Clear();
+        _found.Clear();
 
         // Youths of the same household first, so that a sibling found both ways is found through the household.
         foreach (var id in families)
@@ -218,13 +214,14 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             }
         }
 
-        if (_keys.Count == 0)
+        if (_found.Count == 0)
         {
             _siblings.Remove(key);
         }
-        else if (!_siblings.TryGetValue(key, out var known) || !Same(known))
+        else if (!_siblings.TryGetValue(key, out var known) || !known.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_found)))
         {
-            _siblings[key] = new Siblings([.. _keys], [.. _through], [.. _kinds]);
+            // A youth whose siblings did not change keeps the array it has, so an unchanged household costs nothing.
+            _siblings[key] = [.. _found];
         }
     }
 
@@ -233,18 +230,23 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         foreach (var member in other.YouthSpan)
         {
             var memberKey = member.RevealNumber();
-            if (memberKey != key && !_keys.Contains(memberKey))
+            if (memberKey != key && !Found(memberKey))
             {
-                _keys.Add(memberKey);
-                _through.Add(via);
-                _kinds.Add(kind);
+                _found.Add(new Sibling(memberKey, via, kind));
             }
         }
     }
 
-    // A youth whose siblings did not change keeps the arrays it has, so an unchanged household costs nothing.
-    private bool Same(Siblings known) =>
-        known.Keys.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_keys))
-        && known.Families.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_through))
-        && known.Kinds.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_kinds));
+    private bool Found(int key)
+    {
+        foreach (var sibling in CollectionsMarshal.AsSpan(_found))
+        {
+            if (sibling.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

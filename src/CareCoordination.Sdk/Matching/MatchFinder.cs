@@ -65,16 +65,14 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
 
         if (_families.SiblingsOf(key) is { } siblings)
         {
-            var keys = siblings.Keys;
-            for (var i = 0; i < keys.Length; i++)
+            foreach (ref readonly var sibling in siblings.AsSpan())
             {
-                for (var slot = _active.HeadOf(keys[i]); slot != NoSlot; slot = _signals[slot].Next)
+                for (var slot = _active.HeadOf(sibling.Key); slot != NoSlot; slot = _signals[slot].Next)
                 {
                     if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
                     {
                         // An address match runs through no family: the youths only live at one address.
-                        var kind = siblings.Kinds[i];
-                        AddCandidate(ref count, slot, kind, kind == MatchKind.Family ? siblings.Families[i] : null);
+                        AddCandidate(ref count, slot, sibling.Kind, sibling.Kind == MatchKind.Family ? sibling.Family : null);
                     }
                 }
             }

@@ -24,10 +24,10 @@ public sealed class FamilyTableTests
         table.AddOrReplace(Family.Create(new FamilyId(1), [first], [father, mother]));
         table.AddOrReplace(Family.Create(new FamilyId(2), [second], [otherMother, father]));
 
-        Assert.Equal([Key(second)], table.SiblingsOf(Key(first))!.Keys);
-        Assert.Equal([new FamilyId(1)], table.SiblingsOf(Key(first))!.Families);
-        Assert.Equal([Key(first)], table.SiblingsOf(Key(second))!.Keys);
-        Assert.Equal([new FamilyId(2)], table.SiblingsOf(Key(second))!.Families);
+        Assert.Equal([Key(second)], table.SiblingsOf(Key(first))!.Select(s => s.Key));
+        Assert.Equal([new FamilyId(1)], table.SiblingsOf(Key(first))!.Select(s => s.Family));
+        Assert.Equal([Key(first)], table.SiblingsOf(Key(second))!.Select(s => s.Key));
+        Assert.Equal([new FamilyId(2)], table.SiblingsOf(Key(second))!.Select(s => s.Family));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class FamilyTableTests
         table.AddOrReplace(Family.Create(new FamilyId(2), [baby], [mother]));
 
         Assert.Null(table.SiblingsOf(Key(baby)));
-        Assert.Equal([Key(brother)], table.SiblingsOf(Key(mother))!.Keys);
+        Assert.Equal([Key(brother)], table.SiblingsOf(Key(mother))!.Select(s => s.Key));
     }
 
     [Fact]
@@ -85,11 +85,11 @@ public sealed class FamilyTableTests
                 for (var b = 0; b < 6; b++)
                 {
                     var expected = a != b && Related(model, a, b);
-                    var actual = table.SiblingsOf(Key(People[a]))?.Keys.Contains(Key(People[b])) ?? false;
+                    var actual = table.SiblingsOf(Key(People[a]))?.Any(s => s.Key == Key(People[b])) ?? false;
                     PropertyCheck.That(expected == actual, $"youths {a} and {b}: siblings {actual}, but they {(expected ? "share" : "share no")} household or parent");
                 }
 
-                var siblings = table.SiblingsOf(Key(People[a]))?.Keys ?? [];
+                int[] siblings = [.. (table.SiblingsOf(Key(People[a])) ?? []).Select(s => s.Key)];
                 PropertyCheck.That(siblings.Distinct().Count() == siblings.Length, $"youth {a} has a sibling twice");
             }
         });
@@ -106,15 +106,15 @@ public sealed class FamilyTableTests
         table.AddOrReplace(Family.Create(new FamilyId(2), [neighbour], [], AddressKey.Parse("1234 ab 12")));
 
         var ofFirst = table.SiblingsOf(Key(first))!;
-        Assert.Equal([Key(second), Key(neighbour)], ofFirst.Keys);
-        Assert.Equal([MatchKind.Family, MatchKind.Address], ofFirst.Kinds);
-        Assert.Equal([new FamilyId(1), new FamilyId(1)], ofFirst.Families);
-        Assert.Equal([MatchKind.Address, MatchKind.Address], table.SiblingsOf(Key(neighbour))!.Kinds);
+        Assert.Equal([Key(second), Key(neighbour)], ofFirst.Select(s => s.Key));
+        Assert.Equal([MatchKind.Family, MatchKind.Address], ofFirst.Select(s => s.Kind));
+        Assert.Equal([new FamilyId(1), new FamilyId(1)], ofFirst.Select(s => s.Family));
+        Assert.Equal([MatchKind.Address, MatchKind.Address], table.SiblingsOf(Key(neighbour))!.Select(s => s.Kind));
 
         table.AddOrReplace(Family.Create(new FamilyId(2), [neighbour], [], AddressKey.Create("1234AB", 14)));
 
         Assert.Null(table.SiblingsOf(Key(neighbour)));
-        Assert.Equal([Key(second)], table.SiblingsOf(Key(first))!.Keys);
+        Assert.Equal([Key(second)], table.SiblingsOf(Key(first))!.Select(s => s.Key));
     }
 
     [Fact]
@@ -182,8 +182,8 @@ public sealed class FamilyTableTests
             return null;
         }
 
-        var i = System.Array.IndexOf(siblings.Keys, Key(People[b]));
-        return i < 0 ? null : siblings.Kinds[i];
+        var i = System.Array.FindIndex(siblings, s => s.Key == Key(People[b]));
+        return i < 0 ? null : siblings[i].Kind;
     }
 
     private static bool Related(Dictionary<int, (int[] Youths, int[] Parents)> model, int a, int b)
