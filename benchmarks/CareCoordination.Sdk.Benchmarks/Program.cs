@@ -31,7 +31,8 @@ if (args.Length > 0 && args[0] == "--replay-allocations")
     var allocations = new CareCoordination.Sdk.Benchmarks.Replay.ReplayAllocations();
     using var replay = new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(workload, allocations, presized: args[^1] == "presized");
     var counts = replay.Run();
-    allocations.Write(Console.Out, counts.Registered + counts.Renewed + counts.Refused);
+    allocations.Write(Console.Out, counts.Registrations);
+    Console.WriteLine($"time (with the probe, one run; BenchmarkDotNet's ReplayBenchmarks is the figure): registrations {counts.RegistrationNanosecondsEach:F0} ns each, daily job {counts.JobMicrosecondsPerDay:F0} us a night");
     return;
 }
 
