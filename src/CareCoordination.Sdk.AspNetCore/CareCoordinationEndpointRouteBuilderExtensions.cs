@@ -33,6 +33,7 @@ public static class CareCoordinationEndpointRouteBuilderExtensions
         SignalEndpoints.Map(v1);
         NotificationEndpoints.Map(v1);
         PersonDataEndpoints.Map(v1);
+        InformationObligationEndpoints.Map(v1);
         CaseEndpoints.Map(v1);
         CaseWorkEndpoints.Map(v1);
         PlanEndpoints.Map(v1);

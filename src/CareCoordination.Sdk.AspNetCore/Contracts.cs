@@ -48,3 +48,9 @@ internal sealed record ConsentRequest(Bsn Bsn, LocalDate DateOfBirth, ConsentPur
 
 /// <summary>A decision to share without consent on a legal basis, by the case's coordinator or case holder.</summary>
 internal sealed record LegalBasisRequest(Bsn Bsn, LegalBasis Basis, string Justification, IReadOnlyList<Organisations.OrganisationId> Recipients, int ValidForDays);
+
+/// <summary>Who the organisation informed of its signal: the youth, the parents, or both.</summary>
+internal sealed record InformedRequest(ConsentGiver Informed);
+
+/// <summary>Why the organisation has not yet informed the youth or the parents of its signal.</summary>
+internal sealed record PostponementRequest(string Reason);

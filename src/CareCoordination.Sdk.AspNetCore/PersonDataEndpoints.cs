@@ -65,6 +65,23 @@ internal static class PersonDataEndpoints
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.AuditTrail))
             .WithName("getAuditTrail")
             .WithSummary("The audit trail and the check of its hash chain, for auditors (R6).");
+        v1.MapPost("/audit-trail/key-rotations", (HttpContext context, AuditTrail trail) =>
+            {
+                try
+                {
+                    return Results.Ok(trail.RotateKeys(Caller.Actor(context)));
+                }
+                catch (System.InvalidOperationException newest)
+                {
+                    // The trail already uses the newest keys the host configured: nothing to rotate to.
+                    return Problems.Of(StatusCodes.Status409Conflict, newest.Message);
+                }
+            })
+            .RequireAuthorization(p => p.AddRequirements(ServiceRule.AuditTrail))
+            .Produces<AuditRecord>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("rotateAuditKeys")
+            .WithSummary("Moves the audit trail to the newest keys the host configured, with a chained rotation record (R6: a privacy officer); 409 when it uses them already.");
         v1.MapGet("/coordination-overview", (HttpContext context, PersonDataAccess access) =>
             {
                 var (coordination, plans) = access.GetOverview(Caller.Actor(context));

@@ -126,7 +126,9 @@ internal static class SignalEndpoints
         {
             RegistrationRefusal.UnknownOrganisation or RegistrationRefusal.OrganisationNotAuthorised or RegistrationRefusal.NoMunicipalAgreement
                 or RegistrationRefusal.UnknownReporter or RegistrationRefusal.ReporterNotDesignated => StatusCodes.Status403Forbidden,
-            RegistrationRefusal.IdempotencyKeyConflict => StatusCodes.Status409Conflict,
+            // A retry of a key whose signal was erased since conflicts with the state the key's request left: 409, as
+            // a key used for another request, never a new registration.
+            RegistrationRefusal.IdempotencyKeyConflict or RegistrationRefusal.IdempotencyKeySignalRemoved => StatusCodes.Status409Conflict,
             RegistrationRefusal.InvalidRegistration => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status422UnprocessableEntity,
         };

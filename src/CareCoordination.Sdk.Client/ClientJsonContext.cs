@@ -28,6 +28,8 @@ namespace CareCoordination.Sdk.Client;
 [JsonSerializable(typeof(PlanReviewBody))]
 [JsonSerializable(typeof(EnforcementOrderBody))]
 [JsonSerializable(typeof(FamilyBody))]
+[JsonSerializable(typeof(InformedBody))]
+[JsonSerializable(typeof(PostponementBody))]
 [JsonSerializable(typeof(Coordination.IntakeResult))]
 [JsonSerializable(typeof(Coordination.TierDecision))]
 [JsonSerializable(typeof(CaseSummary))]

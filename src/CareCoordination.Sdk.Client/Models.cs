@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 
@@ -30,3 +31,7 @@ internal sealed record FeedEntryAnswer(string Id, long Position, Instant Recorde
 internal sealed record FeedAnswer(IReadOnlyList<FeedEntryAnswer> Notifications, long Cursor, bool HasMore);
 
 internal sealed record ProblemAnswer(int Status, string? Title, string? Detail, string? Rule);
+
+internal sealed record InformedBody(ConsentGiver Informed);
+
+internal sealed record PostponementBody(string Reason);

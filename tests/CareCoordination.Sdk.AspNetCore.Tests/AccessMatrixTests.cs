@@ -4,6 +4,9 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CareCoordination.Sdk.AspNetCore.Tests;
@@ -41,6 +44,9 @@ public sealed class AccessMatrixTests
         ("DELETE", "/v1/cases/1/consents/1", null, [403, 403, 403, 403, 403, 403, 401, 403]),
         ("POST", "/v1/cases/1/legal-bases", $$"""{"bsn":"{{Http.Sam}}","basis":"SeriouslyThreateningSituation","justification":"acute danger","recipients":[2],"validForDays":30}""", [403, 403, 403, 403, 403, 403, 401, 403]),
         ("GET", "/v1/audit-trail", null, [403, 403, 403, 403, 403, 200, 401, 403]),
+        ("POST", "/v1/audit-trail/key-rotations", null, [403, 403, 403, 403, 403, 409, 401, 403]),
+        ("POST", "/v1/signals/1/informing-records", """{"informed":"Parents"}""", [200, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/signals/1/informing-postponements", """{"reason":"informing now would endanger the child"}""", [200, 403, 403, 403, 403, 403, 401, 403]),
         ("GET", "/v1/coordination-overview", null, [403, 403, 403, 403, 200, 403, 401, 403]),
         ("POST", "/v1/case-intakes", $$"""{"youths":["{{Http.Sam}}"],"route":"CareNetwork"}""", [200, 200, 200, 200, 403, 403, 401, 403]),
         ("PUT", "/v1/cases/1/case-holder", Bsn, [200, 403, 403, 403, 403, 403, 401, 403]),
@@ -71,6 +77,25 @@ public sealed class AccessMatrixTests
             return rows;
         }
     }
+
+    [Fact]
+    public void Every_route_the_service_maps_has_a_row_in_the_matrix()
+    {
+        using var service = new ServiceFactory();
+        service.CreateClient().Dispose();
+        var mapped = service.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .ToList();
+        var rows = Endpoints.Select(e => (e.Method, Route: Template(e.Path))).ToHashSet();
+
+        Assert.NotEmpty(mapped);
+        Assert.Empty(mapped.Where(r => !rows.Contains((r.Method, Template(r.Route)))).Select(r => $"{r.Method} {r.Route}"));
+    }
+
+    // A row names a concrete path, a route its template: both become the path with every parameter or number as {}.
+    private static string Template(string path) =>
+        string.Join('/', path.Split('?')[0].Split('/').Select(segment => segment.StartsWith('{') || (segment.Length > 0 && segment.All(char.IsAsciiDigit)) ? "{}" : segment));
 
     [Theory]
     [MemberData(nameof(Rows))]

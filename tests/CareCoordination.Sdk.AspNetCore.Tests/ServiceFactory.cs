@@ -38,13 +38,15 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     private readonly string? _sqlitePath;
 
     private readonly (string ConnectionString, string Schema, string CheckpointPath)? _postgres;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null, (string ConnectionString, string Schema, string CheckpointPath)? postgres = null)
+    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null, (string ConnectionString, string Schema, string CheckpointPath)? postgres = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _permitsPerMinute = permitsPerMinute;
         _configure = configure;
         _sqlitePath = sqlitePath;
         _postgres = postgres;
+        _settings = settings;
     }
 
     private bool KeepsTheStore => _sqlitePath is not null || _postgres is not null;
@@ -121,6 +123,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("CareCoordination:DailyJobs:Enabled", "false");
         builder.UseSetting("Authentication:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("Service:RequestsPerMinutePerOrganisation", _permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
