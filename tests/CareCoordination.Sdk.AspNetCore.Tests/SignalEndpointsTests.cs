@@ -127,4 +127,18 @@ public sealed class SignalEndpointsTests
         Assert.Equal("rule 2 who may signal", problem.GetProperty("rule").GetString());
         Assert.Equal(0, service.Services.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
     }
+
+    [Fact]
+    public async Task A_retry_of_a_registration_whose_signal_was_erased_as_unjustified_is_a_conflict_and_registers_nothing()
+    {
+        using var service = new ServiceFactory();
+        var client = service.ClientAs(Role.ReporterOfTheOrganisation);
+        await (await client.PostAsync("/v1/signals", Http.SignalBody(), "outbox-erased-1")).JsonAsync();
+        await (await client.PostAsync("/v1/signal-withdrawals", $$"""{"bsn":"{{Http.Sam}}","reason":"Unjustified"}""")).JsonAsync();
+
+        var retry = await client.PostAsync("/v1/signals", Http.SignalBody(), "outbox-erased-1");
+
+        await retry.ProblemAsync(409);
+        Assert.Equal(0, service.Services.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
+    }
 }

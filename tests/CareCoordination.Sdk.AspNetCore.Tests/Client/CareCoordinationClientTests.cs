@@ -5,7 +5,10 @@ using System.Threading.Tasks;
 using CareCoordination.Sdk.Client;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +108,48 @@ public sealed class CareCoordinationClientTests
         Assert.Equal(409, stale.Status);
         Assert.Equal((CaseStatus.Coordinated, new CoordinatorId(1)), (read.Status, read.Coordinator));
         Assert.Equal((5, "a payment plan runs"), (readPlan.Version, readPlan.Goals.Single().Progress));
+    }
+
+    [Fact]
+    public async Task Through_the_client_a_reporter_records_informing_and_its_postponement_and_a_case_holder_withdraws_a_consent_at_its_version()
+    {
+        using var service = new ServiceFactory();
+        using var schoolProvider = ClientOf(service, Role.ReporterOfTheOrganisation);
+        using var socialWorkProvider = ClientOf(service, Role.ReporterOfAnotherOrganisation);
+        using var holderProvider = ClientOf(service, Role.CareCoordinator);
+        var school = schoolProvider.GetRequiredService<CareCoordinationClient>();
+        var ours = await school.RegisterAsync(new SignalToRegister(Sam, ReportingCriterion.SchoolAbsenceOrDropout), "outbox-1");
+        var theirs = await socialWorkProvider.GetRequiredService<CareCoordinationClient>().RegisterAsync(new SignalToRegister(Sam, ReportingCriterion.FinancialProblems), "sw-1");
+        var centre = TestRegion.YouthAndFamilyCentre;
+        service.Services.GetRequiredService<ReferenceIndex>().Register(new SignalRegistration(Sam, centre, TestRegion.ReporterOf(centre), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
+        var desk = service.Services.GetRequiredService<CoordinationDesk>();
+        desk.NameCaseHolder(new CaseId(1), TestRegion.ReporterOf(centre), centre);
+        var consent = service.Services.GetRequiredService<PersonDataAccess>().GiveConsent(
+            new Actor("user-care-coordinator", ActorRole.Coordinator, centre, TestRegion.ReporterOf(centre), "test"), new CaseId(1), Sam, ConsentPurpose.Coordination, [TestRegion.School], ConsentGiver.Parents);
+        var holder = holderProvider.GetRequiredService<CareCoordinationClient>();
+
+        await school.RecordInformedAsync(ours.Signal, ConsentGiver.Parents);
+        var refused = await Assert.ThrowsAsync<CareCoordinationApiException>(() => school.RecordInformingPostponedAsync(theirs.Signal, "not ours to inform"));
+        await holder.WithdrawConsentAsync(new CaseId(1), consent.Id, consent.Version);
+        var stale = await Assert.ThrowsAsync<CareCoordinationApiException>(() => holder.WithdrawConsentAsync(new CaseId(1), consent.Id, consent.Version));
+
+        var schoolReporter = new Actor("user-school", ActorRole.Reporter, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), "test");
+        var obligations = service.Services.GetRequiredService<PersonDataAccess>().GetInformationObligations(schoolReporter, Sam.Bsn);
+        Assert.True(obligations.Single(o => o.Signal == ours.Signal).IsFulfilled);
+        Assert.Equal((403, "R1"), (refused.Status, refused.Rule?[..2]));
+        Assert.Equal(409, stale.Status);
+        Assert.Contains("version 2", stale.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Through_the_client_a_privacy_officer_asks_for_a_rotation_and_learns_that_the_trail_uses_the_newest_keys_already()
+    {
+        using var service = new ServiceFactory();
+        using var auditorProvider = ClientOf(service, Role.Auditor);
+
+        var conflict = await Assert.ThrowsAsync<CareCoordinationApiException>(() => auditorProvider.GetRequiredService<CareCoordinationClient>().RotateAuditKeysAsync());
+
+        Assert.Equal(409, conflict.Status);
     }
 
     private static ServiceProvider ClientOf(ServiceFactory service, Role role)
