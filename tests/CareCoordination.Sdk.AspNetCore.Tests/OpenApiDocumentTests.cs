@@ -17,6 +17,8 @@ public sealed class OpenApiDocumentTests
     // nlgov:paths-kebab-case, nlgov:query-keys-camel-case and nlgov:semver, as the linter writes them.
     private static readonly Regex KebabPath = new(@"^(\/|(\/_[a-z0-9]+|\/(([a-z0-9\-]+|{[^}]+})(\/([a-z0-9\-\.]+|{[^}]+}))*)(\/_[a-z]+)?)\/?)$");
     private static readonly Regex CamelQueryKey = new(@"^\$?[a-z][a-z\d]*([A-Z][a-z\d]*)*$");
+
+    private static readonly Regex CamelProperty = new("^[a-z][a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
     private static readonly Regex SemVer = new(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$");
     private static readonly string[] StandardMethods = ["get", "post", "put", "patch", "delete", "parameters", "summary", "description"];
 
@@ -99,6 +101,20 @@ public sealed class OpenApiDocumentTests
             Check(problem.TryGetProperty(member, out _), $"problem-schema-members: {member}");
         }
 
+        var checkedProperties = 0;
+        foreach (var schema in schemas.EnumerateObject())
+        {
+            if (schema.Value.TryGetProperty("properties", out var properties))
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    checkedProperties++;
+                    Check(CamelProperty.IsMatch(property.Name), $"property-casing: {schema.Name}.{property.Name} is lowerCamelCase");
+                }
+            }
+        }
+
+        Check(checkedProperties > 50, "the document describes the properties of its bodies and answers");
         Check(Is(schemas, "Instant", "string", "date-time"), "date-time/format: an instant is a string of format date-time");
         Check(Is(schemas, "LocalDate", "string", "date"), "date-time/format: a date is a string of format date");
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));

@@ -39,9 +39,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     private readonly (string ConnectionString, string Schema, string CheckpointPath)? _postgres;
     private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IServiceCollection>? _testServices;
 
-    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null, (string ConnectionString, string Schema, string CheckpointPath)? postgres = null, IReadOnlyDictionary<string, string>? settings = null)
+    public ServiceFactory(int permitsPerMinute = 1_000_000, Action<CareCoordinationServiceOptions>? configure = null, string? sqlitePath = null, (string ConnectionString, string Schema, string CheckpointPath)? postgres = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         _permitsPerMinute = permitsPerMinute;
         _configure = configure;
         _sqlitePath = sqlitePath;
@@ -130,6 +132,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            _testServices?.Invoke(services);
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
             if (!KeepsTheStore)
             {
