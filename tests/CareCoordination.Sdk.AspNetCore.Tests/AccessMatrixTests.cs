@@ -13,8 +13,9 @@ namespace CareCoordination.Sdk.AspNetCore.Tests;
 
 /// <summary>
 /// Every endpoint × every role, on a region where the school (the organisation) and youth protection have a signal on
-/// Sam, a match that opened case 1: each cell's status,
-/// and for every 401 and 403 a problem+json that names the access rule.
+/// Sam, a match that opened case 1, and the youth and family centre signalled too and holds the case through the care
+/// coordinator's professional: each cell's status — a 404 or 422 behind an allowed access rule says the case or plan
+/// is not in the state the call needs — and for every 401 and 403 a problem+json that names the access rule.
 /// </summary>
 public sealed class AccessMatrixTests
 {
@@ -37,30 +38,30 @@ public sealed class AccessMatrixTests
         ("POST", "/v1/signals/search", Bsn, [200, 403, 403, 403, 403, 403, 401, 403]),
         ("POST", "/v1/match-contacts/search", Bsn, [403, 403, 403, 403, 403, 403, 401, 403]),
         ("POST", "/v1/information-obligations/search", Bsn, [200, 403, 403, 403, 403, 403, 401, 403]),
-        ("GET", "/v1/cases/1", null, [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("GET", "/v1/cases/1/plan", null, [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("GET", "/v1/cases/1", null, [403, 403, 403, 200, 403, 403, 401, 403]),
+        ("GET", "/v1/cases/1/plan", null, [403, 403, 403, 404, 403, 403, 401, 403]),
         ("POST", "/v1/subject-access-requests", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","requestedBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/consents", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","purpose":"Coordination","recipients":[2],"givenBy":"Parents"}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("DELETE", "/v1/cases/1/consents/1", null, [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/legal-bases", $$"""{"bsn":"{{Http.Sam}}","basis":"SeriouslyThreateningSituation","justification":"acute danger","recipients":[2],"validForDays":30}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/consents", $$"""{"bsn":"{{Http.Sam}}","dateOfBirth":"2017-04-12","purpose":"Coordination","recipients":[2],"givenBy":"Parents"}""", [403, 403, 403, 200, 403, 403, 401, 403]),
+        ("DELETE", "/v1/cases/1/consents/1", null, [403, 403, 403, 404, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/legal-bases", $$"""{"bsn":"{{Http.Sam}}","basis":"SeriouslyThreateningSituation","justification":"acute danger","recipients":[2],"validForDays":30}""", [403, 403, 403, 200, 403, 403, 401, 403]),
         ("GET", "/v1/audit-trail", null, [403, 403, 403, 403, 403, 200, 401, 403]),
         ("POST", "/v1/audit-trail/key-rotations", null, [403, 403, 403, 403, 403, 409, 401, 403]),
         ("POST", "/v1/signals/1/informing-records", """{"informed":"Parents"}""", [200, 403, 403, 403, 403, 403, 401, 403]),
         ("POST", "/v1/signals/1/informing-postponements", """{"reason":"informing now would endanger the child"}""", [200, 403, 403, 403, 403, 403, 401, 403]),
         ("GET", "/v1/coordination-overview", null, [403, 403, 403, 403, 200, 403, 401, 403]),
         ("POST", "/v1/case-intakes", $$"""{"youths":["{{Http.Sam}}"],"route":"CareNetwork"}""", [200, 200, 200, 200, 403, 403, 401, 403]),
-        ("PUT", "/v1/cases/1/case-holder", Bsn, [200, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/assessments", """{"problemDomains":["Parenting","Debt"],"coreProblem":"Debt","safetyThreatened":false}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("PUT", "/v1/cases/1/case-holder", Bsn, [200, 403, 403, 200, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/assessments", """{"problemDomains":["Parenting","Debt"],"coreProblem":"Debt","safetyThreatened":false}""", [403, 403, 403, 200, 403, 403, 401, 403]),
         ("POST", "/v1/cases/1/coordinator-assignments", "{}", [403, 403, 403, 403, 422, 403, 401, 403]),
-        ("POST", "/v1/cases/1/handovers", """{"youthProtection":3,"measure":"SupervisionOrder","agreements":"supervision order for a year","involvedOrganisations":[4],"feedbackIntervalDays":42}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/feedback-reports", Bsn, [422, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/plan", null, [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/plan/goals", """{"description":"the debts are under control","expectedVersion":1}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/plan/actions", """{"goal":1,"kind":"Help","description":"debt counselling","owner":2,"professional":201,"due":"2026-12-14","expectedVersion":2}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/plan/actions/1/completions", """{"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/plan/reviews", """{"progress":{"1":"on track"},"reached":[],"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/plan/escalation-checks", """{"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
-        ("POST", "/v1/cases/1/plan/enforcement-orders", """{"provider":2,"ordered":"start within a week","by":"2026-12-14","decidedBy":701,"expectedVersion":3}""", [403, 403, 403, 403, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/handovers", """{"youthProtection":3,"measure":"SupervisionOrder","agreements":"supervision order for a year","involvedOrganisations":[4],"feedbackIntervalDays":42}""", [403, 403, 403, 200, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/feedback-reports", Bsn, [422, 403, 403, 422, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan", null, [403, 403, 403, 201, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/goals", """{"description":"the debts are under control","expectedVersion":1}""", [403, 403, 403, 422, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/actions", """{"goal":1,"kind":"Help","description":"debt counselling","owner":2,"professional":201,"due":"2026-12-14","expectedVersion":2}""", [403, 403, 403, 422, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/actions/1/completions", """{"expectedVersion":3}""", [403, 403, 403, 422, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/reviews", """{"progress":{"1":"on track"},"reached":[],"expectedVersion":3}""", [403, 403, 403, 422, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/escalation-checks", """{"expectedVersion":3}""", [403, 403, 403, 422, 403, 403, 401, 403]),
+        ("POST", "/v1/cases/1/plan/enforcement-orders", """{"provider":2,"ordered":"start within a week","by":"2026-12-14","decidedBy":701,"expectedVersion":3}""", [403, 403, 403, 422, 403, 403, 401, 403]),
         ("PUT", "/v1/families/1", $$"""{"youths":["{{Http.Sam}}"],"carers":["{{Http.Sara}}"]}""", [403, 403, 403, 403, 403, 403, 401, 204]),
     ];
 
@@ -108,6 +109,7 @@ public sealed class AccessMatrixTests
             using var service = new ServiceFactory();
             await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
             await (await service.ClientAs(YouthProtection).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+            HoldCaseAsTheCareCoordinator(service);
             var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (body is not null)
             {
@@ -133,5 +135,16 @@ public sealed class AccessMatrixTests
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    // The care coordinator's organisation, the youth and family centre, signals too and its professional holds case 1,
+    // so that the matrix shows who is let into a case (R3) as well as who is kept out.
+    private static void HoldCaseAsTheCareCoordinator(ServiceFactory service)
+    {
+        var centre = Testing.TestRegion.YouthAndFamilyCentre;
+        var signalled = service.Services.GetRequiredService<Index.ReferenceIndex>().Register(new Signals.SignalRegistration(
+            new Identity.Youth(Identity.Bsn.Parse(Http.Sam), new NodaTime.LocalDate(2017, 4, 12)), centre, Testing.TestRegion.ReporterOf(centre), Signals.ReportingCriterion.SeriousUpbringingProblems));
+        Assert.False(signalled.IsRefused, signalled.Message);
+        service.Services.GetRequiredService<Coordination.Desk.CoordinationDesk>().NameCaseHolder(new Coordination.CaseId(1), Testing.TestRegion.ReporterOf(centre), centre);
     }
 }

@@ -64,7 +64,8 @@ public sealed partial class PersonDataAccess
     /// <param name="expectedVersion">The consent's <see cref="Consent.Version"/> the actor saw, to refuse the change when someone changed the consent since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The withdrawn consent.</returns>
     /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
-    /// <exception cref="ArgumentException">The register has no such consent, it was already withdrawn, or it is about no youth of the case.</exception>
+    /// <exception cref="NotFoundException">The register has no such consent.</exception>
+    /// <exception cref="ArgumentException">The consent was already withdrawn, or it is about no youth of the case.</exception>
     /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/>; nothing changed.</exception>
     public Consent WithdrawConsent(Actor actor, CaseId @case, int consent, int? expectedVersion = null)
     {
@@ -210,7 +211,7 @@ public sealed partial class PersonDataAccess
     }
 
     private Bsn ConsentYouth(int consent) =>
-        _consents.Get(consent)?.Youth ?? throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
+        _consents.Get(consent)?.Youth ?? throw NotFoundException.Missing(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"consent-{consent}"), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The register has no consent {consent}."));
 
     private static (ProfessionalId Professional, OrganisationId Organisation) Decider(Actor actor) =>
         Guard.NotNull(actor) is { Professional: { } professional, Organisation: { } organisation }

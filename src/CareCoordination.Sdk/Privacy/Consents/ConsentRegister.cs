@@ -186,7 +186,8 @@ public sealed partial class ConsentRegister
     /// <param name="consent">The consent's number.</param>
     /// <param name="expectedVersion">The consent's <see cref="Consent.Version"/> the caller saw, to refuse the change when someone changed the consent since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The withdrawn consent.</returns>
-    /// <exception cref="ArgumentException">The register has no such consent, or it was already withdrawn.</exception>
+    /// <exception cref="NotFoundException">The register has no such consent.</exception>
+    /// <exception cref="ArgumentException">The consent was already withdrawn.</exception>
     /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/> (someone withdrew it meanwhile); nothing changed.</exception>
     internal Consent Withdraw(int consent, int? expectedVersion = null)
     {
@@ -272,7 +273,8 @@ public sealed partial class ConsentRegister
     /// <param name="expectedVersion">The version the caller saw, or <see langword="null"/> for whatever version it is at.</param>
     /// <returns>The consent.</returns>
     /// <exception cref="StaleVersionException">The consent is not at <paramref name="expectedVersion"/>.</exception>
-    /// <exception cref="ArgumentException">The register has no such consent, or it was already withdrawn.</exception>
+    /// <exception cref="NotFoundException">The register has no such consent.</exception>
+    /// <exception cref="ArgumentException">The consent was already withdrawn.</exception>
     internal Consent CheckWithdrawable(int consent, int? expectedVersion)
     {
         lock (_gate)
@@ -283,7 +285,9 @@ public sealed partial class ConsentRegister
                 throw StaleVersionException.Of(seen.Reference, expected, seen.Version, Messages.Format(PrivacyMessages.StaleConsentVersion, seen.Reference, seen.Version, expected));
             }
 
-            return seen is { WithdrawnAt: null } ? seen : throw new ArgumentException("The register has no such consent, or it was already withdrawn.", nameof(consent));
+            return seen is null
+                ? throw NotFoundException.Missing(string.Create(CultureInfo.InvariantCulture, $"consent-{consent}"), string.Create(CultureInfo.InvariantCulture, $"The register has no consent {consent}."))
+                : seen.WithdrawnAt is null ? seen : throw new ArgumentException("The consent was already withdrawn.", nameof(consent));
         }
     }
 
