@@ -213,7 +213,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             people = StoredBytes.WriteFamily(store, null, seed: 51);
         }
 
-        Execute(path, laterTables + FormattableString.Invariant($"DROP TABLE family_addresses; UPDATE schema_info SET version = {version};"));
+        Execute(path, laterTables + FormattableString.Invariant($"DROP TABLE family_addresses; ALTER TABLE signals DROP COLUMN age_limit_day; UPDATE schema_info SET version = {version};"));
 
         using (var store = new SqliteSignalStore(path))
         {
@@ -251,7 +251,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
                 .AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
         }
 
-        Execute(path, "ALTER TABLE family_addresses DROP COLUMN municipality; UPDATE schema_info SET version = 4;");
+        Execute(path, "ALTER TABLE family_addresses DROP COLUMN municipality; ALTER TABLE signals DROP COLUMN age_limit_day; UPDATE schema_info SET version = 4;");
 
         using (var store = new SqliteSignalStore(path))
         {
