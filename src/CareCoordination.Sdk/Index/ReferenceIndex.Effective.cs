@@ -4,8 +4,9 @@ using CareCoordination.Sdk.Internal;
 
 namespace CareCoordination.Sdk.Index;
 
-// The counts as the law has them today (SignalLifetime decides what each slot is), exact without a pass over the slots
-// until the earliest day the ExpiryCalendar holds, whether or not ExpireDue ran.
+// The index's side of SignalLifetime and ExpiryCalendar: the kept birthdays, the calendar entries, and the counts as the
+// law has them today, exact without a pass over the slots until the earliest day the calendar holds, whether or not
+// ExpireDue ran.
 public sealed partial class ReferenceIndex
 {
     // No signal changes its effective state before this day number, so the kept counts are exact until then; a copy of
@@ -50,6 +51,45 @@ public sealed partial class ReferenceIndex
         }
 
         SettleEarliestDue();
+    }
+
+    /// <summary>Keeps the youth's age-limit day once what needs it is written; in a batch, says how to put the one before back.</summary>
+    private void KeepAgeLimit(int key, int ageLimit)
+    {
+        var before = _lifetime.AgeLimitOf(key);
+        if (before == ageLimit)
+        {
+            return;
+        }
+
+        if (_batch is not null)
+        {
+            UndoAgeLimit(_batch, key, before);
+        }
+
+        _lifetime.Set(key, ageLimit);
+        CalendarArchiveOf(key);
+    }
+
+    // Apart from KeepAgeLimit, so that a registration outside a batch allocates no closure.
+    private void UndoAgeLimit(PendingBatch batch, int key, int before) => batch.Undo.Add(() =>
+    {
+        _lifetime.Set(key, before);
+        CalendarArchiveOf(key);
+    });
+
+    /// <summary>Puts the youth's archived signals into the calendar again: the day they leave the archive follows the youth's kept birthday.</summary>
+    private void CalendarArchiveOf(int key)
+    {
+        if (_archive.Count == 0)
+        {
+            return;
+        }
+
+        for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+        {
+            NoteDue(slot);
+        }
     }
 
     /// <summary>Whether the kept counts are exact now: nothing fell due since the last expiry run.</summary>

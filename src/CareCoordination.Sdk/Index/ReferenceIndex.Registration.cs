@@ -404,26 +404,6 @@ public sealed partial class ReferenceIndex
         });
     }
 
-    /// <summary>Keeps the youth's age-limit day once what needs it is written; in a batch, says how to put the one before back.</summary>
-    private void KeepAgeLimit(int key, int ageLimit)
-    {
-        var before = _lifetime.AgeLimitOf(key);
-        if (before == ageLimit)
-        {
-            return;
-        }
-
-        if (_batch is not null)
-        {
-            UndoAgeLimit(_batch, key, before);
-        }
-
-        _lifetime.Set(key, ageLimit);
-    }
-
-    // Apart from KeepAgeLimit, so that a registration outside a batch allocates no closure.
-    private void UndoAgeLimit(PendingBatch batch, int key, int before) => batch.Undo.Add(() => _lifetime.Set(key, before));
-
     /// <summary>Writes one change to the store, or keeps it for the batch's one transaction.</summary>
     private void Commit(SignalCommit commit)
     {

@@ -100,6 +100,21 @@ public sealed class SignalLifetimeTests
     }
 
     [Fact]
+    public void A_youth_signalled_again_with_an_earlier_birth_date_leaves_the_archive_on_that_23rd_birthday_and_the_daily_job_deletes_it_then()
+    {
+        var scenario = new IndexScenario();
+        scenario.Register(TestRegion.School, YouthAged(Sam, 10));
+        scenario.Index.Withdraw(Sam, TestRegion.School, WithdrawalReason.RiskGone);
+        var corrected = YouthAged(Sam, 21);
+        scenario.Register(TestRegion.SocialWork, corrected);
+        scenario.AdvanceDays(Period.Between(Today, corrected.DateOfBirth.PlusYears(23), PeriodUnits.Days).Days);
+
+        Assert.Equal((0, 0), (scenario.Index.ActiveSignalCount, scenario.Index.ArchivedSignalCount));
+        Assert.Equal(new ExpiryReport(0, 1, 1), scenario.Index.ExpireDue());
+        Assert.Equal(new ExpiryReport(0, 0, 0), scenario.Index.ExpireDue());
+    }
+
+    [Fact]
     public void The_birthday_is_forgotten_with_the_youths_last_signal()
     {
         var store = new InMemorySignalStore();
