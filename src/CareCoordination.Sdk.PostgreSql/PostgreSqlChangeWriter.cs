@@ -354,7 +354,8 @@ internal sealed class PostgreSqlChangeWriter(string schema)
                     updated,
                     """
                     ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                      day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                      day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, age_limit_day = excluded.age_limit_day,
+                      schema_version = excluded.schema_version
                     """));
             }
 
@@ -384,10 +385,10 @@ internal sealed class PostgreSqlChangeWriter(string schema)
         {
             var command = new NpgsqlBatchCommand(
                 $"""
-                INSERT INTO {schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version)
-                SELECT id, youth, organisation, reporter, registered_ticks, 0, day, expiry, state, offered, {PostgreSqlSchema.Version}
-                FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[], $5::bigint[], $6::integer[], $7::smallint[], $8::smallint[], $9::boolean[])
-                  AS s(id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered)
+                INSERT INTO {schema}.signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, age_limit_day, schema_version)
+                SELECT id, youth, organisation, reporter, registered_ticks, 0, day, expiry, state, offered, age_limit_day, {PostgreSqlSchema.Version}
+                FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[], $5::bigint[], $6::integer[], $7::smallint[], $8::smallint[], $9::boolean[], $10::integer[])
+                  AS s(id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered, age_limit_day)
                 {conflict}
                 """);
             command.Parameters.Add(Array(rows, s => s.Id.Value));
@@ -399,6 +400,7 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             command.Parameters.Add(Array(rows, s => (short)s.Expiry));
             command.Parameters.Add(Array(rows, s => (short)s.State));
             command.Parameters.Add(Array(rows, s => s.OfferedAsMatch));
+            command.Parameters.Add(Array(rows, s => s.AgeLimitDayNumber));
             return command;
         }
     }

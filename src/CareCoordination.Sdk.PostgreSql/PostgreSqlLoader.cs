@@ -17,7 +17,7 @@ internal static class PostgreSqlLoader
     public static void Load(NpgsqlConnection connection, string schema, IStoredIndexSink sink, StoredRowValidator validator)
     {
         using (var reader = connection.BeginBinaryExport(
-            $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered, schema_version FROM {schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
+            $"COPY (SELECT id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered, schema_version, age_limit_day FROM {schema}.signals ORDER BY id) TO STDOUT (FORMAT BINARY)"))
         {
             while (reader.StartRow() != -1)
             {
@@ -31,9 +31,15 @@ internal static class PostgreSqlLoader
                 long state = reader.Read<short>(NpgsqlDbType.Smallint);
                 long offered = reader.Read<bool>(NpgsqlDbType.Boolean) ? 1 : 0;
                 long version = reader.Read<int>(NpgsqlDbType.Integer);
+                long? ageLimit = reader.IsNull ? null : reader.Read<int>(NpgsqlDbType.Integer);
+                if (ageLimit is null)
+                {
+                    reader.Skip();
+                }
+
                 var key = id.ToString(CultureInfo.InvariantCulture);
                 if (validator.TryAcceptSchemaVersion(StoredRowValidator.SignalsTable, key, version, PostgreSqlSchema.Version)
-                    && validator.TryAcceptSignal(id, youth, organisation, reporter, ticks, day, expiry, state, offered, out var signal))
+                    && validator.TryAcceptSignal(id, youth, organisation, reporter, ticks, day, expiry, state, offered, ageLimit, out var signal))
                 {
                     sink.Add(signal);
                 }

@@ -12,7 +12,7 @@ namespace CareCoordination.Sdk.PostgreSql;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Creates the tables in a new schema, or migrates an older one to <see cref="Version"/>.</summary>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
@@ -91,9 +91,16 @@ internal static class PostgreSqlSchema
             statements.Add($"CREATE TABLE {schema}.family_addresses (family_id INTEGER PRIMARY KEY, address TEXT NOT NULL)");
         }
 
-        // Version 5 adds the municipality of a family's address, so that a move to another municipality is recognised
-        // after a restart; an address from an older schema has no municipality until the feed gives it again.
-        statements.Add($"ALTER TABLE {schema}.family_addresses ADD COLUMN municipality SMALLINT");
+        if (found < 5)
+        {
+            // Version 5 adds the municipality of a family's address, so that a move to another municipality is recognised
+            // after a restart; an address from an older schema has no municipality until the feed gives it again.
+            statements.Add($"ALTER TABLE {schema}.family_addresses ADD COLUMN municipality SMALLINT");
+        }
+
+        // Version 6 adds the youth's age-limit day to the signals whose archive could outlive it, so that the archive is
+        // deleted on the 23rd birthday; a signal from an older schema has none, and its archive ends after the archive period.
+        statements.Add($"ALTER TABLE {schema}.signals ADD COLUMN age_limit_day INTEGER");
         statements.Add($"INSERT INTO {schema}.schema_info (version) VALUES ({Version})");
         foreach (var statement in statements)
         {

@@ -22,10 +22,10 @@ internal sealed class SqliteChangeWriter : IDisposable
 {
     // A signal holds no intake route (that belongs to the coordination case); the route column stays so that files
     // written before remain readable, and new rows hold 0 there.
-    private const string SignalColumns = "INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version) "
-        + "VALUES ($id, $youth, $organisation, $reporter, $ticks, 0, $day, $expiry, $state, $offered, $schema)";
+    private const string SignalColumns = "INSERT INTO signals (id, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, age_limit_day, schema_version) "
+        + "VALUES ($id, $youth, $organisation, $reporter, $ticks, 0, $day, $expiry, $state, $offered, $ageLimit, $schema)";
 
-    private static readonly string[] SignalParameters = ["$id", "$youth", "$organisation", "$reporter", "$ticks", "$day", "$expiry", "$state", "$offered"];
+    private static readonly string[] SignalParameters = ["$id", "$youth", "$organisation", "$reporter", "$ticks", "$day", "$expiry", "$state", "$offered", "$ageLimit"];
 
     private readonly SqliteConnection _connection;
     private readonly string _fullPath;
@@ -43,7 +43,8 @@ internal sealed class SqliteChangeWriter : IDisposable
             SignalColumns
             + """
                ON CONFLICT (id) DO UPDATE SET reporter = excluded.reporter, registered_ticks = excluded.registered_ticks,
-                day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, schema_version = excluded.schema_version
+                day = excluded.day, expiry = excluded.expiry, state = excluded.state, offered = excluded.offered, age_limit_day = excluded.age_limit_day,
+                schema_version = excluded.schema_version
               """,
             SignalParameters);
         _upsertSignal.Parameters.AddWithValue("$schema", SqliteSchema.Version);
@@ -153,6 +154,7 @@ internal sealed class SqliteChangeWriter : IDisposable
             p[6].Value = (int)row.Expiry;
             p[7].Value = (int)row.State;
             p[8].Value = row.OfferedAsMatch ? 1 : 0;
+            p[9].Value = row.AgeLimitDayNumber is { } ageLimit ? ageLimit : DBNull.Value;
             try
             {
                 upsert.ExecuteNonQuery();

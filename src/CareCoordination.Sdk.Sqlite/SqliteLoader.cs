@@ -23,7 +23,7 @@ internal static class SqliteLoader
     public static void Load(SqliteConnection connection, SqliteTransaction? transaction, IStoredIndexSink sink, StoredRowValidator validator)
     {
         Span<long> values = stackalloc long[SignalColumnCount];
-        using (var command = Command(connection, transaction, "SELECT id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered, schema_version FROM signals ORDER BY id"))
+        using (var command = Command(connection, transaction, "SELECT id, youth, organisation, reporter, registered_ticks, day, expiry, state, offered, schema_version, age_limit_day FROM signals ORDER BY id"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -36,8 +36,20 @@ internal static class SqliteLoader
                     continue;
                 }
 
+                long? ageLimit = null;
+                if (!reader.IsDBNull(SignalColumnCount))
+                {
+                    if (!StoredColumns.TryInteger(reader, SignalColumnCount, out var day))
+                    {
+                        validator.Refuse(StoredRowValidator.SignalsTable, key, $"its column {reader.GetName(SignalColumnCount)} does not hold an integer", null);
+                        continue;
+                    }
+
+                    ageLimit = day;
+                }
+
                 if (validator.TryAcceptSchemaVersion(StoredRowValidator.SignalsTable, key, values[9], SqliteSchema.Version)
-                    && validator.TryAcceptSignal(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], out var signal))
+                    && validator.TryAcceptSignal(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], ageLimit, out var signal))
                 {
                     sink.Add(signal);
                 }

@@ -13,7 +13,7 @@ namespace CareCoordination.Sdk.Sqlite;
 internal static class SqliteSchema
 {
     /// <summary>The schema version this version of the SDK creates and reads.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     private static readonly string[] VersionOne =
     [
@@ -65,10 +65,15 @@ internal static class SqliteSchema
         "ALTER TABLE family_addresses ADD COLUMN municipality INTEGER",
     ];
 
+    private static readonly string[] VersionSix =
+    [
+        "ALTER TABLE signals ADD COLUMN age_limit_day INTEGER",
+    ];
+
     // The columns of each table as this version creates them, in order: a file of this version lacking one was damaged.
     private static readonly (string Table, string Columns)[] Tables =
     [
-        ("signals", "id,youth,organisation,reporter,registered_ticks,route,day,expiry,state,offered,schema_version"),
+        ("signals", "id,youth,organisation,reporter,registered_ticks,route,day,expiry,state,offered,schema_version,age_limit_day"),
         ("events", "sequence,signal_id,other_signal_id,type,schema_version,occurred_ticks,payload"),
         ("family_members", "family_id,position,role,member"),
         ("audit_records", "sequence,at_ticks,user_id,role,organisation,system,subject,action,data,detail,basis,basis_reference,flagged,previous_hash,hash"),
@@ -136,9 +141,16 @@ internal static class SqliteSchema
             statements.AddRange(VersionFour);
         }
 
-        // Version 5 adds the municipality of a family's address, so that a move to another municipality is recognised
-        // after a restart; an address from an older file has no municipality until the feed gives it again.
-        statements.AddRange(VersionFive);
+        if (found < 5)
+        {
+            // Version 5 adds the municipality of a family's address, so that a move to another municipality is recognised
+            // after a restart; an address from an older file has no municipality until the feed gives it again.
+            statements.AddRange(VersionFive);
+        }
+
+        // Version 6 adds the youth's age-limit day to the signals whose archive could outlive it, so that the archive is
+        // deleted on the 23rd birthday; a signal from an older file has none, and its archive ends after the archive period.
+        statements.AddRange(VersionSix);
         statements.Add(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({Version})"));
         foreach (var statement in statements)
         {

@@ -336,8 +336,10 @@ public sealed partial class SqliteSignalStore : ICareCoordinationStore, ISignalE
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection held the file longer than the busy timeout.
     private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6;
 
-    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file's pages or header are damaged.
-    private static bool IsDamaged(SqliteException e) => e.SqliteErrorCode is 11 or 26;
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file's pages or header are damaged. A damaged schema format number
+    // in the header (bytes 44–47) comes back as a plain SQLITE_ERROR naming an unsupported file format.
+    private static bool IsDamaged(SqliteException e) =>
+        e.SqliteErrorCode is 11 or 26 || (e.SqliteErrorCode == 1 && e.Message.Contains("unsupported file format", StringComparison.Ordinal));
 
     /// <summary>Runs one operation under the store's lock; a file that stayed locked becomes <see cref="StoreUnavailableException"/>.</summary>
     private T Run<T>(Func<T> operation)

@@ -94,7 +94,7 @@ internal sealed class NaiveIndex
                     ToArchive++;
                 }
             }
-            else if (signal.State == State.Archived && signal.ArchivedOn.PlusMonths(60) <= today)
+            else if (signal.State == State.Archived && (signal.ArchivedOn.PlusMonths(60) <= today || TwentyThirdBirthday(signal.Bsn) <= today))
             {
                 _signals.Remove(signal);
             }

@@ -230,7 +230,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         {
             connection.Open();
             var downgrade = string.Format(CultureInfo.InvariantCulture, laterTables, schema)
-                + $"DROP TABLE {schema}.family_addresses; UPDATE {schema}.schema_info SET version = {version.ToString(CultureInfo.InvariantCulture)};";
+                + $"DROP TABLE {schema}.family_addresses; ALTER TABLE {schema}.signals DROP COLUMN age_limit_day; UPDATE {schema}.schema_info SET version = {version.ToString(CultureInfo.InvariantCulture)};";
             using var command = new NpgsqlCommand(downgrade, connection);
             command.ExecuteNonQuery();
         }
@@ -274,7 +274,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         using (var connection = new NpgsqlConnection(ConnectionString))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"ALTER TABLE {schema}.family_addresses DROP COLUMN municipality; UPDATE {schema}.schema_info SET version = 4;", connection);
+            using var command = new NpgsqlCommand($"ALTER TABLE {schema}.family_addresses DROP COLUMN municipality; ALTER TABLE {schema}.signals DROP COLUMN age_limit_day; UPDATE {schema}.schema_info SET version = 4;", connection);
             command.ExecuteNonQuery();
         }
 

@@ -155,7 +155,7 @@ public sealed class SqliteLoadValidationTests : IDisposable
     public void Two_active_signals_of_one_organisation_for_one_youth_stop_the_start()
     {
         var path = Written("duplicate.db");
-        Damage(path, "INSERT INTO signals SELECT id + 1000, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version FROM signals WHERE state = 1 LIMIT 1");
+        Damage(path, "INSERT INTO signals SELECT id + 1000, youth, organisation, reporter, registered_ticks, route, day, expiry, state, offered, schema_version, age_limit_day FROM signals WHERE state = 1 LIMIT 1");
 
         using var store = new SqliteSignalStore(path);
         var error = Assert.Throws<CorruptStoredDataException>(() => store.Load(new LoadedRows()));
@@ -233,12 +233,12 @@ public sealed class SqliteLoadValidationTests : IDisposable
     public void Rows_of_a_newer_SDK_are_refused_as_unsupported_and_never_quarantined()
     {
         var path = Written("newer.db");
-        Damage(path, "UPDATE signals SET schema_version = 6 WHERE id = (SELECT MAX(id) FROM signals)");
+        Damage(path, "UPDATE signals SET schema_version = 7 WHERE id = (SELECT MAX(id) FROM signals)");
 
         using var store = new SqliteSignalStore(path, new SqliteStoreOptions { CorruptRows = CorruptRowHandling.Quarantine });
         var error = Assert.Throws<UnsupportedSchemaVersionException>(() => store.Load(new LoadedRows()));
 
-        Assert.Equal(6, error.SchemaVersion);
+        Assert.Equal(7, error.SchemaVersion);
     }
 
     [Fact]

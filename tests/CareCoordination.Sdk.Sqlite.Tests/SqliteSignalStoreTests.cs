@@ -215,7 +215,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             people = StoredBytes.WriteFamily(store, null, seed: 51);
         }
 
-        Execute(path, laterTables + FormattableString.Invariant($"DROP TABLE family_addresses; UPDATE schema_info SET version = {version};"));
+        Execute(path, laterTables + FormattableString.Invariant($"DROP TABLE family_addresses; ALTER TABLE signals DROP COLUMN age_limit_day; UPDATE schema_info SET version = {version};"));
 
         using (var store = new SqliteSignalStore(path))
         {
@@ -253,7 +253,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
                 .AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
         }
 
-        Execute(path, "ALTER TABLE family_addresses DROP COLUMN municipality; UPDATE schema_info SET version = 4;");
+        Execute(path, "ALTER TABLE family_addresses DROP COLUMN municipality; ALTER TABLE signals DROP COLUMN age_limit_day; UPDATE schema_info SET version = 4;");
 
         using (var store = new SqliteSignalStore(path))
         {
@@ -268,6 +268,32 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         }
 
         Assert.Equal("7|3511AB-8|344", Query(path, "SELECT family_id || '|' || address || '|' || COALESCE(municipality, '') FROM family_addresses"));
+    }
+
+    [Fact]
+    public void A_file_of_version_5_gains_the_age_limit_column_and_the_next_renewal_fills_it()
+    {
+        var path = Path.Combine(_directory, "v5-age-limit.db");
+        var youth = new Identity.Youth(Testing.TestBsns.Generate(1, seed: 61)[0], new NodaTime.LocalDate(2006, 3, 1));
+        var clock = new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0));
+        var registration = new Signals.SignalRegistration(youth, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), Signals.ReportingCriterion.SeriousUpbringingProblems);
+        using (var store = new SqliteSignalStore(path))
+        {
+            new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store).Register(registration).ThrowIfRefused();
+        }
+
+        Execute(path, "ALTER TABLE signals DROP COLUMN age_limit_day; UPDATE schema_info SET version = 5;");
+
+        using (var store = new SqliteSignalStore(path))
+        {
+            Assert.Equal("|6", Query(path, "SELECT COALESCE(age_limit_day, '') || '|' || (SELECT MAX(version) FROM schema_info) FROM signals"));
+            clock.Advance(NodaTime.Duration.FromDays(1));
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
+            Assert.Equal(Signals.RegistrationOutcome.Renewed, index.Register(registration).Outcome);
+        }
+
+        // The 23rd birthday of a youth born on 1 March 2006, as a day number.
+        Assert.Equal("740771", Query(path, "SELECT CAST(age_limit_day AS TEXT) FROM signals"));
     }
 
     private static string? Query(string path, string sql)

@@ -220,7 +220,7 @@ public static class StoredRowMutations
             "expiry" or "state" => Gen.Choose(-1, 4).Select(v => (long)v),
             "offered" => Gen.Choose(-1, 3).Select(v => (long)v),
             "day" => Gen.Elements(0L, 739_000L, MaxDay, MaxDay + 1, -1L, int.MaxValue),
-            "schema_version" => Gen.Choose(-1, 6).Select(v => (long)v),
+            "schema_version" => Gen.Choose(-1, 7).Select(v => (long)v),
             "key_version" => Gen.Choose(-1, 3).Select(v => (long)v),
             "family_id" => Gen.Elements(1L, 2L, 3L, 0L, -1L, int.MaxValue),
             "position" => Gen.Elements(-1L, 50L, 51L, int.MaxValue),
@@ -458,7 +458,7 @@ public static class StoredRowMutations
     }
 
     /// <summary>The schema version both stores write into a signal's row.</summary>
-    public const long SignalSchemaVersion = 5;
+    public const long SignalSchemaVersion = 6;
 
     // An organisation may register again for a youth once its signal's end date passed, before the daily run archived
     // it: active rows of one organisation for one youth may not overlap by more than the day a time zone accounts for.

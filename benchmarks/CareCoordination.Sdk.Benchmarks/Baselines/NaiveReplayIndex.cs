@@ -45,7 +45,8 @@ internal sealed class NaiveReplayIndex(ReplayWorkload workload) : ReplayTarget(w
             else
             {
                 ended.IsArchived = true;
-                ended.ArchivedUntil = Workload.ArchivedUntil[day];
+                // The archive keeps it 60 months, or until the youth turns 23 if that comes first.
+                ended.ArchivedUntil = Math.Min(Workload.ArchivedUntil[day], ended.AgeLimit);
                 ended.IsOffered = false;
                 counts.ExpiredToArchive++;
             }
@@ -109,7 +110,7 @@ internal sealed class NaiveReplayIndex(ReplayWorkload workload) : ReplayTarget(w
             counts.ArchivedMatches++;
         }
 
-        list.Add(new NaiveSignal(organisation) { ActiveUntil = activeUntil, EndsAtAgeLimit = endsAtAgeLimit });
+        list.Add(new NaiveSignal(organisation) { ActiveUntil = activeUntil, EndsAtAgeLimit = endsAtAgeLimit, AgeLimit = ageLimit });
         counts.Registered++;
     }
 
@@ -120,6 +121,8 @@ internal sealed class NaiveReplayIndex(ReplayWorkload workload) : ReplayTarget(w
         public int ActiveUntil { get; set; }
 
         public bool EndsAtAgeLimit { get; set; }
+
+        public int AgeLimit { get; init; }
 
         public bool IsArchived { get; set; }
 

@@ -30,7 +30,7 @@ internal sealed class SqliteReplayIndex : ReplayTarget
     {
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
-        _connection.Execute("CREATE TABLE signals (id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, active_until INTEGER NOT NULL, at_age_limit INTEGER NOT NULL, archived INTEGER NOT NULL, archived_until INTEGER, offered INTEGER NOT NULL)");
+        _connection.Execute("CREATE TABLE signals (id INTEGER PRIMARY KEY, youth INTEGER NOT NULL, organisation INTEGER NOT NULL, active_until INTEGER NOT NULL, at_age_limit INTEGER NOT NULL, age_limit INTEGER NOT NULL, archived INTEGER NOT NULL, archived_until INTEGER, offered INTEGER NOT NULL)");
         _connection.Execute("CREATE INDEX signals_youth ON signals (youth, organisation)");
         _connection.Execute("CREATE INDEX signals_active_until ON signals (active_until) WHERE archived = 0");
         _connection.Execute("CREATE INDEX signals_archived_until ON signals (archived_until) WHERE archived = 1");
@@ -40,9 +40,9 @@ internal sealed class SqliteReplayIndex : ReplayTarget
         _sameYouth = _connection.Prepare("SELECT organisation FROM signals WHERE youth = $youth AND organisation <> $organisation AND archived = 0", "$youth", "$organisation");
         _family = _connection.Prepare("SELECT s.organisation FROM members m JOIN signals s ON s.youth = m.youth WHERE m.family = $family AND m.youth <> $youth AND s.organisation <> $organisation AND s.archived = 0", "$family", "$youth", "$organisation");
         _offer = _connection.Prepare("UPDATE signals SET offered = 1 WHERE youth = $youth AND organisation <> $organisation AND archived = 1 AND offered = 0", "$youth", "$organisation");
-        _insert = _connection.Prepare("INSERT INTO signals (youth, organisation, active_until, at_age_limit, archived, offered) VALUES ($youth, $organisation, $until, $limit, 0, 0)", "$youth", "$organisation", "$until", "$limit");
+        _insert = _connection.Prepare("INSERT INTO signals (youth, organisation, active_until, at_age_limit, age_limit, archived, offered) VALUES ($youth, $organisation, $until, $limit, $age, 0, 0)", "$youth", "$organisation", "$until", "$limit", "$age");
         _removeAtAgeLimit = _connection.Prepare("DELETE FROM signals WHERE archived = 0 AND active_until <= $day AND at_age_limit = 1", "$day");
-        _archive = _connection.Prepare("UPDATE signals SET archived = 1, archived_until = $until, offered = 0 WHERE archived = 0 AND active_until <= $day", "$until", "$day");
+        _archive = _connection.Prepare("UPDATE signals SET archived = 1, archived_until = MIN($until, age_limit), offered = 0 WHERE archived = 0 AND active_until <= $day", "$until", "$day");
         _delete = _connection.Prepare("DELETE FROM signals WHERE archived = 1 AND archived_until <= $day", "$day");
         _begin = _connection.Prepare("BEGIN");
         _commit = _connection.Prepare("COMMIT");
@@ -125,6 +125,7 @@ internal sealed class SqliteReplayIndex : ReplayTarget
         _insert.Parameters[1].Value = organisation;
         _insert.Parameters[2].Value = activeUntil;
         _insert.Parameters[3].Value = endsAtAgeLimit ? 1 : 0;
+        _insert.Parameters[4].Value = ageLimit;
         _insert.ExecuteNonQuery();
         counts.Registered++;
     }

@@ -1,94 +1,95 @@
 using System.Collections.Generic;
 using System.Threading;
 using CareCoordination.Sdk.Internal;
-using CareCoordination.Sdk.Matching;
-using CareCoordination.Sdk.Signals;
-using NodaTime;
 
 namespace CareCoordination.Sdk.Index;
 
-// The lifetime as the law has it (Jeugdwet art. 7.1.4.5–7.1.4.6): a signal past its end date is inactive from that day,
-// and an archived one is gone once its archive period ended — whether or not
-// ExpireDue ran. ExpireDue only tidies the slots up; every read, match and count applies the dates itself.
+// The index's side of SignalLifetime and ExpiryCalendar: the kept birthdays, the calendar entries, and the counts as the
+// law has them today, exact without a pass over the slots until the earliest day the calendar holds, whether or not
+// ExpireDue ran.
 public sealed partial class ReferenceIndex
 {
-    private const byte Gone = 0;
-
-    // No signal changes its effective state before this day number, so the kept counts are exact until then.
+    // No signal changes its effective state before this day number, so the kept counts are exact until then; a copy of
+    // the calendar's earliest day that the counts can read without the lock.
     private int _earliestDue = int.MaxValue;
-
-    private int _cutoffToday = -1;
-    private int _cutoff;
 
     /// <summary>The day number and the latest archive day number whose archive period has ended, as of now.</summary>
     private (int Today, int ArchiveCutoff) LifetimeDay()
     {
         var today = _calendar.DayOf(_clock.GetCurrentInstant());
-        return (today.DayNumber, ArchiveCutoffOn(today.DayNumber, today.Date));
+        return (today.DayNumber, _lifetime.ArchiveCutoff(today.DayNumber, today.Date));
     }
 
-    private int ArchiveCutoffOn(int todayNumber, LocalDate today)
+    /// <summary>Puts a slot into the expiry calendar under the day it is now due.</summary>
+    private void NoteDue(int slot)
     {
-        if (_cutoffToday != todayNumber)
+        _expiry.Add(slot);
+        if (_expiry.EarliestDue < _earliestDue)
         {
-            _cutoff = LocalCalendar.DayNumber(LatestArchiveDateDue(today));
-            _cutoffToday = todayNumber;
-        }
-
-        return _cutoff;
-    }
-
-    /// <summary>What a slot is today: active, archived, or gone (free or no longer kept), whatever its stored state says.</summary>
-    private static byte EffectiveState(ref SignalSlot s, int today, int archiveCutoff)
-    {
-        if (s.State == SignalSlot.Active)
-        {
-            if (s.Day > today)
-            {
-                return SignalSlot.Active;
-            }
-
-            return s.Expiry == (byte)SignalExpiry.ActivePeriodEnds && !MatchFinder.ArchiveGone(s.Day, archiveCutoff) ? SignalSlot.Archived : Gone;
-        }
-
-        return s.State == SignalSlot.Archived && !MatchFinder.ArchiveGone(s.Day, archiveCutoff) ? SignalSlot.Archived : Gone;
-    }
-
-    /// <summary>The day a slot next changes its effective state by itself.</summary>
-    private int DueDayOf(ref SignalSlot s)
-    {
-        if (s.State == SignalSlot.Active)
-        {
-            return s.Day;
-        }
-
-        return LocalCalendar.DayNumber(LocalCalendar.FromDayNumber(s.Day).Plus(Policy.ArchivePeriod));
-    }
-
-    private void NoteDue(ref SignalSlot s)
-    {
-        var due = DueDayOf(ref s);
-        if (due < _earliestDue)
-        {
-            Volatile.Write(ref _earliestDue, due);
+            Volatile.Write(ref _earliestDue, _expiry.EarliestDue);
         }
     }
 
-    private void RecomputeEarliestDue()
+    /// <summary>Makes the earliest due day exact again, after the daily job or a rebuild.</summary>
+    private void SettleEarliestDue()
     {
-        var earliest = int.MaxValue;
+        _expiry.Settle();
+        Volatile.Write(ref _earliestDue, _expiry.EarliestDue);
+    }
+
+    /// <summary>Puts every taken slot into the expiry calendar, once the rebuild knows every youth's kept age limit.</summary>
+    private void CalendarAllSlots()
+    {
+        _expiry.Clear();
         var highWater = _slots.HighWater;
         for (var slot = 0; slot < highWater; slot++)
         {
-            ref var s = ref _slots[slot];
-            if (s.State != SignalSlot.Free)
+            if (_slots[slot].State != SignalSlot.Free)
             {
-                var due = DueDayOf(ref s);
-                earliest = due < earliest ? due : earliest;
+                _expiry.Add(slot);
             }
         }
 
-        Volatile.Write(ref _earliestDue, earliest);
+        SettleEarliestDue();
+    }
+
+    /// <summary>Keeps the youth's age-limit day once what needs it is written; in a batch, says how to put the one before back.</summary>
+    private void KeepAgeLimit(int key, int ageLimit)
+    {
+        var before = _lifetime.AgeLimitOf(key);
+        if (before == ageLimit)
+        {
+            return;
+        }
+
+        if (_batch is not null)
+        {
+            UndoAgeLimit(_batch, key, before);
+        }
+
+        _lifetime.Set(key, ageLimit);
+        CalendarArchiveOf(key);
+    }
+
+    // Apart from KeepAgeLimit, so that a registration outside a batch allocates no closure.
+    private void UndoAgeLimit(PendingBatch batch, int key, int before) => batch.Undo.Add(() =>
+    {
+        _lifetime.Set(key, before);
+        CalendarArchiveOf(key);
+    });
+
+    /// <summary>Puts the youth's archived signals into the calendar again: the day they leave the archive follows the youth's kept birthday.</summary>
+    private void CalendarArchiveOf(int key)
+    {
+        if (_archive.Count == 0)
+        {
+            return;
+        }
+
+        for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+        {
+            NoteDue(slot);
+        }
     }
 
     /// <summary>Whether the kept counts are exact now: nothing fell due since the last expiry run.</summary>
@@ -106,7 +107,7 @@ public sealed partial class ReferenceIndex
             for (var slot = 0; slot < highWater; slot++)
             {
                 ref var s = ref _slots[slot];
-                switch (EffectiveState(ref s, today, cutoff))
+                switch (_lifetime.EffectiveState(ref s, today, cutoff))
                 {
                     case SignalSlot.Active:
                         active++;

@@ -116,6 +116,7 @@ public sealed partial class ReferenceIndex
                     UndoChains(_batch, to);
                 }
 
+                var fromLimit = _lifetime.AgeLimitOf(from);
                 foreach (var slot in duplicates)
                 {
                     RemoveActive(slot, SignalEndReason.MergedOnIdentification, now);
@@ -123,6 +124,14 @@ public sealed partial class ReferenceIndex
 
                 Rekey(_active, to, moving);
                 Rekey(_archive, to, archived);
+
+                // The birthday the archive ends on moves with the signals; the earlier one when the BSN's youth had one too.
+                if (fromLimit != SignalLifetime.NoAgeLimit)
+                {
+                    var toLimit = _lifetime.AgeLimitOf(to);
+                    KeepAgeLimit(to, toLimit == SignalLifetime.NoAgeLimit ? fromLimit : Math.Min(fromLimit, toLimit));
+                    KeepAgeLimit(from, SignalLifetime.NoAgeLimit);
+                }
             });
 
             foreach (var family in FamiliesWith(substitute.AsIndexKey()))

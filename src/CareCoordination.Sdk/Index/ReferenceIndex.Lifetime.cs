@@ -219,12 +219,11 @@ public sealed partial class ReferenceIndex
     {
         var now = _clock.GetCurrentInstant();
         var day = _calendar.DayOf(now);
-        var today = day.Date;
         var todayNumber = day.DayNumber;
-        var archiveCutoff = LocalCalendar.DayNumber(LatestArchiveDateDue(today));
         int archived = 0, removed = 0, deleted = 0;
         lock (_gate)
         {
+            var archiveCutoff = _lifetime.ArchiveCutoff(todayNumber, day.Date);
             var keyCutoff = now - Policy.IdempotencyWindow;
             var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
             var due = DueForExpiry(todayNumber, archiveCutoff);
@@ -278,27 +277,13 @@ public sealed partial class ReferenceIndex
                     }
                 }
 
-                RecomputeEarliestDue();
+                // What fell due has moved on: an archived signal is under the day it leaves the archive, after today.
+                _expiry.DropUpTo(todayNumber);
+                SettleEarliestDue();
             });
         }
 
         return new ExpiryReport(archived, removed, deleted);
-    }
-
-    /// <summary>
-    /// The latest archive date whose archive period has ended by <paramref name="today"/>. Subtracting the period is
-    /// not enough: month arithmetic truncates (29 February plus five years is 28 February), so step forward while the
-    /// next day's period has also ended.
-    /// </summary>
-    private LocalDate LatestArchiveDateDue(LocalDate today)
-    {
-        var cutoff = today.Minus(Policy.ArchivePeriod);
-        while (cutoff.PlusDays(1).Plus(Policy.ArchivePeriod) <= today)
-        {
-            cutoff = cutoff.PlusDays(1);
-        }
-
-        return cutoff;
     }
 
     private SignalArchived MoveToArchive(int slot, SignalEndReason reason, LocalDate today, Instant now)
@@ -317,7 +302,7 @@ public sealed partial class ReferenceIndex
         // A signal past its end date may already have been offered as the archived match it was; it is offered once only.
         s.Next = _archive.HeadOf(s.Youth);
         _archive.SetHead(s.Youth, slot);
-        NoteDue(ref s);
+        NoteDue(slot);
         Volatile.Write(ref _activeCount, _activeCount - 1);
         Volatile.Write(ref _archivedCount, _archivedCount + 1);
         CountEnded(reason);
@@ -350,11 +335,18 @@ public sealed partial class ReferenceIndex
         }
 
         _idempotency.ForgetSignal(id, _batch?.Undo);
+        var key = _slots[slot].Youth;
         Unlink(table, slot);
         _slots.Release(slot);
         if (_batch is not null)
         {
             UndoRelease(_batch, slot);
+        }
+
+        // The youth's date of birth goes with its last signal.
+        if (_active.HeadOf(key) == NoSlot && _archive.HeadOf(key) == NoSlot)
+        {
+            KeepAgeLimit(key, SignalLifetime.NoAgeLimit);
         }
     }
 
@@ -389,28 +381,9 @@ public sealed partial class ReferenceIndex
         }
     }
 
-    /// <summary>The one definition of what an expiry run ends: each slot with the reason it ends for.</summary>
-    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
-    {
-        var due = new List<(int Slot, SignalEndReason Reason)>();
-        var highWater = _slots.HighWater;
-        for (var slot = 0; slot < highWater; slot++)
-        {
-            ref var s = ref _slots[slot];
-            if (s.State == SignalSlot.Active && s.Day <= todayNumber)
-            {
-                due.Add((slot, (SignalExpiry)s.Expiry != SignalExpiry.ActivePeriodEnds ? SignalEndReason.AgeLimitReached
-                    : EffectiveState(ref s, todayNumber, archiveCutoff) == SignalSlot.Archived ? SignalEndReason.ActivePeriodEnded
-                    : SignalEndReason.ArchivePeriodEnded));
-            }
-            else if (s.State == SignalSlot.Archived && EffectiveState(ref s, todayNumber, archiveCutoff) != SignalSlot.Archived)
-            {
-                due.Add((slot, SignalEndReason.ArchivePeriodEnded));
-            }
-        }
-
-        return due;
-    }
+    /// <summary>What an expiry run ends: each slot the calendar holds as due by today, with the reason it ends for.</summary>
+    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff) =>
+        _expiry.DueUpTo(todayNumber).ConvertAll(slot => (slot, _lifetime.EndReason(ref _slots[slot], todayNumber, archiveCutoff)));
 
     /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
     private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, List<LocalDate> archiveDates, Instant now, Instant? forgetKeysUpTo)

@@ -16,9 +16,9 @@ namespace CareCoordination.Sdk.Index;
 // How the index's slots become the rows and commits a store keeps, and back at start-up.
 public sealed partial class ReferenceIndex
 {
-    private SignalCommit RegistrationCommit(in Signal signal, int youthKey, int count, OrganisationId coordinator, Instant now, string? idempotencyKey)
+    private SignalCommit RegistrationCommit(in Signal signal, int youthKey, int ageLimit, int count, OrganisationId coordinator, Instant now, string? idempotencyKey)
     {
-        var row = StoredOf(signal, StoredSignalState.Active, offered: false);
+        var row = StoredOf(signal, StoredSignalState.Active, offered: false) with { AgeLimitDayNumber = AgeLimitColumn(ageLimit) };
         var upserts = new List<StoredSignal>(1) { row };
         var events = new List<StoredEvent>(count + 1) { EventDocuments.Registered(signal) };
         var remembered = idempotencyKey is null ? null : new RememberedMatchDocument[count];
@@ -71,8 +71,17 @@ public sealed partial class ReferenceIndex
         return StoredOf(ToSignal(slot), s.State == SignalSlot.Archived ? StoredSignalState.Archived : StoredSignalState.Active, s.Offered);
     }
 
-    private StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered) =>
-        new(signal.Id, YouthKey.FromTrusted(KeyOf(signal.Youth)), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered);
+    private StoredSignal StoredOf(in Signal signal, StoredSignalState state, bool offered)
+    {
+        var key = KeyOf(signal.Youth);
+        return new(signal.Id, YouthKey.FromTrusted(key), signal.Organisation, signal.Reporter, signal.RegisteredAt.ToUnixTimeTicks(), LocalCalendar.DayNumber(signal.ExpiresOn), signal.Expiry, state, offered)
+        {
+            AgeLimitDayNumber = AgeLimitColumn(_lifetime.AgeLimitOf(key)),
+        };
+    }
+
+    // Every row of a youth whose archive could outlive the age limit carries that day, so it survives any one row's erasure.
+    private static int? AgeLimitColumn(int ageLimit) => ageLimit == SignalLifetime.NoAgeLimit ? null : ageLimit;
 
     private Signal ToSignal(in StoredSignal stored) =>
         new(stored.Id, YouthOf(stored.Youth.Value), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.DayNumber, stored.Expiry);
@@ -96,6 +105,11 @@ public sealed partial class ReferenceIndex
         s.Next = table.HeadOf(key);
         table.SetHead(key, slot);
         _lastId = Math.Max(_lastId, stored.Id.Value);
+        if (stored.AgeLimitDayNumber is { } ageLimit)
+        {
+            _lifetime.Keep(key, ageLimit);
+        }
+
         if (table == _active)
         {
             _activeCount++;

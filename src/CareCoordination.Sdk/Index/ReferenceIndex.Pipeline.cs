@@ -230,6 +230,7 @@ public sealed partial class ReferenceIndex
             foreach (var (slot, value) in slots)
             {
                 _slots[slot] = value;
+                _expiry.Add(slot);
             }
 
             _active.SetHead(key, activeHead);

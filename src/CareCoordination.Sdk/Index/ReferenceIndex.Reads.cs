@@ -111,7 +111,7 @@ public sealed partial class ReferenceIndex
             for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
             {
                 ref var s = ref _slots[slot];
-                if (EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
+                if (_lifetime.EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
                 {
                     result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
                 }
@@ -121,7 +121,7 @@ public sealed partial class ReferenceIndex
             for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
             {
                 ref var s = ref _slots[slot];
-                if (EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
+                if (_lifetime.EffectiveState(ref s, today, cutoff) == SignalSlot.Archived)
                 {
                     result.Add(new ArchivedSignal(ToSignal(slot), LocalCalendar.FromDayNumber(s.Day), s.Offered));
                 }

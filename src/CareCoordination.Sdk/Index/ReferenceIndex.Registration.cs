@@ -249,9 +249,10 @@ public sealed partial class ReferenceIndex
         {
             var head = _active.HeadOf(key);
             var own = _matching.FindInChain(head, organisation, today.DayNumber);
+            var ageLimit = _lifetime.AgeLimitAfter(key, registration.Youth.DateOfBirth, expiresOn);
             if (own != NoSlot)
             {
-                return Renew(own, registration, now, expiresOn, expiry, idempotencyKey);
+                return Renew(own, registration, now, expiresOn, expiry, ageLimit, idempotencyKey);
             }
 
             var id = _lastId + 1;
@@ -259,7 +260,13 @@ public sealed partial class ReferenceIndex
             OrganisationId coordinator;
             using (CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.MatchActivity))
             {
-                count = _matching.Collect(key, head, organisation, includeArchive: true, today.DayNumber, ArchiveCutoffOn(today.DayNumber, today.Date));
+                count = _matching.Collect(key, head, organisation, includeArchive: true, today.DayNumber, _lifetime.ArchiveCutoff(today.DayNumber, today.Date));
+
+                // A youth given before with an earlier birth date is past that age limit: its archive is gone.
+                if (ageLimit != SignalLifetime.NoAgeLimit && ageLimit <= today.DayNumber)
+                {
+                    count = _matching.WithoutArchived(count);
+                }
                 coordinator = count == 0 ? default : _matching.DesignateCoordinator(organisation, rank, id, count);
             }
 
@@ -267,8 +274,10 @@ public sealed partial class ReferenceIndex
             var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, expiresOn, expiry);
             if (_store is not null)
             {
-                Commit(RegistrationCommit(signal, key, count, coordinator, now, idempotencyKey));
+                Commit(RegistrationCommit(signal, key, ageLimit, count, coordinator, now, idempotencyKey));
             }
+
+            KeepAgeLimit(key, ageLimit);
 
             _lastId = id;
             var slot = _slots.Take();
@@ -289,7 +298,7 @@ public sealed partial class ReferenceIndex
             s.Next = head;
             _active.SetHead(key, slot);
             Volatile.Write(ref _activeCount, _activeCount + 1);
-            NoteDue(ref s);
+            NoteDue(slot);
             for (var i = 0; i < count; i++)
             {
                 if (_matching.KindAt(i) == MatchKind.Archived)
@@ -334,11 +343,11 @@ public sealed partial class ReferenceIndex
         }
     }
 
-    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, string? idempotencyKey)
+    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, int ageLimit, string? idempotencyKey)
     {
         if (_store is not null)
         {
-            var renewed = StoredOf(slot) with { RegisteredTicks = now.ToUnixTimeTicks(), Reporter = registration.Reporter, DayNumber = expiresOn, Expiry = expiry };
+            var renewed = StoredOf(slot) with { RegisteredTicks = now.ToUnixTimeTicks(), Reporter = registration.Reporter, DayNumber = expiresOn, Expiry = expiry, AgeLimitDayNumber = AgeLimitColumn(ageLimit) };
             var key = _slots[slot].Youth;
             Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(ToSignal(renewed))])
             {
@@ -353,12 +362,21 @@ public sealed partial class ReferenceIndex
             UndoSlotChange(_batch, slot);
         }
 
+        KeepAgeLimit(_slots[slot].Youth, ageLimit);
         ref var s = ref _slots[slot];
         var previous = Instant.FromUnixTimeTicks(s.RegisteredTicks);
         s.RegisteredTicks = now.ToUnixTimeTicks();
         s.Reporter = registration.Reporter.Value;
+        var moved = s.Day != expiresOn;
         s.Day = expiresOn;
         s.Expiry = (byte)expiry;
+
+        // A renewed signal moves to its new end date in the calendar; its old entry is passed over when that day comes.
+        if (moved)
+        {
+            NoteDue(slot);
+        }
+
         var signal = ToSignal(slot);
         Count(IndexMetrics.SignalRenewed);
         Publish(new SignalRenewed(signal, previous), static (o, e) => o.OnSignalRenewed(e));
@@ -379,7 +397,11 @@ public sealed partial class ReferenceIndex
     {
         var before = _slots[slot];
         batch.Youths.Add(before.Youth);
-        batch.Undo.Add(() => _slots[slot] = before);
+        batch.Undo.Add(() =>
+        {
+            _slots[slot] = before;
+            _expiry.Add(slot);
+        });
     }
 
     /// <summary>Writes one change to the store, or keeps it for the batch's one transaction.</summary>

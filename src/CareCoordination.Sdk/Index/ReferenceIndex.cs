@@ -49,6 +49,8 @@ public sealed partial class ReferenceIndex
     private readonly YouthTable _active = new();
     private readonly YouthTable _archive = new();
     private readonly FamilyTable _families;
+    private readonly SignalLifetime _lifetime;
+    private readonly ExpiryCalendar _expiry;
 
     // Candidates of the registration in progress; only touched under the lock.
     private readonly MatchFinder _matching;
@@ -133,6 +135,8 @@ public sealed partial class ReferenceIndex
         Directory = Guard.NotNull(directory);
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
+        _lifetime = new SignalLifetime(policy.ArchivePeriod, policy.AgeLimitInYears);
+        _expiry = new ExpiryCalendar(_slots, _lifetime);
         _observers = observers is null ? [] : [.. observers];
         _participants = [.. _observers.Where(o => o is IChangeParticipant)];
         _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
@@ -149,7 +153,7 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             store.Load(new Loader(this, cancellationToken));
-            RecomputeEarliestDue();
+            CalendarAllSlots();
             _keying.Claim(store, _activeCount + _archivedCount > 0);
         }
 
@@ -230,6 +234,7 @@ public sealed partial class ReferenceIndex
         {
             _slots.EnsureCapacity(signals);
             _active.EnsureCapacity(youths);
+            _expiry.EnsureCapacity(signals);
         }
     }
 
@@ -239,7 +244,7 @@ public sealed partial class ReferenceIndex
     {
         lock (_gate)
         {
-            return _slots.AllocatedBytes + _active.AllocatedBytes + _archive.AllocatedBytes;
+            return _slots.AllocatedBytes + _active.AllocatedBytes + _archive.AllocatedBytes + _lifetime.AllocatedBytes + _expiry.AllocatedBytes;
         }
     }
 

@@ -93,6 +93,24 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
         return count;
     }
 
+    /// <summary>Leaves out the archived candidates of the last collection, for a youth whose archive is gone; returns how many candidates remain.</summary>
+    public int WithoutArchived(int count)
+    {
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (_kinds[i] != MatchKind.Archived)
+            {
+                _slotsFound[kept] = _slotsFound[i];
+                _kinds[kept] = _kinds[i];
+                _familiesFound[kept] = _familiesFound[i];
+                kept++;
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>Whether an archived signal is gone already: archived on or before the cutoff of the archive period.</summary>
     public static bool ArchiveGone(int archivedOn, int archiveCutoff) => archivedOn <= archiveCutoff;
 

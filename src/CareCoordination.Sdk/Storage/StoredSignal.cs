@@ -27,4 +27,12 @@ public readonly record struct StoredSignal(
     int DayNumber,
     SignalExpiry Expiry,
     StoredSignalState State,
-    bool OfferedAsMatch);
+    bool OfferedAsMatch)
+{
+    /// <summary>
+    /// Gets the day number (<see cref="System.DateOnly.DayNumber"/>) on which the youth reaches the age limit (the 23rd
+    /// birthday by law), kept only when this signal could be archived past it, so that the archive is deleted that day;
+    /// <see langword="null"/> when its archive ends before it. Every row of the youth carries the same day.
+    /// </summary>
+    public int? AgeLimitDayNumber { get; init; }
+}

@@ -109,7 +109,7 @@ internal sealed class IndexModel
             }
         }
 
-        _archive.RemoveAll(a => a.ArchivedOn.PlusYears(5) <= Today);
+        _archive.RemoveAll(a => a.ArchivedOn.PlusYears(5) <= Today || BirthDates[a.Youth].PlusYears(23) <= Today);
     }
 
     public void Death(int youth)

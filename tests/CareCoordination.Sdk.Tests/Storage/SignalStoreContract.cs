@@ -81,6 +81,42 @@ public abstract class SignalStoreContract : IDisposable
     }
 
     [Fact]
+    public void The_23rd_birthday_survives_a_restart_and_deletes_the_archive_on_that_day()
+    {
+        var scenario = new IndexScenario();
+        var older = IndexScenario.YouthAged(Sam, 20);
+        var store = OpenStore();
+        try
+        {
+            var index = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+            index.Register(IndexScenario.By(TestRegion.School, older)).ThrowIfRefused();
+            index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sara, 8))).ThrowIfRefused();
+            scenario.AdvanceDays(731);
+            Assert.Equal(2, index.ExpireDue().Archived);
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+
+        scenario.AdvanceDays(NodaTime.Period.Between(IndexScenario.Today.PlusDays(731), older.DateOfBirth.PlusYears(23), NodaTime.PeriodUnits.Days).Days);
+        store = OpenStore();
+        try
+        {
+            var reopened = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock, store);
+
+            Assert.Equal(1, reopened.ArchivedSignalCount);
+            Assert.Equal(new ExpiryReport(0, 0, 1), reopened.ExpireDue());
+            Assert.Empty(reopened.GetArchivedSignals(Sam));
+            Assert.Single(reopened.GetArchivedSignals(Sara));
+        }
+        finally
+        {
+            CloseStore(store);
+        }
+    }
+
+    [Fact]
     public void Half_siblings_through_a_shared_parent_and_a_youth_who_died_leaving_the_family_survive_a_restart()
     {
         var scenario = new IndexScenario();

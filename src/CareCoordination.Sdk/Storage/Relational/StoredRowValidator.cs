@@ -133,7 +133,24 @@ public sealed partial class StoredRowValidator
     /// <param name="signal">The signal, when the row is sound.</param>
     /// <returns>Whether the row is sound; <see langword="false"/> when it was quarantined.</returns>
     /// <exception cref="CorruptStoredDataException">The row is damaged and the handling is <see cref="CorruptRowHandling.Stop"/>.</exception>
-    public bool TryAcceptSignal(long id, long youth, long organisation, long reporter, long registeredTicks, long day, long expiry, long state, long offered, out StoredSignal signal)
+    public bool TryAcceptSignal(long id, long youth, long organisation, long reporter, long registeredTicks, long day, long expiry, long state, long offered, out StoredSignal signal) =>
+        TryAcceptSignal(id, youth, organisation, reporter, registeredTicks, day, expiry, state, offered, null, out signal);
+
+    /// <summary>Checks one signal row, as the store's columns hold it.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <param name="youth">The youth's key.</param>
+    /// <param name="organisation">The reporting organisation.</param>
+    /// <param name="reporter">The contact professional.</param>
+    /// <param name="registeredTicks">When it was made or renewed, as Unix ticks.</param>
+    /// <param name="day">The expiry or archive date's day number.</param>
+    /// <param name="expiry">Why it will expire.</param>
+    /// <param name="state">Active (1) or archived (2).</param>
+    /// <param name="offered">Whether an archived signal was offered as a match: 0 or 1.</param>
+    /// <param name="ageLimitDay">The day number on which the youth reaches the age limit, when the row keeps it (schema version 6); <see langword="null"/> otherwise.</param>
+    /// <param name="signal">The signal, when the row is sound.</param>
+    /// <returns>Whether the row is sound; <see langword="false"/> when it was quarantined.</returns>
+    /// <exception cref="CorruptStoredDataException">The row is damaged and the handling is <see cref="CorruptRowHandling.Stop"/>.</exception>
+    public bool TryAcceptSignal(long id, long youth, long organisation, long reporter, long registeredTicks, long day, long expiry, long state, long offered, long? ageLimitDay, out StoredSignal signal)
     {
         signal = default;
         var key = Number(id);
@@ -146,6 +163,7 @@ public sealed partial class StoredRowValidator
             : !IsDefined<SignalExpiry>(expiry) ? $"its expiry {Number(expiry)} is not a defined expiry"
             : !IsDefined<StoredSignalState>(state) ? $"its state {Number(state)} is neither active (1) nor archived (2)"
             : offered is not (0 or 1) ? $"its offered flag {Number(offered)} is neither 0 nor 1"
+            : ageLimitDay is < 0 || ageLimitDay > MaxDay ? $"its age-limit day {Number(ageLimitDay.Value)} is not a date"
             : null;
         if (problem is not null)
         {
@@ -166,7 +184,10 @@ public sealed partial class StoredRowValidator
             (int)day,
             (SignalExpiry)expiry,
             (StoredSignalState)state,
-            offered == 1);
+            offered == 1)
+        {
+            AgeLimitDayNumber = (int?)ageLimitDay,
+        };
         return true;
     }
 

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using CareCoordination.Sdk.Internal;
+
+namespace CareCoordination.Sdk.Index;
+
+/// <summary>
+/// The signals in order of the day they next change by themselves (<see cref="SignalLifetime.DueDayOf"/>): an active
+/// signal on its end date, an archived one on the day it leaves the archive. One bucket of slots per day, so that the
+/// daily job reads only what falls due that day, not every slot the index ever allocated.
+/// </summary>
+/// <remarks>
+/// <para>Entries are hints, checked when read: a slot renewed, withdrawn, freed or reused leaves its old entry behind,
+/// and <see cref="DueUpTo"/> passes over an entry whose slot no longer falls due on the entry's day. Entries are never
+/// taken out one by one, so that the registration path only appends. A day's entries sit in chunks of 64 taken from
+/// one pool of pages that a day gives back when it is over; the registration path allocates nothing once the pool has
+/// grown (<see cref="EnsureCapacity"/>). Whoever changes a slot's due day adds it under its new day, and an undo that
+/// puts a slot back adds it again, so every taken slot always has an entry under its due day.</para>
+/// <para>Not thread-safe: the index calls it under its lock.</para>
+/// </remarks>
+internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
+{
+    private const int ChunkBits = 6;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int PageBits = 12;
+    private const int PageMask = (1 << PageBits) - 1;
+    private const int ChunksPerPage = 1 << (PageBits - ChunkBits);
+    private const int NoChunk = -1;
+
+    private readonly SignalSlots _slots = slots;
+    private readonly SignalLifetime _lifetime = lifetime;
+    private readonly Dictionary<int, Day> _days = [];
+    private int[][] _pages = new int[4][];
+    private int[] _nextChunk = new int[ChunksPerPage];
+    private int _chunkCapacity;
+    private int _chunksTaken;
+    private int _freeChunk = NoChunk;
+    private int _earliest = int.MaxValue;
+
+    /// <summary>Gets a day before which no slot changes its effective state by itself: the earliest live entry after <see cref="Settle"/>, a lower bound before.</summary>
+    public int EarliestDue => _earliest;
+
+    /// <summary>Gets the bytes the pages of entries take.</summary>
+    public long AllocatedBytes => ((long)_chunkCapacity * ChunkSize * sizeof(int)) + ((long)_nextChunk.Length * sizeof(int));
+
+    /// <summary>Makes room for this many more entries and some days, so that adding them allocates nothing.</summary>
+    public void EnsureCapacity(int entries)
+    {
+        var chunks = _chunksTaken + (entries / ChunkSize) + ChunksPerPage;
+        while (_chunkCapacity < chunks)
+        {
+            AddPage();
+        }
+
+        _days.EnsureCapacity(Math.Max(_days.Count + 64, _days.Count * 2));
+    }
+
+    /// <summary>Adds a slot under the day it is now due.</summary>
+    public void Add(int slot) => Add(_lifetime.DueDayOf(ref _slots[slot]), slot);
+
+    /// <summary>Adds a slot under a day.</summary>
+    public void Add(int day, int slot)
+    {
+        ref var entries = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out var exists);
+        if (!exists)
+        {
+            entries.Head = entries.Tail = TakeChunk();
+        }
+        else if (entries.Count % ChunkSize == 0)
+        {
+            var chunk = TakeChunk();
+            _nextChunk[entries.Tail] = chunk;
+            entries.Tail = chunk;
+        }
+
+        Entry((entries.Tail << ChunkBits) + (entries.Count % ChunkSize)) = slot;
+        entries.Count++;
+        if (day < _earliest)
+        {
+            _earliest = day;
+        }
+    }
+
+    /// <summary>The slots that fall due by <paramref name="today"/>, each once, in slot order.</summary>
+    public List<int> DueUpTo(int today)
+    {
+        var due = new List<int>();
+        if (today < _earliest)
+        {
+            return due;
+        }
+
+        foreach (var (day, entries) in _days)
+        {
+            if (day <= today)
+            {
+                CollectLive(day, entries, due, firstOnly: false);
+            }
+        }
+
+        due.Sort();
+        var unique = 0;
+        for (var i = 0; i < due.Count; i++)
+        {
+            if (i == 0 || due[i] != due[i - 1])
+            {
+                due[unique++] = due[i];
+            }
+        }
+
+        due.RemoveRange(unique, due.Count - unique);
+        return due;
+    }
+
+    /// <summary>Drops every entry up to <paramref name="today"/>: what was due has been moved on, and added under its next day if it has one.</summary>
+    public void DropUpTo(int today)
+    {
+        if (today < _earliest)
+        {
+            return;
+        }
+
+        var past = new List<int>();
+        foreach (var day in _days.Keys)
+        {
+            if (day <= today)
+            {
+                past.Add(day);
+            }
+        }
+
+        foreach (var day in past)
+        {
+            Drop(day);
+        }
+
+        _earliest = EarliestDay();
+    }
+
+    /// <summary>Makes <see cref="EarliestDue"/> exact: drops the earliest days while they hold only stale entries.</summary>
+    public void Settle()
+    {
+        var live = new List<int>(1);
+        while (_earliest != int.MaxValue && _days.TryGetValue(_earliest, out var entries))
+        {
+            CollectLive(_earliest, entries, live, firstOnly: true);
+            if (live.Count > 0)
+            {
+                return;
+            }
+
+            Drop(_earliest);
+            _earliest = EarliestDay();
+        }
+    }
+
+    /// <summary>Forgets every entry, before the index adds all its slots again.</summary>
+    public void Clear()
+    {
+        foreach (var day in new List<int>(_days.Keys))
+        {
+            Drop(day);
+        }
+
+        _earliest = int.MaxValue;
+    }
+
+    private ref int Entry(int index) => ref _pages[index >> PageBits][index & PageMask];
+
+    private void CollectLive(int day, Day entries, List<int> into, bool firstOnly)
+    {
+        var chunk = entries.Head;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (i > 0 && i % ChunkSize == 0)
+            {
+                chunk = _nextChunk[chunk];
+            }
+
+            var slot = Entry((chunk << ChunkBits) + (i % ChunkSize));
+            if (slot < _slots.HighWater && _slots[slot].State != SignalSlot.Free && _lifetime.DueDayOf(ref _slots[slot]) == day)
+            {
+                into.Add(slot);
+                if (firstOnly)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private int EarliestDay()
+    {
+        var earliest = int.MaxValue;
+        foreach (var day in _days.Keys)
+        {
+            earliest = Math.Min(earliest, day);
+        }
+
+        return earliest;
+    }
+
+    private int TakeChunk()
+    {
+        if (_freeChunk != NoChunk)
+        {
+            var reused = _freeChunk;
+            _freeChunk = _nextChunk[reused];
+            _nextChunk[reused] = NoChunk;
+            return reused;
+        }
+
+        if (_chunksTaken == _chunkCapacity)
+        {
+            AddPage();
+        }
+
+        _nextChunk[_chunksTaken] = NoChunk;
+        return _chunksTaken++;
+    }
+
+    private void AddPage()
+    {
+        var page = _chunkCapacity / ChunksPerPage;
+        if (page == _pages.Length)
+        {
+            Array.Resize(ref _pages, _pages.Length * 2);
+        }
+
+        _pages[page] = new int[1 << PageBits];
+        _chunkCapacity += ChunksPerPage;
+        if (_nextChunk.Length < _chunkCapacity)
+        {
+            Array.Resize(ref _nextChunk, Math.Max(_chunkCapacity, _nextChunk.Length * 2));
+        }
+    }
+
+    /// <summary>Gives a day's chunks back to the pool.</summary>
+    private void Drop(int day)
+    {
+        _days.Remove(day, out var entries);
+        _nextChunk[entries.Tail] = _freeChunk;
+        _freeChunk = entries.Head;
+    }
+
+    /// <summary>One day's entries: a chain of chunks from <see cref="Head"/> to <see cref="Tail"/>, <see cref="Count"/> in all.</summary>
+    private struct Day
+    {
+        public int Head;
+
+        public int Tail;
+
+        public int Count;
+    }
+}
