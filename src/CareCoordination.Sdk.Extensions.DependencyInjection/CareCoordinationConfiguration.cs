@@ -29,6 +29,7 @@ internal static class CareCoordinationConfiguration
         nameof(RegionPolicyOptions.ArchivePeriodInMonths),
         nameof(RegionPolicyOptions.MatchCoordinatorPriority),
         nameof(RegionPolicyOptions.InstitutionAddresses),
+        nameof(RegionPolicyOptions.MunicipalMatchCoordinators),
         nameof(RegionPolicyOptions.IdempotencyWindowInHours),
         nameof(RegionPolicyOptions.FollowUpDeadlineInDays),
         nameof(RegionPolicyOptions.LogbookRetentionInMonths),

@@ -4,6 +4,8 @@ using System.Linq;
 using CareCoordination.Sdk;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Facility;
+using CareCoordination.Sdk.FollowUp.Book;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Logbook;
@@ -157,6 +159,27 @@ public static class CareCoordinationServiceCollectionExtensions
             services.AddSingleton(provider => new NotificationFeed(provider.GetRequiredService<OrganisationDirectory>(), provider.GetRequiredService<IClock>(), StreamStoreOf(provider)));
             services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<NotificationFeed>());
         }
+
+        // Moves (domain rule 5): every reporter with an active signal, and the new municipality's match coordinator, is
+        // told in the family change's own change set.
+        if (!services.Any(d => d.ServiceType == typeof(MoveNotices)))
+        {
+            services.AddSingleton(provider => new MoveNotices(
+                provider.GetRequiredService<OrganisationDirectory>(),
+                provider.GetRequiredService<RegionPolicy>().MunicipalMatchCoordinators,
+                StreamStoreOf(provider)));
+            services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<MoveNotices>());
+        }
+
+        // Match follow-up (matchregie): who became the central contact, whether the signals were aligned, reminders.
+        if (!services.Any(d => d.ServiceType == typeof(MatchFollowUpBook)))
+        {
+            services.AddSingleton(provider => new MatchFollowUpBook(provider.GetRequiredService<RegionPolicy>(), provider.GetRequiredService<IClock>(), StreamStoreOf(provider)));
+            services.AddSingleton<IReferenceIndexObserver>(provider => provider.GetRequiredService<MatchFollowUpBook>());
+        }
+
+        // Substitute numbers for youths without a BSN, kept with only an HMAC of the details in a pseudonymised store.
+        services.TryAddSingleton(provider => new SubstituteNumberRegister(StreamStoreOf(provider), provider.GetRequiredService<YouthKeying>(), provider.GetRequiredService<IClock>()));
 
         // The logbook of who signalled, was removed or was notified, stored in the same change set and keyed by pseudonym.
         if (!services.Any(d => d.ServiceType == typeof(SignalLogbook)))

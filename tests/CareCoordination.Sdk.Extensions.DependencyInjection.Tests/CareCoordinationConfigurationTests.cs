@@ -78,7 +78,7 @@ public sealed class CareCoordinationConfigurationTests
         Assert.Equal(
             [
                 "'CareCoordination:Polcy' is not a setting of CareCoordination.Sdk (known here: Policy, Coordination).",
-                "'CareCoordination:Policy:AgeLimit' is not a setting of CareCoordination.Sdk (known here: Scope, AdditionalReportingKinds, Delegations, AgeLimitInYears, ActivePeriodInMonths, ArchivePeriodInMonths, MatchCoordinatorPriority, InstitutionAddresses, IdempotencyWindowInHours, FollowUpDeadlineInDays, LogbookRetentionInMonths, TimeZoneId).",
+                "'CareCoordination:Policy:AgeLimit' is not a setting of CareCoordination.Sdk (known here: Scope, AdditionalReportingKinds, Delegations, AgeLimitInYears, ActivePeriodInMonths, ArchivePeriodInMonths, MatchCoordinatorPriority, InstitutionAddresses, MunicipalMatchCoordinators, IdempotencyWindowInHours, FollowUpDeadlineInDays, LogbookRetentionInMonths, TimeZoneId).",
                 "'CareCoordination:Coordination:Meeting' is not a setting of CareCoordination.Sdk (known here: WeeklyHoursPerGeneralCase, WeeklyHoursPerSpecialistCase, FeedbackIntervalInDays, DefaultMeeting).",
                 "Failed to convert configuration value 'a day' at 'CareCoordination:Policy:IdempotencyWindowInHours' to type 'System.Int32'.",
                 "ActivePeriodInMonths must be from 1 to 120 (the law says at most 24); it is 0.",

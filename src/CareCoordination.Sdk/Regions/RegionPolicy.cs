@@ -59,6 +59,7 @@ public sealed class RegionPolicy
         LogbookRetention = Period.FromMonths(options.LogbookRetentionInMonths);
         TimeZone = zone;
         InstitutionAddresses = new HashSet<AddressKey>(options.InstitutionAddresses.Select(AddressKey.Parse));
+        MunicipalMatchCoordinators = options.MunicipalMatchCoordinators.ToDictionary(m => MunicipalityCode.FromNumber(m.Key), m => new OrganisationId(m.Value));
 
         _mayReport = new bool[KindSlots];
         foreach (var kind in NarrowKinds)
@@ -131,6 +132,9 @@ public sealed class RegionPolicy
     /// registered at one of them do not match each other by address.
     /// </summary>
     public IReadOnlySet<AddressKey> InstitutionAddresses { get; }
+
+    /// <summary>Gets each municipality's match coordinator (<em>matchregisseur</em>) that the region knows, told when a signalled youth moves into its municipality.</summary>
+    public IReadOnlyDictionary<MunicipalityCode, OrganisationId> MunicipalMatchCoordinators { get; }
 
     /// <summary>Builds a policy from settings, refusing them all at once when any rule is violated.</summary>
     /// <param name="options">The settings.</param>
@@ -208,6 +212,14 @@ public sealed class RegionPolicy
             if (!AddressKey.TryParse(address, out _))
             {
                 violations.Add($"InstitutionAddresses holds '{address}', which is not an address key (a postcode, a house number and an optional addition, such as 1234AB-12-A).");
+            }
+        }
+
+        foreach (var (municipality, organisation) in options.MunicipalMatchCoordinators)
+        {
+            if (municipality is < 1 or > 9999 || organisation < 1)
+            {
+                violations.Add(Invariant($"MunicipalMatchCoordinators maps {municipality} to {organisation}: a municipality code is 1 to 9999 and an organisation number positive."));
             }
         }
 

@@ -81,6 +81,13 @@ public sealed class RegionPolicyOptions
     /// <value>Empty by default; each must be a postcode, a house number and an optional addition.</value>
     public IList<string> InstitutionAddresses { get; } = new List<string>();
 
+    /// <summary>
+    /// Gets each municipality's match coordinator (<em>matchregisseur</em>) that the region knows: the municipality code
+    /// (CBS, 1–9999) and the organisation, in the directory, that takes the notice when a signalled youth moves there.
+    /// </summary>
+    /// <value>Empty by default: a move to another municipality then tells only the reporters with an active signal.</value>
+    public IDictionary<int, int> MunicipalMatchCoordinators { get; } = new Dictionary<int, int>();
+
     /// <summary>Gets or sets the time zone in which dates (birthdays, expiry days) are reckoned, as a TZDB identifier.</summary>
     /// <value>The default is <c>Europe/Amsterdam</c>.</value>
     public string TimeZoneId { get; set; } = "Europe/Amsterdam";
