@@ -50,7 +50,19 @@ internal static class FamilyEndpoints
 
         // The address is optional: a feed that does not send it records the family without address matches.
         var address = request.Address is { } given ? AddressKey.Create(given.Postcode ?? string.Empty, given.HouseNumber, given.Addition) : (AddressKey?)null;
-        var family = Family.Create(new FamilyId(familyId), request.Youths, request.Carers, address);
+        // The municipality of the address lets the index tell a move to another municipality from one within it.
+        if (request.Municipality is < 1 or > 9999)
+        {
+            throw new ArgumentException("A municipality is its CBS code, 1 to 9999.");
+        }
+
+        if (request.Municipality is not null && address is null)
+        {
+            throw new ArgumentException("A municipality belongs to an address: send the address too.");
+        }
+
+        var municipality = request.Municipality is { } code ? MunicipalityCode.FromNumber(code) : (MunicipalityCode?)null;
+        var family = Family.Create(new FamilyId(familyId), request.Youths, request.Carers, address, municipality);
         index.AddOrReplaceFamily(family);
         await desk.AddOrReplaceFamilyAsync(family, context.RequestAborted);
         var actor = Caller.Actor(context);
@@ -65,8 +77,8 @@ internal static class FamilyEndpoints
     }
 }
 
-/// <summary>A family as the population register knows it: a household's youths, the parents or carers they share, and optionally the household's address.</summary>
-internal sealed record FamilyRequest(IReadOnlyList<Bsn> Youths, IReadOnlyList<Bsn> Carers, FamilyAddress? Address = null);
+/// <summary>A family as the population register knows it: a household's youths, the parents or carers they share, and optionally the household's address with its municipality's CBS code.</summary>
+internal sealed record FamilyRequest(IReadOnlyList<Bsn> Youths, IReadOnlyList<Bsn> Carers, FamilyAddress? Address = null, int? Municipality = null);
 
 /// <summary>A household's residential address in the population register: postcode, house number and optional addition (house letter and addition).</summary>
 internal sealed record FamilyAddress(string? Postcode, int HouseNumber, string? Addition);

@@ -73,4 +73,26 @@ public sealed class FamilyEndpointsTests
         // Sam and Sara share no family and no parent: only their address can match them.
         Assert.Equal(1, sara.GetProperty("matchCount").GetInt32());
     }
+
+    [Fact]
+    public async Task A_family_recorded_with_its_municipality_tells_a_move_to_another_municipality_and_a_code_outside_the_cbs_range_or_without_an_address_changes_nothing()
+    {
+        using var service = new ServiceFactory();
+        var feed = service.ClientAs(Role.PopulationRegisterFeed);
+        var audited = service.Store.Audit.Records.Count;
+
+        var badCode = await feed.PutAsync("/v1/families/7", $$$"""{"youths":["{{{Http.Sam}}}"],"carers":[],"address":{"postcode":"3511AB","houseNumber":1,"addition":null},"municipality":10000}""");
+        var noAddress = await feed.PutAsync("/v1/families/7", $$$"""{"youths":["{{{Http.Sam}}}"],"carers":[],"municipality":344}""");
+        Assert.Equal(audited, service.Store.Audit.Records.Count);
+        var recorded = await feed.PutAsync("/v1/families/7", $$$"""{"youths":["{{{Http.Sam}}}"],"carers":[],"address":{"postcode":"3511AB","houseNumber":1,"addition":null},"municipality":344}""");
+
+        await badCode.ProblemAsync(400);
+        await noAddress.ProblemAsync(400);
+        Assert.True(204 == (int)recorded.StatusCode, await recorded.Content.ReadAsStringAsync());
+        await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
+        var moved = await feed.PutAsync("/v1/families/7", $$$"""{"youths":["{{{Http.Sam}}}"],"carers":[],"address":{"postcode":"3701AB","houseNumber":2,"addition":null},"municipality":355}""");
+        Assert.True(204 == (int)moved.StatusCode, await moved.Content.ReadAsStringAsync());
+        var notice = Assert.Single(service.Services.GetRequiredService<Notifications.MoveNotices>().Read(Testing.TestRegion.School));
+        Assert.Equal((344, 355), (notice.FromMunicipality?.Value, notice.ToMunicipality?.Value));
+    }
 }
