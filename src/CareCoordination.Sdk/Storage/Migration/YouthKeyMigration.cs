@@ -101,7 +101,7 @@ public static class YouthKeyMigration
         }
 
         var signals = contents.Signals.Select(s => s with { Youth = YouthKey.FromStored(Rekey(s.Youth)) }).ToList();
-        var answers = contents.Answers.Select(k => RekeyAnswer(k, Rekey)).ToList();
+        var answers = contents.Answers.Select(k => RekeyAnswer(k, Rekey, to)).ToList();
         changes.Add(new SignalCommit(signals, [], signalEvents) { IdempotencyKeys = answers });
         foreach (var family in contents.Families)
         {
@@ -197,8 +197,18 @@ public static class YouthKeyMigration
         }
     }
 
-    private static StoredIdempotencyKey RekeyAnswer(StoredIdempotencyKey stored, Func<YouthKey, int> rekey)
+    /// <summary>
+    /// A remembered answer under the new keying. A key stored in clear (before keys were hashed) is hashed by
+    /// <paramref name="to"/>; one already hashed cannot be hashed again without the client's key, so it is kept as it is:
+    /// a retry that crosses the migration with such a key is taken as a new registration (a renewal of the same signal).
+    /// </summary>
+    private static StoredIdempotencyKey RekeyAnswer(StoredIdempotencyKey stored, Func<YouthKey, int> rekey, YouthKeying to)
     {
+        if (!YouthKeying.IsHashedIdempotencyKey(stored.Key))
+        {
+            stored = stored with { Key = to.IdempotencyKeyOf(stored.Key) };
+        }
+
         var answer = EventDocuments.ReadRemembered(stored);
         if (answer.Removed)
         {
