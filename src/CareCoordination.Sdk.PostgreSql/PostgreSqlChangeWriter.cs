@@ -117,6 +117,12 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_keys WHERE at_ticks <= $1", cutoff.ToUnixTimeTicks()));
         }
 
+        foreach (var key in commit.ForgetIdempotencyKeys)
+        {
+            batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_signals WHERE key = $1", key));
+            batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_keys WHERE key = $1", key));
+        }
+
         foreach (var key in commit.IdempotencyKeys)
         {
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_signals WHERE key = $1", key.Key));

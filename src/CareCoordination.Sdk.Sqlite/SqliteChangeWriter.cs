@@ -61,7 +61,7 @@ internal sealed class SqliteChangeWriter : IDisposable
         foreach (var commit in changes.SignalCommits)
         {
             WriteSignals(commit, transaction);
-            erased |= commit.Erasures.Count > 0;
+            erased |= commit.Erasures.Count > 0 || commit.ForgetIdempotencyKeys.Count > 0;
         }
 
         foreach (var family in changes.Families)
@@ -183,6 +183,12 @@ internal sealed class SqliteChangeWriter : IDisposable
         {
             Execute("DELETE FROM idempotency_signals WHERE key IN (SELECT key FROM idempotency_keys WHERE at_ticks <= $value)", transaction, cutoff.ToUnixTimeTicks());
             Execute("DELETE FROM idempotency_keys WHERE at_ticks <= $value", transaction, cutoff.ToUnixTimeTicks());
+        }
+
+        foreach (var key in commit.ForgetIdempotencyKeys)
+        {
+            Execute("DELETE FROM idempotency_signals WHERE key = $value", transaction, key);
+            Execute("DELETE FROM idempotency_keys WHERE key = $value", transaction, key);
         }
 
         foreach (var key in commit.IdempotencyKeys)

@@ -132,6 +132,11 @@ public sealed class InMemorySignalStore : ISignalStore
                 }
             }
 
+            foreach (var key in commit.ForgetIdempotencyKeys)
+            {
+                _keys.Remove(key);
+            }
+
             foreach (var key in commit.IdempotencyKeys)
             {
                 _keys[key.Key] = key;

@@ -99,7 +99,7 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
 
         var id = Scalar($"SELECT MIN(id) FROM {schema}.signals WHERE state = 1");
         Damage($"UPDATE {schema}.signals SET youth = 0 WHERE id = {id}");
-        Damage($"UPDATE {schema}.idempotency_keys SET answer = '{{}}' WHERE key = 'request-0-0'");
+        Damage($"UPDATE {schema}.idempotency_keys SET answer = '{{}}' WHERE key = (SELECT MIN(key) FROM {schema}.idempotency_keys)");
         Damage($"UPDATE {schema}.events SET other_signal_id = 777777 WHERE sequence = (SELECT MIN(sequence) FROM {schema}.events)");
 
         using (var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema) { CorruptRows = CorruptRowHandling.Quarantine })
@@ -116,7 +116,7 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
     public void Rows_of_a_newer_SDK_are_refused_as_unsupported_and_never_quarantined()
     {
         var schema = Written();
-        Damage($"UPDATE {schema}.idempotency_keys SET schema_version = 2 WHERE key = 'request-0-0'");
+        Damage($"UPDATE {schema}.idempotency_keys SET schema_version = 2 WHERE key = (SELECT MIN(key) FROM {schema}.idempotency_keys)");
 
         using var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema) { CorruptRows = CorruptRowHandling.Quarantine };
         var error = Assert.Throws<UnsupportedSchemaVersionException>(() => store.Load(new LoadedRows()));

@@ -176,7 +176,7 @@ public sealed class SqliteLoadValidationTests : IDisposable
         var id = Scalar(path, "SELECT MIN(id) FROM signals WHERE state = 1");
         Damage(path, $"UPDATE signals SET expiry = 7 WHERE id = {id}");
         Damage(path, "UPDATE family_members SET role = 5 WHERE family_id = 2 AND position = 0");
-        Damage(path, "UPDATE idempotency_keys SET answer = '{}' WHERE key = 'request-0-0'");
+        Damage(path, "UPDATE idempotency_keys SET answer = '{}' WHERE key = (SELECT MIN(key) FROM idempotency_keys)");
 
         using (var store = new SqliteSignalStore(path, new SqliteStoreOptions { CorruptRows = CorruptRowHandling.Quarantine }))
         {
@@ -184,8 +184,8 @@ public sealed class SqliteLoadValidationTests : IDisposable
 
             Assert.Equal(active - 1, index.ActiveSignalCount);
             Assert.Equal(
-                [("signals", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("family_members", "2/0"), ("idempotency_keys", "'request-0-0'")],
-                store.QuarantinedRows.Select(r => (r.Table, r.RowKey)));
+                [("signals", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("family_members", "2/0"), ("idempotency_keys", "a stored key")],
+                store.QuarantinedRows.Select(r => (r.Table, r.Table == "idempotency_keys" ? "a stored key" : r.RowKey)));
         }
     }
 

@@ -21,6 +21,7 @@ namespace CareCoordination.Sdk.Index;
 /// keeps that party's data, but the key keeps its answer, so that a retry neither registers again nor renews. When
 /// the answer's own signal is erased, the answer becomes a tombstone without the youth or the matches, which refuses
 /// every retry of the key (<see cref="RegistrationRefusal.IdempotencyKeySignalRemoved"/>) until the key expires.
+/// Keys are held as the index's keying hashes them (<see cref="YouthKeying.IdempotencyKeyOf"/>), as the store holds them.
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
 internal sealed class IdempotencyMemory
@@ -29,6 +30,10 @@ internal sealed class IdempotencyMemory
 
     // Keys the store still holds past their window, read at start-up; the next expiry run deletes them from the store.
     private bool _expiredKeysInStore;
+
+    // Keys a store written before keys were hashed holds in clear, read at start-up: the index rewrites them hashed.
+    private List<string>? _clearKeysInStore;
+    private List<StoredIdempotencyKey>? _hashedAgain;
 
     /// <summary>Recalls the answer to a key used after <paramref name="windowStart"/>.</summary>
     public bool TryRecall(string key, Instant windowStart, out Answer answer) =>
@@ -181,8 +186,23 @@ internal sealed class IdempotencyMemory
     /// <param name="stored">The stored key and answer.</param>
     /// <param name="windowStart">The start of the idempotency window.</param>
     /// <param name="stillStored">Whether a signal is still in the store: the matches of erased signals are left out, as <see cref="ForgetSignal"/> does in memory.</param>
-    public void Restore(StoredIdempotencyKey stored, Instant windowStart, Func<SignalId, bool> stillStored)
+    /// <param name="keying">The index's keying, which hashes a key the store still holds in clear.</param>
+    public void Restore(StoredIdempotencyKey stored, Instant windowStart, Func<SignalId, bool> stillStored, YouthKeying keying)
     {
+        if (!YouthKeying.IsHashedIdempotencyKey(stored.Key))
+        {
+            // Written before keys were hashed: the clear key goes, and one still in its window comes back hashed.
+            (_clearKeysInStore ??= []).Add(stored.Key);
+            if (stored.At > windowStart)
+            {
+                var old = EventDocuments.ReadRemembered(stored);
+                var key = keying.IdempotencyKeyOf(stored.Key);
+                var hashed = old.Removed ? EventDocuments.RememberRemoved(key, stored.At, old) : EventDocuments.Remember(key, stored.At, old);
+                (_hashedAgain ??= []).Add(hashed);
+                stored = hashed;
+            }
+        }
+
         if (stored.At <= windowStart)
         {
             _expiredKeysInStore = true;
@@ -208,6 +228,23 @@ internal sealed class IdempotencyMemory
         }
 
         _answers[stored.Key] = new Answer(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, [.. matches]);
+    }
+
+    /// <summary>
+    /// Returns the change that replaces the keys the store holds in clear, read at start-up, by their hashes, or
+    /// <see langword="null"/> when there were none; the index writes it before it takes any registration.
+    /// </summary>
+    public SignalCommit? TakeClearKeysInStore()
+    {
+        if (_clearKeysInStore is null)
+        {
+            return null;
+        }
+
+        var commit = new SignalCommit([], [], []) { ForgetIdempotencyKeys = _clearKeysInStore, IdempotencyKeys = _hashedAgain ?? [] };
+        _clearKeysInStore = null;
+        _hashedAgain = null;
+        return commit;
     }
 
     private static Signal FromRemembered(RememberedSignalDocument d) =>

@@ -137,6 +137,6 @@ public sealed partial class ReferenceIndex
 
         public void SignalIdsUsedUpTo(SignalId last) => index._lastId = Math.Max(index._lastId, last.Value);
 
-        public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow, id => _signals.Contains(id.Value));
+        public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow, id => _signals.Contains(id.Value), index._keying);
     }
 }

@@ -172,7 +172,8 @@ public sealed partial class ReferenceIndex
     /// </summary>
     private RegistrationResult RegisterOnce(in SignalRegistration registration, Span<Match> destination)
     {
-        var key = registration.IdempotencyKey!;
+        // Held and stored hashed: a vendor's key may be built from a BSN.
+        var key = _keying.IdempotencyKeyOf(registration.IdempotencyKey!);
         var youth = KeyOf(registration.Youth.Bsn);
         var organisation = registration.Organisation.Value;
         lock (_gate)

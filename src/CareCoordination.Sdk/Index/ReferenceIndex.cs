@@ -155,6 +155,10 @@ public sealed partial class ReferenceIndex
             store.Load(new Loader(this, cancellationToken));
             CalendarAllSlots();
             _keying.Claim(store, _activeCount + _archivedCount > 0);
+            if (_idempotency.TakeClearKeysInStore() is { } hashed)
+            {
+                store.Commit(hashed);
+            }
         }
 
         IndexMetrics.SignalsRestored(_activeCount);

@@ -66,6 +66,12 @@ internal sealed class StreamDocuments
     /// <summary>The kind of the substitute-number register's streams, one per number, named by its youth key.</summary>
     public const string SubstituteNumber = "substitute-number";
 
+    /// <summary>
+    /// The stream kind of the service's durable idempotency keys (<c>IdempotentWrites.StreamKind</c> in the ASP.NET Core
+    /// package), named here so that a migration copies them: they hold hashes and masked answers, no person key.
+    /// </summary>
+    public const string ServiceIdempotencyKeys = "service-idempotency-keys";
+
     private static readonly FrozenDictionary<string, Type> CaseEvents = Named(
         typeof(CaseOpened), typeof(IntakeJoined), typeof(CaseHolderNamed), typeof(CaseAssessed), typeof(CoordinatorAssigned), typeof(CoordinatorUnavailable),
         typeof(CoordinatorReleased), typeof(CaseHandedOver), typeof(FeedbackRecorded), typeof(CaseReturned), typeof(CoordinationHoursRecorded), typeof(CaseClosed));

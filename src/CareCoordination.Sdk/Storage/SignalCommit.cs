@@ -17,6 +17,12 @@ public sealed record SignalCommit(IReadOnlyList<StoredSignal> Upserts, IReadOnly
     /// <summary>Gets the idempotency keys to write (or overwrite, when an expired key is used again) with their answers.</summary>
     public IReadOnlyList<StoredIdempotencyKey> IdempotencyKeys { get; init; } = [];
 
+    /// <summary>
+    /// Gets idempotency keys to delete with their answers before <see cref="IdempotencyKeys"/> are written: keys a store
+    /// written before keys were hashed holds in clear, which the index writes again hashed when it opens.
+    /// </summary>
+    public IReadOnlyList<string> ForgetIdempotencyKeys { get; init; } = [];
+
     /// <summary>Gets the instant up to which (inclusive) keys were first used long enough ago to be forgotten, or <see langword="null"/> to keep them all.</summary>
     public Instant? ForgetIdempotencyKeysUpTo { get; init; }
 }

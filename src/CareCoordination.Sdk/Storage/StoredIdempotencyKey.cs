@@ -8,7 +8,7 @@ namespace CareCoordination.Sdk.Storage;
 /// A registration's idempotency key with the answer it got, written in the same commit as the registration so that a
 /// vendor client retrying after a timeout gets the first answer even after a restart.
 /// </summary>
-/// <param name="Key">The key the client chose.</param>
+/// <param name="Key">The key the client chose, hashed by the index's keying (HMAC-SHA256 under the pseudonymisation key when pseudonymised, SHA-256 when keyed by BSN), so that a key built from a BSN puts no BSN on disk; stores written before keys were hashed hold it in clear until the index next opens them.</param>
 /// <param name="At">When the key was first used; it is forgotten after the policy's idempotency window.</param>
 /// <param name="Signals">
 /// The signal the answer registered or renewed: erasing it erases the key, since the answer holds its youth's number.

@@ -18,6 +18,15 @@ public sealed class YouthKeying
 {
     private const string ByBsnFingerprint = "bsn";
 
+    // A hashed idempotency key: the prefix names the hash, 64 lower-case hexadecimal digits follow.
+    private const string HmacPrefix = "hmac:";
+    private const string ShaPrefix = "sha256:";
+
+    // Keeps the hashes of idempotency keys apart from those of other texts under the same key.
+    private const string IdempotencyKeyDomain = "idempotency-key ";
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     private readonly YouthPseudonymiser? _pseudonymiser;
 
     private YouthKeying(YouthPseudonymiser? pseudonymiser)
@@ -70,6 +79,25 @@ public sealed class YouthKeying
     internal Families.AddressKey KeyOf(Families.AddressKey address) =>
         _pseudonymiser is null || address.IsKeyed ? address : Families.AddressKey.FromKeyed(TextOf("address " + address.Value));
 
+    /// <summary>
+    /// Gets the form a registration's idempotency key is kept in, in memory and in the store: an HMAC-SHA256 under the
+    /// pseudonymisation key when pseudonymised, so that a key a vendor built from a BSN puts no BSN on disk and cannot
+    /// be found by trying every number; a plain SHA-256 when keyed by BSN, whose store holds citizen numbers anyway and
+    /// whose hash only keeps the vendor's own text off the disk.
+    /// </summary>
+    internal string IdempotencyKeyOf(string key)
+    {
+        var text = IdempotencyKeyDomain + key;
+        return _pseudonymiser is null
+            ? ShaPrefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))
+            : HmacPrefix + _pseudonymiser.KeyText(text);
+    }
+
+    /// <summary>Tells whether a stored idempotency key is in the hashed form of <see cref="IdempotencyKeyOf"/>, rather than a key stored in clear before keys were hashed.</summary>
+    internal static bool IsHashedIdempotencyKey(string stored) =>
+        (stored.StartsWith(HmacPrefix, StringComparison.Ordinal) && IsHex(stored.AsSpan(HmacPrefix.Length)))
+        || (stored.StartsWith(ShaPrefix, StringComparison.Ordinal) && IsHex(stored.AsSpan(ShaPrefix.Length)));
+
     internal Bsn PersonOf(int key) => Bsn.FromTrustedNumber(_pseudonymiser is null ? key : _pseudonymiser.Inverse(key));
 
     /// <summary>The person a key stands for.</summary>
@@ -98,4 +126,6 @@ public sealed class YouthKeying
             store.WriteYouthKeying(Fingerprint);
         }
     }
+
+    private static bool IsHex(ReadOnlySpan<char> digits) => digits.Length == 64 && !digits.ContainsAnyExcept(HexDigits);
 }

@@ -139,6 +139,22 @@ public sealed class ReferenceIndexIdempotencyTests
     }
 
     [Fact]
+    public void A_key_the_same_organisation_reuses_for_another_youth_after_its_signal_was_erased_is_refused_as_removed_and_registers_nothing()
+    {
+        var scenario = new IndexScenario();
+        scenario.Index.Register(By(TestRegion.School, YouthAged(TestBsns.First, 8)).WithIdempotencyKey("erased-key")).ThrowIfRefused();
+        scenario.Index.Withdraw(TestBsns.First, TestRegion.School, WithdrawalReason.Unjustified);
+        var before = scenario.Snapshot(TestBsns.First, TestBsns.Second);
+
+        var reused = scenario.Index.Register(By(TestRegion.School, YouthAged(TestBsns.Second, 8)).WithIdempotencyKey("erased-key"));
+
+        // The tombstone no longer knows its youth, so it cannot tell a retry from another request: it says what it knows.
+        Assert.Equal(RegistrationRefusal.IdempotencyKeySignalRemoved, reused.Refusal);
+        Assert.Equal(before, scenario.Snapshot(TestBsns.First, TestBsns.Second));
+        Assert.Equal(0, scenario.Index.ActiveSignalCount);
+    }
+
+    [Fact]
     public void After_the_window_the_key_is_forgotten_and_a_retry_renews()
     {
         var scenario = new IndexScenario();

@@ -16,6 +16,7 @@ public static class MigratedStore
     [
         StreamDocuments.Case, StreamDocuments.Coordinator, StreamDocuments.Family, StreamDocuments.Plan, StreamDocuments.Consent,
         StreamDocuments.LegalBasis, StreamDocuments.InformationObligation, StreamDocuments.NotificationFeed, StreamDocuments.Logbook,
+        StreamDocuments.ServiceIdempotencyKeys,
     ];
 
     /// <summary>Checks every area of <paramref name="target"/> against <paramref name="source"/>.</summary>
@@ -97,13 +98,16 @@ public static class MigratedStore
             var fromDocuments = StreamDocuments.For(from);
             var toDocuments = StreamDocuments.For(to);
             var byBsn = StreamDocuments.For(YouthKeying.ByBsn);
-            var copied = kind is StreamDocuments.Logbook or StreamDocuments.NotificationFeed;
+            var copied = kind is StreamDocuments.Logbook or StreamDocuments.NotificationFeed or StreamDocuments.ServiceIdempotencyKeys;
             foreach (var (o, n) in old.SelectMany(s => s.Events).Zip(@new.SelectMany(s => s.Events)))
             {
                 var (oldJson, newJson) = copied ? (o.Json, n.Json) : (fromDocuments.Rekey(o, byBsn).Json, toDocuments.Rekey(n, byBsn).Json);
                 Assert.True(JsonNode.DeepEquals(JsonNode.Parse(oldJson), JsonNode.Parse(newJson)), $"a {o.Type} in a {kind} stream changed:\n{oldJson}\n{newJson}");
             }
         }
+
+        // Identifiers the source erased stay used: the target never gives one out again.
+        Assert.Equal(before.SignalIdsUsedUpTo, after.SignalIdsUsedUpTo);
 
         var oldTrail = source.LoadAuditTrail();
         var newTrail = target.LoadAuditTrail();
@@ -130,6 +134,10 @@ public static class MigratedStore
 
         public void Add(StoredFamily family) => Families.Add(family);
 
+        public Sdk.Signals.SignalId? SignalIdsUsedUpTo { get; private set; }
+
         public void Add(StoredIdempotencyKey key) => Answers.Add(key);
+
+        void IStoredIndexSink.SignalIdsUsedUpTo(Sdk.Signals.SignalId last) => SignalIdsUsedUpTo = last;
     }
 }

@@ -523,6 +523,7 @@ public abstract class SignalStoreContract : IDisposable
 
         var (retries, active) = WithIndex(scenario, index => (new[] { index.Register(keyed).Refusal, index.Register(keyed).Refusal }, index.ActiveSignalCount));
         var otherOrganisation = WithIndex(scenario, index => index.Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(Sam, 8)).WithIdempotencyKey("k-erased")).Refusal);
+        var otherYouth = WithIndex(scenario, index => index.Register(IndexScenario.By(TestRegion.SocialWork, IndexScenario.YouthAged(Sara, 8)).WithIdempotencyKey("k-erased")).Refusal);
         var stored = WithStore(store =>
         {
             var keys = new KeyCollector();
@@ -534,8 +535,9 @@ public abstract class SignalStoreContract : IDisposable
         Assert.Equal([RegistrationRefusal.IdempotencyKeySignalRemoved, RegistrationRefusal.IdempotencyKeySignalRemoved], retries);
         Assert.Equal(0, active); // not registered again
         Assert.Equal(RegistrationRefusal.IdempotencyKeyConflict, otherOrganisation);
+        Assert.Equal(RegistrationRefusal.IdempotencyKeySignalRemoved, otherYouth); // the same organisation, another youth: the tombstone knows no youth
         var tombstone = Assert.Single(stored);
-        Assert.Equal("k-erased", tombstone.Key);
+        Assert.Matches("^(hmac|sha256):[0-9a-f]{64}$", tombstone.Key); // the store holds the key hashed, never as the client gave it
         Assert.DoesNotContain(Sam.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), tombstone.Json, StringComparison.Ordinal);
     }
 

@@ -13,6 +13,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
@@ -98,6 +99,17 @@ public static class WholeStory
         desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Safety, ProblemDomains.Safety, true, YouthProtectionMeasure.SupervisionOrder));
         desk.HandOverToYouthProtection(caseId, new Handover(YouthProtection, YouthProtectionMeasure.SupervisionOrder, "OTS for one year", [Jgz, Amw], Duration.FromDays(42)));
         desk.RecordFeedback(caseId, Jgz);
+
+        // The newest signal is erased, so that the store keeps a high-water mark above every signal it still holds.
+        index.Register(new SignalRegistration(sara, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
+        index.Withdraw(sara.Bsn, TestRegion.School, WithdrawalReason.Unjustified);
+
+        // The service's durable idempotency keys (ASP.NET Core's IdempotentWrites) live in the same store.
+        if (store is IEventStreamStore streams)
+        {
+            streams.Append(StreamDocuments.ServiceIdempotencyKeys, "3", 0, [new StreamEvent("KeyClaimed", 1, clock.GetCurrentInstant(), FormattableString.Invariant($$"""{"key":"{{Amw.Value}}:{{seed:x8}}","fingerprint":"c3RvcnkK"}"""))]);
+        }
+
         return people;
     }
 

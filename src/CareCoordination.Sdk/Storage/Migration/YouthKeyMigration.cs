@@ -4,14 +4,15 @@ using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
 
 namespace CareCoordination.Sdk.Storage.Migration;
 
 /// <summary>
 /// Copies a whole store into a new, empty one with every person keyed anew: from a store keyed by BSN to a
 /// pseudonymised one, or from one pseudonymisation key to another (key rotation). Every signal keeps its identifier,
-/// registration time, end date, state and "offered" flag; every event of the reference index, every remembered answer,
-/// family, case, plan, consent, legal basis, information obligation, logbook day, notification feed and audit record is
+/// registration time, end date, state and "offered" flag, and the store's erased-identifier high-water mark; every event of the reference index, every remembered answer,
+/// family, case, plan, consent, legal basis, information obligation, logbook day, notification feed, service idempotency key and audit record is
 /// copied, persons rewritten under the new keying and nothing else changed.
 /// </summary>
 /// <remarks>
@@ -35,14 +36,15 @@ public static class YouthKeyMigration
     public const string UnfinishedPrefix = "migrating:";
 
     // Every stream kind the SDK writes. The logbook and the notification feeds hold no person, and are read by BSN
-    // keying whatever the store's keying, so they are copied as stored.
+    // keying whatever the store's keying, so they are copied as stored; so are the service's idempotency keys, which
+    // hold only hashes and masked answers.
     private static readonly string[] RekeyedKinds =
     [
         StreamDocuments.Case, StreamDocuments.Coordinator, StreamDocuments.Family, StreamDocuments.Plan, StreamDocuments.Consent,
         StreamDocuments.LegalBasis, StreamDocuments.InformationObligation,
     ];
 
-    private static readonly string[] CopiedKinds = [StreamDocuments.NotificationFeed, StreamDocuments.Logbook, StreamDocuments.MoveNotice, StreamDocuments.MatchFollowUp];
+    private static readonly string[] CopiedKinds = [StreamDocuments.NotificationFeed, StreamDocuments.Logbook, StreamDocuments.MoveNotice, StreamDocuments.MatchFollowUp, StreamDocuments.ServiceIdempotencyKeys];
 
     /// <summary>Copies every record of <paramref name="source"/> into the empty <paramref name="target"/>, persons keyed by <paramref name="to"/>.</summary>
     /// <param name="source">The store to copy; it must also read back its index events (<see cref="ISignalEventReader"/>), as the SQLite, PostgreSQL and in-memory stores do.</param>
@@ -90,8 +92,16 @@ public static class YouthKeyMigration
 
         int Rekey(YouthKey key) => to.NumberOf(from.PersonOf(key));
         var changes = new ChangeSet();
+        if (contents.SignalIdsUsedUpTo is { } highWater)
+        {
+            // The source erased signals above every signal it still holds. Erasing the highest of them again, in the
+            // empty target and before anything else, records the same high-water mark the way every store records an
+            // erasure, so that the target never gives out an identifier that kept match events or logbook lines name.
+            changes.Add(new SignalCommit([], [highWater], []));
+        }
+
         var signals = contents.Signals.Select(s => s with { Youth = YouthKey.FromStored(Rekey(s.Youth)) }).ToList();
-        var answers = contents.Answers.Select(k => RekeyAnswer(k, Rekey)).ToList();
+        var answers = contents.Answers.Select(k => RekeyAnswer(k, Rekey, to)).ToList();
         changes.Add(new SignalCommit(signals, [], signalEvents) { IdempotencyKeys = answers });
         foreach (var family in contents.Families)
         {
@@ -187,8 +197,18 @@ public static class YouthKeyMigration
         }
     }
 
-    private static StoredIdempotencyKey RekeyAnswer(StoredIdempotencyKey stored, Func<YouthKey, int> rekey)
+    /// <summary>
+    /// A remembered answer under the new keying. A key stored in clear (before keys were hashed) is hashed by
+    /// <paramref name="to"/>; one already hashed cannot be hashed again without the client's key, so it is kept as it is:
+    /// a retry that crosses the migration with such a key is taken as a new registration (a renewal of the same signal).
+    /// </summary>
+    private static StoredIdempotencyKey RekeyAnswer(StoredIdempotencyKey stored, Func<YouthKey, int> rekey, YouthKeying to)
     {
+        if (!YouthKeying.IsHashedIdempotencyKey(stored.Key))
+        {
+            stored = stored with { Key = to.IdempotencyKeyOf(stored.Key) };
+        }
+
         var answer = EventDocuments.ReadRemembered(stored);
         if (answer.Removed)
         {
@@ -217,6 +237,10 @@ public static class YouthKeyMigration
 
         public void Add(StoredFamily family) => Families.Add(family);
 
+        public SignalId? SignalIdsUsedUpTo { get; private set; }
+
         public void Add(StoredIdempotencyKey key) => Answers.Add(key);
+
+        void IStoredIndexSink.SignalIdsUsedUpTo(SignalId last) => SignalIdsUsedUpTo = last;
     }
 }
