@@ -125,6 +125,11 @@ internal static class JournalCodec
             json.WriteNumber("expiry", (int)signal.Expiry);
             json.WriteNumber("state", (int)signal.State);
             json.WriteBoolean("offeredAsMatch", signal.OfferedAsMatch);
+            if (signal.AgeLimitDayNumber is { } ageLimit)
+            {
+                json.WriteNumber("ageLimitDayNumber", ageLimit);
+            }
+
             json.WriteEndObject();
         }
 
@@ -173,6 +178,13 @@ internal static class JournalCodec
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("forgetIdempotencyKeys");
+        foreach (var key in commit.ForgetIdempotencyKeys)
+        {
+            json.WriteStringValue(key);
+        }
+
+        json.WriteEndArray();
         if (commit.ForgetIdempotencyKeysUpTo is { } forget)
         {
             json.WriteString("forgetIdempotencyKeysUpTo", Instants.Format(forget));
@@ -192,7 +204,10 @@ internal static class JournalCodec
                 s.GetProperty("dayNumber").GetInt32(),
                 (SignalExpiry)s.GetProperty("expiry").GetInt32(),
                 (StoredSignalState)s.GetProperty("state").GetInt32(),
-                s.GetProperty("offeredAsMatch").GetBoolean()))],
+                s.GetProperty("offeredAsMatch").GetBoolean())
+            {
+                AgeLimitDayNumber = s.TryGetProperty("ageLimitDayNumber", out var ageLimit) ? ageLimit.GetInt32() : null,
+            })],
             [.. json.GetProperty("erasures").EnumerateArray().Select(e => new SignalId(e.GetInt64()))],
             [.. json.GetProperty("events").EnumerateArray().Select(e => new StoredEvent(
                 new SignalId(e.GetProperty("signal").GetInt64()),
@@ -208,6 +223,7 @@ internal static class JournalCodec
                 [.. k.GetProperty("signals").EnumerateArray().Select(s => new SignalId(s.GetInt64()))],
                 k.GetProperty("schemaVersion").GetInt32(),
                 k.GetProperty("json").GetString()!))],
+            ForgetIdempotencyKeys = [.. json.GetProperty("forgetIdempotencyKeys").EnumerateArray().Select(k => k.GetString()!)],
             ForgetIdempotencyKeysUpTo = json.TryGetProperty("forgetIdempotencyKeysUpTo", out var forget) ? ReadInstant(forget) : null,
         };
 
