@@ -7,7 +7,6 @@ using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Families;
-using CareCoordination.Sdk.FollowUp.Book;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Notifications;
@@ -118,7 +117,6 @@ public sealed class StoredFormatsTests
         moves.OnYouthMoved(new YouthMoved(sam.Bsn, family.Id, MunicipalityCode.FromNumber(344), MunicipalityCode.FromNumber(363), clock.GetCurrentInstant(), index.GetActiveSignals(sam.Bsn)));
 
         new SubstituteNumberRegister(store, YouthKeying.ByBsn, clock).Issue("Smit", new LocalDate(2016, 2, 29), Sex.Male);
-        new CareCoordination.Sdk.FollowUp.Book.MatchFollowUpBook(RegionPolicy.Default, clock, store).OnMatchFound(new CareCoordination.Sdk.Matching.MatchFound(index.GetMatches(sam.Bsn)[0]));
 
         var caseId = desk.WhichCaseHandles(sam.Bsn)!.Case;
         desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], TestRegion.School, "ZAT"));
