@@ -109,7 +109,7 @@ public sealed class AccessMatrixTests
             using var service = new ServiceFactory();
             await (await service.ClientAs(Role.ReporterOfTheOrganisation).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
             await (await service.ClientAs(YouthProtection).PostAsync("/v1/signals", Http.SignalBody())).JsonAsync();
-            HoldCaseAsTheCareCoordinator(service);
+            CaseHolding.ByTheYouthAndFamilyCentre(service);
             var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (body is not null)
             {
@@ -135,16 +135,5 @@ public sealed class AccessMatrixTests
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
-
-    // The care coordinator's organisation, the youth and family centre, signals too and its professional holds case 1,
-    // so that the matrix shows who is let into a case (R3) as well as who is kept out.
-    private static void HoldCaseAsTheCareCoordinator(ServiceFactory service)
-    {
-        var centre = Testing.TestRegion.YouthAndFamilyCentre;
-        var signalled = service.Services.GetRequiredService<Index.ReferenceIndex>().Register(new Signals.SignalRegistration(
-            new Identity.Youth(Identity.Bsn.Parse(Http.Sam), new NodaTime.LocalDate(2017, 4, 12)), centre, Testing.TestRegion.ReporterOf(centre), Signals.ReportingCriterion.SeriousUpbringingProblems));
-        Assert.False(signalled.IsRefused, signalled.Message);
-        service.Services.GetRequiredService<Coordination.Desk.CoordinationDesk>().NameCaseHolder(new Coordination.CaseId(1), Testing.TestRegion.ReporterOf(centre), centre);
     }
 }

@@ -17,7 +17,7 @@ public sealed class CaseEndpointsTests
     public async Task The_case_holder_records_the_parents_consent_and_a_legal_basis_on_the_case_and_both_are_audited()
     {
         using var service = await MatchedAsync();
-        BecomeCaseHolder(service);
+        CaseHolding.ByTheYouthAndFamilyCentre(service);
         var holder = service.ClientAs(Role.CareCoordinator);
         var audited = service.Store.Audit.Records.Count;
 
@@ -35,7 +35,7 @@ public sealed class CaseEndpointsTests
     public async Task The_case_holder_withdraws_a_consent_at_the_version_seen_and_a_second_withdrawal_on_that_version_is_a_conflict()
     {
         using var service = await MatchedAsync();
-        BecomeCaseHolder(service);
+        CaseHolding.ByTheYouthAndFamilyCentre(service);
         var holder = service.ClientAs(Role.CareCoordinator);
         var consent = await (await holder.PostAsync("/v1/cases/1/consents", Consent)).JsonAsync();
         var id = consent.GetProperty("id").GetInt32();
@@ -54,7 +54,7 @@ public sealed class CaseEndpointsTests
     public async Task A_consent_for_a_youth_the_case_does_not_concern_or_given_by_the_wrong_persons_changes_nothing()
     {
         using var service = await MatchedAsync();
-        BecomeCaseHolder(service);
+        CaseHolding.ByTheYouthAndFamilyCentre(service);
         var holder = service.ClientAs(Role.CareCoordinator);
 
         var otherYouth = await holder.PostAsync("/v1/cases/1/consents", Consent.Replace(Http.Sam, Http.Sara, System.StringComparison.Ordinal));
@@ -63,16 +63,6 @@ public sealed class CaseEndpointsTests
         await otherYouth.ProblemAsync(400);
         await wrongGiver.ProblemAsync(422);
         Assert.DoesNotContain(service.Store.Audit.Records, r => r.Action == Sdk.Privacy.AuditAction.Create);
-    }
-
-    // A case holder comes from an organisation involved in the case: the youth and family centre signals too, then holds it.
-    private static void BecomeCaseHolder(ServiceFactory service)
-    {
-        var centre = TestRegion.YouthAndFamilyCentre;
-        var signalled = service.Services.GetRequiredService<Index.ReferenceIndex>().Register(new Signals.SignalRegistration(
-            new Identity.Youth(Identity.Bsn.Parse(Http.Sam), new NodaTime.LocalDate(2017, 4, 12)), centre, TestRegion.ReporterOf(centre), Signals.ReportingCriterion.SeriousUpbringingProblems));
-        Assert.False(signalled.IsRefused, signalled.Message);
-        service.Services.GetRequiredService<CoordinationDesk>().NameCaseHolder(new CaseId(1), TestRegion.ReporterOf(centre), centre);
     }
 
     private static async Task<ServiceFactory> MatchedAsync()

@@ -46,7 +46,6 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         _reached.Clear();
         if (_families.TryGetValue(family.Id.Value, out var known))
         {
-            AddYouthsReachedBy(known);
             Unlink(known);
         }
 
@@ -80,15 +79,15 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
 
         _reached.Clear();
-        AddYouthsReachedBy(known);
         Unlink(known);
         UpdateReachedSiblings();
         return true;
     }
 
-    // Takes a known family out of the table's indexes; the caller updates the siblings it reached.
+    // Takes a known family out of the table's indexes and notes whose siblings that changes; the caller updates them.
     private void Unlink(Family known)
     {
+        AddYouthsReachedBy(known);
         _families.Remove(known.Id.Value);
         foreach (var youth in known.YouthSpan)
         {
@@ -140,10 +139,9 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     // parent with it, and the youths of every family at its address.
     private void AddYouthsReachedBy(Family family)
     {
-        var keys = _reached;
         foreach (var youth in family.YouthSpan)
         {
-            keys.Add(youth.RevealNumber());
+            _reached.Add(youth.RevealNumber());
         }
 
         foreach (var parent in family.CarerSpan)
@@ -154,7 +152,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
                 {
                     foreach (var youth in _families[id.Value].YouthSpan)
                     {
-                        keys.Add(youth.RevealNumber());
+                        _reached.Add(youth.RevealNumber());
                     }
                 }
             }
@@ -166,7 +164,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             {
                 foreach (var youth in _families[id.Value].YouthSpan)
                 {
-                    keys.Add(youth.RevealNumber());
+                    _reached.Add(youth.RevealNumber());
                 }
             }
         }

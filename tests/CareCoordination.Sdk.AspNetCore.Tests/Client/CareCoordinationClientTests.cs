@@ -120,10 +120,8 @@ public sealed class CareCoordinationClientTests
         var school = schoolProvider.GetRequiredService<CareCoordinationClient>();
         var ours = await school.RegisterAsync(new SignalToRegister(Sam, ReportingCriterion.SchoolAbsenceOrDropout), "outbox-1");
         var theirs = await socialWorkProvider.GetRequiredService<CareCoordinationClient>().RegisterAsync(new SignalToRegister(Sam, ReportingCriterion.FinancialProblems), "sw-1");
+        CaseHolding.ByTheYouthAndFamilyCentre(service);
         var centre = TestRegion.YouthAndFamilyCentre;
-        service.Services.GetRequiredService<ReferenceIndex>().Register(new SignalRegistration(Sam, centre, TestRegion.ReporterOf(centre), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
-        var desk = service.Services.GetRequiredService<CoordinationDesk>();
-        desk.NameCaseHolder(new CaseId(1), TestRegion.ReporterOf(centre), centre);
         var consent = service.Services.GetRequiredService<PersonDataAccess>().GiveConsent(
             new Actor("user-care-coordinator", ActorRole.Coordinator, centre, TestRegion.ReporterOf(centre), "test"), new CaseId(1), Sam, ConsentPurpose.Coordination, [TestRegion.School], ConsentGiver.Parents);
         var holder = holderProvider.GetRequiredService<CareCoordinationClient>();
