@@ -27,11 +27,15 @@ internal sealed class PendingBatch(long lastId, int activeCount, int archivedCou
 
     public List<Action> Deferred { get; } = [];
 
+    // Every part of every commit is carried, the forgetting of keys too: a batch that drops one would keep keys the
+    // expiry sweep in it meant to forget.
     public static SignalCommit Merge(List<SignalCommit> commits) =>
         commits.Count == 1
             ? commits[0]
             : new SignalCommit([.. commits.SelectMany(c => c.Upserts)], [.. commits.SelectMany(c => c.Erasures)], [.. commits.SelectMany(c => c.Events)])
             {
                 IdempotencyKeys = [.. commits.SelectMany(c => c.IdempotencyKeys)],
+                ForgetIdempotencyKeys = [.. commits.SelectMany(c => c.ForgetIdempotencyKeys)],
+                ForgetIdempotencyKeysUpTo = commits.Max(c => c.ForgetIdempotencyKeysUpTo),
             };
 }
