@@ -85,8 +85,12 @@ internal sealed class PostgreSqlChangeWriter(string schema)
             // A remembered answer is linked to its own signal only and goes with it; one that matched the erased signal stays.
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_keys WHERE key IN (SELECT key FROM {_schema}.idempotency_signals WHERE signal_id = $1)", erased.Value));
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.idempotency_signals WHERE signal_id = $1", erased.Value));
-            // Only the signal's own events go: another party's match event that names it is that party's record.
+            // Only the signal's own events go: another party's match event that names it is that party's record, kept
+            // without the erased party's organisation and reporter, as StoredEvent.WithoutErasedParty keeps it.
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.events WHERE signal_id = $1", erased.Value));
+            batch.BatchCommands.Add(Statement(
+                $"UPDATE {_schema}.events SET payload = payload || '{{\"OtherOrganisation\": null, \"OtherReporter\": null}}'::jsonb WHERE other_signal_id = $1 AND type = 'MatchFound'",
+                erased.Value));
             batch.BatchCommands.Add(Statement($"DELETE FROM {_schema}.signals WHERE id = $1", erased.Value));
 
             // The rows left may no longer show how far the index counted: identifiers come from the store, never reused.

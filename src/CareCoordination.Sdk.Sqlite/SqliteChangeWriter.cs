@@ -123,8 +123,13 @@ internal sealed class SqliteChangeWriter : IDisposable
             Execute("DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_signals WHERE signal_id = $value)", transaction, erased.Value);
             Execute("DELETE FROM idempotency_signals WHERE signal_id = $value", transaction, erased.Value);
             // Only the signal's own events go: another party's match event that names it is that party's record, and
-            // stays until that party's own signal goes (the load accepts it, since the erased signal left a SignalRemoved).
+            // stays until that party's own signal goes (the load accepts it, since the erased signal left a SignalRemoved),
+            // without the erased party's organisation and reporter, as StoredEvent.WithoutErasedParty keeps it.
             Execute("DELETE FROM events WHERE signal_id = $value", transaction, erased.Value);
+            Execute(
+                "UPDATE events SET payload = json_set(payload, '$.OtherOrganisation', NULL, '$.OtherReporter', NULL) WHERE other_signal_id = $value AND type = 'MatchFound'",
+                transaction,
+                erased.Value);
             Execute("DELETE FROM signals WHERE id = $value", transaction, erased.Value);
 
             // The rows left may no longer show how far the index counted: identifiers come from the store, never reused.

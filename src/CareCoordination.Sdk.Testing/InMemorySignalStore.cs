@@ -118,6 +118,13 @@ public sealed class InMemorySignalStore : ISignalStore
                 _signals.Remove(erased.Value);
                 _erasedHighWater = Math.Max(_erasedHighWater, erased.Value);
                 _events.RemoveAll(e => e.Signal == erased);
+                for (var i = 0; i < _events.Count; i++)
+                {
+                    if (_events[i].OtherSignal == erased)
+                    {
+                        _events[i] = _events[i].WithoutErasedParty();
+                    }
+                }
                 foreach (var key in _keys.Values.Where(k => k.Signals.Contains(erased)).ToArray())
                 {
                     _keys.Remove(key.Key);
