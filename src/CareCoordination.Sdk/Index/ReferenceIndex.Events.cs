@@ -138,4 +138,17 @@ public sealed partial class ReferenceIndex
             deliver(observer, e);
         }
     }
+
+    // Erasing a signal takes the answer linked to it out of the store, since that answer holds the youth; the commit
+    // writes its tombstone in its place, so that a retry of the key is refused instead of registering again.
+    private SignalCommit? WithTombstones(SignalCommit? commit)
+    {
+        if (commit is null || commit.Erasures.Count == 0)
+        {
+            return commit;
+        }
+
+        var tombstones = _idempotency.TombstonesFor(commit.Erasures, _clock.GetCurrentInstant() - Policy.IdempotencyWindow);
+        return tombstones.Count == 0 ? commit : commit with { IdempotencyKeys = [.. commit.IdempotencyKeys, .. tombstones] };
+    }
 }

@@ -99,7 +99,7 @@ public sealed partial class ReferenceIndex
             SignalCommit? commit = null;
             if (_store is not null)
             {
-                var rows = moving.Concat(archived).Select(slot => StoredOf(slot) with { Youth = YouthKey.FromTrusted(to) }).ToList();
+                var rows = moving.Concat(archived).Select(slot => _rows.Of(slot) with { Youth = YouthKey.FromTrusted(to) }).ToList();
                 var documents = removed.ConvertAll(r => EventDocuments.Removed(r.Signal, r.Reason, now));
                 documents.AddRange(matches.Select(m => EventDocuments.MatchFound(m)));
                 commit = new SignalCommit(rows, removed.ConvertAll(r => r.Signal.Id), documents);

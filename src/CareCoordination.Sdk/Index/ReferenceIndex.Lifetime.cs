@@ -87,7 +87,7 @@ public sealed partial class ReferenceIndex
             {
                 var withdrawn = EventDocuments.Withdrawn(signal, reason, now);
                 commit = reason == WithdrawalReason.RiskGone
-                    ? new SignalCommit([ArchivedRow(slot, today)], [], [withdrawn, EventDocuments.Archived(signal, end, now)])
+                    ? new SignalCommit([_rows.Archived(slot, today)], [], [withdrawn, EventDocuments.Archived(signal, end, now)])
                     : new SignalCommit([], [signal.Id], [withdrawn, EventDocuments.Removed(signal, end, now)]);
             }
 
@@ -402,7 +402,7 @@ public sealed partial class ReferenceIndex
 
             if (reason == SignalEndReason.ActivePeriodEnded)
             {
-                upserts.Add(ArchivedRow(slot, archiveDates[i]));
+                upserts.Add(_rows.Archived(slot, archiveDates[i]));
                 events.Add(EventDocuments.Archived(signal, reason, now));
             }
             else

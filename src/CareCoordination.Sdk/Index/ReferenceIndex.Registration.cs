@@ -275,7 +275,7 @@ public sealed partial class ReferenceIndex
             var signal = new Signal(new SignalId(id), registration.Youth.Bsn, registration.Organisation, registration.Reporter, ticks, expiresOn, expiry);
             if (_store is not null)
             {
-                Commit(RegistrationCommit(signal, key, ageLimit, count, coordinator, now, idempotencyKey));
+                Commit(_rows.Registration(signal, key, ageLimit, _matching, count, coordinator, now, idempotencyKey));
             }
 
             KeepAgeLimit(key, ageLimit);
@@ -348,13 +348,13 @@ public sealed partial class ReferenceIndex
     {
         if (_store is not null)
         {
-            var renewed = StoredOf(slot) with { RegisteredTicks = now.ToUnixTimeTicks(), Reporter = registration.Reporter, DayNumber = expiresOn, Expiry = expiry, AgeLimitDayNumber = AgeLimitColumn(ageLimit) };
+            var renewed = _rows.Of(slot) with { RegisteredTicks = now.ToUnixTimeTicks(), Reporter = registration.Reporter, DayNumber = expiresOn, Expiry = expiry, AgeLimitDayNumber = SignalRows.AgeLimitColumn(ageLimit) };
             var key = _slots[slot].Youth;
-            Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(ToSignal(renewed))])
+            Commit(new SignalCommit([renewed], [], [EventDocuments.Renewed(_rows.SignalOf(renewed))])
             {
                 IdempotencyKeys = idempotencyKey is null
                     ? []
-                    : [EventDocuments.Remember(idempotencyKey, now, new RememberedAnswerDocument(key, renewed.Organisation.Value, RegistrationOutcome.Renewed, Remembered(renewed, key), []))],
+                    : [EventDocuments.Remember(idempotencyKey, now, new RememberedAnswerDocument(key, renewed.Organisation.Value, RegistrationOutcome.Renewed, SignalRows.Remembered(renewed, key), []))],
             });
         }
 

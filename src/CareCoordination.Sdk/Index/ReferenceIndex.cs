@@ -51,6 +51,7 @@ public sealed partial class ReferenceIndex
     private readonly FamilyTable _families;
     private readonly SignalLifetime _lifetime;
     private readonly ExpiryCalendar _expiry;
+    private readonly SignalRows _rows;
 
     // Candidates of the registration in progress; only touched under the lock.
     private readonly MatchFinder _matching;
@@ -141,6 +142,7 @@ public sealed partial class ReferenceIndex
         _participants = [.. _observers.Where(o => o is IChangeParticipant)];
         _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
         _keying = YouthKeying.Of(pseudonymiser);
+        _rows = new SignalRows(_slots, _keying, _lifetime);
         _authorisation = new ReporterAuthorisation(policy, directory);
         // A pseudonymised index keeps addresses keyed, so it compares the institutions' addresses keyed too.
         _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses);
@@ -276,16 +278,45 @@ public sealed partial class ReferenceIndex
     private Signal ToSignal(int slot) => ToSignal(slot, 0, default);
 
     // Most signals an answer holds are on the youth the caller named; their BSN needs no inverse pseudonym.
-    private Signal ToSignal(int slot, int knownKey, Bsn knownYouth)
+    private Signal ToSignal(int slot, int knownKey, Bsn knownYouth) => _rows.SignalOf(slot, knownKey, knownYouth);
+
+    /// <summary>Puts a stored signal back into its slot and chain while the index rebuilds; the store hands them out in identifier order.</summary>
+    private void Restore(in StoredSignal stored)
     {
-        ref var s = ref _slots[slot];
-        return new Signal(
-            new SignalId(s.Id),
-            s.Youth == knownKey && knownKey != 0 ? knownYouth : YouthOf(s.Youth),
-            new OrganisationId(s.Organisation),
-            new ProfessionalId(s.Reporter),
-            s.RegisteredTicks,
-            s.Day,
-            (SignalExpiry)s.Expiry);
+        var key = stored.Youth.Value;
+        var table = stored.State == StoredSignalState.Archived ? _archive : _active;
+        var slot = _slots.Take();
+        _rows.Fill(slot, stored);
+        _slots[slot].Next = table.HeadOf(key);
+        table.SetHead(key, slot);
+        _lastId = Math.Max(_lastId, stored.Id.Value);
+        if (table == _active)
+        {
+            _activeCount++;
+        }
+        else
+        {
+            _archivedCount++;
+        }
+    }
+
+    private sealed class Loader(ReferenceIndex index, System.Threading.CancellationToken cancellationToken) : IStoredIndexSink
+    {
+        // The signals the store handed back, so that a remembered answer can leave out the matches of erased ones.
+        private readonly HashSet<long> _signals = [];
+
+        public void Add(in StoredSignal signal)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            index.Restore(signal);
+            _signals.Add(signal.Id.Value);
+        }
+
+        public void Add(StoredFamily family) =>
+            index._families.AddOrReplace(Family.Create(family.Id, family.Youths.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Carers.Select(k => Bsn.FromTrustedNumber(k.Value)), family.Address is { } address ? index._keying.KeyOf(address) : null, family.Municipality));
+
+        public void SignalIdsUsedUpTo(SignalId last) => index._lastId = Math.Max(index._lastId, last.Value);
+
+        public void Add(StoredIdempotencyKey key) => index._idempotency.Restore(key, index._clock.GetCurrentInstant() - index.Policy.IdempotencyWindow, id => _signals.Contains(id.Value), index._keying);
     }
 }

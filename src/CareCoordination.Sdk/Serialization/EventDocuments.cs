@@ -83,17 +83,6 @@ internal static class EventDocuments
             ?? throw new JsonException("A stored match event is empty.");
     }
 
-    public static StoredEvent WithoutErasedParty(StoredEvent stored)
-    {
-        if (stored.Type != nameof(Matching.MatchFound))
-        {
-            return stored;
-        }
-
-        var document = ReadMatchEvent(stored) with { OtherOrganisation = null, OtherReporter = null };
-        return stored with { Json = JsonSerializer.Serialize(document, Json.MatchEventDocument) };
-    }
-
     private static void CheckVersion(StoredEvent stored)
     {
         if (stored.SchemaVersion > SchemaVersion || stored.SchemaVersion < 1)

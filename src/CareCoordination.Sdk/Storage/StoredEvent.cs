@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 
@@ -18,6 +20,9 @@ namespace CareCoordination.Sdk.Storage;
 /// <param name="Json">The event as JSON.</param>
 public sealed record StoredEvent(SignalId Signal, SignalId? OtherSignal, string Type, int SchemaVersion, Instant OccurredAt, string Json)
 {
+    // The stored type of a match; the SQL stores blank the same two properties in place.
+    private const string MatchFoundType = "MatchFound";
+
     /// <summary>
     /// Returns the event as a store must keep it once <see cref="OtherSignal"/> is erased: a match event keeps that a
     /// match was found, of which kind and when, but no longer names the erased signal's organisation or reporter, so
@@ -25,7 +30,17 @@ public sealed record StoredEvent(SignalId Signal, SignalId? OtherSignal, string 
     /// the logbook the law prescribes. Any other event is returned as it is.
     /// </summary>
     /// <returns>The event to store in place of this one.</returns>
-    /// <exception cref="Serialization.UnsupportedSchemaVersionException">The event was written by a newer SDK.</exception>
-    /// <exception cref="System.Text.Json.JsonException">The event's JSON is not a match event.</exception>
-    public StoredEvent WithoutErasedParty() => Serialization.EventDocuments.WithoutErasedParty(this);
+    /// <exception cref="JsonException">The event's JSON is not a JSON object.</exception>
+    public StoredEvent WithoutErasedParty()
+    {
+        if (Type != MatchFoundType)
+        {
+            return this;
+        }
+
+        var document = JsonNode.Parse(Json) as JsonObject ?? throw new JsonException("A stored match event is not a JSON object.");
+        document["OtherOrganisation"] = null;
+        document["OtherReporter"] = null;
+        return this with { Json = document.ToJsonString() };
+    }
 }
