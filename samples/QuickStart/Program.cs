@@ -9,7 +9,10 @@ using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.FollowUp.Book;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Notifications;
+using CareCoordination.Sdk.Notifications.Notices;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
@@ -55,7 +58,12 @@ using var services = new ServiceCollection()
     .AddSingleton(new AuditChainKey(System.Security.Cryptography.SHA256.HashData("quickstart-demo-audit-chain-not-for-production-use"u8)))
     // The trail's signed checkpoints go outside the store; a real host puts them on another volume or in a shipped log.
     .AddSingleton<IAuditCheckpointSink>(new FileAuditCheckpointSink(path + ".checkpoints"))
-    .AddCareCoordination(options => options.Policy.Scope = CareCoordination.Sdk.Regions.ReportingScope.Narrow)
+    .AddCareCoordination(options =>
+    {
+        options.Policy.Scope = CareCoordination.Sdk.Regions.ReportingScope.Narrow;
+        // Culemborg (CBS 0216) names the CJG as its match coordinator: it hears of signalled youths who move there.
+        options.Policy.MunicipalMatchCoordinators[216] = 5;
+    })
     .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 var index = services.GetRequiredService<ReferenceIndex>();
 var notifier = services.GetRequiredService<MatchNotifier>();
@@ -74,6 +82,10 @@ var sara = new Youth(Bsn.Parse("123456782"), new LocalDate(2022, 9, 3));
 // The SDK names people and organisations by identifier and a youth by masked BSN; a vendor's screen puts the names in.
 var names = new Dictionary<Bsn, string> { [sam.Bsn] = "Sam", [sara.Bsn] = "Sara" };
 
+// The population register (BRP) places the family at one address in Tiel (CBS 0281).
+var home = AddressKey.Create("4001 AB", 12);
+var tiel = MunicipalityCode.FromNumber(281);
+
 Tell(0, Story.IndexHeading, Path.GetFileName(path), Path.GetDirectoryName(path) == Environment.CurrentDirectory ? Story.WorkingFolder : Path.GetDirectoryName(path));
 if (index.ActiveSignalCount > 0)
 {
@@ -89,7 +101,7 @@ else
     Tell(1, Story.FirstRun);
 }
 
-index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []));
+index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], [], home, tiel));
 
 Console.WriteLine();
 Tell(0, Story.SignalsHeading);
@@ -171,6 +183,36 @@ foreach (var reason in decision.Reasons)
 var assignment = desk.AssignCoordinator(caseId).ThrowIfRefused();
 Tell(1, Story.CareCoordinator, CoordinatorName(assignment.Coordinator!.Value), Name(assignment.Organisation!.Value));
 Tell(2, Story.Because, Named(assignment.Reason));
+
+Console.WriteLine();
+Tell(0, Story.FollowUpHeading);
+// Noah lives with his mother at Sam and Sara's address but is no sibling: the index matches youths registered at one
+// address too, and tells the reporters only that the match concerns another youth.
+var noah = new Youth(Bsn.Parse("212345606"), new LocalDate(2015, 2, 20));
+names[noah.Bsn] = "Noah";
+index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [noah.Bsn], [], home, tiel));
+var addressMatch = Register(new SignalRegistration(noah, amw, ReporterOf(amw), ReportingCriterion.FinancialProblems)).Matches[0];
+
+// The match coordinator follows the match up (matchregie): who became the central contact, and whether the
+// professionals aligned their help; without a contact by the deadline, the daily job reminds the coordinator.
+var followUps = services.GetRequiredService<MatchFollowUpBook>();
+var followUp = followUps.Find(addressMatch.Signal, addressMatch.OtherSignal)!;
+Tell(1, Story.FollowUpDue, Name(followUp.MatchCoordinator), followUp.DueOn);
+followUps.RecordCentralContact(addressMatch.Signal, addressMatch.OtherSignal, followUp.MatchCoordinator, addressMatch.OtherReporter);
+followUp = followUps.RecordAligned(addressMatch.Signal, addressMatch.OtherSignal, followUp.MatchCoordinator, aligned: true);
+Tell(1, Story.CentralContact, ProfessionalName(followUp.CentralContact!.Value), Name(followUp.ContactOrganisation!.Value));
+var followedUp = followUps.Overview();
+Tell(1, Story.FollowUpOverview, followedUp.Matches, followedUp.WithContact, followedUp.Aligned, followedUp.Overdue);
+
+// Noah and his mother move to Culemborg: the reporter with an active signal hears of it, and so does Culemborg's
+// match coordinator, with every active signal and its organisation; neither notice holds a BSN or an address.
+index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [noah.Bsn], [], AddressKey.Create("4101 AB", 3), MunicipalityCode.FromNumber(216)));
+var moves = services.GetRequiredService<MoveNotices>();
+foreach (var notice in moves.Read(amw).Concat(moves.Read(cjg)))
+{
+    Tell(1, Story.MoveNotice, Describe(notice.Recipient), Name(notice.RecipientOrganisation!.Value), MunicipalityName(notice.FromMunicipality), MunicipalityName(notice.ToMunicipality),
+        string.Join(", ", notice.Signals.Select(m => Name(m.Party.Organisation))));
+}
 
 Console.WriteLine();
 Tell(0, Story.PlanHeading);
@@ -290,7 +332,7 @@ void Try(string who, Func<int> read)
     }
 }
 
-void Register(SignalRegistration registration)
+RegistrationResult Register(SignalRegistration registration)
 {
     var result = index.Register(registration);
     result.ThrowIfRefused();
@@ -302,7 +344,7 @@ void Register(SignalRegistration registration)
         foreach (var notification in notifier.CreateNotifications(match))
         {
             var recipient = Format(Story.RecipientAt, Describe(notification.Role), Name(notification.RecipientOrganisation));
-            var sibling = notification.ConcernsDifferentYouths ? " " + Story.AboutSibling : string.Empty;
+            var sibling = !notification.ConcernsDifferentYouths ? string.Empty : " " + (match.Kind == MatchKind.Address ? Story.AboutAnotherYouth : Story.AboutSibling);
             var other = notification.OtherParties[0];
             if (notification.Role == NotificationRecipientRole.MatchCoordinator)
             {
@@ -314,10 +356,24 @@ void Register(SignalRegistration registration)
             }
         }
     }
+
+    return result;
 }
 
 string Name(OrganisationId organisation) =>
     index.Directory.TryGetOrganisation(organisation, out var found) ? found.Name : organisation == school ? "Basisschool De Linde" : organisation.ToString();
+
+// The notices name municipalities by CBS code; the screen adds the name.
+static string MunicipalityName(MunicipalityCode? municipality) => municipality?.Code switch
+{
+    "0281" => "Tiel (0281)",
+    "0216" => "Culemborg (0216)",
+    { } code => code,
+    null => "?",
+};
+
+string ProfessionalName(ProfessionalId professional) =>
+    index.Directory.TryGetProfessional(professional, out var found) ? found.Name : professional.ToString();
 
 string YouthName(Bsn youth) => names.TryGetValue(youth, out var name) ? $"{name} ({youth})" : youth.ToString();
 
@@ -375,6 +431,9 @@ static string Describe(Enum value) => value switch
         RegistrationRefusal => Story.Refused,
         MatchKind.SameYouth => Story.MatchSameYouth,
         MatchKind.Family => Story.MatchFamily,
+        MatchKind.Address => Story.MatchAddress,
+        MoveNoticeRecipient.Reporter => Story.RecipientReporter,
+        MoveNoticeRecipient.MunicipalMatchCoordinator => Story.RecipientMunicipalMatchCoordinator,
         MatchKind.Archived => Story.MatchArchived,
         NotificationRecipientRole.Reporter => Story.RecipientReporter,
         NotificationRecipientRole.OrganisationCoordinator => Story.RecipientOrganisationCoordinator,

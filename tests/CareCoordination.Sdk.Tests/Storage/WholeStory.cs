@@ -5,7 +5,10 @@ using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.FollowUp.Book;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
@@ -41,10 +44,10 @@ public static class WholeStory
     /// <param name="seed">Chooses the family's BSNs, so that runs sharing a server use their own numbers.</param>
     /// <param name="pseudonymised">Whether the host registers a <see cref="YouthPseudonymiser"/>; without one, the store holds BSNs, which proves that a scan finds them.</param>
     /// <param name="checkpointPath">Where the audit trail's signed checkpoints go, as QuickStart puts them beside its database; <see langword="null"/> for nowhere.</param>
-    /// <returns>Every BSN the story used: two youths and their two parents.</returns>
+    /// <returns>Every BSN the story used: two youths, their two parents, and a youth at their address.</returns>
     public static IReadOnlyList<Bsn> Run(ISignalStore store, int seed, bool pseudonymised, string? checkpointPath = null)
     {
-        var people = TestBsns.Generate(4, seed);
+        var people = TestBsns.Generate(5, seed);
         var sam = new Youth(people[0], new LocalDate(2017, 4, 12));
         var sara = new Youth(people[1], new LocalDate(2012, 9, 3));
         var parents = new[] { people[2], people[3] };
@@ -65,6 +68,21 @@ public static class WholeStory
             index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems)
                 .WithIdempotencyKey(FormattableString.Invariant($"story-{seed}-{organisation.Value}-{youth.DateOfBirth.Year}"))).ThrowIfRefused();
         }
+
+        // QuickStart's second scene: a youth at the same address (an address match), its follow-up, and a move.
+        var noah = new Youth(people[4], new LocalDate(2015, 2, 20));
+        var household = new FamilyId(seed + 1000);
+        index.AddOrReplaceFamily(Family.Create(household, [noah.Bsn], [], family.Address, MunicipalityCode.FromNumber(281)));
+        var atTheAddress = index.Register(new SignalRegistration(noah, Amw, TestRegion.ReporterOf(Amw), ReportingCriterion.FinancialProblems));
+        atTheAddress.ThrowIfRefused();
+        var addressMatch = atTheAddress.Matches[0];
+        Assert.Equal(MatchKind.Address, addressMatch.Kind);
+        var followUps = services.GetRequiredService<MatchFollowUpBook>();
+        var followUp = followUps.Find(addressMatch.Signal, addressMatch.OtherSignal) ?? throw new InvalidOperationException("the address match is not followed up");
+        followUps.RecordCentralContact(addressMatch.Signal, addressMatch.OtherSignal, followUp.MatchCoordinator, addressMatch.OtherReporter);
+        followUps.RecordAligned(addressMatch.Signal, addressMatch.OtherSignal, followUp.MatchCoordinator, aligned: true);
+        index.AddOrReplaceFamily(Family.Create(household, [noah.Bsn], [], AddressKey.Create("4101 AB", 3), MunicipalityCode.FromNumber(216)));
+        Assert.NotEmpty(services.GetRequiredService<MoveNotices>().Read(Amw));
 
         var handled = desk.WhichCaseHandles(sam.Bsn) ?? throw new InvalidOperationException("the family match opened no case");
         var caseId = handled.Case;
@@ -124,7 +142,7 @@ public static class WholeStory
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var access = services.GetRequiredService<PersonDataAccess>();
-        Assert.Equal(3, index.ActiveSignalCount);
+        Assert.Equal(4, index.ActiveSignalCount);
         var handled = desk.WhichCaseHandles(people[0]) ?? throw new InvalidOperationException("the case did not come back");
         Assert.Equal(handled.Case, desk.WhichCaseHandles(people[1])?.Case);
         Assert.Equal(CaseStatus.HandedOver, handled.Status);

@@ -105,7 +105,9 @@ public static class YouthKeyMigration
         changes.Add(new SignalCommit(signals, [], signalEvents) { IdempotencyKeys = answers });
         foreach (var family in contents.Families)
         {
-            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = RekeyAddress(family.Address, to), Municipality = family.Municipality }));
+            // A family's municipality is that of its address: a family that loses its address here loses both until the feed gives them again.
+            var address = RekeyAddress(family.Address, to);
+            changes.Add(new FamilyChange(family.Id, new StoredFamily(family.Id, [.. family.Youths.Select(y => YouthKey.FromStored(Rekey(y)))], [.. family.Carers.Select(c => YouthKey.FromStored(Rekey(c)))]) { Address = address, Municipality = address is null ? null : family.Municipality }));
         }
 
         var fromDocuments = StreamDocuments.For(from);
