@@ -134,7 +134,7 @@ public sealed class SubstituteNumberRegister
                 {
                     _byFingerprint.Add(fingerprint, number);
                     var key = _keying.KeyOf(number.AsIndexKey()).Value.ToString(CultureInfo.InvariantCulture);
-                    _streams.Append(StreamDocuments.SubstituteNumber, key, 0, [_documents.Write(new SubstituteNumberIssued(fingerprint, number.AsIndexKey()), _clock?.GetCurrentInstant() ?? Instant.MinValue)]);
+                    _streams.Append(StreamDocuments.SubstituteNumber, key, 0, [_documents.Write(new SubstituteNumberIssued(fingerprint, number.AsIndexKey(), _keying.SealOf(candidates.Fingerprint)), _clock?.GetCurrentInstant() ?? Instant.MinValue)]);
                     _streams.OnUndo(() =>
                     {
                         _byNumber.Remove(number);

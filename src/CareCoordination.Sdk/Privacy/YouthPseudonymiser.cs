@@ -22,12 +22,17 @@ public sealed class YouthPseudonymiser
     private const int HalfBits = 15;
     private const int HalfMask = (1 << HalfBits) - 1;
     private const int MaxNumber = 999_999_999;
+    private const string SealedPrefix = "gcm:";
 
     private readonly ushort[] _tables = new ushort[Rounds << HalfBits];
 
     // A key derived from the secret for texts that identify a person (a substitute number's details): the secret itself
     // is not kept.
     private readonly byte[] _textKey;
+
+    // A key derived from the secret that seals (encrypts) such a text, so that a key rotation can open it under the old
+    // key and key it again under the new one; a hash alone could never be moved to another key.
+    private readonly byte[] _sealKey;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="key">The secret key: at least 32 bytes of random data, kept by the host (for example in its key vault).</param>
@@ -54,6 +59,7 @@ public sealed class YouthPseudonymiser
         }
 
         _textKey = HMACSHA256.HashData(key, "cc.index.text.key"u8);
+        _sealKey = HMACSHA256.HashData(key, "cc.index.seal.key"u8);
         HMACSHA256.HashData(key, "cc.index.key.fingerprint"u8, block);
         KeyFingerprint = "hmac-sha256:" + Convert.ToHexStringLower(block[..8]);
     }
@@ -80,6 +86,53 @@ public sealed class YouthPseudonymiser
     /// <param name="text">The text.</param>
     /// <returns>The HMAC-SHA256 under a key derived from the secret, in lower-case hexadecimal.</returns>
     internal string KeyText(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_textKey, System.Text.Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Seals a text that identifies a person with AES-256-GCM under a key derived from the secret, with a fresh nonce.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns><c>gcm:</c> and the nonce, the cipher text and the tag, in base 64.</returns>
+    internal string Seal(string text)
+    {
+        var plain = System.Text.Encoding.UTF8.GetBytes(text);
+        var sealedBytes = new byte[AesGcm.NonceByteSizes.MaxSize + plain.Length + AesGcm.TagByteSizes.MaxSize];
+        var nonce = sealedBytes.AsSpan(0, AesGcm.NonceByteSizes.MaxSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_sealKey, AesGcm.TagByteSizes.MaxSize);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(nonce.Length, plain.Length), sealedBytes.AsSpan(nonce.Length + plain.Length));
+        return SealedPrefix + Convert.ToBase64String(sealedBytes);
+    }
+
+    /// <summary>Opens a text <see cref="Seal"/> sealed under this key.</summary>
+    /// <param name="sealedText">The sealed text.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="CryptographicException">The text was not sealed under this key, or was changed.</exception>
+    internal string Unseal(string sealedText)
+    {
+        if (!sealedText.StartsWith(SealedPrefix, StringComparison.Ordinal))
+        {
+            throw new CryptographicException("The text is not sealed.");
+        }
+
+        byte[] sealedBytes;
+        try
+        {
+            sealedBytes = Convert.FromBase64String(sealedText[SealedPrefix.Length..]);
+        }
+        catch (FormatException error)
+        {
+            throw new CryptographicException("The sealed text is not base 64.", error);
+        }
+
+        var overhead = AesGcm.NonceByteSizes.MaxSize + AesGcm.TagByteSizes.MaxSize;
+        if (sealedBytes.Length < overhead)
+        {
+            throw new CryptographicException("The sealed text is too short.");
+        }
+
+        var plain = new byte[sealedBytes.Length - overhead];
+        using var aes = new AesGcm(_sealKey, AesGcm.TagByteSizes.MaxSize);
+        aes.Decrypt(sealedBytes.AsSpan(0, AesGcm.NonceByteSizes.MaxSize), sealedBytes.AsSpan(AesGcm.NonceByteSizes.MaxSize, plain.Length), sealedBytes.AsSpan(sealedBytes.Length - AesGcm.TagByteSizes.MaxSize), plain);
+        return System.Text.Encoding.UTF8.GetString(plain);
+    }
 
     /// <summary>Returns the number whose pseudonym this is.</summary>
     /// <param name="pseudonym">A pseudonym from <see cref="Forward"/>.</param>

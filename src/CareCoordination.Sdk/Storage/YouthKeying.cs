@@ -75,6 +75,13 @@ public sealed class YouthKeying
     /// <summary>Gets the form a text that identifies a person is stored in: the text itself when keyed by BSN, a keyed hash when pseudonymised.</summary>
     internal string TextOf(string text) => _pseudonymiser is null ? text : "hmac:" + _pseudonymiser.KeyText(text);
 
+    /// <summary>Gets a text sealed under the pseudonymisation key, for a later key rotation to key again; <see langword="null"/> when keyed by BSN, whose store keeps the text itself.</summary>
+    internal string? SealOf(string text) => _pseudonymiser?.Seal(text);
+
+    /// <summary>Opens a text <see cref="SealOf"/> sealed under this keying's key.</summary>
+    internal string Unseal(string sealedText) =>
+        _pseudonymiser is null ? throw new InvalidOperationException("A store keyed by BSN seals nothing.") : _pseudonymiser.Unseal(sealedText);
+
     /// <summary>Gets the form an address is kept and stored in: the address itself when keyed by BSN, its keyed hash when pseudonymised (an address already keyed stays as it is).</summary>
     internal Families.AddressKey KeyOf(Families.AddressKey address) =>
         _pseudonymiser is null || address.IsKeyed ? address : Families.AddressKey.FromKeyed(TextOf("address " + address.Value));

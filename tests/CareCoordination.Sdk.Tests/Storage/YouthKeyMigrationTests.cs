@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Index;
@@ -53,6 +54,32 @@ public sealed class YouthKeyMigrationTests
         Assert.DoesNotContain(smit.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), stored.Id + stored.Events[0].Json, StringComparison.Ordinal);
         Assert.DoesNotContain(sourceJson[16..80], stored.Events[0].Json, StringComparison.Ordinal);
         Assert.Equal(smit, new CareCoordination.Sdk.Facility.SubstituteNumberRegister(target, YouthKeying.Pseudonymised(StoryKey), clock).Issue("smit", born, CareCoordination.Sdk.Identity.Sex.Male));
+    }
+
+    [Fact]
+    public void After_a_key_rotation_the_same_details_keep_their_substitute_number_and_no_store_holds_the_details_fingerprint()
+    {
+        var source = new InMemoryCareCoordinationStore();
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var born = new NodaTime.LocalDate(2015, 3, 1);
+        var register = new CareCoordination.Sdk.Facility.SubstituteNumberRegister(source, YouthKeying.Pseudonymised(StoryKey), clock);
+        var smit = register.Issue("Smit", born, CareCoordination.Sdk.Identity.Sex.Male);
+        var jansen = register.Issue("Jansen", born, CareCoordination.Sdk.Identity.Sex.Female);
+        var target = new InMemoryCareCoordinationStore();
+
+        YouthKeyMigration.Migrate(source, YouthKeying.Pseudonymised(StoryKey), target, YouthKeying.Pseudonymised(NewKey));
+
+        var rotated = new CareCoordination.Sdk.Facility.SubstituteNumberRegister(target, YouthKeying.Pseudonymised(NewKey), clock);
+        Assert.Equal(smit, rotated.Issue("smit", born, CareCoordination.Sdk.Identity.Sex.Male));
+        Assert.Equal(jansen, rotated.Issue("JANSEN", born, CareCoordination.Sdk.Identity.Sex.Female));
+        Assert.Equal(2, rotated.Issued.Count);
+        var clearFingerprint = CareCoordination.Sdk.Identity.SubstituteNumber.Candidates("Smit", born, CareCoordination.Sdk.Identity.Sex.Male).Fingerprint;
+        foreach (var store in new[] { source, target })
+        {
+            var json = string.Concat(store.ReadStreams("substitute-number").SelectMany(h => h.Events).Select(e => e.Json));
+            Assert.DoesNotContain(clearFingerprint, json, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(smit.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture), json, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -155,16 +155,21 @@ public static class YouthKeyMigration
 
     /// <summary>
     /// A substitute number's stream under the new keying: named by the number's new key, the number keyed anew, and the
-    /// details' fingerprint hashed under the new key when it was kept in clear. A fingerprint already hashed under an old
-    /// pseudonymisation key cannot be hashed again without the details, so it is kept as it is: after a key rotation the
-    /// register keeps every number, but details it numbered before the rotation get a new number when asked again.
+    /// details' fingerprint keyed and sealed under the new key — from the clear fingerprint of a store keyed by BSN, or
+    /// from the sealed one a pseudonymised store keeps, opened under the old key — so the same details keep their
+    /// number across a key rotation. A number issued before fingerprints were sealed has only the hash under the old key,
+    /// which cannot be keyed again without the details: it is kept as it is, and those details get a new number when
+    /// asked again.
     /// </summary>
     private static StreamChange RekeySubstituteNumber(StoredHistory history, YouthKeying from, YouthKeying to)
     {
         var issued = (SubstituteNumberIssued)StreamDocuments.For(from).ReadRecord(history.Events[^1]);
-        var fingerprint = from.IsPseudonymised ? issued.Fingerprint : to.TextOf(issued.Fingerprint);
+        var clear = !from.IsPseudonymised ? issued.Fingerprint : issued.SealedFingerprint is { } sealedFingerprint ? from.Unseal(sealedFingerprint) : null;
+        var rekeyed = clear is null
+            ? issued
+            : issued with { Fingerprint = to.TextOf(clear), SealedFingerprint = to.SealOf(clear) };
         var stream = to.KeyOf(issued.Number).Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new StreamChange(StreamDocuments.SubstituteNumber, stream, 0, [StreamDocuments.For(to).Write(issued with { Fingerprint = fingerprint }, history.Events[^1].At)]);
+        return new StreamChange(StreamDocuments.SubstituteNumber, stream, 0, [StreamDocuments.For(to).Write(rekeyed, history.Events[^1].At)]);
     }
 
     /// <summary>
