@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -213,9 +214,9 @@ internal sealed class CareCoordinationHostingOptionsValidator(IServiceProvider p
             violations.Add($"{at}:{nameof(DailyJobOptions.ServiceAccount)} is not set: the escalation check runs on behalf of a service account, the number of a ProfessionalId the region reserves for it (or set {at}:{nameof(DailyJobOptions.Enabled)} to false on all but one instance).");
         }
 
-        if (jobs.AuditRetentionInMonths is <= 0)
+        if (jobs.AuditRetentionInMonths < AuditTrail.MinimumRetentionInMonths)
         {
-            violations.Add(string.Create(CultureInfo.InvariantCulture, $"{at}:{nameof(DailyJobOptions.AuditRetentionInMonths)} is {jobs.AuditRetentionInMonths}: give a number of months of at least 1, or leave it out to keep every audit record."));
+            violations.Add(string.Create(CultureInfo.InvariantCulture, $"{at}:{nameof(DailyJobOptions.AuditRetentionInMonths)} is {jobs.AuditRetentionInMonths}: the audit trail keeps its records at least {AuditTrail.MinimumRetentionInMonths} months (NEN 7513); give at least that, or leave it out to keep every audit record."));
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class DailyJobOptions
     /// <value>The default is 0: not set.</value>
     public int ServiceAccount { get; set; }
 
-    /// <summary>Gets or sets how many months the audit trail (NEN 7513) keeps its records; older records are purged each day.</summary>
+    /// <summary>Gets or sets how many months the audit trail (NEN 7513) keeps its records, at least <see cref="Privacy.Access.AuditTrail.MinimumRetentionInMonths"/>; older records are purged each day.</summary>
     /// <value>The default is <see langword="null"/>: the audit trail keeps every record.</value>
     public int? AuditRetentionInMonths { get; set; }
 

@@ -92,14 +92,14 @@ public sealed class DailyJobTests
     public async Task The_audit_trail_is_purged_past_the_configured_retention()
     {
         using var scenario = new HostScenario();
-        scenario.Settings["CareCoordination:DailyJobs:AuditRetentionInMonths"] = "1";
+        scenario.Settings["CareCoordination:DailyJobs:AuditRetentionInMonths"] = "60";
         using var host = scenario.Build();
         await host.StartAsync();
 
         await scenario.Timer.NextRequestAsync();
         await scenario.Timer.FireAndWaitForNextAsync();
 
-        Assert.Equal("Audit retention for 2026-11-24: 0 records before 2026-10-23T22:00:00Z purged", Assert.Single(scenario.Logs.Of(6)).Message);
+        Assert.Equal("Audit retention for 2026-11-24: 0 records before 2021-11-23T23:00:00Z purged", Assert.Single(scenario.Logs.Of(6)).Message);
         await host.StopAsync();
     }
 

@@ -92,6 +92,17 @@ public sealed class StartValidationTests
     }
 
     [Fact]
+    public async Task An_audit_retention_shorter_than_five_years_stops_the_host()
+    {
+        using var scenario = new HostScenario();
+        scenario.Settings["CareCoordination:DailyJobs:AuditRetentionInMonths"] = "59";
+
+        var messages = await StartFailureAsync(scenario);
+
+        Assert.Contains(messages, m => m.StartsWith("CareCoordination:DailyJobs:AuditRetentionInMonths is 59: the audit trail keeps its records at least 60 months", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Daily_jobs_without_a_service_account_stop_the_host_unless_they_are_disabled()
     {
         using var scenario = new HostScenario();

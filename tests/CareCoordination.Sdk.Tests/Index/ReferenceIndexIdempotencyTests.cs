@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
@@ -61,18 +62,24 @@ public sealed class ReferenceIndexIdempotencyTests
             scenario.Register(TestRegion.School, youth);
             scenario.Register(TestRegion.YouthHealthCare, youth);
             var registration = By(TestRegion.SocialWork, youth).WithIdempotencyKey("key-" + round);
-            var answers = new System.Collections.Concurrent.ConcurrentBag<SignalId>();
+            var answers = new System.Collections.Concurrent.ConcurrentBag<(RegistrationOutcome Outcome, SignalId Signal)>();
             System.Threading.Tasks.Parallel.Invoke(
-                () => answers.Add(scenario.Index.Register(registration).Signal.Id),
-                () => answers.Add(scenario.Index.Register(registration).Signal.Id),
+                () => answers.Add(Answer(scenario.Index.Register(registration))),
+                () => answers.Add(Answer(scenario.Index.Register(registration))),
                 () => scenario.Index.Withdraw(TestBsns.First, TestRegion.School, WithdrawalReason.Unjustified),
                 () => scenario.Index.Withdraw(TestBsns.First, TestRegion.YouthHealthCare, WithdrawalReason.RiskGone),
-                () => answers.Add(scenario.Index.Register(registration).Signal.Id));
+                () => answers.Add(Answer(scenario.Index.Register(registration))));
 
-            Assert.Single(answers.Distinct());
+            // A forgotten answer would renew the same signal: the same identifier, but another outcome and an event.
+            Assert.All(answers, a => Assert.Equal(RegistrationOutcome.Registered, a.Outcome));
+            Assert.Single(answers.Select(a => a.Signal).Distinct());
+            Assert.Empty(scenario.EventsOf<SignalRenewed>());
+            Assert.Single(scenario.EventsOf<SignalRegistered>(), e => e.Signal.Organisation == TestRegion.SocialWork);
             Assert.Single(scenario.Index.GetActiveSignals(TestBsns.First));
         }
     }
+
+    private static (RegistrationOutcome, SignalId) Answer(RegistrationResult result) => (result.Outcome, result.Signal.Id);
 
     // Built in code: an attribute's strings are stored as UTF-8, which cannot carry an unpaired surrogate.
     private static readonly string[] BadKeys = ["\ud800", "a\udc00b", "\ude00\ud83d", "tab\there", "del\u007f", "c1\u0085"];

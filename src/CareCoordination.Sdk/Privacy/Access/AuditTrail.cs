@@ -386,14 +386,29 @@ public sealed partial class AuditTrail
     }
 
     /// <summary>
+    /// The least time the trail keeps a record, in months: five years, the retention NEN 7513 sets for the logging of
+    /// access to health data, and as long as a signal stays in the historical archive, so that a subject access request
+    /// shows who looked at the data for as long as the data itself can still be shown.
+    /// </summary>
+    public const int MinimumRetentionInMonths = 60;
+
+    /// <summary>
     /// Drops the records older than the trail's retention allows. A keyed purge record that names the last dropped
     /// record and its hash is appended first, so that verification can tell this purge from records removed by
     /// someone else; the chain stays verifiable from the last dropped record's hash.
     /// </summary>
-    /// <param name="cutoff">Records before this instant are dropped.</param>
+    /// <param name="cutoff">Records before this instant are dropped; at least <see cref="MinimumRetentionInMonths"/> months before now.</param>
     /// <returns>How many records were dropped.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The cutoff is less than <see cref="MinimumRetentionInMonths"/> months ago; nothing changed.</exception>
     public int PurgeBefore(Instant cutoff)
     {
+        // Months are reckoned in UTC: a day more or less at the edge does not matter against five years.
+        var latest = _clock.GetCurrentInstant().InUtc().LocalDateTime.PlusMonths(-MinimumRetentionInMonths).InUtc().ToInstant();
+        if (cutoff > latest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cutoff), System.FormattableString.Invariant($"The audit trail keeps its records at least {MinimumRetentionInMonths} months (NEN 7513): records from after {latest} cannot be purged."));
+        }
+
         AuditRecord? last = null;
         var count = 0;
         Write(() =>

@@ -53,8 +53,8 @@ public sealed class AuditTrailSinkTests
         var clock = new FakeClock(IndexScenario.Start);
         var trail = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, clock, sink, checkpoints);
         trail.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "old", AccessBasis.OwnRegistration);
-        clock.Advance(Duration.FromDays(400));
-        trail.PurgeBefore(clock.GetCurrentInstant());
+        clock.Advance(Duration.FromDays(400 + (366 * 5)));
+        trail.PurgeBefore(clock.GetCurrentInstant() - Duration.FromDays(366 * 5));
 
         var restarted = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, clock, sink, checkpoints);
 

@@ -164,6 +164,20 @@ public sealed class AuditTrailTests
         Assert.Equal(["new", AuditRecord.PurgeDetail(1, trail.Genesis, clock.GetCurrentInstant() - Duration.FromDays(365 * 20))], trail.Export().Select(r => r.Detail));
     }
 
+    [Fact]
+    public void A_purge_of_records_younger_than_five_years_is_refused_and_drops_nothing()
+    {
+        var (trail, clock) = Trail();
+        trail.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "recent", AccessBasis.OwnRegistration);
+        clock.Advance(Duration.FromDays(365 * 4));
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => trail.PurgeBefore(clock.GetCurrentInstant()));
+
+        Assert.Contains("at least 60 months (NEN 7513)", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["recent"], trail.Export().Select(r => r.Detail));
+        Assert.True(trail.Verify().IsIntact);
+    }
+
     private static (AuditTrail Trail, FakeClock Clock) Trail()
     {
         var clock = new FakeClock(IndexScenario.Start);
