@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Relational;
 using Npgsql;
 
 namespace CareCoordination.Sdk.PostgreSql;
@@ -16,6 +18,7 @@ internal static class PostgreSqlSchema
 
     /// <summary>Creates the tables in a new schema, or migrates an older one to <see cref="Version"/>.</summary>
     /// <exception cref="UnsupportedSchemaVersionException">The schema was written by a newer version of the SDK.</exception>
+    /// <exception cref="CorruptStoredDataException">The schema claims this version but lacks a table or a column of it, or holds the tables without a version.</exception>
     public static void Migrate(NpgsqlConnection connection, string schema)
     {
         foreach (var create in (string[])[$"CREATE SCHEMA IF NOT EXISTS {schema}", $"CREATE TABLE IF NOT EXISTS {schema}.schema_info (version INTEGER NOT NULL)"])
@@ -33,7 +36,14 @@ internal static class PostgreSqlSchema
 
         if (found == Version)
         {
+            RequireTables(connection, schema);
             return;
+        }
+
+        if (found == 0 && Columns(connection, schema, "signals").Count > 0)
+        {
+            // A schema whose version row was removed still holds the tables; creating them again would fail on the first.
+            throw new CorruptStoredDataException(new QuarantinedRow("schema_info", "version", "the schema holds the SDK's tables but no schema version"), null);
         }
 
         using var transaction = connection.BeginTransaction();
@@ -109,5 +119,31 @@ internal static class PostgreSqlSchema
         }
 
         transaction.Commit();
+    }
+
+    private static void RequireTables(NpgsqlConnection connection, string schema)
+    {
+        foreach (var (table, expected) in RelationalLayout.Tables)
+        {
+            if (RelationalLayout.ProblemWith(Columns(connection, schema, table), expected) is { } problem)
+            {
+                throw new CorruptStoredDataException(new QuarantinedRow("(schema)", table, problem), null);
+            }
+        }
+    }
+
+    private static List<string> Columns(NpgsqlConnection connection, string schema, string table)
+    {
+        using var read = new NpgsqlCommand("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position", connection);
+        read.Parameters.Add(new NpgsqlParameter { Value = schema });
+        read.Parameters.Add(new NpgsqlParameter { Value = table });
+        using var reader = read.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace CareCoordination.Sdk.Sqlite;
@@ -68,21 +69,6 @@ internal static class SqliteSchema
     private static readonly string[] VersionSix =
     [
         "ALTER TABLE signals ADD COLUMN age_limit_day INTEGER",
-    ];
-
-    // The columns of each table as this version creates them, in order: a file of this version lacking one was damaged.
-    private static readonly (string Table, string Columns)[] Tables =
-    [
-        ("signals", "id,youth,organisation,reporter,registered_ticks,route,day,expiry,state,offered,schema_version,age_limit_day"),
-        ("events", "sequence,signal_id,other_signal_id,type,schema_version,occurred_ticks,payload"),
-        ("family_members", "family_id,position,role,member"),
-        ("audit_records", "sequence,at_ticks,user_id,role,organisation,system,subject,action,data,detail,basis,basis_reference,flagged,previous_hash,hash"),
-        ("audit_genesis", "hash,sequence"),
-        ("store_settings", "name,value"),
-        ("stream_events", "kind,stream,version,type,schema_version,at_ticks,payload"),
-        ("idempotency_keys", "key,at_ticks,schema_version,answer"),
-        ("idempotency_signals", "key,signal_id"),
-        ("family_addresses", "family_id,address,municipality"),
     ];
 
     /// <summary>Creates the schema in an empty file, or migrates an older one to <see cref="Version"/>.</summary>
@@ -165,7 +151,7 @@ internal static class SqliteSchema
 
     private static void RequireTables(SqliteConnection connection)
     {
-        foreach (var (table, expected) in Tables)
+        foreach (var (table, expected) in RelationalLayout.Tables)
         {
             var columns = new List<string>();
             using (var read = connection.CreateCommand())
@@ -179,11 +165,9 @@ internal static class SqliteSchema
                 }
             }
 
-            if (string.Join(',', columns) != expected)
+            if (RelationalLayout.ProblemWith(columns, expected) is { } problem)
             {
-                throw new CorruptStoredDataException(
-                    new QuarantinedRow("(schema)", table, columns.Count == 0 ? "the table is missing" : "its columns are not the ones the SDK created"),
-                    null);
+                throw new CorruptStoredDataException(new QuarantinedRow("(schema)", table, problem), null);
             }
         }
     }

@@ -113,6 +113,25 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_schema_whose_version_row_was_removed_or_whose_table_or_column_was_dropped_is_refused_as_damaged_not_migrated_again()
+    {
+        var emptied = Written();
+        Damage($"DELETE FROM {emptied}.schema_info");
+        var dropped = Written();
+        Damage($"DROP TABLE {dropped}.idempotency_keys");
+        var narrowed = Written();
+        Damage($"ALTER TABLE {narrowed}.family_addresses DROP COLUMN municipality");
+
+        var noVersion = Assert.Throws<CorruptStoredDataException>(() => new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, emptied));
+        var noTable = Assert.Throws<CorruptStoredDataException>(() => new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, dropped));
+        var noColumn = Assert.Throws<CorruptStoredDataException>(() => new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, narrowed));
+
+        Assert.Equal(("schema_info", "the schema holds the SDK's tables but no schema version"), (noVersion.Table, noVersion.Problem));
+        Assert.Equal(("(schema)", "idempotency_keys", "the table is missing"), (noTable.Table, noTable.RowKey, noTable.Problem));
+        Assert.Equal(("(schema)", "family_addresses", "its columns are not the ones the SDK created"), (noColumn.Table, noColumn.RowKey, noColumn.Problem));
+    }
+
+    [Fact]
     public void Rows_of_a_newer_SDK_are_refused_as_unsupported_and_never_quarantined()
     {
         var schema = Written();
