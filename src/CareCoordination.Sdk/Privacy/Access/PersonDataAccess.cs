@@ -244,8 +244,10 @@ public sealed partial class PersonDataAccess
         var decision = actor.Role == ActorRole.Reporter && actor.Organisation is { } organisation
             ? AccessDecision.Allow("R1 own signals", $"{organisation} reads the obligations of its own signals.", AccessBasis.OwnRegistration)
             : AccessDecision.Refuse("R1 own signals", "only a reporting organisation reads the information obligations of its own signals.");
-        Decide(actor, null, DataCategory.InformationObligation, "open information obligations of " + (actor.Organisation?.ToString() ?? "-"), decision);
-        return _obligations.GetOpen(actor.Organisation);
+        // Every youth the list names gets the record, so that each one's subject access shows this read.
+        var open = decision.IsAllowed ? _obligations.GetOpen(actor.Organisation) : [];
+        DecideForEach(actor, [.. open.Select(o => o.Youth).Distinct()], DataCategory.InformationObligation, "open information obligations of " + (actor.Organisation?.ToString() ?? "-"), decision);
+        return open;
     }
 
     /// <summary>Reads the coordination director's overview: aggregates only (R5).</summary>

@@ -59,6 +59,22 @@ public sealed class AccessRulesBypassTests
     }
 
     [Fact]
+    public void A_list_of_open_information_obligations_is_audited_for_every_youth_it_names()
+    {
+        var scenario = new PrivacyScenario();
+        var sara = IndexScenario.YouthAged(TestBsns.Second, 10);
+        scenario.Index.Register(YouthHealthCare, Sam);
+        scenario.Index.Register(YouthHealthCare, sara);
+        scenario.Index.Register(SocialWork, IndexScenario.YouthAged(Sdk.Identity.Bsn.Parse("212345606"), 9));
+
+        var open = scenario.Access.GetOpenInformationObligations(ReporterOf(YouthHealthCare));
+
+        Assert.Equal(2, open.Count);
+        var reads = scenario.Audit.Export().Where(r => r.Data == DataCategory.InformationObligation && r.Action == AuditAction.Read).ToList();
+        Assert.Equal(new[] { scenario.Audit.Pseudonymiser.Of(Sam.Bsn).Value, scenario.Audit.Pseudonymiser.Of(sara.Bsn).Value }.Order(), reads.Select(r => r.Subject.Value).Order());
+    }
+
+    [Fact]
     public void Which_case_handles_a_youth_is_told_only_to_organisations_involved_in_it_and_each_answer_is_audited()
     {
         var scenario = new PrivacyScenario();
