@@ -11,6 +11,9 @@ namespace CareCoordination.Sdk.Index;
 // When the index's changes are written and who hears of them: participants before the commit, listeners after.
 public sealed partial class ReferenceIndex
 {
+    // The events of a change nobody observes: shared, and never added to.
+    private static readonly List<Action<IReferenceIndexObserver[]>> NoEvents = [];
+
     /// <summary>
     /// Runs a change of a signal's lifetime or a family (withdrawal, death, expiry, families). With a store that commits
     /// change sets, the participants hear the change's events first and what they write joins the same change set; then

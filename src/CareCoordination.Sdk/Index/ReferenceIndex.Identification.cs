@@ -119,7 +119,7 @@ public sealed partial class ReferenceIndex
                 var fromLimit = _lifetime.AgeLimitOf(from);
                 foreach (var slot in duplicates)
                 {
-                    RemoveActive(slot, SignalEndReason.MergedOnIdentification, now);
+                    RemoveActive(slot, SignalEndReason.MergedOnIdentification);
                 }
 
                 Rekey(_active, to, moving);

@@ -103,11 +103,11 @@ public sealed partial class ReferenceIndex
             {
                 if (reason == WithdrawalReason.RiskGone)
                 {
-                    MoveToArchive(slot, end, today, now);
+                    MoveToArchive(slot, end, day.DayNumber);
                 }
                 else
                 {
-                    RemoveActive(slot, end, now);
+                    RemoveActive(slot, end);
                 }
             });
             return signal;
@@ -159,11 +159,11 @@ public sealed partial class ReferenceIndex
                 {
                     if (archived)
                     {
-                        RemoveArchived(slot, SignalEndReason.YouthDeceased, now);
+                        RemoveArchived(slot);
                     }
                     else
                     {
-                        RemoveActive(slot, SignalEndReason.YouthDeceased, now);
+                        RemoveActive(slot, SignalEndReason.YouthDeceased);
                     }
                 }
             });
@@ -227,26 +227,9 @@ public sealed partial class ReferenceIndex
             var keyCutoff = now - Policy.IdempotencyWindow;
             var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
             var due = DueForExpiry(todayNumber, archiveCutoff);
-            var archiveDates = due.ConvertAll(d => LocalCalendar.FromDayNumber(_slots[d.Slot].Day));
-            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, archiveDates, now, keysExpired ? keyCutoff : null) : null;
-            var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
-            for (var i = 0; i < due.Count; i++)
-            {
-                var (slot, reason) = due[i];
-                var signal = ToSignal(slot);
-                if (_slots[slot].State == SignalSlot.Archived)
-                {
-                    events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
-                    continue;
-                }
-
-                // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
-                var archivedOn = archiveDates[i];
-                events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
-                events.Add(reason == SignalEndReason.ActivePeriodEnded
-                    ? to => Deliver(to, new SignalArchived(signal, reason, archivedOn, now), static (o, e) => o.OnSignalArchived(e))
-                    : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
-            }
+            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, now, keysExpired ? keyCutoff : null) : null;
+            // A night's run ends thousands of signals at a region's size: their events are built only for someone to hear them.
+            var events = _observers.Length == 0 ? NoEvents : ExpiryEvents(due, now);
 
             WriteThenApply(commit, events, () =>
             {
@@ -262,17 +245,18 @@ public sealed partial class ReferenceIndex
                     var (slot, reason) = due[i];
                     if (_slots[slot].State == SignalSlot.Archived)
                     {
-                        RemoveArchived(slot, reason, now);
+                        RemoveArchived(slot);
                         deleted++;
                     }
                     else if (reason == SignalEndReason.ActivePeriodEnded)
                     {
-                        MoveToArchive(slot, reason, archiveDates[i], now);
+                        // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
+                        MoveToArchive(slot, reason, _slots[slot].Day);
                         archived++;
                     }
                     else
                     {
-                        RemoveActive(slot, reason, now);
+                        RemoveActive(slot, reason);
                         removed++;
                     }
                 }
@@ -286,18 +270,17 @@ public sealed partial class ReferenceIndex
         return new ExpiryReport(archived, removed, deleted);
     }
 
-    private SignalArchived MoveToArchive(int slot, SignalEndReason reason, LocalDate today, Instant now)
+    private void MoveToArchive(int slot, SignalEndReason reason, int archivedOnDay)
     {
         if (_batch is not null)
         {
             UndoChains(_batch, _slots[slot].Youth);
         }
 
-        var signal = ToSignal(slot);
         Unlink(_active, slot);
         ref var s = ref _slots[slot];
         s.State = SignalSlot.Archived;
-        s.Day = LocalCalendar.DayNumber(today);
+        s.Day = archivedOnDay;
 
         // A signal past its end date may already have been offered as the archived match it was; it is offered once only.
         s.Next = _archive.HeadOf(s.Youth);
@@ -306,24 +289,19 @@ public sealed partial class ReferenceIndex
         Volatile.Write(ref _activeCount, _activeCount - 1);
         Volatile.Write(ref _archivedCount, _archivedCount + 1);
         CountEnded(reason);
-        return new SignalArchived(signal, reason, today, now);
     }
 
-    private SignalRemoved RemoveActive(int slot, SignalEndReason reason, Instant now)
+    private void RemoveActive(int slot, SignalEndReason reason)
     {
-        var signal = ToSignal(slot);
-        ReleaseFromChain(_active, slot, signal.Id);
+        ReleaseFromChain(_active, slot, new SignalId(_slots[slot].Id));
         Volatile.Write(ref _activeCount, _activeCount - 1);
         CountEnded(reason);
-        return new SignalRemoved(signal, reason, WasArchived: false, now);
     }
 
-    private SignalRemoved RemoveArchived(int slot, SignalEndReason reason, Instant now)
+    private void RemoveArchived(int slot)
     {
-        var signal = ToSignal(slot);
-        ReleaseFromChain(_archive, slot, signal.Id);
+        ReleaseFromChain(_archive, slot, new SignalId(_slots[slot].Id));
         Volatile.Write(ref _archivedCount, _archivedCount - 1);
-        return new SignalRemoved(signal, reason, WasArchived: true, now);
     }
 
     /// <summary>Unlinks a slot from its chain, frees it and forgets the answers naming its signal; in a batch, says how to undo all three.</summary>
@@ -385,8 +363,30 @@ public sealed partial class ReferenceIndex
     private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff) =>
         _expiry.DueUpTo(todayNumber).ConvertAll(slot => (slot, _lifetime.EndReason(ref _slots[slot], todayNumber, archiveCutoff)));
 
+    /// <summary>What the observers hear of one expiry run, built before any of it happens.</summary>
+    private List<Action<IReferenceIndexObserver[]>> ExpiryEvents(List<(int Slot, SignalEndReason Reason)> due, Instant now)
+    {
+        var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
+        foreach (var (slot, reason) in due)
+        {
+            var signal = ToSignal(slot);
+            if (_slots[slot].State == SignalSlot.Archived)
+            {
+                events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
+                continue;
+            }
+
+            events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
+            events.Add(reason == SignalEndReason.ActivePeriodEnded
+                ? to => Deliver(to, new SignalArchived(signal, reason, signal.ExpiresOn, now), static (o, e) => o.OnSignalArchived(e))
+                : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
+        }
+
+        return events;
+    }
+
     /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
-    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, List<LocalDate> archiveDates, Instant now, Instant? forgetKeysUpTo)
+    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, Instant now, Instant? forgetKeysUpTo)
     {
         var upserts = new List<StoredSignal>();
         var erasures = new List<SignalId>();
@@ -402,7 +402,7 @@ public sealed partial class ReferenceIndex
 
             if (reason == SignalEndReason.ActivePeriodEnded)
             {
-                upserts.Add(_rows.Archived(slot, archiveDates[i]));
+                upserts.Add(_rows.Archived(slot, signal.ExpiresOn));
                 events.Add(EventDocuments.Archived(signal, reason, now));
             }
             else

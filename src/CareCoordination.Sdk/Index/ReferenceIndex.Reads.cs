@@ -192,10 +192,11 @@ public sealed partial class ReferenceIndex
             var change = _store is null && _durable is null
                 ? null
                 : new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
-            List<Action<IReferenceIndexObserver[]>> events = [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))];
+            // The feed replaces families all day: their events are built only for someone to hear them.
+            var events = _observers.Length == 0 ? NoEvents : [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))];
             // A family that gets its first address, or keeps its address under another municipality code (a
             // municipal merger), moved nobody.
-            if (_families.Find(keyed.Id) is { Address: { } from } before && keyed.Address is { } to && from != to)
+            if (events != NoEvents && _families.Find(keyed.Id) is { Address: { } from } before && keyed.Address is { } to && from != to)
             {
                 foreach (var moved in MovesOf(before, family, keyed))
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Matching;
 
 namespace CareCoordination.Sdk.Matching;
@@ -46,21 +47,21 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         _reached.Clear();
         if (_families.TryGetValue(family.Id.Value, out var known))
         {
-            Unlink(known);
+            // A replaced family mostly keeps its members and its address: only what changed is unlinked and linked,
+            // so the feed's daily corrections allocate nothing for the members that stay.
+            AddYouthsReachedBy(known);
+            UnlinkMissing(_ofYouth, known.YouthSpan, family.YouthSpan, family.Id);
+            UnlinkMissing(_ofParent, known.CarerSpan, family.CarerSpan, family.Id);
+            if (MatchingAddress(known) is { } before && MatchingAddress(family) != before)
+            {
+                Unlink(_atAddress, before, family.Id);
+            }
         }
 
         _families[family.Id.Value] = family;
-        foreach (var youth in family.YouthSpan)
-        {
-            Link(_ofYouth, youth.RevealNumber(), family.Id);
-        }
-
-        foreach (var parent in family.CarerSpan)
-        {
-            Link(_ofParent, parent.RevealNumber(), family.Id);
-        }
-
-        if (MatchingAddress(family) is { } address)
+        LinkNew(_ofYouth, family.YouthSpan, known is null ? default : known.YouthSpan, family.Id);
+        LinkNew(_ofParent, family.CarerSpan, known is null ? default : known.CarerSpan, family.Id);
+        if (MatchingAddress(family) is { } address && (known is null || MatchingAddress(known) != address))
         {
             Link(_atAddress, address, family.Id);
         }
@@ -113,6 +114,28 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
     }
 
+    private static void UnlinkMissing(Dictionary<int, FamilyId[]> index, ReadOnlySpan<Bsn> before, ReadOnlySpan<Bsn> after, FamilyId family)
+    {
+        foreach (var member in before)
+        {
+            if (!after.Contains(member))
+            {
+                Unlink(index, member.RevealNumber(), family);
+            }
+        }
+    }
+
+    private static void LinkNew(Dictionary<int, FamilyId[]> index, ReadOnlySpan<Bsn> after, ReadOnlySpan<Bsn> before, FamilyId family)
+    {
+        foreach (var member in after)
+        {
+            if (!before.Contains(member))
+            {
+                Link(index, member.RevealNumber(), family);
+            }
+        }
+    }
+
     private static void Link<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
         where TKey : notnull =>
         index[key] = index.TryGetValue(key, out var existing) ? [.. existing, family] : [family];
@@ -120,15 +143,23 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     private static void Unlink<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
         where TKey : notnull
     {
-        var remaining = Array.FindAll(index[key], id => id != family);
-        if (remaining.Length == 0)
+        var linked = index[key];
+        var at = Array.IndexOf(linked, family);
+        if (at < 0)
+        {
+            return;
+        }
+
+        if (linked.Length == 1)
         {
             index.Remove(key);
+            return;
         }
-        else
-        {
-            index[key] = remaining;
-        }
+
+        var remaining = new FamilyId[linked.Length - 1];
+        linked.AsSpan(0, at).CopyTo(remaining);
+        linked.AsSpan(at + 1).CopyTo(remaining.AsSpan(at));
+        index[key] = remaining;
     }
 
     // The address through which the family's youths match by address: none without one, none at an institution's.
