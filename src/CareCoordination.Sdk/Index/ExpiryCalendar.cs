@@ -82,13 +82,13 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         }
     }
 
-    /// <summary>The slots that fall due by <paramref name="today"/>, each once, in slot order.</summary>
-    public List<int> DueUpTo(int today)
+    /// <summary>Fills <paramref name="due"/> with the slots that fall due by <paramref name="today"/>, each once, in slot order.</summary>
+    public void DueUpTo(int today, List<int> due)
     {
-        var due = new List<int>();
+        due.Clear();
         if (today < _earliest)
         {
-            return due;
+            return;
         }
 
         foreach (var (day, entries) in _days)
@@ -110,7 +110,6 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         }
 
         due.RemoveRange(unique, due.Count - unique);
-        return due;
     }
 
     /// <summary>Drops every entry up to <paramref name="today"/>: what was due has been moved on, and added under its next day if it has one.</summary>

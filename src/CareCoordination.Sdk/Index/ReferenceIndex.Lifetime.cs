@@ -360,8 +360,18 @@ public sealed partial class ReferenceIndex
     }
 
     /// <summary>What an expiry run ends: each slot the calendar holds as due by today, with the reason it ends for.</summary>
-    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff) =>
-        _expiry.DueUpTo(todayNumber).ConvertAll(slot => (slot, _lifetime.EndReason(ref _slots[slot], todayNumber, archiveCutoff)));
+    /// <remarks>The lists are the index's own, reused by every run under the lock, so a night's run allocates none.</remarks>
+    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
+    {
+        _expiry.DueUpTo(todayNumber, _dueSlots);
+        _due.Clear();
+        foreach (var slot in _dueSlots)
+        {
+            _due.Add((slot, _lifetime.EndReason(ref _slots[slot], todayNumber, archiveCutoff)));
+        }
+
+        return _due;
+    }
 
     /// <summary>What the observers hear of one expiry run, built before any of it happens.</summary>
     private List<Action<IReferenceIndexObserver[]>> ExpiryEvents(List<(int Slot, SignalEndReason Reason)> due, Instant now)

@@ -51,6 +51,8 @@ public sealed partial class ReferenceIndex
     private readonly FamilyTable _families;
     private readonly SignalLifetime _lifetime;
     private readonly ExpiryCalendar _expiry;
+    private readonly List<int> _dueSlots = [];
+    private readonly List<(int Slot, SignalEndReason Reason)> _due = [];
     private readonly SignalRows _rows;
 
     // Candidates of the registration in progress; only touched under the lock.
