@@ -28,6 +28,11 @@ internal sealed class IdempotencyMemory
 {
     private readonly Dictionary<string, Answer> _answers = new(StringComparer.Ordinal);
 
+    // The keys whose answers may name a signal, as its own or in a match: a removal finds the answers it changes without
+    // reading every answer, so removing many signals against many keys stays linear. A key listed here whose answer no
+    // longer names the signal is passed over; every answer put in memory is listed under each signal it names.
+    private readonly Dictionary<long, List<string>> _bySignal = [];
+
     // Keys the store still holds past their window, read at start-up; the next expiry run deletes them from the store.
     private bool _expiredKeysInStore;
 
@@ -40,7 +45,11 @@ internal sealed class IdempotencyMemory
         _answers.TryGetValue(key, out answer!) && answer.At > windowStart;
 
     /// <summary>Remembers the answer to a key.</summary>
-    public void Remember(string key, Answer answer) => _answers[key] = answer;
+    public void Remember(string key, Answer answer)
+    {
+        _answers[key] = answer;
+        List(key, answer);
+    }
 
     /// <summary>Gets how to put back what the memory held for a key before a batch that may fail changes it.</summary>
     public Action UndoOf(string key)
@@ -51,6 +60,7 @@ internal sealed class IdempotencyMemory
             if (had)
             {
                 _answers[key] = previous!;
+                List(key, previous!);
             }
             else
             {
@@ -75,7 +85,7 @@ internal sealed class IdempotencyMemory
         }
 
         List<StoredIdempotencyKey>? tombstones = null;
-        foreach (var (key, answer) in _answers)
+        foreach (var (key, answer) in Naming(erased))
         {
             if (!answer.Removed && answer.At > windowStart && erased.Contains(answer.Signal.Id))
             {
@@ -108,21 +118,22 @@ internal sealed class IdempotencyMemory
             return;
         }
 
-        List<string>? touched = null;
-        foreach (var (key, answer) in _answers)
+        if (!_bySignal.Remove(removed.Value, out var listed))
         {
-            if (answer.Signal.Id == removed || Array.Exists(answer.Matches, m => m.Involves(removed)))
-            {
-                (touched ??= []).Add(key);
-            }
+            return;
         }
 
-        foreach (var key in touched ?? [])
+        foreach (var key in listed)
         {
+            if (!_answers.TryGetValue(key, out var answer) || !Names(answer, removed))
+            {
+                continue;
+            }
+
             undo?.Add(UndoOf(key));
-            var answer = _answers[key];
             if (answer.Signal.Id == removed)
             {
+                Unlist(key, answer);
                 _answers[key] = Tombstone(answer.Organisation, answer.At, answer.Outcome);
                 continue;
             }
@@ -178,6 +189,7 @@ internal sealed class IdempotencyMemory
             {
                 undo?.Add(UndoOf(key));
                 _answers.Remove(key);
+                Unlist(key, answer);
             }
         }
     }
@@ -227,7 +239,7 @@ internal sealed class IdempotencyMemory
             }
         }
 
-        _answers[stored.Key] = new Answer(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, [.. matches]);
+        Remember(stored.Key, new Answer(answer.Youth, answer.Organisation, stored.At, answer.Outcome, signal, [.. matches]));
     }
 
     /// <summary>
@@ -245,6 +257,94 @@ internal sealed class IdempotencyMemory
         _clearKeysInStore = null;
         _hashedAgain = null;
         return commit;
+    }
+
+    private static bool Names(Answer answer, SignalId signal)
+    {
+        if (answer.Signal.Id == signal)
+        {
+            return true;
+        }
+
+        foreach (var match in answer.Matches)
+        {
+            if (match.Involves(signal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void List(string key, Answer answer)
+    {
+        if (answer.Removed)
+        {
+            return;
+        }
+
+        ListUnder(answer.Signal.Id.Value, key);
+        foreach (var match in answer.Matches)
+        {
+            ListUnder(match.OtherSignal.Value, key);
+        }
+    }
+
+    private void ListUnder(long signal, string key)
+    {
+        if (!_bySignal.TryGetValue(signal, out var keys))
+        {
+            _bySignal[signal] = keys = new List<string>(1);
+        }
+
+        if (!keys.Contains(key))
+        {
+            keys.Add(key);
+        }
+    }
+
+    private void Unlist(string key, Answer answer)
+    {
+        if (answer.Removed)
+        {
+            return;
+        }
+
+        UnlistUnder(answer.Signal.Id.Value, key);
+        foreach (var match in answer.Matches)
+        {
+            UnlistUnder(match.OtherSignal.Value, key);
+        }
+    }
+
+    private void UnlistUnder(long signal, string key)
+    {
+        if (_bySignal.TryGetValue(signal, out var keys) && keys.Remove(key) && keys.Count == 0)
+        {
+            _bySignal.Remove(signal);
+        }
+    }
+
+    // The answers that name any of the signals, each once.
+    private IEnumerable<KeyValuePair<string, Answer>> Naming(IReadOnlyList<SignalId> signals)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var signal in signals)
+        {
+            if (!_bySignal.TryGetValue(signal.Value, out var keys))
+            {
+                continue;
+            }
+
+            foreach (var key in keys)
+            {
+                if (seen.Add(key) && _answers.TryGetValue(key, out var answer))
+                {
+                    yield return new(key, answer);
+                }
+            }
+        }
     }
 
     private static Signal FromRemembered(RememberedSignalDocument d) =>
