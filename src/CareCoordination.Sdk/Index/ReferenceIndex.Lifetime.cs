@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -80,6 +81,7 @@ public sealed partial class ReferenceIndex
                 WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
                 WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
                 WithdrawalReason.ErasureRequested => SignalEndReason.ErasureRequested,
+                WithdrawalReason.CorrectionUpheld => SignalEndReason.CorrectionUpheld,
                 _ => SignalEndReason.ObjectionUpheld,
             };
             SignalCommit? commit = null;
@@ -112,6 +114,81 @@ public sealed partial class ReferenceIndex
             });
             return signal;
         }
+    }
+
+    /// <summary>
+    /// Removes one signal on a youth because its youth or parents' request was upheld (an objection, an erasure or a
+    /// correction, domain rule 10): an active signal is withdrawn with that reason, an archived one (or one past its end
+    /// date) is deleted from the archive; never archived either way.
+    /// </summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="signal">The signal the request is about.</param>
+    /// <param name="reason"><see cref="WithdrawalReason.ObjectionUpheld"/>, <see cref="WithdrawalReason.ErasureRequested"/> or <see cref="WithdrawalReason.CorrectionUpheld"/>.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal (the request's decision and its audit record): it runs in its operation.</param>
+    /// <returns>The signal as it was, or <c>default</c> when the index no longer holds it (it left by itself since the request was made).</returns>
+    internal Signal RemoveOnRequest(Bsn youth, SignalId signal, WithdrawalReason reason, Action? alsoInOperation) =>
+        _durable is null
+            ? Then(RemoveOnRequestCore(youth, signal, reason), alsoInOperation)
+            : Durably(() => Then(RemoveOnRequestCore(youth, signal, reason), alsoInOperation));
+
+    private Signal RemoveOnRequestCore(Bsn youth, SignalId id, WithdrawalReason reason)
+    {
+        Guard.NotDefault(youth);
+        Debug.Assert(reason is WithdrawalReason.ObjectionUpheld or WithdrawalReason.ErasureRequested or WithdrawalReason.CorrectionUpheld, "A request removes, never archives.");
+        var now = _clock.GetCurrentInstant();
+        var day = _calendar.DayOf(now);
+        lock (_gate)
+        {
+            var key = KeyOf(youth);
+            var slot = FindById(_active.HeadOf(key), id);
+            if (slot != NoSlot && _slots[slot].Day > day.DayNumber)
+            {
+                return WithdrawCore(youth, new OrganisationId(_slots[slot].Organisation), reason);
+            }
+
+            // Past its end date the signal is archived in effect, whether or not the daily job moved it yet.
+            var archived = slot == NoSlot;
+            slot = archived ? FindById(_archive.HeadOf(key), id) : slot;
+            if (slot == NoSlot)
+            {
+                return default;
+            }
+
+            var end = reason switch
+            {
+                WithdrawalReason.ErasureRequested => SignalEndReason.ErasureRequested,
+                WithdrawalReason.CorrectionUpheld => SignalEndReason.CorrectionUpheld,
+                _ => SignalEndReason.ObjectionUpheld,
+            };
+            var signal = ToSignal(slot);
+            var commit = _store is null ? null : new SignalCommit([], [signal.Id], [EventDocuments.Removed(signal, end, now)]);
+            var removal = new SignalRemoved(signal, end, WasArchived: true, now);
+            WriteThenApply(commit, [to => Deliver(to, removal, static (o, e) => o.OnSignalRemoved(e))], () =>
+            {
+                if (archived)
+                {
+                    RemoveArchived(slot, end, now);
+                }
+                else
+                {
+                    RemoveActive(slot, end, now);
+                }
+            });
+            return signal;
+        }
+    }
+
+    private int FindById(int head, SignalId id)
+    {
+        for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+        {
+            if (_slots[slot].Id == id.Value)
+            {
+                return slot;
+            }
+        }
+
+        return NoSlot;
     }
 
     /// <summary>Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after death).</summary>
