@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
 using NodaTime.Testing;
@@ -44,7 +45,7 @@ public class AuditBenchmarks
         _audit = new AuditTrail(new Pseudonymiser(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()), new AuditChainKey(Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray()), clock);
         var plans = new PlanBook(desk, PlanPolicy.Default, DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], clock);
         var obligations = new InformationObligations(ConsentPolicy.Default, DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], clock);
-        _access = new PersonDataAccess(new AccessRules(_index, desk, consents), _audit, _index, desk, plans, consents, obligations, clock);
+        _access = new PersonDataAccess(new AccessRules(_index, desk, consents), _audit, _index, desk, plans, consents, obligations, new SubjectRequestBook(clock), clock);
         var organisation = _data.SignalAt(0).Organisation;
         _reporter = new Actor("reporter", ActorRole.Reporter, new Organisations.OrganisationId(organisation), IndexData.ReporterOf(organisation), "benchmark");
     }

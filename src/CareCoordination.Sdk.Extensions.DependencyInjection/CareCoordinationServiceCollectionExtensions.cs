@@ -19,6 +19,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -51,7 +52,8 @@ public static class CareCoordinationServiceCollectionExtensions
     /// the consent register and the information obligations keep their cases, pool, plans, consents, legal bases and
     /// obligations in a registered
     /// <see cref="IEventStreamStore"/> or in the signal store when that is one, and rebuild themselves from it; so does
-    /// the <see cref="NotificationFeed"/>, each organisation's match notifications, and the <see cref="SignalLogbook"/>.
+    /// the <see cref="NotificationFeed"/>, each organisation's match notifications, the <see cref="SignalLogbook"/> and the
+    /// <see cref="SubjectRequestBook"/>, the youth's and parents' objections, correction and erasure requests.
     /// </summary>
     /// <remarks>
     /// At start (a host's start, or the first resolve of the options or of any service built from them) one
@@ -205,6 +207,8 @@ public static class CareCoordinationServiceCollectionExtensions
                 + "(services.AddSingleton(new AuditChainKey(key))), and keep the key the same across restarts.");
             return sink is null ? new AuditTrail(pseudonymiser, key, clock) : new AuditTrail(pseudonymiser, key, clock, sink, CheckpointsOf(provider));
         });
+        // The youth's and parents' requests (objection, correction, erasure), keyed like every other area.
+        services.TryAddSingleton(provider => new SubjectRequestBook(provider.GetRequiredService<IClock>(), StreamStoreOf(provider), provider.GetRequiredService<YouthKeying>()));
         services.TryAddSingleton(provider => new AccessRules(
             provider.GetRequiredService<ReferenceIndex>(),
             provider.GetRequiredService<CoordinationDesk>(),
@@ -217,6 +221,7 @@ public static class CareCoordinationServiceCollectionExtensions
             provider.GetRequiredService<PlanBook>(),
             provider.GetRequiredService<ConsentRegister>(),
             provider.GetRequiredService<InformationObligations>(),
+            provider.GetRequiredService<SubjectRequestBook>(),
             provider.GetRequiredService<IClock>()));
         return services;
     }

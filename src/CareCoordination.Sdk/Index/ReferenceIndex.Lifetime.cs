@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +17,8 @@ using NodaTime;
 
 namespace CareCoordination.Sdk.Index;
 
-// The lifetime of signals (domain rule 4): withdrawal, death, and the daily expiry into the archive and out of it.
+// The lifetime of signals (domain rule 4): withdrawal, removal on request, death, and moving slots between the chains;
+// the daily expiry run is in ReferenceIndex.Expiry.cs.
 public sealed partial class ReferenceIndex
 {
     /// <summary>Withdraws an organisation's own signal on a youth (<em>intrekken</em>): archived when the risk is gone, removed outright otherwise.</summary>
@@ -80,6 +82,7 @@ public sealed partial class ReferenceIndex
                 WithdrawalReason.RiskGone => SignalEndReason.RiskGone,
                 WithdrawalReason.Unjustified => SignalEndReason.Unjustified,
                 WithdrawalReason.ErasureRequested => SignalEndReason.ErasureRequested,
+                WithdrawalReason.CorrectionUpheld => SignalEndReason.CorrectionUpheld,
                 _ => SignalEndReason.ObjectionUpheld,
             };
             SignalCommit? commit = null;
@@ -112,6 +115,81 @@ public sealed partial class ReferenceIndex
             });
             return signal;
         }
+    }
+
+    /// <summary>
+    /// Removes one signal on a youth because its youth or parents' request was upheld (an objection, an erasure or a
+    /// correction, domain rule 10): an active signal is withdrawn with that reason, an archived one (or one past its end
+    /// date) is deleted from the archive; never archived either way.
+    /// </summary>
+    /// <param name="youth">The youth.</param>
+    /// <param name="signal">The signal the request is about.</param>
+    /// <param name="reason"><see cref="WithdrawalReason.ObjectionUpheld"/>, <see cref="WithdrawalReason.ErasureRequested"/> or <see cref="WithdrawalReason.CorrectionUpheld"/>.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal (the request's decision and its audit record): it runs in its operation.</param>
+    /// <returns>The signal as it was, or <c>default</c> when the index no longer holds it (it left by itself since the request was made).</returns>
+    internal Signal RemoveOnRequest(Bsn youth, SignalId signal, WithdrawalReason reason, Action? alsoInOperation) =>
+        _durable is null
+            ? Then(RemoveOnRequestCore(youth, signal, reason), alsoInOperation)
+            : Durably(() => Then(RemoveOnRequestCore(youth, signal, reason), alsoInOperation));
+
+    private Signal RemoveOnRequestCore(Bsn youth, SignalId id, WithdrawalReason reason)
+    {
+        Guard.NotDefault(youth);
+        Debug.Assert(reason is WithdrawalReason.ObjectionUpheld or WithdrawalReason.ErasureRequested or WithdrawalReason.CorrectionUpheld, "A request removes, never archives.");
+        var now = _clock.GetCurrentInstant();
+        var day = _calendar.DayOf(now);
+        lock (_gate)
+        {
+            var key = KeyOf(youth);
+            var slot = FindById(_active.HeadOf(key), id);
+            if (slot != NoSlot && _slots[slot].Day > day.DayNumber)
+            {
+                return WithdrawCore(youth, new OrganisationId(_slots[slot].Organisation), reason);
+            }
+
+            // Past its end date the signal is archived in effect, whether or not the daily job moved it yet.
+            var archived = slot == NoSlot;
+            slot = archived ? FindById(_archive.HeadOf(key), id) : slot;
+            if (slot == NoSlot)
+            {
+                return default;
+            }
+
+            var end = reason switch
+            {
+                WithdrawalReason.ErasureRequested => SignalEndReason.ErasureRequested,
+                WithdrawalReason.CorrectionUpheld => SignalEndReason.CorrectionUpheld,
+                _ => SignalEndReason.ObjectionUpheld,
+            };
+            var signal = ToSignal(slot);
+            var commit = _store is null ? null : new SignalCommit([], [signal.Id], [EventDocuments.Removed(signal, end, now)]);
+            var removal = new SignalRemoved(signal, end, WasArchived: true, now);
+            WriteThenApply(commit, [to => Deliver(to, removal, static (o, e) => o.OnSignalRemoved(e))], () =>
+            {
+                if (archived)
+                {
+                    RemoveArchived(slot);
+                }
+                else
+                {
+                    RemoveActive(slot, end);
+                }
+            });
+            return signal;
+        }
+    }
+
+    private int FindById(int head, SignalId id)
+    {
+        for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+        {
+            if (_slots[slot].Id == id.Value)
+            {
+                return slot;
+            }
+        }
+
+        return NoSlot;
     }
 
     /// <summary>Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after death).</summary>
@@ -195,79 +273,6 @@ public sealed partial class ReferenceIndex
                 AddOrReplaceFamilyCore(Family.Create(id, living, known.Carers, known.Address, known.Municipality));
             }
         }
-    }
-
-    /// <summary>
-    /// Applies the lifetime rules as of now: active signals past their active period move to the archive, signals of
-    /// youths who reached the age limit are removed, and archived signals past the archive period are deleted. Run it
-    /// at least daily.
-    /// </summary>
-    /// <returns>What it did.</returns>
-    public ExpiryReport ExpireDue() => _durable is null ? ExpireDueCore() : Durably(ExpireDueCore);
-
-    /// <summary>Applies the lifetime rules as of now, like <see cref="ExpireDue"/>, and completes once the run is durable.</summary>
-    /// <param name="cancellationToken">Cancels the run until it is queued for its commit.</param>
-    /// <returns>What it did.</returns>
-    /// <exception cref="OperationCanceledException">The token was cancelled before the run was queued; nothing changed.</exception>
-    public async Task<ExpiryReport> ExpireDueAsync(CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return _durable is null ? ExpireDueCore() : await DurablyAsync(ExpireDueCore, cancellationToken).ConfigureAwait(false);
-    }
-
-    private ExpiryReport ExpireDueCore()
-    {
-        var now = _clock.GetCurrentInstant();
-        var day = _calendar.DayOf(now);
-        var todayNumber = day.DayNumber;
-        int archived = 0, removed = 0, deleted = 0;
-        lock (_gate)
-        {
-            var archiveCutoff = _lifetime.ArchiveCutoff(todayNumber, day.Date);
-            var keyCutoff = now - Policy.IdempotencyWindow;
-            var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
-            var due = DueForExpiry(todayNumber, archiveCutoff);
-            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, now, keysExpired ? keyCutoff : null) : null;
-            // A night's run ends thousands of signals at a region's size: their events are built only for someone to hear them.
-            var events = _observers.Length == 0 ? NoEvents : ExpiryEvents(due, now);
-
-            WriteThenApply(commit, events, () =>
-            {
-                if (_batch is not null)
-                {
-                    var earliestDue = _earliestDue;
-                    _batch.Undo.Add(() => Volatile.Write(ref _earliestDue, earliestDue));
-                }
-
-                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null, _batch?.Undo);
-                for (var i = 0; i < due.Count; i++)
-                {
-                    var (slot, reason) = due[i];
-                    if (_slots[slot].State == SignalSlot.Archived)
-                    {
-                        RemoveArchived(slot);
-                        deleted++;
-                    }
-                    else if (reason == SignalEndReason.ActivePeriodEnded)
-                    {
-                        // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
-                        MoveToArchive(slot, reason, _slots[slot].Day);
-                        archived++;
-                    }
-                    else
-                    {
-                        RemoveActive(slot, reason);
-                        removed++;
-                    }
-                }
-
-                // What fell due has moved on: an archived signal is under the day it leaves the archive, after today.
-                _expiry.DropUpTo(todayNumber);
-                SettleEarliestDue();
-            });
-        }
-
-        return new ExpiryReport(archived, removed, deleted);
     }
 
     private void MoveToArchive(int slot, SignalEndReason reason, int archivedOnDay)
@@ -357,71 +362,5 @@ public sealed partial class ReferenceIndex
                 return;
             }
         }
-    }
-
-    /// <summary>What an expiry run ends: each slot the calendar holds as due by today, with the reason it ends for.</summary>
-    /// <remarks>The lists are the index's own, reused by every run under the lock, so a night's run allocates none.</remarks>
-    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
-    {
-        _expiry.DueUpTo(todayNumber, _dueSlots);
-        _due.Clear();
-        foreach (var slot in _dueSlots)
-        {
-            _due.Add((slot, _lifetime.EndReason(ref _slots[slot], todayNumber, archiveCutoff)));
-        }
-
-        return _due;
-    }
-
-    /// <summary>What the observers hear of one expiry run, built before any of it happens.</summary>
-    private List<Action<IReferenceIndexObserver[]>> ExpiryEvents(List<(int Slot, SignalEndReason Reason)> due, Instant now)
-    {
-        var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
-        foreach (var (slot, reason) in due)
-        {
-            var signal = ToSignal(slot);
-            if (_slots[slot].State == SignalSlot.Archived)
-            {
-                events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
-                continue;
-            }
-
-            events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
-            events.Add(reason == SignalEndReason.ActivePeriodEnded
-                ? to => Deliver(to, new SignalArchived(signal, reason, signal.ExpiresOn, now), static (o, e) => o.OnSignalArchived(e))
-                : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
-        }
-
-        return events;
-    }
-
-    /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
-    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, Instant now, Instant? forgetKeysUpTo)
-    {
-        var upserts = new List<StoredSignal>();
-        var erasures = new List<SignalId>();
-        var events = new List<StoredEvent>();
-        for (var i = 0; i < due.Count; i++)
-        {
-            var (slot, reason) = due[i];
-            var signal = ToSignal(slot);
-            if (_slots[slot].State == SignalSlot.Active)
-            {
-                events.Add(EventDocuments.Expired(signal, now));
-            }
-
-            if (reason == SignalEndReason.ActivePeriodEnded)
-            {
-                upserts.Add(_rows.Archived(slot, signal.ExpiresOn));
-                events.Add(EventDocuments.Archived(signal, reason, now));
-            }
-            else
-            {
-                erasures.Add(signal.Id);
-                events.Add(EventDocuments.Removed(signal, reason, now));
-            }
-        }
-
-        return new SignalCommit(upserts, erasures, events) { ForgetIdempotencyKeysUpTo = forgetKeysUpTo };
     }
 }

@@ -30,4 +30,7 @@ public enum DataCategory
 
     /// <summary>The information obligation: whether the youth or parents were told about a signal.</summary>
     InformationObligation,
+
+    /// <summary>The youth's or parents' requests about a signal: objection, correction, erasure (domain rule 10).</summary>
+    SubjectRequest,
 }

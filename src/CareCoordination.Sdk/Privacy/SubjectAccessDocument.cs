@@ -16,6 +16,7 @@ internal sealed record SubjectAccessDocument(
     IReadOnlyList<SubjectAccessCase> Cases,
     IReadOnlyList<SubjectAccessConsent> Consents,
     IReadOnlyList<SubjectAccessInformation> InformationObligations,
+    IReadOnlyList<SubjectAccessRequest> Requests,
     IReadOnlyList<SubjectAccessLogLine> AccessLog);
 
 internal sealed record SubjectAccessSignal(string Signal, string Organisation, string Reporter, string Phone, string Email, Instant RegisteredAt, LocalDate ActiveUntil, LocalDate? ArchivedOn);
@@ -27,5 +28,7 @@ internal sealed record SubjectAccessCase(string Case, string Status, string Tier
 internal sealed record SubjectAccessConsent(string Reference, string Purpose, IReadOnlyList<string> Recipients, string GivenBy, Instant Start, Instant? End, Instant? WithdrawnAt);
 
 internal sealed record SubjectAccessInformation(string Signal, string MustInform, LocalDate DueOn, string Informed, string? PostponedBecause);
+
+internal sealed record SubjectAccessRequest(int Request, string Kind, string Signal, string Organisation, string RequestedBy, string Grounds, Instant LodgedAt, string Status, Instant? DecidedAt, string? DecisionReason);
 
 internal sealed record SubjectAccessLogLine(Instant At, string Role, string Organisation, string Action, string Data, string Detail, string Basis);

@@ -63,6 +63,9 @@ internal sealed class StreamDocuments
     /// <summary>The kind of the match follow-up streams, one per match (its two signal identifiers, lower first).</summary>
     public const string MatchFollowUp = "match-follow-up";
 
+    /// <summary>The kind of the streams of the youth's or parents' requests (objection, correction, erasure), one per request, named by its number.</summary>
+    public const string SubjectRequest = "subject-request";
+
     /// <summary>The kind of the substitute-number register's streams, one per number, named by its youth key.</summary>
     public const string SubstituteNumber = "substitute-number";
 
@@ -83,7 +86,7 @@ internal sealed class StreamDocuments
 
     private static readonly FrozenDictionary<string, Type> RecordEvents = Named(
         typeof(CoordinatorJoinedPool), typeof(CoordinatorLeftPool), typeof(ConsentGiven), typeof(ConsentWithdrawn), typeof(LegalBasisRecorded), typeof(StreamErased), typeof(Privacy.InformationObligation), typeof(FamilyRecorded),
-        typeof(MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded), typeof(MoveNoticeRecorded), typeof(MatchFollowUpRecorded), typeof(SubstituteNumberIssued));
+        typeof(MatchNotificationRecorded), typeof(Logbook.LogbookEntryRecorded), typeof(MoveNoticeRecorded), typeof(MatchFollowUpRecorded), typeof(SubstituteNumberIssued), typeof(SubjectRequestRecorded));
 
     private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 

@@ -51,4 +51,5 @@ namespace CareCoordination.Sdk.Serialization;
 [JsonSerializable(typeof(MoveNoticeRecorded))]
 [JsonSerializable(typeof(MatchFollowUpRecorded))]
 [JsonSerializable(typeof(SubstituteNumberIssued))]
+[JsonSerializable(typeof(SubjectRequestRecorded))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;

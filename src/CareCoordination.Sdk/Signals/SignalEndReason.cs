@@ -32,4 +32,7 @@ public enum SignalEndReason
 
     /// <summary>A granted erasure request of the youth or parents: removed, never archived.</summary>
     ErasureRequested,
+
+    /// <summary>The youth's or parents' correction request was upheld (the signal is about the wrong youth, or its data are wrong): removed, never archived.</summary>
+    CorrectionUpheld,
 }

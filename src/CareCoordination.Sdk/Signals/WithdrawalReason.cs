@@ -14,4 +14,10 @@ public enum WithdrawalReason
 
     /// <summary>The youth or parents asked for erasure (AVG art. 17) and the request was granted: removed outright, never archived.</summary>
     ErasureRequested,
+
+    /// <summary>
+    /// A correction request (<em>correctieverzoek</em>) of the youth or parents was upheld: the signal is about the wrong
+    /// youth, or its data are wrong, and a signal holds nothing that could be corrected in place; removed outright, never archived.
+    /// </summary>
+    CorrectionUpheld,
 }

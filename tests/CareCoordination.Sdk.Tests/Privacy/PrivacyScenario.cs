@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Coordination;
 using CareCoordination.Sdk.Tests.Signals;
@@ -30,17 +31,18 @@ internal sealed class PrivacyScenario
     public static readonly OrganisationId School = TestRegion.School;
     public static readonly ProfessionalId CoordinatorProfessional = DeskScenario.ProfessionalOf(SocialWork, 1);
 
-    public PrivacyScenario()
+    public PrivacyScenario(RecordingObserver? recorder = null)
     {
         Clock = new FakeClock(IndexScenario.Start);
         Desk = new DeskScenario(clock: Clock);
         Obligations = new InformationObligations(ConsentPolicy.Default, Amsterdam, Clock);
-        Index = new IndexScenario(observers: [new ReferenceIndexIntake(Desk.Desk), Obligations], clock: Clock);
+        Index = new IndexScenario(observers: recorder is null ? [new ReferenceIndexIntake(Desk.Desk), Obligations] : [new ReferenceIndexIntake(Desk.Desk), Obligations, recorder], clock: Clock);
         Plans = new PlanBook(Desk.Desk, PlanPolicy.Default, Amsterdam, Clock);
         Consents = new ConsentRegister(ConsentPolicy.Default, Amsterdam, Clock);
         Audit = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, Clock);
         Rules = new AccessRules(Index.Index, Desk.Desk, Consents);
-        Access = new PersonDataAccess(Rules, Audit, Index.Index, Desk.Desk, Plans, Consents, Obligations, Clock);
+        Requests = new SubjectRequestBook(Clock);
+        Access = new PersonDataAccess(Rules, Audit, Index.Index, Desk.Desk, Plans, Consents, Obligations, Requests, Clock);
         Notifier = new MatchNotifier(Index.Directory);
     }
 
@@ -59,6 +61,8 @@ internal sealed class PrivacyScenario
     public AuditTrail Audit { get; }
 
     public AccessRules Rules { get; }
+
+    public SubjectRequestBook Requests { get; }
 
     public PersonDataAccess Access { get; }
 

@@ -14,7 +14,9 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
@@ -167,6 +169,11 @@ public sealed class StoredFormatsTests
         consents.Withdraw(consent.Id);
         consents.RecordLegalBasis(sara.Bsn, LegalBasis.SeriouslyThreateningSituation, "acute danger at home", TestRegion.ReporterOf(bjz), bjz, [jgz], Duration.FromDays(30));
         consents.Erase(sam.Bsn, "erasure request");
+
+        var access = services.GetRequiredService<PersonDataAccess>();
+        var parents = new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "session 1");
+        var request = access.LodgeRequest(new Actor("digid-1", ActorRole.DataSubject, null, null, "Municipal portal"), sam, parents, index.GetActiveSignals(sam.Bsn)[0].Id, SubjectRequestKind.Objection, "We were not told about the signal.");
+        access.DecideRequest(new Actor("jgz-1", ActorRole.Reporter, jgz, TestRegion.ReporterOf(jgz), "Vendor client"), request.Id, upheld: false, "The concern still stands.");
 
         clock.Advance(Duration.FromDays(800));
         index.ExpireDue();

@@ -11,6 +11,8 @@ using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests;
+using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
@@ -304,6 +306,53 @@ public abstract class EventStreamStoreContract : IDisposable
         {
             var (_, _, consents) = Open(store, clock);
             Assert.Equal(2, consents.Give(youth, ConsentPurpose.Coordination, [DeskScenario.Cjg], ConsentGiver.Youth).Id);
+        }
+        finally
+        {
+            CloseStreams(store);
+        }
+    }
+
+    [Fact]
+    public void A_restarted_request_book_has_every_request_and_decision_it_had_and_holds_the_youth_only_by_its_pseudonym()
+    {
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var keying = YouthKeying.Pseudonymised(new YouthPseudonymiser(TestKeys.Bytes("youth")));
+        var sam = IndexScenario.YouthAged(Sdk.Testing.TestBsns.First, 14);
+        const ConsentGiver both = ConsentGiver.Youth | ConsentGiver.Parents;
+        IReadOnlyList<SubjectRequest> before;
+        int pendingId;
+        var store = OpenStreams();
+        try
+        {
+            var book = new SubjectRequestBook(clock, store, keying);
+            var index = new Sdk.Index.ReferenceIndex(Sdk.Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, null, null, null);
+            var school = index.Register(IndexScenario.By(TestRegion.School, sam)).Signal;
+            var socialWork = index.Register(IndexScenario.By(TestRegion.SocialWork, sam)).Signal;
+            pendingId = book.Lodge(SubjectRequestKind.Objection, school, both, "We object to the school's signal.").Id;
+            var rejected = book.Lodge(SubjectRequestKind.Erasure, socialWork, both, "Please erase it.");
+            clock.Advance(Duration.FromDays(3));
+            book.Decide(rejected.Id, upheld: false, TestRegion.ReporterOf(TestRegion.SocialWork), "The concern still stands.");
+            before = book.About(sam.Bsn);
+            Assert.Equal(2, book.About(sam.Bsn).Count);
+        }
+        finally
+        {
+            CloseStreams(store);
+        }
+
+        store = OpenStreams();
+        try
+        {
+            var reopened = new SubjectRequestBook(clock, store, keying);
+
+            Assert.Equal(before, reopened.About(sam.Bsn));
+            Assert.Equal([pendingId], reopened.PendingFor(TestRegion.School).Select(r => r.Id));
+            Assert.Equal((SubjectRequestStatus.Rejected, "The concern still stands."), (reopened.About(sam.Bsn)[1].Status, reopened.About(sam.Bsn)[1].DecisionReason));
+            Assert.Throws<SubjectRequestRefusedException>(() => reopened.Decide(reopened.About(sam.Bsn)[1].Id, upheld: true, null, "after all"));
+            var number = sam.Bsn.RevealNumber().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.All(store.ReadStreams("subject-request").SelectMany(s => s.Events), e => Assert.DoesNotContain(number, e.Json, StringComparison.Ordinal));
+            Assert.Throws<StoreKeyingMismatchException>(() => new SubjectRequestBook(clock, store, YouthKeying.ByBsn));
         }
         finally
         {

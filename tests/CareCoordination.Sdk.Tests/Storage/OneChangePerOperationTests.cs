@@ -17,6 +17,8 @@ using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests;
+using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
@@ -97,6 +99,12 @@ public sealed class OneChangePerOperationTests
         },
         ["parents informed of a signal, recorded through the person-data door"] = sdk => sdk.Access.RecordInformed(Reporter(Jgz), SignalOf(sdk, Jgz, Sam), ConsentGiver.Parents),
         ["informing postponed, recorded through the person-data door"] = sdk => sdk.Access.RecordPostponed(Reporter(Amw), SignalOf(sdk, Amw, Sara), "informing now would endanger the child"),
+        ["an objection upheld through the person-data door, removing the signal in the decision's change set"] = sdk =>
+            sdk.Access.DecideRequest(Reporter(Amw), SarasObjection, upheld: true, "The signal was not needed."),
+        ["an erasure request rejected through the person-data door"] = sdk =>
+            sdk.Access.DecideRequest(Reporter(Jgz), SamsErasureRequest, upheld: false, "The concern still stands."),
+        ["a correction request lodged by the youth and the parents together"] = sdk =>
+            sdk.Access.LodgeRequest(Requester, Sara, new VerifiedRequester(ConsentGiver.Youth | ConsentGiver.Parents, IdentityVerification.DigiD, "session 2"), SignalOf(sdk, Amw, Sara), SubjectRequestKind.Correction, "The signal is about another girl."),
     };
 
     [Theory]
@@ -167,6 +175,12 @@ public sealed class OneChangePerOperationTests
         Assert.Contains(last.Streams, s => s.Kind == "case");
     }
 
+    // Lodged in the setup, in this order.
+    private const int SarasObjection = 1;
+    private const int SamsErasureRequest = 2;
+
+    private static Actor Requester => new("digid-verified-requester", ActorRole.DataSubject, null, null, "Municipal portal");
+
     private static CaseId CaseOf(Sdk sdk, Youth youth) => sdk.Desk.WhichCaseHandles(youth.Bsn)!.Case;
 
     private static SignalId SignalOf(Sdk sdk, OrganisationId organisation, Youth youth) => sdk.Index.GetActiveSignals(youth.Bsn).Single(s => s.Organisation == organisation).Id;
@@ -203,6 +217,8 @@ public sealed class OneChangePerOperationTests
         var heldByCaseHolder = sdk.Desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [Mo.Bsn], Amw)).Case;
         sdk.Desk.Assess(heldByCaseHolder, new CaseAssessment(ProblemDomains.Parenting, ProblemDomains.Parenting, safetyThreatened: false));
         sdk.Desk.NameCaseHolder(heldByCaseHolder, TestRegion.ReporterOf(Amw), Amw);
+        Assert.Equal(SarasObjection, sdk.Access.LodgeRequest(Requester, Sara, new VerifiedRequester(ConsentGiver.Youth | ConsentGiver.Parents, IdentityVerification.DigiD, "session 1"), SignalOf(sdk, Amw, Sara), SubjectRequestKind.Objection, "We object.").Id);
+        Assert.Equal(SamsErasureRequest, sdk.Access.LodgeRequest(Requester, Sam, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "session 1"), SignalOf(sdk, Jgz, Sam), SubjectRequestKind.Erasure, "Please erase it.").Id);
     }
 
     /// <summary>The SDK as a host registers it, on one store.</summary>
@@ -222,6 +238,7 @@ public sealed class OneChangePerOperationTests
             Access = _services.GetRequiredService<PersonDataAccess>();
             Audit = _services.GetRequiredService<AuditTrail>();
             Feed = _services.GetRequiredService<NotificationFeed>();
+            Requests = _services.GetRequiredService<SubjectRequestBook>();
         }
 
         public FakeClock Clock { get; }
@@ -243,6 +260,8 @@ public sealed class OneChangePerOperationTests
         public PersonDataAccess Access { get; }
 
         public AuditTrail Audit { get; }
+
+        public SubjectRequestBook Requests { get; }
 
         public void Dispose() => _services.Dispose();
 
@@ -274,6 +293,7 @@ public sealed class OneChangePerOperationTests
                 var (consents, legalBases) = Consents.About(person);
                 text.AppendJoin('\n', consents.Select(c => "  " + c)).AppendJoin('\n', legalBases.Select(l => "  " + l)).Append('\n');
                 text.AppendJoin('\n', Obligations.About(person).Select(o => "  " + o)).Append('\n');
+                text.AppendJoin('\n', Requests.About(person).Select(r => FormattableString.Invariant($"  {r} {r.DecidedAt} {r.DecisionReason}"))).Append('\n');
             }
 
             foreach (var organisation in new[] { Jgz, Amw, YouthProtection })

@@ -16,6 +16,7 @@ using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -118,6 +119,12 @@ public static class WholeStory
         desk.HandOverToYouthProtection(caseId, new Handover(YouthProtection, YouthProtectionMeasure.SupervisionOrder, "OTS for one year", [Jgz, Amw], Duration.FromDays(42)));
         desk.RecordFeedback(caseId, Jgz);
 
+        // Sam's parents object to the school's signal and the school upholds it: the decision and the removal are one change set.
+        index.Register(new SignalRegistration(sam, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout)).ThrowIfRefused();
+        var schoolSignal = index.GetActiveSignals(sam.Bsn).Single(s => s.Organisation == TestRegion.School).Id;
+        var objection = access.LodgeRequest(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), sam, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session"), schoolSignal, SubjectRequestKind.Objection, "We were never told why the school signalled.");
+        access.DecideRequest(new Actor("school-reporter", ActorRole.Reporter, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), "story"), objection.Id, upheld: true, "The school withdraws its concern.");
+
         // The newest signal is erased, so that the store keeps a high-water mark above every signal it still holds.
         index.Register(new SignalRegistration(sara, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
         index.Withdraw(sara.Bsn, TestRegion.School, WithdrawalReason.Unjustified);
@@ -150,5 +157,6 @@ public static class WholeStory
         Assert.True(access.GetAuditTrail(auditor).Verification.IsIntact);
         var document = access.SubjectAccess(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), new Youth(people[0], new LocalDate(2017, 4, 12)), new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session"));
         Assert.Contains("\"consents\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"Upheld\"", document, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests;
 using CareCoordination.Sdk.Signals;
 
 namespace CareCoordination.Sdk.Privacy.Access;
@@ -21,6 +22,7 @@ namespace CareCoordination.Sdk.Privacy.Access;
 /// <item><b>R5 aggregates</b> — the coordination director sees aggregates without BSN, and nothing about a person.</item>
 /// <item><b>R6 audit trail</b> — an auditor sees the audit trail, and nothing else.</item>
 /// <item><b>R7 subject access</b> — the youth or a parent sees everything about the youth, when they are the person who decides for the youth's age.</item>
+/// <item><b>R8 subject requests</b> — an objection, a correction request or an erasure request about a signal is made by the persons informed for the youth's age (domain rule 10), and decided, and read while pending, by the organisation that made the signal only.</item>
 /// </list>
 /// Anything no rule grants is refused, naming the role and the data.
 /// </summary>
@@ -147,6 +149,66 @@ public sealed class AccessRules
         return requestedBy == deciders
             ? AccessDecision.Allow("R7 subject access", $"The {requestedBy} may ask for access for a youth of this age.", AccessBasis.SubjectRight)
             : AccessDecision.Refuse("R7 subject access", Messages.Format(PrivacyMessages.SubjectAccessRefused, ConsentRegister.Describe(deciders), ConsentRegister.Describe(requestedBy)));
+    }
+
+    /// <summary>
+    /// Decides whether a request about one of the youth's signals — an objection (<em>bezwaar</em>), a correction
+    /// request (<em>correctieverzoek</em>) or an erasure request (<em>verzoek tot verwijdering</em>) — comes from the
+    /// right persons (R8, domain rule 10): the persons informed for the youth's age, that is under 12 the parents, from
+    /// 12 to 15 the youth and the parents together (either one alone is refused), from 16 the youth alone.
+    /// </summary>
+    /// <param name="actor">The requester, in the <see cref="ActorRole.DataSubject"/> role.</param>
+    /// <param name="youth">The youth, with the date of birth that decides who may ask.</param>
+    /// <param name="requestedBy">Who asks: the youth, the parents, or both together.</param>
+    /// <param name="kind">What is asked.</param>
+    /// <returns>The decision; a refusal names the rule, the youth's age and who must ask.</returns>
+    public AccessDecision DecideSubjectRequest(Actor actor, Youth youth, ConsentGiver requestedBy, SubjectRequestKind kind)
+    {
+        Guard.NotNull(actor);
+        Guard.NotDefault(youth);
+        if (actor.Role != ActorRole.DataSubject)
+        {
+            return Unmatched(actor, DataCategory.SubjectRequest);
+        }
+
+        var today = _consents.Today;
+        var deciders = _consents.Policy.WhoDecides(youth, today);
+        if (requestedBy == deciders)
+        {
+            return AccessDecision.Allow("R8 subject requests", $"The {requestedBy} may make {kind} requests for a youth of this age.", AccessBasis.SubjectRight);
+        }
+
+        var age = NodaTime.Period.Between(youth.DateOfBirth, today, NodaTime.PeriodUnits.Years).Years;
+        var asked = kind switch
+        {
+            SubjectRequestKind.Objection => PrivacyMessages.RequestKindObjection,
+            SubjectRequestKind.Correction => PrivacyMessages.RequestKindCorrection,
+            _ => PrivacyMessages.RequestKindErasure,
+        };
+        return AccessDecision.Refuse("R8 subject requests", Messages.Format(PrivacyMessages.SubjectRequestRefused, age, asked, ConsentRegister.Describe(deciders), ConsentRegister.Describe(requestedBy)));
+    }
+
+    /// <summary>
+    /// Decides whether someone may decide, or read while pending, the requests about a signal (R8): a professional of the
+    /// organisation that made it (its reporter or its organisation coordinator), in the <see cref="ActorRole.Reporter"/>
+    /// role; nobody else.
+    /// </summary>
+    /// <param name="actor">Who decides or reads.</param>
+    /// <param name="reportingOrganisation">The organisation that made the signal.</param>
+    /// <returns>The decision.</returns>
+    public static AccessDecision DecideOnSubjectRequest(Actor actor, OrganisationId reportingOrganisation)
+    {
+        Guard.NotNull(actor);
+        if (actor.Role != ActorRole.Reporter)
+        {
+            return Unmatched(actor, DataCategory.SubjectRequest);
+        }
+
+        Guard.NotDefault(reportingOrganisation);
+
+        return actor.Organisation == reportingOrganisation
+            ? AccessDecision.Allow("R8 subject requests", $"{reportingOrganisation} made the signal and decides the requests about it.", AccessBasis.OwnRegistration)
+            : AccessDecision.Refuse("R8 subject requests", Messages.Format(PrivacyMessages.SubjectRequestDecidedElsewhere, reportingOrganisation, actor.Organisation));
     }
 
     private static AccessDecision Unmatched(Actor actor, DataCategory data) =>

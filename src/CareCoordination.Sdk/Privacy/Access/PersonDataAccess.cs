@@ -14,6 +14,7 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
@@ -36,6 +37,7 @@ public sealed partial class PersonDataAccess
     private readonly PlanBook _plans;
     private readonly ConsentRegister _consents;
     private readonly InformationObligations _obligations;
+    private readonly SubjectRequestBook _requests;
     private readonly IClock _clock;
 
     /// <summary>Initializes a new instance.</summary>
@@ -46,8 +48,9 @@ public sealed partial class PersonDataAccess
     /// <param name="plans">The family plans.</param>
     /// <param name="consents">The consent register.</param>
     /// <param name="obligations">The information obligations.</param>
+    /// <param name="requests">The youth's and parents' requests (objection, correction, erasure).</param>
     /// <param name="clock">The clock.</param>
-    public PersonDataAccess(AccessRules rules, AuditTrail audit, ReferenceIndex index, CoordinationDesk desk, PlanBook plans, ConsentRegister consents, InformationObligations obligations, IClock clock)
+    public PersonDataAccess(AccessRules rules, AuditTrail audit, ReferenceIndex index, CoordinationDesk desk, PlanBook plans, ConsentRegister consents, InformationObligations obligations, SubjectRequestBook requests, IClock clock)
     {
         _rules = Guard.NotNull(rules);
         _audit = Guard.NotNull(audit);
@@ -56,6 +59,7 @@ public sealed partial class PersonDataAccess
         _plans = Guard.NotNull(plans);
         _consents = Guard.NotNull(consents);
         _obligations = Guard.NotNull(obligations);
+        _requests = Guard.NotNull(requests);
         _clock = Guard.NotNull(clock);
     }
 
@@ -274,7 +278,8 @@ public sealed partial class PersonDataAccess
     /// <summary>
     /// Answers a subject access request (<em>inzage</em>, R7): everything registered about the youth — active and
     /// archived signals with who registered them, the matches and organisations involved, coordination cases and plan
-    /// goals, consents, information obligations — and who accessed the youth's data and when, as a JSON document.
+    /// goals, consents, information obligations, the requests made about the signals (objection, correction, erasure) and
+    /// their decisions — and who accessed the youth's data and when, as a JSON document.
     /// </summary>
     /// <param name="actor">The requester, in the <see cref="ActorRole.DataSubject"/> role.</param>
     /// <param name="youth">The youth.</param>
@@ -300,6 +305,7 @@ public sealed partial class PersonDataAccess
             [.. cases.Select(c => new SubjectAccessCase(c.Id.ToString(), c.Status.ToString(), c.Tier.ToString(), [.. c.Routes.Select(r => r.ToString())], [.. c.InvolvedOrganisations.Select(o => Name(directory, o))], c.OpenedAt, c.ClosedAt, [.. _plans.Find(c.Id)?.Goals.Select(g => g.Description) ?? []]))],
             [.. consents.Select(c => new SubjectAccessConsent(c.Reference, c.Purpose.ToString(), [.. c.Recipients.Select(r => Name(directory, r))], c.GivenBy.ToString(), c.Start, c.End, c.WithdrawnAt))],
             [.. _obligations.About(youth.Bsn).Select(o => new SubjectAccessInformation(o.Signal.ToString(), o.MustInform.ToString(), o.DueOn, o.Informed.ToString(), o.PostponedBecause))],
+            [.. _requests.About(youth.Bsn).Select(r => new SubjectAccessRequest(r.Id, r.Kind.ToString(), r.Signal.ToString(), Name(directory, r.Organisation), r.RequestedBy.ToString(), r.Grounds, r.LodgedAt, r.Status.ToString(), r.DecidedAt, r.DecisionReason))],
             [.. log.Select(r => new SubjectAccessLogLine(r.At, r.Role.ToString(), r.Organisation is { } o ? Name(directory, o) : "-", r.Action.ToString(), r.Data.ToString(), r.Detail, r.Basis?.ToString() ?? "refused"))]);
         return JsonSerializer.Serialize(document, Json.SubjectAccessDocument);
     }

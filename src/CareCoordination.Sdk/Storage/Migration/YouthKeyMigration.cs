@@ -41,7 +41,7 @@ public static class YouthKeyMigration
     private static readonly string[] RekeyedKinds =
     [
         StreamDocuments.Case, StreamDocuments.Coordinator, StreamDocuments.Family, StreamDocuments.Plan, StreamDocuments.Consent,
-        StreamDocuments.LegalBasis, StreamDocuments.InformationObligation,
+        StreamDocuments.LegalBasis, StreamDocuments.InformationObligation, StreamDocuments.SubjectRequest,
     ];
 
     private static readonly string[] CopiedKinds = [StreamDocuments.NotificationFeed, StreamDocuments.Logbook, StreamDocuments.MoveNotice, StreamDocuments.MatchFollowUp, StreamDocuments.ServiceIdempotencyKeys];

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
+using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Serialization;
+using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Signals.Events;
+using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Telemetry;
+using NodaTime;
+
+namespace CareCoordination.Sdk.Index;
+
+// The daily expiry run (domain rule 4): what falls due by the expiry calendar moves into the archive or out of the index.
+public sealed partial class ReferenceIndex
+{
+    /// <summary>
+    /// Applies the lifetime rules as of now: active signals past their active period move to the archive, signals of
+    /// youths who reached the age limit are removed, and archived signals past the archive period are deleted. Run it
+    /// at least daily.
+    /// </summary>
+    /// <returns>What it did.</returns>
+    public ExpiryReport ExpireDue() => _durable is null ? ExpireDueCore() : Durably(ExpireDueCore);
+
+    /// <summary>Applies the lifetime rules as of now, like <see cref="ExpireDue"/>, and completes once the run is durable.</summary>
+    /// <param name="cancellationToken">Cancels the run until it is queued for its commit.</param>
+    /// <returns>What it did.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the run was queued; nothing changed.</exception>
+    public async Task<ExpiryReport> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null ? ExpireDueCore() : await DurablyAsync(ExpireDueCore, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ExpiryReport ExpireDueCore()
+    {
+        var now = _clock.GetCurrentInstant();
+        var day = _calendar.DayOf(now);
+        var todayNumber = day.DayNumber;
+        int archived = 0, removed = 0, deleted = 0;
+        lock (_gate)
+        {
+            var archiveCutoff = _lifetime.ArchiveCutoff(todayNumber, day.Date);
+            var keyCutoff = now - Policy.IdempotencyWindow;
+            var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
+            var due = DueForExpiry(todayNumber, archiveCutoff);
+            var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, now, keysExpired ? keyCutoff : null) : null;
+            // A night's run ends thousands of signals at a region's size: their events are built only for someone to hear them.
+            var events = _observers.Length == 0 ? NoEvents : ExpiryEvents(due, now);
+
+            WriteThenApply(commit, events, () =>
+            {
+                if (_batch is not null)
+                {
+                    var earliestDue = _earliestDue;
+                    _batch.Undo.Add(() => Volatile.Write(ref _earliestDue, earliestDue));
+                }
+
+                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null, _batch?.Undo);
+                for (var i = 0; i < due.Count; i++)
+                {
+                    var (slot, reason) = due[i];
+                    if (_slots[slot].State == SignalSlot.Archived)
+                    {
+                        RemoveArchived(slot);
+                        deleted++;
+                    }
+                    else if (reason == SignalEndReason.ActivePeriodEnded)
+                    {
+                        // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
+                        MoveToArchive(slot, reason, _slots[slot].Day);
+                        archived++;
+                    }
+                    else
+                    {
+                        RemoveActive(slot, reason);
+                        removed++;
+                    }
+                }
+
+                // What fell due has moved on: an archived signal is under the day it leaves the archive, after today.
+                _expiry.DropUpTo(todayNumber);
+                SettleEarliestDue();
+            });
+        }
+
+        return new ExpiryReport(archived, removed, deleted);
+    }
+
+    /// <summary>What an expiry run ends: each slot the calendar holds as due by today, with the reason it ends for.</summary>
+    /// <remarks>The lists are the index's own, reused by every run under the lock, so a night's run allocates none.</remarks>
+    private List<(int Slot, SignalEndReason Reason)> DueForExpiry(int todayNumber, int archiveCutoff)
+    {
+        _expiry.DueUpTo(todayNumber, _dueSlots);
+        _due.Clear();
+        foreach (var slot in _dueSlots)
+        {
+            _due.Add((slot, _lifetime.EndReason(ref _slots[slot], todayNumber, archiveCutoff)));
+        }
+
+        return _due;
+    }
+
+    /// <summary>What the observers hear of one expiry run, built before any of it happens.</summary>
+    private List<Action<IReferenceIndexObserver[]>> ExpiryEvents(List<(int Slot, SignalEndReason Reason)> due, Instant now)
+    {
+        var events = new List<Action<IReferenceIndexObserver[]>>(due.Count * 2);
+        foreach (var (slot, reason) in due)
+        {
+            var signal = ToSignal(slot);
+            if (_slots[slot].State == SignalSlot.Archived)
+            {
+                events.Add(to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: true, now), static (o, e) => o.OnSignalRemoved(e)));
+                continue;
+            }
+
+            events.Add(to => Deliver(to, new SignalExpired(signal, signal.Expiry, now), static (o, e) => o.OnSignalExpired(e)));
+            events.Add(reason == SignalEndReason.ActivePeriodEnded
+                ? to => Deliver(to, new SignalArchived(signal, reason, signal.ExpiresOn, now), static (o, e) => o.OnSignalArchived(e))
+                : to => Deliver(to, new SignalRemoved(signal, reason, WasArchived: false, now), static (o, e) => o.OnSignalRemoved(e)));
+        }
+
+        return events;
+    }
+
+    /// <summary>Everything one expiry run will do as one commit, written before any of it happens.</summary>
+    private SignalCommit ExpiryCommit(List<(int Slot, SignalEndReason Reason)> due, Instant now, Instant? forgetKeysUpTo)
+    {
+        var upserts = new List<StoredSignal>();
+        var erasures = new List<SignalId>();
+        var events = new List<StoredEvent>();
+        for (var i = 0; i < due.Count; i++)
+        {
+            var (slot, reason) = due[i];
+            var signal = ToSignal(slot);
+            if (_slots[slot].State == SignalSlot.Active)
+            {
+                events.Add(EventDocuments.Expired(signal, now));
+            }
+
+            if (reason == SignalEndReason.ActivePeriodEnded)
+            {
+                upserts.Add(_rows.Archived(slot, signal.ExpiresOn));
+                events.Add(EventDocuments.Archived(signal, reason, now));
+            }
+            else
+            {
+                erasures.Add(signal.Id);
+                events.Add(EventDocuments.Removed(signal, reason, now));
+            }
+        }
+
+        return new SignalCommit(upserts, erasures, events) { ForgetIdempotencyKeysUpTo = forgetKeysUpTo };
+    }
+}
