@@ -86,7 +86,7 @@ internal static class SignalEndpoints
     {
         if (!System.Enum.IsDefined(request.Reason))
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, "The reason is not one of Unjustified, RiskGone, ObjectionUpheld.");
+            return Problems.Of(StatusCodes.Status400BadRequest, "The reason is not one of " + string.Join(", ", System.Enum.GetNames<WithdrawalReason>()) + ".");
         }
 
         // A client that hangs up before the withdrawal is queued leaves no trace; once queued, it completes.
