@@ -375,7 +375,9 @@ public sealed partial class SqliteSignalStore : ICareCoordinationStore, ISignalE
     // while a third creates a new one.
     private static FileStream TakeWriterLock(string path)
     {
-        var lockPath = Path.GetFullPath(path) + ".lock";
+        // Beside the file itself, not beside a symbolic link to it or to a folder on its way: two paths to one file take
+        // one lock. (A hard link is another name of the same file, which no path can tell; docs/security.md says so.)
+        var lockPath = Resolved(Path.GetFullPath(path)) + ".lock";
         try
         {
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
@@ -384,6 +386,24 @@ public sealed partial class SqliteSignalStore : ICareCoordinationStore, ISignalE
         {
             throw new StoreInUseException("SQLite file", Path.GetFullPath(path), e);
         }
+    }
+
+    // The path with every symbolic link on it followed, as far as the path exists.
+    private static string Resolved(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? string.Empty;
+        var current = root;
+        foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (entry.Exists && entry.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = target.FullName;
+            }
+        }
+
+        return current;
     }
 
     // Windows reports a sharing or lock violation; .NET on Unix reports the errno of the refused flock, EWOULDBLOCK

@@ -49,6 +49,21 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
     }
 
     [Fact]
+    public void A_second_store_through_a_symbolic_link_to_the_file_or_to_its_folder_is_refused()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, "real")).FullName;
+        var path = Path.Combine(folder, "linked.db");
+        using var first = new SqliteSignalStore(path);
+        var fileLink = Path.Combine(_directory, "file-link.db");
+        File.CreateSymbolicLink(fileLink, path);
+        var folderLink = Path.Combine(_directory, "folder-link");
+        Directory.CreateSymbolicLink(folderLink, folder);
+
+        Assert.Throws<StoreInUseException>(() => new SqliteSignalStore(fileLink));
+        Assert.Throws<StoreInUseException>(() => new SqliteSignalStore(Path.Combine(folderLink, "linked.db")));
+    }
+
+    [Fact]
     public void A_store_in_another_process_is_refused_while_this_one_writes_and_this_one_is_refused_while_the_other_process_writes()
     {
         var path = Path.Combine(_directory, "two-processes.db");
