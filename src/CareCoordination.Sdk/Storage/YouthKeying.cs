@@ -71,7 +71,6 @@ public sealed class YouthKeying
     /// <summary>The key's number, on the index's hot path.</summary>
     internal int NumberOf(Bsn person) => _pseudonymiser is null ? person.RevealNumber() : _pseudonymiser.Forward(person.RevealNumber());
 
-    /// <summary>The person a key's number stands for.</summary>
     /// <summary>Gets the form a text that identifies a person is stored in: the text itself when keyed by BSN, a keyed hash when pseudonymised.</summary>
     internal string TextOf(string text) => _pseudonymiser is null ? text : "hmac:" + _pseudonymiser.KeyText(text);
 
