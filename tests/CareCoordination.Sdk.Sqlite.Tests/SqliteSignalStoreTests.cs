@@ -106,6 +106,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             // While the store is open, as in a running system, the write-ahead log and shared memory still exist; the
             // audit trail's checkpoints lie beside the database, as QuickStart and the Hosting package put them.
             Assert.Contains(keyedPath + "-wal", FilesOf(keyedPath));
+            Assert.Contains(keyedPath + "-shm", FilesOf(keyedPath));
             Assert.Contains(keyedPath + ".checkpoints", FilesOf(keyedPath));
             Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(FilesOf(keyedPath), bsn), "a BSN is in the pseudonymised store's files"));
         }

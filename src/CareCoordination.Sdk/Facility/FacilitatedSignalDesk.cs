@@ -44,22 +44,24 @@ public sealed class FacilitatedSignalDesk
         Guard.NotNull(signal);
         var details = signal.Youth;
         var found = await _facility.FindAsync(details, cancellationToken).ConfigureAwait(false);
-        Youth youth;
+        RegistrationResult result;
         if (found is { IsDefault: false, IsSubstituteNumber: false } bsn)
         {
-            youth = new Youth(bsn, details.DateOfBirth);
+            result = await _index.RegisterAsync(new SignalRegistration(new Youth(bsn, details.DateOfBirth), signal.Organisation, signal.Reporter, signal.Criterion), cancellationToken).ConfigureAwait(false);
         }
-        else if (_substitutes is not null)
+        else if (_substitutes is { } substitutes)
         {
-            youth = Youth.WithoutBsn(_substitutes.Issue(details.FamilyName, details.DateOfBirth, details.Sex), details.DateOfBirth);
+            // Issued inside the registration's operation: a registration that fails leaves no number issued for it.
+            result = await _index.RegisterAsync(
+                () => new SignalRegistration(Youth.WithoutBsn(substitutes.Issue(details.FamilyName, details.DateOfBirth, details.Sex), details.DateOfBirth), signal.Organisation, signal.Reporter, signal.Criterion),
+                cancellationToken).ConfigureAwait(false);
         }
         else
         {
             return new FacilitatedAnswer(RegistrationOutcome.Refused, RegistrationRefusal.InvalidRegistration, IdentityMessages.FacilityFoundNoBsn, false, default, default, []);
         }
 
-        var result = await _index.RegisterAsync(new SignalRegistration(youth, signal.Organisation, signal.Reporter, signal.Criterion), cancellationToken).ConfigureAwait(false);
-        var identified = !youth.Bsn.IsSubstituteNumber;
+        var identified = found is { IsDefault: false, IsSubstituteNumber: false };
         return result.IsRefused
             ? new FacilitatedAnswer(result.Outcome, result.Refusal, result.Message, identified, default, default, [])
             : new FacilitatedAnswer(

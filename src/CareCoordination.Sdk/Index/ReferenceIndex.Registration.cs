@@ -127,6 +127,24 @@ public sealed partial class ReferenceIndex
         return await DurablyAsync(() => RegisterAll(registrations), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Registers a signal whose registration is made inside the operation, so that what making it writes (a substitute
+    /// number the facility issues) commits and rolls back with the registration, and completes once both are durable.
+    /// </summary>
+    /// <param name="registration">Makes the registration; it runs once, in the operation.</param>
+    /// <param name="cancellationToken">Cancels the registration until it is queued for its commit.</param>
+    internal async Task<RegistrationResult> RegisterAsync(Func<SignalRegistration> registration, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_durable is null)
+        {
+            return Register(registration());
+        }
+
+        using var activity = StartRegisterActivity(1);
+        return (await DurablyAsync(() => RegisterAll([registration()]), cancellationToken).ConfigureAwait(false))[0];
+    }
+
     private static System.Diagnostics.Activity? StartRegisterActivity(int count)
     {
         var activity = CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.RegisterActivity);

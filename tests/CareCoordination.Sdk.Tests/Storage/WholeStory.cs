@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.FollowUp.Book;
@@ -45,7 +46,7 @@ public static class WholeStory
     /// <param name="seed">Chooses the family's BSNs, so that runs sharing a server use their own numbers.</param>
     /// <param name="pseudonymised">Whether the host registers a <see cref="YouthPseudonymiser"/>; without one, the store holds BSNs, which proves that a scan finds them.</param>
     /// <param name="checkpointPath">Where the audit trail's signed checkpoints go, as QuickStart puts them beside its database; <see langword="null"/> for nowhere.</param>
-    /// <returns>Every BSN the story used: two youths, their two parents, and a youth at their address.</returns>
+    /// <returns>Every number the story used: two youths, their two parents, a youth at their address, and the substitute number of a youth without a BSN.</returns>
     public static IReadOnlyList<Bsn> Run(ISignalStore store, int seed, bool pseudonymised, string? checkpointPath = null)
     {
         var people = TestBsns.Generate(5, seed);
@@ -125,6 +126,14 @@ public static class WholeStory
         var objection = access.LodgeRequest(new Actor("parent", ActorRole.DataSubject, null, null, "portal"), sam, new VerifiedRequester(ConsentGiver.Parents, IdentityVerification.DigiD, "portal session"), schoolSignal, SubjectRequestKind.Objection, "We were never told why the school signalled.");
         access.DecideRequest(new Actor("school-reporter", ActorRole.Reporter, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), "story"), objection.Id, upheld: true, "The school withdraws its concern.");
 
+        // A youth the BSN facility cannot identify is signalled under a substitute number, issued in the registration's change set.
+        var substitutes = services.GetRequiredService<SubstituteNumberRegister>();
+        var unidentified = new FacilitatedSignalDesk(index, new FakeBsnFacility(), substitutes)
+            .SubmitAsync(new FacilitatedSignal(new IdentifyingDetails("Yilmaz", new LocalDate(2019, 1, 1).PlusDays(seed % 300), Sex.Female), Jgz, TestRegion.ReporterOf(Jgz), ReportingCriterion.SeriousUpbringingProblems))
+            .AsTask().GetAwaiter().GetResult();
+        Assert.False(unidentified.IsRefused || unidentified.IsIdentified);
+        var substitute = Assert.Single(substitutes.Issued).Number.AsIndexKey();
+
         // The newest signal is erased, so that the store keeps a high-water mark above every signal it still holds.
         index.Register(new SignalRegistration(sara, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
         index.Withdraw(sara.Bsn, TestRegion.School, WithdrawalReason.Unjustified);
@@ -135,7 +144,7 @@ public static class WholeStory
             streams.Append(StreamDocuments.ServiceIdempotencyKeys, "3", 0, [new StreamEvent("KeyClaimed", 1, clock.GetCurrentInstant(), FormattableString.Invariant($$"""{"key":"{{Amw.Value}}:{{seed:x8}}","fingerprint":"c3RvcnkK"}"""))]);
         }
 
-        return people;
+        return [.. people, substitute];
     }
 
     /// <summary>Opens the store again with the same keying and checks that every area came back with the story's persons.</summary>
@@ -149,7 +158,8 @@ public static class WholeStory
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var access = services.GetRequiredService<PersonDataAccess>();
-        Assert.Equal(4, index.ActiveSignalCount);
+        Assert.Equal(5, index.ActiveSignalCount);
+        Assert.Single(index.GetActiveSignals(people[5]));
         var handled = desk.WhichCaseHandles(people[0]) ?? throw new InvalidOperationException("the case did not come back");
         Assert.Equal(handled.Case, desk.WhichCaseHandles(people[1])?.Case);
         Assert.Equal(CaseStatus.HandedOver, handled.Status);

@@ -31,7 +31,7 @@ public sealed class YouthKeyMigrationTests
 
         var report = YouthKeyMigration.Migrate(source, YouthKeying.ByBsn, target, YouthKeying.Pseudonymised(StoryKey));
 
-        Assert.Equal(4, report.Signals);
+        Assert.Equal(5, report.Signals);
         Assert.True(report.AuditRecords > 0 && report.StreamEvents > 0 && report.RememberedAnswers == 3);
         MigratedStore.AssertSameContents(source, YouthKeying.ByBsn, target, YouthKeying.Pseudonymised(StoryKey), people);
         WholeStory.AssertRebuilds(target, people, pseudonymised: true);

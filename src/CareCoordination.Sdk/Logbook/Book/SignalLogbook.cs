@@ -123,6 +123,18 @@ public sealed class SignalLogbook : IReferenceIndexObserver, IChangeParticipant
         }
     }
 
+    /// <summary>Gets every line the logbook keeps, oldest first, without an audit record: for the SDK's own consistency checks, never handed to a person.</summary>
+    internal IReadOnlyList<LogbookEntry> Lines
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _days.Values.SelectMany(d => d)];
+            }
+        }
+    }
+
     /// <summary>Erases every day past the retention (a daily job): a day is kept for <see cref="RegionPolicy.LogbookRetention"/> after it.</summary>
     /// <param name="today">The day the job runs for.</param>
     /// <returns>How many lines were erased.</returns>
