@@ -45,6 +45,21 @@ public sealed class StaleVersionException : InvalidOperationException
     /// <summary>Gets the version it is at.</summary>
     public int ActualVersion { get; }
 
-    /// <summary>Refuses a change made on <paramref name="expected"/> when <paramref name="actual"/> is current, in the caller's own (localised) words.</summary>
-    internal static StaleVersionException Of(string what, int expected, int actual, string message) => new(what, expected, actual, message);
+    /// <summary>
+    /// The one version check of every versioned change (cases, plans, consents): refuses a change made on
+    /// <paramref name="expected"/> when <paramref name="actual"/> is current; a caller that names no version changes
+    /// whatever version it is at.
+    /// </summary>
+    /// <param name="what">What is changed, as <see cref="What"/> names it.</param>
+    /// <param name="expected">The version the change was made on, or <see langword="null"/> for any.</param>
+    /// <param name="actual">The version it is at.</param>
+    /// <param name="format">The localised message, with what is changed, the current and the expected version as {0}, {1} and {2}.</param>
+    /// <param name="named">What is changed, as the message names it.</param>
+    internal static void ThrowIfStale(string what, int? expected, int actual, string format, object named)
+    {
+        if (expected is { } version && version != actual)
+        {
+            throw new StaleVersionException(what, version, actual, string.Format(System.Globalization.CultureInfo.CurrentCulture, format, named, actual, version));
+        }
+    }
 }

@@ -3,7 +3,7 @@ using CareCoordination.Sdk.Organisations;
 
 namespace CareCoordination.Sdk.FollowUp;
 
-/// <summary>A follow-up step was refused: the match is unknown, or the one recording is not the match coordinator, or the contact is not one of the match's parties.</summary>
+/// <summary>A follow-up step was refused: the one recording is not the match coordinator, or the contact is not one of the match's parties. An unknown match is a <see cref="NotFoundException"/>, as everything the SDK does not know.</summary>
 public sealed class FollowUpRefusedException : InvalidOperationException
 {
     /// <summary>Initializes a new instance.</summary>
@@ -33,6 +33,6 @@ public sealed class FollowUpRefusedException : InvalidOperationException
         MatchCoordinator = matchCoordinator;
     }
 
-    /// <summary>Gets the match's coordinator, when the match is known.</summary>
+    /// <summary>Gets the match's coordinator.</summary>
     public OrganisationId? MatchCoordinator { get; }
 }

@@ -41,9 +41,8 @@ internal sealed class CaseIndex(CoordinatorPool pool)
     public CoordinationCase Get(CaseId @case, int? expectedVersion)
     {
         var current = Get(@case);
-        return expectedVersion is { } expected && expected != current.Version
-            ? throw StaleVersionException.Of(@case.ToString(), expected, current.Version, Internal.Messages.Format(CoordinationMessages.StaleCaseVersion, @case, current.Version, expected))
-            : current;
+        StaleVersionException.ThrowIfStale(@case.ToString(), expectedVersion, current.Version, CoordinationMessages.StaleCaseVersion, @case);
+        return current;
     }
 
     /// <summary>Finds the open case of a family, or else of the first of the youths that has one.</summary>

@@ -125,7 +125,8 @@ public sealed class MatchFollowUpBook : IReferenceIndexObserver, IChangeParticip
     /// <param name="recordedBy">The organisation recording it: the match coordinator.</param>
     /// <param name="contact">The reporter of one of the two signals who became the central contact.</param>
     /// <returns>The follow-up as it is now.</returns>
-    /// <exception cref="FollowUpRefusedException">The match is unknown, the recorder is not its coordinator, or the contact is not one of its reporters; nothing changed.</exception>
+    /// <exception cref="NotFoundException">The match is unknown; nothing changed.</exception>
+    /// <exception cref="FollowUpRefusedException">The recorder is not the match's coordinator, or the contact is not one of its reporters; nothing changed.</exception>
     public MatchFollowUp RecordCentralContact(SignalId signal, SignalId otherSignal, OrganisationId recordedBy, ProfessionalId contact)
     {
         var now = _clock.GetCurrentInstant();
@@ -145,7 +146,8 @@ public sealed class MatchFollowUpBook : IReferenceIndexObserver, IChangeParticip
     /// <param name="recordedBy">The organisation recording it: the match coordinator.</param>
     /// <param name="aligned">Whether the professionals aligned their help.</param>
     /// <returns>The follow-up as it is now.</returns>
-    /// <exception cref="FollowUpRefusedException">The match is unknown or the recorder is not its coordinator; nothing changed.</exception>
+    /// <exception cref="NotFoundException">The match is unknown; nothing changed.</exception>
+    /// <exception cref="FollowUpRefusedException">The recorder is not the match's coordinator; nothing changed.</exception>
     public MatchFollowUp RecordAligned(SignalId signal, SignalId otherSignal, OrganisationId recordedBy, bool aligned)
     {
         return _streams.Run(_gate, () =>
@@ -212,7 +214,7 @@ public sealed class MatchFollowUpBook : IReferenceIndexObserver, IChangeParticip
         var key = KeyOf(signal, otherSignal);
         if (!_matches.TryGetValue(key, out var followUp))
         {
-            throw new FollowUpRefusedException(Messages.Format(MatchingMessages.FollowUpUnknownMatch, signal, otherSignal), (OrganisationId?)null);
+            throw NotFoundException.Missing(FormattableString.Invariant($"match-{key.Item1}-{key.Item2}"), Messages.Format(MatchingMessages.FollowUpUnknownMatch, signal, otherSignal));
         }
 
         return followUp.MatchCoordinator == recordedBy

@@ -135,10 +135,7 @@ public sealed partial class PlanBook
         return Operation(() =>
         {
             var current = _plans.GetValueOrDefault(@case) ?? throw new PlanChangeRefusedException(@case, EscalationLevel.None, "a change", "the case has no plan yet");
-            if (current.Version != expectedVersion)
-            {
-                throw StaleVersionException.Of("plan of " + @case, expectedVersion, current.Version, Internal.Messages.Format(CoordinationMessages.StalePlanVersion, @case, current.Version, expectedVersion));
-            }
+            StaleVersionException.ThrowIfStale("plan of " + @case, expectedVersion, current.Version, CoordinationMessages.StalePlanVersion, @case);
 
             var next = change(current, _clock.GetCurrentInstant());
             if (next is null || next.Case != @case || next.Version < current.Version || !next.History.Take(current.Version).SequenceEqual(current.History))

@@ -280,9 +280,9 @@ public sealed partial class ConsentRegister
         lock (_gate)
         {
             // A stale version is the answer to a concurrent withdrawal, so it is checked before "already withdrawn".
-            if (_consents.TryGetValue(consent, out var seen) && expectedVersion is { } expected && seen.Version != expected)
+            if (_consents.TryGetValue(consent, out var seen))
             {
-                throw StaleVersionException.Of(seen.Reference, expected, seen.Version, Messages.Format(PrivacyMessages.StaleConsentVersion, seen.Reference, seen.Version, expected));
+                StaleVersionException.ThrowIfStale(seen.Reference, expectedVersion, seen.Version, PrivacyMessages.StaleConsentVersion, seen.Reference);
             }
 
             return seen is null

@@ -108,7 +108,7 @@ public sealed class MatchFollowUpBookTests
         var notCoordinator = Assert.Throws<FollowUpRefusedException>(() => book.RecordAligned(match.Signal, match.OtherSignal, TestRegion.School, true));
         Assert.Equal(TestRegion.YouthProtection, notCoordinator.MatchCoordinator);
         Assert.Throws<FollowUpRefusedException>(() => book.RecordCentralContact(match.Signal, match.OtherSignal, TestRegion.YouthProtection, TestRegion.ReporterOf(TestRegion.SocialWork)));
-        Assert.Throws<FollowUpRefusedException>(() => book.RecordAligned(match.Signal, new Sdk.Signals.SignalId(99), TestRegion.YouthProtection, true));
+        Assert.Equal("match-" + match.Signal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-99", Assert.Throws<NotFoundException>(() => book.RecordAligned(match.Signal, new Sdk.Signals.SignalId(99), TestRegion.YouthProtection, true)).What);
         Assert.False(Assert.Single(book.All).HasContact);
         Assert.Null(Assert.Single(book.All).Aligned);
     }
