@@ -288,6 +288,37 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         Assert.Equal("7|3511AB-8|344", Query($"SELECT family_id || '|' || address || '|' || COALESCE(municipality::text, '') FROM {schema}.family_addresses"));
     }
 
+    [Fact]
+    public void A_schema_of_version_5_gains_the_age_limit_column_and_the_next_renewal_fills_it()
+    {
+        var schema = NewSchema();
+        var youth = new Identity.Youth(Testing.TestBsns.Generate(1, seed: 61)[0], new NodaTime.LocalDate(2006, 3, 1));
+        var clock = new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0));
+        var registration = new Signals.SignalRegistration(youth, Testing.TestRegion.School, Testing.TestRegion.ReporterOf(Testing.TestRegion.School), Signals.ReportingCriterion.SeriousUpbringingProblems);
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), clock, store).Register(registration).ThrowIfRefused();
+        }
+
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"ALTER TABLE {schema}.signals DROP COLUMN age_limit_day; UPDATE {schema}.schema_info SET version = 5;", connection);
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
+        {
+            Assert.Equal("|6", Query($"SELECT COALESCE(age_limit_day::text, '') || '|' || (SELECT MAX(version) FROM {schema}.schema_info)::text FROM {schema}.signals"));
+            clock.Advance(NodaTime.Duration.FromDays(1));
+            var index = new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), clock, store);
+            Assert.Equal(Signals.RegistrationOutcome.Renewed, index.Register(registration).Outcome);
+        }
+
+        // The 23rd birthday of a youth born on 1 March 2006, as a day number.
+        Assert.Equal("740771", Query($"SELECT age_limit_day::text FROM {schema}.signals"));
+    }
+
     private static string? Query(string sql)
     {
         using var connection = new NpgsqlConnection(ConnectionString);
