@@ -97,7 +97,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
         {
-            WholeStory.AssertRebuilds(store, keyed, pseudonymised: true);
+            WholeStory.AssertRebuilds(store, keyed, pseudonymised: true, checkpoints: new Privacy.Audit.FileAuditCheckpointSink(keyedCheckpoints));
         }
 
         var plainFiles = RelationFiles(plainSchema);
@@ -118,10 +118,12 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         var keyedSchema = NewSchema();
         var keying = YouthKeying.Pseudonymised(new Privacy.YouthPseudonymiser(Testing.TestKeys.Bytes("youth")));
         IReadOnlyList<Identity.Bsn> people;
+        Privacy.Audit.IAuditCheckpointSink checkpoints;
         try
         {
             using var source = new Sqlite.SqliteSignalStore(System.IO.Path.Combine(directory, "bsn.db"));
             people = WholeStory.Run(source, seed: 73, pseudonymised: false);
+            checkpoints = WholeStory.CheckpointsOf(source);
             using (var target = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
             {
                 Storage.Migration.YouthKeyMigration.Migrate(source, YouthKeying.ByBsn, target, keying);
@@ -135,7 +137,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
 
         using (var reopened = new PostgreSqlSignalStore(ConnectionString, keyedSchema))
         {
-            WholeStory.AssertRebuilds(reopened, people, pseudonymised: true);
+            WholeStory.AssertRebuilds(reopened, people, pseudonymised: true, checkpoints: checkpoints);
         }
 
         Assert.All(people, bsn => Assert.False(StoredBytes.AnyContains(RelationFiles(keyedSchema), bsn), "a BSN is in the migrated schema's files"));
@@ -186,15 +188,16 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     public void The_audit_trail_survives_a_restart_and_a_record_changed_in_the_database_is_detected()
     {
         var schema = NewSchema();
+        var checkpoints = new Privacy.Audit.TextWriterAuditCheckpointSink(System.IO.TextWriter.Null);
         string head;
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
         {
-            head = AuditSinkChecks.Write(store, 5);
+            head = AuditSinkChecks.Write(store, checkpoints, 5);
         }
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
         {
-            var trail = AuditSinkChecks.Open(store);
+            var trail = AuditSinkChecks.Open(store, checkpoints);
             Assert.Equal((5, head), (trail.Count, trail.Head));
             Assert.True(trail.Verify().IsIntact);
         }
@@ -208,7 +211,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
         {
-            var error = Assert.Throws<Privacy.AuditTrailBrokenException>(() => AuditSinkChecks.Open(store));
+            var error = Assert.Throws<Privacy.AuditTrailBrokenException>(() => AuditSinkChecks.Open(store, checkpoints));
             Assert.Equal((false, (long?)2), (error.Verification.IsIntact, error.Verification.FirstBrokenSequence));
         }
     }
@@ -220,6 +223,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
     public void A_schema_from_an_older_version_is_migrated_and_keeps_its_signals(int version, string laterTables)
     {
         var schema = NewSchema();
+        var checkpoints = new Privacy.Audit.TextWriterAuditCheckpointSink(System.IO.TextWriter.Null);
         IReadOnlyList<Identity.Bsn> people;
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
         {
@@ -239,8 +243,8 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         {
             var index = new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store);
             Assert.Equal(6, index.ActiveSignalCount);
-            AuditSinkChecks.Write(store, 2);
-            Assert.Equal(2, AuditSinkChecks.Open(store).Count);
+            AuditSinkChecks.Write(store, checkpoints, 2);
+            Assert.Equal(2, AuditSinkChecks.Open(store, checkpoints).Count);
             store.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
             Assert.Single(store.ReadStreams("case"));
             // The family from before the migration gets its address, and a neighbour's household moves in at it.

@@ -114,7 +114,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         Assert.All(keyed, bsn => Assert.False(StoredBytes.AnyContains(FilesOf(keyedPath), bsn), "a BSN is in the pseudonymised store's file after closing"));
         using (var reopened = new SqliteSignalStore(keyedPath))
         {
-            WholeStory.AssertRebuilds(reopened, keyed, pseudonymised: true);
+            WholeStory.AssertRebuilds(reopened, keyed, pseudonymised: true, checkpoints: new Privacy.Audit.FileAuditCheckpointSink(keyedPath + ".checkpoints"));
         }
     }
 
@@ -193,16 +193,17 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
     [Fact]
     public void The_audit_trail_survives_a_restart_and_a_record_changed_in_the_file_is_detected()
     {
+        var checkpoints = new Privacy.Audit.TextWriterAuditCheckpointSink(TextWriter.Null);
         var path = Path.Combine(_directory, "audit.db");
         string head;
         using (var store = new SqliteSignalStore(path))
         {
-            head = AuditSinkChecks.Write(store, 5);
+            head = AuditSinkChecks.Write(store, checkpoints, 5);
         }
 
         using (var store = new SqliteSignalStore(path))
         {
-            var trail = AuditSinkChecks.Open(store);
+            var trail = AuditSinkChecks.Open(store, checkpoints);
             Assert.Equal((5, head), (trail.Count, trail.Head));
             Assert.True(trail.Verify().IsIntact);
             Assert.Equal("consent-3", store.LoadAuditTrail().Records[3].BasisReference);
@@ -213,7 +214,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
 
         using (var store = new SqliteSignalStore(path))
         {
-            var error = Assert.Throws<Privacy.AuditTrailBrokenException>(() => AuditSinkChecks.Open(store));
+            var error = Assert.Throws<Privacy.AuditTrailBrokenException>(() => AuditSinkChecks.Open(store, checkpoints));
             Assert.Equal((false, (long?)3), (error.Verification.IsIntact, error.Verification.FirstBrokenSequence));
         }
     }
@@ -224,6 +225,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
     [InlineData(3, "")]
     public void A_file_from_an_older_schema_version_is_migrated_and_keeps_its_signals(int version, string laterTables)
     {
+        var checkpoints = new Privacy.Audit.TextWriterAuditCheckpointSink(TextWriter.Null);
         var path = Path.Combine(_directory, FormattableString.Invariant($"v{version}.db"));
         IReadOnlyList<Identity.Bsn> people;
         using (var store = new SqliteSignalStore(path))
@@ -237,8 +239,8 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         {
             var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0)), store);
             Assert.Equal(6, index.ActiveSignalCount);
-            AuditSinkChecks.Write(store, 2);
-            Assert.Equal(2, AuditSinkChecks.Open(store).Count);
+            AuditSinkChecks.Write(store, checkpoints, 2);
+            Assert.Equal(2, AuditSinkChecks.Open(store, checkpoints).Count);
             store.Append("case", "1", 0, [new StreamEvent("CaseOpened", 1, NodaTime.Instant.FromUtc(2026, 11, 24, 9, 0), "{}")]);
             Assert.Single(store.ReadStreams("case"));
             // The family from before the migration gets its address, and a neighbour's household moves in at it.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Migration;
 using CareCoordination.Sdk.Testing;
@@ -26,7 +27,7 @@ public sealed class SqliteYouthKeyMigrationTests : IDisposable
         IReadOnlyList<Identity.Bsn> people;
         using (var source = new SqliteSignalStore(sourcePath))
         {
-            people = WholeStory.Run(source, seed: 71, pseudonymised: false);
+            people = WholeStory.Run(source, seed: 71, pseudonymised: false, checkpointPath: sourcePath + ".checkpoints");
             using var target = new SqliteSignalStore(targetPath);
             YouthKeyMigration.Migrate(source, YouthKeying.ByBsn, target, keying);
             MigratedStore.AssertSameContents(source, YouthKeying.ByBsn, target, keying, people);
@@ -34,15 +35,19 @@ public sealed class SqliteYouthKeyMigrationTests : IDisposable
 
         Assert.All(people, bsn => Assert.True(StoredBytes.AnyContains(FilesOf(sourcePath), bsn), "the source keyed by BSN keeps its numbers: the scan must find them"));
         Assert.All(people, bsn => Assert.False(StoredBytes.AnyContains(FilesOf(targetPath), bsn), "a BSN is in the migrated file"));
+
+        // The migrated trail is the source's up to the migration: it starts from the source's checkpoints, and from
+        // then on the two trails have checkpoints of their own.
+        File.Copy(sourcePath + ".checkpoints", targetPath + ".checkpoints");
         using (var reopened = new SqliteSignalStore(targetPath))
         {
-            WholeStory.AssertRebuilds(reopened, people, pseudonymised: true);
+            WholeStory.AssertRebuilds(reopened, people, pseudonymised: true, checkpoints: new FileAuditCheckpointSink(targetPath + ".checkpoints"));
         }
 
         using (var source = new SqliteSignalStore(sourcePath))
         {
             Assert.Equal("bsn", source.ReadYouthKeying());
-            WholeStory.AssertRebuilds(source, people, pseudonymised: false);
+            WholeStory.AssertRebuilds(source, people, pseudonymised: false, checkpoints: new FileAuditCheckpointSink(sourcePath + ".checkpoints"));
         }
     }
 
@@ -57,14 +62,14 @@ public sealed class SqliteYouthKeyMigrationTests : IDisposable
         using (var source = new SqliteSignalStore(sourcePath))
         using (var target = new SqliteSignalStore(targetPath))
         {
-            people = WholeStory.Run(source, seed: 72, pseudonymised: true);
+            people = WholeStory.Run(source, seed: 72, pseudonymised: true, checkpointPath: sourcePath + ".checkpoints");
             YouthKeyMigration.Migrate(source, oldKeying, target, YouthKeying.Pseudonymised(newKey));
             MigratedStore.AssertSameContents(source, oldKeying, target, YouthKeying.Pseudonymised(newKey), people);
         }
 
         Assert.All(people, bsn => Assert.False(StoredBytes.AnyContains(FilesOf(targetPath), bsn), "a BSN is in the migrated file"));
         using var reopened = new SqliteSignalStore(targetPath);
-        WholeStory.AssertRebuilds(reopened, people, pseudonymised: true, newKey);
+        WholeStory.AssertRebuilds(reopened, people, pseudonymised: true, newKey, new FileAuditCheckpointSink(sourcePath + ".checkpoints"));
     }
 
     private static List<string> FilesOf(string path) => [.. new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists)];

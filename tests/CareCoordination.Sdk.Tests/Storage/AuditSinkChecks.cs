@@ -15,16 +15,18 @@ public static class AuditSinkChecks
 
     /// <summary>Opens a trail on the sink, as a host does at start-up.</summary>
     /// <param name="sink">The sink.</param>
+    /// <param name="checkpoints">Where the trail's checkpoints go; the same each time the test opens the store, as a host's outlive a restart.</param>
     /// <returns>The trail.</returns>
-    public static AuditTrail Open(IAuditSink sink) => new(TestKeys.Pseudonymiser, TestKeys.AuditChain, new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), sink, new TextWriterAuditCheckpointSink(System.IO.TextWriter.Null));
+    public static AuditTrail Open(IAuditSink sink, IAuditCheckpointSink checkpoints) => new(TestKeys.Pseudonymiser, TestKeys.AuditChain, new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), sink, checkpoints);
 
     /// <summary>Appends records about the first test youth through a trail on the sink.</summary>
     /// <param name="sink">The sink.</param>
+    /// <param name="checkpoints">Where the trail's checkpoints go.</param>
     /// <param name="count">How many.</param>
     /// <returns>The trail's head afterwards.</returns>
-    public static string Write(IAuditSink sink, int count)
+    public static string Write(IAuditSink sink, IAuditCheckpointSink checkpoints, int count)
     {
-        var trail = Open(sink);
+        var trail = Open(sink, checkpoints);
         for (var i = 0; i < count; i++)
         {
             trail.Append(Reporter, TestBsns.First, AuditAction.Read, DataCategory.Signals, "item " + i, AccessBasis.OwnRegistration, i % 2 == 0 ? null : "consent-" + i, flaggedForReview: i == 3);

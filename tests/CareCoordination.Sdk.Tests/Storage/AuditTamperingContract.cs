@@ -144,6 +144,47 @@ public abstract class AuditTamperingContract
         }
     }
 
+    [Fact]
+    public void Cutting_off_the_newest_records_and_deleting_the_checkpoints_is_detected_at_opening()
+    {
+        using (var store = (IDisposable)OpenStore())
+        {
+            Append(Open((IAuditSink)store), 6);
+        }
+
+        Execute($"DELETE FROM {Table("audit_records")} WHERE sequence > 4");
+
+        using (var store = (IDisposable)OpenStore())
+        {
+            var error = Assert.Throws<AuditTrailBrokenException>(() => new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, _clock, (IAuditSink)store, new TextWriterAuditCheckpointSink(TextWriter.Null)));
+            Assert.Equal(5L, error.Verification.FirstBrokenSequence);
+            Assert.Contains("checkpoints were lost or deleted", error.Verification.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void After_an_investigation_a_privacy_officer_anchors_a_trail_whose_checkpoints_were_lost_again()
+    {
+        using (var store = (IDisposable)OpenStore())
+        {
+            Append(Open((IAuditSink)store), 3);
+        }
+
+        var restored = new TextWriterAuditCheckpointSink(TextWriter.Null);
+        using (var store = (IDisposable)OpenStore())
+        {
+            var investigated = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, _clock, (IAuditSink)store, restored, refuseBrokenChain: false);
+            Assert.False(investigated.VerificationAtOpen.IsIntact);
+            Assert.Equal(3L, restored.ReadLatest()?.Sequence);
+        }
+
+        using (var store = (IDisposable)OpenStore())
+        {
+            var reopened = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, _clock, (IAuditSink)store, restored);
+            Assert.True(reopened.VerificationAtOpen.IsIntact, reopened.VerificationAtOpen.Reason);
+        }
+    }
+
     private void AssertDetected(Action<IReadOnlyList<AuditRecord>> tamper, long brokenAt)
     {
         using (var store = (IDisposable)OpenStore())

@@ -147,14 +147,20 @@ public static class WholeStory
         return [.. people, substitute];
     }
 
+    /// <summary>Gets the checkpoints the story's audit trail published on a store it ran on without a checkpoint file, for opening a migrated copy of it.</summary>
+    /// <param name="store">The store the story ran on.</param>
+    /// <returns>The sink.</returns>
+    public static IAuditCheckpointSink CheckpointsOf(ISignalStore store) => HostedSdk.CheckpointsOf(store);
+
     /// <summary>Opens the store again with the same keying and checks that every area came back with the story's persons.</summary>
     /// <param name="store">The store the story ran on.</param>
     /// <param name="people">What <see cref="Run"/> returned.</param>
     /// <param name="pseudonymised">Whether the story ran pseudonymised.</param>
     /// <param name="pseudonymiser">The key the store was written with, when not the test's fixed one.</param>
-    public static void AssertRebuilds(ISignalStore store, IReadOnlyList<Bsn> people, bool pseudonymised, YouthPseudonymiser? pseudonymiser = null)
+    /// <param name="checkpoints">The checkpoints the story's audit trail published, when the store is opened through another object than the one the story ran on (a restart, or a migrated copy).</param>
+    public static void AssertRebuilds(ISignalStore store, IReadOnlyList<Bsn> people, bool pseudonymised, YouthPseudonymiser? pseudonymiser = null, IAuditCheckpointSink? checkpoints = null)
     {
-        using var services = HostedSdk.Build(store, new FakeClock(Instant.FromUtc(2026, 11, 24, 9, 0)), pseudonymised, pseudonymiser: pseudonymiser);
+        using var services = HostedSdk.Build(store, new FakeClock(Instant.FromUtc(2026, 11, 24, 9, 0)), pseudonymised, pseudonymiser: pseudonymiser, checkpoints: checkpoints);
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var access = services.GetRequiredService<PersonDataAccess>();

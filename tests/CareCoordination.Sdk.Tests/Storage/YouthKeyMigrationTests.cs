@@ -34,7 +34,7 @@ public sealed class YouthKeyMigrationTests
         Assert.Equal(5, report.Signals);
         Assert.True(report.AuditRecords > 0 && report.StreamEvents > 0 && report.RememberedAnswers == 3);
         MigratedStore.AssertSameContents(source, YouthKeying.ByBsn, target, YouthKeying.Pseudonymised(StoryKey), people);
-        WholeStory.AssertRebuilds(target, people, pseudonymised: true);
+        WholeStory.AssertRebuilds(target, people, pseudonymised: true, checkpoints: HostedSdk.CheckpointsOf(source));
         Assert.Equal("bsn", source.ReadYouthKeying());
     }
 
@@ -92,7 +92,7 @@ public sealed class YouthKeyMigrationTests
         YouthKeyMigration.Migrate(source, YouthKeying.Pseudonymised(StoryKey), target, YouthKeying.Pseudonymised(NewKey));
 
         MigratedStore.AssertSameContents(source, YouthKeying.Pseudonymised(StoryKey), target, YouthKeying.Pseudonymised(NewKey), people);
-        WholeStory.AssertRebuilds(target, people, pseudonymised: true, NewKey);
+        WholeStory.AssertRebuilds(target, people, pseudonymised: true, NewKey, HostedSdk.CheckpointsOf(source));
         Assert.Throws<StoreKeyingMismatchException>(() => new ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), new NodaTime.Testing.FakeClock(IndexScenario.Start), target, null, StoryKey));
     }
 

@@ -84,7 +84,7 @@ public sealed partial class AuditTrail
     /// <see cref="VerificationAtOpen"/> reports the break, and new records continue after the highest sequence number
     /// known, so that the break stays visible.
     /// </param>
-    /// <exception cref="AuditTrailBrokenException">The chain does not verify and <paramref name="refuseBrokenChain"/> is set.</exception>
+    /// <exception cref="AuditTrailBrokenException">The chain does not verify (also when the checkpoint sink lost the checkpoints of a trail anchored before) and <paramref name="refuseBrokenChain"/> is set.</exception>
     public AuditTrail(Pseudonymiser pseudonymiser, AuditChainKey key, IClock clock, IAuditSink sink, IAuditCheckpointSink checkpoints, bool refuseBrokenChain = true)
         : this(new AuditKeyRing(key, pseudonymiser), clock, sink, checkpoints, refuseBrokenChain)
     {
@@ -100,7 +100,7 @@ public sealed partial class AuditTrail
     /// <param name="sink">The durable sink, usually the store.</param>
     /// <param name="checkpoints">Where the checkpoints go, outside the store.</param>
     /// <param name="refuseBrokenChain">Whether a chain that does not verify stops the open (pass <see langword="true"/> unless an operator investigates a break; see the other constructor).</param>
-    /// <exception cref="AuditTrailBrokenException">The chain does not verify (also when a key epoch it needs is not in the ring) and <paramref name="refuseBrokenChain"/> is set.</exception>
+    /// <exception cref="AuditTrailBrokenException">The chain does not verify (also when a key epoch it needs is not in the ring, or the checkpoint sink lost the checkpoints of a trail anchored before) and <paramref name="refuseBrokenChain"/> is set.</exception>
     /// <exception cref="ArgumentException">The ring holds no pseudonymiser for the epoch the trail is in, so new records could not name persons as the earlier ones do.</exception>
     public AuditTrail(AuditKeyRing keys, IClock clock, IAuditSink sink, IAuditCheckpointSink checkpoints, bool refuseBrokenChain)
         : this(keys, clock)
@@ -109,7 +109,7 @@ public sealed partial class AuditTrail
         _checkpoints = Guard.NotNull(checkpoints);
         var stored = sink.LoadAuditTrail();
         var latest = checkpoints.ReadLatest();
-        VerificationAtOpen = AuditChainVerifier.Verify(stored, keys, latest);
+        VerificationAtOpen = (latest is null ? AuditChainVerifier.CheckpointsLost(stored) : null) ?? AuditChainVerifier.Verify(stored, keys, latest);
         if (!VerificationAtOpen.IsIntact && refuseBrokenChain)
         {
             throw new AuditTrailBrokenException(VerificationAtOpen);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using CareCoordination.Sdk.Storage;
 
 namespace CareCoordination.Sdk.Privacy.Audit;
@@ -96,6 +97,28 @@ internal static class AuditChainVerifier
         return anchored is not null && !string.Equals(anchored, checkpoint.Head, StringComparison.Ordinal)
             ? Broken(checkpoint.Sequence, "the record the last checkpoint names has another hash: the trail up to it was rewritten", records.Count)
             : new AuditVerification(true, null, "intact", records.Count);
+    }
+
+    /// <summary>
+    /// Says whether a trail opened against a sink without any checkpoint was anchored before: a trail that holds a
+    /// record sealed under a chain key, or that was purged, was written by a trail that published a checkpoint after
+    /// every record, so a sink that holds none lost them. Without them, records cut off at the end or a trail rewritten
+    /// as a whole cannot be seen, so the open reports the trail as broken instead of anchoring whatever it finds.
+    /// </summary>
+    /// <returns>The broken verification, or <see langword="null"/> when the trail was never anchored (new, or written before checkpoints).</returns>
+    public static AuditVerification? CheckpointsLost(StoredAuditTrail stored)
+    {
+        var records = stored.Records;
+        if (stored.GenesisSequence == 0 && !records.Any(r => r.IsKeyed))
+        {
+            return null;
+        }
+
+        var last = records.Count > 0 ? records[^1].Sequence : stored.GenesisSequence;
+        return Broken(
+            last + 1,
+            string.Create(CultureInfo.InvariantCulture, $"the checkpoint sink holds no checkpoint, but the trail up to #{last} was anchored as it was written: its checkpoints were lost or deleted, so records cut off at the end or a trail rewritten as a whole cannot be seen; restore them, or have a privacy officer investigate before the trail is anchored again"),
+            records.Count);
     }
 
     // A purged start is explained by a signed purge record kept in the chain, by the last checkpoint, or — for a
