@@ -38,6 +38,9 @@ public abstract class SchemaVersionSixStoreContract
     private static readonly Instant WrittenAt = Instant.FromUtc(2026, 11, 23, 9, 0);
     private static readonly Instant OpenedAt = Instant.FromUtc(2026, 11, 23, 18, 0);
 
+    // The story's reads through the access rules and its audited changes, each one record of the chain.
+    private const int AuditRecords = 8;
+
     // The state the story leaves, read through the areas that own it; each line is what one area holds about one person.
     private const string StoryState = """
         person 0: families [6]
@@ -150,8 +153,6 @@ public abstract class SchemaVersionSixStoreContract
             ((IDisposable)store).Dispose();
         }
     }
-
-    private const int AuditRecords = 8;
 
     /// <summary>What every area holds about each person of the story, one line per item, in the order of the story's persons.</summary>
     internal static string Describe(IServiceProvider sdk)
