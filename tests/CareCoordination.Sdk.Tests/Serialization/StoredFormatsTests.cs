@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Facility;
@@ -41,33 +42,43 @@ public sealed class StoredFormatsTests
 {
     private static readonly string[] SignalEventTypes = ["SignalRegistered", "SignalRenewed", "SignalWithdrawn", "SignalExpired", "SignalArchived", "SignalRemoved", "MatchFound"];
 
+    // The types whose JSON names a youth or a carer; each must be written with pseudonyms under a pseudonymised keying.
+    private static readonly string[] PersonTypes =
+    [
+        "idempotency RememberedAnswer", "stream CaseOpened", "stream ConsentGiven", "stream FamilyRecorded", "stream InformationObligation",
+        "stream LegalBasisRecorded", "stream SubjectRequestRecorded",
+    ];
+
     [Fact]
     public void Every_stored_event_and_document_type_is_written_exactly_as_docs_stored_formats_shows()
     {
-        var written = WriteEveryFormat();
+        var written = WriteEveryFormat(pseudonymised: false).Written;
 
         var expected = StreamDocuments.KnownTypes.Select(t => "stream " + t)
             .Concat(SignalEventTypes.Select(t => "signal " + t))
-            .Append("idempotency RememberedAnswer");
+            .Append("idempotency RememberedAnswer")
+            .Append("idempotency RememberedAnswer tombstone");
         Assert.Empty(expected.Except(written.Keys.Select(k => k[..k.LastIndexOf(' ')])));
 
-        var text = new StringBuilder();
-        foreach (var (key, json) in written.OrderBy(p => p.Key, StringComparer.Ordinal))
+        PinnedText.AssertDocumentShows("stored-formats.md", "keyed by BSN", Text(written));
+    }
+
+    [Fact]
+    public void Every_stored_type_that_holds_a_person_is_written_with_keyed_pseudonyms_exactly_as_docs_stored_formats_shows()
+    {
+        var (byBsn, story) = WriteEveryFormat(pseudonymised: false);
+        var (keyed, _) = WriteEveryFormat(pseudonymised: true);
+
+        // What the keying changes is what holds a person; the rest is pinned once, by the story keyed by BSN.
+        var holdingPersons = new SortedDictionary<string, string>(keyed.Where(p => byBsn[p.Key] != p.Value).ToDictionary(), StringComparer.Ordinal);
+        Assert.Equal(byBsn.Keys, keyed.Keys);
+        Assert.Empty(PersonTypes.Except(holdingPersons.Keys.Select(k => k[..k.LastIndexOf(' ')])));
+        foreach (var (key, json) in keyed)
         {
-            text.Append(key).Append('\n').Append(json).Append("\n\n");
+            Assert.All(story, person => Assert.False(json.Contains(person.RevealDigits(), StringComparison.Ordinal), $"{key} holds a BSN under a pseudonymised keying: {json}"));
         }
 
-        var path = Path.Combine(RepositoryFiles.Root, "docs", "stored-formats.md");
-        var document = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var start = document.IndexOf("```text\n", StringComparison.Ordinal) + "```text\n".Length;
-        var end = document.IndexOf("```", start, StringComparison.Ordinal);
-        if (Environment.GetEnvironmentVariable("CARECOORDINATION_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, document[..start] + text + document[end..]);
-            return;
-        }
-
-        Assert.Equal(document[start..end], text.ToString());
+        PinnedText.AssertDocumentShows("stored-formats.md", "pseudonymised", Text(holdingPersons.Select(p => KeyValuePair.Create(p.Key, WithoutFreshNonces(p.Value)))));
     }
 
     [Fact]
@@ -88,12 +99,31 @@ public sealed class StoredFormatsTests
         Assert.Equal(family.Youths, Assert.IsType<FamilyRecorded>(keyed.ReadRecord(written)).Youths);
     }
 
-    /// <summary>Runs every change that writes a distinct type through the real areas and keeps the first JSON of each type.</summary>
-    private static SortedDictionary<string, string> WriteEveryFormat()
+    /// <summary>A sealed text differs on every write by its fresh nonce; the page shows its length in place of its bytes.</summary>
+    private static string WithoutFreshNonces(string json) =>
+        Regex.Replace(json, @"""gcm:((?:[A-Za-z0-9/=]|\\u002B)+)""", m => FormattableString.Invariant($"\"gcm:<{Convert.FromBase64String(m.Groups[1].Value.Replace("\\u002B", "+", StringComparison.Ordinal)).Length} bytes in base 64: nonce, cipher text, tag>\""));
+
+    private static string Text(IEnumerable<KeyValuePair<string, string>> written)
+    {
+        var text = new StringBuilder();
+        foreach (var (key, json) in written.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            text.Append(key).Append('\n').Append(json).Append("\n\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Runs every change that writes a distinct type through the real areas and keeps the first JSON of each type, with
+    /// the persons it named.
+    /// </summary>
+    private static (SortedDictionary<string, string> Written, IReadOnlyList<Bsn> Persons) WriteEveryFormat(bool pseudonymised)
     {
         var store = new RecordingStore();
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
-        using var services = HostedSdk.Build(store, clock);
+        using var services = HostedSdk.Build(store, clock, pseudonymised);
+        var keying = pseudonymised ? YouthKeying.Pseudonymised(new YouthPseudonymiser(TestKeys.Bytes("youth"))) : YouthKeying.ByBsn;
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var plans = services.GetRequiredService<PlanBook>();
@@ -111,14 +141,15 @@ public sealed class StoredFormatsTests
         index.Register(new SignalRegistration(sara, amw, by, ReportingCriterion.FinancialProblems)).ThrowIfRefused();
         index.Register(new SignalRegistration(sam, jgz, TestRegion.ReporterOf(jgz), ReportingCriterion.SeriousUpbringingProblems)).ThrowIfRefused();
         index.Register(new SignalRegistration(other, bjz, TestRegion.ReporterOf(bjz), ReportingCriterion.ViolenceOrNeglect)).ThrowIfRefused();
-        index.Register(new SignalRegistration(other, amw, by, ReportingCriterion.ViolenceOrNeglect)).ThrowIfRefused();
+        // Its key's answer becomes a tombstone when the unjustified signal is erased below.
+        index.Register(new SignalRegistration(other, amw, by, ReportingCriterion.ViolenceOrNeglect).WithIdempotencyKey("erased")).ThrowIfRefused();
         index.Withdraw(other.Bsn, bjz, WithdrawalReason.RiskGone);
         index.Withdraw(other.Bsn, amw, WithdrawalReason.Unjustified);
 
         var moves = new MoveNotices(TestRegion.CreateDirectory(), new Dictionary<MunicipalityCode, OrganisationId> { [MunicipalityCode.FromNumber(363)] = TestRegion.YouthAndFamilyCentre }, store);
         moves.OnYouthMoved(new YouthMoved(sam.Bsn, family.Id, MunicipalityCode.FromNumber(344), MunicipalityCode.FromNumber(363), clock.GetCurrentInstant(), index.GetActiveSignals(sam.Bsn)));
 
-        new SubstituteNumberRegister(store, YouthKeying.ByBsn, clock).Issue("Smit", new LocalDate(2016, 2, 29), Sex.Male);
+        new SubstituteNumberRegister(store, keying, clock).Issue("Smit", new LocalDate(2016, 2, 29), Sex.Male);
 
         var caseId = desk.WhichCaseHandles(sam.Bsn)!.Case;
         desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], TestRegion.School, "ZAT"));
@@ -177,7 +208,7 @@ public sealed class StoredFormatsTests
 
         clock.Advance(Duration.FromDays(800));
         index.ExpireDue();
-        return store.Written;
+        return (store.Written, [sam.Bsn, sara.Bsn, other.Bsn, .. family.Carers]);
     }
 
     /// <summary>A store in memory that keeps the first JSON of every type it is asked to write.</summary>
@@ -199,7 +230,8 @@ public sealed class StoredFormatsTests
 
             foreach (var key in commit.IdempotencyKeys)
             {
-                Keep("idempotency", "RememberedAnswer", key.SchemaVersion, key.Json);
+                // A tombstone is linked to no signal: the one it answered with was erased.
+                Keep("idempotency", key.Signals.Count == 0 ? "RememberedAnswer tombstone" : "RememberedAnswer", key.SchemaVersion, key.Json);
             }
 
             _signals.Commit(commit);
