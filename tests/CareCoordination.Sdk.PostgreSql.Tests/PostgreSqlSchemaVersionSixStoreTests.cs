@@ -28,6 +28,7 @@ public sealed class PostgreSqlSchemaVersionSixStoreTests : SchemaVersionSixStore
 
     public void Dispose()
     {
+        DeleteCheckpoints();
         Execute($"DROP SCHEMA IF EXISTS {_schema} CASCADE");
         Execute($"DROP SCHEMA IF EXISTS {_fresh} CASCADE");
     }
@@ -55,13 +56,14 @@ public sealed class PostgreSqlSchemaVersionSixStoreTests : SchemaVersionSixStore
     {
         var written = "fixture_writer_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var dump = Path.Combine(Path.GetTempPath(), written + ".sql");
+        var checkpoints = Path.Combine(Path.GetTempPath(), written + ".checkpoints");
         Execute($"DROP SCHEMA IF EXISTS {written} CASCADE");
         try
         {
             var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, written);
             try
             {
-                WriteStory(store);
+                WriteStory(store, checkpoints);
             }
             finally
             {
@@ -83,12 +85,14 @@ public sealed class PostgreSqlSchemaVersionSixStoreTests : SchemaVersionSixStore
             // Plain SQL that one command runs: INSERTs rather than COPY from standard input, and without psql's \restrict
             // lines, which newer pg_dumps write around a dump and which only psql understands.
             var lines = File.ReadAllLines(dump).Where(l => !l.StartsWith("\\restrict ", StringComparison.Ordinal) && !l.StartsWith("\\unrestrict ", StringComparison.Ordinal));
+            File.Copy(checkpoints, Path.Combine(FixtureWriterFactAttribute.FixturesOf("CareCoordination.Sdk.PostgreSql.Tests"), CheckpointsName(PostgreSqlSchema.Version)), overwrite: true);
             File.WriteAllText(fixture, string.Join('\n', lines).Replace(written, "fixture_v" + PostgreSqlSchema.Version.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) + "\n");
         }
         finally
         {
             Execute($"DROP SCHEMA IF EXISTS {written} CASCADE");
             File.Delete(dump);
+            File.Delete(checkpoints);
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class SqliteSchemaVersionSixStoreTests : SchemaVersionSixStoreCont
 
     public void Dispose()
     {
+        DeleteCheckpoints();
         SqliteConnection.ClearAllPools();
         foreach (var path in new[] { _path, _fresh })
         {
@@ -54,7 +55,7 @@ public sealed class SqliteSchemaVersionSixStoreTests : SchemaVersionSixStoreCont
         var store = new SqliteSignalStore(written);
         try
         {
-            WriteStory(store);
+            WriteStory(store, written + ".checkpoints");
         }
         finally
         {
@@ -70,8 +71,10 @@ public sealed class SqliteSchemaVersionSixStoreTests : SchemaVersionSixStoreCont
             command.ExecuteNonQuery();
         }
 
-        File.Copy(written, Path.Combine(FixtureWriterFactAttribute.FixturesOf("CareCoordination.Sdk.Sqlite.Tests"), FixtureName(SqliteSchema.Version)), overwrite: true);
-        foreach (var file in new[] { written, written + "-wal", written + "-shm", written + ".lock" })
+        var fixtures = FixtureWriterFactAttribute.FixturesOf("CareCoordination.Sdk.Sqlite.Tests");
+        File.Copy(written, Path.Combine(fixtures, FixtureName(SqliteSchema.Version)), overwrite: true);
+        File.Copy(written + ".checkpoints", Path.Combine(fixtures, CheckpointsName(SqliteSchema.Version)), overwrite: true);
+        foreach (var file in new[] { written, written + "-wal", written + "-shm", written + ".lock", written + ".checkpoints" })
         {
             File.Delete(file);
         }

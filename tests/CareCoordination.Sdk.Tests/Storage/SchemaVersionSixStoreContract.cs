@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 using CareCoordination.Sdk.Coordination.Desk;
+using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Signals;
@@ -64,6 +67,7 @@ public abstract class SchemaVersionSixStoreContract
           archived signal 4 of 2, archived 2026-11-23, offered as match False
           case 1: HandedOver, tier Specialist, routes [ReferenceIndex, CareNetwork], organisations [1, 2, 3, 4], coordinator none, handed over to 3
           plan of case 1: version 9, escalation Municipality until 2027-02-19, goals 1, actions [1 Done, 2 Agreed]
+        substitute number of a youth without a BSN: active signals [6 of 1]
 
         """;
 
@@ -72,15 +76,44 @@ public abstract class SchemaVersionSixStoreContract
     /// youth at the family's address because the risk is gone, so that the store holds an archived signal too.
     /// </summary>
     /// <param name="store">A new, empty store.</param>
-    public static void WriteStory(ISignalStore store)
+    /// <param name="checkpointPath">Where the story's audit trail publishes its checkpoints, kept with the fixture as a host keeps them with its store.</param>
+    public static void WriteStory(ISignalStore store, string checkpointPath)
     {
-        var people = WholeStory.Run(store, Seed, pseudonymised: true);
-        using var sdk = HostedSdk.Build(store, new FakeClock(WrittenAt), pseudonymised: true);
+        var people = WholeStory.Run(store, Seed, pseudonymised: true, checkpointPath);
+        using var sdk = HostedSdk.Build(store, new FakeClock(WrittenAt), pseudonymised: true, checkpoints: new FileAuditCheckpointSink(checkpointPath));
         sdk.GetRequiredService<ReferenceIndex>().Withdraw(people[4], TestRegion.SocialWork, WithdrawalReason.RiskGone);
     }
 
     /// <summary>Opens the fixture as the store package opens a store a host names; each call opens the same copy again.</summary>
     protected abstract ISignalStore OpenFixture();
+
+    /// <summary>
+    /// Gets the fixture's audit checkpoints (Fixtures/quickstart-schema-6.checkpoints beside the store's fixture), copied
+    /// once per test to a file the test owns: the trail opens against them as a host's opens against its checkpoint file.
+    /// </summary>
+    protected IAuditCheckpointSink Checkpoints => _checkpoints ??= new FileAuditCheckpointSink(CopyOfCheckpoints());
+
+    /// <summary>Deletes the test's copy of the fixture's checkpoints, if it made one.</summary>
+    protected void DeleteCheckpoints()
+    {
+        if (_checkpointCopy is not null)
+        {
+            File.Delete(_checkpointCopy);
+        }
+    }
+
+    /// <summary>The name of the fixture's checkpoint file beside the store's fixture.</summary>
+    protected static string CheckpointsName(int version) => FormattableString.Invariant($"quickstart-schema-{version}.checkpoints");
+
+    private IAuditCheckpointSink? _checkpoints;
+    private string? _checkpointCopy;
+
+    private string CopyOfCheckpoints()
+    {
+        _checkpointCopy = Path.Combine(Path.GetTempPath(), "schema-6-" + Guid.NewGuid().ToString("N") + ".checkpoints");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", CheckpointsName(SchemaVersion)), _checkpointCopy);
+        return _checkpointCopy;
+    }
 
     [Fact]
     public void A_store_of_schema_version_6_opens_with_exactly_the_signals_families_cases_plans_consents_obligations_and_requests_the_story_left()
@@ -88,12 +121,12 @@ public abstract class SchemaVersionSixStoreContract
         var store = OpenFixture();
         try
         {
-            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true);
+            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true, checkpoints: Checkpoints);
 
             var index = sdk.GetRequiredService<ReferenceIndex>();
 
             Assert.Equal(StoryState.ReplaceLineEndings("\n"), Describe(sdk));
-            Assert.Equal(3, index.ActiveSignalCount);
+            Assert.Equal(4, index.ActiveSignalCount);
             Assert.Equal(1, index.ArchivedSignalCount);
 
             // The story's registration keys were kept: a retry of the first gets its first answer back, as registered.
@@ -115,7 +148,7 @@ public abstract class SchemaVersionSixStoreContract
         var store = OpenFixture();
         try
         {
-            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true);
+            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true, checkpoints: Checkpoints);
 
             var trail = sdk.GetRequiredService<AuditTrail>().Verify();
 
@@ -135,7 +168,7 @@ public abstract class SchemaVersionSixStoreContract
         var store = OpenFixture();
         try
         {
-            using (var sdk = HostedSdk.Build(store, clock, pseudonymised: true))
+            using (var sdk = HostedSdk.Build(store, clock, pseudonymised: true, checkpoints: Checkpoints))
             {
                 var newcomer = new Youth(TestBsns.Generate(1, seed: 4242)[0], new LocalDate(2015, 1, 1));
                 var registered = sdk.GetRequiredService<ReferenceIndex>().Register(new SignalRegistration(newcomer, TestRegion.SocialWork, TestRegion.ReporterOf(TestRegion.SocialWork), ReportingCriterion.FinancialProblems));
@@ -144,8 +177,8 @@ public abstract class SchemaVersionSixStoreContract
 
             ((IDisposable)store).Dispose();
             store = OpenFixture();
-            using var reopened = HostedSdk.Build(store, clock, pseudonymised: true);
-            Assert.Equal(4, reopened.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
+            using var reopened = HostedSdk.Build(store, clock, pseudonymised: true, checkpoints: Checkpoints);
+            Assert.Equal(5, reopened.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
             Assert.True(reopened.GetRequiredService<AuditTrail>().Verify().IsIntact);
         }
         finally
@@ -210,6 +243,11 @@ public abstract class SchemaVersionSixStoreContract
             {
                 Line($"  request {r.Id}: {r.Kind} of signal {r.Signal.Value} at {r.Organisation.Value}, {r.Status} at {r.DecidedAt:g}");
             }
+        }
+
+        foreach (var issued in sdk.GetRequiredService<SubstituteNumberRegister>().Issued)
+        {
+            Line($"substitute number of a youth without a BSN: active signals [{string.Join(", ", index.GetActiveSignals(issued.Number.AsIndexKey()).Select(s => FormattableString.Invariant($"{s.Id.Value} of {s.Organisation.Value}")))}]");
         }
 
         return text.ToString();
