@@ -82,6 +82,30 @@ internal sealed class IndexData
         return index;
     }
 
+    /// <summary>
+    /// Loads the index as a region's index holds its signals: registered one after the other over the last 700 days (a
+    /// signal lasts two years, so all are still active), ending at the benchmarks' now. Each day of the expiry calendar
+    /// then holds that day's share, not every signal of the index, as when all were registered at one instant.
+    /// </summary>
+    public ReferenceIndex LoadIndexRegisteredOverTime()
+    {
+        var now = Instant.FromUtc(2026, 11, 23, 9, 0);
+        var start = now - Duration.FromDays(700);
+        var clock = new FakeClock(start);
+        var index = new ReferenceIndex(RegionPolicy.Default, CreateDirectory(), clock, null, null, null);
+        index.EnsureCapacity(Signals + PoolSize, YouthCount);
+        var step = Duration.FromTicks(Duration.FromDays(700).BclCompatibleTicks / Math.Max(1, Signals));
+        for (var i = 0; i < Signals; i++)
+        {
+            var (youth, organisation) = SignalAt(i);
+            index.Register(Registration(youth, organisation), default).ThrowIfRefused();
+            clock.Advance(step);
+        }
+
+        clock.Reset(now);
+        return index;
+    }
+
     public Baselines.NaiveDictionaryIndex LoadNaive()
     {
         var naive = new Baselines.NaiveDictionaryIndex();

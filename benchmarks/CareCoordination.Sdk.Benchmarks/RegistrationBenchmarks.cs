@@ -38,7 +38,7 @@ public class RegistrationBenchmarks : IDisposable
     public void SetUpIndex()
     {
         Prepare();
-        _index = _data.LoadIndex();
+        _index = _data.LoadIndexRegisteredOverTime();
         _registrations = Array.ConvertAll(_data.Pool, y => _data.Registration(y, IndexData.NewOrganisation));
         _matches = new Match[8];
     }

@@ -13,7 +13,8 @@ namespace CareCoordination.Sdk.Index;
 /// <remarks>
 /// <para>Entries are hints, checked when read: a slot renewed, withdrawn, freed or reused leaves its old entry behind,
 /// and <see cref="DueUpTo"/> passes over an entry whose slot no longer falls due on the entry's day. Entries are never
-/// taken out one by one, so that the registration path only appends. A day's entries sit in chunks of 64 taken from
+/// taken out one by one, so that the registration path only appends; before the pool grows, a day that has doubled since
+/// it was last compacted drops its stale entries, so withdrawals on a busy day do not grow the pool. A day's entries sit in chunks of 64 taken from
 /// one pool of pages that a day gives back when it is over; the registration path allocates nothing once the pool has
 /// grown (<see cref="EnsureCapacity"/>). Whoever changes a slot's due day adds it under its new day, and an undo that
 /// puts a slot back adds it again, so every taken slot always has an entry under its due day.</para>
@@ -37,6 +38,9 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     private int _chunksTaken;
     private int _freeChunk = NoChunk;
     private int _earliest = int.MaxValue;
+
+    // The slots a compaction kept so far: a freed slot taken again for the same day makes its old entries look live.
+    private readonly HashSet<int> _kept = [];
 
     /// <summary>Gets a day before which no slot changes its effective state by itself: the earliest live entry after <see cref="Settle"/>, a lower bound before.</summary>
     public int EarliestDue => _earliest;
@@ -67,11 +71,22 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         {
             entries.Head = entries.Tail = TakeChunk();
         }
-        else if (entries.Count % ChunkSize == 0)
+        else if (entries.Count > 0 && entries.Count % ChunkSize == 0)
         {
-            var chunk = TakeChunk();
-            _nextChunk[entries.Tail] = chunk;
-            entries.Tail = chunk;
+            // Entries of withdrawn, renewed or removed signals stay until their day is over; a day that keeps growing
+            // with them (a busy day's withdrawals) is compacted before the pool would grow for it. Only when it doubled
+            // since the last compaction, so that each entry is looked at a bounded number of times however it grows.
+            if (_freeChunk == NoChunk && _chunksTaken == _chunkCapacity && entries.Count >= Math.Max(2 * entries.Compacted, 2 * ChunkSize))
+            {
+                Compact(day, ref entries);
+            }
+
+            if (entries.Count > 0 && entries.Count % ChunkSize == 0)
+            {
+                var chunk = TakeChunk();
+                _nextChunk[entries.Tail] = chunk;
+                entries.Tail = chunk;
+            }
         }
 
         Entry((entries.Tail << ChunkBits) + (entries.Count % ChunkSize)) = slot;
@@ -178,7 +193,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             }
 
             var slot = Entry((chunk << ChunkBits) + (i % ChunkSize));
-            if (slot < _slots.HighWater && _slots[slot].State != SignalSlot.Free && _lifetime.DueDayOf(ref _slots[slot]) == day)
+            if (IsLive(slot, day))
             {
                 into.Add(slot);
                 if (firstOnly)
@@ -187,6 +202,51 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
                 }
             }
         }
+    }
+
+    private bool IsLive(int slot, int day) => slot < _slots.HighWater && _slots[slot].State != SignalSlot.Free && _lifetime.DueDayOf(ref _slots[slot]) == day;
+
+    /// <summary>Keeps only a day's live entries, each slot once, in order, and gives the chunks it no longer needs back to the pool.</summary>
+    private void Compact(int day, ref Day entries)
+    {
+        _kept.Clear();
+        var kept = 0;
+        var read = entries.Head;
+        var write = entries.Head;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (i > 0 && i % ChunkSize == 0)
+            {
+                read = _nextChunk[read];
+            }
+
+            var slot = Entry((read << ChunkBits) + (i % ChunkSize));
+            if (!IsLive(slot, day) || !_kept.Add(slot))
+            {
+                continue;
+            }
+
+            // Never ahead of the read position, so the day's chain is rewritten in place.
+            if (kept > 0 && kept % ChunkSize == 0)
+            {
+                write = _nextChunk[write];
+            }
+
+            Entry((write << ChunkBits) + (kept % ChunkSize)) = slot;
+            kept++;
+        }
+
+        var unused = _nextChunk[write];
+        if (unused != NoChunk)
+        {
+            _nextChunk[entries.Tail] = _freeChunk;
+            _freeChunk = unused;
+            _nextChunk[write] = NoChunk;
+        }
+
+        entries.Tail = write;
+        entries.Count = kept;
+        entries.Compacted = kept;
     }
 
     private int EarliestDay()
@@ -251,5 +311,8 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         public int Tail;
 
         public int Count;
+
+        /// <summary>How many entries the day kept at its last compaction.</summary>
+        public int Compacted;
     }
 }

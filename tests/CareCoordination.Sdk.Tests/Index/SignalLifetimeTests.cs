@@ -49,6 +49,39 @@ public sealed class SignalLifetimeTests
     }
 
     [Fact]
+    public void Signals_withdrawn_on_a_busy_day_do_not_grow_the_calendar_and_the_day_still_ends_exactly_the_signals_left()
+    {
+        var scenario = new IndexScenario();
+        var youths = TestBsns.Generate(2_000, seed: 2027).Select(b => YouthAged(b, 10)).ToArray();
+        long? grownTo = null;
+        for (var round = 0; round < 12; round++)
+        {
+            foreach (var youth in youths)
+            {
+                scenario.Register(TestRegion.YouthHealthCare, youth);
+            }
+
+            if (round == 2)
+            {
+                grownTo = scenario.Index.MeasureAllocatedBytes();
+            }
+
+            if (round < 11)
+            {
+                foreach (var youth in youths)
+                {
+                    scenario.Index.Withdraw(youth.Bsn, TestRegion.YouthHealthCare, WithdrawalReason.Unjustified);
+                }
+            }
+        }
+
+        Assert.Equal(grownTo, scenario.Index.MeasureAllocatedBytes());
+        scenario.AdvanceDays(731);
+        Assert.Equal(new ExpiryReport(youths.Length, 0, 0), scenario.Index.ExpireDue());
+        Assert.Equal(0, scenario.Index.ActiveSignalCount);
+    }
+
+    [Fact]
     public void A_signal_withdrawn_as_risk_gone_at_21_leaves_the_archive_on_the_23rd_birthday()
     {
         var scenario = new IndexScenario();
