@@ -13,8 +13,8 @@ namespace CareCoordination.Sdk.Index;
 /// <remarks>
 /// <para>Entries are hints, checked when read: a slot renewed, withdrawn, freed or reused leaves its old entry behind,
 /// and <see cref="DueUpTo"/> passes over an entry whose slot no longer falls due on the entry's day. Entries are never
-/// taken out one by one, so that the registration path only appends; before the pool grows, a day that has doubled since
-/// it was last compacted drops its stale entries, so withdrawals on a busy day do not grow the pool. A day's entries sit in chunks of 64 taken from
+/// taken out one by one, so that the registration path only appends; a day at least half of whose entries were noted
+/// stale (<see cref="Left"/>) drops them before it takes another chunk, so withdrawals on a busy day do not grow the pool. A day's entries sit in chunks of 64 taken from
 /// one pool of pages that a day gives back when it is over; the registration path allocates nothing once the pool has
 /// grown (<see cref="EnsureCapacity"/>). Whoever changes a slot's due day adds it under its new day, and an undo that
 /// puts a slot back adds it again, so every taken slot always has an entry under its due day.</para>
@@ -60,6 +60,16 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         _days.EnsureCapacity(Math.Max(_days.Count + 64, _days.Count * 2));
     }
 
+    /// <summary>Notes that a slot leaves the day it is now due on (it is released, or renewed to another day): its entry there is stale.</summary>
+    public void Left(int slot)
+    {
+        ref var entries = ref CollectionsMarshal.GetValueRefOrNullRef(_days, _lifetime.DueDayOf(ref _slots[slot]));
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entries))
+        {
+            entries.Stale++;
+        }
+    }
+
     /// <summary>Adds a slot under the day it is now due.</summary>
     public void Add(int slot) => Add(_lifetime.DueDayOf(ref _slots[slot]), slot);
 
@@ -73,10 +83,10 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         }
         else if (entries.Count > 0 && entries.Count % ChunkSize == 0)
         {
-            // Entries of withdrawn, renewed or removed signals stay until their day is over; a day that keeps growing
-            // with them (a busy day's withdrawals) is compacted before the pool would grow for it. Only when it doubled
-            // since the last compaction, so that each entry is looked at a bounded number of times however it grows.
-            if (_freeChunk == NoChunk && _chunksTaken == _chunkCapacity && entries.Count >= Math.Max(2 * entries.Compacted, 2 * ChunkSize))
+            // Entries of withdrawn, renewed or removed signals stay until their day is over; a day of which at least
+            // half are such (a busy day's withdrawals) drops them before it takes another chunk, so each compaction
+            // frees at least as much as it reads and a day that only grows is never read.
+            if (2 * entries.Stale >= entries.Count)
             {
                 Compact(day, ref entries);
             }
@@ -246,7 +256,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
 
         entries.Tail = write;
         entries.Count = kept;
-        entries.Compacted = kept;
+        entries.Stale = 0;
     }
 
     private int EarliestDay()
@@ -312,7 +322,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
 
         public int Count;
 
-        /// <summary>How many entries the day kept at its last compaction.</summary>
-        public int Compacted;
+        /// <summary>How many of the entries were noted stale since the day was last compacted (<see cref="Left"/>).</summary>
+        public int Stale;
     }
 }

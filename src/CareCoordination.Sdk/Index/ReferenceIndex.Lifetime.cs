@@ -320,6 +320,7 @@ public sealed partial class ReferenceIndex
         _idempotency.ForgetSignal(id, _batch?.Undo);
         var key = _slots[slot].Youth;
         Unlink(table, slot);
+        _expiry.Left(slot);
         _slots.Release(slot);
         if (_batch is not null)
         {

@@ -382,6 +382,11 @@ public sealed partial class ReferenceIndex
         }
 
         KeepAgeLimit(_slots[slot].Youth, ageLimit);
+        if (_slots[slot].Day != expiresOn)
+        {
+            _expiry.Left(slot);
+        }
+
         ref var s = ref _slots[slot];
         var previous = Instant.FromUnixTimeTicks(s.RegisteredTicks);
         s.RegisteredTicks = now.ToUnixTimeTicks();
@@ -408,6 +413,7 @@ public sealed partial class ReferenceIndex
         batch.Undo.Add(() =>
         {
             _active.SetHead(key, _slots[slot].Next);
+            _expiry.Left(slot);
             _slots.Release(slot);
         });
     }
