@@ -39,8 +39,9 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     private int _freeChunk = NoChunk;
     private int _earliest = int.MaxValue;
 
-    // The slots a compaction kept so far: a freed slot taken again for the same day makes its old entries look live.
-    private readonly HashSet<int> _kept = [];
+    // One bit per slot, set for the slots a compaction kept so far and cleared after it: a freed slot taken again for
+    // the same day makes its old entries look live, and each slot is kept once.
+    private ulong[] _kept = [];
 
     /// <summary>Gets a day before which no slot changes its effective state by itself: the earliest live entry after <see cref="Settle"/>, a lower bound before.</summary>
     public int EarliestDue => _earliest;
@@ -219,7 +220,11 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     /// <summary>Keeps only a day's live entries, each slot once, in order, and gives the chunks it no longer needs back to the pool.</summary>
     private void Compact(int day, ref Day entries)
     {
-        _kept.Clear();
+        if (_kept.Length * 64 < _slots.HighWater)
+        {
+            Array.Resize(ref _kept, Math.Max((_slots.HighWater + 63) / 64, _kept.Length * 2));
+        }
+
         var kept = 0;
         var read = entries.Head;
         var write = entries.Head;
@@ -231,10 +236,19 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             }
 
             var slot = Entry((read << ChunkBits) + (i % ChunkSize));
-            if (!IsLive(slot, day) || !_kept.Add(slot))
+            if (!IsLive(slot, day))
             {
                 continue;
             }
+
+            ref var bits = ref _kept[slot >> 6];
+            var bit = 1UL << (slot & 63);
+            if ((bits & bit) != 0)
+            {
+                continue;
+            }
+
+            bits |= bit;
 
             // Never ahead of the read position, so the day's chain is rewritten in place.
             if (kept > 0 && kept % ChunkSize == 0)
@@ -257,6 +271,17 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         entries.Tail = write;
         entries.Count = kept;
         entries.Stale = 0;
+        var chunk = entries.Head;
+        for (var i = 0; i < kept; i++)
+        {
+            if (i > 0 && i % ChunkSize == 0)
+            {
+                chunk = _nextChunk[chunk];
+            }
+
+            var slot = Entry((chunk << ChunkBits) + (i % ChunkSize));
+            _kept[slot >> 6] &= ~(1UL << (slot & 63));
+        }
     }
 
     private int EarliestDay()
