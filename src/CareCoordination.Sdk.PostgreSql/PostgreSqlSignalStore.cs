@@ -305,7 +305,7 @@ public sealed partial class PostgreSqlSignalStore : ICareCoordinationStore, ISig
         return Run(connection =>
         {
             using var command = new NpgsqlCommand(
-                $"SELECT stream, type, schema_version, at_ticks, payload::text FROM {_schema}.stream_events WHERE kind = $1 ORDER BY stream COLLATE \"C\", version",
+                $"SELECT stream, type, schema_version, at_ticks, payload::text, version FROM {_schema}.stream_events WHERE kind = $1 ORDER BY stream COLLATE \"C\", version",
                 connection);
             command.Parameters.Add(new NpgsqlParameter { Value = kind });
             using var reader = command.ExecuteReader();

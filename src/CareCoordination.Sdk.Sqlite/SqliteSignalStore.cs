@@ -308,7 +308,7 @@ public sealed partial class SqliteSignalStore : ICareCoordinationStore, ISignalE
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         return Run(() =>
         {
-            using var command = Command("SELECT stream, type, schema_version, at_ticks, payload FROM stream_events WHERE kind = $kind ORDER BY stream, version");
+            using var command = Command("SELECT stream, type, schema_version, at_ticks, payload, version FROM stream_events WHERE kind = $kind ORDER BY stream, version");
             command.Parameters.AddWithValue("$kind", kind);
             using var reader = command.ExecuteReader();
             return StoredStreamRows.ReadAll(kind, reader);

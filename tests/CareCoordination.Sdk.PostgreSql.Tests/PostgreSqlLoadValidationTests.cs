@@ -10,6 +10,7 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Relational;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Availability;
+using CareCoordination.Sdk.Tests.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime.Testing;
@@ -70,6 +71,91 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
 
         Assert.True(applied >= StoredRowMutations.Count, $"only {applied} of the generated mutations could be stored");
         Assert.All(Enum.GetValues<LoadOutcome>(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no mutation ended as {o}"));
+    }
+
+    [Fact]
+    public void Every_mutated_stream_event_audit_record_setting_and_address_either_opens_the_SDK_to_exactly_the_written_state_or_stops_it_with_a_typed_error_naming_table_and_row()
+    {
+        const int seed = 62;
+        var schema = "load_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "_" + System.Threading.Interlocked.Increment(ref _schemas).ToString(CultureInfo.InvariantCulture);
+        var pristine = schema + "_pristine";
+        _created.Add(schema);
+        _created.Add(pristine);
+        var directory = System.IO.Directory.CreateTempSubdirectory("carecoordination-pg-load-").FullName;
+        var checkpoints = System.IO.Path.Combine(directory, "story.checkpoints");
+        var mutatedCheckpoints = System.IO.Path.Combine(directory, "mutated.checkpoints");
+        try
+        {
+            IReadOnlyList<Identity.Bsn> people;
+            using (var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema))
+            {
+                people = WholeStory.Run(store, seed, pseudonymised: true, checkpoints);
+            }
+
+            string[] tables = ["stream_events", "audit_records", "audit_genesis", "store_settings", "schema_info", "family_addresses"];
+            Damage($"CREATE SCHEMA {pristine}");
+            foreach (var table in tables)
+            {
+                Damage($"CREATE TABLE {pristine}.{table} AS SELECT * FROM {schema}.{table}");
+            }
+
+            var pristineCheckpoints = System.IO.File.ReadAllBytes(checkpoints);
+            string Open()
+            {
+                using var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema);
+                using var sdk = HostedSdk.Build(store, new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 23, 18, 0)), pseudonymised: true, checkpoints: new Privacy.Audit.FileAuditCheckpointSink(mutatedCheckpoints));
+                return StoredStreamMutations.Start(sdk, seed);
+            }
+
+            System.IO.File.WriteAllBytes(mutatedCheckpoints, pristineCheckpoints);
+            var written = Open();
+            using var connection = new NpgsqlConnection(PostgreSqlSignalStoreTests.ConnectionString);
+            connection.Open();
+            var events = Query(connection, $"SELECT kind, stream, version, type, schema_version, payload::text FROM {schema}.stream_events ORDER BY kind, stream COLLATE \"C\", version")
+                .Select(r => new StoredEventRow((string)r[0]!, (string)r[1]!, Convert.ToInt64(r[2], CultureInfo.InvariantCulture), (string)r[3]!, Convert.ToInt64(r[4], CultureInfo.InvariantCulture), (string)r[5]!)).ToList();
+            var audit = Query(connection, $"SELECT sequence FROM {schema}.audit_records ORDER BY sequence").Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToList();
+            var persons = people.Select(p => p.RevealNumber().ToString("D9", CultureInfo.InvariantCulture)).ToList();
+            var applied = 0;
+            var outcomes = new Dictionary<LoadOutcome, int>();
+            var mutatedTables = new Dictionary<string, int>();
+            var property = Prop.ForAll(Arb.From(StoredStreamMutations.Of(events, audit, jsonIsNormalised: true)), (StoreMutation mutation) =>
+            {
+                // The store's own connections must see the change, so it is committed, and the table is put back after.
+                System.IO.File.WriteAllBytes(mutatedCheckpoints, pristineCheckpoints);
+                try
+                {
+                    using var command = new NpgsqlCommand(mutation.Sql.Replace("{0}", schema + ".", StringComparison.Ordinal), connection);
+                    command.ExecuteNonQuery();
+                }
+                catch (PostgresException)
+                {
+                    // The server refuses the change (text that is not JSON in a jsonb column, a version its stream has).
+                    return;
+                }
+
+                try
+                {
+                    applied++;
+                    var outcome = StoredStreamMutations.Verify(mutation, written, persons, Open);
+                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                    mutatedTables[mutation.Table] = mutatedTables.GetValueOrDefault(mutation.Table) + 1;
+                }
+                finally
+                {
+                    using var restore = new NpgsqlCommand($"DELETE FROM {schema}.{mutation.Table}; INSERT INTO {schema}.{mutation.Table} SELECT * FROM {pristine}.{mutation.Table}", connection);
+                    restore.ExecuteNonQuery();
+                }
+            });
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredStreamMutations.Count * 11 / 10), property);
+
+            Assert.True(applied >= StoredStreamMutations.Count, $"only {applied} of the generated mutations could be stored");
+            Assert.All(Enum.GetValues<LoadOutcome>(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no mutation ended as {o}"));
+            Assert.All(tables, t => Assert.True(mutatedTables.GetValueOrDefault(t) > 0, $"no mutation of {t}"));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

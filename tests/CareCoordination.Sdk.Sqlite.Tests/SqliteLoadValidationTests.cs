@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
@@ -10,6 +12,7 @@ using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Storage.Relational;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Availability;
+using CareCoordination.Sdk.Tests.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Data.Sqlite;
@@ -64,6 +67,82 @@ public sealed class SqliteLoadValidationTests : IDisposable
 
         Assert.True(applied >= StoredRowMutations.Count, $"only {applied} of the generated mutations could be stored");
         Assert.All(Enum.GetValues<LoadOutcome>(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no mutation ended as {o}"));
+    }
+
+    [Fact]
+    public void Every_mutated_stream_event_audit_record_setting_and_address_either_opens_the_SDK_to_exactly_the_written_state_or_stops_it_with_a_typed_error_naming_table_and_row()
+    {
+        const int seed = 61;
+        var path = Path.Combine(_directory, "story.db");
+        var checkpoints = path + ".checkpoints";
+        IReadOnlyList<Bsn> people;
+        using (var store = new SqliteSignalStore(path))
+        {
+            people = WholeStory.Run(store, seed, pseudonymised: true, checkpoints);
+            store.Checkpoint();
+        }
+
+        var pristine = File.ReadAllBytes(path);
+        var pristineCheckpoints = File.ReadAllBytes(checkpoints);
+        var mutated = Path.Combine(_directory, "mutated.db");
+        string Open()
+        {
+            using var store = new SqliteSignalStore(mutated);
+            using var sdk = HostedSdk.Build(store, new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 23, 18, 0)), pseudonymised: true, checkpoints: new FileAuditCheckpointSink(mutated + ".checkpoints"));
+            return StoredStreamMutations.Start(sdk, seed);
+        }
+
+        void Restore()
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(_directory, "mutated.db*"))
+            {
+                File.Delete(file);
+            }
+
+            File.WriteAllBytes(mutated, pristine);
+            File.WriteAllBytes(mutated + ".checkpoints", pristineCheckpoints);
+        }
+
+        Restore();
+        var written = Open();
+        List<StoredEventRow> events;
+        List<long> audit;
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            events = [.. Query(connection, null, "SELECT kind, stream, version, type, schema_version, payload FROM stream_events ORDER BY kind, stream, version")
+                .Select(r => new StoredEventRow((string)r[0]!, (string)r[1]!, (long)r[2]!, (string)r[3]!, (long)r[4]!, (string)r[5]!))];
+            audit = [.. Query(connection, null, "SELECT sequence FROM audit_records ORDER BY sequence").Select(r => (long)r[0]!)];
+        }
+
+        var persons = people.Select(p => p.RevealNumber().ToString("D9", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var applied = 0;
+        var outcomes = new Dictionary<LoadOutcome, int>();
+        var tables = new Dictionary<string, int>();
+        var property = Prop.ForAll(Arb.From(StoredStreamMutations.Of(events, audit, jsonIsNormalised: false)), (StoreMutation mutation) =>
+        {
+            Restore();
+            try
+            {
+                Damage(mutated, mutation.Sql.Replace("{0}", string.Empty, StringComparison.Ordinal));
+            }
+            catch (SqliteException)
+            {
+                // The file's own keys refuse the change (a version its stream already has): it cannot be stored.
+                return;
+            }
+
+            applied++;
+            var outcome = StoredStreamMutations.Verify(mutation, written, persons, Open);
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            tables[mutation.Table] = tables.GetValueOrDefault(mutation.Table) + 1;
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredStreamMutations.Count * 11 / 10), property);
+
+        Assert.True(applied >= StoredStreamMutations.Count, $"only {applied} of the generated mutations could be stored");
+        Assert.All(Enum.GetValues<LoadOutcome>(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no mutation ended as {o}"));
+        Assert.All(["stream_events", "audit_records", "audit_genesis", "store_settings", "schema_info", "family_addresses"], t => Assert.True(tables.GetValueOrDefault(t) > 0, $"no mutation of {t}"));
     }
 
     [Fact]

@@ -82,10 +82,13 @@ public sealed class SubstituteNumberRegister
         keying.Claim(store, streams.Count > 0);
         foreach (var stream in streams)
         {
-            var issued = (SubstituteNumberIssued)_documents.ReadRecord(stream.Events[^1]);
-            var number = SubstituteNumber.FromNumber(issued.Number.RevealNumber());
-            _byFingerprint.Add(issued.Fingerprint, number);
-            _byNumber.Add(number, issued.Fingerprint);
+            StreamDocuments.Rebuild(stream, () =>
+            {
+                var issued = (SubstituteNumberIssued)_documents.ReadLastRecord(stream);
+                var number = SubstituteNumber.FromNumber(issued.Number.RevealNumber());
+                _byFingerprint.Add(issued.Fingerprint, number);
+                _byNumber.Add(number, issued.Fingerprint);
+            });
         }
     }
 

@@ -59,8 +59,11 @@ public sealed class MoveNotices : IReferenceIndexObserver, IChangeParticipant
         _durable = new DurableStreams(store);
         foreach (var stream in store?.ReadStreams(StreamDocuments.MoveNotice) ?? [])
         {
-            _streams[stream.Id] = [.. stream.Events.Select(e => ((MoveNoticeRecorded)_documents.ReadRecord(e)).ToNotice())];
-            _visible[stream.Id] = stream.Events.Count;
+            StreamDocuments.Rebuild(stream, () =>
+            {
+                _streams[stream.Id] = [.. _documents.ReadRecords(stream).Select(e => ((MoveNoticeRecorded)e).ToNotice())];
+                _visible[stream.Id] = stream.Events.Count;
+            });
         }
     }
 

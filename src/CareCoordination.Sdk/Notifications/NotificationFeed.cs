@@ -64,16 +64,19 @@ public sealed class NotificationFeed : IReferenceIndexObserver, IChangeParticipa
         _streams = new DurableStreams(store);
         foreach (var stream in store?.ReadStreams(StreamDocuments.NotificationFeed) ?? [])
         {
-            var organisation = new OrganisationId(int.Parse(stream.Id, NumberStyles.None, CultureInfo.InvariantCulture));
-            var entries = new List<FeedNotification>(stream.Events.Count);
-            foreach (var stored in stream.Events)
+            StreamDocuments.Rebuild(stream, () =>
             {
-                var recorded = (MatchNotificationRecorded)_documents.ReadRecord(stored);
-                entries.Add(new FeedNotification(organisation, entries.Count + 1, recorded.RecordedAt, recorded.ToNotification(organisation)));
-            }
+                var organisation = new OrganisationId(int.Parse(stream.Id, NumberStyles.None, CultureInfo.InvariantCulture));
+                var entries = new List<FeedNotification>(stream.Events.Count);
+                foreach (var record in _documents.ReadRecords(stream))
+                {
+                    var recorded = (MatchNotificationRecorded)record;
+                    entries.Add(new FeedNotification(organisation, entries.Count + 1, recorded.RecordedAt, recorded.ToNotification(organisation)));
+                }
 
-            _feeds[organisation] = entries;
-            _visible[organisation] = entries.Count;
+                _feeds[organisation] = entries;
+                _visible[organisation] = entries.Count;
+            });
         }
     }
 

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CareCoordination.Sdk.Coordination;
 using CareCoordination.Sdk.Families;
@@ -10,6 +12,7 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Signals;
+using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Storage;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -90,7 +93,7 @@ internal sealed class StreamDocuments
 
     private static readonly StreamDocuments ByBsn = new(YouthKeying.ByBsn);
 
-    private readonly StreamJsonContext _json;
+    private readonly JsonSerializerOptions _json;
 
     private StreamDocuments(YouthKeying keying)
     {
@@ -118,16 +121,58 @@ internal sealed class StreamDocuments
 
     /// <summary>Writes one of the stored records that are not domain events (pool changes, consents, erasures).</summary>
     public StreamEvent Write(object document, Instant at) =>
-        new(document.GetType().Name, SchemaVersion, at, JsonSerializer.Serialize(document, document.GetType(), _json));
+        new(document.GetType().Name, SchemaVersion, at, JsonSerializer.Serialize(document, _json.GetTypeInfo(document.GetType())));
 
     /// <summary>Reads a case's events.</summary>
-    public IReadOnlyList<CaseEvent> ReadCase(StoredHistory stream) => [.. stream.Events.Select(e => (CaseEvent)Read(e, CaseEvents))];
+    /// <exception cref="CorruptStoredDataException">An event is not one the SDK writes into a case's stream.</exception>
+    public IReadOnlyList<CaseEvent> ReadCase(StoredHistory stream) => [.. Read(stream, CaseEvents).Cast<CaseEvent>()];
 
     /// <summary>Reads a plan's events.</summary>
-    public IReadOnlyList<PlanEvent> ReadPlan(StoredHistory stream) => [.. stream.Events.Select(e => (PlanEvent)Read(e, PlanEvents))];
+    /// <exception cref="CorruptStoredDataException">An event is not one the SDK writes into a plan's stream.</exception>
+    public IReadOnlyList<PlanEvent> ReadPlan(StoredHistory stream) => [.. Read(stream, PlanEvents).Cast<PlanEvent>()];
 
     /// <summary>Reads one stored record that is not a domain event.</summary>
     public object ReadRecord(StreamEvent stored) => Read(stored, RecordEvents);
+
+    /// <summary>
+    /// Reads every record of a stream, so that a damaged event is refused even where the area keeps only the last one.
+    /// </summary>
+    /// <exception cref="CorruptStoredDataException">An event is not a record the SDK writes.</exception>
+    public IReadOnlyList<object> ReadRecords(StoredHistory stream) => Read(stream, RecordEvents);
+
+    /// <summary>Reads the last record of a stream, after checking every record before it.</summary>
+    /// <exception cref="CorruptStoredDataException">An event is not a record the SDK writes, or the stream holds none.</exception>
+    public object ReadLastRecord(StoredHistory stream)
+    {
+        var records = ReadRecords(stream);
+        return records.Count > 0 ? records[^1] : throw Damaged(stream, 1, "the stream holds no event", null);
+    }
+
+    /// <summary>
+    /// Rebuilds an area's state from one stream, turning what the rebuild throws on events the SDK never wrote in that
+    /// order (a plan step its plan cannot take, an identifier that is not one) into the store's damage, named by the stream.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="rebuild">What the area does with it.</param>
+    /// <exception cref="CorruptStoredDataException">The stream's identifier is not one the SDK names its kind's streams by, or its events do not rebuild.</exception>
+    public static void Rebuild(StoredHistory stream, Action rebuild)
+    {
+        Guard.NotNull(stream);
+        Guard.NotNull(rebuild);
+        if (IdentifierProblem(stream.Kind, stream.Id) is { } problem)
+        {
+            throw new CorruptStoredDataException(new QuarantinedRow(StoredRowKeys.StreamEventsTable, RowKey(stream, null), problem), null);
+        }
+
+        try
+        {
+            rebuild();
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new CorruptStoredDataException(new QuarantinedRow(StoredRowKeys.StreamEventsTable, RowKey(stream, null), $"its events do not rebuild a {stream.Kind} ({e.GetType().Name})"), e);
+        }
+    }
 
     /// <summary>
     /// Writes a stored event again with another keying: read with this one, written with <paramref name="target"/>'s,
@@ -138,6 +183,67 @@ internal sealed class StreamDocuments
         var known = CaseEvents.ContainsKey(stored.Type) ? CaseEvents : PlanEvents.ContainsKey(stored.Type) ? PlanEvents : RecordEvents;
         return target.Write(Read(stored, known), stored.At);
     }
+
+    private List<object> Read(StoredHistory stream, FrozenDictionary<string, Type> known)
+    {
+        Guard.NotNull(stream);
+        var result = new List<object>(stream.Events.Count);
+        foreach (var stored in stream.Events)
+        {
+            var position = result.Count + 1;
+            if (stored.SchemaVersion <= SchemaVersion && !known.ContainsKey(stored.Type))
+            {
+                // A newer SDK marks its new event types with a newer schema version; under this one, an unknown type is damage.
+                throw Damaged(stream, position, $"its type {Shown(stored.Type)} is not one the SDK writes into a {stream.Kind} stream", null);
+            }
+
+            try
+            {
+                result.Add(Read(stored, known));
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                var path = e is JsonException { Path: { } at } ? " at " + at : string.Empty;
+                throw Damaged(stream, position, $"its JSON is not a {stored.Type} the SDK writes{path}", e);
+            }
+        }
+
+        return result;
+    }
+
+    // What the JSON reader, a converter or a domain constructor throws on a value the SDK never wrote; never a failure of
+    // the store itself, and never the typed refusals that already say what is wrong.
+    private static bool IsDamage(Exception e) =>
+        e is not UnsupportedSchemaVersionException && e is JsonException or FormatException or ArgumentException or OverflowException or InvalidCastException or NotSupportedException
+            or KeyNotFoundException or IndexOutOfRangeException or System.IO.InvalidDataException
+        || (e is InvalidOperationException && e is not (CorruptStoredDataException or StoreUnavailableException or StoreKeyingMismatchException or StoreInUseException));
+
+    private static CorruptStoredDataException Damaged(StoredHistory stream, int position, string problem, Exception? cause) =>
+        new(new QuarantinedRow(StoredRowKeys.StreamEventsTable, RowKey(stream, position), problem), cause);
+
+    private static string RowKey(StoredHistory stream, int? position) =>
+        position is { } p
+            ? string.Create(CultureInfo.InvariantCulture, $"{stream.Kind}/{StoredRowKeys.Shown(stream.Id)}/{p}")
+            : $"{stream.Kind}/{StoredRowKeys.Shown(stream.Id)}";
+
+    // A type name is the SDK's own word; anything else in the column is shown by its hash, as a client's key is.
+    private static string Shown(string type) => type.Length is > 0 and <= 64 && type.All(char.IsAsciiLetter) ? type : StoredRowKeys.Shown(type);
+
+    // The identifiers each kind's streams are named by, as the areas write them; a stream named otherwise was not written by the SDK.
+    private static string? IdentifierProblem(string kind, string id)
+    {
+        var sound = kind switch
+        {
+            Case or Coordinator or Family or Plan or Consent or LegalBasis or InformationObligation or NotificationFeed or SubjectRequest or SubstituteNumber => IsPositiveNumber(id),
+            Logbook => NodaTime.Text.LocalDatePattern.Iso.Parse(id).Success,
+            MatchFollowUp => id.Split('-') is [var low, var high] && IsPositiveNumber(low) && IsPositiveNumber(high),
+            _ => id.Length > 0,
+        };
+        return sound ? null : $"its identifier is not one the SDK names a {kind} stream by";
+    }
+
+    private static bool IsPositiveNumber(string text) =>
+        text.Length is > 0 and <= 10 && text[0] != '0' && text.All(char.IsAsciiDigit) && long.Parse(text, CultureInfo.InvariantCulture) <= int.MaxValue;
 
     private object Read(StreamEvent stored, FrozenDictionary<string, Type> known)
     {
@@ -151,15 +257,22 @@ internal sealed class StreamDocuments
 
         // Version 1 wrote persons by BSN whatever the keying; such events stay readable until their stream is erased.
         var json = stored.SchemaVersion < KeyedSchemaVersion ? ByBsn._json : _json;
-        return JsonSerializer.Deserialize(stored.Json, json.GetTypeInfo(type)!) ?? throw new JsonException($"A stored {stored.Type} is empty.");
+        return JsonSerializer.Deserialize(stored.Json, json.GetTypeInfo(type)) ?? throw new JsonException($"A stored {stored.Type} is empty.");
     }
 
     private static FrozenDictionary<string, Type> Named(params Type[] types) => types.ToFrozenDictionary(t => t.Name);
 
-    private static StreamJsonContext CreateContext(YouthKeying keying)
+    private static JsonSerializerOptions CreateContext(YouthKeying keying)
     {
         var options = new JsonSerializerOptions
         {
+            // The SDK writes every property of a document, nulls included, and no other: a document that lacks one, holds
+            // one more, or holds null where the record holds none was not written by it, and is refused rather than read
+            // with a default in place of the missing value.
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            TypeInfoResolver = StreamJsonContext.Default.WithAddedModifier(StrictDocuments.Apply),
             Converters =
             {
                 NodaConverters.InstantConverter,
@@ -178,12 +291,12 @@ internal sealed class StreamDocuments
             options.Converters.Add(converter);
         }
 
-        var context = new StreamJsonContext(options);
+        options.MakeReadOnly();
         foreach (var type in CaseEvents.Values.Concat(PlanEvents.Values).Concat(RecordEvents.Values))
         {
-            _ = context.GetTypeInfo(type) ?? throw new InvalidOperationException(type.Name + " is not in the stream JSON context.");
+            _ = options.GetTypeInfo(type);
         }
 
-        return context;
+        return options;
     }
 }

@@ -13,7 +13,7 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// pseudonymisation key, and the store's checkpoint sink (the same one each time the store object is opened, unless the
 /// test names one).
 /// </summary>
-internal static class HostedSdk
+public static class HostedSdk
 {
     // A host's checkpoint sink outlives a restart; so does a test store's, for as long as the store object lives.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ISignalStore, IAuditCheckpointSink> Checkpoints = [];

@@ -188,7 +188,7 @@ public abstract class SchemaVersionSixStoreContract
     }
 
     /// <summary>What every area holds about each person of the story, one line per item, in the order of the story's persons.</summary>
-    internal static string Describe(IServiceProvider sdk)
+    public static string Describe(IServiceProvider sdk, int seed = Seed)
     {
         var index = sdk.GetRequiredService<ReferenceIndex>();
         var desk = sdk.GetRequiredService<CoordinationDesk>();
@@ -199,7 +199,7 @@ public abstract class SchemaVersionSixStoreContract
         var text = new StringBuilder();
         void Line(FormattableString line) => text.Append(FormattableString.Invariant(line)).Append('\n');
 
-        var people = TestBsns.Generate(5, Seed);
+        var people = TestBsns.Generate(5, seed);
         for (var i = 0; i < people.Length; i++)
         {
             var person = people[i];

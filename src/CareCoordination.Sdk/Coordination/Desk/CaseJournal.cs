@@ -44,7 +44,7 @@ internal sealed class CaseJournal(CaseIndex cases, DurableStreams streams, Strea
     {
         foreach (var stream in histories)
         {
-            cases.Load(CoordinationCase.Replay(documents.ReadCase(stream)));
+            StreamDocuments.Rebuild(stream, () => cases.Load(CoordinationCase.Replay(documents.ReadCase(stream))));
         }
     }
 

@@ -101,14 +101,17 @@ internal sealed class CoordinatorPool(CoordinationPolicy policy, DurableStreams 
     {
         foreach (var stream in coordinators)
         {
-            var id = new CoordinatorId(int.Parse(stream.Id, CultureInfo.InvariantCulture));
-            _versions[id] = stream.Events.Count;
-            if (documents.ReadRecord(stream.Events[^1]) is CoordinatorJoinedPool joined)
+            StreamDocuments.Rebuild(stream, () =>
             {
-                _members.Add(id, joined.ToCoordinator());
-                _carried[id] = [];
-                _hoursInUse[id] = 0m;
-            }
+                var id = new CoordinatorId(int.Parse(stream.Id, CultureInfo.InvariantCulture));
+                _versions[id] = stream.Events.Count;
+                if (documents.ReadLastRecord(stream) is CoordinatorJoinedPool joined)
+                {
+                    _members.Add(id, joined.ToCoordinator());
+                    _carried[id] = [];
+                    _hoursInUse[id] = 0m;
+                }
+            });
         }
     }
 

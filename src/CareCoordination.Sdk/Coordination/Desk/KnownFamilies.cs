@@ -51,10 +51,13 @@ internal sealed class KnownFamilies(DurableStreams streams, StreamDocuments docu
     {
         foreach (var stream in families)
         {
-            if (documents.ReadRecord(stream.Events[^1]) is FamilyRecorded family)
+            StreamDocuments.Rebuild(stream, () =>
             {
-                _families[family.Id] = family.ToFamily();
-            }
+                if (documents.ReadLastRecord(stream) is FamilyRecorded family)
+                {
+                    _families[family.Id] = family.ToFamily();
+                }
+            });
         }
     }
 }

@@ -68,11 +68,14 @@ public sealed class MatchFollowUpBook : IReferenceIndexObserver, IChangeParticip
                 continue;
             }
 
-            var last = (MatchFollowUpRecorded)_documents.ReadRecord(stream.Events[^1]);
-            var key = KeyOf(last.Signal, last.OtherSignal);
-            _matches[key] = last.ToFollowUp();
-            _parties[key] = (last.Reporter, last.OtherReporter, last.Organisation, last.OtherOrganisation);
-            _versions[key] = stream.Events.Count;
+            StreamDocuments.Rebuild(stream, () =>
+            {
+                var last = (MatchFollowUpRecorded)_documents.ReadLastRecord(stream);
+                var key = KeyOf(last.Signal, last.OtherSignal);
+                _matches[key] = last.ToFollowUp();
+                _parties[key] = (last.Reporter, last.OtherReporter, last.Organisation, last.OtherOrganisation);
+                _versions[key] = stream.Events.Count;
+            });
         }
     }
 

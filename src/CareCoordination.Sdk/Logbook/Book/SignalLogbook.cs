@@ -58,13 +58,14 @@ public sealed class SignalLogbook : IReferenceIndexObserver, IChangeParticipant
         _streams = new DurableStreams(store);
         foreach (var stream in store?.ReadStreams(StreamKind) ?? [])
         {
-            if (StreamDocuments.IsErased(stream))
+            StreamDocuments.Rebuild(stream, () =>
             {
-                continue;
-            }
-
-            var day = DayPattern.Parse(stream.Id).GetValueOrThrow();
-            _days[day] = [.. stream.Events.Select(e => ((LogbookEntryRecorded)_documents.ReadRecord(e)).ToEntry())];
+                var records = _documents.ReadRecords(stream);
+                if (!StreamDocuments.IsErased(stream))
+                {
+                    _days[DayPattern.Parse(stream.Id).GetValueOrThrow()] = [.. records.Select(e => ((LogbookEntryRecorded)e).ToEntry())];
+                }
+            });
         }
     }
 

@@ -67,8 +67,11 @@ public sealed partial class PlanBook
 
         foreach (var stream in streams)
         {
-            var plan = FamilyPlan.Replay(_documents.ReadPlan(stream));
-            _plans.Add(plan.Case, plan);
+            StreamDocuments.Rebuild(stream, () =>
+            {
+                var plan = FamilyPlan.Replay(_documents.ReadPlan(stream));
+                _plans.Add(plan.Case, plan);
+            });
         }
     }
 

@@ -82,31 +82,37 @@ public sealed partial class ConsentRegister
         keying.Claim(store, consents.Count + legalBases.Count > 0);
         foreach (var stream in consents)
         {
-            _lastConsent = Math.Max(_lastConsent, Number(stream.Id));
-            Consent? consent = null;
-            foreach (var stored in stream.Events)
+            StreamDocuments.Rebuild(stream, () =>
             {
-                consent = _documents.ReadRecord(stored) switch
+                _lastConsent = Math.Max(_lastConsent, Number(stream.Id));
+                Consent? consent = null;
+                foreach (var record in _documents.ReadRecords(stream))
                 {
-                    ConsentGiven given => given.ToConsent(),
-                    ConsentWithdrawn withdrawn when consent is not null => consent.Withdraw(withdrawn.At),
-                    _ => null,
-                };
-            }
+                    consent = record switch
+                    {
+                        ConsentGiven given => given.ToConsent(),
+                        ConsentWithdrawn withdrawn when consent is not null => consent.Withdraw(withdrawn.At),
+                        _ => null,
+                    };
+                }
 
-            if (consent is not null)
-            {
-                _consents.Add(consent.Id, consent);
-            }
+                if (consent is not null)
+                {
+                    _consents.Add(consent.Id, consent);
+                }
+            });
         }
 
         foreach (var stream in legalBases)
         {
-            _lastLegalBasis = Math.Max(_lastLegalBasis, Number(stream.Id));
-            if (_documents.ReadRecord(stream.Events[^1]) is LegalBasisRecorded recorded)
+            StreamDocuments.Rebuild(stream, () =>
             {
-                _legalBases.Add(recorded.ToRecord());
-            }
+                _lastLegalBasis = Math.Max(_lastLegalBasis, Number(stream.Id));
+                if (_documents.ReadLastRecord(stream) is LegalBasisRecorded recorded)
+                {
+                    _legalBases.Add(recorded.ToRecord());
+                }
+            });
         }
 
         _legalBases.Sort((a, b) => a.Id.CompareTo(b.Id));

@@ -90,11 +90,14 @@ public sealed class InformationObligations : IReferenceIndexObserver, IChangePar
 
         foreach (var stream in streams)
         {
-            if (_documents.ReadRecord(stream.Events[^1]) is InformationObligation obligation)
+            StreamDocuments.Rebuild(stream, () =>
             {
-                _obligations[obligation.Signal] = obligation;
-                _versions[obligation.Signal] = stream.Events.Count;
-            }
+                if (_documents.ReadLastRecord(stream) is InformationObligation obligation)
+                {
+                    _obligations[obligation.Signal] = obligation;
+                    _versions[obligation.Signal] = stream.Events.Count;
+                }
+            });
         }
     }
 

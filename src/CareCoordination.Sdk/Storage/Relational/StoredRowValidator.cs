@@ -42,13 +42,12 @@ public sealed partial class StoredRowValidator
     public const string EventsTable = "events";
 
     /// <summary>The table of the streams of cases, plans and consents.</summary>
-    public const string StreamEventsTable = "stream_events";
+    public const string StreamEventsTable = StoredRowKeys.StreamEventsTable;
 
     /// <summary>The table of audit records.</summary>
     public const string AuditRecordsTable = "audit_records";
 
     private const int MaxYouthKey = 999_999_999;
-    private const int MaxShownKeyLength = 64;
 
     private static readonly long MinTicks = Instant.MinValue.ToUnixTimeTicks();
     private static readonly long MaxTicks = Instant.MaxValue.ToUnixTimeTicks();
@@ -375,21 +374,7 @@ public sealed partial class StoredRowValidator
     /// <summary>Gets how a key chosen by a client or a stream's identifier is shown in a report: as itself when short and plainly not a person's number, otherwise by a hash.</summary>
     /// <param name="key">The key.</param>
     /// <returns>What to show.</returns>
-    public static string ShownKey(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var digits = 0;
-        var plain = key.Length is > 0 and <= MaxShownKeyLength;
-        foreach (var c in key)
-        {
-            digits = char.IsAsciiDigit(c) ? digits + 1 : 0;
-
-            // Eight or nine digits in a row may be a BSN; a key chosen by a client may hold one.
-            plain &= c is >= ' ' and <= '~' && c != '\'' && digits < 8;
-        }
-
-        return plain ? $"'{key}'" : "#" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8));
-    }
+    public static string ShownKey(string key) => StoredRowKeys.Shown(key);
 
     private static bool IsDefined<TEnum>(long value)
         where TEnum : struct, Enum => Array.IndexOf(DefinedValues<TEnum>.Values, value) >= 0;

@@ -4,7 +4,10 @@ using System.Globalization;
 
 namespace CareCoordination.Sdk.Storage.Relational;
 
-/// <summary>Groups stream events read as rows of (stream, type, schema version, instant ticks, JSON), ordered by stream and version, into histories.</summary>
+/// <summary>
+/// Groups stream events read as rows of (stream, type, schema version, instant ticks, JSON), and optionally the event's
+/// version as a sixth column, ordered by stream and version, into histories.
+/// </summary>
 public static class StoredStreamRows
 {
     /// <summary>Refuses an append when the stream's stored event count, as the store's <c>COUNT(*)</c> returned it, is not the version the writer saw.</summary>
@@ -24,7 +27,11 @@ public static class StoredStreamRows
 
     /// <summary>Reads every row the reader returns into one history per stream, refusing a damaged row.</summary>
     /// <param name="kind">The kind of aggregate the rows belong to.</param>
-    /// <param name="reader">The reader, positioned before the first row.</param>
+    /// <param name="reader">
+    /// The reader, positioned before the first row. When it returns a sixth column, the event's stored version, each
+    /// version must be the event's place in its stream: a gap, a repeat or a number out of order is refused, because the
+    /// next append counts the events and would write a version that is already there or skip one.
+    /// </param>
     /// <returns>The histories, in the reader's order.</returns>
     /// <exception cref="CorruptStoredDataException">A row is damaged.</exception>
     /// <exception cref="Serialization.UnsupportedSchemaVersionException">A newer version of the SDK wrote an event.</exception>
@@ -67,8 +74,18 @@ public static class StoredStreamRows
                 continue;
             }
 
-            validator.TryAcceptStreamEvent(kind, stream, position, type, version, ticks, json, out var stored);
-            events.Add(stored!);
+            if (reader.FieldCount > 5 && (!StoredColumns.TryInteger(reader, 5, out var stored) || stored != position))
+            {
+                validator.Refuse(
+                    StoredRowValidator.StreamEventsTable,
+                    string.Create(CultureInfo.InvariantCulture, $"{kind}/{StoredRowValidator.ShownKey(stream)}/{position}"),
+                    string.Create(CultureInfo.InvariantCulture, $"its version is not {position}, its place in the stream"),
+                    null);
+                continue;
+            }
+
+            validator.TryAcceptStreamEvent(kind, stream, position, type, version, ticks, json, out var read);
+            events.Add(read!);
         }
 
         if (current is not null)

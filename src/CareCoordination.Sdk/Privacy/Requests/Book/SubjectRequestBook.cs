@@ -70,9 +70,12 @@ public sealed class SubjectRequestBook
                 continue;
             }
 
-            var request = ((SubjectRequestRecorded)_documents.ReadRecord(stream.Events[^1])).ToRequest();
-            _requests[request.Id] = request;
-            _next = Math.Max(_next, request.Id + 1);
+            StreamDocuments.Rebuild(stream, () =>
+            {
+                var request = ((SubjectRequestRecorded)_documents.ReadLastRecord(stream)).ToRequest();
+                _requests[request.Id] = request;
+                _next = Math.Max(_next, request.Id + 1);
+            });
         }
     }
 
