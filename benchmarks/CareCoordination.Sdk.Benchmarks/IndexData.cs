@@ -69,18 +69,8 @@ internal sealed class IndexData
     public (int Youth, int Organisation) SignalAt(int i) =>
         i < YouthCount ? (i, 1 + (i % BaseOrganisations)) : (i - YouthCount, 1 + (((i - YouthCount) + 1) % BaseOrganisations));
 
-    public ReferenceIndex LoadIndex(IClock? clock = null, Privacy.YouthPseudonymiser? pseudonymiser = null)
-    {
-        var index = new ReferenceIndex(RegionPolicy.Default, CreateDirectory(), clock ?? new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), null, null, pseudonymiser);
-        index.EnsureCapacity(Signals + PoolSize, YouthCount);
-        for (var i = 0; i < Signals; i++)
-        {
-            var (youth, organisation) = SignalAt(i);
-            index.Register(Registration(youth, organisation), default).ThrowIfRefused();
-        }
-
-        return index;
-    }
+    public ReferenceIndex LoadIndex(IClock? clock = null, Privacy.YouthPseudonymiser? pseudonymiser = null) =>
+        Load(clock ?? new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)), pseudonymiser, advancing: null);
 
     /// <summary>
     /// Loads the index as a region's index holds its signals: registered one after the other over the last 700 days (a
@@ -90,19 +80,25 @@ internal sealed class IndexData
     public ReferenceIndex LoadIndexRegisteredOverTime()
     {
         var now = Instant.FromUtc(2026, 11, 23, 9, 0);
-        var start = now - Duration.FromDays(700);
-        var clock = new FakeClock(start);
-        var index = new ReferenceIndex(RegionPolicy.Default, CreateDirectory(), clock, null, null, null);
+        var clock = new FakeClock(now - Duration.FromDays(700));
+        var index = Load(clock, null, advancing: clock);
+        clock.Reset(now);
+        return index;
+    }
+
+    // Registers every signal in order; with an advancing clock, spread evenly over the 700 days it stands before now.
+    private ReferenceIndex Load(IClock clock, Privacy.YouthPseudonymiser? pseudonymiser, FakeClock? advancing)
+    {
+        var index = new ReferenceIndex(RegionPolicy.Default, CreateDirectory(), clock, null, null, pseudonymiser);
         index.EnsureCapacity(Signals + PoolSize, YouthCount);
         var step = Duration.FromTicks(Duration.FromDays(700).BclCompatibleTicks / Math.Max(1, Signals));
         for (var i = 0; i < Signals; i++)
         {
             var (youth, organisation) = SignalAt(i);
             index.Register(Registration(youth, organisation), default).ThrowIfRefused();
-            clock.Advance(step);
+            advancing?.Advance(step);
         }
 
-        clock.Reset(now);
         return index;
     }
 
