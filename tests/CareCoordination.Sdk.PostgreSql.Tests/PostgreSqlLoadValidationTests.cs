@@ -50,6 +50,12 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
         var outcomes = new Dictionary<LoadOutcome, int>();
         var property = Prop.ForAll(Arb.From(StoredRowMutations.Of(written, dialect)), (RowMutation mutation) =>
         {
+            // The server refuses some mutations (below), so more are generated than needed and the rest are passed over.
+            if (applied >= StoredRowMutations.Count)
+            {
+                return;
+            }
+
             // Each mutation lives in a transaction that is rolled back, so every case starts from the written schema.
             using var transaction = connection.BeginTransaction();
             try
@@ -67,7 +73,7 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
             var outcome = StoredRowMutations.Verify(mutation, written, () => Load(connection, schema));
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredRowMutations.Count * 11 / 10), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredRowMutations.Count * 2), property);
 
         Assert.True(applied >= StoredRowMutations.Count, $"only {applied} of the generated mutations could be stored");
         Assert.All(Enum.GetValues<LoadOutcome>(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no mutation ended as {o}"));
@@ -120,6 +126,12 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
             var mutatedTables = new Dictionary<string, int>();
             var property = Prop.ForAll(Arb.From(StoredStreamMutations.Of(events, audit, jsonIsNormalised: true)), (StoreMutation mutation) =>
             {
+                // The server refuses some mutations (below), so more are generated than needed and the rest are passed over.
+                if (applied >= StoredStreamMutations.Count)
+                {
+                    return;
+                }
+
                 // The store's own connections must see the change, so it is committed, and the table is put back after.
                 System.IO.File.WriteAllBytes(mutatedCheckpoints, pristineCheckpoints);
                 try
@@ -146,7 +158,7 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
                     restore.ExecuteNonQuery();
                 }
             });
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredStreamMutations.Count * 11 / 10), property);
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredStreamMutations.Count * 2), property);
 
             Assert.True(applied >= StoredStreamMutations.Count, $"only {applied} of the generated mutations could be stored");
             Assert.All(Enum.GetValues<LoadOutcome>(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no mutation ended as {o}"));
