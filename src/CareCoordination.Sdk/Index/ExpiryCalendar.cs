@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Internal;
 
 namespace CareCoordination.Sdk.Index;
@@ -28,10 +27,19 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     private const int PageMask = (1 << PageBits) - 1;
     private const int ChunksPerPage = 1 << (PageBits - ChunkBits);
     private const int NoChunk = -1;
+    private const int InitialDays = 256;
+
+    // About eleven years of days: more than an active period and an archive period together, so that an index sized by
+    // EnsureCapacity never grows its table of days while it registers.
+    private const int ReservedDays = 4096;
 
     private readonly SignalSlots _slots = slots;
     private readonly SignalLifetime _lifetime = lifetime;
-    private readonly Dictionary<int, Day> _days = [];
+    // Day buckets by day number from _firstDay on: the days a slot can be due on span the archive period and little
+    // more, so an array indexed by day number costs a few kilobytes and no hashing on the registration path.
+    private Day[] _days = new Day[InitialDays];
+    private int _firstDay;
+    private int _openDays;
     private int[][] _pages = new int[4][];
     private int[] _nextChunk = new int[ChunksPerPage];
     private int _chunkCapacity;
@@ -58,16 +66,19 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             AddPage();
         }
 
-        _days.EnsureCapacity(Math.Max(_days.Count + 64, _days.Count * 2));
+        if (_days.Length < ReservedDays)
+        {
+            Array.Resize(ref _days, ReservedDays);
+        }
     }
 
     /// <summary>Notes that a slot leaves the day it is now due on (it is released, or renewed to another day): its entry there is stale.</summary>
     public void Left(int slot)
     {
-        ref var entries = ref CollectionsMarshal.GetValueRefOrNullRef(_days, _lifetime.DueDayOf(ref _slots[slot]));
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entries))
+        var index = _lifetime.DueDayOf(ref _slots[slot]) - _firstDay;
+        if ((uint)index < (uint)_days.Length && _days[index].Open)
         {
-            entries.Stale++;
+            _days[index].Stale++;
         }
     }
 
@@ -77,10 +88,12 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     /// <summary>Adds a slot under a day.</summary>
     public void Add(int day, int slot)
     {
-        ref var entries = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out var exists);
-        if (!exists)
+        ref var entries = ref DayAt(day);
+        if (!entries.Open)
         {
             entries.Head = entries.Tail = TakeChunk();
+            entries.Open = true;
+            _openDays++;
         }
         else if (entries.Count > 0 && entries.Count % ChunkSize == 0)
         {
@@ -117,11 +130,12 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             return;
         }
 
-        foreach (var (day, entries) in _days)
+        var last = Math.Min(today - _firstDay, _days.Length - 1);
+        for (var index = Math.Max(0, _earliest - _firstDay); index <= last; index++)
         {
-            if (day <= today)
+            if (_days[index].Open)
             {
-                CollectLive(day, entries, due, firstOnly: false);
+                CollectLive(_firstDay + index, _days[index], due, firstOnly: false);
             }
         }
 
@@ -146,18 +160,13 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             return;
         }
 
-        var past = new List<int>();
-        foreach (var day in _days.Keys)
+        var last = Math.Min(today - _firstDay, _days.Length - 1);
+        for (var index = Math.Max(0, _earliest - _firstDay); index <= last; index++)
         {
-            if (day <= today)
+            if (_days[index].Open)
             {
-                past.Add(day);
+                Drop(_firstDay + index);
             }
-        }
-
-        foreach (var day in past)
-        {
-            Drop(day);
         }
 
         _earliest = EarliestDay();
@@ -167,9 +176,9 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     public void Settle()
     {
         var live = new List<int>(1);
-        while (_earliest != int.MaxValue && _days.TryGetValue(_earliest, out var entries))
+        while (_earliest != int.MaxValue && (uint)(_earliest - _firstDay) < (uint)_days.Length && _days[_earliest - _firstDay].Open)
         {
-            CollectLive(_earliest, entries, live, firstOnly: true);
+            CollectLive(_earliest, _days[_earliest - _firstDay], live, firstOnly: true);
             if (live.Count > 0)
             {
                 return;
@@ -183,9 +192,12 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     /// <summary>Forgets every entry, before the index adds all its slots again.</summary>
     public void Clear()
     {
-        foreach (var day in new List<int>(_days.Keys))
+        for (var index = 0; index < _days.Length; index++)
         {
-            Drop(day);
+            if (_days[index].Open)
+            {
+                Drop(_firstDay + index);
+            }
         }
 
         _earliest = int.MaxValue;
@@ -286,13 +298,18 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
 
     private int EarliestDay()
     {
-        var earliest = int.MaxValue;
-        foreach (var day in _days.Keys)
+        if (_openDays == 0)
         {
-            earliest = Math.Min(earliest, day);
+            return int.MaxValue;
         }
 
-        return earliest;
+        var index = 0;
+        while (!_days[index].Open)
+        {
+            index++;
+        }
+
+        return _firstDay + index;
     }
 
     private int TakeChunk()
@@ -333,9 +350,66 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     /// <summary>Gives a day's chunks back to the pool.</summary>
     private void Drop(int day)
     {
-        _days.Remove(day, out var entries);
+        ref var entries = ref _days[day - _firstDay];
         _nextChunk[entries.Tail] = _freeChunk;
         _freeChunk = entries.Head;
+        entries = default;
+        _openDays--;
+    }
+
+    /// <summary>The bucket of a day, moving or growing the table of days when the day lies outside it.</summary>
+    private ref Day DayAt(int day)
+    {
+        var index = day - _firstDay;
+        if ((uint)index >= (uint)_days.Length)
+        {
+            Rebase(day);
+            index = day - _firstDay;
+        }
+
+        return ref _days[index];
+    }
+
+    /// <summary>
+    /// Makes the table of days hold <paramref name="day"/> and every open day: the days before the earliest open one are
+    /// over, so the table moves forward in place while the open days fit, and doubles when they do not.
+    /// </summary>
+    private void Rebase(int day)
+    {
+        if (_openDays == 0)
+        {
+            _firstDay = day;
+            return;
+        }
+
+        var first = Math.Min(day, EarliestDay());
+        var lastOpen = _days.Length - 1;
+        while (!_days[lastOpen].Open)
+        {
+            lastOpen--;
+        }
+
+        var last = Math.Max(day, _firstDay + lastOpen);
+        var length = _days.Length;
+        while (last - first >= length)
+        {
+            length *= 2;
+        }
+
+        var days = length == _days.Length ? _days : new Day[length];
+        var from = Math.Max(0, first - _firstDay);
+        var to = Math.Max(0, _firstDay - first);
+        var count = lastOpen - from + 1;
+        Array.Copy(_days, from, days, to, count);
+        if (ReferenceEquals(days, _days))
+        {
+            // What the copy left behind, before or after the moved days, is no longer a day of the table.
+            Array.Clear(days, 0, to);
+            Array.Clear(days, to + count, days.Length - to - count);
+        }
+
+        _days = days;
+        _firstDay = first;
     }
 
     /// <summary>One day's entries: a chain of chunks from <see cref="Head"/> to <see cref="Tail"/>, <see cref="Count"/> in all.</summary>
@@ -349,5 +423,8 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
 
         /// <summary>How many of the entries were noted stale since the day was last compacted (<see cref="Left"/>).</summary>
         public int Stale;
+
+        /// <summary>Whether the day has entries (its chain holds at least one chunk).</summary>
+        public bool Open;
     }
 }

@@ -256,7 +256,7 @@ public sealed partial class ReferenceIndex
 
         var now = _clock.GetCurrentInstant();
         var today = _calendar.DayOf(now);
-        if (!_authorisation.TryAuthorise(registration, today, out var refusal, out var message, out var expiresOn, out var expiry, out var rank))
+        if (!_authorisation.TryAuthorise(registration, today, out var refusal, out var message, out var expiresOn, out var expiry, out var ageLimitDay, out var rank))
         {
             IndexMetrics.RegistrationRefused(refusal);
             return RegistrationResult.Refused(refusal, message!);
@@ -268,7 +268,7 @@ public sealed partial class ReferenceIndex
         {
             var head = _active.HeadOf(key);
             var own = _matching.FindInChain(head, organisation, today.DayNumber);
-            var ageLimit = _lifetime.AgeLimitAfter(key, registration.Youth.DateOfBirth, expiresOn);
+            var ageLimit = _lifetime.AgeLimitAfter(key, expiresOn, ageLimitDay);
             if (own != NoSlot)
             {
                 return Renew(own, registration, now, expiresOn, expiry, ageLimit, idempotencyKey);
@@ -277,7 +277,8 @@ public sealed partial class ReferenceIndex
             var id = _lastId + 1;
             int count;
             OrganisationId coordinator;
-            using (CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.MatchActivity))
+            // Asked first: with nobody listening, starting an activity still costs a call chain on every registration.
+            using (CareCoordinationActivities.Source.HasListeners() ? CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.MatchActivity) : null)
             {
                 count = _matching.Collect(key, head, organisation, includeArchive: true, today.DayNumber, _lifetime.ArchiveCutoff(today.DayNumber, today.Date));
 

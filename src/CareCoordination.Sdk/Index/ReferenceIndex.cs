@@ -138,7 +138,7 @@ public sealed partial class ReferenceIndex
         Directory = Guard.NotNull(directory);
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
-        _lifetime = new SignalLifetime(policy.ArchivePeriod, policy.AgeLimitInYears);
+        _lifetime = new SignalLifetime(policy.ArchivePeriod);
         _expiry = new ExpiryCalendar(_slots, _lifetime);
         _observers = observers is null ? [] : [.. observers];
         _participants = [.. _observers.Where(o => o is IChangeParticipant)];

@@ -21,7 +21,7 @@ namespace CareCoordination.Sdk.Index;
 /// index keeps no date of birth for it. The day is forgotten with the youth's last signal.</para>
 /// <para>Not thread-safe: the index calls it under its lock.</para>
 /// </remarks>
-internal sealed class SignalLifetime(Period archivePeriod, int ageLimitInYears)
+internal sealed class SignalLifetime(Period archivePeriod)
 {
     /// <summary>The effective state of a slot that is free, or no longer kept by the law.</summary>
     public const byte Gone = 0;
@@ -30,7 +30,6 @@ internal sealed class SignalLifetime(Period archivePeriod, int ageLimitInYears)
     public const int NoAgeLimit = -1;
 
     private readonly Period _archivePeriod = archivePeriod;
-    private readonly int _ageLimitInYears = ageLimitInYears;
     private readonly YouthTable _ageLimits = new();
     private int _cutoffToday = -1;
     private int _cutoff;
@@ -78,13 +77,13 @@ internal sealed class SignalLifetime(Period archivePeriod, int ageLimitInYears)
 
     /// <summary>
     /// The age-limit day the youth is to be kept with once a signal ending on <paramref name="endsOn"/> is registered or
-    /// renewed: the day when that signal could be archived past it, the earlier of two when the youth was given with two
+    /// renewed, given the age-limit day <paramref name="ageLimit"/> worked out from the date of birth the registration
+    /// gives: the day when that signal could be archived past it, the earlier of two when the youth was given with two
     /// birth dates (so no archive outlives either), or the one already kept; <see cref="NoAgeLimit"/> when none is needed.
     /// Changes nothing: the index keeps it with <see cref="Set"/> once the registration is written.
     /// </summary>
-    public int AgeLimitAfter(int youth, LocalDate dateOfBirth, int endsOn)
+    public int AgeLimitAfter(int youth, int endsOn, int ageLimit)
     {
-        var ageLimit = LocalCalendar.DayNumberYearsLater(dateOfBirth, _ageLimitInYears);
         if (endsOn != _endsOn)
         {
             _archiveEnd = ArchiveEndDay(endsOn);

@@ -16,11 +16,16 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
     private readonly RegionPolicy _policy = policy;
     private readonly OrganisationDirectory _directory = directory;
 
-    /// <summary>Checks a registration against the region's rules, and works out until when the signal will be active and which rank its organisation has as match coordinator.</summary>
-    public bool TryAuthorise(in SignalRegistration registration, CalendarDay today, out RegistrationRefusal refusal, out string? message, out int expiresOn, out SignalExpiry expiry, out int coordinatorRank)
+    /// <summary>
+    /// Checks a registration against the region's rules, and works out until when the signal will be active, the day
+    /// number of the youth's age limit (worked out once per registration: it is calendar arithmetic) and which rank its
+    /// organisation has as match coordinator.
+    /// </summary>
+    public bool TryAuthorise(in SignalRegistration registration, CalendarDay today, out RegistrationRefusal refusal, out string? message, out int expiresOn, out SignalExpiry expiry, out int ageLimitDay, out int coordinatorRank)
     {
         expiresOn = default;
         expiry = default;
+        ageLimitDay = default;
         coordinatorRank = int.MaxValue;
         if (!_directory.TryGetOrganisation(registration.Organisation, out var organisation))
         {
@@ -66,7 +71,7 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
             return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
         }
 
-        var ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, _policy.AgeLimitInYears);
+        ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, _policy.AgeLimitInYears);
         if (ageLimitDay <= today.DayNumber)
         {
             return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
