@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System;
 using CareCoordination.Sdk.Internal;
 
 namespace CareCoordination.Sdk.Index;
@@ -203,6 +204,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         _earliest = int.MaxValue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref int Entry(int index) => ref _pages[index >> PageBits][index & PageMask];
 
     private void CollectLive(int day, Day entries, List<int> into, bool firstOnly)
@@ -358,6 +360,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     }
 
     /// <summary>The bucket of a day, moving or growing the table of days when the day lies outside it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref Day DayAt(int day)
     {
         var index = day - _firstDay;

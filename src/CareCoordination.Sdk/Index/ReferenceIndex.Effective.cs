@@ -21,9 +21,12 @@ public sealed partial class ReferenceIndex
     }
 
     /// <summary>Puts a slot into the expiry calendar under the day it is now due.</summary>
-    private void NoteDue(int slot)
+    private void NoteDue(int slot) => NoteDue(slot, _lifetime.DueDayOf(ref _slots[slot]));
+
+    /// <summary>Puts a slot into the expiry calendar under a day the caller knows it is due (a new signal's end date).</summary>
+    private void NoteDue(int slot, int day)
     {
-        _expiry.Add(slot);
+        _expiry.Add(day, slot);
         if (_expiry.EarliestDue < _earliestDue)
         {
             Volatile.Write(ref _earliestDue, _expiry.EarliestDue);

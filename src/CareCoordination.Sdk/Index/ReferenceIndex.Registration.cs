@@ -318,7 +318,7 @@ public sealed partial class ReferenceIndex
             s.Next = head;
             _active.SetHead(key, slot);
             Volatile.Write(ref _activeCount, _activeCount + 1);
-            NoteDue(slot);
+            NoteDue(slot, expiresOn);
             for (var i = 0; i < count; i++)
             {
                 if (_matching.KindAt(i) == MatchKind.Archived)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
@@ -73,6 +74,7 @@ internal sealed class SignalLifetime(Period archivePeriod)
     }
 
     /// <summary>The youth's kept age-limit day number, or <see cref="NoAgeLimit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AgeLimitOf(int youth) => _ageLimits.Count == 0 ? NoAgeLimit : _ageLimits.HeadOf(youth);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Internal;
@@ -28,12 +29,16 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     private FamilyId?[] _familiesFound = new FamilyId?[16];
 
     /// <summary>The slot of the i-th candidate the last collection found.</summary>
+    // The registration path reads every candidate through these; the JIT does not inline them into it unasked.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SlotAt(int i) => _slotsFound[i];
 
     /// <summary>The kind of the i-th candidate's match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MatchKind KindAt(int i) => _kinds[i];
 
     /// <summary>The family through which the i-th candidate matches, for a family match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FamilyId? FamilyAt(int i) => _familiesFound[i];
 
     /// <summary>
