@@ -284,25 +284,28 @@ public sealed partial class ReferenceIndex
     /// <see cref="Privacy.Access.PersonDataAccess.RemoveFamily"/>, which audits it.
     /// </summary>
     /// <param name="family">The family.</param>
-    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit records: it runs after the removal, in its operation, so it commits and rolls back with it.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit records: it runs after the removal, in its operation, so it commits and rolls back with it; not at all when the family was not known (nothing was removed).</param>
     /// <returns>Whether the family was known.</returns>
     internal bool RemoveFamily(FamilyId family, Action? alsoInOperation = null) =>
         _durable is null
-            ? Then(RemoveFamilyCore(family), alsoInOperation)
-            : Durably(() => Then(RemoveFamilyCore(family), alsoInOperation));
+            ? RemoveFamilyThen(family, alsoInOperation)
+            : Durably(() => RemoveFamilyThen(family, alsoInOperation));
 
     /// <summary>Forgets a family like <see cref="RemoveFamily(FamilyId, Action?)"/>, and completes once the removal is durable.</summary>
     /// <param name="family">The family.</param>
-    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit records: it runs in its operation.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit records: it runs in its operation, when the family was known.</param>
     /// <param name="cancellationToken">Cancels the removal until it is queued for its commit.</param>
     /// <returns>Whether the family was known.</returns>
     internal async Task<bool> RemoveFamilyAsync(FamilyId family, Action? alsoInOperation = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return _durable is null
-            ? Then(RemoveFamilyCore(family), alsoInOperation)
-            : await DurablyAsync(() => Then(RemoveFamilyCore(family), alsoInOperation), cancellationToken).ConfigureAwait(false);
+            ? RemoveFamilyThen(family, alsoInOperation)
+            : await DurablyAsync(() => RemoveFamilyThen(family, alsoInOperation), cancellationToken).ConfigureAwait(false);
     }
+
+    // A family that was not known was not removed, so what else belongs to a removal (its audit records) does not run.
+    private bool RemoveFamilyThen(FamilyId family, Action? alsoInOperation) => RemoveFamilyCore(family) && Then(true, alsoInOperation);
 
     /// <summary>Gets a family by its identifier, with its members as the caller knows them.</summary>
     /// <param name="family">The family.</param>

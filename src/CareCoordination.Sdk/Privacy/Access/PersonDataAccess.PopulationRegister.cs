@@ -51,7 +51,7 @@ public sealed partial class PersonDataAccess
 
     /// <summary>
     /// Forgets a family the population register no longer knows (R10); its youths no longer match each other through
-    /// it. Every member it had gets an audit record.
+    /// it. Every member it had gets an audit record; a family the index did not know leaves none (nothing changed).
     /// </summary>
     /// <param name="actor">The municipality's feed, in the <see cref="ActorRole.PopulationRegisterFeed"/> role.</param>
     /// <param name="family">The family's number.</param>

@@ -134,7 +134,7 @@ public sealed class PopulationRegisterDoorTests
     }
 
     [Fact]
-    public async Task Removing_a_family_by_the_feed_audits_every_member_it_had_and_another_role_is_refused()
+    public async Task Removing_a_family_by_the_feed_audits_every_member_it_had_another_role_is_refused_and_an_unknown_family_leaves_no_record()
     {
         var door = new Door();
         door.Access.AddOrReplaceFamily(Feed, Household);
@@ -149,7 +149,9 @@ public sealed class PopulationRegisterDoorTests
             Assert.Equal(AuditAction.Delete, door.Audit.About(member)[^1].Action);
         }
 
+        var records = door.Audit.Count;
         Assert.False(door.Access.RemoveFamily(Feed, Household.Id));
+        Assert.Equal(records, door.Audit.Count);
     }
 
     [Fact]
