@@ -101,7 +101,10 @@ else
     Tell(1, Story.FirstRun);
 }
 
-index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], [], home, tiel));
+// The municipality's population register feed records families through the door, which audits every member (R10).
+var feed = new Actor("brp-koppeling", ActorRole.PopulationRegisterFeed, new OrganisationId(5), null, "QuickStart");
+var family = Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], [], home, tiel);
+access.AddOrReplaceFamily(feed, family);
 
 Console.WriteLine();
 Tell(0, Story.SignalsHeading);
@@ -133,8 +136,7 @@ desk.UpdateSocialMap(new SocialMap()
     .With(MapEntry(jgz, ["consultatiebureau", "opvoedadvies"], ProblemDomains.Parenting | ProblemDomains.Health))
     .With(MapEntry(amw, ["maatschappelijk werk", "schuldhulp"], ProblemDomains.Debt | ProblemDomains.Housing | ProblemDomains.Income))
     .With(MapEntry(cjg, ["opvoedondersteuning", "zorgcoördinatie"], ProblemDomains.Parenting | ProblemDomains.School)));
-var family = Family.Create(new FamilyId(1), [sam.Bsn, sara.Bsn], []);
-desk.AddOrReplaceFamily(family);
+// The desk learned the family from the index, in the feed's own commit (ReferenceIndexIntake).
 var director = new Actor("zorgregisseur", ActorRole.CoordinationDirector, cjg, null, "QuickStart");
 // The coordinators are professionals of their organisations; the pool itself keeps only their identifiers.
 AddColleague(cjg, new ProfessionalId(511), "Fatima El Amrani");
@@ -159,7 +161,7 @@ Tell(1, Story.SocialMap, string.Join(", ", desk.SocialMap.Search(ProblemDomains.
 
 var caseId = desk.WhichCaseHandles(family.Id) is { } fromMatch
     ? fromMatch.Case
-    : desk.Intake(CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [sam.Bsn], cjg)).Case;
+    : access.TakeIn(ReporterActor(cjg), CaseIntake.ForYouths(IntakeRoute.YouthAndFamilyCentre, [sam.Bsn], cjg)).Case;
 var opened = desk.WhichCaseHandles(family.Id)!;
 if (opened.Routes.Contains(IntakeRoute.ReferenceIndex))
 {
@@ -170,7 +172,7 @@ else
     Tell(1, Story.CjgBringsIn, caseId);
 }
 
-var viaSchool = desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], school, "ZAT Basisschool De Linde"));
+var viaSchool = access.TakeIn(new Actor("zat-de-linde", ActorRole.Reporter, school, null, "QuickStart"), CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], school, "ZAT Basisschool De Linde"));
 Tell(1, viaSchool.Opened ? Story.SchoolOpensCase : Story.SchoolJoinsCase, viaSchool.Case, viaSchool.Meeting, Routes(viaSchool.Routes));
 
 var decision = desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
@@ -190,7 +192,7 @@ Tell(0, Story.FollowUpHeading);
 // address too, and tells the reporters only that the match concerns another youth.
 var noah = new Youth(Bsn.Parse("212345606"), new LocalDate(2015, 2, 20));
 names[noah.Bsn] = "Noah";
-index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [noah.Bsn], [], home, tiel));
+access.AddOrReplaceFamily(feed, Family.Create(new FamilyId(2), [noah.Bsn], [], home, tiel));
 var addressMatch = Register(new SignalRegistration(noah, amw, ReporterOf(amw), ReportingCriterion.FinancialProblems)).Matches[0];
 
 // The match coordinator follows the match up (matchregie): who became the central contact, and whether the
@@ -206,7 +208,7 @@ Tell(1, Story.FollowUpOverview, followedUp.Matches, followedUp.WithContact, foll
 
 // Noah and his mother move to Culemborg: the reporter with an active signal hears of it, and so does Culemborg's
 // match coordinator, with every active signal and its organisation; neither notice holds a BSN or an address.
-index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [noah.Bsn], [], AddressKey.Create("4101 AB", 3), MunicipalityCode.FromNumber(216)));
+access.AddOrReplaceFamily(feed, Family.Create(new FamilyId(2), [noah.Bsn], [], AddressKey.Create("4101 AB", 3), MunicipalityCode.FromNumber(216)));
 var moves = services.GetRequiredService<MoveNotices>();
 foreach (var notice in moves.Read(amw).Concat(moves.Read(cjg)))
 {

@@ -71,7 +71,7 @@ internal static class CaseWorkEndpoints
             .WithSummary("Records that youth protection reported back to the caller's organisation on a handed-over case (R3: the youth in the body shows the involvement).");
     }
 
-    private static async Task<Ok<IntakeResult>> Intake(IntakeRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<IntakeResult>> Intake(IntakeRequest request, HttpContext context, PersonDataAccess access)
     {
         if (request.Youths.Count is 0 or > MaxIntakeYouths || request.Youths.Any(y => y.IsDefault))
         {
@@ -88,14 +88,8 @@ internal static class CaseWorkEndpoints
             throw new ArgumentException("A meeting is named in 1 to 200 characters, or left out for the policy's default.");
         }
 
-        var actor = Caller.Actor(context);
-        var result = await desk.IntakeAsync(CaseIntake.ForYouths(request.Route, request.Youths, Caller.Organisation(context), request.Meeting), context.RequestAborted);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"intake via {request.Route}: {(result.Opened ? "opened" : "joined")} {result.Case}");
-        foreach (var youth in request.Youths.Distinct())
-        {
-            audit.Append(actor, youth, result.Opened ? AuditAction.Create : AuditAction.Update, DataCategory.Case, detail, AccessBasis.OwnRegistration);
-        }
-
+        // The door decides (R9: in the caller's own organisation's name) and gives every youth an audit record in the intake's commit.
+        var result = await access.TakeInAsync(Caller.Actor(context), CaseIntake.ForYouths(request.Route, request.Youths, Caller.Organisation(context), request.Meeting), context.RequestAborted);
         return TypedResults.Ok(result);
     }
 

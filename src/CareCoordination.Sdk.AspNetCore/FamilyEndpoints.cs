@@ -36,7 +36,7 @@ internal static class FamilyEndpoints
             .WithName("recordFamily")
             .WithSummary("Records a family (a household's youths and their parents or carers) as the population register knows it, or replaces the family with the same number (S6: the municipality's BRP feed).");
 
-    private static async Task<NoContent> Replace(int familyId, FamilyRequest request, HttpContext context, ReferenceIndex index, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<NoContent> Replace(int familyId, FamilyRequest request, HttpContext context, PersonDataAccess access)
     {
         if (familyId < 1)
         {
@@ -63,16 +63,9 @@ internal static class FamilyEndpoints
 
         var municipality = request.Municipality is { } code ? MunicipalityCode.FromNumber(code) : (MunicipalityCode?)null;
         var family = Family.Create(new FamilyId(familyId), request.Youths, request.Carers, address, municipality);
-        index.AddOrReplaceFamily(family);
-        await desk.AddOrReplaceFamilyAsync(family, context.RequestAborted);
-        var actor = Caller.Actor(context);
-        var detail = $"{family.Id} recorded from the population register";
-        foreach (var member in family.Youths.Concat(family.Carers).Distinct())
-        {
-            // The family serves matching in the index (a family match), hence the signals' category.
-            audit.Append(actor, member, AuditAction.Update, DataCategory.Signals, detail, AccessBasis.OwnRegistration);
-        }
-
+        // The door decides (R10: the population register feed) and gives every member an audit record in the change's
+        // own commit; the desk learns the family through ReferenceIndexIntake in the same commit.
+        await access.AddOrReplaceFamilyAsync(Caller.Actor(context), family, context.RequestAborted);
         return TypedResults.NoContent();
     }
 }

@@ -7,6 +7,8 @@ using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Notifications;
 using CareCoordination.Sdk.Notifications.Notices;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +25,7 @@ public sealed class VerwijsindexServicesRegistrationTests
     private static readonly MunicipalityCode Utrecht = MunicipalityCode.FromNumber(344);
     private static readonly MunicipalityCode Zeist = MunicipalityCode.FromNumber(355);
     private static readonly Youth Sam = new(TestBsns.First, new LocalDate(2016, 3, 1));
+    private static readonly Actor PopulationRegisterFeed = new("brp-feed", ActorRole.PopulationRegisterFeed, TestRegion.YouthAndFamilyCentre, null, "brp-koppeling");
 
     [Fact]
     public void A_move_to_another_municipality_reaches_the_reporters_and_the_configured_match_coordinator_and_survives_a_restart()
@@ -33,10 +36,11 @@ public sealed class VerwijsindexServicesRegistrationTests
         using (var services = Build(store, clock, coordinator))
         {
             var index = services.GetRequiredService<ReferenceIndex>();
-            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn], [], AddressKey.Create("3511AB", 1), Utrecht));
+            var access = services.GetRequiredService<PersonDataAccess>();
+            access.AddOrReplaceFamily(PopulationRegisterFeed, Family.Create(new FamilyId(1), [Sam.Bsn], [], AddressKey.Create("3511AB", 1), Utrecht));
             index.Register(new SignalRegistration(Sam, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout)).ThrowIfRefused();
             index.Register(new SignalRegistration(Sam, TestRegion.SocialWork, TestRegion.ReporterOf(TestRegion.SocialWork), ReportingCriterion.FinancialProblems)).ThrowIfRefused();
-            index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn], [], AddressKey.Create("3701AB", 2), Zeist));
+            access.AddOrReplaceFamily(PopulationRegisterFeed, Family.Create(new FamilyId(1), [Sam.Bsn], [], AddressKey.Create("3701AB", 2), Zeist));
         }
 
         using var restarted = Build(store, clock, coordinator);

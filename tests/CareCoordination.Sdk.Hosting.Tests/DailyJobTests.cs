@@ -8,6 +8,8 @@ using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
 using CareCoordination.Sdk.Testing;
@@ -123,10 +125,12 @@ public sealed class DailyJobTests
     private static void DraftPlanWithActionDueInAWeek(IServiceProvider services)
     {
         var desk = services.GetRequiredService<CoordinationDesk>();
+        var access = services.GetRequiredService<PersonDataAccess>();
         var family = Family.Create(new FamilyId(1), TestBsns.Generate(2, seed: 11), TestBsns.Generate(1, seed: 12));
-        desk.AddOrReplaceFamily(family);
+        access.AddOrReplaceFamily(new Actor("brp-feed", ActorRole.PopulationRegisterFeed, TestRegion.YouthAndFamilyCentre, null, "brp-koppeling"), family);
         desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), Coordinator, TestRegion.SocialWork, TrainingLevel.General, 4m));
-        var id = desk.Intake(CaseIntake.ForFamily(IntakeRoute.YouthAndFamilyCentre, family)).Case;
+        var intake = new Actor("cjg-professional", ActorRole.Reporter, TestRegion.YouthAndFamilyCentre, TestRegion.ReporterOf(TestRegion.YouthAndFamilyCentre), "vendor client");
+        var id = access.TakeIn(intake, CaseIntake.ForFamily(IntakeRoute.YouthAndFamilyCentre, family, TestRegion.YouthAndFamilyCentre)).Case;
         desk.Assess(id, new CaseAssessment(ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, safetyThreatened: false));
         desk.AssignCoordinator(id).ThrowIfRefused();
         var plans = services.GetRequiredService<PlanBook>();

@@ -5,6 +5,7 @@ using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Tests.Storage;
+using CareCoordination.Sdk.Tests.Privacy;
 using Npgsql;
 using Xunit;
 
@@ -249,8 +250,8 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
             Assert.Single(store.ReadStreams("case"));
             // The family from before the migration gets its address, and a neighbour's household moves in at it.
             var address = Families.AddressKey.Create("1234AB", 5);
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(53), [people[0], people[1], people[2]], [people[3]], address));
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1053), [Neighbour], [], address));
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(53), [people[0], people[1], people[2]], [people[3]], address));
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(1053), [Neighbour], [], address));
         }
 
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
@@ -272,7 +273,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         using (var store = new PostgreSqlSignalStore(ConnectionString, schema))
         {
             new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), clock, store)
-                .AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
+                .AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
         }
 
         using (var connection = new NpgsqlConnection(ConnectionString))
@@ -286,7 +287,7 @@ public sealed class PostgreSqlSignalStoreTests : SignalStoreContract
         {
             var index = new ReferenceIndex(Regions.RegionPolicy.Default, Testing.TestRegion.CreateDirectory(), clock, store);
             Assert.Equal("7|3511AB-8|", Query($"SELECT family_id || '|' || address || '|' || COALESCE(municipality::text, '') FROM {schema}.family_addresses"));
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address, Families.MunicipalityCode.FromNumber(344)));
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(7), [youth], [], address, Families.MunicipalityCode.FromNumber(344)));
         }
 
         Assert.Equal("7|3511AB-8|344", Query($"SELECT family_id || '|' || address || '|' || COALESCE(municipality::text, '') FROM {schema}.family_addresses"));

@@ -6,6 +6,7 @@ using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Privacy;
 using CareCoordination.Sdk.Tests.Storage;
 using Xunit;
 
@@ -131,7 +132,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         using (var store = new SqliteSignalStore(path))
         {
             var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1), [youth.Bsn, sibling.Bsn], [carer]));
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(1), [youth.Bsn, sibling.Bsn], [carer]));
             foreach (var organisation in new[] { TestRegion.YouthHealthCare, TestRegion.SocialWork })
             {
                 index.Register(new SignalRegistration(youth, organisation, TestRegion.ReporterOf(organisation), ReportingCriterion.SeriousUpbringingProblems).WithIdempotencyKey("k-" + organisation.Value)).ThrowIfRefused();
@@ -140,8 +141,8 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             index.Register(new SignalRegistration(sibling, TestRegion.School, TestRegion.ReporterOf(TestRegion.School), ReportingCriterion.SchoolAbsenceOrDropout)).ThrowIfRefused();
             Assert.True(Contains(path, youth.Bsn), "the test must see the number while it is stored");
 
-            index.RecordDeath(youth.Bsn);
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1), [sibling.Bsn], [carer]));
+            index.RecordDeathAsFeed(youth.Bsn);
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(1), [sibling.Bsn], [carer]));
 
             // While the store is open, as in a running system: closing the last connection would checkpoint anyway.
             Assert.False(Contains(path, youth.Bsn), "a copy of the removed youth's BSN is still on disk");
@@ -245,8 +246,8 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
             Assert.Single(store.ReadStreams("case"));
             // The family from before the migration gets its address, and a neighbour's household moves in at it.
             var address = Families.AddressKey.Create("1234AB", 5);
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(51), [people[0], people[1], people[2]], [people[3]], address));
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(1051), [Neighbour], [], address));
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(51), [people[0], people[1], people[2]], [people[3]], address));
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(1051), [Neighbour], [], address));
         }
 
         using (var store = new SqliteSignalStore(path))
@@ -268,7 +269,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         using (var store = new SqliteSignalStore(path))
         {
             new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store)
-                .AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
+                .AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(7), [youth], [], address));
         }
 
         Execute(path, "ALTER TABLE family_addresses DROP COLUMN municipality; ALTER TABLE signals DROP COLUMN age_limit_day; UPDATE schema_info SET version = 4;");
@@ -282,7 +283,7 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
         using (var store = new SqliteSignalStore(path))
         {
             var index = new ReferenceIndex(Regions.RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
-            index.AddOrReplaceFamily(Families.Family.Create(new Families.FamilyId(7), [youth], [], address, Families.MunicipalityCode.FromNumber(344)));
+            index.AddOrReplaceFamilyAsFeed(Families.Family.Create(new Families.FamilyId(7), [youth], [], address, Families.MunicipalityCode.FromNumber(344)));
         }
 
         Assert.Equal("7|3511AB-8|344", Query(path, "SELECT family_id || '|' || address || '|' || COALESCE(municipality, '') FROM family_addresses"));

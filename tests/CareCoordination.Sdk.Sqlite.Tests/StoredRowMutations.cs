@@ -12,6 +12,7 @@ using CareCoordination.Sdk.Serialization;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
 using CareCoordination.Sdk.Testing;
+using CareCoordination.Sdk.Tests.Privacy;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
@@ -110,8 +111,8 @@ public static class StoredRowMutations
         var index = new ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, store);
         var youths = TestBsns.Generate(8, seed: 14);
         var carers = TestBsns.Generate(2, seed: 15);
-        index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [youths[0], youths[1]], [carers[0]]));
-        index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [youths[2], youths[3], youths[4]], [carers[1]]));
+        index.AddOrReplaceFamilyAsFeed(Family.Create(new FamilyId(1), [youths[0], youths[1]], [carers[0]]));
+        index.AddOrReplaceFamilyAsFeed(Family.Create(new FamilyId(2), [youths[2], youths[3], youths[4]], [carers[1]]));
         OrganisationId[] organisations = [TestRegion.School, TestRegion.SocialWork, TestRegion.YouthHealthCare, TestRegion.YouthProtection];
         var today = new LocalDate(2026, 11, 23);
         void Register(int i, int o, string? key)

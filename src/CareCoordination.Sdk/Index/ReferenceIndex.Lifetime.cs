@@ -192,20 +192,30 @@ public sealed partial class ReferenceIndex
         return NoSlot;
     }
 
-    /// <summary>Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after death).</summary>
+    /// <summary>
+    /// Removes every signal on a youth who died, active and archived (Jeugdwet art. 7.1.4.6: as soon as possible after
+    /// death). People record a death through <see cref="Privacy.Access.PersonDataAccess.RecordDeath"/>, which audits it.
+    /// </summary>
     /// <param name="youth">The youth.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit record: it runs after the removal, in its operation, so it commits and rolls back with it.</param>
     /// <returns>How many signals were removed.</returns>
-    public int RecordDeath(Bsn youth) => _durable is null ? RecordDeathCore(youth) : Durably(() => RecordDeathCore(youth));
+    internal int RecordDeath(Bsn youth, Action? alsoInOperation = null) =>
+        _durable is null
+            ? Then(RecordDeathCore(youth), alsoInOperation)
+            : Durably(() => Then(RecordDeathCore(youth), alsoInOperation));
 
-    /// <summary>Removes every signal on a youth who died, like <see cref="RecordDeath(Bsn)"/>, and completes once the removal is durable.</summary>
+    /// <summary>Removes every signal on a youth who died, like <see cref="RecordDeath(Bsn, Action?)"/>, and completes once the removal is durable.</summary>
     /// <param name="youth">The youth.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit record: it runs in its operation.</param>
     /// <param name="cancellationToken">Cancels the removal until it is queued for its commit.</param>
     /// <returns>How many signals were removed.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled before the removal was queued; nothing changed.</exception>
-    public async Task<int> RecordDeathAsync(Bsn youth, CancellationToken cancellationToken = default)
+    internal async Task<int> RecordDeathAsync(Bsn youth, Action? alsoInOperation = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _durable is null ? RecordDeathCore(youth) : await DurablyAsync(() => RecordDeathCore(youth), cancellationToken).ConfigureAwait(false);
+        return _durable is null
+            ? Then(RecordDeathCore(youth), alsoInOperation)
+            : await DurablyAsync(() => Then(RecordDeathCore(youth), alsoInOperation), cancellationToken).ConfigureAwait(false);
     }
 
     private int RecordDeathCore(Bsn youth)

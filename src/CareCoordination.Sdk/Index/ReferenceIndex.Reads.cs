@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Internal;
@@ -168,19 +170,42 @@ public sealed partial class ReferenceIndex
         });
     }
 
-    /// <summary>Adds a family as the population register knows it, or replaces the family with the same identifier; later registrations match across its youths.</summary>
+    /// <summary>
+    /// Adds a family as the population register knows it, or replaces the family with the same identifier; later
+    /// registrations match across its youths. The feed changes families through
+    /// <see cref="Privacy.Access.PersonDataAccess.AddOrReplaceFamily"/>, which audits it.
+    /// </summary>
     /// <param name="family">The family.</param>
+    /// <param name="alsoInOperation">What else belongs to the change, such as its audit records: it runs after the change, in its operation, so it commits and rolls back with it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="family"/> is <see langword="null"/>.</exception>
-    public void AddOrReplaceFamily(Family family)
+    internal void AddOrReplaceFamily(Family family, Action? alsoInOperation = null)
     {
         Guard.NotNull(family);
         if (_durable is not null)
         {
-            Durably(() => AddOrReplaceFamilyCore(family));
+            Durably(() => Then(AddOrReplaceFamilyCore(family), alsoInOperation));
             return;
         }
 
-        AddOrReplaceFamilyCore(family);
+        Then(AddOrReplaceFamilyCore(family), alsoInOperation);
+    }
+
+    /// <summary>Adds or replaces a family like <see cref="AddOrReplaceFamily(Family, Action?)"/>, and completes once the change is durable.</summary>
+    /// <param name="family">The family.</param>
+    /// <param name="alsoInOperation">What else belongs to the change, such as its audit records: it runs in its operation.</param>
+    /// <param name="cancellationToken">Cancels the change until it is queued for its commit.</param>
+    /// <returns>A task that completes once the change is durable.</returns>
+    internal async Task AddOrReplaceFamilyAsync(Family family, Action? alsoInOperation = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Guard.NotNull(family);
+        if (_durable is not null)
+        {
+            await DurablyAsync(() => Then(AddOrReplaceFamilyCore(family), alsoInOperation), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Then(AddOrReplaceFamilyCore(family), alsoInOperation);
     }
 
     private bool AddOrReplaceFamilyCore(Family family)
@@ -254,10 +279,39 @@ public sealed partial class ReferenceIndex
         return moves;
     }
 
-    /// <summary>Forgets a family; its youths no longer match each other through it.</summary>
+    /// <summary>
+    /// Forgets a family; its youths no longer match each other through it. The feed removes families through
+    /// <see cref="Privacy.Access.PersonDataAccess.RemoveFamily"/>, which audits it.
+    /// </summary>
     /// <param name="family">The family.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit records: it runs after the removal, in its operation, so it commits and rolls back with it; not at all when the family was not known (nothing was removed).</param>
     /// <returns>Whether the family was known.</returns>
-    public bool RemoveFamily(FamilyId family) => _durable is null ? RemoveFamilyCore(family) : Durably(() => RemoveFamilyCore(family));
+    internal bool RemoveFamily(FamilyId family, Action? alsoInOperation = null) =>
+        _durable is null
+            ? RemoveFamilyThen(family, alsoInOperation)
+            : Durably(() => RemoveFamilyThen(family, alsoInOperation));
+
+    /// <summary>Forgets a family like <see cref="RemoveFamily(FamilyId, Action?)"/>, and completes once the removal is durable.</summary>
+    /// <param name="family">The family.</param>
+    /// <param name="alsoInOperation">What else belongs to the removal, such as its audit records: it runs in its operation, when the family was known.</param>
+    /// <param name="cancellationToken">Cancels the removal until it is queued for its commit.</param>
+    /// <returns>Whether the family was known.</returns>
+    internal async Task<bool> RemoveFamilyAsync(FamilyId family, Action? alsoInOperation = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _durable is null
+            ? RemoveFamilyThen(family, alsoInOperation)
+            : await DurablyAsync(() => RemoveFamilyThen(family, alsoInOperation), cancellationToken).ConfigureAwait(false);
+    }
+
+    // A family that was not known was not removed, so what else belongs to a removal (its audit records) does not run.
+    private bool RemoveFamilyThen(FamilyId family, Action? alsoInOperation) => RemoveFamilyCore(family) && Then(true, alsoInOperation);
+
+    /// <summary>Gets a family by its identifier, with its members as the caller knows them.</summary>
+    /// <param name="family">The family.</param>
+    /// <returns>The family, or <see langword="null"/> when it is not known.</returns>
+    internal Family? FindFamily(FamilyId family) => ReadSettled(PendingForAll, () =>
+        _families.Find(family) is { } known ? MapMembers(known, member => YouthOf(member.RevealNumber())) : null);
 
     private bool RemoveFamilyCore(FamilyId family)
     {

@@ -4,11 +4,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using CareCoordination.Sdk.Bench.Workloads;
+using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Organisations;
+using CareCoordination.Sdk.Plans;
+using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
+using CareCoordination.Sdk.Privacy.Consents;
+using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
@@ -62,6 +70,7 @@ internal static class Replayer
         var clock = new SimulatedClock(At(workload.Start, 0, new LocalTime(0, 0), policy));
         var store = target.OpenEmpty();
         var index = store is null ? new ReferenceIndex(policy, directory, clock) : new ReferenceIndex(policy, directory, clock, store);
+        var feed = FeedDoor(index, clock);
 
         var expiryTicks = new long[workload.Days];
         long archived = 0, removed = 0, deleted = 0;
@@ -88,7 +97,7 @@ internal static class Replayer
 
                     try
                     {
-                        worker.RunDay(index, clock, registrations, bsns, workload, partition, d, Volatile.Read(ref step), latencies, yearOfDay[d]);
+                        worker.RunDay(index, feed, clock, registrations, bsns, workload, partition, d, Volatile.Read(ref step), latencies, yearOfDay[d]);
                     }
                     catch (Exception e)
                     {
@@ -392,6 +401,29 @@ internal static class Replayer
     }
 
     /// <summary>One client: its counters and the families it has told the index about.</summary>
+    // The municipality's population register feed: the only role that changes families (R10).
+    private static readonly Actor FeedActor = new("brp-feed", ActorRole.PopulationRegisterFeed, new OrganisationId(1), null, "bench replay");
+
+    // The door the replay's family changes go through: the index's own, with an in-memory desk, consents and audit
+    // trail (the audit trail keeps its records in memory, so they count in the replay's heap).
+    private static PersonDataAccess FeedDoor(ReferenceIndex index, IClock clock)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+        var desk = new CoordinationDesk(CoordinationPolicy.Default, new SocialMap(), clock);
+        var consents = new ConsentRegister(ConsentPolicy.Default, zone, clock);
+        var keys = System.Security.Cryptography.SHA256.HashData("bench-replay-keys-not-for-production-use"u8);
+        return new PersonDataAccess(
+            new AccessRules(index, desk, consents),
+            new AuditTrail(new Pseudonymiser(keys), new AuditChainKey(keys), clock),
+            index,
+            desk,
+            new PlanBook(desk, PlanPolicy.Default, zone, clock),
+            consents,
+            new InformationObligations(ConsentPolicy.Default, zone, clock),
+            new SubjectRequestBook(clock),
+            clock);
+    }
+
     private sealed class Worker(int years)
     {
         private readonly Dictionary<int, List<Bsn>> _families = [];
@@ -414,7 +446,7 @@ internal static class Replayer
         /// <summary>Per year: registrations, client matches, family matches, archived matches.</summary>
         public long[,] Years { get; } = new long[years, 4];
 
-        public void RunDay(ReferenceIndex index, SimulatedClock clock, SignalRegistration[] registrations, Bsn[] bsns, Workload workload, int[] partition, int day, long step, long[] latencies, int year)
+        public void RunDay(ReferenceIndex index, PersonDataAccess feed, SimulatedClock clock, SignalRegistration[] registrations, Bsn[] bsns, Workload workload, int[] partition, int day, long step, long[] latencies, int year)
         {
             while (_next < partition.Length && workload.DayNumbers[partition[_next]] == day)
             {
@@ -423,7 +455,7 @@ internal static class Replayer
                 var familyId = workload.Families[i];
                 if (familyId != 0)
                 {
-                    UpdateFamily(index, familyId, bsns[i]);
+                    UpdateFamily(feed, familyId, bsns[i]);
                 }
 
                 var started = Stopwatch.GetTimestamp();
@@ -435,9 +467,10 @@ internal static class Replayer
 
         /// <summary>
         /// Tells the index about a family once two of its youths are signalled: a vendor adds the family from the
-        /// population register when it first matters, not the whole register up front.
+        /// population register when it first matters, not the whole register up front. It goes through the door as the
+        /// population register feed, as a vendor's must, so each change also seals an audit record per member.
         /// </summary>
-        private void UpdateFamily(ReferenceIndex index, int familyId, Bsn youth)
+        private void UpdateFamily(PersonDataAccess feed, int familyId, Bsn youth)
         {
             if (!_families.TryGetValue(familyId, out var members))
             {
@@ -453,7 +486,7 @@ internal static class Replayer
             members.Add(youth);
             var family = Family.Create(new FamilyId(familyId), members, []);
             var started = Stopwatch.GetTimestamp();
-            index.AddOrReplaceFamily(family);
+            feed.AddOrReplaceFamily(FeedActor, family);
             FamilyTicks.Add(Stopwatch.GetTimestamp() - started);
         }
 

@@ -19,7 +19,7 @@ public sealed partial class CoordinationDesk
 {
     /// <inheritdoc cref="AddOrReplaceFamily(Family)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task AddOrReplaceFamilyAsync(Family family, CancellationToken cancellationToken = default) =>
+    internal Task AddOrReplaceFamilyAsync(Family family, CancellationToken cancellationToken = default) =>
         OperationAsync(
             () =>
             {
@@ -28,9 +28,9 @@ public sealed partial class CoordinationDesk
             },
             cancellationToken);
 
-    /// <inheritdoc cref="Intake(CaseIntake)"/>
+    /// <inheritdoc cref="Intake(CaseIntake, Action{IntakeResult}?)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<IntakeResult> IntakeAsync(CaseIntake intake, CancellationToken cancellationToken = default) => OperationAsync(() => Intake(intake), cancellationToken);
+    internal Task<IntakeResult> IntakeAsync(CaseIntake intake, Action<IntakeResult>? alsoInOperation = null, CancellationToken cancellationToken = default) => OperationAsync(() => Intake(intake, alsoInOperation), cancellationToken);
 
     /// <inheritdoc cref="NameCaseHolder(CaseId, ProfessionalId, OrganisationId, int?)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>

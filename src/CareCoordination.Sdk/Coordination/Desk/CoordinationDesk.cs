@@ -121,8 +121,9 @@ public sealed partial class CoordinationDesk
     /// family's case. With a store, the family is kept there too — its current members only: a replaced family leaves
     /// no earlier member behind, as the index's family rows do.
     /// </summary>
+    /// <remarks>The desk hears of the population register's families through <see cref="ReferenceIndexIntake"/>, in the operation of <see cref="Privacy.Access.PersonDataAccess.AddOrReplaceFamily"/>.</remarks>
     /// <param name="family">The family.</param>
-    public void AddOrReplaceFamily(Family family)
+    internal void AddOrReplaceFamily(Family family)
     {
         Guard.NotNull(family);
         Operation(() => _families.AddOrReplace(family));
@@ -132,12 +133,19 @@ public sealed partial class CoordinationDesk
     /// Takes in a concern from an intake route: opens the family's case, or joins the open case that already handles
     /// the family or one of its youths, so that a family has one open case however many routes reach it.
     /// </summary>
+    /// <remarks>People bring a concern in through <see cref="Privacy.Access.PersonDataAccess.TakeIn"/>, which audits it; the index's matches come in through <see cref="ReferenceIndexIntake"/>.</remarks>
     /// <param name="intake">The intake.</param>
+    /// <param name="alsoInOperation">What else belongs to the intake, such as its audit records (told which case handles it): it runs after the intake, in its operation, so it commits and rolls back with it.</param>
     /// <returns>Which case handles the family, in which meeting, and whether this intake opened it.</returns>
-    public IntakeResult Intake(CaseIntake intake)
+    internal IntakeResult Intake(CaseIntake intake, Action<IntakeResult>? alsoInOperation = null)
     {
         Guard.NotNull(intake);
-        return Operation(() => _intake.TakeIn(intake));
+        return Operation(() =>
+        {
+            var result = _intake.TakeIn(intake);
+            alsoInOperation?.Invoke(result);
+            return result;
+        });
     }
 
     /// <summary>Tells an intake route which open case handles a family, in which meeting — without any person's data.</summary>

@@ -23,6 +23,8 @@ namespace CareCoordination.Sdk.Privacy.Access;
 /// <item><b>R6 audit trail</b> — an auditor sees the audit trail, and nothing else.</item>
 /// <item><b>R7 subject access</b> — the youth or a parent sees everything about the youth, when they are the person who decides for the youth's age.</item>
 /// <item><b>R8 subject requests</b> — an objection, a correction request or an erasure request about a signal is made by the persons informed for the youth's age (domain rule 10), and decided, and read while pending, by the organisation that made the signal only.</item>
+/// <item><b>R9 intake</b> — a professional of an organisation (a reporter, a matched professional or a coordinator) brings a concern about youths in through an intake route, in its own organisation's name, and learns which case handles it.</item>
+/// <item><b>R10 population register</b> — the municipality's population register feed records, replaces and removes families and records a youth's death; it reads nothing.</item>
 /// </list>
 /// Anything no rule grants is refused, naming the role and the data.
 /// </summary>
@@ -209,6 +211,35 @@ public sealed class AccessRules
         return actor.Organisation == reportingOrganisation
             ? AccessDecision.Allow("R8 subject requests", $"{reportingOrganisation} made the signal and decides the requests about it.", AccessBasis.OwnRegistration)
             : AccessDecision.Refuse("R8 subject requests", Messages.Format(PrivacyMessages.SubjectRequestDecidedElsewhere, reportingOrganisation, actor.Organisation));
+    }
+
+    /// <summary>Decides an intake (R9): a professional brings a concern about youths in through an intake route, in its own organisation's name.</summary>
+    /// <param name="actor">Who brings the concern in.</param>
+    /// <param name="intake">The intake.</param>
+    /// <returns>The decision.</returns>
+    internal static AccessDecision DecideIntake(Actor actor, CaseIntake intake)
+    {
+        Guard.NotNull(actor);
+        Guard.NotNull(intake);
+        if (actor.Role is not (ActorRole.Reporter or ActorRole.MatchedProfessional or ActorRole.Coordinator) || actor.Organisation is not { } organisation)
+        {
+            return Unmatched(actor, DataCategory.Case);
+        }
+
+        return intake.Organisations.Contains(organisation)
+            ? AccessDecision.Allow("R9 intake", $"{organisation} brings a concern in through {intake.Route}.", AccessBasis.OwnRegistration)
+            : AccessDecision.Refuse("R9 intake", Messages.Format(PrivacyMessages.IntakeInOwnName, organisation, intake.Organisations.Count == 0 ? "-" : string.Join(", ", intake.Organisations)));
+    }
+
+    /// <summary>Decides a change from the population register (R10): a family recorded, replaced or removed, or a youth's death; only the municipality's feed makes them.</summary>
+    /// <param name="actor">Who changes.</param>
+    /// <returns>The decision.</returns>
+    internal static AccessDecision DecidePopulationRegisterChange(Actor actor)
+    {
+        Guard.NotNull(actor);
+        return actor.Role == ActorRole.PopulationRegisterFeed
+            ? AccessDecision.Allow("R10 population register", "The municipality's population register feed records families and deaths.", AccessBasis.OwnRegistration)
+            : Unmatched(actor, DataCategory.Signals);
     }
 
     private static AccessDecision Unmatched(Actor actor, DataCategory data) =>

@@ -30,7 +30,7 @@ public sealed partial class ConsentRegister
 
     /// <inheritdoc cref="Erase(Bsn, string)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<int> EraseAsync(Bsn youth, string reason, CancellationToken cancellationToken = default) => OperationAsync(() => Erase(youth, reason), cancellationToken);
+    internal Task<int> EraseAsync(Bsn youth, string reason, CancellationToken cancellationToken = default) => OperationAsync(() => Erase(youth, reason), cancellationToken);
 
 
     private Task<T> OperationAsync<T>(Func<T> change, CancellationToken cancellationToken) => _streams.RunAsync(_gate, change, cancellationToken);

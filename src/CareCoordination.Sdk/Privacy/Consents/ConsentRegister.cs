@@ -340,7 +340,7 @@ public sealed partial class ConsentRegister
     /// <param name="youth">The youth.</param>
     /// <param name="reason">Why, for example "erasure request granted by the privacy officer".</param>
     /// <returns>How many consents and legal bases were erased.</returns>
-    public int Erase(Bsn youth, string reason)
+    internal int Erase(Bsn youth, string reason)
     {
         Guard.NotDefault(youth);
         Guard.NotBlank(reason);
