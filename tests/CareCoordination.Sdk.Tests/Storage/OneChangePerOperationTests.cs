@@ -56,6 +56,7 @@ public sealed class OneChangePerOperationTests
     private static readonly Youth Noor = new(People[2], new LocalDate(2010, 9, 1));
     private static readonly Youth Lina = new(People[5], new LocalDate(2012, 4, 1));
     private static readonly Youth Mo = new(People[6], new LocalDate(2011, 8, 1));
+    private static readonly Actor PrivacyOfficer = new("fg", ActorRole.Auditor, TestRegion.YouthAndFamilyCentre, null, "Privacy console");
     private static readonly Actor Feed = new("brp-feed", ActorRole.PopulationRegisterFeed, TestRegion.YouthAndFamilyCentre, null, "BRP-koppeling");
     private static readonly SubstituteNumber Unnamed = SubstituteNumber.Derive("Yilmaz", new LocalDate(2019, 2, 1), Sex.Female);
 
@@ -127,6 +128,8 @@ public sealed class OneChangePerOperationTests
         ["a family change through the person-data door, audited per member, which reaches the desk too"] = sdk =>
             sdk.Access.AddOrReplaceFamily(Feed, Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn, Noor.Bsn], [People[3]])),
         ["a youth's death through the person-data door, audited"] = sdk => sdk.Access.RecordDeath(Feed, Sam.Bsn),
+        ["a youth's consents erased through the person-data door by the privacy officer, audited"] = sdk =>
+            sdk.Access.EraseConsents(PrivacyOfficer, Sam.Bsn, "erasure request granted by the privacy officer"),
         ["a case intake through the person-data door, audited per youth"] = sdk => sdk.Access.TakeIn(Reporter(Amw), CaseIntake.ForYouths(IntakeRoute.CareNetwork, [Noor.Bsn], Amw)),
         ["a move to another municipality, with notices to the reporters"] = sdk =>
             sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn], [People[3]], AddressKey.Create("4101 AB", 3), MunicipalityCode.FromNumber(216))),

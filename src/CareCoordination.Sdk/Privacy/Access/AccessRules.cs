@@ -25,6 +25,7 @@ namespace CareCoordination.Sdk.Privacy.Access;
 /// <item><b>R8 subject requests</b> — an objection, a correction request or an erasure request about a signal is made by the persons informed for the youth's age (domain rule 10), and decided, and read while pending, by the organisation that made the signal only.</item>
 /// <item><b>R9 intake</b> — a professional of an organisation (a reporter, a matched professional or a coordinator) brings a concern about youths in through an intake route, in its own organisation's name, and learns which case handles it.</item>
 /// <item><b>R10 population register</b> — the municipality's population register feed records, replaces and removes families and records a youth's death; it reads nothing.</item>
+/// <item><b>R11 consent erasure</b> — the privacy officer (<see cref="ActorRole.Auditor"/>), who handles the data subjects' requests, erases a youth's consents and legal bases on a granted erasure request (AVG art. 17); nobody else does.</item>
 /// </list>
 /// Anything no rule grants is refused, naming the role and the data.
 /// </summary>
@@ -240,6 +241,17 @@ public sealed class AccessRules
         return actor.Role == ActorRole.PopulationRegisterFeed
             ? AccessDecision.Allow("R10 population register", "The municipality's population register feed records families and deaths.", AccessBasis.OwnRegistration)
             : Unmatched(actor, DataCategory.Signals);
+    }
+
+    /// <summary>Decides an erasure of a youth's consents and legal bases (R11, AVG art. 17): only the privacy officer, in the <see cref="ActorRole.Auditor"/> role, who handles the data subjects' requests.</summary>
+    /// <param name="actor">Who erases.</param>
+    /// <returns>The decision.</returns>
+    internal static AccessDecision DecideConsentErasure(Actor actor)
+    {
+        Guard.NotNull(actor);
+        return actor.Role == ActorRole.Auditor
+            ? AccessDecision.Allow("R11 consent erasure", "The privacy officer erases a youth's consents on a granted erasure request.", AccessBasis.SubjectRight)
+            : Unmatched(actor, DataCategory.Consent);
     }
 
     private static AccessDecision Unmatched(Actor actor, DataCategory data) =>
