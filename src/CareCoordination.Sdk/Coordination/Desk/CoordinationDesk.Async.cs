@@ -17,17 +17,6 @@ namespace CareCoordination.Sdk.Coordination.Desk;
 // The async forms: the same change in memory under the same locks, then an await until its group commit is durable.
 public sealed partial class CoordinationDesk
 {
-    /// <inheritdoc cref="AddOrReplaceFamily(Family)"/>
-    /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    internal Task AddOrReplaceFamilyAsync(Family family, CancellationToken cancellationToken = default) =>
-        OperationAsync(
-            () =>
-            {
-                AddOrReplaceFamily(family);
-                return true;
-            },
-            cancellationToken);
-
     /// <inheritdoc cref="Intake(CaseIntake, Action{IntakeResult}?)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
     internal Task<IntakeResult> IntakeAsync(CaseIntake intake, Action<IntakeResult>? alsoInOperation = null, CancellationToken cancellationToken = default) => OperationAsync(() => Intake(intake, alsoInOperation), cancellationToken);

@@ -28,10 +28,6 @@ public sealed partial class ConsentRegister
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
     internal Task<LegalBasisRecord> RecordLegalBasisAsync(Bsn youth, LegalBasis basis, string justification, ProfessionalId decidedBy, OrganisationId organisation, IEnumerable<OrganisationId> recipients, Duration validFor, CancellationToken cancellationToken = default) => OperationAsync(() => RecordLegalBasis(youth, basis, justification, decidedBy, organisation, recipients, validFor), cancellationToken);
 
-    /// <inheritdoc cref="Erase(Bsn, string)"/>
-    /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    internal Task<int> EraseAsync(Bsn youth, string reason, CancellationToken cancellationToken = default) => OperationAsync(() => Erase(youth, reason), cancellationToken);
-
 
     private Task<T> OperationAsync<T>(Func<T> change, CancellationToken cancellationToken) => _streams.RunAsync(_gate, change, cancellationToken);
 
