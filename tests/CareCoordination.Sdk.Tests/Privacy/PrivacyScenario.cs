@@ -80,6 +80,11 @@ internal sealed class PrivacyScenario
 
     public static Actor Family => new("digid-verified-requester", ActorRole.DataSubject, null, null, "Municipal portal");
 
+    /// <summary>Someone of the social work organisation in a role (the family for <see cref="ActorRole.DataSubject"/>), for a door that one role only may pass.</summary>
+    public static Actor InRole(ActorRole role) => role == ActorRole.DataSubject
+        ? Family
+        : new("user-" + role, role, SocialWork, TestRegion.ReporterOf(SocialWork), "Vendor client 4.2");
+
     /// <summary>Registers both signals (the match opens the case) and assigns social work's coordinator.</summary>
     public CaseId Coordinated()
     {

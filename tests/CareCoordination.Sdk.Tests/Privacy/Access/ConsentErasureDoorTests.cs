@@ -40,7 +40,7 @@ public sealed class ConsentErasureDoorTests
     [Fact]
     public void The_privacy_officer_erases_the_youths_consents_and_leaves_one_audit_record_in_the_same_commit()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Consents.Give(Sam, ConsentPurpose.Coordination, [TestRegion.SocialWork], ConsentGiver.Parents);
         door.Consents.Give(Sam, ConsentPurpose.Coordination, [TestRegion.YouthHealthCare], ConsentGiver.Parents);
         door.Consents.Give(Sara, ConsentPurpose.Coordination, [TestRegion.SocialWork], ConsentGiver.Youth | ConsentGiver.Parents);
@@ -61,7 +61,7 @@ public sealed class ConsentErasureDoorTests
     [Fact]
     public async Task The_privacy_officer_erases_asynchronously_once_the_erasure_is_durable()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Consents.Give(Sam, ConsentPurpose.Coordination, [TestRegion.SocialWork], ConsentGiver.Parents);
 
         Assert.Equal(1, await door.Access.EraseConsentsAsync(PrivacyScenario.Auditor, Sam.Bsn, Reason));
@@ -73,7 +73,7 @@ public sealed class ConsentErasureDoorTests
     [Fact]
     public void An_erasure_whose_commit_fails_leaves_the_consents_and_no_audit_record()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Consents.Give(Sam, ConsentPurpose.Coordination, [TestRegion.SocialWork], ConsentGiver.Parents);
         door.Store.Hold(fail: true).Set();
 
@@ -87,10 +87,10 @@ public sealed class ConsentErasureDoorTests
     [MemberData(nameof(OtherRoles))]
     public void Another_role_is_refused_the_refusal_is_audited_and_the_consents_are_untouched(ActorRole role)
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Consents.Give(Sam, ConsentPurpose.Coordination, [TestRegion.SocialWork], ConsentGiver.Parents);
 
-        Assert.Throws<AccessDeniedException>(() => door.Access.EraseConsents(ActorIn(role), Sam.Bsn, Reason));
+        Assert.Throws<AccessDeniedException>(() => door.Access.EraseConsents(PrivacyScenario.InRole(role), Sam.Bsn, Reason));
 
         Assert.Single(door.Consents.About(Sam.Bsn).Consents);
         Assert.Single(new ConsentRegister(ConsentPolicy.Default, door.Zone, door.Clock, door.Store).About(Sam.Bsn).Consents);
@@ -101,7 +101,7 @@ public sealed class ConsentErasureDoorTests
     [Fact]
     public async Task Another_role_is_refused_asynchronously_too()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Consents.Give(Sam, ConsentPurpose.Coordination, [TestRegion.SocialWork], ConsentGiver.Parents);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => door.Access.EraseConsentsAsync(PrivacyScenario.Coordinator, Sam.Bsn, Reason));
@@ -116,7 +116,7 @@ public sealed class ConsentErasureDoorTests
     [InlineData(null)]
     public async Task A_blank_reason_is_refused_and_nothing_changes(string? reason)
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Consents.Give(Sam, ConsentPurpose.Coordination, [TestRegion.SocialWork], ConsentGiver.Parents);
         var written = door.Store.Written;
 
@@ -127,39 +127,5 @@ public sealed class ConsentErasureDoorTests
         Assert.Single(door.Consents.About(Sam.Bsn).Consents);
         Assert.Equal(0, door.Audit.Count);
         Assert.Equal(written, door.Store.Written);
-    }
-
-    private static Actor ActorIn(ActorRole role) => role == ActorRole.DataSubject
-        ? PrivacyScenario.Family
-        : new Actor("user-" + role, role, TestRegion.SocialWork, TestRegion.ReporterOf(TestRegion.SocialWork), "Vendor client 4.2");
-
-    /// <summary>The index, the desk, the consent register and the audit trail on one store that commits change sets, and the door to them.</summary>
-    private sealed class Door
-    {
-        public Door()
-        {
-            Zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-            Clock = new FakeClock(IndexScenario.Start);
-            Store = new ScriptedStore();
-            Desk = new CoordinationDesk(CoordinationPolicy.Default, new SocialMap(), Clock, Store);
-            var index = new ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), Clock, Store, [new ReferenceIndexIntake(Desk)]);
-            Consents = new ConsentRegister(ConsentPolicy.Default, Zone, Clock, Store);
-            Audit = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, Clock, Store, new TextWriterAuditCheckpointSink(new StringWriter()));
-            Access = new PersonDataAccess(new AccessRules(index, Desk, Consents), Audit, index, Desk, new PlanBook(Desk, PlanPolicy.Default, Zone, Clock), Consents, new InformationObligations(ConsentPolicy.Default, Zone, Clock), new SubjectRequestBook(Clock), Clock);
-        }
-
-        public DateTimeZone Zone { get; }
-
-        public FakeClock Clock { get; }
-
-        public ScriptedStore Store { get; }
-
-        public CoordinationDesk Desk { get; }
-
-        public ConsentRegister Consents { get; }
-
-        public AuditTrail Audit { get; }
-
-        public PersonDataAccess Access { get; }
     }
 }

@@ -44,7 +44,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public void The_feed_changes_a_family_and_every_member_gets_one_audit_record_in_the_same_commit()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         var written = door.Store.Written;
 
         door.Access.AddOrReplaceFamily(Feed, Household);
@@ -63,7 +63,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public void A_family_change_whose_commit_fails_leaves_neither_the_family_nor_its_audit_records()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Store.Hold(fail: true).Set();
 
         Assert.ThrowsAny<IOException>(() => door.Access.AddOrReplaceFamily(Feed, Household));
@@ -76,7 +76,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public async Task The_feed_replaces_a_family_asynchronously_and_the_member_who_left_is_audited_too()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         await door.Access.AddOrReplaceFamilyAsync(Feed, Household);
 
         await door.Access.AddOrReplaceFamilyAsync(Feed, Family.Create(Household.Id, [Sam.Bsn], [Mother]));
@@ -90,9 +90,9 @@ public sealed class PopulationRegisterDoorTests
     [MemberData(nameof(OtherRoles))]
     public void Another_role_is_refused_a_family_change_the_refusal_is_audited_and_nothing_changed(ActorRole role)
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
 
-        Assert.Throws<AccessDeniedException>(() => door.Access.AddOrReplaceFamily(ActorIn(role), Household));
+        Assert.Throws<AccessDeniedException>(() => door.Access.AddOrReplaceFamily(PrivacyScenario.InRole(role), Household));
 
         Assert.Empty(door.Index.GetFamiliesOf(Sam.Bsn));
         foreach (var member in Household.Youths.Concat(Household.Carers))
@@ -105,7 +105,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public void Recording_a_death_by_the_feed_removes_the_youths_signals_and_audits_it()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Access.AddOrReplaceFamily(Feed, Household);
         door.Index.Register(IndexScenario.By(TestRegion.YouthHealthCare, Sam)).ThrowIfRefused();
         door.Index.Register(IndexScenario.By(TestRegion.SocialWork, Sam)).ThrowIfRefused();
@@ -124,7 +124,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public async Task A_death_recorded_by_a_reporter_is_refused_audited_and_removes_nothing()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Index.Register(IndexScenario.By(TestRegion.SocialWork, Sam)).ThrowIfRefused();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => door.Access.RecordDeathAsync(PrivacyScenario.ReporterOf(TestRegion.SocialWork), Sam.Bsn));
@@ -136,7 +136,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public async Task Removing_a_family_by_the_feed_audits_every_member_it_had_another_role_is_refused_and_an_unknown_family_leaves_no_record()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Access.AddOrReplaceFamily(Feed, Household);
 
         Assert.Throws<AccessDeniedException>(() => door.Access.RemoveFamily(PrivacyScenario.Coordinator, Household.Id));
@@ -157,7 +157,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public void An_intake_in_the_professionals_own_organisations_name_opens_the_familys_case_and_audits_each_youth_in_its_commit()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
         door.Access.AddOrReplaceFamily(Feed, Household);
         var written = door.Store.Written;
 
@@ -174,7 +174,7 @@ public sealed class PopulationRegisterDoorTests
     [Fact]
     public async Task An_intake_in_another_organisations_name_is_refused_audited_and_opens_nothing()
     {
-        var door = new Door();
+        var door = new DoorOnOneStore();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => door.Access.TakeInAsync(PrivacyScenario.ReporterOf(TestRegion.SocialWork), CaseIntake.ForYouths(IntakeRoute.CareNetwork, [Sara.Bsn], TestRegion.School)));
         Assert.Throws<AccessDeniedException>(() => door.Access.TakeIn(PrivacyScenario.Auditor, CaseIntake.ForYouths(IntakeRoute.CareNetwork, [Sara.Bsn], TestRegion.YouthAndFamilyCentre)));
@@ -182,35 +182,5 @@ public sealed class PopulationRegisterDoorTests
         Assert.Null(door.Desk.FindOpenCase(Sara.Bsn));
         Assert.All(door.Audit.About(Sara.Bsn), r => Assert.Equal(AuditAction.Refused, r.Action));
         Assert.Equal(2, door.Audit.About(Sara.Bsn).Count);
-    }
-
-    private static Actor ActorIn(ActorRole role) => role == ActorRole.DataSubject
-        ? PrivacyScenario.Family
-        : new Actor("user-" + role, role, TestRegion.SocialWork, TestRegion.ReporterOf(TestRegion.SocialWork), "Vendor client 4.2");
-
-    /// <summary>The index, the desk and the audit trail on one store that commits change sets, and the door to them.</summary>
-    private sealed class Door
-    {
-        public Door()
-        {
-            var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-            var clock = new FakeClock(IndexScenario.Start);
-            Store = new ScriptedStore();
-            Desk = new CoordinationDesk(CoordinationPolicy.Default, new SocialMap(), clock, Store);
-            Index = new ReferenceIndex(RegionPolicy.Default, TestRegion.CreateDirectory(), clock, Store, [new ReferenceIndexIntake(Desk)]);
-            var consents = new ConsentRegister(ConsentPolicy.Default, zone, clock);
-            Audit = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, clock, Store, new TextWriterAuditCheckpointSink(new StringWriter()));
-            Access = new PersonDataAccess(new AccessRules(Index, Desk, consents), Audit, Index, Desk, new PlanBook(Desk, PlanPolicy.Default, zone, clock), consents, new InformationObligations(ConsentPolicy.Default, zone, clock), new SubjectRequestBook(clock), clock);
-        }
-
-        public ScriptedStore Store { get; }
-
-        public CoordinationDesk Desk { get; }
-
-        public ReferenceIndex Index { get; }
-
-        public AuditTrail Audit { get; }
-
-        public PersonDataAccess Access { get; }
     }
 }
