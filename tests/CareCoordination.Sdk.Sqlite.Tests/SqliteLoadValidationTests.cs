@@ -120,7 +120,7 @@ public sealed class SqliteLoadValidationTests : IDisposable
         var applied = 0;
         var outcomes = new Dictionary<LoadOutcome, int>();
         var tables = new Dictionary<string, int>();
-        var property = Prop.ForAll(Arb.From(StoredStreamMutations.Of(events, audit, jsonIsNormalised: false)), (StoreMutation mutation) =>
+        void Apply(StoreMutation mutation)
         {
             Restore();
             try
@@ -137,7 +137,14 @@ public sealed class SqliteLoadValidationTests : IDisposable
             var outcome = StoredStreamMutations.Verify(mutation, written, persons, Open);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
             tables[mutation.Table] = tables.GetValueOrDefault(mutation.Table) + 1;
-        });
+        }
+
+        foreach (var mutation in StoredStreamMutations.EverySettingChange)
+        {
+            Apply(mutation);
+        }
+
+        var property = Prop.ForAll(Arb.From(StoredStreamMutations.Of(events, audit, jsonIsNormalised: false)), (StoreMutation mutation) => Apply(mutation));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(StoredStreamMutations.Count * 11 / 10), property);
 
         Assert.True(applied >= StoredStreamMutations.Count, $"only {applied} of the generated mutations could be stored");
