@@ -148,7 +148,8 @@ if (desk.WhichCaseHandles(family.Id) is { Status: CaseStatus.HandedOver } earlie
     var (before, plansBefore) = access.GetOverview(director);
     Tell(1, Story.EarlierPool, string.Join(", ", before.Coordinators.Select(c => Format(Story.HoursFree, CoordinatorName(c.Coordinator), c.FreeHours))),
         plansBefore.PlansEverEscalated, plansBefore.EnforcementOrders);
-    var reported = desk.RecordFeedback(earlier.Case, school);
+    // The school's care team confirms, in its own organisation's name, that youth protection reported back (R12).
+    var reported = access.RecordFeedback(new Actor("zat-de-linde", ActorRole.Reporter, school, null, "QuickStart"), earlier.Case);
     Tell(1, Story.FeedbackRecorded, reported.GetFeedbackDue().Single(d => d.Organisation == school).DueAt, reported.Version);
     var (earlierTrail, earlierVerification) = access.GetAuditTrail(new Actor("privacy-officer", ActorRole.Auditor, cjg, null, "QuickStart"));
     Tell(1, Story.EarlierTrail, earlierTrail.Count, Verdict(earlierVerification));
@@ -175,14 +176,16 @@ else
 var viaSchool = access.TakeIn(new Actor("zat-de-linde", ActorRole.Reporter, school, null, "QuickStart"), CaseIntake.ForYouths(IntakeRoute.CareNetwork, [sara.Bsn], school, "ZAT Basisschool De Linde"));
 Tell(1, viaSchool.Opened ? Story.SchoolOpensCase : Story.SchoolJoinsCase, viaSchool.Case, viaSchool.Meeting, Routes(viaSchool.Routes));
 
-var decision = desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+// Nobody coordinates the case yet, so the organisations involved assess it together (R12); Bram of AMW records it.
+var bram = ReporterOf(amw);
+var decision = access.AssessCase(ReporterActor(amw), caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
 Tell(1, Story.Tier, Describe(decision.Tier));
 foreach (var reason in decision.Reasons)
 {
     Tell(2, "- {0}", Named(reason));
 }
 
-var assignment = desk.AssignCoordinator(caseId).ThrowIfRefused();
+var assignment = access.AssignCoordinator(director, caseId).ThrowIfRefused();
 Tell(1, Story.CareCoordinator, CoordinatorName(assignment.Coordinator!.Value), Name(assignment.Organisation!.Value));
 Tell(2, Story.Because, Named(assignment.Reason));
 
@@ -219,18 +222,19 @@ foreach (var notice in moves.Read(amw).Concat(moves.Read(cjg)))
 Console.WriteLine();
 Tell(0, Story.PlanHeading);
 var plans = services.GetRequiredService<PlanBook>();
-var bram = ReporterOf(amw);
 var today = plans.Today;
-var plan = plans.Draft(caseId, bram, amw);
-plan = plans.Change(caseId, plan.Version, (p, at) => p
-    .SetGoal(Story.GoalDebts, bram, at)
-    .SetGoal(Story.GoalSchool, bram, at)
-    .AgreeAction(1, ActionKind.Help, Story.ActionDebtCounselling, amw, bram, today.PlusDays(14), bram, at)
-    .AgreeAction(2, ActionKind.Help, Story.ActionParentingSupport, jgz, ReporterOf(jgz), today.PlusDays(21), bram, at)
-    .RecordAgreement(Story.AgreementVisits, [jgz, amw], bram, at)
-    .RecordFamilyAgreement(FamilyMember.Parents, bram, at));
+// The coordinator drafts and keeps the plan through the door (R3): every change is audited for Sam and Sara.
+var coordinatorActor = new Actor("amw-coordinator", ActorRole.Coordinator, amw, new ProfessionalId(211), "QuickStart");
+var plan = access.DraftPlan(coordinatorActor, caseId);
+plan = access.ChangePlan(coordinatorActor, caseId, plan.Version, (p, by, at) => p
+    .SetGoal(Story.GoalDebts, by, at)
+    .SetGoal(Story.GoalSchool, by, at)
+    .AgreeAction(1, ActionKind.Help, Story.ActionDebtCounselling, amw, bram, today.PlusDays(14), by, at)
+    .AgreeAction(2, ActionKind.Help, Story.ActionParentingSupport, jgz, ReporterOf(jgz), today.PlusDays(21), by, at)
+    .RecordAgreement(Story.AgreementVisits, [jgz, amw], by, at)
+    .RecordFamilyAgreement(FamilyMember.Parents, by, at));
 Tell(1, Story.Drafted, plan.Goals.Count, plan.Actions.Count, plan.FamilyAgreement.ContainsKey(FamilyMember.Parents) ? Story.ParentsAgreed : Story.ParentsNotAgreed);
-plan = plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(1, bram, at));
+plan = access.ChangePlan(coordinatorActor, caseId, plan.Version, (p, by, at) => p.CompleteAction(1, by, at));
 foreach (var day in new[] { 30, 45, 60 })
 {
     foreach (var moved in plans.AdvanceEscalations(bram, today.PlusDays(day)))
@@ -241,13 +245,13 @@ foreach (var day in new[] { 30, 45, 60 })
     }
 }
 
-var coordinatorActor = new Actor("amw-coordinator", ActorRole.Coordinator, amw, new ProfessionalId(211), "QuickStart");
 plan = access.GetPlan(coordinatorActor, caseId)!;
+// The alderman decides the enforcement order (doorzettingsmacht); the coordinator records it in the plan.
 var alderman = new ProfessionalId(9001);
-plan = plans.Change(caseId, plan.Version, (p, at) => p.OrderEnforcement(new EnforcementOrder(jgz, Story.EnforcementOrdered, today.PlusDays(67), alderman), alderman, at));
+plan = access.ChangePlan(coordinatorActor, caseId, plan.Version, (p, by, at) => p.OrderEnforcement(new EnforcementOrder(jgz, Story.EnforcementOrdered, today.PlusDays(67), alderman), by, at));
 var order = plan.EnforcementOrders[^1];
 Tell(1, Story.Enforcement, Name(order.Provider), order.Ordered, order.By);
-plan = plans.Change(caseId, plan.Version, (p, at) => p.CompleteAction(2, ReporterOf(jgz), at));
+plan = access.ChangePlan(coordinatorActor, caseId, plan.Version, (p, by, at) => p.CompleteAction(2, by, at));
 var movedAgain = plans.AdvanceEscalations(bram, today.PlusDays(66));
 if (movedAgain.Single().Escalation == EscalationLevel.None)
 {
@@ -294,9 +298,9 @@ Tell(2, Story.AuditBasis, Describe(record.Basis!.Value), record.BasisReference, 
 
 Console.WriteLine();
 Tell(0, Story.LaterHeading);
-var withMeasure = desk.Assess(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt | ProblemDomains.Safety, ProblemDomains.Safety, true, YouthProtectionMeasure.SupervisionOrder));
+var withMeasure = access.AssessCase(coordinatorActor, caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt | ProblemDomains.Safety, ProblemDomains.Safety, true, YouthProtectionMeasure.SupervisionOrder));
 Tell(1, "{0}", Named(withMeasure.Reasons[^1]));
-var handedOver = desk.HandOverToYouthProtection(caseId, new Handover(bjz, YouthProtectionMeasure.SupervisionOrder, Story.HandoverNote, [jgz, amw, school], Duration.FromDays(42)));
+var handedOver = access.HandOverToYouthProtection(coordinatorActor, caseId, new Handover(bjz, YouthProtectionMeasure.SupervisionOrder, Story.HandoverNote, [jgz, amw, school], Duration.FromDays(42)));
 Tell(1, Story.HandedOver, caseId, Describe(handedOver.Status), Name(bjz));
 foreach (var due in handedOver.GetFeedbackDue())
 {

@@ -17,10 +17,10 @@ using NodaTime;
 namespace CareCoordination.Sdk.AspNetCore;
 
 /// <summary>
-/// The work on a coordination case through the <see cref="CoordinationDesk"/>: intake, the case holder, the assessment
-/// (tier), the coordinator's assignment, the handover to youth protection and its feedback. Who acts comes from the
-/// credential; the case is read through <see cref="PersonDataAccess"/> (R3, audited with the access point) before it
-/// changes, and each change leaves an audit record per youth.
+/// The work on a coordination case through the door, <see cref="PersonDataAccess"/>: intake, the case holder, the
+/// assessment (tier), the coordinator's assignment, the handover to youth protection and its feedback. Who acts comes
+/// from the credential; the door decides each change (R3, R9, R12, R13) and gives every youth of the case an audit
+/// record in the change's own commit.
 /// </summary>
 internal static class CaseWorkEndpoints
 {
@@ -40,7 +40,7 @@ internal static class CaseWorkEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("nameCaseHolder")
-            .WithSummary("Names the caller case holder of a case its organisation is involved in (R3: the youth in the body shows the involvement).");
+            .WithSummary("Names the caller case holder of a case its organisation is involved in (R12: the youth in the body shows the involvement).");
         v1.MapPost("/cases/{caseId:int}/assessments", Assess)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.CaseWork))
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,7 +54,7 @@ internal static class CaseWorkEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("assignCoordinator")
-            .WithSummary("Assigns the best coordinator from the pool to a case that waits for one, or the coordinator named; when nobody can take it, the case waits with the reason (S5: the coordination director).");
+            .WithSummary("Assigns the best coordinator from the pool to a case that waits for one, or the coordinator named; when nobody can take it, the case waits with the reason (S5, R13: the coordination director).");
         v1.MapPost("/cases/{caseId:int}/handovers", HandOver)
             .RequireAuthorization(p => p.AddRequirements(ServiceRule.CaseWork))
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -68,7 +68,7 @@ internal static class CaseWorkEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("recordFeedback")
-            .WithSummary("Records that youth protection reported back to the caller's organisation on a handed-over case (R3: the youth in the body shows the involvement).");
+            .WithSummary("Records that youth protection reported back to the caller's organisation on a handed-over case (R12: the youth in the body shows the involvement).");
     }
 
     private static async Task<Ok<IntakeResult>> Intake(IntakeRequest request, HttpContext context, PersonDataAccess access)
@@ -93,16 +93,17 @@ internal static class CaseWorkEndpoints
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Ok<CaseResponse>> NameCaseHolder(int caseId, CaseHolderRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<CaseResponse>> NameCaseHolder(int caseId, CaseHolderRequest request, HttpContext context, PersonDataAccess access)
     {
         var actor = Caller.Actor(context);
         var id = InvolvedCase(actor, caseId, request.Bsn, access);
-        var named = await desk.NameCaseHolderAsync(id, Caller.Professional(context), Caller.Organisation(context), request.ExpectedVersion, context.RequestAborted);
-        audit.Append(actor, request.Bsn, AuditAction.Update, DataCategory.Case, $"case holder named on {id}", AccessBasis.CaseAssignment);
+
+        // The door decides (R12: an involved organisation, in its own name) and records every youth of the case in the change's commit.
+        var named = await access.NameCaseHolderAsync(actor, id, request.ExpectedVersion, context.RequestAborted);
         return TypedResults.Ok(CaseResponse.Of(named));
     }
 
-    private static async Task<Ok<TierDecision>> Assess(int caseId, AssessmentRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<TierDecision>> Assess(int caseId, AssessmentRequest request, HttpContext context, PersonDataAccess access)
     {
         var domains = ProblemDomains.None;
         foreach (var domain in request.ProblemDomains)
@@ -111,27 +112,21 @@ internal static class CaseWorkEndpoints
         }
 
         var assessment = new CaseAssessment(domains, OneDomain(request.CoreProblem), request.SafetyThreatened, request.Measure, request.InvolvedOrganisations);
-        var actor = Caller.Actor(context);
-        var id = new CaseId(caseId);
-        var youths = access.GetCaseYouths(actor, id);
-        var decision = await desk.AssessAsync(id, assessment, request.ExpectedVersion, context.RequestAborted);
-        Audit(audit, actor, youths, $"{id} assessed: tier {decision.Tier}");
+        var decision = await access.AssessCaseAsync(Caller.Actor(context), new CaseId(caseId), assessment, request.ExpectedVersion, context.RequestAborted);
         return TypedResults.Ok(decision);
     }
 
-    private static async Task<Ok<AssignmentResponse>> Assign(int caseId, AssignmentRequest request, HttpContext context, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<AssignmentResponse>> Assign(int caseId, AssignmentRequest request, HttpContext context, PersonDataAccess access)
     {
+        var actor = Caller.Actor(context);
         var id = new CaseId(caseId);
         var decision = request.Coordinator is { } chosen
-            ? await desk.AssignChosenCoordinatorAsync(id, chosen, request.ExpectedVersion, context.RequestAborted)
-            : await desk.AssignCoordinatorAsync(id, request.ExpectedVersion, context.RequestAborted);
-
-        // The director acts on the case without reading anyone's data: one record without a subject.
-        audit.Append(Caller.Actor(context), null, AuditAction.Update, DataCategory.Case, decision.IsAssigned ? $"{id} assigned to {decision.Coordinator}" : $"{id} waits for a coordinator", AccessBasis.Aggregates);
+            ? await access.AssignChosenCoordinatorAsync(actor, id, chosen, request.ExpectedVersion, context.RequestAborted)
+            : await access.AssignCoordinatorAsync(actor, id, request.ExpectedVersion, context.RequestAborted);
         return TypedResults.Ok(AssignmentResponse.Of(decision));
     }
 
-    private static async Task<Ok<CaseResponse>> HandOver(int caseId, HandoverRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<Ok<CaseResponse>> HandOver(int caseId, HandoverRequest request, HttpContext context, PersonDataAccess access)
     {
         if (request.FeedbackIntervalDays is < 1 or > 365)
         {
@@ -147,18 +142,15 @@ internal static class CaseWorkEndpoints
             throw new ArgumentException($"Youth protection reports back to organisations involved in {id}; {string.Join(", ", strangers)} is not.");
         }
 
-        var youths = access.GetCaseYouths(actor, id);
-        var after = await desk.HandOverToYouthProtectionAsync(id, handover, request.ExpectedVersion, context.RequestAborted);
-        Audit(audit, actor, youths, $"{id} handed over to {handover.YouthProtection} ({handover.Measure})");
+        var after = await access.HandOverToYouthProtectionAsync(actor, id, handover, request.ExpectedVersion, context.RequestAborted);
         return TypedResults.Ok(CaseResponse.Of(after));
     }
 
-    private static async Task<NoContent> RecordFeedback(int caseId, FeedbackRequest request, HttpContext context, PersonDataAccess access, CoordinationDesk desk, AuditTrail audit)
+    private static async Task<NoContent> RecordFeedback(int caseId, FeedbackRequest request, HttpContext context, PersonDataAccess access)
     {
         var actor = Caller.Actor(context);
         var id = InvolvedCase(actor, caseId, request.Bsn, access);
-        await desk.RecordFeedbackAsync(id, Caller.Organisation(context), request.ExpectedVersion, context.RequestAborted);
-        audit.Append(actor, request.Bsn, AuditAction.Update, DataCategory.Case, $"youth protection reported back on {id}", AccessBasis.CaseAssignment);
+        await access.RecordFeedbackAsync(actor, id, request.ExpectedVersion, context.RequestAborted);
         return TypedResults.NoContent();
     }
 
@@ -176,12 +168,4 @@ internal static class CaseWorkEndpoints
 
     private static ProblemDomains OneDomain(ProblemDomains domain) =>
         domain != ProblemDomains.None && Enum.IsDefined(domain) ? domain : throw new ArgumentException("Each problem domain is one of the domains the API knows, named on its own.");
-
-    private static void Audit(AuditTrail audit, Actor actor, IReadOnlyList<Bsn> youths, string detail)
-    {
-        foreach (var youth in youths)
-        {
-            audit.Append(actor, youth, AuditAction.Update, DataCategory.Case, detail, AccessBasis.CaseAssignment);
-        }
-    }
 }

@@ -17,9 +17,9 @@ using NodaTime;
 namespace CareCoordination.Sdk.AspNetCore;
 
 /// <summary>
-/// The family plan through the <see cref="PlanBook"/> (<em>1 gezin, 1 plan</em>): draft, goals, actions, reviews and
+/// The family plan through the door (<em>1 gezin, 1 plan</em>): draft, goals, actions, reviews and
 /// the escalation ladder, by the case's coordinator or case holder only (R3 through <see cref="PersonDataAccess"/>,
-/// audited with the access point). Every change names the plan's version it was made on, so that two coordinators'
+/// audited in the change's own commit). Every change names the plan's version it was made on, so that two coordinators'
 /// changes never overwrite each other (409).
 /// </summary>
 internal static class PlanEndpoints
@@ -45,27 +45,19 @@ internal static class PlanEndpoints
             .WithName(name)
             .WithSummary(summary);
 
-    private static async Task<Created<PlanResponse>> Draft(int caseId, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static async Task<Created<PlanResponse>> Draft(int caseId, HttpContext context, PersonDataAccess access)
     {
-        var actor = Caller.Actor(context);
-        var id = new CaseId(caseId);
-        var youths = access.GetCaseYouths(actor, id);
-        var plan = await plans.DraftAsync(id, Caller.Professional(context), Caller.Organisation(context), context.RequestAborted);
-        foreach (var youth in youths)
-        {
-            audit.Append(actor, youth, AuditAction.Create, DataCategory.Plan, $"plan of {id} drafted", AccessBasis.CaseAssignment);
-        }
-
+        var plan = await access.DraftPlanAsync(Caller.Actor(context), new CaseId(caseId), context.RequestAborted);
         return TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/v1/cases/{caseId}/plan"), PlanResponse.Of(plan));
     }
 
-    private static Task<Ok<PlanResponse>> SetGoal(int caseId, PlanGoalRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> SetGoal(int caseId, PlanGoalRequest request, HttpContext context, PersonDataAccess access)
     {
         var description = Text(request.Description, "goal");
-        return Change(context, caseId, request.ExpectedVersion, "goal set", access, plans, audit, (plan, by, at) => plan.SetGoal(description, by, at));
+        return Change(context, caseId, request.ExpectedVersion, access, (plan, by, at) => plan.SetGoal(description, by, at));
     }
 
-    private static Task<Ok<PlanResponse>> AgreeAction(int caseId, PlanActionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> AgreeAction(int caseId, PlanActionRequest request, HttpContext context, PersonDataAccess access)
     {
         var description = Text(request.Description, "action");
         if (!Enum.IsDefined(request.Kind) || request.Goal < 1 || request.Owner.IsDefault || request.Professional.IsDefault)
@@ -73,51 +65,42 @@ internal static class PlanEndpoints
             throw new ArgumentException("An action names its goal's number, its kind (Help or Feedback), the owning organisation and the professional who does it.");
         }
 
-        return Change(context, caseId, request.ExpectedVersion, "action agreed", access, plans, audit, (plan, by, at) =>
+        return Change(context, caseId, request.ExpectedVersion, access, (plan, by, at) =>
             plan.AgreeAction(request.Goal, request.Kind, description, request.Owner, request.Professional, request.Due, by, at));
     }
 
-    private static Task<Ok<PlanResponse>> CompleteAction(int caseId, int actionNumber, PlanVersionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit) =>
+    private static Task<Ok<PlanResponse>> CompleteAction(int caseId, int actionNumber, PlanVersionRequest request, HttpContext context, PersonDataAccess access) =>
         actionNumber < 1
             ? throw new ArgumentException("An action's number is 1 or more.")
-            : Change(context, caseId, request.ExpectedVersion, string.Create(CultureInfo.InvariantCulture, $"action {actionNumber} completed"), access, plans, audit, (plan, by, at) => plan.CompleteAction(actionNumber, by, at));
+            : Change(context, caseId, request.ExpectedVersion, access, (plan, by, at) => plan.CompleteAction(actionNumber, by, at));
 
-    private static Task<Ok<PlanResponse>> Review(int caseId, PlanReviewRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> Review(int caseId, PlanReviewRequest request, HttpContext context, PersonDataAccess access)
     {
         if (request.Progress.Any(p => p.Key < 1 || string.IsNullOrWhiteSpace(p.Value) || p.Value.Length > MaxText) || request.Reached.Any(r => r < 1))
         {
             throw new ArgumentException($"A review gives progress per goal number (1 or more) in 1 to {MaxText} characters, and the numbers of the goals reached.");
         }
 
-        return Change(context, caseId, request.ExpectedVersion, "plan reviewed", access, plans, audit, (plan, by, at) => plan.Review(request.Progress, request.Reached, by, at));
+        return Change(context, caseId, request.ExpectedVersion, access, (plan, by, at) => plan.Review(request.Progress, request.Reached, by, at));
     }
 
-    private static Task<Ok<PlanResponse>> CheckEscalation(int caseId, PlanVersionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit) =>
-        Change(context, caseId, request.ExpectedVersion, "escalation checked", access, plans, audit, (plan, by, at) => plan.AdvanceEscalation(plans.Today, plans.Policy, by, at));
+    private static Task<Ok<PlanResponse>> CheckEscalation(int caseId, PlanVersionRequest request, HttpContext context, PersonDataAccess access, PlanBook plans) =>
+        Change(context, caseId, request.ExpectedVersion, access, (plan, by, at) => plan.AdvanceEscalation(plans.Today, plans.Policy, by, at));
 
-    private static Task<Ok<PlanResponse>> OrderEnforcement(int caseId, EnforcementOrderRequest request, HttpContext context, PersonDataAccess access, PlanBook plans, AuditTrail audit)
+    private static Task<Ok<PlanResponse>> OrderEnforcement(int caseId, EnforcementOrderRequest request, HttpContext context, PersonDataAccess access)
     {
         var order = new EnforcementOrder(request.Provider, Text(request.Ordered, "order"), request.By, request.DecidedBy);
-        return Change(context, caseId, request.ExpectedVersion, "enforcement order recorded", access, plans, audit, (plan, by, at) => plan.OrderEnforcement(order, by, at));
+        return Change(context, caseId, request.ExpectedVersion, access, (plan, by, at) => plan.OrderEnforcement(order, by, at));
     }
 
-    private static async Task<Ok<PlanResponse>> Change(HttpContext context, int caseId, int expectedVersion, string what, PersonDataAccess access, PlanBook plans, AuditTrail audit, Func<FamilyPlan, ProfessionalId, Instant, FamilyPlan> change)
+    private static async Task<Ok<PlanResponse>> Change(HttpContext context, int caseId, int expectedVersion, PersonDataAccess access, Func<FamilyPlan, ProfessionalId, Instant, FamilyPlan> change)
     {
         if (expectedVersion < 1)
         {
             throw new ArgumentException("The expectedVersion is the plan's version the change was made on (1 or more).");
         }
 
-        var actor = Caller.Actor(context);
-        var id = new CaseId(caseId);
-        var youths = access.GetCaseYouths(actor, id);
-        var by = Caller.Professional(context);
-        var plan = await plans.ChangeAsync(id, expectedVersion, (current, at) => change(current, by, at), context.RequestAborted);
-        foreach (var youth in youths)
-        {
-            audit.Append(actor, youth, AuditAction.Update, DataCategory.Plan, $"{what} on the plan of {id}", AccessBasis.CaseAssignment);
-        }
-
+        var plan = await access.ChangePlanAsync(Caller.Actor(context), new CaseId(caseId), expectedVersion, change, context.RequestAborted);
         return TypedResults.Ok(PlanResponse.Of(plan));
     }
 

@@ -1,7 +1,8 @@
 using CareCoordination.Sdk.Coordination;
-using CareCoordination.Sdk.Coordination.Desk;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,6 @@ internal static class CaseHolding
         var signalled = service.Services.GetRequiredService<ReferenceIndex>().Register(new SignalRegistration(
             new Youth(Bsn.Parse(Http.Sam), new LocalDate(2017, 4, 12)), centre, TestRegion.ReporterOf(centre), ReportingCriterion.SeriousUpbringingProblems));
         Assert.False(signalled.IsRefused, signalled.Message);
-        service.Services.GetRequiredService<CoordinationDesk>().NameCaseHolder(new CaseId(1), TestRegion.ReporterOf(centre), centre);
+        service.Services.GetRequiredService<PersonDataAccess>().NameCaseHolder(new Actor("cjg-professional", ActorRole.Reporter, centre, TestRegion.ReporterOf(centre), "test setup"), new CaseId(1));
     }
 }

@@ -36,7 +36,7 @@ public sealed class CaseWorkEndpointsTests
     }
 
     [Fact]
-    public async Task Each_change_to_a_case_is_audited_per_youth_with_the_access_point_and_the_directors_assignment_without_a_subject()
+    public async Task Each_change_to_a_case_the_directors_assignment_included_is_audited_for_the_cases_youth_with_the_access_point()
     {
         using var service = await MatchedAsync();
         var school = service.ClientAs(Role.CoordinatorOfTheSchool);
@@ -49,10 +49,12 @@ public sealed class CaseWorkEndpointsTests
         var records = service.Store.Audit.Records.Skip(before).ToList();
         var update = Assert.Single(records, r => r.Action == AuditAction.Update && r.Role == ActorRole.Coordinator);
         Assert.StartsWith("vendor-client-4@", update.System, System.StringComparison.Ordinal);
-        Assert.Contains("tier General", update.Detail, System.StringComparison.Ordinal);
-        Assert.Contains(records, r => r.Action == AuditAction.Read && r.Data == DataCategory.Case && r.Role == ActorRole.Coordinator);
+        Assert.Equal("case-1 assessed: tier General", update.Detail);
+        Assert.False(update.Subject.IsDefault);
         var director = Assert.Single(records, r => r.Role == ActorRole.CoordinationDirector);
-        Assert.True(director.Subject.IsDefault);
+        Assert.Equal((AuditAction.Update, update.Subject), (director.Action, director.Subject));
+        Assert.StartsWith("coordinator of case-1 assigned: ", director.Detail, System.StringComparison.Ordinal);
+        Assert.Equal(2, records.Count);
     }
 
     [Fact]

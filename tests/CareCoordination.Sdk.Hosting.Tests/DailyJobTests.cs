@@ -131,14 +131,14 @@ public sealed class DailyJobTests
         desk.AddCoordinator(new CareCoordinator(new CoordinatorId(1), Coordinator, TestRegion.SocialWork, TrainingLevel.General, 4m));
         var intake = new Actor("cjg-professional", ActorRole.Reporter, TestRegion.YouthAndFamilyCentre, TestRegion.ReporterOf(TestRegion.YouthAndFamilyCentre), "vendor client");
         var id = access.TakeIn(intake, CaseIntake.ForFamily(IntakeRoute.YouthAndFamilyCentre, family, TestRegion.YouthAndFamilyCentre)).Case;
-        desk.Assess(id, new CaseAssessment(ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, safetyThreatened: false));
-        desk.AssignCoordinator(id).ThrowIfRefused();
-        var plans = services.GetRequiredService<PlanBook>();
-        var plan = plans.Draft(id, Coordinator, TestRegion.SocialWork);
-        var due = plans.Today.PlusDays(7);
-        plans.Change(id, plan.Version, (p, at) => p
-            .SetGoal("Debts in order", Coordinator, at)
-            .AgreeAction(1, ActionKind.Help, "Debt counselling intake", TestRegion.SocialWork, new ProfessionalId(212), due, Coordinator, at));
+        access.AssessCase(intake, id, new CaseAssessment(ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, safetyThreatened: false));
+        access.AssignCoordinator(new Actor("zorgregisseur", ActorRole.CoordinationDirector, TestRegion.YouthAndFamilyCentre, null, "vendor client"), id).ThrowIfRefused();
+        var coordinator = new Actor("coordinator", ActorRole.Coordinator, TestRegion.SocialWork, Coordinator, "vendor client");
+        var plan = access.DraftPlan(coordinator, id);
+        var due = services.GetRequiredService<PlanBook>().Today.PlusDays(7);
+        access.ChangePlan(coordinator, id, plan.Version, (p, by, at) => p
+            .SetGoal("Debts in order", by, at)
+            .AgreeAction(1, ActionKind.Help, "Debt counselling intake", TestRegion.SocialWork, new ProfessionalId(212), due, by, at));
     }
 
     private sealed class FailingOnArchive : IReferenceIndexObserver

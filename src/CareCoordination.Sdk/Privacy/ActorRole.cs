@@ -12,7 +12,7 @@ public enum ActorRole
     /// <summary>The case's coordinator or case holder (<em>zorgcoördinator</em>, <em>casushouder</em>): sees the case and the plan, and shared details as far as consent reaches.</summary>
     Coordinator,
 
-    /// <summary>The municipality's coordination director (<em>zorgregisseur</em>): sees aggregates without BSN.</summary>
+    /// <summary>The municipality's coordination director (<em>zorgregisseur</em>): sees aggregates without BSN, and assigns coordinators (R13).</summary>
     CoordinationDirector,
 
     /// <summary>An auditor or privacy officer (<em>functionaris gegevensbescherming</em>): sees the audit trail.</summary>

@@ -9,6 +9,7 @@ using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Plans;
 using CareCoordination.Sdk.Plans.Book;
 using CareCoordination.Sdk.Privacy;
+using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
@@ -46,7 +47,7 @@ public sealed class AsyncOperationsTests
             var entered = store.Entered;
             var flushing = store.Hold();
 
-            var assessing = desk.AssessAsync(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+            var assessing = services.GetRequiredService<PersonDataAccess>().AssessCaseAsync(new Actor("amw", ActorRole.Reporter, Amw, TestRegion.ReporterOf(Amw), "vendor client"), caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
             SpinWait.SpinUntil(() => store.Entered == entered + 1);
             Assert.False(assessing.IsCompleted, "the assessment completed before its commit was durable");
             flushing.Set();
@@ -88,14 +89,15 @@ public sealed class AsyncOperationsTests
         (await index.RegisterAsync(IndexScenario.By(Jgz, Sam))).ThrowIfRefused();
         (await index.RegisterAsync(IndexScenario.By(Amw, Sam))).ThrowIfRefused();
         var caseId = desk.WhichCaseHandles(Sam.Bsn)!.Case;
-        await desk.AssessAsync(caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
-        (await desk.AssignCoordinatorAsync(caseId)).ThrowIfRefused();
-        var by = TestRegion.ReporterOf(Amw);
-        var plan = await plans.DraftAsync(caseId, by, Amw);
+        var access = services.GetRequiredService<PersonDataAccess>();
+        await access.AssessCaseAsync(new Actor("amw", ActorRole.Reporter, Amw, TestRegion.ReporterOf(Amw), "vendor client"), caseId, new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt, ProblemDomains.Debt, safetyThreatened: false));
+        (await access.AssignCoordinatorAsync(new Actor("zorgregisseur", ActorRole.CoordinationDirector, Amw, null, "vendor client"), caseId)).ThrowIfRefused();
+        var coordinator = new Actor("coordinator", ActorRole.Coordinator, Amw, TestRegion.ReporterOf(Amw), "vendor client");
+        var plan = await access.DraftPlanAsync(coordinator, caseId);
         var entered = store.Entered;
         var failing = store.Hold(fail: true);
 
-        var changing = plans.ChangeAsync(caseId, plan.Version, (p, at) => p.SetGoal("The parents have an overview of their debts", by, at));
+        var changing = access.ChangePlanAsync(coordinator, caseId, plan.Version, (p, by, at) => p.SetGoal("The parents have an overview of their debts", by, at));
         SpinWait.SpinUntil(() => store.Entered == entered + 1);
         var reading = Task.Run(() => plans.GetAgenda(plans.Today.PlusDays(30)));
         failing.Set();

@@ -57,6 +57,7 @@ public sealed class OneChangePerOperationTests
     private static readonly Youth Lina = new(People[5], new LocalDate(2012, 4, 1));
     private static readonly Youth Mo = new(People[6], new LocalDate(2011, 8, 1));
     private static readonly Actor PrivacyOfficer = new("fg", ActorRole.Auditor, TestRegion.YouthAndFamilyCentre, null, "Privacy console");
+    private static readonly Actor Director = new("zorgregisseur", ActorRole.CoordinationDirector, TestRegion.YouthAndFamilyCentre, null, "Vendor client 4.2");
     private static readonly Actor Feed = new("brp-feed", ActorRole.PopulationRegisterFeed, TestRegion.YouthAndFamilyCentre, null, "BRP-koppeling");
     private static readonly SubstituteNumber Unnamed = SubstituteNumber.Derive("Yilmaz", new LocalDate(2019, 2, 1), Sex.Female);
 
@@ -77,8 +78,12 @@ public sealed class OneChangePerOperationTests
     {
         ["a move to another municipality, with notices to the reporters"] = sdk =>
             sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn], [People[3]], AddressKey.Create("4001 AA", 1), MunicipalityCode.FromNumber(281))),
-        ["feedback from youth protection to an involved organisation"] = HandOverSamsCase,
-        ["coordination returned from youth protection"] = HandOverSamsCase,
+        ["feedback from youth protection recorded by the organisation informed, through the door"] = HandOverSamsCase,
+        ["coordination returned from youth protection by its case holder, through the door"] = sdk =>
+        {
+            HandOverSamsCase(sdk);
+            sdk.Desk.NameCaseHolder(CaseOf(sdk, Sam), TestRegion.ReporterOf(YouthProtection), YouthProtection);
+        },
     };
 
     private static Dictionary<string, Action<Sdk> > OperationsByName { get; } = new(StringComparer.Ordinal)
@@ -99,15 +104,15 @@ public sealed class OneChangePerOperationTests
             sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn, Noor.Bsn], [People[3]])),
         ["a renewal by the organisation that already signalled, a month later"] = sdk => sdk.Index.Register(By(Jgz, Sam)).ThrowIfRefused(),
         ["a case intake from the care network"] = sdk => sdk.Desk.Intake(CaseIntake.ForYouths(IntakeRoute.CareNetwork, [Noor.Bsn], Amw)),
-        ["an assessment that finds the children unsafe"] = sdk =>
-            sdk.Desk.Assess(CaseOf(sdk, Sam), new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt | ProblemDomains.Safety, ProblemDomains.Safety, safetyThreatened: true)),
-        ["a coordinator assigned to a waiting case"] = sdk => sdk.Desk.AssignCoordinator(CaseOf(sdk, Lina)).ThrowIfRefused(),
-        ["a case reassigned to another coordinator"] = sdk => sdk.Desk.Reassign(CaseOf(sdk, Sam), "the coordinator is ill").ThrowIfRefused(),
-        ["a handover to youth protection"] = sdk => sdk.Desk.HandOverToYouthProtection(
-            CaseOf(sdk, Sam), new Handover(YouthProtection, YouthProtectionMeasure.SupervisionOrder, "weekly contact with the family", [Amw, Jgz], Duration.FromDays(30))),
-        ["a plan drafted by the case holder"] = sdk => sdk.Plans.Draft(CaseOf(sdk, Mo), TestRegion.ReporterOf(Amw), Amw),
-        ["a plan changed"] = sdk => sdk.Plans.Change(CaseOf(sdk, Sam), sdk.Plans.Find(CaseOf(sdk, Sam))!.Version, (p, at) => p
-            .AgreeAction(1, ActionKind.Help, "Budget coaching at home", Jgz, TestRegion.ReporterOf(Jgz), sdk.Plans.Today.PlusDays(14), TestRegion.ReporterOf(Amw), at)),
+        ["an assessment by the coordinator through the door that finds the children unsafe"] = sdk =>
+            sdk.Access.AssessCase(CoordinatorOf(Amw), CaseOf(sdk, Sam), new CaseAssessment(ProblemDomains.Parenting | ProblemDomains.Debt | ProblemDomains.Safety, ProblemDomains.Safety, safetyThreatened: true)),
+        ["a coordinator assigned to a waiting case by the director through the door"] = sdk => sdk.Access.AssignCoordinator(Director, CaseOf(sdk, Lina)).ThrowIfRefused(),
+        ["a case reassigned to another coordinator by the director through the door"] = sdk => sdk.Access.ReassignCoordinator(Director, CaseOf(sdk, Sam), "the coordinator is ill").ThrowIfRefused(),
+        ["a handover to youth protection by the coordinator through the door"] = sdk => sdk.Access.HandOverToYouthProtection(
+            CoordinatorOf(Amw), CaseOf(sdk, Sam), new Handover(YouthProtection, YouthProtectionMeasure.SupervisionOrder, "weekly contact with the family", [Amw, Jgz], Duration.FromDays(30))),
+        ["a plan drafted by the case holder through the door, audited per youth"] = sdk => sdk.Access.DraftPlan(CoordinatorOf(Amw), CaseOf(sdk, Mo)),
+        ["a plan changed by the coordinator through the door, audited per youth"] = sdk => sdk.Access.ChangePlan(CoordinatorOf(Amw), CaseOf(sdk, Sam), sdk.Plans.Find(CaseOf(sdk, Sam))!.Version, (p, by, at) => p
+            .AgreeAction(1, ActionKind.Help, "Budget coaching at home", Jgz, TestRegion.ReporterOf(Jgz), sdk.Plans.Today.PlusDays(14), by, at)),
         ["a legal basis recorded through the person-data door"] = sdk => sdk.Access.RecordLegalBasis(
             CoordinatorOf(Amw), CaseOf(sdk, Sam), Sara.Bsn, LegalBasis.SeriouslyThreateningSituation, "the parents cannot be reached and the danger is acute", [Jgz], Duration.FromDays(14)),
         ["a consent withdrawn through the person-data door"] = sdk =>
@@ -134,17 +139,17 @@ public sealed class OneChangePerOperationTests
         ["a move to another municipality, with notices to the reporters"] = sdk =>
             sdk.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [Sam.Bsn, Sara.Bsn], [People[3]], AddressKey.Create("4101 AB", 3), MunicipalityCode.FromNumber(216))),
         ["a coordinator joining the pool"] = sdk => sdk.Desk.AddCoordinator(new CareCoordinator(new CoordinatorId(3), TestRegion.ReporterOf(YouthProtection), YouthProtection, TrainingLevel.Specialist, weeklyHours: 12)),
-        ["a coordinator the family chose, assigned to a waiting case"] = sdk => sdk.Desk.AssignChosenCoordinator(CaseOf(sdk, Lina), new CoordinatorId(2)).ThrowIfRefused(),
-        ["a coordinator released from a case"] = sdk => sdk.Desk.ReleaseCoordinator(CaseOf(sdk, Sam), "the family asked for someone else"),
-        ["a case holder named by an involved organisation"] = sdk => sdk.Desk.NameCaseHolder(CaseOf(sdk, Lina), TestRegion.ReporterOf(Jgz), Jgz),
-        ["feedback from youth protection to an involved organisation"] = sdk => sdk.Desk.RecordFeedback(CaseOf(sdk, Sam), Amw),
-        ["coordination returned from youth protection"] = sdk => sdk.Desk.ReturnFromYouthProtection(CaseOf(sdk, Sam), "the supervision order ended"),
-        ["coordination hours recorded"] = sdk => sdk.Desk.RecordCoordinationHours(CaseOf(sdk, Sam), Amw, 1.5m),
-        ["a case closed with its outcome"] = sdk => sdk.Desk.Close(CaseOf(sdk, Sam), CaseOutcome.GoalsReached),
+        ["a coordinator the family chose, assigned to a waiting case by the director through the door, audited per youth"] = sdk => sdk.Access.AssignChosenCoordinator(Director, CaseOf(sdk, Lina), new CoordinatorId(2)).ThrowIfRefused(),
+        ["a coordinator stepping down from a case through the door, audited per youth"] = sdk => sdk.Access.ReleaseCoordinator(CoordinatorOf(Amw), CaseOf(sdk, Sam), "the family asked for someone else"),
+        ["a case holder named by an involved organisation through the door, audited per youth"] = sdk => sdk.Access.NameCaseHolder(Reporter(Jgz), CaseOf(sdk, Lina)),
+        ["feedback from youth protection recorded by the organisation informed, through the door"] = sdk => sdk.Access.RecordFeedback(Reporter(Amw), CaseOf(sdk, Sam)),
+        ["coordination returned from youth protection by its case holder, through the door"] = sdk => sdk.Access.ReturnFromYouthProtection(CoordinatorOf(YouthProtection), CaseOf(sdk, Sam), "the supervision order ended"),
+        ["coordination hours recorded by the coordinator through the door"] = sdk => sdk.Access.RecordCoordinationHours(CoordinatorOf(Amw), CaseOf(sdk, Sam), 1.5m),
+        ["a case closed with its outcome by the coordinator through the door"] = sdk => sdk.Access.CloseCase(CoordinatorOf(Amw), CaseOf(sdk, Sam), CaseOutcome.GoalsReached),
         ["an asynchronous registration"] = sdk => sdk.Index.RegisterAsync(By(YouthProtection, Sam)).GetAwaiter().GetResult().ThrowIfRefused(),
         ["an asynchronous withdrawal through the person-data door"] = sdk => sdk.Access.WithdrawAsync(Reporter(Amw), Sara.Bsn, WithdrawalReason.RiskGone).GetAwaiter().GetResult(),
         ["an asynchronous expiry sweep two years later"] = sdk => sdk.Index.ExpireDueAsync().GetAwaiter().GetResult(),
-        ["an asynchronous assessment"] = sdk => sdk.Desk.AssessAsync(CaseOf(sdk, Lina), new CaseAssessment(ProblemDomains.Parenting, ProblemDomains.Parenting, safetyThreatened: false)).GetAwaiter().GetResult(),
+        ["an asynchronous assessment by an involved organisation through the door"] = sdk => sdk.Access.AssessCaseAsync(Reporter(Jgz), CaseOf(sdk, Lina), new CaseAssessment(ProblemDomains.Parenting, ProblemDomains.Parenting, safetyThreatened: false)).GetAwaiter().GetResult(),
         ["a central contact recorded for a family match"] = sdk => sdk.FollowUps.RecordCentralContact(SignalOf(sdk, Jgz, Sam), SignalOf(sdk, Amw, Sara), Amw, TestRegion.ReporterOf(Jgz)),
         ["a substitute number issued for a youth without a BSN"] = sdk => sdk.Substitutes.Issue("De Vries", new LocalDate(2020, 5, 5), Sex.Male),
         ["a facilitated signal on a youth the facility cannot identify, under a new substitute number"] = sdk =>

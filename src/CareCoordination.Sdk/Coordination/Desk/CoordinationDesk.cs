@@ -181,7 +181,7 @@ public sealed partial class CoordinationDesk
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
     /// <exception cref="ArgumentException">The organisation is not involved in the case; nothing changed.</exception>
-    public CoordinationCase NameCaseHolder(CaseId @case, ProfessionalId caseHolder, OrganisationId organisation, int? expectedVersion = null)
+    internal CoordinationCase NameCaseHolder(CaseId @case, ProfessionalId caseHolder, OrganisationId organisation, int? expectedVersion = null)
     {
         Guard.NotDefault(caseHolder);
         Guard.NotDefault(organisation);
@@ -209,7 +209,7 @@ public sealed partial class CoordinationDesk
     /// <param name="assessment">The assessment.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision.</returns>
-    public TierDecision Assess(CaseId @case, CaseAssessment assessment, int? expectedVersion = null)
+    internal TierDecision Assess(CaseId @case, CaseAssessment assessment, int? expectedVersion = null)
     {
         Guard.NotNull(assessment);
         return Operation(() =>
@@ -241,7 +241,7 @@ public sealed partial class CoordinationDesk
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
-    public AssignmentDecision AssignCoordinator(CaseId @case, int? expectedVersion = null)
+    internal AssignmentDecision AssignCoordinator(CaseId @case, int? expectedVersion = null)
     {
         return Operation(() => _selection.AssignBest(_cases.Get(@case, expectedVersion), SocialMap, null));
     }
@@ -253,7 +253,7 @@ public sealed partial class CoordinationDesk
     /// <returns>The decision; refused, with nothing changed, when the coordinator is not qualified or has no room.</returns>
     /// <exception cref="NotFoundException">The desk does not know the case or the coordinator.</exception>
     /// <exception cref="CaseTransitionRefusedException">The case does not wait for a coordinator.</exception>
-    public AssignmentDecision AssignChosenCoordinator(CaseId @case, CoordinatorId coordinator, int? expectedVersion = null)
+    internal AssignmentDecision AssignChosenCoordinator(CaseId @case, CoordinatorId coordinator, int? expectedVersion = null)
     {
         return Operation(() => _selection.AssignChosen(_cases.Get(@case, expectedVersion), coordinator));
     }
@@ -281,7 +281,7 @@ public sealed partial class CoordinationDesk
     /// <param name="reason">Why, for example "the family asked for another coordinator".</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The decision about the new coordinator.</returns>
-    public AssignmentDecision Reassign(CaseId @case, string reason, int? expectedVersion = null)
+    internal AssignmentDecision Reassign(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
         return Operation(() =>
@@ -298,7 +298,7 @@ public sealed partial class CoordinationDesk
     /// <param name="reason">Why.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase ReleaseCoordinator(CaseId @case, string reason, int? expectedVersion = null)
+    internal CoordinationCase ReleaseCoordinator(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
         return Operation(() =>
@@ -349,7 +349,7 @@ public sealed partial class CoordinationDesk
     /// <param name="handover">The handover record.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase HandOverToYouthProtection(CaseId @case, Handover handover, int? expectedVersion = null)
+    internal CoordinationCase HandOverToYouthProtection(CaseId @case, Handover handover, int? expectedVersion = null)
     {
         Guard.NotNull(handover);
         return Operation(() =>
@@ -372,7 +372,7 @@ public sealed partial class CoordinationDesk
     /// <param name="informed">The organisation informed; one of the handover's involved organisations.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase RecordFeedback(CaseId @case, OrganisationId informed, int? expectedVersion = null)
+    internal CoordinationCase RecordFeedback(CaseId @case, OrganisationId informed, int? expectedVersion = null)
     {
         Guard.NotDefault(informed);
         return Operation(() => _journal.Record(_cases.Get(@case, expectedVersion), new FeedbackRecorded(@case, _clock.GetCurrentInstant(), informed)));
@@ -394,7 +394,7 @@ public sealed partial class CoordinationDesk
     /// <param name="reason">Why, for example "supervision order ended".</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase ReturnFromYouthProtection(CaseId @case, string reason, int? expectedVersion = null)
+    internal CoordinationCase ReturnFromYouthProtection(CaseId @case, string reason, int? expectedVersion = null)
     {
         Guard.NotBlank(reason);
         return Operation(() => _journal.Record(_cases.Get(@case, expectedVersion), new CaseReturned(@case, _clock.GetCurrentInstant(), reason)));
@@ -406,7 +406,7 @@ public sealed partial class CoordinationDesk
     /// <param name="hours">The hours; more than 0 and at most 168.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase RecordCoordinationHours(CaseId @case, OrganisationId organisation, decimal hours, int? expectedVersion = null)
+    internal CoordinationCase RecordCoordinationHours(CaseId @case, OrganisationId organisation, decimal hours, int? expectedVersion = null)
     {
         Guard.NotDefault(organisation);
         if (hours is <= 0 or > 168)
@@ -426,7 +426,7 @@ public sealed partial class CoordinationDesk
     /// <param name="outcome">How it ended.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
-    public CoordinationCase Close(CaseId @case, CaseOutcome outcome, int? expectedVersion = null)
+    internal CoordinationCase Close(CaseId @case, CaseOutcome outcome, int? expectedVersion = null)
     {
         if (!Enum.IsDefined(outcome))
         {
@@ -456,6 +456,9 @@ public sealed partial class CoordinationDesk
     }
 
     private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
+
+    /// <summary>Runs changes of this area and what belongs to them, such as their audit records, as one operation.</summary>
+    internal T InOperation<T>(Func<T> change) => Operation(change);
 
     private void Operation(Action change) => Operation(() =>
     {

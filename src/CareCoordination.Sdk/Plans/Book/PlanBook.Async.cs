@@ -16,18 +16,12 @@ namespace CareCoordination.Sdk.Plans.Book;
 // The async forms: the same change in memory under the same locks, then an await until its group commit is durable.
 public sealed partial class PlanBook
 {
-    /// <inheritdoc cref="Draft(CaseId, ProfessionalId, OrganisationId)"/>
-    /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<FamilyPlan> DraftAsync(CaseId @case, ProfessionalId by, OrganisationId organisation, CancellationToken cancellationToken = default) => OperationAsync(() => Draft(@case, by, organisation), cancellationToken);
-
-    /// <inheritdoc cref="Change(CaseId, int, Func{FamilyPlan, Instant, FamilyPlan})"/>
-    /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
-    public Task<FamilyPlan> ChangeAsync(CaseId @case, int expectedVersion, Func<FamilyPlan, Instant, FamilyPlan> change, CancellationToken cancellationToken = default) => OperationAsync(() => Change(@case, expectedVersion, change), cancellationToken);
-
     /// <inheritdoc cref="AdvanceEscalations(ProfessionalId, LocalDate?)"/>
     /// <remarks>Completes once the change is durable. Cancelled before the change is queued for its commit, nothing changed; once it is queued, it completes.</remarks>
     public Task<IReadOnlyList<FamilyPlan>> AdvanceEscalationsAsync(ProfessionalId by, LocalDate? today = null, CancellationToken cancellationToken = default) => OperationAsync(() => AdvanceEscalations(by, today), cancellationToken);
 
+    /// <summary>Runs changes of this area and what belongs to them as one operation, like <see cref="InOperation{T}(Func{T})"/>, and completes once it is durable.</summary>
+    internal Task<T> InOperationAsync<T>(Func<T> change, CancellationToken cancellationToken) => OperationAsync(change, cancellationToken);
 
     private Task<T> OperationAsync<T>(Func<T> change, CancellationToken cancellationToken) => _streams.RunAsync(_gate, change, cancellationToken);
 }

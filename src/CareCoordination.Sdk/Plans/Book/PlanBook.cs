@@ -93,7 +93,7 @@ public sealed partial class PlanBook
     /// <param name="organisation">Their organisation.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="PlanChangeRefusedException">The case already has a plan, or nobody coordinates it yet.</exception>
-    public FamilyPlan Draft(CaseId @case, ProfessionalId by, OrganisationId organisation)
+    internal FamilyPlan Draft(CaseId @case, ProfessionalId by, OrganisationId organisation)
     {
         return Operation(() =>
         {
@@ -132,7 +132,7 @@ public sealed partial class PlanBook
     /// <returns>The plan after the change.</returns>
     /// <exception cref="StaleVersionException">Someone changed the plan since; nothing was overwritten.</exception>
     /// <exception cref="PlanChangeRefusedException">The case has no plan, or the plan refused the change.</exception>
-    public FamilyPlan Change(CaseId @case, int expectedVersion, Func<FamilyPlan, Instant, FamilyPlan> change)
+    internal FamilyPlan Change(CaseId @case, int expectedVersion, Func<FamilyPlan, Instant, FamilyPlan> change)
     {
         Guard.NotNull(change);
         return Operation(() =>
@@ -265,4 +265,7 @@ public sealed partial class PlanBook
     }
 
     private T Operation<T>(Func<T> change) => _streams.Run(_gate, change);
+
+    /// <summary>Runs changes of this area and what belongs to them, such as their audit records, as one operation.</summary>
+    internal T InOperation<T>(Func<T> change) => Operation(change);
 }

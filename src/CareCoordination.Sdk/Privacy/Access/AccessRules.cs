@@ -17,7 +17,7 @@ namespace CareCoordination.Sdk.Privacy.Access;
 /// <list type="bullet">
 /// <item><b>R1 own signals</b> — a reporting organisation sees its own signals on a youth, and their information obligation.</item>
 /// <item><b>R2 match contacts</b> — an organisation matched on a youth sees the other parties' identity and contact details, nothing more.</item>
-/// <item><b>R3 case and plan</b> — the case's coordinator or case holder sees the case, its plan and its consents.</item>
+/// <item><b>R3 case and plan</b> — the case's coordinator or case holder sees the case, its plan and its consents, and changes them: assesses the case once they coordinate it, hands it over to youth protection and takes it back, records their organisation's coordination hours, closes it, and drafts and changes the plan.</item>
 /// <item><b>R4 shared details</b> — that coordinator sees the other organisations' signals on the youth as far as a consent for coordination reaches their organisation, or on a recorded legal basis (flagged for review).</item>
 /// <item><b>R5 aggregates</b> — the coordination director sees aggregates without BSN, and nothing about a person.</item>
 /// <item><b>R6 audit trail</b> — an auditor sees the audit trail, and nothing else.</item>
@@ -26,6 +26,8 @@ namespace CareCoordination.Sdk.Privacy.Access;
 /// <item><b>R9 intake</b> — a professional of an organisation (a reporter, a matched professional or a coordinator) brings a concern about youths in through an intake route, in its own organisation's name, and learns which case handles it.</item>
 /// <item><b>R10 population register</b> — the municipality's population register feed records, replaces and removes families and records a youth's death; it reads nothing.</item>
 /// <item><b>R11 consent erasure</b> — the privacy officer (<see cref="ActorRole.Auditor"/>), who handles the data subjects' requests, erases a youth's consents and legal bases on a granted erasure request (AVG art. 17); nobody else does.</item>
+/// <item><b>R12 involved organisation</b> — a professional of an organisation involved in an open case (a reporter, a matched professional or a coordinator) names themselves its case holder, assesses it while nobody coordinates it yet, and records that youth protection reported back to their own organisation; each in their own organisation's name.</item>
+/// <item><b>R13 coordinator assignment</b> — the coordination director assigns, reassigns and releases a case's coordinator, and the case's own coordinator releases themselves; neither reads a person's data by it.</item>
 /// </list>
 /// Anything no rule grants is refused, naming the role and the data.
 /// </summary>
@@ -230,6 +232,64 @@ public sealed class AccessRules
         return intake.Organisations.Contains(organisation)
             ? AccessDecision.Allow("R9 intake", $"{organisation} brings a concern in through {intake.Route}.", AccessBasis.OwnRegistration)
             : AccessDecision.Refuse("R9 intake", Messages.Format(PrivacyMessages.IntakeInOwnName, organisation, intake.Organisations.Count == 0 ? "-" : string.Join(", ", intake.Organisations)));
+    }
+
+    /// <summary>Decides an act of an organisation involved in a case in its own name (R12): naming its professional case holder, assessing a case nobody coordinates yet, or recording the feedback youth protection gave it.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="case">The case.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
+    internal AccessDecision DecideAsInvolvedOrganisation(Actor actor, CaseId @case)
+    {
+        Guard.NotNull(actor);
+        if (actor.Role is not (ActorRole.Reporter or ActorRole.MatchedProfessional or ActorRole.Coordinator) || actor.Organisation is not { } organisation)
+        {
+            return Unmatched(actor, DataCategory.Case);
+        }
+
+        var current = _desk.GetCase(@case);
+        return current.IsOpen && current.InvolvedOrganisations.Contains(organisation)
+            ? AccessDecision.Allow("R12 involved organisation", $"{organisation} is involved in {@case}.", AccessBasis.CaseAssignment)
+            : AccessDecision.Refuse("R12 involved organisation", Messages.Format(PrivacyMessages.NotInvolvedInCase, organisation, @case));
+    }
+
+    /// <summary>
+    /// Decides an assessment of a case: while nobody coordinates it, the organisations involved assess it together (R12);
+    /// once a coordinator or case holder does, only they do (R3).
+    /// </summary>
+    /// <param name="actor">Who assesses.</param>
+    /// <param name="case">The case.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
+    internal AccessDecision DecideAssessment(Actor actor, CaseId @case)
+    {
+        var current = _desk.GetCase(@case);
+        return current.Coordinator is null && current.CaseHolder is null
+            ? DecideAsInvolvedOrganisation(actor, @case)
+            : DecideAboutCase(actor, DataCategory.Case, @case);
+    }
+
+    /// <summary>Decides a change of a case's coordinator (R13): the coordination director assigns, reassigns and releases; the case's coordinator may release themselves.</summary>
+    /// <param name="actor">Who changes the assignment.</param>
+    /// <param name="case">The case.</param>
+    /// <param name="release">Whether the change only releases the coordinator.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
+    internal AccessDecision DecideAssignment(Actor actor, CaseId @case, bool release)
+    {
+        Guard.NotNull(actor);
+        if (actor.Role == ActorRole.CoordinationDirector)
+        {
+            return AccessDecision.Allow("R13 coordinator assignment", $"The coordination director assigns the coordinator of {@case}.", AccessBasis.CaseAssignment);
+        }
+
+        if (release && actor.Role == ActorRole.Coordinator && actor.Professional is { } professional
+            && _desk.GetCase(@case).Coordinator is { } coordinator && _desk.ProfessionalOf(coordinator) == professional)
+        {
+            return AccessDecision.Allow("R13 coordinator assignment", $"{professional} coordinates {@case} and steps down.", AccessBasis.CaseAssignment);
+        }
+
+        return AccessDecision.Refuse("R13 coordinator assignment", Messages.Format(PrivacyMessages.AssignmentRefused, @case));
     }
 
     /// <summary>Decides a change from the population register (R10): a family recorded, replaced or removed, or a youth's death; only the municipality's feed makes them.</summary>
