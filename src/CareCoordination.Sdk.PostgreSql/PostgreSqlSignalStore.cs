@@ -386,7 +386,8 @@ public sealed partial class PostgreSqlSignalStore : ICareCoordinationStore, ISig
     /// <summary>
     /// Runs one operation on the session that holds the writer lock, connecting and taking the lock first when the
     /// session was lost; turns a lost session into <see cref="StoreUnavailableException"/> and drops it, so that the
-    /// next operation starts a new one. The server rolls back whatever transaction the lost session had open.
+    /// next operation starts a new one. The server rolls back whatever transaction the lost session had open. A page or
+    /// index the server reports damaged (SQLSTATE XX001, XX002) becomes <see cref="CorruptStoredDataException"/>.
     /// </summary>
     private T Run<T>(Func<NpgsqlConnection, T> operation)
     {
@@ -397,6 +398,11 @@ public sealed partial class PostgreSqlSignalStore : ICareCoordinationStore, ISig
             try
             {
                 return operation(connection);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DataCorrupted or PostgresErrorCodes.IndexCorrupted)
+            {
+                // The server found a damaged page or index; its message names the relation and block, never a row's content.
+                throw new CorruptStoredDataException(new QuarantinedRow(e.TableName ?? "(schema)", "-", $"the server reports damaged {(e.SqlState == PostgresErrorCodes.IndexCorrupted ? "index" : "data")}: {e.MessageText}"), e);
             }
             catch (Exception e) when (IsConnectionLost(e, connection))
             {

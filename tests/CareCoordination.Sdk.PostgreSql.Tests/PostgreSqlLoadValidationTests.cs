@@ -195,6 +195,23 @@ public sealed class PostgreSqlLoadValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_page_the_server_reports_damaged_stops_the_index_from_starting_with_a_typed_error_not_a_server_exception()
+    {
+        // PostgreSQL 15 clusters run without page checksums here, so the damage is the server's own report of it
+        // (SQLSTATE XX001, as for an invalid page header), raised wherever the signals are read.
+        var schema = Written();
+        Damage($"ALTER TABLE {schema}.signals RENAME TO signals_stored");
+        Damage($"CREATE FUNCTION {schema}.damaged_page() RETURNS SETOF {schema}.signals_stored AS $$ BEGIN RAISE EXCEPTION 'invalid page in block 7 of relation base/5/16384' USING ERRCODE = 'XX001'; END $$ LANGUAGE plpgsql");
+        Damage($"CREATE VIEW {schema}.signals AS SELECT * FROM {schema}.damaged_page()");
+
+        using var store = new PostgreSqlSignalStore(PostgreSqlSignalStoreTests.ConnectionString, schema);
+        var error = Assert.Throws<CorruptStoredDataException>(() => Index(store));
+
+        Assert.Contains("invalid page in block 7", error.Problem, StringComparison.Ordinal);
+        Assert.Equal("XX001", Assert.IsType<PostgresException>(error.InnerException).SqlState);
+    }
+
+    [Fact]
     public void Under_quarantine_the_damaged_rows_are_skipped_and_reported_and_the_rest_loads()
     {
         var schema = Written();
