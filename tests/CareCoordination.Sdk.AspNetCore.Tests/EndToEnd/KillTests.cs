@@ -35,7 +35,7 @@ public sealed class KillTests : IDisposable
         var socialWork = _processes.StartWorker(address, TestRegion.SocialWork, "social-work", Signals, "--Worker:StopWhenDone=true");
 
         // Kill the service once the run is well under way: by progress, not by time.
-        await LoopbackProcesses.WaitForAsync(() => Acknowledged("school") >= Signals / 3, "a third of the school's outbox acknowledged");
+        await LoopbackProcesses.WaitForAsync(() => Acknowledged("school") >= Signals / 3, "a third of the school's outbox acknowledged", everyMilliseconds: 5);
         service.Kill();
         await service.WaitForExitAsync();
         var acknowledgedBeforeKill = Acknowledged("school") + Acknowledged("social-work");
@@ -93,6 +93,7 @@ public sealed class KillTests : IDisposable
 
         // Four callers withdraw with a key each; the one whose answer is the twentieth kills the service (by progress, not by time).
         var answers = new System.Collections.Concurrent.ConcurrentDictionary<int, string>();
+        var answered = 0;
         using var callers = new System.Threading.SemaphoreSlim(4);
         await Task.WhenAll(Enumerable.Range(0, Withdrawals).Select(async i =>
         {
@@ -103,7 +104,9 @@ public sealed class KillTests : IDisposable
                 if (answer.IsSuccessStatusCode)
                 {
                     answers[i] = await answer.Content.ReadAsStringAsync();
-                    if (answers.Count == Withdrawals / 3)
+
+                    // Counted apart from the answers, so that exactly one caller sees the twentieth even when two land at once.
+                    if (System.Threading.Interlocked.Increment(ref answered) == Withdrawals / 3)
                     {
                         service.Kill();
                     }
@@ -118,7 +121,7 @@ public sealed class KillTests : IDisposable
                 callers.Release();
             }
         }));
-        await service.WaitForExitAsync();
+        await service.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         _processes.StartService(port);
         await LoopbackProcesses.WaitUntilUpAsync(address);
 

@@ -119,17 +119,18 @@ internal sealed class LoopbackProcesses : IDisposable
             "the service to listen");
     }
 
-    // A guard against a hung run, not a measurement: generous, and the test's outcome never depends on it.
-    public static async Task WaitForAsync(Func<bool> condition, string what)
+    // A guard against a hung run, not a measurement: generous (four minutes), and the test's outcome never depends on it.
+    // A test that acts on progress polls more often, so that the run cannot pass its mark between two looks.
+    public static async Task WaitForAsync(Func<bool> condition, string what, int everyMilliseconds = 200)
     {
-        for (var i = 0; i < 1200; i++)
+        for (var i = 0; i < 240_000 / everyMilliseconds; i++)
         {
             if (condition())
             {
                 return;
             }
 
-            await Task.Delay(200);
+            await Task.Delay(everyMilliseconds);
         }
 
         Assert.Fail("Gave up waiting for " + what + ".");

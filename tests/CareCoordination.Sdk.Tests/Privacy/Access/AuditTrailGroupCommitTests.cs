@@ -28,12 +28,15 @@ public sealed class AuditTrailGroupCommitTests
     public async Task Records_of_reads_made_while_the_store_flushes_share_the_next_commit_and_each_read_returns_once_its_record_is_durable()
     {
         var (store, checkpoints, trail) = Open();
+        var committer = GroupCommitter.For(store);
+        var start = committer.LastSequence;
         var holding = store.Hold();
         var first = Task.Run(() => Read(trail, "first"));
         SpinWait.SpinUntil(() => store.Entered == 1);
 
+        // Queued, not only counted: a record is in the trail a moment before its operation is queued for the commit.
         var queued = Enumerable.Range(0, 6).Select(i => Task.Run(() => Read(trail, "queued " + i))).ToArray();
-        SpinWait.SpinUntil(() => trail.Count == 7);
+        Assert.True(SpinWait.SpinUntil(() => committer.LastSequence == start + 7, TimeSpan.FromMinutes(1)), "the reads were not all queued");
         Assert.All(queued, t => Assert.False(t.IsCompleted, "a read returned before its audit record was durable"));
         holding.Set();
         await Task.WhenAll(queued.Append(first));
