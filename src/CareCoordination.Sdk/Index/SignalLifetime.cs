@@ -39,9 +39,6 @@ internal sealed class SignalLifetime(Period archivePeriod)
     private int _endsOn = -1;
     private int _archiveEnd;
 
-    /// <summary>Gets the number of youths whose age-limit day is kept.</summary>
-    public int AgeLimitCount => _ageLimits.Count;
-
     /// <summary>Gets the bytes the age-limit days take.</summary>
     public long AllocatedBytes => _ageLimits.AllocatedBytes;
 
