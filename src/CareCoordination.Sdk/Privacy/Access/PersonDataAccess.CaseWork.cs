@@ -155,7 +155,7 @@ public sealed partial class PersonDataAccess
 
     /// <summary>
     /// Hands coordination over to youth protection (<em>overdracht</em>, R3: the case's coordinator or case holder);
-    /// youth protection reports back to the organisations the handover names, each of which must be involved in the case.
+    /// youth protection reports back to the organisations the handover names (the regional service refuses one that is not involved in the case; the SDK does not check it yet).
     /// </summary>
     /// <param name="actor">The case's coordinator or case holder.</param>
     /// <param name="case">The case.</param>
