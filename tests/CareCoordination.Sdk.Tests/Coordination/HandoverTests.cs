@@ -1,5 +1,6 @@
 using System.Linq;
 using CareCoordination.Sdk.Coordination;
+using CareCoordination.Sdk.Coordination.Desk;
 using NodaTime;
 using Xunit;
 
@@ -12,7 +13,9 @@ public sealed class HandoverTests
     {
         var scenario = new DeskScenario();
         scenario.AddCoordinator(1, DeskScenario.SocialWork);
-        var id = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt);
+        var family = scenario.NewFamily();
+        var id = scenario.OpenWaitingCase(family, ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, organisation: DeskScenario.SocialWork);
+        scenario.Desk.Intake(CaseIntake.ForFamily(IntakeRoute.CareNetwork, family, DeskScenario.School));
         scenario.Desk.AssignCoordinator(id).ThrowIfRefused();
         var handover = DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.SocialWork, DeskScenario.School);
 
@@ -29,7 +32,9 @@ public sealed class HandoverTests
     public void Feedback_from_youth_protection_falls_due_per_involved_organisation_and_shows_when_overdue()
     {
         var scenario = new DeskScenario();
-        var id = scenario.Open(scenario.NewFamily());
+        var family = scenario.NewFamily();
+        var id = scenario.Open(family, organisation: DeskScenario.SocialWork);
+        scenario.Desk.Intake(CaseIntake.ForFamily(IntakeRoute.CareNetwork, family, DeskScenario.School));
         scenario.Desk.HandOverToYouthProtection(id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.SocialWork, DeskScenario.School));
         scenario.Clock.Advance(Duration.FromDays(30));
         scenario.Desk.RecordFeedback(id, DeskScenario.School);
@@ -48,7 +53,7 @@ public sealed class HandoverTests
     public void Feedback_to_an_organisation_outside_the_handover_is_refused_and_changes_nothing()
     {
         var scenario = new DeskScenario();
-        var id = scenario.Open(scenario.NewFamily());
+        var id = scenario.Open(scenario.NewFamily(), organisation: DeskScenario.SocialWork);
         scenario.Desk.HandOverToYouthProtection(id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.SocialWork));
         var version = scenario.Desk.GetCase(id).Version;
 
@@ -62,7 +67,7 @@ public sealed class HandoverTests
     {
         var scenario = new DeskScenario();
         scenario.AddCoordinator(1, DeskScenario.SocialWork);
-        var id = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt);
+        var id = scenario.OpenWaitingCase(scenario.NewFamily(), ProblemDomains.Debt | ProblemDomains.Housing, ProblemDomains.Debt, organisation: DeskScenario.SocialWork);
         scenario.Desk.HandOverToYouthProtection(id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.SocialWork));
 
         var returned = scenario.Desk.ReturnFromYouthProtection(id, "supervision order ended");
@@ -82,6 +87,19 @@ public sealed class HandoverTests
         scenario.Desk.HandOverToYouthProtection(id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.School));
 
         Assert.Equal(CaseStatus.CaseHolderCoordinates, scenario.Desk.ReturnFromYouthProtection(id, "indication ended").Status);
+    }
+
+    [Fact]
+    public void A_handover_that_would_report_back_to_an_organisation_outside_the_case_is_refused_and_changes_nothing()
+    {
+        var scenario = new DeskScenario();
+        var id = scenario.Open(scenario.NewFamily(), organisation: DeskScenario.SocialWork);
+        var version = scenario.Desk.GetCase(id).Version;
+
+        var error = Assert.Throws<System.ArgumentException>(() => scenario.Desk.HandOverToYouthProtection(id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.SocialWork, DeskScenario.School)));
+
+        Assert.Contains(DeskScenario.School.ToString(), error.Message, System.StringComparison.Ordinal);
+        Assert.Equal((version, CaseStatus.AwaitingCaseHolder), (scenario.Desk.GetCase(id).Version, scenario.Desk.GetCase(id).Status));
     }
 
     [Fact]

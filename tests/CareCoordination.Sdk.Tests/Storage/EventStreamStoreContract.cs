@@ -168,8 +168,8 @@ public abstract class EventStreamStoreContract : IDisposable
             desk.RecordCoordinationHours(coordinated, DeskScenario.SocialWork, 1.5m);
             clock.Advance(Duration.FromDays(3));
             var handedOver = desk.Intake(CaseIntake.ForFamily(IntakeRoute.JusticeNetwork, scenario.NewFamily(), DeskScenario.YouthHealthCare)).Case;
-            desk.HandOverToYouthProtection(handedOver, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.School));
-            desk.RecordFeedback(handedOver, DeskScenario.School);
+            desk.HandOverToYouthProtection(handedOver, DeskScenario.HandoverTo(DeskScenario.YouthProtection, DeskScenario.YouthHealthCare));
+            desk.RecordFeedback(handedOver, DeskScenario.YouthHealthCare);
             var closed = desk.Intake(CaseIntake.ForFamily(IntakeRoute.FamilySelfReferral, scenario.NewFamily(), DeskScenario.Cjg)).Case;
             desk.Close(closed, CaseOutcome.FamilyDeclined);
 

@@ -349,12 +349,21 @@ public sealed partial class CoordinationDesk
     /// <param name="handover">The handover record.</param>
     /// <param name="expectedVersion">The case's <see cref="CoordinationCase.Version"/> the caller saw, to refuse the change when someone changed the case since; <see langword="null"/> to change whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
+    /// <exception cref="ArgumentException">The handover names an organisation to report back to that is not involved in the case; nothing changed.</exception>
     internal CoordinationCase HandOverToYouthProtection(CaseId @case, Handover handover, int? expectedVersion = null)
     {
         Guard.NotNull(handover);
         return Operation(() =>
         {
             var current = _cases.Get(@case, expectedVersion);
+
+            // Youth protection reports back to the professionals who know the family; an organisation outside the
+            // case would learn of the measure through the feedback.
+            if (handover.InvolvedOrganisations.Except(current.InvolvedOrganisations).ToArray() is { Length: > 0 } strangers)
+            {
+                throw new ArgumentException(Messages.Format(CoordinationMessages.HandoverToStrangers, @case, string.Join(", ", strangers)), nameof(handover));
+            }
+
             var now = _clock.GetCurrentInstant();
             var events = new List<CaseEvent>();
             if (current.Coordinator is { } coordinator)

@@ -155,7 +155,7 @@ public sealed partial class PersonDataAccess
 
     /// <summary>
     /// Hands coordination over to youth protection (<em>overdracht</em>, R3: the case's coordinator or case holder);
-    /// youth protection reports back to the organisations the handover names (the regional service refuses one that is not involved in the case; the SDK does not check it yet).
+    /// youth protection reports back to the organisations the handover names, each of which must be involved in the case.
     /// </summary>
     /// <param name="actor">The case's coordinator or case holder.</param>
     /// <param name="case">The case.</param>
@@ -163,6 +163,7 @@ public sealed partial class PersonDataAccess
     /// <param name="expectedVersion">The case's version the actor saw; <see langword="null"/> for whatever version it is at.</param>
     /// <returns>The case after the change.</returns>
     /// <exception cref="AccessDeniedException">The actor does not coordinate the case; the refusal is recorded and nothing changed.</exception>
+    /// <exception cref="ArgumentException">The handover names an organisation that is not involved in the case; nothing changed.</exception>
     public CoordinationCase HandOverToYouthProtection(Actor actor, CaseId @case, Handover handover, int? expectedVersion = null) =>
         ChangeCase(actor, @case, CaseRule(actor, @case), HandoverDetail(@case, handover), () => _desk.HandOverToYouthProtection(@case, handover, expectedVersion));
 

@@ -78,9 +78,10 @@ public sealed class CoordinationDeskProperties
 
                 return false;
             case 6:
-                if (open is not null)
+                // Youth protection reports back to an organisation involved in the case, never to one outside it.
+                if (open?.InvolvedOrganisations.FirstOrDefault(o => o != DeskScenario.YouthProtection) is { IsDefault: false } involved)
                 {
-                    desk.HandOverToYouthProtection(open.Id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, organisation));
+                    desk.HandOverToYouthProtection(open.Id, DeskScenario.HandoverTo(DeskScenario.YouthProtection, involved));
                 }
 
                 return false;
