@@ -84,14 +84,25 @@ public sealed class AccessRules
     public AccessDecision DecideAboutCase(Actor actor, DataCategory data, CaseId @case)
     {
         Guard.NotNull(actor);
-        if (actor.Role != ActorRole.Coordinator || data is not (DataCategory.Case or DataCategory.Plan or DataCategory.Consent))
+        return IsCaseData(actor, data) ? DecideAboutCase(actor, data, _desk.GetCase(@case)) : Unmatched(actor, data);
+    }
+
+    /// <summary>Decides an access to a coordination case the caller has already read, or a change of it (R3).</summary>
+    /// <param name="actor">Who.</param>
+    /// <param name="data"><see cref="DataCategory.Case"/>, <see cref="DataCategory.Plan"/> or <see cref="DataCategory.Consent"/>.</param>
+    /// <param name="current">The case as it is now.</param>
+    /// <returns>The decision.</returns>
+    internal AccessDecision DecideAboutCase(Actor actor, DataCategory data, CoordinationCase current)
+    {
+        Guard.NotNull(actor);
+        if (!IsCaseData(actor, data))
         {
             return Unmatched(actor, data);
         }
 
-        return Coordinates(actor, _desk.GetCase(@case))
-            ? AccessDecision.Allow("R3 case and plan", $"{actor.Professional} coordinates {@case}.", AccessBasis.CaseAssignment)
-            : AccessDecision.Refuse("R3 case and plan", Messages.Format(PrivacyMessages.CaseAndPlanRefused, actor.Professional?.ToString() ?? PrivacyMessages.TheUser, @case));
+        return Coordinates(actor, current)
+            ? AccessDecision.Allow("R3 case and plan", $"{actor.Professional} coordinates {current.Id}.", AccessBasis.CaseAssignment)
+            : AccessDecision.Refuse("R3 case and plan", Messages.Format(PrivacyMessages.CaseAndPlanRefused, actor.Professional?.ToString() ?? PrivacyMessages.TheUser, current.Id));
     }
 
     /// <summary>
@@ -105,7 +116,7 @@ public sealed class AccessRules
     {
         Guard.NotNull(actor);
         Guard.NotDefault(youth);
-        if (actor.Role is not (ActorRole.Coordinator or ActorRole.Reporter or ActorRole.MatchedProfessional))
+        if (!ActsForOrganisation(actor, out _))
         {
             return Unmatched(actor, DataCategory.Case);
         }
@@ -224,7 +235,7 @@ public sealed class AccessRules
     {
         Guard.NotNull(actor);
         Guard.NotNull(intake);
-        if (actor.Role is not (ActorRole.Reporter or ActorRole.MatchedProfessional or ActorRole.Coordinator) || actor.Organisation is not { } organisation)
+        if (!ActsForOrganisation(actor, out var organisation))
         {
             return Unmatched(actor, DataCategory.Case);
         }
@@ -236,21 +247,19 @@ public sealed class AccessRules
 
     /// <summary>Decides an act of an organisation involved in a case in its own name (R12): naming its professional case holder, assessing a case nobody coordinates yet, or recording the feedback youth protection gave it.</summary>
     /// <param name="actor">Who acts.</param>
-    /// <param name="case">The case.</param>
+    /// <param name="current">The case as it is now.</param>
     /// <returns>The decision.</returns>
-    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
-    internal AccessDecision DecideAsInvolvedOrganisation(Actor actor, CaseId @case)
+    internal static AccessDecision DecideAsInvolvedOrganisation(Actor actor, CoordinationCase current)
     {
         Guard.NotNull(actor);
-        if (actor.Role is not (ActorRole.Reporter or ActorRole.MatchedProfessional or ActorRole.Coordinator) || actor.Organisation is not { } organisation)
+        if (!ActsForOrganisation(actor, out var organisation))
         {
             return Unmatched(actor, DataCategory.Case);
         }
 
-        var current = _desk.GetCase(@case);
         return current.IsOpen && current.InvolvedOrganisations.Contains(organisation)
-            ? AccessDecision.Allow("R12 involved organisation", $"{organisation} is involved in {@case}.", AccessBasis.CaseAssignment)
-            : AccessDecision.Refuse("R12 involved organisation", Messages.Format(PrivacyMessages.NotInvolvedInCase, organisation, @case));
+            ? AccessDecision.Allow("R12 involved organisation", $"{organisation} is involved in {current.Id}.", AccessBasis.CaseAssignment)
+            : AccessDecision.Refuse("R12 involved organisation", Messages.Format(PrivacyMessages.NotInvolvedInCase, organisation, current.Id));
     }
 
     /// <summary>
@@ -258,38 +267,33 @@ public sealed class AccessRules
     /// once a coordinator or case holder does, only they do (R3).
     /// </summary>
     /// <param name="actor">Who assesses.</param>
-    /// <param name="case">The case.</param>
+    /// <param name="current">The case as it is now.</param>
     /// <returns>The decision.</returns>
-    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
-    internal AccessDecision DecideAssessment(Actor actor, CaseId @case)
-    {
-        var current = _desk.GetCase(@case);
-        return current.Coordinator is null && current.CaseHolder is null
-            ? DecideAsInvolvedOrganisation(actor, @case)
-            : DecideAboutCase(actor, DataCategory.Case, @case);
-    }
+    internal AccessDecision DecideAssessment(Actor actor, CoordinationCase current) =>
+        current.Coordinator is null && current.CaseHolder is null
+            ? DecideAsInvolvedOrganisation(actor, current)
+            : DecideAboutCase(actor, DataCategory.Case, current);
 
     /// <summary>Decides a change of a case's coordinator (R13): the coordination director assigns, reassigns and releases; the case's coordinator may release themselves.</summary>
     /// <param name="actor">Who changes the assignment.</param>
-    /// <param name="case">The case.</param>
+    /// <param name="current">The case as it is now.</param>
     /// <param name="release">Whether the change only releases the coordinator.</param>
     /// <returns>The decision.</returns>
-    /// <exception cref="NotFoundException">The desk does not know the case.</exception>
-    internal AccessDecision DecideAssignment(Actor actor, CaseId @case, bool release)
+    internal AccessDecision DecideAssignment(Actor actor, CoordinationCase current, bool release)
     {
         Guard.NotNull(actor);
         if (actor.Role == ActorRole.CoordinationDirector)
         {
-            return AccessDecision.Allow("R13 coordinator assignment", $"The coordination director assigns the coordinator of {@case}.", AccessBasis.CaseAssignment);
+            return AccessDecision.Allow("R13 coordinator assignment", $"The coordination director assigns the coordinator of {current.Id}.", AccessBasis.CaseAssignment);
         }
 
         if (release && actor.Role == ActorRole.Coordinator && actor.Professional is { } professional
-            && _desk.GetCase(@case).Coordinator is { } coordinator && _desk.ProfessionalOf(coordinator) == professional)
+            && current.Coordinator is { } coordinator && _desk.ProfessionalOf(coordinator) == professional)
         {
-            return AccessDecision.Allow("R13 coordinator assignment", $"{professional} coordinates {@case} and steps down.", AccessBasis.CaseAssignment);
+            return AccessDecision.Allow("R13 coordinator assignment", $"{professional} coordinates {current.Id} and steps down.", AccessBasis.CaseAssignment);
         }
 
-        return AccessDecision.Refuse("R13 coordinator assignment", Messages.Format(PrivacyMessages.AssignmentRefused, @case));
+        return AccessDecision.Refuse("R13 coordinator assignment", Messages.Format(PrivacyMessages.AssignmentRefused, current.Id));
     }
 
     /// <summary>Decides a change from the population register (R10): a family recorded, replaced or removed, or a youth's death; only the municipality's feed makes them.</summary>
@@ -312,6 +316,16 @@ public sealed class AccessRules
         return actor.Role == ActorRole.Auditor
             ? AccessDecision.Allow("R11 consent erasure", "The privacy officer erases a youth's consents on a granted erasure request.", AccessBasis.SubjectRight)
             : Unmatched(actor, DataCategory.Consent);
+    }
+
+    private static bool IsCaseData(Actor actor, DataCategory data) =>
+        actor.Role == ActorRole.Coordinator && data is DataCategory.Case or DataCategory.Plan or DataCategory.Consent;
+
+    // A professional acting for an organisation: a reporter, a matched professional or a coordinator.
+    private static bool ActsForOrganisation(Actor actor, out OrganisationId organisation)
+    {
+        organisation = actor.Organisation ?? default;
+        return actor.Role is ActorRole.Reporter or ActorRole.MatchedProfessional or ActorRole.Coordinator && actor.Organisation is not null;
     }
 
     private static AccessDecision Unmatched(Actor actor, DataCategory data) =>

@@ -25,7 +25,7 @@ public sealed partial class PersonDataAccess
     /// <exception cref="PlanChangeRefusedException">The case already has a plan, or nobody coordinates it yet.</exception>
     public FamilyPlan DraftPlan(Actor actor, CaseId @case)
     {
-        var record = CaseRecord<FamilyPlan>(actor, @case, PlanRule(actor, @case), $"plan of {@case} drafted", null, DataCategory.Plan, AuditAction.Create);
+        var record = CaseRecord<FamilyPlan>(actor, @case, PlanRule(actor), $"plan of {@case} drafted", null, DataCategory.Plan, AuditAction.Create);
         return _plans.InOperation(() => Recorded(_plans.Draft(@case, actor.Professional!.Value, actor.Organisation!.Value), record));
     }
 
@@ -38,7 +38,7 @@ public sealed partial class PersonDataAccess
     public Task<FamilyPlan> DraftPlanAsync(Actor actor, CaseId @case, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var record = CaseRecord<FamilyPlan>(actor, @case, PlanRule(actor, @case), $"plan of {@case} drafted", null, DataCategory.Plan, AuditAction.Create);
+        var record = CaseRecord<FamilyPlan>(actor, @case, PlanRule(actor), $"plan of {@case} drafted", null, DataCategory.Plan, AuditAction.Create);
         return _plans.InOperationAsync(() => Recorded(_plans.Draft(@case, actor.Professional!.Value, actor.Organisation!.Value), record), cancellationToken);
     }
 
@@ -77,14 +77,14 @@ public sealed partial class PersonDataAccess
         return _plans.InOperationAsync(() => Recorded(made(), record), cancellationToken);
     }
 
-    private AccessDecision PlanRule(Actor actor, CaseId @case) => _rules.DecideAboutCase(Guard.NotNull(actor), DataCategory.Plan, @case);
+    private Func<CoordinationCase, AccessDecision> PlanRule(Actor actor) => current => _rules.DecideAboutCase(actor, DataCategory.Plan, current);
 
     // The record names the events the change added, so that a subject access shows what was changed, not only that it was.
     private (Func<FamilyPlan> Change, Action<FamilyPlan> Record) PlanChange(Actor actor, CaseId @case, int expectedVersion, Func<FamilyPlan, ProfessionalId, Instant, FamilyPlan> change)
     {
         Guard.NotNull(change);
         var before = 0;
-        var record = CaseRecord<FamilyPlan>(actor, @case, PlanRule(actor, @case), $"plan of {@case} changed", next => string.Join(", ", next.History.Skip(before).Select(e => e.GetType().Name)), DataCategory.Plan, AuditAction.Update);
+        var record = CaseRecord<FamilyPlan>(actor, @case, PlanRule(actor), $"plan of {@case} changed", next => string.Join(", ", next.History.Skip(before).Select(e => e.GetType().Name)), DataCategory.Plan, AuditAction.Update);
         return (() => _plans.Change(@case, expectedVersion, (plan, at) =>
         {
             before = plan.Version;
