@@ -16,6 +16,7 @@ internal sealed class ReplayAllocations
     private readonly long[] _bytes = new long[Enum.GetValues<Phase>().Length];
     private readonly long[] _calls = new long[Enum.GetValues<Phase>().Length];
     private readonly long[] _ticks = new long[Enum.GetValues<Phase>().Length];
+    private readonly long[] _paused = new long[Enum.GetValues<Phase>().Length];
 
     public enum Phase
     {
@@ -28,13 +29,16 @@ internal sealed class ReplayAllocations
         RegistrationWithArchivedMatch,
     }
 
-    public static (long Bytes, long Ticks) Now => (GC.GetAllocatedBytesForCurrentThread(), Stopwatch.GetTimestamp());
+    // The collector's pauses are counted apart: a phase that allocates little can still be where a collection that
+    // the others' garbage made due happens to start, and its time then says more about the heap than about the phase.
+    public static (long Bytes, long Ticks, long Paused) Now => (GC.GetAllocatedBytesForCurrentThread(), Stopwatch.GetTimestamp(), GC.GetTotalPauseDuration().Ticks);
 
-    public void Add(Phase phase, (long Bytes, long Ticks) since)
+    public void Add(Phase phase, (long Bytes, long Ticks, long Paused) since)
     {
         var now = Now;
         _bytes[(int)phase] += now.Bytes - since.Bytes;
         _ticks[(int)phase] += now.Ticks - since.Ticks;
+        _paused[(int)phase] += now.Paused - since.Paused;
         _calls[(int)phase]++;
     }
 
@@ -47,7 +51,8 @@ internal sealed class ReplayAllocations
             total += _bytes[i];
             var perCall = _calls[i] == 0 ? 0 : _bytes[i] / (double)_calls[i];
             var nanoseconds = _calls[i] == 0 ? 0 : _ticks[i] * (1e9 / Stopwatch.Frequency) / _calls[i];
-            to.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-36} {_calls[i],12:N0} calls {_bytes[i],16:N0} B {perCall,10:F1} B/call {nanoseconds,12:F0} ns/call"));
+            var pausedNanoseconds = _calls[i] == 0 ? 0 : _paused[i] * 100.0 / _calls[i];
+            to.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-36} {_calls[i],12:N0} calls {_bytes[i],16:N0} B {perCall,10:F1} B/call {nanoseconds,12:F0} ns/call {pausedNanoseconds,10:F0} ns/call in GC pauses"));
         }
 
         to.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all, per registration",-36} {registrations,12:N0} regs  {total,16:N0} B {total / (double)registrations,10:F1} B/registration"));

@@ -108,7 +108,7 @@ internal sealed class SdkReplay : ReplayTarget
     }
 
     // The probe's clock and allocation reads only when it runs, so that the benchmark times the index and nothing else.
-    private (long Bytes, long Ticks) Mark() => _allocations is null ? default : ReplayAllocations.Now;
+    private (long Bytes, long Ticks, long Paused) Mark() => _allocations is null ? default : ReplayAllocations.Now;
 
     private ReplayAllocations.Phase PhaseOf(RegistrationResult result)
     {

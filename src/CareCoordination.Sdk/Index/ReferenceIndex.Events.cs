@@ -36,11 +36,6 @@ public sealed partial class ReferenceIndex
             });
     }
 
-    // Without a store there is no change to write; the write's closures live in their own method, which is only
-    // entered when there is one.
-    private T WriteFamilyThenApply<T>(FamilyChange? change, List<Action<IReferenceIndexObserver[]>> events, Func<T> apply) =>
-        change is null ? WriteThenApply(null, static _ => { }, static _ => { }, events, apply) : WriteStoredFamilyThenApply(change, events, apply);
-
     private T WriteStoredFamilyThenApply<T>(FamilyChange change, List<Action<IReferenceIndexObserver[]>> events, Func<T> apply) =>
         WriteThenApply(
             change,

@@ -156,9 +156,9 @@ public sealed partial class ReferenceIndex
         }
 
         // A family match reads every sibling's chain: the household's and, through a shared parent, other households'.
-        if (withFamilies && _families.SiblingsOf(key) is { } siblings)
+        if (withFamilies)
         {
-            foreach (var sibling in siblings)
+            foreach (var sibling in _families.SiblingsOf(key))
             {
                 if (_pendingYouths.TryGetValue(sibling.Key, out var other) && other > settled)
                 {

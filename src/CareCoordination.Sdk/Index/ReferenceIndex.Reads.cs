@@ -157,7 +157,7 @@ public sealed partial class ReferenceIndex
                 }
 
                 var ownOrganisation = _slots[own].Organisation;
-                var count = _matching.Collect(key, _active.HeadOf(key), ownOrganisation, includeArchive: false, today, cutoff);
+                var count = _matching.Collect(_active.HeadOf(key), NoSlot, _families.SiblingsOf(key), ownOrganisation, includeArchive: false, today, cutoff);
                 var coordinator = _matching.DesignateCoordinator(ownOrganisation, _matching.RankOf(ownOrganisation), _slots[own].Id, count);
                 var signal = ToSignal(own);
                 for (var i = 0; i < count; i++)
@@ -183,12 +183,15 @@ public sealed partial class ReferenceIndex
         Guard.NotNull(family);
         if (_durable is not null)
         {
-            Durably(() => Then(AddOrReplaceFamilyCore(family), alsoInOperation));
+            AddOrReplaceFamilyDurably(family, alsoInOperation);
             return;
         }
 
         Then(AddOrReplaceFamilyCore(family), alsoInOperation);
     }
+
+    // Its closure lives in its own method, so that an index without change sets allocates none for a family change.
+    private void AddOrReplaceFamilyDurably(Family family, Action? alsoInOperation) => Durably(() => Then(AddOrReplaceFamilyCore(family), alsoInOperation));
 
     /// <summary>Adds or replaces a family like <see cref="AddOrReplaceFamily(Family, Action?)"/>, and completes once the change is durable.</summary>
     /// <param name="family">The family.</param>
@@ -218,28 +221,54 @@ public sealed partial class ReferenceIndex
                 ? null
                 : new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
             // The feed replaces families all day: their events are built only for someone to hear them.
-            var events = _observers.Length == 0 ? NoEvents : [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))];
-            // A family that gets its first address, or keeps its address under another municipality code (a
-            // municipal merger), moved nobody.
-            if (events != NoEvents && _families.Find(keyed.Id) is { Address: { } from } before && keyed.Address is { } to && from != to)
+            var events = _observers.Length == 0 ? NoEvents : FamilyEvents(family, keyed);
+            if (change is null)
             {
-                foreach (var moved in MovesOf(before, family, keyed))
+                // Nothing to write: the change applies at once, without the closures a write would need.
+                ApplyFamily(keyed);
+                foreach (var e in events)
                 {
-                    events.Add(to => Deliver(to, moved, static (o, e) => o.OnYouthMoved(e)));
+                    e(_observers);
                 }
+
+                return true;
             }
 
-            return WriteFamilyThenApply(change, events, () =>
-            {
-                if (_batch is not null)
-                {
-                    UndoFamily(_batch, keyed.Id);
-                }
-
-                _families.AddOrReplace(keyed);
-                return true;
-            });
+            return WriteStoredFamily(change, events, keyed);
         }
+    }
+
+    // The events' closures live in their own method, so that a change nobody observes allocates none of them.
+    private List<Action<IReferenceIndexObserver[]>> FamilyEvents(Family family, Family keyed)
+    {
+        List<Action<IReferenceIndexObserver[]>> events = [to => Deliver(to, new FamilyChanged(family.Id, family), static (o, e) => o.OnFamilyChanged(e))];
+
+        // A family that gets its first address, or keeps its address under another municipality code (a municipal
+        // merger), moved nobody.
+        if (_families.Find(keyed.Id) is { Address: { } from } before && keyed.Address is { } to && from != to)
+        {
+            foreach (var moved in MovesOf(before, family, keyed))
+            {
+                events.Add(to => Deliver(to, moved, static (o, e) => o.OnYouthMoved(e)));
+            }
+        }
+
+        return events;
+    }
+
+    // The write's closures live in their own method, so that a change without a store allocates none of them.
+    private bool WriteStoredFamily(FamilyChange change, List<Action<IReferenceIndexObserver[]>> events, Family keyed) =>
+        WriteStoredFamilyThenApply(change, events, () => ApplyFamily(keyed));
+
+    private bool ApplyFamily(Family keyed)
+    {
+        if (_batch is not null)
+        {
+            UndoFamily(_batch, keyed.Id);
+        }
+
+        _families.AddOrReplace(keyed);
+        return true;
     }
 
     /// <summary>
@@ -322,7 +351,7 @@ public sealed partial class ReferenceIndex
                 return false;
             }
 
-            return WriteFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () =>
+            return WriteStoredFamilyThenApply(new FamilyChange(family, null), [to => Deliver(to, new FamilyChanged(family, null), static (o, e) => o.OnFamilyChanged(e))], () =>
             {
                 if (_batch is not null)
                 {

@@ -148,7 +148,7 @@ public sealed partial class ReferenceIndex
         _authorisation = new ReporterAuthorisation(policy, directory);
         // A pseudonymised index keeps addresses keyed, so it compares the institutions' addresses keyed too.
         _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses);
-        _matching = new MatchFinder(_slots, _active, _archive, _families, directory, policy);
+        _matching = new MatchFinder(_slots, _active, _archive, directory, policy);
         if (store is null)
         {
             return;

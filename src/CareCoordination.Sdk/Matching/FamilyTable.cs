@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
@@ -14,15 +16,20 @@ namespace CareCoordination.Sdk.Matching;
 /// whichever household they live). An address match finds the youths of every other family registered at the address
 /// of one of the youth's families, unless it is an institution's.
 /// </summary>
-/// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
+/// <remarks>
+/// Not thread-safe: the index calls it under its lock. A youth's families and its siblings share one entry, so that
+/// recomputing a youth's siblings is one lookup; the siblings lie in a <see cref="SiblingPool"/>, and a youth, parent or
+/// address linked to one family shares that family's one-element array, so a family change from the population
+/// register allocates nothing once the tables have grown.
+/// </remarks>
 internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
 {
     private readonly IReadOnlySet<AddressKey> _institutions = institutions;
-    private readonly Dictionary<int, Family> _families = [];
-    private readonly Dictionary<int, FamilyId[]> _ofYouth = [];
+    private readonly Dictionary<int, KnownFamily> _families = [];
+    private readonly Dictionary<int, YouthLinks> _ofYouth = [];
     private readonly Dictionary<int, FamilyId[]> _ofParent = [];
     private readonly Dictionary<AddressKey, FamilyId[]> _atAddress = [];
-    private readonly Dictionary<int, Sibling[]> _siblings = [];
+    private readonly SiblingPool _siblings = new();
 
     // Scratch space for recomputing siblings, reused across family changes: the table is only used under the index's
     // lock, and a change from the population register should not cost a dozen short-lived collections.
@@ -30,40 +37,72 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     private readonly List<Sibling> _found = [];
 
     /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
-    public IEnumerable<Family> All => _families.Values;
+    public IEnumerable<Family> All => _families.Values.Select(known => known.Family);
 
     /// <summary>Finds a family.</summary>
-    public Family? Find(FamilyId family) => _families.GetValueOrDefault(family.Value);
+    public Family? Find(FamilyId family) => _families.TryGetValue(family.Value, out var known) ? known.Family : null;
 
     /// <summary>The families of a youth by its key, or <see langword="null"/> when it belongs to none; cheap when the index knows no families at all.</summary>
-    public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var families) ? families : null;
+    public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) ? links.Families : null;
 
-    /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses, or <see langword="null"/> when it has none.</summary>
-    public Sibling[]? SiblingsOf(int key) => _siblings.Count > 0 && _siblings.TryGetValue(key, out var siblings) ? siblings : null;
+    /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses; empty when it has none.</summary>
+    /// <remarks>Valid until the next family change.</remarks>
+    public ReadOnlySpan<Sibling> SiblingsOf(int key) =>
+        _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) && links.SiblingCount > 0 ? _siblings[links.SiblingStart, links.SiblingCount] : default;
 
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
     public void AddOrReplace(Family family)
     {
         _reached.Clear();
-        if (_families.TryGetValue(family.Id.Value, out var known))
+        var alone = _families.TryGetValue(family.Id.Value, out var entry) ? entry.Alone : [family.Id];
+        var known = entry.Family;
+        if (known is not null)
         {
             // A replaced family mostly keeps its members and its address: only what changed is unlinked and linked,
             // so the feed's daily corrections allocate nothing for the members that stay.
             AddYouthsReachedBy(known);
-            UnlinkMissing(_ofYouth, known.YouthSpan, family.YouthSpan, family.Id);
-            UnlinkMissing(_ofParent, known.CarerSpan, family.CarerSpan, family.Id);
+            foreach (var youth in known.YouthSpan)
+            {
+                if (!family.YouthSpan.Contains(youth))
+                {
+                    UnlinkYouth(youth.RevealNumber(), family.Id);
+                }
+            }
+
+            foreach (var parent in known.CarerSpan)
+            {
+                if (!family.CarerSpan.Contains(parent))
+                {
+                    Unlink(_ofParent, parent.RevealNumber(), family.Id);
+                }
+            }
+
             if (MatchingAddress(known) is { } before && MatchingAddress(family) != before)
             {
                 Unlink(_atAddress, before, family.Id);
             }
         }
 
-        _families[family.Id.Value] = family;
-        LinkNew(_ofYouth, family.YouthSpan, known is null ? default : known.YouthSpan, family.Id);
-        LinkNew(_ofParent, family.CarerSpan, known is null ? default : known.CarerSpan, family.Id);
+        _families[family.Id.Value] = new KnownFamily(family, alone);
+        foreach (var youth in family.YouthSpan)
+        {
+            if (known is null || !known.YouthSpan.Contains(youth))
+            {
+                LinkYouth(youth.RevealNumber(), alone);
+            }
+        }
+
+        foreach (var parent in family.CarerSpan)
+        {
+            if (known is null || !known.CarerSpan.Contains(parent))
+            {
+                Link(_ofParent, parent.RevealNumber(), alone);
+            }
+        }
+
         if (MatchingAddress(family) is { } address && (known is null || MatchingAddress(known) != address))
         {
-            Link(_atAddress, address, family.Id);
+            Link(_atAddress, address, alone);
         }
 
         AddYouthsReachedBy(family);
@@ -80,30 +119,25 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
 
         _reached.Clear();
-        Unlink(known);
+        AddYouthsReachedBy(known.Family);
+        _families.Remove(family.Value);
+        foreach (var youth in known.Family.YouthSpan)
+        {
+            UnlinkYouth(youth.RevealNumber(), family);
+        }
+
+        foreach (var parent in known.Family.CarerSpan)
+        {
+            Unlink(_ofParent, parent.RevealNumber(), family);
+        }
+
+        if (MatchingAddress(known.Family) is { } address)
+        {
+            Unlink(_atAddress, address, family);
+        }
+
         UpdateReachedSiblings();
         return true;
-    }
-
-    // Takes a known family out of the table's indexes and notes whose siblings that changes; the caller updates them.
-    private void Unlink(Family known)
-    {
-        AddYouthsReachedBy(known);
-        _families.Remove(known.Id.Value);
-        foreach (var youth in known.YouthSpan)
-        {
-            Unlink(_ofYouth, youth.RevealNumber(), known.Id);
-        }
-
-        foreach (var parent in known.CarerSpan)
-        {
-            Unlink(_ofParent, parent.RevealNumber(), known.Id);
-        }
-
-        if (MatchingAddress(known) is { } address)
-        {
-            Unlink(_atAddress, address, known.Id);
-        }
     }
 
     private void UpdateReachedSiblings()
@@ -114,38 +148,47 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
     }
 
-    private static void UnlinkMissing(Dictionary<int, FamilyId[]> index, ReadOnlySpan<Bsn> before, ReadOnlySpan<Bsn> after, FamilyId family)
+    private void LinkYouth(int key, FamilyId[] alone)
     {
-        foreach (var member in before)
-        {
-            if (!after.Contains(member))
-            {
-                Unlink(index, member.RevealNumber(), family);
-            }
-        }
+        ref var links = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofYouth, key, out var exists);
+        links.Families = exists ? [.. links.Families, alone[0]] : alone;
     }
 
-    private static void LinkNew(Dictionary<int, FamilyId[]> index, ReadOnlySpan<Bsn> after, ReadOnlySpan<Bsn> before, FamilyId family)
+    // A youth that leaves its last family leaves the table, its siblings with it.
+    private void UnlinkYouth(int key, FamilyId family)
     {
-        foreach (var member in after)
+        ref var links = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
+        if (Unsafe.IsNullRef(ref links) || Array.IndexOf(links.Families, family) < 0)
         {
-            if (!before.Contains(member))
-            {
-                Link(index, member.RevealNumber(), family);
-            }
+            return;
         }
+
+        if (links.Families.Length == 1)
+        {
+            if (links.SiblingCount > 0)
+            {
+                _siblings.Return(links.SiblingStart, links.SiblingCount);
+            }
+
+            _ofYouth.Remove(key);
+            return;
+        }
+
+        links.Families = Without(links.Families, family);
     }
 
-    private static void Link<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
-        where TKey : notnull =>
-        index[key] = index.TryGetValue(key, out var existing) ? [.. existing, family] : [family];
-
-    private static void Unlink<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
+    private static void Link<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId[] alone)
         where TKey : notnull
     {
-        var linked = index[key];
-        var at = Array.IndexOf(linked, family);
-        if (at < 0)
+        ref var linked = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
+        linked = exists ? [.. linked!, alone[0]] : alone;
+    }
+
+    private void Unlink<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
+        where TKey : notnull
+    {
+        ref var linked = ref CollectionsMarshal.GetValueRefOrNullRef(index, key);
+        if (Unsafe.IsNullRef(ref linked) || Array.IndexOf(linked, family) < 0)
         {
             return;
         }
@@ -156,10 +199,22 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             return;
         }
 
+        linked = Without(linked, family);
+    }
+
+    // What is left linked after one family leaves; one family left is that family's shared array.
+    private FamilyId[] Without(FamilyId[] linked, FamilyId family)
+    {
+        var at = Array.IndexOf(linked, family);
+        if (linked.Length == 2)
+        {
+            return _families[linked[1 - at].Value].Alone;
+        }
+
         var remaining = new FamilyId[linked.Length - 1];
         linked.AsSpan(0, at).CopyTo(remaining);
         linked.AsSpan(at + 1).CopyTo(remaining.AsSpan(at));
-        index[key] = remaining;
+        return remaining;
     }
 
     // The address through which the family's youths match by address: none without one, none at an institution's.
@@ -181,7 +236,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             {
                 foreach (var id in shared)
                 {
-                    foreach (var youth in _families[id.Value].YouthSpan)
+                    foreach (var youth in _families[id.Value].Family.YouthSpan)
                     {
                         _reached.Add(youth.RevealNumber());
                     }
@@ -193,7 +248,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         {
             foreach (var id in housemates)
             {
-                foreach (var youth in _families[id.Value].YouthSpan)
+                foreach (var youth in _families[id.Value].Family.YouthSpan)
                 {
                     _reached.Add(youth.RevealNumber());
                 }
@@ -206,51 +261,68 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     // instead of there.
     private void UpdateSiblings(int key)
     {
-        if (!_ofYouth.TryGetValue(key, out var families))
+        ref var links = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
+        if (Unsafe.IsNullRef(ref links))
         {
-            _siblings.Remove(key);
+            // It left its last family, and its siblings went with its entry.
             return;
         }
 
         _found.Clear();
 
         // Youths of the same household first, so that a sibling found both ways is found through the household.
-        foreach (var id in families)
+        foreach (var id in links.Families)
         {
-            Add(key, _families[id.Value], id, MatchKind.Family);
+            Add(key, _families[id.Value].Family, id, MatchKind.Family);
         }
 
-        foreach (var id in families)
+        foreach (var id in links.Families)
         {
-            foreach (var parent in _families[id.Value].CarerSpan)
+            foreach (var parent in _families[id.Value].Family.CarerSpan)
             {
                 foreach (var shared in _ofParent[parent.RevealNumber()])
                 {
-                    Add(key, _families[shared.Value], id, MatchKind.Family);
+                    Add(key, _families[shared.Value].Family, id, MatchKind.Family);
                 }
             }
         }
 
         // Address mates last, so that a youth who is also a sibling matches as a sibling, once.
-        foreach (var id in families)
+        foreach (var id in links.Families)
         {
-            if (MatchingAddress(_families[id.Value]) is { } address)
+            if (MatchingAddress(_families[id.Value].Family) is { } address)
             {
                 foreach (var other in _atAddress[address])
                 {
-                    Add(key, _families[other.Value], id, MatchKind.Address);
+                    Add(key, _families[other.Value].Family, id, MatchKind.Address);
                 }
             }
         }
 
-        if (_found.Count == 0)
+        var found = CollectionsMarshal.AsSpan(_found);
+        if (links.SiblingCount > 0)
         {
-            _siblings.Remove(key);
+            // A youth whose siblings did not change keeps its run, and one whose count stays within the run's
+            // capacity is rewritten in place.
+            if (found.SequenceEqual(_siblings[links.SiblingStart, links.SiblingCount]))
+            {
+                return;
+            }
+
+            if (found.Length > 0 && _siblings.TryReplace(links.SiblingStart, links.SiblingCount, found))
+            {
+                links.SiblingCount = found.Length;
+                return;
+            }
+
+            _siblings.Return(links.SiblingStart, links.SiblingCount);
+            links.SiblingCount = 0;
         }
-        else if (!_siblings.TryGetValue(key, out var known) || !known.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(_found)))
+
+        if (found.Length > 0)
         {
-            // A youth whose siblings did not change keeps the array it has, so an unchanged household costs nothing.
-            _siblings[key] = [.. _found];
+            links.SiblingStart = _siblings.Rent(found);
+            links.SiblingCount = found.Length;
         }
     }
 
@@ -277,5 +349,16 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
 
         return false;
+    }
+
+    /// <summary>A family with the one-element array of its identifier that every youth, parent and address linked to it alone shares.</summary>
+    private readonly record struct KnownFamily(Family Family, FamilyId[] Alone);
+
+    /// <summary>A youth's families, and where its siblings lie in the pool (none when the count is 0).</summary>
+    private struct YouthLinks
+    {
+        public FamilyId[] Families;
+        public int SiblingStart;
+        public int SiblingCount;
     }
 }

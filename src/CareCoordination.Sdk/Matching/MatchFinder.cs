@@ -14,19 +14,19 @@ namespace CareCoordination.Sdk.Matching;
 /// allocates nothing.
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
-internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthTable archive, FamilyTable families, OrganisationDirectory directory, RegionPolicy policy)
+internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthTable archive, OrganisationDirectory directory, RegionPolicy policy)
 {
     private const int NoSlot = -1;
 
     private readonly SignalSlots _signals = signals;
     private readonly YouthTable _active = active;
     private readonly YouthTable _archive = archive;
-    private readonly FamilyTable _families = families;
     private readonly OrganisationDirectory _directory = directory;
     private readonly RegionPolicy _policy = policy;
     private int[] _slotsFound = new int[16];
     private MatchKind[] _kinds = new MatchKind[16];
     private FamilyId?[] _familiesFound = new FamilyId?[16];
+    private int[] _heads = new int[16];
 
     /// <summary>The slot of the i-th candidate the last collection found.</summary>
     // The registration path reads every candidate through these; the JIT does not inline them into it unasked.
@@ -42,13 +42,23 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     public FamilyId? FamilyAt(int i) => _familiesFound[i];
 
     /// <summary>
-    /// Collects the slots that a signal of <paramref name="organisation"/> on youth <paramref name="key"/> matches into the
+    /// Collects the slots that a signal of <paramref name="organisation"/> on a youth matches into the
     /// candidate buffers, and returns how many there are. A signal whose end date is <paramref name="today"/> or earlier is
     /// inactive whether or not the daily expiry ran (Jeugdwet art. 7.1.4.5): never matched as active, only offered as the
     /// archived signal it already is; an archived signal whose archive period has passed is gone.
     /// </summary>
-    public int Collect(int key, int head, int organisation, bool includeArchive, int today, int archiveCutoff)
+    /// <param name="head">The first slot of the youth's active chain.</param>
+    /// <param name="archiveHead">The first slot of the youth's archive chain (<see cref="ArchiveHeadOf"/>), or -1 when it has none.</param>
+    /// <param name="siblings">The youth's siblings and address mates (<see cref="FamilyTable.SiblingsOf"/>).</param>
+    /// <param name="organisation">The organisation whose signal it is.</param>
+    /// <param name="includeArchive">Whether archived signals are offered.</param>
+    /// <param name="today">Today's day number.</param>
+    /// <param name="archiveCutoff">The day number on or before which an archived signal is gone.</param>
+    public int Collect(int head, int archiveHead, ReadOnlySpan<Sibling> siblings, int organisation, bool includeArchive, int today, int archiveCutoff)
     {
+        // The siblings' heads first, all of them: independent lookups whose misses overlap, where walking each chain
+        // before looking up the next head would wait for them one by one.
+        var siblingHeads = siblings.IsEmpty ? default : HeadsOf(siblings);
         var count = 0;
         for (var slot = head; slot != NoSlot; slot = _signals[slot].Next)
         {
@@ -68,11 +78,12 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
             }
         }
 
-        if (_families.SiblingsOf(key) is { } siblings)
+        if (!siblings.IsEmpty)
         {
-            foreach (ref readonly var sibling in siblings.AsSpan())
+            for (var i = 0; i < siblings.Length; i++)
             {
-                for (var slot = _active.HeadOf(sibling.Key); slot != NoSlot; slot = _signals[slot].Next)
+                ref readonly var sibling = ref siblings[i];
+                for (var slot = siblingHeads[i]; slot != NoSlot; slot = _signals[slot].Next)
                 {
                     if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
                     {
@@ -83,9 +94,9 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
             }
         }
 
-        if (includeArchive && _archive.Count > 0)
+        if (includeArchive)
         {
-            for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _signals[slot].Next)
+            for (var slot = archiveHead; slot != NoSlot; slot = _signals[slot].Next)
             {
                 ref var s = ref _signals[slot];
                 if (!s.Offered && s.Organisation != organisation && !ArchiveGone(s.Day, archiveCutoff))
@@ -97,6 +108,25 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
 
         return count;
     }
+
+    private ReadOnlySpan<int> HeadsOf(ReadOnlySpan<Sibling> siblings)
+    {
+        if (_heads.Length < siblings.Length)
+        {
+            _heads = new int[Math.Max(siblings.Length, _heads.Length * 2)];
+        }
+
+        for (var i = 0; i < siblings.Length; i++)
+        {
+            _heads[i] = _active.HeadOf(siblings[i].Key);
+        }
+
+        return _heads.AsSpan(0, siblings.Length);
+    }
+
+    /// <summary>The first slot of the youth's archive chain, or -1; cheap while nothing is archived.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int ArchiveHeadOf(int key) => _archive.Count > 0 ? _archive.HeadOf(key) : NoSlot;
 
     /// <summary>Leaves out the archived candidates of the last collection, for a youth whose archive is gone; returns how many candidates remain.</summary>
     public int WithoutArchived(int count)
