@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using CareCoordination.Sdk.Bench.Running;
 using CareCoordination.Sdk.Bench.Workloads;
 using CareCoordination.Sdk.Families;
@@ -91,12 +92,16 @@ internal sealed class ReplayWorkload
         }
 
         Directory = Replayer.CreateDirectory(workload);
+        FamiliesFed = members.Values.Count(list => list.Count > 1);
     }
 
     /// <summary>The generated workload, as the bench tool holds it.</summary>
     public Workload Source { get; }
 
     public int Count => Day.Length;
+
+    /// <summary>How many families the replay tells the index about: those of which a second youth is signalled.</summary>
+    public int FamiliesFed { get; }
 
     public int Days { get; }
 

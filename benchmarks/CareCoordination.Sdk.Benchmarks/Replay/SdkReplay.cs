@@ -32,8 +32,9 @@ internal sealed class SdkReplay : ReplayTarget
         _index = new ReferenceIndex(RegionPolicy.Default, workload.Directory, _clock);
         if (presized)
         {
-            // As a host that knows its region's size reserves the tables at start: every registration is a signal at most.
-            _index.EnsureCapacity(workload.Count, workload.Count);
+            // As a host that knows its region's size reserves the tables at start: every registration is a signal at
+            // most, and the families are those the population register will feed.
+            _index.EnsureCapacity(workload.Count, workload.Count, workload.FamiliesFed);
         }
     }
 

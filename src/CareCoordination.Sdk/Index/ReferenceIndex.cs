@@ -228,21 +228,36 @@ public sealed partial class ReferenceIndex
     }
 
     /// <summary>
-    /// Reserves room for a number of active signals and signalled youths, so that loading or registering them does not
-    /// grow the tables step by step. Growth is otherwise automatic.
+    /// Reserves room for a number of active signals and signalled youths, active or archived, so that loading or
+    /// registering them does not grow the tables step by step. Growth is otherwise automatic.
     /// </summary>
     /// <param name="signals">The number of signals to make room for.</param>
     /// <param name="youths">The number of distinct youths to make room for.</param>
     /// <exception cref="ArgumentOutOfRangeException">A number is negative.</exception>
-    public void EnsureCapacity(int signals, int youths)
+    public void EnsureCapacity(int signals, int youths) => EnsureCapacity(signals, youths, families: 0);
+
+    /// <summary>
+    /// Reserves room for a number of active signals, signalled youths and families the population register feeds, so
+    /// that loading or registering them and adding the families does not grow the tables step by step. A family is
+    /// reserved as two youths, each the other's sibling; larger families, parents and addresses grow the tables as
+    /// they come.
+    /// </summary>
+    /// <param name="signals">The number of signals to make room for.</param>
+    /// <param name="youths">The number of distinct youths to make room for.</param>
+    /// <param name="families">The number of families to make room for.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A number is negative.</exception>
+    public void EnsureCapacity(int signals, int youths, int families)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(signals);
         ArgumentOutOfRangeException.ThrowIfNegative(youths);
+        ArgumentOutOfRangeException.ThrowIfNegative(families);
         lock (_gate)
         {
             _slots.EnsureCapacity(signals);
             _active.EnsureCapacity(youths);
+            _archive.EnsureCapacity(youths);
             _expiry.EnsureCapacity(signals);
+            _families.EnsureCapacity(families);
         }
     }
 

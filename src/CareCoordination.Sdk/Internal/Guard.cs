@@ -26,11 +26,13 @@ internal static class Guard
         return value.Trim();
     }
 
+    // Identifiers are checked on every registration: the check inlines, and the throw stays out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value <= 0)
         {
-            throw new ArgumentOutOfRangeException(name, value, "The value must be positive.");
+            ThrowNotPositive(value, name);
         }
 
         return value;
@@ -48,4 +50,8 @@ internal static class Guard
 
         return value;
     }
+
+    [DoesNotReturn]
+    private static void ThrowNotPositive(int value, string? name) =>
+        throw new ArgumentOutOfRangeException(name, value, "The value must be positive.");
 }

@@ -50,6 +50,14 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     public ReadOnlySpan<Sibling> SiblingsOf(int key) =>
         _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) && links.SiblingCount > 0 ? _siblings[links.SiblingStart, links.SiblingCount] : default;
 
+    /// <summary>Reserves room for this many families of two youths, each the other's sibling.</summary>
+    public void EnsureCapacity(int families)
+    {
+        _families.EnsureCapacity(families);
+        _ofYouth.EnsureCapacity(2 * families);
+        _siblings.EnsureCapacity(2 * families);
+    }
+
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
     public void AddOrReplace(Family family)
     {

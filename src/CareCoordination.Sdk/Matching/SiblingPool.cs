@@ -67,6 +67,15 @@ internal sealed class SiblingPool
         _free[size] = start;
     }
 
+    /// <summary>Reserves room for this many siblings in all.</summary>
+    public void EnsureCapacity(int siblings)
+    {
+        if (_items.Length < siblings)
+        {
+            Array.Resize(ref _items, siblings);
+        }
+    }
+
     /// <summary>Overwrites the run starting at <paramref name="start"/> with <paramref name="siblings"/> when they need a run of its capacity.</summary>
     /// <returns>Whether they did; when not, the caller gives the run back and rents one of the right capacity.</returns>
     public bool TryReplace(int start, int count, ReadOnlySpan<Sibling> siblings)

@@ -577,6 +577,34 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
+    public void An_index_reserved_for_its_region_s_families_takes_them_in_without_growing_its_tables()
+    {
+        var scenario = new IndexScenario();
+        var quiet = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock);
+        quiet.EnsureCapacity(signals: 0, youths: 0, families: 201);
+        var people = TestBsns.Generate(402, seed: 6);
+        var families = Enumerable.Range(0, 201).Select(f => Family.Create(new FamilyId(f + 1), [people[2 * f], people[(2 * f) + 1]], [])).ToArray();
+        quiet.AddOrReplaceFamily(families[0]);
+
+        // What is left is each new family's own one-element list, which its youths share: 32 bytes a family. A round
+        // can include a one-off of the runtime (a method moving to its optimised tier), so the least of three counts.
+        var least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var f = 1 + (round * 66); f < 67 + (round * 66); f++)
+            {
+                quiet.AddOrReplaceFamily(families[f]);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.Equal(66 * 32, least);
+        Assert.Equal([people[0]], quiet.GetFamiliesOf(people[1]).Single().Youths.Where(y => y != people[1]));
+    }
+
+    [Fact]
     public void A_buffer_too_small_still_counts_and_raises_every_match()
     {
         var scenario = new IndexScenario();
