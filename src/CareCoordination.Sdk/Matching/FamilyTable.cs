@@ -159,61 +159,71 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     private void LinkYouth(int key, FamilyId[] alone)
     {
         ref var links = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofYouth, key, out var exists);
-        links.Families = exists ? [.. links.Families, alone[0]] : alone;
+        links.Families = With(exists ? links.Families : null, alone);
     }
 
     // A youth that leaves its last family leaves the table, its siblings with it.
     private void UnlinkYouth(int key, FamilyId family)
     {
         ref var links = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
-        if (Unsafe.IsNullRef(ref links) || Array.IndexOf(links.Families, family) < 0)
+        var at = Unsafe.IsNullRef(ref links) ? -1 : Array.IndexOf(links.Families, family);
+        if (at < 0)
         {
             return;
         }
 
-        if (links.Families.Length == 1)
+        if (Without(links.Families, at) is { } remaining)
         {
-            if (links.SiblingCount > 0)
-            {
-                _siblings.Return(links.SiblingStart, links.SiblingCount);
-            }
-
-            _ofYouth.Remove(key);
+            links.Families = remaining;
             return;
         }
 
-        links.Families = Without(links.Families, family);
+        if (links.SiblingCount > 0)
+        {
+            _siblings.Return(links.SiblingStart, links.SiblingCount);
+        }
+
+        _ofYouth.Remove(key);
     }
 
     private static void Link<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId[] alone)
         where TKey : notnull
     {
         ref var linked = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
-        linked = exists ? [.. linked!, alone[0]] : alone;
+        linked = With(exists ? linked : null, alone);
     }
 
     private void Unlink<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
         where TKey : notnull
     {
         ref var linked = ref CollectionsMarshal.GetValueRefOrNullRef(index, key);
-        if (Unsafe.IsNullRef(ref linked) || Array.IndexOf(linked, family) < 0)
+        var at = Unsafe.IsNullRef(ref linked) ? -1 : Array.IndexOf(linked, family);
+        if (at < 0)
         {
             return;
         }
 
-        if (linked.Length == 1)
+        if (Without(linked, at) is { } remaining)
+        {
+            linked = remaining;
+        }
+        else
         {
             index.Remove(key);
-            return;
         }
-
-        linked = Without(linked, family);
     }
 
-    // What is left linked after one family leaves; one family left is that family's shared array.
-    private FamilyId[] Without(FamilyId[] linked, FamilyId family)
+    // What is linked once one more family joins; the first family is that family's shared array.
+    private static FamilyId[] With(FamilyId[]? linked, FamilyId[] alone) => linked is null ? alone : [.. linked, alone[0]];
+
+    // What is left linked after the family at <at> leaves, null for nothing; one family left is that family's shared array.
+    private FamilyId[]? Without(FamilyId[] linked, int at)
     {
-        var at = Array.IndexOf(linked, family);
+        if (linked.Length == 1)
+        {
+            return null;
+        }
+
         if (linked.Length == 2)
         {
             return _families[linked[1 - at].Value].Alone;

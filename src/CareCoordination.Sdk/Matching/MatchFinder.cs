@@ -58,7 +58,7 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     {
         // The siblings' heads first, all of them: independent lookups whose misses overlap, where walking each chain
         // before looking up the next head would wait for them one by one.
-        var siblingHeads = siblings.IsEmpty ? default : HeadsOf(siblings);
+        var siblingHeads = HeadsOf(siblings);
         var count = 0;
         for (var slot = head; slot != NoSlot; slot = _signals[slot].Next)
         {
@@ -78,18 +78,15 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
             }
         }
 
-        if (!siblings.IsEmpty)
+        for (var i = 0; i < siblings.Length; i++)
         {
-            for (var i = 0; i < siblings.Length; i++)
+            ref readonly var sibling = ref siblings[i];
+            for (var slot = siblingHeads[i]; slot != NoSlot; slot = _signals[slot].Next)
             {
-                ref readonly var sibling = ref siblings[i];
-                for (var slot = siblingHeads[i]; slot != NoSlot; slot = _signals[slot].Next)
+                if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
                 {
-                    if (_signals[slot].Organisation != organisation && _signals[slot].Day > today)
-                    {
-                        // An address match runs through no family: the youths only live at one address.
-                        AddCandidate(ref count, slot, sibling.Kind, sibling.Kind == MatchKind.Family ? sibling.Family : null);
-                    }
+                    // An address match runs through no family: the youths only live at one address.
+                    AddCandidate(ref count, slot, sibling.Kind, sibling.Kind == MatchKind.Family ? sibling.Family : null);
                 }
             }
         }
