@@ -245,12 +245,14 @@ public sealed partial class ReferenceIndex
     /// <param name="signals">The number of signals to make room for.</param>
     /// <param name="youths">The number of distinct youths to make room for.</param>
     /// <param name="families">The number of families to make room for.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A number is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number is negative, or there are more families than half of <see cref="int.MaxValue"/>.</exception>
     public void EnsureCapacity(int signals, int youths, int families)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(signals);
         ArgumentOutOfRangeException.ThrowIfNegative(youths);
         ArgumentOutOfRangeException.ThrowIfNegative(families);
+        // Two youths a family: more than half of int.MaxValue families could not be counted in youths.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(families, int.MaxValue / 2);
         lock (_gate)
         {
             _slots.EnsureCapacity(signals);

@@ -605,6 +605,15 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
+    public void Reserving_more_families_than_youths_can_be_counted_is_refused()
+    {
+        var scenario = new IndexScenario();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => scenario.Index.EnsureCapacity(signals: 0, youths: 0, families: int.MaxValue));
+        Assert.Throws<ArgumentOutOfRangeException>(() => scenario.Index.EnsureCapacity(signals: 0, youths: 0, families: -1));
+    }
+
+    [Fact]
     public void A_buffer_too_small_still_counts_and_raises_every_match()
     {
         var scenario = new IndexScenario();
