@@ -24,12 +24,18 @@ if (args.Length > 0 && args[0] == "--footprint")
 if (args.Length > 0 && args[0] == "--replay-allocations")
 {
     // Where the replay allocates, by phase; sizes as youths and registrations, e.g. --replay-allocations 200000 400000,
-    // and 'presized' last to reserve the index's tables first (ReferenceIndex.EnsureCapacity).
+    // then 'presized' to reserve the index's tables first (ReferenceIndex.EnsureCapacity) and 'pseudonymised' to key
+    // youths by a YouthPseudonymiser's pseudonym instead of the BSN.
     var youths = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
     var registrations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2 * youths;
     var workload = CareCoordination.Sdk.Benchmarks.Replay.ReplayWorkload.Generate(youths, registrations);
     var allocations = new CareCoordination.Sdk.Benchmarks.Replay.ReplayAllocations();
-    using var replay = new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(workload, allocations, presized: args[^1] == "presized");
+    var options = args.AsSpan(Math.Min(args.Length, 3));
+    using var replay = new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(
+        workload,
+        allocations,
+        presized: options.Contains("presized"),
+        pseudonymiser: options.Contains("pseudonymised") ? ReplayBenchmarks.Pseudonymiser() : null);
     var counts = replay.Run();
     allocations.Write(Console.Out, counts.Registrations);
     Console.WriteLine($"time (with the probe, one run; BenchmarkDotNet's ReplayBenchmarks is the figure): registrations {counts.RegistrationNanosecondsEach:F0} ns each, daily job {counts.JobMicrosecondsPerDay:F0} us a night");

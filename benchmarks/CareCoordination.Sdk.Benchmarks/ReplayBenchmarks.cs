@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using CareCoordination.Sdk.Benchmarks.Baselines;
 using CareCoordination.Sdk.Benchmarks.Replay;
+using CareCoordination.Sdk.Privacy;
 
 namespace CareCoordination.Sdk.Benchmarks;
 
@@ -41,6 +43,9 @@ public class ReplayBenchmarks : IDisposable
     [GlobalSetup(Target = nameof(ReferenceIndex))]
     public void SetUpIndex() => Generate(nameof(ReferenceIndex));
 
+    [GlobalSetup(Target = nameof(PseudonymisedIndex))]
+    public void SetUpPseudonymisedIndex() => Generate(nameof(PseudonymisedIndex));
+
     [IterationSetup(Target = nameof(NaiveDictionary))]
     public void EmptyNaive() => Empty(new NaiveReplayIndex(_workload));
 
@@ -50,6 +55,9 @@ public class ReplayBenchmarks : IDisposable
     [IterationSetup(Target = nameof(ReferenceIndex))]
     public void EmptyIndex() => Empty(new SdkReplay(_workload));
 
+    [IterationSetup(Target = nameof(PseudonymisedIndex))]
+    public void EmptyPseudonymisedIndex() => Empty(new SdkReplay(_workload, pseudonymiser: Pseudonymiser()));
+
     [Benchmark(Baseline = true, Description = "Dictionary + LINQ")]
     public long NaiveDictionary() => Replay();
 
@@ -58,6 +66,13 @@ public class ReplayBenchmarks : IDisposable
 
     [Benchmark(Description = "ReferenceIndex")]
     public long ReferenceIndex() => Replay();
+
+    [Benchmark(Description = "ReferenceIndex, pseudonymised")]
+    public long PseudonymisedIndex() => Replay();
+
+    /// <summary>The pseudonymiser of a region that keeps no BSN in its index, with a fixed benchmark key.</summary>
+    /// <returns>A pseudonymiser.</returns>
+    public static YouthPseudonymiser Pseudonymiser() => new(Enumerable.Range(0, 32).Select(i => (byte)((i * 13) + 7)).ToArray());
 
     [IterationCleanup]
     public void WriteFigures()

@@ -91,7 +91,9 @@ internal sealed class CareCoordinationOptionsValidator(IServiceProvider provider
                 ? $"{name} holds persons keyed by BSN and a YouthPseudonymiser is registered: remove it, or start a new store (a BSN-keyed store cannot be converted in place; docs/operations.md)."
                 : !keying.IsPseudonymised
                     ? $"{name} holds pseudonymised persons and no YouthPseudonymiser is registered: register one with the key the store was written with."
-                    : $"{name} was written with another pseudonymisation key ({stored}) than the registered YouthPseudonymiser's ({keying.Fingerprint}): register the key it was written with.");
+                    : keying.OtherSchemeOfThisKey(stored) is { } scheme
+                        ? $"{name} was written with the registered pseudonymisation key under the scheme {scheme} ({stored}), not the registered YouthPseudonymiser's ({keying.Fingerprint}): register new YouthPseudonymiser(key, PseudonymisationScheme.{scheme}) (in a host: CareCoordination:Keys:YouthPseudonymisationScheme), or move the store to the new scheme with YouthKeyMigration (docs/operations.md)."
+                        : $"{name} was written with another pseudonymisation key ({stored}) than the registered YouthPseudonymiser's ({keying.Fingerprint}): register the key it was written with.");
         }
     }
 }

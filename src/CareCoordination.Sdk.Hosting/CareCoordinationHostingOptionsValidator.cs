@@ -31,6 +31,10 @@ internal sealed class CareCoordinationHostingOptionsValidator(IServiceProvider p
         var keys = $"{at}:{HostingConfiguration.KeysSection}";
         ValidateKey(options.Keys.Pseudonymiser, $"{keys}:{nameof(CareCoordinationKeyOptions.Pseudonymiser)}", violations);
         ValidateKey(options.Keys.YouthPseudonymiser, $"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymiser)}", violations);
+        if (!Enum.IsDefined(options.Keys.YouthPseudonymisationScheme))
+        {
+            violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymisationScheme)} is {options.Keys.YouthPseudonymisationScheme}: choose {nameof(PseudonymisationScheme.FeistelTables)} or {nameof(PseudonymisationScheme.Ff1)}, the scheme the store was written with.");
+        }
         if (string.IsNullOrWhiteSpace(options.Keys.Pseudonymiser) && !IsRegistered(typeof(Pseudonymiser)))
         {
             violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.Pseudonymiser)} is not set: the audit trail names persons by keyed pseudonym; give a key of at least {MinimumKeyBytes} bytes in Base64 (from a key vault or the environment), or register a Pseudonymiser.");

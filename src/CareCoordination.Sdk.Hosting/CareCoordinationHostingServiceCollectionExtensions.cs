@@ -140,7 +140,9 @@ public static class CareCoordinationHostingServiceCollectionExtensions
 
         if (HostingConfiguration.NamesKey(section, nameof(CareCoordinationKeyOptions.YouthPseudonymiser)))
         {
-            services.TryAddSingleton(provider => new YouthPseudonymiser(KeyOf(provider, keys => keys.YouthPseudonymiser)));
+            services.TryAddSingleton(provider => new YouthPseudonymiser(
+                KeyOf(provider, keys => keys.YouthPseudonymiser),
+                provider.GetRequiredService<IOptions<CareCoordinationHostingOptions>>().Value.Keys.YouthPseudonymisationScheme));
         }
 
         if (HostingConfiguration.NamesKey(section, nameof(CareCoordinationKeyOptions.AuditChain)))

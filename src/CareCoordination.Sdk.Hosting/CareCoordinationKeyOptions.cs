@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CareCoordination.Sdk.Privacy;
 
 namespace CareCoordination.Sdk.Hosting;
 
@@ -16,6 +17,13 @@ public sealed class CareCoordinationKeyOptions
     /// <summary>Gets or sets the key with which a pseudonymised index keys youths (<see cref="Privacy.YouthPseudonymiser"/>); the store must have been written with it.</summary>
     /// <value>The default is <see langword="null"/>: the index keys youths by BSN, unless the host registers a <see cref="Privacy.YouthPseudonymiser"/> itself.</value>
     public string? YouthPseudonymiser { get; set; }
+
+    /// <summary>
+    /// Gets or sets the permutation <see cref="YouthPseudonymiser"/> keys youths with; the store must have been written with
+    /// it. To change it, move the store with <see cref="Sdk.Storage.Migration.YouthKeyMigration"/>.
+    /// </summary>
+    /// <value>The default is <see cref="PseudonymisationScheme.FeistelTables"/>.</value>
+    public PseudonymisationScheme YouthPseudonymisationScheme { get; set; } = PseudonymisationScheme.FeistelTables;
 
     /// <summary>Gets or sets the key with which the audit trail chains its records (<see cref="Privacy.AuditChainKey"/>): a key of its own, which the store never holds; keep it the same across restarts.</summary>
     /// <value>The default is <see langword="null"/>: the host registers an <see cref="Privacy.AuditChainKey"/> itself.</value>

@@ -35,6 +35,7 @@ internal static class HostingConfiguration
     [
         nameof(CareCoordinationKeyOptions.Pseudonymiser),
         nameof(CareCoordinationKeyOptions.YouthPseudonymiser),
+        nameof(CareCoordinationKeyOptions.YouthPseudonymisationScheme),
         nameof(CareCoordinationKeyOptions.AuditChain),
         nameof(CareCoordinationKeyOptions.AuditKeyEpoch),
         nameof(CareCoordinationKeyOptions.RetiredAuditKeys),

@@ -45,6 +45,18 @@ public sealed class ReplayBenchmarkTests
     }
 
     [Fact]
+    public void Replaying_the_region_through_a_pseudonymised_reference_index_counts_what_a_naive_index_counts()
+    {
+        using var replay = new SdkReplay(Region, pseudonymiser: ReplayBenchmarks.Pseudonymiser());
+
+        var counts = replay.Run();
+
+        AssertSameAsNaive(counts);
+        Assert.Equal(Expected.ActiveAtEnd, replay.Index.ActiveSignalCount);
+        Assert.Equal(Expected.ArchivedAtEnd, replay.Index.ArchivedSignalCount);
+    }
+
+    [Fact]
     public void Replaying_the_region_through_the_dictionary_baseline_counts_what_a_naive_index_counts()
     {
         using var replay = new NaiveReplayIndex(Region);

@@ -1,6 +1,7 @@
 using System;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Matching;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using NodaTime;
@@ -11,7 +12,8 @@ namespace CareCoordination.Sdk.Benchmarks.Replay;
 /// <summary>
 /// The SDK's <see cref="ReferenceIndex"/> in memory, driven through its public API only, as a vendor's system would:
 /// <see cref="ReferenceIndex.ExpireDue"/> each night on a fake clock, <see cref="ReferenceIndex.AddOrReplaceFamily"/>
-/// when a second youth of a family is signalled, and the allocation-free <c>Register(in, Span&lt;Match&gt;)</c>.
+/// when a second youth of a family is signalled, and the allocation-free <c>Register(in, Span&lt;Match&gt;)</c>; keyed by
+/// BSN, or by a <see cref="YouthPseudonymiser"/>'s pseudonym as a region that keeps no BSN runs it.
 /// </summary>
 internal sealed class SdkReplay : ReplayTarget
 {
@@ -24,12 +26,12 @@ internal sealed class SdkReplay : ReplayTarget
     private readonly ReplayAllocations? _allocations;
     private long _step;
 
-    public SdkReplay(ReplayWorkload workload, ReplayAllocations? allocations = null, bool presized = false)
+    public SdkReplay(ReplayWorkload workload, ReplayAllocations? allocations = null, bool presized = false, YouthPseudonymiser? pseudonymiser = null)
         : base(workload)
     {
         _allocations = allocations;
         _clock = new FakeClock(workload.JobAt[0]);
-        _index = new ReferenceIndex(RegionPolicy.Default, workload.Directory, _clock);
+        _index = new ReferenceIndex(RegionPolicy.Default, workload.Directory, _clock, store: null, observers: null, pseudonymiser);
         if (presized)
         {
             // As a host that knows its region's size reserves the tables at start: every registration is a signal at

@@ -1,30 +1,39 @@
 using System;
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace CareCoordination.Sdk.Privacy;
 
 /// <summary>
-/// Lets the reference index match on a keyed pseudonym of the BSN instead of the BSN itself, so that the index's memory
-/// structures and its store hold no citizen numbers: a keyed permutation of the numbers 1 to 999,999,999 — a
-/// ten-round Feistel network over 30 bits whose round functions are tables derived with HMAC-SHA256 from a key the
-/// host supplies, walked until it lands in range again. A permutation never maps two youths to one pseudonym, so
-/// matching stays exact; with the key the index turns pseudonyms back into BSNs for the professionals it answers.
+/// Lets the reference index match on a keyed pseudonym (<em>pseudoniem</em>) of the BSN instead of the BSN itself, so
+/// that the index's memory structures and its store hold no citizen numbers: a keyed permutation of the numbers 1 to
+/// 999,999,999 — by default a ten-round Feistel network over 30 bits whose round functions are tables derived with
+/// HMAC-SHA256 from a key the host supplies, or NIST SP 800-38G FF1 with AES-128 (<see cref="PseudonymisationScheme"/>). A
+/// permutation never maps two youths to one pseudonym, so matching stays exact; with the key the index turns
+/// pseudonyms back into BSNs for the professionals it answers.
 /// </summary>
 /// <remarks>
-/// Thread-safe and immutable after construction (about 20 ms to derive the 640 KB of round tables). The tables are as
-/// secret as the key: a dump of the whole process can reverse pseudonyms, a copy of the index's store or of its slot
-/// memory cannot. An index and its store must always use the same key; to switch, copy the store into a new one under the new key with <see cref="Storage.Migration.YouthKeyMigration"/>.
+/// Thread-safe and immutable after construction (about 20 ms to derive the 640 KB of round tables; FF1 derives one AES
+/// key). The derived tables and keys are as secret as the key: a dump of the whole process
+/// can reverse pseudonyms, a copy of the index's store or of its slot memory cannot. An index and its store must always
+/// use the same key and scheme; to switch, copy the store into a new one under the new key or scheme with
+/// <see cref="Storage.Migration.YouthKeyMigration"/>.
 /// </remarks>
 public sealed class YouthPseudonymiser
 {
-    private const int Rounds = 10;
-    private const int HalfBits = 15;
-    private const int HalfMask = (1 << HalfBits) - 1;
-    private const int MaxNumber = 999_999_999;
+    /// <summary>The largest number a BSN has, and so the largest pseudonym.</summary>
+    internal const int MaxNumber = 999_999_999;
+
+    /// <summary>The prefix of an FF1 fingerprint.</summary>
+    internal const string Ff1FingerprintPrefix = "ff1:";
+
+    /// <summary>The prefix of a fingerprint of <see cref="PseudonymisationScheme.FeistelTables"/>, the one every store recorded before FF1 was added.</summary>
+    internal const string TablesFingerprintPrefix = "hmac-sha256:";
+
     private const string SealedPrefix = "gcm:";
 
-    private readonly ushort[] _tables = new ushort[Rounds << HalfBits];
+    // Exactly one of the two is set: FF1, or the tables of stores written before it.
+    private readonly Ff1Permutation? _ff1;
+    private readonly FeistelTablePermutation? _tables;
 
     // A key derived from the secret for texts that identify a person (a substitute number's details): the secret itself
     // is not kept.
@@ -34,53 +43,68 @@ public sealed class YouthPseudonymiser
     // key and key it again under the new one; a hash alone could never be moved to another key.
     private readonly byte[] _sealKey;
 
-    /// <summary>Initializes a new instance.</summary>
+    /// <summary>Initializes a new instance with the default scheme, <see cref="PseudonymisationScheme.FeistelTables"/>.</summary>
     /// <param name="key">The secret key: at least 32 bytes of random data, kept by the host (for example in its key vault).</param>
     /// <exception cref="WeakKeyException">The key is shorter than 32 bytes, or is printable text or a filler.</exception>
     public YouthPseudonymiser(ReadOnlySpan<byte> key)
+        : this(key, PseudonymisationScheme.FeistelTables)
+    {
+    }
+
+    /// <summary>Initializes a new instance with a given scheme; the store must have been written with the same key and scheme.</summary>
+    /// <param name="key">The secret key: at least 32 bytes of random data, kept by the host (for example in its key vault).</param>
+    /// <param name="scheme">The permutation.</param>
+    /// <exception cref="WeakKeyException">The key is shorter than 32 bytes, or is printable text or a filler.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scheme"/> is not a defined scheme.</exception>
+    public YouthPseudonymiser(ReadOnlySpan<byte> key, PseudonymisationScheme scheme)
+        : this(key, scheme, useProcessorAes: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance, optionally without the processor's AES instructions, so that tests can hold both ways of computing FF1 to the same answers.</summary>
+    internal YouthPseudonymiser(ReadOnlySpan<byte> key, PseudonymisationScheme scheme, bool useProcessorAes)
     {
         KeyMaterial.Check(key, "youth pseudonymisation", nameof(key));
-
-        Span<byte> message = stackalloc byte[24];
-        "cc.index.round.1"u8.CopyTo(message);
         Span<byte> block = stackalloc byte[32];
-        for (var round = 0; round < Rounds; round++)
+        switch (scheme)
         {
-            for (var chunk = 0; chunk < (1 << HalfBits) / 16; chunk++)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(message[16..], round);
-                BinaryPrimitives.WriteInt32LittleEndian(message[20..], chunk);
-                HMACSHA256.HashData(key, message, block);
-                for (var i = 0; i < 16; i++)
-                {
-                    _tables[(round << HalfBits) + (chunk * 16) + i] = (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(block[(i * 2)..]) & HalfMask);
-                }
-            }
+            case PseudonymisationScheme.Ff1:
+                HMACSHA256.HashData(key, "cc.index.ff1.aes128"u8, block);
+                _ff1 = new Ff1Permutation(block[..16], useProcessorAes);
+                CryptographicOperations.ZeroMemory(block);
+                break;
+            case PseudonymisationScheme.FeistelTables:
+                _tables = new FeistelTablePermutation(key);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Choose PseudonymisationScheme.FeistelTables or Ff1.");
         }
 
+        Scheme = scheme;
         _textKey = HMACSHA256.HashData(key, "cc.index.text.key"u8);
         _sealKey = HMACSHA256.HashData(key, "cc.index.seal.key"u8);
         HMACSHA256.HashData(key, "cc.index.key.fingerprint"u8, block);
-        KeyFingerprint = "hmac-sha256:" + Convert.ToHexStringLower(block[..8]);
+        var keyFingerprint = Convert.ToHexStringLower(block[..8]);
+        KeyFingerprint = (scheme == PseudonymisationScheme.Ff1 ? Ff1FingerprintPrefix : TablesFingerprintPrefix) + keyFingerprint;
     }
 
-    /// <summary>Gets a fingerprint of the key (an HMAC of a fixed text, not the key): stores record it so that an index with another key is refused.</summary>
+    /// <summary>Gets the permutation this pseudonymiser uses.</summary>
+    public PseudonymisationScheme Scheme { get; }
+
+    /// <summary>
+    /// Gets a fingerprint of the scheme and the key (an HMAC of a fixed text, not the key): <c>hmac-sha256:</c> for
+    /// <see cref="PseudonymisationScheme.FeistelTables"/> or <c>ff1:</c>, and 16 hexadecimal digits that are
+    /// the same for one key under either scheme. Stores record it so that an index with another key or scheme is refused.
+    /// </summary>
     public string KeyFingerprint { get; }
+
+    /// <summary>Gets a value indicating whether FF1 runs on the processor's AES instructions (AES-NI) rather than the platform's slower AES.</summary>
+    internal bool UsesProcessorAes => _ff1?.UsesProcessorAes ?? false;
 
     /// <summary>Returns the pseudonym of a BSN's number.</summary>
     /// <param name="number">A number from 1 to 999,999,999.</param>
     /// <returns>Its pseudonym, also from 1 to 999,999,999.</returns>
-    internal int Forward(int number)
-    {
-        var x = number;
-        do
-        {
-            x = Encrypt(x);
-        }
-        while (x == 0 || x > MaxNumber);
-
-        return x;
-    }
+    internal int Forward(int number) => _ff1 is not null ? _ff1.Forward(number) : _tables!.Forward(number);
 
     /// <summary>Returns a keyed hash of a text that identifies a person, so that a store holds it without letting anyone who guesses the text find the person.</summary>
     /// <param name="text">The text.</param>
@@ -137,39 +161,5 @@ public sealed class YouthPseudonymiser
     /// <summary>Returns the number whose pseudonym this is.</summary>
     /// <param name="pseudonym">A pseudonym from <see cref="Forward"/>.</param>
     /// <returns>The number.</returns>
-    internal int Inverse(int pseudonym)
-    {
-        var x = pseudonym;
-        do
-        {
-            x = Decrypt(x);
-        }
-        while (x == 0 || x > MaxNumber);
-
-        return x;
-    }
-
-    private int Encrypt(int x)
-    {
-        int left = x >> HalfBits, right = x & HalfMask;
-        var tables = _tables.AsSpan();
-        for (var round = 0; round < Rounds; round++)
-        {
-            (left, right) = (right, left ^ tables[(round << HalfBits) + right]);
-        }
-
-        return (left << HalfBits) | right;
-    }
-
-    private int Decrypt(int x)
-    {
-        int left = x >> HalfBits, right = x & HalfMask;
-        var tables = _tables.AsSpan();
-        for (var round = Rounds - 1; round >= 0; round--)
-        {
-            (left, right) = (right ^ tables[(round << HalfBits) + left], left);
-        }
-
-        return (left << HalfBits) | right;
-    }
+    internal int Inverse(int pseudonym) => _ff1 is not null ? _ff1.Inverse(pseudonym) : _tables!.Inverse(pseudonym);
 }

@@ -124,13 +124,38 @@ public sealed class YouthKeying
                 ? "The store holds persons keyed by BSN and this SDK is pseudonymised: open it without a YouthPseudonymiser, or rebuild the store."
                 : !IsPseudonymised
                     ? "The store holds pseudonymised persons and this SDK has no YouthPseudonymiser: open it with the key it was written with."
-                    : $"The store was written with another pseudonymisation key ({stored}) than this SDK's ({Fingerprint}): open it with the key it was written with.");
+                    : OtherSchemeOfThisKey(stored) is { } scheme
+                        ? $"The store was written with this pseudonymisation key under the scheme {scheme} ({stored}), and this SDK's YouthPseudonymiser uses {_pseudonymiser!.Scheme} ({Fingerprint}): open it with new YouthPseudonymiser(key, PseudonymisationScheme.{scheme}), or move it to the new scheme with YouthKeyMigration (docs/operations.md)."
+                        : $"The store was written with another pseudonymisation key ({stored}) than this SDK's ({Fingerprint}): open it with the key it was written with.");
         }
 
         if (recorded is null)
         {
             store.WriteYouthKeying(Fingerprint);
         }
+    }
+
+    /// <summary>
+    /// Gets the scheme a store's recorded keying names when it is this keying's key under another
+    /// <see cref="PseudonymisationScheme"/> (the fingerprints share their key part), so that a host upgrading from a
+    /// scheme is told how to open or move its store rather than that its key is wrong; otherwise <see langword="null"/>.
+    /// </summary>
+    /// <param name="stored">The fingerprint the store recorded (<see cref="IYouthKeyedStore.ReadYouthKeying"/>).</param>
+    /// <returns>The store's scheme, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stored"/> is <see langword="null"/>.</exception>
+    public PseudonymisationScheme? OtherSchemeOfThisKey(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (_pseudonymiser is null)
+        {
+            return null;
+        }
+
+        var key = Fingerprint.AsSpan(Fingerprint.IndexOf(':') + 1);
+        PseudonymisationScheme? scheme = stored.StartsWith(YouthPseudonymiser.Ff1FingerprintPrefix, StringComparison.Ordinal) ? PseudonymisationScheme.Ff1
+            : stored.StartsWith(YouthPseudonymiser.TablesFingerprintPrefix, StringComparison.Ordinal) ? PseudonymisationScheme.FeistelTables
+            : null;
+        return scheme is { } other && other != _pseudonymiser.Scheme && stored.AsSpan(stored.IndexOf(':') + 1).SequenceEqual(key) ? other : null;
     }
 
     private static bool IsHex(ReadOnlySpan<char> digits) => digits.Length == 64 && !digits.ContainsAnyExcept(HexDigits);

@@ -13,6 +13,9 @@ public sealed class YouthPseudonymiserTests
 {
     private static readonly YouthPseudonymiser Pseudonyms = IndexScenario.SharedPseudonymiser;
 
+    // The test's youth key under FF1, whose fingerprint the scheme tests compare with the default scheme's.
+    private static readonly YouthPseudonymiser YouthKey = new(TestKeys.Bytes("youth"), PseudonymisationScheme.Ff1);
+
     [Property(MaxTest = 1000)]
     public void A_pseudonym_is_a_number_in_the_BSN_range_and_turns_back_into_its_number(PositiveInt raw)
     {
@@ -22,6 +25,17 @@ public sealed class YouthPseudonymiserTests
 
         Assert.InRange(pseudonym, 1, 999_999_999);
         Assert.Equal(number, Pseudonyms.Inverse(pseudonym));
+    }
+
+    [Property(MaxTest = 1000)]
+    public void A_pseudonym_under_FF1_is_a_number_in_the_BSN_range_and_turns_back_into_its_number(PositiveInt raw)
+    {
+        var number = 1 + (raw.Get % 999_999_999);
+
+        var pseudonym = YouthKey.Forward(number);
+
+        Assert.InRange(pseudonym, 1, 999_999_999);
+        Assert.Equal(number, YouthKey.Inverse(pseudonym));
     }
 
     [Fact]
@@ -80,6 +94,49 @@ public sealed class YouthPseudonymiserTests
         Assert.StartsWith("The store was written with another pseudonymisation key (hmac-sha256:", otherKey.Message, System.StringComparison.Ordinal);
         Assert.Equal(1, Open(keyedStore, clock, Pseudonyms).ActiveSignalCount);
         Assert.Equal(TestBsns.First, Open(keyedStore, clock, Pseudonyms).GetActiveSignals(TestBsns.First)[0].Youth);
+    }
+
+    [Fact]
+    public void A_store_written_under_the_default_scheme_is_refused_under_FF1_with_the_same_key_and_told_how_to_move_it()
+    {
+        var store = new InMemorySignalStore();
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var tables = new YouthPseudonymiser(TestKeys.Bytes("youth"));
+        Open(store, clock, tables).Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(TestBsns.First, 9))).ThrowIfRefused();
+
+        var refused = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(store, clock, YouthKey));
+
+        Assert.Equal(
+            $"The store was written with this pseudonymisation key under the scheme FeistelTables ({tables.KeyFingerprint}), and this SDK's YouthPseudonymiser uses Ff1 ({YouthKey.KeyFingerprint}): open it with new YouthPseudonymiser(key, PseudonymisationScheme.FeistelTables), or move it to the new scheme with YouthKeyMigration (docs/operations.md).",
+            refused.Message);
+        Assert.Equal(TestBsns.First, Open(store, clock, tables).GetActiveSignals(TestBsns.First)[0].Youth);
+    }
+
+    [Fact]
+    public void One_key_has_one_fingerprint_per_scheme_and_the_schemes_give_other_pseudonyms()
+    {
+        var tables = new YouthPseudonymiser(TestKeys.Bytes("youth"));
+        var number = TestBsns.First.RevealNumber();
+
+        Assert.Equal(PseudonymisationScheme.FeistelTables, tables.Scheme);
+        Assert.Equal(PseudonymisationScheme.Ff1, YouthKey.Scheme);
+        Assert.StartsWith("ff1:", YouthKey.KeyFingerprint, System.StringComparison.Ordinal);
+        Assert.StartsWith("hmac-sha256:", tables.KeyFingerprint, System.StringComparison.Ordinal);
+        Assert.Equal(YouthKey.KeyFingerprint["ff1:".Length..], tables.KeyFingerprint["hmac-sha256:".Length..]);
+        Assert.NotEqual(YouthKey.Forward(number), tables.Forward(number));
+        Assert.Equal(number, tables.Inverse(tables.Forward(number)));
+        Assert.Null(Sdk.Storage.YouthKeying.Pseudonymised(YouthKey).OtherSchemeOfThisKey(new YouthPseudonymiser(TestKeys.Bytes("other youth")).KeyFingerprint));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => new YouthPseudonymiser(TestKeys.Bytes("youth"), (PseudonymisationScheme)3));
+    }
+
+    [Fact]
+    public void FF1_runs_on_the_processor_s_AES_instructions_here_and_gives_the_platform_s_answers_without_them()
+    {
+        var platform = new YouthPseudonymiser(TestKeys.Bytes("youth"), PseudonymisationScheme.Ff1, useProcessorAes: false);
+        var numbers = TestBsns.Generate(200, seed: 5).Select(b => b.RevealNumber()).ToArray();
+
+        Assert.Equal(System.Runtime.Intrinsics.X86.Aes.IsSupported, YouthKey.UsesProcessorAes);
+        Assert.Equal(numbers.Select(YouthKey.Forward), numbers.Select(platform.Forward));
     }
 
     private static Sdk.Index.ReferenceIndex Open(Sdk.Storage.ISignalStore store, NodaTime.IClock clock, YouthPseudonymiser? pseudonymiser) =>

@@ -9,12 +9,14 @@ using CareCoordination.Sdk.Facility;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
 using CareCoordination.Sdk.Plans.Book;
+using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
 using CareCoordination.Sdk.Privacy.Audit;
 using CareCoordination.Sdk.Privacy.Consents;
 using CareCoordination.Sdk.Privacy.Requests.Book;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Storage;
+using CareCoordination.Sdk.Storage.Migration;
 using CareCoordination.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -27,7 +29,8 @@ namespace CareCoordination.Sdk.Tests.Storage;
 /// A store written by schema version 6 (the SQLite and PostgreSQL schemas of December 2026): <see cref="WholeStory"/> run
 /// once, pseudonymised as a region runs it, kept by every store package as a fixture (quickstart-schema-6). Today's SDK
 /// must open it to exactly the state the story left, so a later schema version that forgets a migration from version 6
-/// fails here first. The fixtures are written by the store packages' fixture writers (see their Fixtures/README.md).
+/// fails here first. Version 6 was written before FF1 existed, under the default <see cref="PseudonymisationScheme.FeistelTables"/>:
+/// it is refused under FF1 with how to move it, and moves to FF1 with its state intact. The fixtures are written by the store packages' fixture writers (see their Fixtures/README.md).
 /// </summary>
 public abstract class SchemaVersionSixStoreContract
 {
@@ -40,6 +43,9 @@ public abstract class SchemaVersionSixStoreContract
     // The story's clock stands still; the store is opened the same evening, while its idempotency keys are still kept.
     private static readonly Instant WrittenAt = Instant.FromUtc(2026, 11, 23, 9, 0);
     private static readonly Instant OpenedAt = Instant.FromUtc(2026, 11, 23, 18, 0);
+
+    /// <summary>Gets the key and scheme the fixtures were written with: the test's youth key, under the default scheme.</summary>
+    public static YouthPseudonymiser WrittenWith { get; } = new(TestKeys.Bytes("youth"));
 
     // The story's reads through the access rules and its audited changes, each one record of the chain.
     private const int AuditRecords = 8;
@@ -79,8 +85,8 @@ public abstract class SchemaVersionSixStoreContract
     /// <param name="checkpointPath">Where the story's audit trail publishes its checkpoints, kept with the fixture as a host keeps them with its store.</param>
     public static void WriteStory(ISignalStore store, string checkpointPath)
     {
-        var people = WholeStory.Run(store, Seed, pseudonymised: true, checkpointPath);
-        using var sdk = HostedSdk.Build(store, new FakeClock(WrittenAt), pseudonymised: true, checkpoints: new FileAuditCheckpointSink(checkpointPath));
+        var people = WholeStory.Run(store, Seed, pseudonymised: true, checkpointPath, WrittenWith);
+        using var sdk = HostedSdk.Build(store, new FakeClock(WrittenAt), pseudonymised: true, pseudonymiser: WrittenWith, checkpoints: new FileAuditCheckpointSink(checkpointPath));
         sdk.GetRequiredService<ReferenceIndex>().Withdraw(people[4], TestRegion.SocialWork, WithdrawalReason.RiskGone);
     }
 
@@ -121,7 +127,7 @@ public abstract class SchemaVersionSixStoreContract
         var store = OpenFixture();
         try
         {
-            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true, checkpoints: Checkpoints);
+            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true, pseudonymiser: WrittenWith, checkpoints: Checkpoints);
 
             var index = sdk.GetRequiredService<ReferenceIndex>();
 
@@ -148,7 +154,7 @@ public abstract class SchemaVersionSixStoreContract
         var store = OpenFixture();
         try
         {
-            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true, checkpoints: Checkpoints);
+            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true, pseudonymiser: WrittenWith, checkpoints: Checkpoints);
 
             var trail = sdk.GetRequiredService<AuditTrail>().Verify();
 
@@ -168,7 +174,7 @@ public abstract class SchemaVersionSixStoreContract
         var store = OpenFixture();
         try
         {
-            using (var sdk = HostedSdk.Build(store, clock, pseudonymised: true, checkpoints: Checkpoints))
+            using (var sdk = HostedSdk.Build(store, clock, pseudonymised: true, pseudonymiser: WrittenWith, checkpoints: Checkpoints))
             {
                 var newcomer = new Youth(TestBsns.Generate(1, seed: 4242)[0], new LocalDate(2015, 1, 1));
                 var registered = sdk.GetRequiredService<ReferenceIndex>().Register(new SignalRegistration(newcomer, TestRegion.SocialWork, TestRegion.ReporterOf(TestRegion.SocialWork), ReportingCriterion.FinancialProblems));
@@ -177,9 +183,51 @@ public abstract class SchemaVersionSixStoreContract
 
             ((IDisposable)store).Dispose();
             store = OpenFixture();
-            using var reopened = HostedSdk.Build(store, clock, pseudonymised: true, checkpoints: Checkpoints);
+            using var reopened = HostedSdk.Build(store, clock, pseudonymised: true, pseudonymiser: WrittenWith, checkpoints: Checkpoints);
             Assert.Equal(5, reopened.GetRequiredService<ReferenceIndex>().ActiveSignalCount);
             Assert.True(reopened.GetRequiredService<AuditTrail>().Verify().IsIntact);
+        }
+        finally
+        {
+            ((IDisposable)store).Dispose();
+        }
+    }
+
+    [Fact]
+    public void A_store_of_schema_version_6_is_refused_under_FF1_with_the_same_key_and_told_how_to_move()
+    {
+        var store = OpenFixture();
+        try
+        {
+            using var sdk = HostedSdk.Build(store, new FakeClock(OpenedAt), pseudonymised: true, pseudonymiser: new YouthPseudonymiser(TestKeys.Bytes("youth"), PseudonymisationScheme.Ff1), checkpoints: Checkpoints);
+
+            // The host's start validation reads the store's keying before any area opens it.
+            var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => sdk.GetRequiredService<ReferenceIndex>());
+
+            Assert.Contains("was written with the registered pseudonymisation key under the scheme FeistelTables", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("YouthKeyMigration", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            ((IDisposable)store).Dispose();
+        }
+    }
+
+    [Fact]
+    public void A_store_of_schema_version_6_moved_to_FF1_under_the_same_key_opens_to_the_state_the_story_left()
+    {
+        var store = OpenFixture();
+        try
+        {
+            var ff1 = new YouthPseudonymiser(TestKeys.Bytes("youth"), PseudonymisationScheme.Ff1);
+            var target = new InMemoryCareCoordinationStore();
+
+            YouthKeyMigration.Migrate((ICareCoordinationStore)store, YouthKeying.Pseudonymised(WrittenWith), target, YouthKeying.Pseudonymised(ff1));
+
+            Assert.Equal(ff1.KeyFingerprint, target.ReadYouthKeying());
+            using var sdk = HostedSdk.Build(target, new FakeClock(OpenedAt), pseudonymised: true, pseudonymiser: ff1, checkpoints: Checkpoints);
+            Assert.Equal(StoryState.ReplaceLineEndings("\n"), Describe(sdk));
+            Assert.True(sdk.GetRequiredService<AuditTrail>().Verify().IsIntact);
         }
         finally
         {

@@ -46,15 +46,16 @@ public static class WholeStory
     /// <param name="seed">Chooses the family's BSNs, so that runs sharing a server use their own numbers.</param>
     /// <param name="pseudonymised">Whether the host registers a <see cref="YouthPseudonymiser"/>; without one, the store holds BSNs, which proves that a scan finds them.</param>
     /// <param name="checkpointPath">Where the audit trail's signed checkpoints go, as QuickStart puts them beside its database; <see langword="null"/> for nowhere.</param>
+    /// <param name="pseudonymiser">The key to write with, when not the test's fixed one.</param>
     /// <returns>Every number the story used: two youths, their two parents, a youth at their address, and the substitute number of a youth without a BSN.</returns>
-    public static IReadOnlyList<Bsn> Run(ISignalStore store, int seed, bool pseudonymised, string? checkpointPath = null)
+    public static IReadOnlyList<Bsn> Run(ISignalStore store, int seed, bool pseudonymised, string? checkpointPath = null, YouthPseudonymiser? pseudonymiser = null)
     {
         var people = TestBsns.Generate(5, seed);
         var sam = new Youth(people[0], new LocalDate(2017, 4, 12));
         var sara = new Youth(people[1], new LocalDate(2012, 9, 3));
         var parents = new[] { people[2], people[3] };
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
-        using var services = HostedSdk.Build(store, clock, pseudonymised, checkpoints: checkpointPath is null ? null : new FileAuditCheckpointSink(checkpointPath));
+        using var services = HostedSdk.Build(store, clock, pseudonymised, pseudonymiser: pseudonymiser, checkpoints: checkpointPath is null ? null : new FileAuditCheckpointSink(checkpointPath));
         var index = services.GetRequiredService<ReferenceIndex>();
         var desk = services.GetRequiredService<CoordinationDesk>();
         var plans = services.GetRequiredService<PlanBook>();

@@ -1,0 +1,27 @@
+namespace CareCoordination.Sdk.Privacy;
+
+/// <summary>
+/// The keyed permutation a <see cref="YouthPseudonymiser"/> turns a BSN's number into its pseudonym (<em>pseudoniem</em>)
+/// with. A store records the scheme with its key's fingerprint, and an index with another scheme refuses it: the same
+/// key gives every youth another pseudonym under each scheme. To move a store from one to the other, copy it with
+/// <see cref="Storage.Migration.YouthKeyMigration"/>.
+/// </summary>
+public enum PseudonymisationScheme
+{
+    /// <summary>
+    /// The default: a ten-round Feistel network over 30 bits whose round functions are 640 KB of tables derived with
+    /// HMAC-SHA256 from the key, walked until it lands in 1 to 999,999,999 again. The fastest on a region's workload;
+    /// which table entries a pseudonym reads depends on the BSN, so a process sharing the processor's caches could learn
+    /// something from their timing.
+    /// </summary>
+    FeistelTables = 1,
+
+    /// <summary>
+    /// NIST SP 800-38G FF1 format-preserving encryption of the BSN's nine digits with AES-128 (AES-NI where the
+    /// processor has it), under a key derived with HMAC-SHA256 from the key: an approved standard, with no tables and no
+    /// memory access that depends on a BSN. Each pseudonym and each pseudonym turned back is ten AES encryptions in a
+    /// row, so it costs more time than <see cref="FeistelTables"/> (docs/benchmarks.md); choose it where the host shares
+    /// its processors with code it does not trust, or a privacy officer asks for an approved algorithm.
+    /// </summary>
+    Ff1 = 2,
+}
