@@ -114,6 +114,12 @@ public sealed class Family
         return new Family(id, youthList, carerList, address, municipality);
     }
 
+    /// <summary>
+    /// The same family with each member and the address replaced one for one, as a pseudonymised index keeps it: the
+    /// members come from this family through a permutation, so they are valid and none twice without checking again.
+    /// </summary>
+    internal Family WithMembers(Bsn[] youths, Bsn[] carers, AddressKey? address) => new(Id, youths, carers, address, Municipality);
+
     /// <summary>Tells whether a youth belongs to the family.</summary>
     /// <param name="youth">The youth's BSN.</param>
     /// <returns>Whether it does.</returns>

@@ -213,29 +213,71 @@ public sealed partial class ReferenceIndex
 
     private bool AddOrReplaceFamilyCore(Family family)
     {
-        var keyed = _keying.IsPseudonymised ? MapMembers(family, youth => Bsn.FromTrustedNumber(KeyOf(youth))) : family;
+        if (!_keying.IsPseudonymised)
+        {
+            lock (_gate)
+            {
+                return ChangeFamily(family, family);
+            }
+        }
+
+        // The members' pseudonyms and the address's keyed hash depend on nothing the index holds, so they are worked out
+        // before the lock; under it, only whether the family keeps the keyed address it has.
+        var youths = KeysOf(family.YouthSpan);
+        var carers = KeysOf(family.CarerSpan);
+        Span<byte> addressHash = stackalloc byte[YouthKeying.AddressHashBytes];
+        var address = family.Address;
+        var hashed = address is { IsKeyed: false };
+        if (hashed)
+        {
+            _keying.HashAddress(address!.Value, addressHash);
+        }
+
         lock (_gate)
         {
-            // An index without a store has no row to write, so it builds none.
-            var change = _store is null && _durable is null
-                ? null
-                : new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
-            // The feed replaces families all day: their events are built only for someone to hear them.
-            var events = _observers.Length == 0 ? NoEvents : FamilyEvents(family, keyed);
-            if (change is null)
-            {
-                // Nothing to write: the change applies at once, without the closures a write would need.
-                ApplyFamily(keyed);
-                foreach (var e in events)
-                {
-                    e(_observers);
-                }
+            var keyedAddress = hashed ? YouthKeying.KeyedAddress(addressHash, _families.Find(family.Id)?.Address) : address;
+            return ChangeFamily(family, family.WithMembers(youths, carers, keyedAddress));
+        }
+    }
 
-                return true;
+    private Bsn[] KeysOf(ReadOnlySpan<Bsn> members)
+    {
+        if (members.IsEmpty)
+        {
+            return [];
+        }
+
+        var keys = new Bsn[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            keys[i] = Bsn.FromTrustedNumber(KeyOf(members[i]));
+        }
+
+        return keys;
+    }
+
+    // Under the lock: the family as the feed gave it, and as the index keeps it (the same object unless pseudonymised).
+    private bool ChangeFamily(Family family, Family keyed)
+    {
+        // An index without a store has no row to write, so it builds none.
+        var change = _store is null && _durable is null
+            ? null
+            : new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
+        // The feed replaces families all day: their events are built only for someone to hear them.
+        var events = _observers.Length == 0 ? NoEvents : FamilyEvents(family, keyed);
+        if (change is null)
+        {
+            // Nothing to write: the change applies at once, without the closures a write would need.
+            ApplyFamily(keyed);
+            foreach (var e in events)
+            {
+                e(_observers);
             }
 
-            return WriteStoredFamily(change, events, keyed);
+            return true;
         }
+
+        return WriteStoredFamily(change, events, keyed);
     }
 
     // The events' closures live in their own method, so that a change nobody observes allocates none of them.

@@ -22,6 +22,9 @@ public sealed class YouthKeying
     private const string HmacPrefix = "hmac:";
     private const string ShaPrefix = "sha256:";
 
+    // Keeps the hashes of addresses apart from those of other texts under the same key.
+    private const string AddressDomain = "address ";
+
     // Keeps the hashes of idempotency keys apart from those of other texts under the same key.
     private const string IdempotencyKeyDomain = "idempotency-key ";
 
@@ -82,8 +85,36 @@ public sealed class YouthKeying
         _pseudonymiser is null ? throw new InvalidOperationException("A store keyed by BSN seals nothing.") : _pseudonymiser.Unseal(sealedText);
 
     /// <summary>Gets the form an address is kept and stored in: the address itself when keyed by BSN, its keyed hash when pseudonymised (an address already keyed stays as it is).</summary>
-    internal Families.AddressKey KeyOf(Families.AddressKey address) =>
-        _pseudonymiser is null || address.IsKeyed ? address : Families.AddressKey.FromKeyed(TextOf("address " + address.Value));
+    internal Families.AddressKey KeyOf(Families.AddressKey address)
+    {
+        if (_pseudonymiser is null || address.IsKeyed)
+        {
+            return address;
+        }
+
+        Span<byte> hash = stackalloc byte[AddressHashBytes];
+        HashAddress(address, hash);
+        return KeyedAddress(hash, null);
+    }
+
+    /// <summary>The bytes of <see cref="HashAddress"/>.</summary>
+    internal const int AddressHashBytes = 32;
+
+    /// <summary>Writes the keyed hash of a plain address, which <see cref="KeyedAddress"/> turns into its keyed form; pseudonymised only.</summary>
+    internal void HashAddress(Families.AddressKey address, Span<byte> hash) => _pseudonymiser!.KeyText(AddressDomain, address.Value, hash);
+
+    /// <summary>
+    /// Gets the keyed form of an address from its hash: <paramref name="kept"/> when that is already it, so that a family
+    /// the feed replaces at the same address, as it mostly does, builds no new text.
+    /// </summary>
+    internal static Families.AddressKey KeyedAddress(ReadOnlySpan<byte> hash, Families.AddressKey? kept)
+    {
+        Span<char> hex = stackalloc char[AddressHashBytes * 2];
+        Convert.TryToHexStringLower(hash, hex, out _);
+        return kept is { IsKeyed: true } same && same.Value.AsSpan(HmacPrefix.Length).SequenceEqual(hex)
+            ? same
+            : Families.AddressKey.FromKeyed(string.Concat(HmacPrefix, hex));
+    }
 
     /// <summary>
     /// Gets the form a registration's idempotency key is kept in, in memory and in the store: an HMAC-SHA256 under the

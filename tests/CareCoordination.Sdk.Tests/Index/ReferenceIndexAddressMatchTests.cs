@@ -96,4 +96,22 @@ public sealed class ReferenceIndexAddressMatchTests
         Assert.Equal(Sdk.Storage.YouthKeying.Pseudonymised(SharedPseudonymiser).KeyOf(Home), kept);
         Assert.DoesNotContain("3511", kept.Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_pseudonymised_family_replaced_at_its_address_and_then_moved_matches_at_its_new_address()
+    {
+        var scenario = new IndexScenario(pseudonymiser: SharedPseudonymiser);
+        var elsewhere = AddressKey.Create("1012 AB", 3);
+        scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [People[0]], [], Home));
+        scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [People[0]], [People[2]], Home));
+        scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(2), [People[1]], [], elsewhere));
+        scenario.Register(TestRegion.School, YouthAged(People[0], 15));
+
+        scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(1), [People[0]], [People[2]], elsewhere));
+
+        Assert.Equal(MatchKind.Address, Assert.Single(scenario.Register(TestRegion.SocialWork, YouthAged(People[1], 9)).Matches).Kind);
+        var family = Assert.Single(scenario.Index.GetFamiliesOf(People[0]));
+        Assert.Equal(Sdk.Storage.YouthKeying.Pseudonymised(SharedPseudonymiser).KeyOf(elsewhere), family.Address);
+        Assert.Equal([People[2]], family.Carers);
+    }
 }
