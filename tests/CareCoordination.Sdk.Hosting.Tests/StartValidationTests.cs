@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -161,6 +162,35 @@ public sealed class StartValidationTests
 
         Assert.Contains(messages, m => m.StartsWith("The signal store was written with another pseudonymisation key", StringComparison.Ordinal));
         Assert.Empty(scenario.Logs.Of(1));
+    }
+
+    [Fact]
+    public async Task A_store_written_with_the_youth_key_under_the_other_scheme_stops_the_host_naming_the_scheme_to_set()
+    {
+        using var scenario = new HostScenario();
+        scenario.WriteSignalsBeforehand(HostScenario.Start, new YouthPseudonymiser(TestKeys.Bytes("hosting youth key one"), PseudonymisationScheme.Ff1));
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(TestKeys.Bytes("hosting youth key one"));
+
+        var messages = await StartFailureAsync(scenario);
+
+        Assert.Contains(messages, m => m.StartsWith("The signal store was written with the registered pseudonymisation key under the scheme Ff1", StringComparison.Ordinal));
+        Assert.Empty(scenario.Logs.Of(1));
+    }
+
+    [Fact]
+    public async Task A_host_set_to_the_youth_key_s_FF1_scheme_opens_a_store_written_under_it()
+    {
+        using var scenario = new HostScenario();
+        scenario.WriteSignalsBeforehand(HostScenario.Start, new YouthPseudonymiser(TestKeys.Bytes("hosting youth key one"), PseudonymisationScheme.Ff1));
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(TestKeys.Bytes("hosting youth key one"));
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymisationScheme"] = "Ff1";
+
+        using var host = scenario.Build();
+        await host.StartAsync();
+
+        Assert.Equal(PseudonymisationScheme.Ff1, host.Services.GetRequiredService<YouthPseudonymiser>().Scheme);
+        Assert.Equal(2, host.Services.GetRequiredService<Sdk.Index.ReferenceIndex>().ActiveSignalCount);
+        await host.StopAsync();
     }
 
     [Fact]
