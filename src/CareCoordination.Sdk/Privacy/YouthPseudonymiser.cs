@@ -31,7 +31,7 @@ public sealed class YouthPseudonymiser
 
     private const string SealedPrefix = "gcm:";
 
-    // Exactly one of the two is set: FF1, or the tables of stores written before it.
+    // Exactly one of the two is set, as the scheme says.
     private readonly Ff1Permutation? _ff1;
     private readonly FeistelTablePermutation? _tables;
 
