@@ -26,17 +26,17 @@ internal sealed class Ff1Permutation
     private const int HighModulus = 10_000;
     private const int LowModulus = 100_000;
 
-    // The AES-128 round keys; the first is already XORed with AES(P), the CBC-MAC's first block, which every round's
-    // second block Q is XORed with before it is encrypted.
+    // The AES-128 round keys, for the processor's AES instructions.
     private readonly Vector128<byte>[] _roundKeys = new Vector128<byte>[Rounds + 1];
+
+    // AES(P), the CBC-MAC's first block, which every round's second block Q is XORed with before it is encrypted; on
+    // the processor's path already XORed with the first round key too, which saves that XOR in every round.
     private readonly ulong _firstLow;
     private readonly ulong _firstHigh;
 
     // The platform's AES, where the processor's AES instructions are not used; its one-shot calls are not documented
     // as thread-safe, so they are taken one at a time.
     private readonly System.Security.Cryptography.Aes? _portable;
-    private readonly ulong _chainLow;
-    private readonly ulong _chainHigh;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="aesKey">The 16-byte AES-128 key.</param>
@@ -54,19 +54,17 @@ internal sealed class Ff1Permutation
         if (useProcessorAes && AesNi.IsSupported)
         {
             ExpandKey(Vector128.Create(aesKey), _roundKeys);
-            EncryptBlock(Vector128.Create(p), _roundKeys).CopyTo(first);
-            var whitened = Vector128.Create(first).AsUInt64() ^ _roundKeys[0].AsUInt64();
-            _firstLow = whitened.GetElement(0);
-            _firstHigh = whitened.GetElement(1);
+            (EncryptBlock(Vector128.Create(p), _roundKeys) ^ _roundKeys[0]).CopyTo(first);
         }
         else
         {
             _portable = System.Security.Cryptography.Aes.Create();
             _portable.Key = aesKey.ToArray();
             _portable.EncryptEcb(p, first, PaddingMode.None);
-            _chainLow = BinaryPrimitives.ReadUInt64LittleEndian(first);
-            _chainHigh = BinaryPrimitives.ReadUInt64LittleEndian(first[8..]);
         }
+
+        _firstLow = BinaryPrimitives.ReadUInt64LittleEndian(first);
+        _firstHigh = BinaryPrimitives.ReadUInt64LittleEndian(first[8..]);
     }
 
     /// <summary>Gets a value indicating whether this instance uses the processor's AES instructions.</summary>
@@ -144,8 +142,8 @@ internal sealed class Ff1Permutation
     private ulong PortableRoundFunction(ulong q)
     {
         Span<byte> block = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt64LittleEndian(block, _chainLow);
-        BinaryPrimitives.WriteUInt64LittleEndian(block[8..], _chainHigh ^ q);
+        BinaryPrimitives.WriteUInt64LittleEndian(block, _firstLow);
+        BinaryPrimitives.WriteUInt64LittleEndian(block[8..], _firstHigh ^ q);
         lock (_portable!)
         {
             _portable.EncryptEcb(block, block, PaddingMode.None);
