@@ -35,8 +35,9 @@ internal sealed class SignalLifetime(Period archivePeriod)
     private int _cutoffToday = -1;
     private int _cutoff;
 
-    // Most registrations of a day end on the same day; the end of their archive period is worked out once.
-    private int _endsOn = -1;
+    // The period arithmetic costs more than the rest of archiving a signal, and the calls come in runs of one day: a
+    // day's registrations all end on the same day, and a night's job archives the signals that ended that night.
+    private int _archiveEndFor = int.MinValue;
     private int _archiveEnd;
 
     /// <summary>Gets the bytes the age-limit days take.</summary>
@@ -83,14 +84,8 @@ internal sealed class SignalLifetime(Period archivePeriod)
     /// </summary>
     public int AgeLimitAfter(int youth, int endsOn, int ageLimit)
     {
-        if (endsOn != _endsOn)
-        {
-            _archiveEnd = ArchiveEndDay(endsOn);
-            _endsOn = endsOn;
-        }
-
         var kept = AgeLimitOf(youth);
-        return _archiveEnd > ageLimit && (kept == NoAgeLimit || ageLimit < kept) ? ageLimit : kept;
+        return ArchiveEndDay(endsOn) > ageLimit && (kept == NoAgeLimit || ageLimit < kept) ? ageLimit : kept;
     }
 
     /// <summary>Keeps an age-limit day for the youth, the earlier of it and the one already kept.</summary>
@@ -111,7 +106,16 @@ internal sealed class SignalLifetime(Period archivePeriod)
     public void Set(int youth, int ageLimit) => _ageLimits.SetHead(youth, ageLimit);
 
     /// <summary>The day number the archive period of a signal archived on <paramref name="archivedOn"/> ends, without the age limit.</summary>
-    public int ArchiveEndDay(int archivedOn) => LocalCalendar.DayNumber(LocalCalendar.FromDayNumber(archivedOn).Plus(_archivePeriod));
+    public int ArchiveEndDay(int archivedOn)
+    {
+        if (archivedOn != _archiveEndFor)
+        {
+            _archiveEnd = LocalCalendar.DayNumber(LocalCalendar.FromDayNumber(archivedOn).Plus(_archivePeriod));
+            _archiveEndFor = archivedOn;
+        }
+
+        return _archiveEnd;
+    }
 
     /// <summary>The day number a signal archived on <paramref name="archivedOn"/> leaves the archive: the end of the archive period or the youth's age-limit day, whichever is first.</summary>
     public int PurgeDay(int archivedOn, int youth)
