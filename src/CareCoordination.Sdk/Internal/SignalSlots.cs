@@ -50,7 +50,7 @@ internal sealed class SignalSlots
                 System.Array.Resize(ref _pages, _pages.Length * 2);
             }
 
-            _pages[_pageCount++] = new SignalSlot[PageSize];
+            _pages[_pageCount++] = LargeArrays.Allocate<SignalSlot>(PageSize);
         }
 
         _highWater++;
@@ -75,7 +75,7 @@ internal sealed class SignalSlots
 
         while (_pageCount < pagesNeeded)
         {
-            _pages[_pageCount++] = new SignalSlot[PageSize];
+            _pages[_pageCount++] = LargeArrays.Allocate<SignalSlot>(PageSize);
         }
     }
 }

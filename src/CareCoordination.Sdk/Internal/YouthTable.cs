@@ -22,7 +22,7 @@ internal sealed class YouthTable
     public YouthTable(int capacity = MinimumCapacity)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinimumCapacity, capacity));
-        _entries = new Entry[size];
+        _entries = LargeArrays.Allocate<Entry>(size);
         _mask = size - 1;
         _shift = 32 - BitOperations.Log2((uint)size);
     }
@@ -144,7 +144,7 @@ internal sealed class YouthTable
     {
         var old = _entries;
         var size = old.Length * 2;
-        _entries = new Entry[size];
+        _entries = LargeArrays.Allocate<Entry>(size);
         _mask = size - 1;
         _shift = 32 - BitOperations.Log2((uint)size);
         foreach (var entry in old)

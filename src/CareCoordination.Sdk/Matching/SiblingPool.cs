@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using CareCoordination.Sdk.Internal;
 
 namespace CareCoordination.Sdk.Matching;
 
@@ -21,7 +22,7 @@ internal sealed class SiblingPool
 
     public SiblingPool(int capacity = 64)
     {
-        _items = new Sibling[Math.Max(1, capacity)];
+        _items = LargeArrays.Allocate<Sibling>(Math.Max(1, capacity));
         _free.AsSpan().Fill(NoRun);
     }
 
@@ -46,7 +47,7 @@ internal sealed class SiblingPool
         {
             if (_items.Length - _used < capacity)
             {
-                Array.Resize(ref _items, Math.Max(_items.Length * 2, _used + capacity));
+                LargeArrays.Resize(ref _items, Math.Max(_items.Length * 2, _used + capacity));
             }
 
             start = _used;
@@ -72,7 +73,7 @@ internal sealed class SiblingPool
     {
         if (_items.Length < siblings)
         {
-            Array.Resize(ref _items, siblings);
+            LargeArrays.Resize(ref _items, siblings);
         }
     }
 

@@ -1,0 +1,75 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using CareCoordination.Sdk.Internal;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Internal;
+
+public sealed class LargeArraysTests
+{
+    [Fact]
+    public void A_table_of_a_regions_size_is_zeroed_and_advised_for_huge_pages_on_linux()
+    {
+        var table = LargeArrays.Allocate<long>(4 << 20);
+
+        Assert.Equal(4 << 20, table.Length);
+        Assert.All(table.Where((_, i) => i % 4096 == 0), value => Assert.Equal(0, value));
+        if (OperatingSystem.IsLinux())
+        {
+            // smaps flags a mapping advised with MADV_HUGEPAGE "hg"; the collector's own heap never asks for it.
+            Assert.Contains("hg", FlagsOfMappingHolding(Marshal.UnsafeAddrOfPinnedArrayElement(table, table.Length / 2)));
+        }
+    }
+
+    [Fact]
+    public void A_small_table_is_an_ordinary_array()
+    {
+        var table = LargeArrays.Allocate<int>(1024);
+
+        Assert.Equal(1024, table.Length);
+        Assert.Equal(0, GC.GetGeneration(table));
+    }
+
+    [Fact]
+    public void A_table_grown_keeps_its_entries_in_order()
+    {
+        var table = LargeArrays.Allocate<int>(300_000);
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = i + 1;
+        }
+
+        LargeArrays.Resize(ref table, 600_000);
+
+        Assert.Equal(600_000, table.Length);
+        Assert.Equal(Enumerable.Range(1, 300_000), table.Take(300_000));
+        Assert.All(table.Skip(300_000), value => Assert.Equal(0, value));
+    }
+
+    private static string[] FlagsOfMappingHolding(nint address)
+    {
+        var inMapping = false;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            var dash = line.IndexOf('-', StringComparison.Ordinal);
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (dash > 0 && space > dash && IsHex(line.AsSpan(0, dash)))
+            {
+                var start = long.Parse(line.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                var end = long.Parse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                inMapping = start <= address && address < end;
+            }
+            else if (inMapping && line.StartsWith("VmFlags:", StringComparison.Ordinal))
+            {
+                return line["VmFlags:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        return [];
+    }
+
+    private static bool IsHex(ReadOnlySpan<char> text) => !text.IsEmpty && text.ToString().All(Uri.IsHexDigit);
+}
