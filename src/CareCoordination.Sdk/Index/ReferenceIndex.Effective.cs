@@ -84,7 +84,7 @@ public sealed partial class ReferenceIndex
     /// <summary>Puts the youth's archived signals into the calendar again: the day they leave the archive follows the youth's kept birthday.</summary>
     private void CalendarArchiveOf(int key)
     {
-        if (_archive.Count == 0)
+        if (Volatile.Read(ref _archivedCount) == 0)
         {
             return;
         }
@@ -92,6 +92,14 @@ public sealed partial class ReferenceIndex
         for (var slot = _archive.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
         {
             NoteDue(slot);
+        }
+
+        for (var slot = _active.HeadOf(key); slot != NoSlot; slot = _slots[slot].Next)
+        {
+            if (_slots[slot].ArchivedInPlace)
+            {
+                NoteDue(slot);
+            }
         }
     }
 

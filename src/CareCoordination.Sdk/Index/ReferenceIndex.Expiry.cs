@@ -74,7 +74,7 @@ public sealed partial class ReferenceIndex
                     else if (reason == SignalEndReason.ActivePeriodEnded)
                     {
                         // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
-                        MoveToArchive(slot, reason, _slots[slot].Day);
+                        ArchiveInPlace(slot, reason);
                         archived++;
                     }
                     else

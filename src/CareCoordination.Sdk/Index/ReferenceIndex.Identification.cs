@@ -65,9 +65,12 @@ public sealed partial class ReferenceIndex
         {
             var from = KeyOf(substitute.AsIndexKey());
             var to = KeyOf(bsn);
-            var moving = Chain(_active.HeadOf(from));
-            var staying = Chain(_active.HeadOf(to));
+            // What the daily job archived in place lies in the active chains: it moves as archived, and matches nothing.
+            var fromActive = Chain(_active.HeadOf(from));
+            var moving = fromActive.FindAll(slot => !_slots[slot].ArchivedInPlace);
+            var staying = Chain(_active.HeadOf(to)).FindAll(slot => !_slots[slot].ArchivedInPlace);
             var archived = Chain(_archive.HeadOf(from));
+            archived.AddRange(fromActive.FindAll(slot => _slots[slot].ArchivedInPlace));
 
             var duplicates = new List<int>();
             foreach (var slot in moving)
@@ -164,12 +167,13 @@ public sealed partial class ReferenceIndex
     {
         foreach (var slot in slots)
         {
-            Unlink(table, slot);
+            Unlink(ChainOf(slot), slot);
         }
 
         for (var i = slots.Count - 1; i >= 0; i--)
         {
             ref var s = ref _slots[slots[i]];
+            s.ArchivedInPlace &= table == _active;
             s.Youth = to;
             s.Next = table.HeadOf(to);
             table.SetHead(to, slots[i]);

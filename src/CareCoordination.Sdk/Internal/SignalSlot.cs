@@ -32,12 +32,16 @@ internal struct SignalSlot
     /// <summary>Active: the day number of the expiry date. Archived: the day number of the archive date.</summary>
     public int Day;
 
-    // One byte of the 40 is padding: the route a signal once held belongs to the coordination case now.
-
     public byte Expiry;
 
     public byte State;
 
     /// <summary>Archived only: whether it has been offered as a match once.</summary>
     public bool Offered;
+
+    /// <summary>
+    /// Archived only: whether the daily job archived it where it lay, in its youth's active chain, instead of moving it
+    /// to the archive chain. Every walk of an active chain already passes over a slot past its end date.
+    /// </summary>
+    public bool ArchivedInPlace;
 }
