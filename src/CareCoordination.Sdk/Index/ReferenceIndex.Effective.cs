@@ -56,6 +56,66 @@ public sealed partial class ReferenceIndex
         SettleEarliestDue();
     }
 
+    /// <summary>Counts every youth with an active signal again, once the rebuild has put every slot into its chain.</summary>
+    private void CountSignalledYouths()
+    {
+        _signalled.Clear();
+        var today = TodayNumber();
+        var highWater = _slots.HighWater;
+        for (var slot = 0; slot < highWater; slot++)
+        {
+            if (_slots[slot].State != SignalSlot.Free && _active.HeadOf(_slots[slot].Youth) == slot)
+            {
+                _signalled.Move(SignalledYouths.NoDay, LastActiveDay(slot), today);
+            }
+        }
+    }
+
+    /// <summary>The day the last active signal in the chain from <paramref name="head"/> ends, or <see cref="SignalledYouths.NoDay"/>.</summary>
+    private int LastActiveDay(int head)
+    {
+        var last = SignalledYouths.NoDay;
+        for (var slot = head; slot != NoSlot; slot = _slots[slot].Next)
+        {
+            if (_slots[slot].State == SignalSlot.Active && _slots[slot].Day > last)
+            {
+                last = _slots[slot].Day;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Notes that a youth's last active signal now ends on <paramref name="after"/>, not <paramref name="before"/>; in a batch, says how to take it back.</summary>
+    private void MoveSignalled(int before, int after, int today)
+    {
+        if (_signalled.Move(before, after, today) && _batch is not null)
+        {
+            UndoSignalled(_batch, before, after, today);
+        }
+    }
+
+    // Its own method: a lambda capturing the parameters above would allocate its closure on every call, batch or not.
+    private void UndoSignalled(PendingBatch batch, int before, int after, int today) => batch.Undo.Add(() => _signalled.Undo(before, after, today));
+
+    /// <summary>
+    /// The youth's last active day before one of its active signals leaves the active chain, or <c>null</c> when that
+    /// signal ended by <paramref name="today"/>: then its youth is counted by a later signal or not at all, either way.
+    /// </summary>
+    private int? LastActiveDayBeforeLeaving(int slot, int today) =>
+        _slots[slot].Day > today ? LastActiveDay(_active.HeadOf(_slots[slot].Youth)) : null;
+
+    /// <summary>Counts the youth by its last active signal once one has left, given <see cref="LastActiveDayBeforeLeaving"/>.</summary>
+    private void CountAfterLeaving(int key, int? before, int today)
+    {
+        if (before is { } last)
+        {
+            MoveSignalled(last, LastActiveDay(_active.HeadOf(key)), today);
+        }
+    }
+
+    private int TodayNumber() => _calendar.DayOf(_clock.GetCurrentInstant()).DayNumber;
+
     /// <summary>Keeps the youth's age-limit day once what needs it is written; in a batch, says how to put the one before back.</summary>
     private void KeepAgeLimit(int key, int ageLimit)
     {
@@ -106,14 +166,13 @@ public sealed partial class ReferenceIndex
     /// <summary>Whether the kept counts are exact now: nothing fell due since the last expiry run.</summary>
     private bool CountsAreExact() => _calendar.DayOf(_clock.GetCurrentInstant()).DayNumber < Volatile.Read(ref _earliestDue);
 
-    /// <summary>Counts active and archived signals and signalled youths as the law has them today, by one pass over the slots.</summary>
-    private (int Active, int Archived, int Youths) EffectiveCounts()
+    /// <summary>Counts active and archived signals as the law has them today, by one pass over the slots.</summary>
+    private (int Active, int Archived) EffectiveCounts()
     {
         lock (_gate)
         {
             var (today, cutoff) = LifetimeDay();
             int active = 0, archived = 0;
-            var youths = new HashSet<int>();
             var highWater = _slots.HighWater;
             for (var slot = 0; slot < highWater; slot++)
             {
@@ -122,7 +181,6 @@ public sealed partial class ReferenceIndex
                 {
                     case SignalSlot.Active:
                         active++;
-                        youths.Add(s.Youth);
                         break;
                     case SignalSlot.Archived:
                         archived++;
@@ -130,7 +188,7 @@ public sealed partial class ReferenceIndex
                 }
             }
 
-            return (active, archived, youths.Count);
+            return (active, archived);
         }
     }
 }

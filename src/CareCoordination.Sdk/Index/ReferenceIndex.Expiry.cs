@@ -86,6 +86,7 @@ public sealed partial class ReferenceIndex
 
                 // What fell due has moved on: an archived signal is under the day it leaves the archive, after today.
                 _expiry.DropUpTo(todayNumber);
+                _signalled.DropUpTo(todayNumber);
                 SettleEarliestDue();
             });
         }

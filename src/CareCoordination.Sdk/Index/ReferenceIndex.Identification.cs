@@ -125,8 +125,13 @@ public sealed partial class ReferenceIndex
                     RemoveActive(slot, SignalEndReason.MergedOnIdentification);
                 }
 
+                var today = TodayNumber();
+                var fromBefore = LastActiveDay(_active.HeadOf(from));
+                var toBefore = LastActiveDay(_active.HeadOf(to));
                 Rekey(_active, to, moving);
                 Rekey(_archive, to, archived);
+                MoveSignalled(fromBefore, LastActiveDay(_active.HeadOf(from)), today);
+                MoveSignalled(toBefore, LastActiveDay(_active.HeadOf(to)), today);
 
                 // The birthday the archive ends on moves with the signals; the earlier one when the BSN's youth had one too.
                 if (fromLimit != SignalLifetime.NoAgeLimit)

@@ -293,7 +293,10 @@ public sealed partial class ReferenceIndex
             UndoChains(_batch, _slots[slot].Youth);
         }
 
+        var today = TodayNumber();
+        var before = LastActiveDayBeforeLeaving(slot, today);
         Unlink(_active, slot);
+        CountAfterLeaving(_slots[slot].Youth, before, today);
         ref var s = ref _slots[slot];
         s.State = SignalSlot.Archived;
         s.Day = archivedOnDay;
@@ -334,7 +337,11 @@ public sealed partial class ReferenceIndex
 
     private void RemoveActive(int slot, SignalEndReason reason)
     {
+        var key = _slots[slot].Youth;
+        var today = TodayNumber();
+        var before = LastActiveDayBeforeLeaving(slot, today);
         ReleaseFromChain(_active, slot, new SignalId(_slots[slot].Id));
+        CountAfterLeaving(key, before, today);
         Volatile.Write(ref _activeCount, _activeCount - 1);
         CountEnded(reason);
     }

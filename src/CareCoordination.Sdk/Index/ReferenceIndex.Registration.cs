@@ -275,7 +275,7 @@ public sealed partial class ReferenceIndex
             var own = _matching.FindInChain(head, organisation, today.DayNumber);
             if (own != NoSlot)
             {
-                return Renew(own, registration, now, expiresOn, expiry, ageLimit, idempotencyKey);
+                return Renew(own, head, today.DayNumber, registration, now, expiresOn, expiry, ageLimit, idempotencyKey);
             }
 
             var id = _lastId + 1;
@@ -321,6 +321,8 @@ public sealed partial class ReferenceIndex
             s.State = SignalSlot.Active;
             s.Next = head;
             _active.SetHead(key, slot);
+            var lastActive = LastActiveDay(head);
+            MoveSignalled(lastActive, Math.Max(lastActive, expiresOn), today.DayNumber);
             Volatile.Write(ref _activeCount, _activeCount + 1);
             NoteDue(slot, expiresOn);
             for (var i = 0; i < count; i++)
@@ -367,7 +369,7 @@ public sealed partial class ReferenceIndex
         }
     }
 
-    private RegistrationResult Renew(int slot, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, int ageLimit, string? idempotencyKey)
+    private RegistrationResult Renew(int slot, int head, int today, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, int ageLimit, string? idempotencyKey)
     {
         if (_store is not null)
         {
@@ -392,6 +394,8 @@ public sealed partial class ReferenceIndex
             _expiry.Left(slot);
         }
 
+        // Most renewals are of a youth's only signal, the head of its chain: then the walk past it is not needed.
+        var lastActive = slot == head && _slots[slot].Next == NoSlot ? _slots[slot].Day : LastActiveDay(head);
         ref var s = ref _slots[slot];
         var previous = Instant.FromUnixTimeTicks(s.RegisteredTicks);
         s.RegisteredTicks = now.ToUnixTimeTicks();
@@ -404,6 +408,7 @@ public sealed partial class ReferenceIndex
         if (moved)
         {
             NoteDue(slot);
+            MoveSignalled(lastActive, expiresOn >= lastActive ? expiresOn : LastActiveDay(head), today);
         }
 
         var signal = ToSignal(slot);

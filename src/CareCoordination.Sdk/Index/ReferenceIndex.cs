@@ -47,6 +47,7 @@ public sealed partial class ReferenceIndex
 
     private readonly SignalSlots _slots = new();
     private readonly YouthTable _active = new();
+    private readonly SignalledYouths _signalled = new();
     private readonly YouthTable _archive = new();
     private readonly FamilyTable _families;
     private readonly SignalLifetime _lifetime;
@@ -158,6 +159,7 @@ public sealed partial class ReferenceIndex
         {
             store.Load(new Loader(this, cancellationToken));
             CalendarAllSlots();
+            CountSignalledYouths();
             _keying.Claim(store, _activeCount + _archivedCount > 0);
             if (_idempotency.TakeClearKeysInStore() is { } hashed)
             {
@@ -215,14 +217,9 @@ public sealed partial class ReferenceIndex
     {
         get
         {
-            if (!CountsAreExact())
-            {
-                return EffectiveCounts().Youths;
-            }
-
             lock (_gate)
             {
-                return _active.Count;
+                return _signalled.CountOn(TodayNumber());
             }
         }
     }

@@ -198,6 +198,8 @@ public sealed class ReferenceIndexProperties
     {
         PropertyCheck.That(scenario.Index.ActiveSignalCount == model.ActiveCount, $"active: index {scenario.Index.ActiveSignalCount}, model {model.ActiveCount}");
         PropertyCheck.That(scenario.Index.ArchivedSignalCount == model.ArchivedCount, $"archived: index {scenario.Index.ArchivedSignalCount}, model {model.ArchivedCount}");
+        var signalled = Enumerable.Range(0, IndexModel.YouthCount).Count(y => model.ActiveOf(y).Any());
+        PropertyCheck.That(scenario.Index.SignalledYouthCount == signalled, $"signalled youths: index {scenario.Index.SignalledYouthCount}, model {signalled}");
         for (var y = 0; y < IndexModel.YouthCount; y++)
         {
             var active = scenario.Index.GetActiveSignals(IndexModel.Youths[y]).Select(s => s.Organisation + "@" + s.ExpiresOn).Order();

@@ -13,10 +13,10 @@ using static CareCoordination.Sdk.Tests.Signals.IndexScenario;
 namespace CareCoordination.Sdk.Tests.Index;
 
 /// <summary>
-/// The daily job archives a signal where it lies in its youth's chain of active signals. Every operation that later
-/// reaches that signal must treat it as the archived signal it is.
+/// What reaches a signal after the daily job archived it treats it as the archived signal it is: matching, requests,
+/// death, the end of the archive period, a substitute number's merge and the counts.
 /// </summary>
-public sealed class ReferenceIndexArchivedInPlaceTests
+public sealed class ReferenceIndexDailyJobArchiveTests
 {
     private static readonly Bsn Sam = TestBsns.First;
     private static readonly Bsn Noor = TestBsns.Second;
@@ -111,6 +111,9 @@ public sealed class ReferenceIndexArchivedInPlaceTests
         scenario.Register(TestRegion.School, youth);
         scenario.AdvanceDays(ActiveDays + 1);
         Assert.Equal(1, scenario.Index.ExpireDue().Archived);
+        Assert.Equal(0, scenario.Index.SignalledYouthCount);
+        Assert.Equal(0, scenario.Index.ActiveSignalCount);
+        Assert.Equal(1, scenario.Index.ArchivedSignalCount);
         return scenario;
     }
 }
