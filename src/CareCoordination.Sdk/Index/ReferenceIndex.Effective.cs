@@ -61,13 +61,9 @@ public sealed partial class ReferenceIndex
     {
         _signalled.Clear();
         var today = TodayNumber();
-        var highWater = _slots.HighWater;
-        for (var slot = 0; slot < highWater; slot++)
+        foreach (var head in _active.Heads)
         {
-            if (_slots[slot].State != SignalSlot.Free && _active.HeadOf(_slots[slot].Youth) == slot)
-            {
-                _signalled.Move(SignalledYouths.NoDay, LastActiveDay(slot), today);
-            }
+            _signalled.Move(SignalledYouths.NoDay, LastActiveDay(head), today);
         }
     }
 
@@ -96,22 +92,24 @@ public sealed partial class ReferenceIndex
     }
 
     // Its own method: a lambda capturing the parameters above would allocate its closure on every call, batch or not.
-    private void UndoSignalled(PendingBatch batch, int before, int after, int today) => batch.Undo.Add(() => _signalled.Undo(before, after, today));
+    private void UndoSignalled(PendingBatch batch, int before, int after, int today) => batch.Undo.Add(() => _signalled.Move(after, before, today));
 
-    /// <summary>
-    /// The youth's last active day before one of its active signals leaves the active chain, or <c>null</c> when that
-    /// signal ended by <paramref name="today"/>: then its youth is counted by a later signal or not at all, either way.
-    /// </summary>
-    private int? LastActiveDayBeforeLeaving(int slot, int today) =>
-        _slots[slot].Day > today ? LastActiveDay(_active.HeadOf(_slots[slot].Youth)) : null;
-
-    /// <summary>Counts the youth by its last active signal once one has left, given <see cref="LastActiveDayBeforeLeaving"/>.</summary>
-    private void CountAfterLeaving(int key, int? before, int today)
+    /// <summary>Unlinks a slot from its youth's active chain, and counts the youth by its last active signal after it.</summary>
+    private void LeaveActiveChain(int slot)
     {
-        if (before is { } last)
+        // A signal archived in place, or one that ended by today, changes no count: its youth is counted by a later
+        // signal or not at all, either way.
+        var key = _slots[slot].Youth;
+        var today = TodayNumber();
+        if (_slots[slot].State != SignalSlot.Active || _slots[slot].Day <= today)
         {
-            MoveSignalled(last, LastActiveDay(_active.HeadOf(key)), today);
+            Unlink(_active, slot);
+            return;
         }
+
+        var before = LastActiveDay(_active.HeadOf(key));
+        Unlink(_active, slot);
+        MoveSignalled(before, LastActiveDay(_active.HeadOf(key)), today);
     }
 
     private int TodayNumber() => _calendar.DayOf(_clock.GetCurrentInstant()).DayNumber;

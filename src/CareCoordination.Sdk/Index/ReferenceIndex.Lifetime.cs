@@ -293,10 +293,7 @@ public sealed partial class ReferenceIndex
             UndoChains(_batch, _slots[slot].Youth);
         }
 
-        var today = TodayNumber();
-        var before = LastActiveDayBeforeLeaving(slot, today);
-        Unlink(_active, slot);
-        CountAfterLeaving(_slots[slot].Youth, before, today);
+        LeaveActiveChain(slot);
         ref var s = ref _slots[slot];
         s.State = SignalSlot.Archived;
         s.Day = archivedOnDay;
@@ -337,11 +334,7 @@ public sealed partial class ReferenceIndex
 
     private void RemoveActive(int slot, SignalEndReason reason)
     {
-        var key = _slots[slot].Youth;
-        var today = TodayNumber();
-        var before = LastActiveDayBeforeLeaving(slot, today);
         ReleaseFromChain(_active, slot, new SignalId(_slots[slot].Id));
-        CountAfterLeaving(key, before, today);
         Volatile.Write(ref _activeCount, _activeCount - 1);
         CountEnded(reason);
     }
@@ -362,7 +355,15 @@ public sealed partial class ReferenceIndex
 
         _idempotency.ForgetSignal(id, _batch?.Undo);
         var key = _slots[slot].Youth;
-        Unlink(table, slot);
+        if (table == _active)
+        {
+            LeaveActiveChain(slot);
+        }
+        else
+        {
+            Unlink(table, slot);
+        }
+
         _expiry.Left(slot);
         _slots.Release(slot);
         if (_batch is not null)

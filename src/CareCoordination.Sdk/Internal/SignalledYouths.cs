@@ -50,20 +50,6 @@ internal sealed class SignalledYouths
         return changed;
     }
 
-    /// <summary>Takes back a <see cref="Move"/> made on <paramref name="today"/>.</summary>
-    public void Undo(int before, int after, int today)
-    {
-        if (after > today)
-        {
-            Add(after, -1);
-        }
-
-        if (before > today)
-        {
-            Add(before, 1);
-        }
-    }
-
     /// <summary>How many youths have an active signal on <paramref name="today"/>.</summary>
     public int CountOn(int today)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 
 namespace CareCoordination.Sdk.Internal;
@@ -30,6 +31,21 @@ internal sealed class YouthTable
     public int Count => _count;
 
     public long AllocatedBytes => (long)_entries.Length * sizeof(int) * 2;
+
+    /// <summary>Gets the first slot of every youth's chain, in table order, for the rare passes over every youth.</summary>
+    public IEnumerable<int> Heads
+    {
+        get
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry.Key != 0)
+                {
+                    yield return entry.Head;
+                }
+            }
+        }
+    }
 
     /// <summary>Returns the first slot of the youth's chain, or -1.</summary>
     public int HeadOf(int key)

@@ -25,14 +25,14 @@ public sealed class SignalledYouthsTests
     }
 
     [Fact]
-    public void A_move_on_passed_days_changes_nothing_and_an_undo_takes_a_move_back()
+    public void A_move_on_passed_days_changes_nothing_and_the_move_back_takes_it_back()
     {
         var youths = new SignalledYouths();
         Assert.False(youths.Move(Today - 5, Today, Today));
         Assert.True(youths.Move(SignalledYouths.NoDay, Today + 700, Today));
         Assert.True(youths.Move(Today + 700, Today + 5000, Today));
 
-        youths.Undo(Today + 700, Today + 5000, Today);
+        youths.Move(Today + 5000, Today + 700, Today);
 
         Assert.Equal(1, youths.CountOn(Today + 699));
         Assert.Equal(0, youths.CountOn(Today + 700));
