@@ -25,6 +25,9 @@ internal sealed class SignalledYouths
     private int[] _byLastDay = [];
     private int _firstDay;
 
+    // Days from _firstDay that may hold a count: what a drop moves and what room in front of the first day must keep.
+    private int _daysInUse;
+
     /// <summary>Notes that a youth's last active signal now ends on <paramref name="after"/> where it ended on <paramref name="before"/>.</summary>
     /// <returns>Whether anything changed (a passed day changes nothing).</returns>
     public bool Move(int before, int after, int today)
@@ -37,13 +40,13 @@ internal sealed class SignalledYouths
         var changed = false;
         if (before > today)
         {
-            Add(before, -1);
+            Add(before, -1, today);
             changed = true;
         }
 
         if (after > today)
         {
-            Add(after, 1);
+            Add(after, 1, today);
             changed = true;
         }
 
@@ -54,7 +57,7 @@ internal sealed class SignalledYouths
     public int CountOn(int today)
     {
         var count = 0;
-        for (var index = Math.Max(0, today + 1 - _firstDay); index < _byLastDay.Length; index++)
+        for (var index = Math.Max(0, today + 1 - _firstDay); index < _daysInUse; index++)
         {
             count += _byLastDay[index];
         }
@@ -71,29 +74,43 @@ internal sealed class SignalledYouths
             return;
         }
 
-        var kept = Math.Max(0, _byLastDay.Length - passed);
-        Array.Copy(_byLastDay, _byLastDay.Length - kept, _byLastDay, 0, kept);
-        Array.Clear(_byLastDay, kept, _byLastDay.Length - kept);
+        var kept = Math.Max(0, _daysInUse - passed);
+        Array.Copy(_byLastDay, _daysInUse - kept, _byLastDay, 0, kept);
+        Array.Clear(_byLastDay, kept, _daysInUse - kept);
+        _daysInUse = kept;
         _firstDay = today + 1;
     }
 
     /// <summary>Forgets every youth, before the index counts them again.</summary>
-    public void Clear() => _byLastDay = [];
+    public void Clear()
+    {
+        _byLastDay = [];
+        _daysInUse = 0;
+    }
 
-    private void Add(int day, int youths)
+    /// <summary>Gets the number of days the table has room for, which follows the days in use, not the moves made.</summary>
+    internal int DaysHeld => _byLastDay.Length;
+
+    private void Add(int day, int youths, int today)
     {
         if (_byLastDay.Length == 0)
         {
+            // Tomorrow is the first day a move can count on: starting there, and dropping up to today each night,
+            // keeps every later move at or after the first day, so the table grows only with the length of a period.
             _byLastDay = new int[InitialDays];
-            _firstDay = day;
+            _firstDay = today + 1;
         }
 
         var index = day - _firstDay;
         if (index < 0)
         {
-            var grown = new int[(int)BitOperations.RoundUpToPowerOf2((uint)(_byLastDay.Length - index))];
-            Array.Copy(_byLastDay, 0, grown, -index, _byLastDay.Length);
-            _byLastDay = grown;
+            // Only a clock set back before the last drop gets here: the counts move up to make room in front.
+            var needed = _daysInUse - index;
+            var counts = needed <= _byLastDay.Length ? _byLastDay : new int[(int)BitOperations.RoundUpToPowerOf2((uint)needed)];
+            Array.Copy(_byLastDay, 0, counts, -index, _daysInUse);
+            Array.Clear(counts, 0, -index);
+            _byLastDay = counts;
+            _daysInUse = needed;
             _firstDay = day;
             index = 0;
         }
@@ -102,6 +119,7 @@ internal sealed class SignalledYouths
             Array.Resize(ref _byLastDay, (int)BitOperations.RoundUpToPowerOf2((uint)index + 1));
         }
 
+        _daysInUse = Math.Max(_daysInUse, index + 1);
         _byLastDay[index] += youths;
     }
 }

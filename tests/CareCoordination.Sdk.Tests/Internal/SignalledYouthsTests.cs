@@ -38,6 +38,33 @@ public sealed class SignalledYouthsTests
         Assert.Equal(0, youths.CountOn(Today + 700));
     }
 
+    [Fact]
+    public void Signals_that_end_ever_sooner_keep_the_table_of_days_at_the_length_of_an_active_period()
+    {
+        var youths = new SignalledYouths();
+        for (var day = Today + 730; day > Today; day--)
+        {
+            youths.Move(SignalledYouths.NoDay, day, Today);
+        }
+
+        Assert.Equal(730, youths.CountOn(Today));
+        Assert.Equal(1024, youths.DaysHeld);
+    }
+
+    [Fact]
+    public void A_clock_set_back_before_the_last_night_still_counts_the_youths_it_moves()
+    {
+        var youths = new SignalledYouths();
+        youths.Move(SignalledYouths.NoDay, Today + 30, Today);
+        youths.DropUpTo(Today + 10);
+
+        youths.Move(SignalledYouths.NoDay, Today + 5, Today);
+
+        Assert.Equal(2, youths.CountOn(Today));
+        Assert.Equal(1, youths.CountOn(Today + 5));
+        Assert.Equal(1024, youths.DaysHeld);
+    }
+
     [Property(MaxTest = 200)]
     public void The_count_agrees_with_the_youths_last_days_whatever_the_order_of_moves_and_passed_days(int[] raw)
     {
