@@ -138,9 +138,13 @@ internal sealed class IdempotencyMemory
                 continue;
             }
 
-            _answers[key] = answer with { Matches = Array.FindAll(answer.Matches, m => !m.Involves(removed)) };
+            _answers[key] = answer with { Matches = Without(answer.Matches, removed) };
         }
     }
+
+    // Its own method: a lambda capturing the removed signal in ForgetSignal would allocate its closure on every call,
+    // which the daily job makes once per signal it deletes, remembered keys or not.
+    private static Match[] Without(Match[] matches, SignalId removed) => Array.FindAll(matches, m => !m.Involves(removed));
 
     /// <summary>Tells whether any key was first used at or before the cutoff, here or (read at start-up) in the store.</summary>
     public bool HasKeysUpTo(Instant cutoff)

@@ -35,6 +35,10 @@ public sealed partial class ReferenceIndex
 {
     private const int NoSlot = -1;
 
+    // EnsureCapacity reserves an age-limit day for one youth in this many: a replay of five years keeps one for about
+    // one youth in five, those whose archive period would outlast their eighteenth birthday.
+    private const int YouthsNearAgeLimitShare = 4;
+
     private readonly Lock _gate = new();
     private readonly IClock _clock;
     private readonly LocalCalendar _calendar;
@@ -236,8 +240,8 @@ public sealed partial class ReferenceIndex
     /// <summary>
     /// Reserves room for a number of active signals, signalled youths and families the population register feeds, so
     /// that loading or registering them and adding the families does not grow the tables step by step. A family is
-    /// reserved as two youths, each the other's sibling; larger families, parents and addresses grow the tables as
-    /// they come.
+    /// reserved as three youths, each with two siblings, and a quarter of the youths as close enough to an age limit
+    /// that the index keeps the day; larger families, parents and addresses grow the tables as they come.
     /// </summary>
     /// <param name="signals">The number of signals to make room for.</param>
     /// <param name="youths">The number of distinct youths to make room for.</param>
@@ -256,6 +260,7 @@ public sealed partial class ReferenceIndex
             _active.EnsureCapacity(youths);
             _archive.EnsureCapacity(youths);
             _expiry.EnsureCapacity(signals);
+            _lifetime.EnsureCapacity(youths / YouthsNearAgeLimitShare);
             _families.EnsureCapacity(families);
         }
     }

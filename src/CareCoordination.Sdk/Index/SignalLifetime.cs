@@ -43,6 +43,9 @@ internal sealed class SignalLifetime(Period archivePeriod)
     /// <summary>Gets the bytes the age-limit days take.</summary>
     public long AllocatedBytes => _ageLimits.AllocatedBytes;
 
+    /// <summary>Reserves room for the age-limit days of this many youths.</summary>
+    public void EnsureCapacity(int youths) => _ageLimits.EnsureCapacity(youths);
+
     /// <summary>The latest archive day number whose archive period has ended by <paramref name="today"/>; remembered for the day.</summary>
     public int ArchiveCutoff(int todayNumber, LocalDate today)
     {

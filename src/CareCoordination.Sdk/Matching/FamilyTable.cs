@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Families;
@@ -19,16 +18,19 @@ namespace CareCoordination.Sdk.Matching;
 /// <remarks>
 /// Not thread-safe: the index calls it under its lock. A youth's families and its siblings share one entry, so that
 /// recomputing a youth's siblings is one lookup; the siblings lie in a <see cref="SiblingPool"/>, and a youth, parent or
-/// address linked to one family shares that family's one-element array, so a family change from the population
-/// register allocates nothing once the tables have grown.
+/// address linked to one family holds that family in its <see cref="FamilyLinks"/>, so a family change from the
+/// population register allocates nothing once the tables have grown.
 /// </remarks>
 internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
 {
+    // What EnsureCapacity reserves a family as: families of one to four youths average between two and three.
+    private const int YouthsReservedPerFamily = 3;
+
     private readonly IReadOnlySet<AddressKey> _institutions = institutions;
-    private readonly Dictionary<int, KnownFamily> _families = [];
+    private readonly Dictionary<int, Family> _families = [];
     private readonly Dictionary<int, YouthLinks> _ofYouth = [];
-    private readonly Dictionary<int, FamilyId[]> _ofParent = [];
-    private readonly Dictionary<AddressKey, FamilyId[]> _atAddress = [];
+    private readonly Dictionary<int, FamilyLinks> _ofParent = [];
+    private readonly Dictionary<AddressKey, FamilyLinks> _atAddress = [];
     private readonly SiblingPool _siblings = new();
 
     // Scratch space for recomputing siblings, reused across family changes: the table is only used under the index's
@@ -37,33 +39,32 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     private readonly List<Sibling> _found = [];
 
     /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
-    public IEnumerable<Family> All => _families.Values.Select(known => known.Family);
+    public IEnumerable<Family> All => _families.Values;
 
     /// <summary>Finds a family.</summary>
-    public Family? Find(FamilyId family) => _families.TryGetValue(family.Value, out var known) ? known.Family : null;
+    public Family? Find(FamilyId family) => _families.GetValueOrDefault(family.Value);
 
-    /// <summary>The families of a youth by its key, or <see langword="null"/> when it belongs to none; cheap when the index knows no families at all.</summary>
-    public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) ? links.Families : null;
+    /// <summary>The families of a youth by its key, a copy the caller may keep while families change, or <see langword="null"/> when it belongs to none.</summary>
+    public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) ? links.Families.ToArray() : null;
 
     /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses; empty when it has none.</summary>
     /// <remarks>Valid until the next family change.</remarks>
     public ReadOnlySpan<Sibling> SiblingsOf(int key) =>
         _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) && links.SiblingCount > 0 ? _siblings[links.SiblingStart, links.SiblingCount] : default;
 
-    /// <summary>Reserves room for this many families of two youths, each the other's sibling.</summary>
+    /// <summary>Reserves room for this many families of three youths, each with two siblings.</summary>
     public void EnsureCapacity(int families)
     {
         _families.EnsureCapacity(families);
-        _ofYouth.EnsureCapacity(2 * families);
-        _siblings.EnsureCapacity(2 * families);
+        _ofYouth.EnsureCapacity(checked(YouthsReservedPerFamily * families));
+        _siblings.EnsureCapacity(checked(YouthsReservedPerFamily * (YouthsReservedPerFamily - 1) * families));
     }
 
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
     public void AddOrReplace(Family family)
     {
         _reached.Clear();
-        var alone = _families.TryGetValue(family.Id.Value, out var entry) ? entry.Alone : [family.Id];
-        var known = entry.Family;
+        var known = Find(family.Id);
         if (known is not null)
         {
             // A replaced family mostly keeps its members and its address: only what changed is unlinked and linked,
@@ -91,12 +92,12 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
             }
         }
 
-        _families[family.Id.Value] = new KnownFamily(family, alone);
+        _families[family.Id.Value] = family;
         foreach (var youth in family.YouthSpan)
         {
             if (known is null || !known.YouthSpan.Contains(youth))
             {
-                LinkYouth(youth.RevealNumber(), alone);
+                LinkYouth(youth.RevealNumber(), family.Id);
             }
         }
 
@@ -104,13 +105,13 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         {
             if (known is null || !known.CarerSpan.Contains(parent))
             {
-                Link(_ofParent, parent.RevealNumber(), alone);
+                Link(_ofParent, parent.RevealNumber(), family.Id);
             }
         }
 
         if (MatchingAddress(family) is { } address && (known is null || MatchingAddress(known) != address))
         {
-            Link(_atAddress, address, alone);
+            Link(_atAddress, address, family.Id);
         }
 
         AddYouthsReachedBy(family);
@@ -127,19 +128,19 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
 
         _reached.Clear();
-        AddYouthsReachedBy(known.Family);
+        AddYouthsReachedBy(known);
         _families.Remove(family.Value);
-        foreach (var youth in known.Family.YouthSpan)
+        foreach (var youth in known.YouthSpan)
         {
             UnlinkYouth(youth.RevealNumber(), family);
         }
 
-        foreach (var parent in known.Family.CarerSpan)
+        foreach (var parent in known.CarerSpan)
         {
             Unlink(_ofParent, parent.RevealNumber(), family);
         }
 
-        if (MatchingAddress(known.Family) is { } address)
+        if (MatchingAddress(known) is { } address)
         {
             Unlink(_atAddress, address, family);
         }
@@ -156,23 +157,23 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
     }
 
-    private void LinkYouth(int key, FamilyId[] alone)
+    private void LinkYouth(int key, FamilyId family)
     {
         ref var links = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofYouth, key, out var exists);
-        links.Families = With(exists ? links.Families : null, alone);
+        links.Families = exists ? links.Families.With(family) : FamilyLinks.Of(family);
     }
 
     // A youth that leaves its last family leaves the table, its siblings with it.
     private void UnlinkYouth(int key, FamilyId family)
     {
         ref var links = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
-        var at = Unsafe.IsNullRef(ref links) ? -1 : Array.IndexOf(links.Families, family);
+        var at = Unsafe.IsNullRef(ref links) ? -1 : links.Families.IndexOf(family);
         if (at < 0)
         {
             return;
         }
 
-        if (Without(links.Families, at) is { } remaining)
+        if (links.Families.Without(at) is { } remaining)
         {
             links.Families = remaining;
             return;
@@ -186,24 +187,24 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         _ofYouth.Remove(key);
     }
 
-    private static void Link<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId[] alone)
+    private static void Link<TKey>(Dictionary<TKey, FamilyLinks> index, TKey key, FamilyId family)
         where TKey : notnull
     {
         ref var linked = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
-        linked = With(exists ? linked : null, alone);
+        linked = exists ? linked.With(family) : FamilyLinks.Of(family);
     }
 
-    private void Unlink<TKey>(Dictionary<TKey, FamilyId[]> index, TKey key, FamilyId family)
+    private static void Unlink<TKey>(Dictionary<TKey, FamilyLinks> index, TKey key, FamilyId family)
         where TKey : notnull
     {
         ref var linked = ref CollectionsMarshal.GetValueRefOrNullRef(index, key);
-        var at = Unsafe.IsNullRef(ref linked) ? -1 : Array.IndexOf(linked, family);
+        var at = Unsafe.IsNullRef(ref linked) ? -1 : linked.IndexOf(family);
         if (at < 0)
         {
             return;
         }
 
-        if (Without(linked, at) is { } remaining)
+        if (linked.Without(at) is { } remaining)
         {
             linked = remaining;
         }
@@ -211,28 +212,6 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         {
             index.Remove(key);
         }
-    }
-
-    // What is linked once one more family joins; the first family is that family's shared array.
-    private static FamilyId[] With(FamilyId[]? linked, FamilyId[] alone) => linked is null ? alone : [.. linked, alone[0]];
-
-    // What is left linked after the family at <at> leaves, null for nothing; one family left is that family's shared array.
-    private FamilyId[]? Without(FamilyId[] linked, int at)
-    {
-        if (linked.Length == 1)
-        {
-            return null;
-        }
-
-        if (linked.Length == 2)
-        {
-            return _families[linked[1 - at].Value].Alone;
-        }
-
-        var remaining = new FamilyId[linked.Length - 1];
-        linked.AsSpan(0, at).CopyTo(remaining);
-        linked.AsSpan(at + 1).CopyTo(remaining.AsSpan(at));
-        return remaining;
     }
 
     // The address through which the family's youths match by address: none without one, none at an institution's.
@@ -252,24 +231,23 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         {
             if (_ofParent.TryGetValue(parent.RevealNumber(), out var shared))
             {
-                foreach (var id in shared)
-                {
-                    foreach (var youth in _families[id.Value].Family.YouthSpan)
-                    {
-                        _reached.Add(youth.RevealNumber());
-                    }
-                }
+                AddYouthsOf(shared);
             }
         }
 
         if (MatchingAddress(family) is { } address && _atAddress.TryGetValue(address, out var housemates))
         {
-            foreach (var id in housemates)
+            AddYouthsOf(housemates);
+        }
+    }
+
+    private void AddYouthsOf(FamilyLinks families)
+    {
+        for (var i = 0; i < families.Count; i++)
+        {
+            foreach (var youth in _families[families[i].Value].YouthSpan)
             {
-                foreach (var youth in _families[id.Value].Family.YouthSpan)
-                {
-                    _reached.Add(youth.RevealNumber());
-                }
+                _reached.Add(youth.RevealNumber());
             }
         }
     }
@@ -289,31 +267,26 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         _found.Clear();
 
         // Youths of the same household first, so that a sibling found both ways is found through the household.
-        foreach (var id in links.Families)
+        var families = links.Families;
+        for (var i = 0; i < families.Count; i++)
         {
-            Add(key, _families[id.Value].Family, id, MatchKind.Family);
+            Add(key, _families[families[i].Value], families[i], MatchKind.Family);
         }
 
-        foreach (var id in links.Families)
+        for (var i = 0; i < families.Count; i++)
         {
-            foreach (var parent in _families[id.Value].Family.CarerSpan)
+            foreach (var parent in _families[families[i].Value].CarerSpan)
             {
-                foreach (var shared in _ofParent[parent.RevealNumber()])
-                {
-                    Add(key, _families[shared.Value].Family, id, MatchKind.Family);
-                }
+                AddYouthsOf(key, _ofParent[parent.RevealNumber()], families[i], MatchKind.Family);
             }
         }
 
         // Address mates last, so that a youth who is also a sibling matches as a sibling, once.
-        foreach (var id in links.Families)
+        for (var i = 0; i < families.Count; i++)
         {
-            if (MatchingAddress(_families[id.Value].Family) is { } address)
+            if (MatchingAddress(_families[families[i].Value]) is { } address)
             {
-                foreach (var other in _atAddress[address])
-                {
-                    Add(key, _families[other.Value].Family, id, MatchKind.Address);
-                }
+                AddYouthsOf(key, _atAddress[address], families[i], MatchKind.Address);
             }
         }
 
@@ -344,6 +317,14 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
     }
 
+    private void AddYouthsOf(int key, FamilyLinks others, FamilyId via, MatchKind kind)
+    {
+        for (var i = 0; i < others.Count; i++)
+        {
+            Add(key, _families[others[i].Value], via, kind);
+        }
+    }
+
     private void Add(int key, Family other, FamilyId via, MatchKind kind)
     {
         foreach (var member in other.YouthSpan)
@@ -369,13 +350,10 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         return false;
     }
 
-    /// <summary>A family with the one-element array of its identifier that every youth, parent and address linked to it alone shares.</summary>
-    private readonly record struct KnownFamily(Family Family, FamilyId[] Alone);
-
     /// <summary>A youth's families, and where its siblings lie in the pool (none when the count is 0).</summary>
     private struct YouthLinks
     {
-        public FamilyId[] Families;
+        public FamilyLinks Families;
         public int SiblingStart;
         public int SiblingCount;
     }
