@@ -35,10 +35,6 @@ public sealed partial class ReferenceIndex
 {
     private const int NoSlot = -1;
 
-    // EnsureCapacity reserves an age-limit day for one youth in this many: a replay of five years keeps one for about
-    // one youth in five, those whose archive period would outlast their eighteenth birthday.
-    private const int YouthsNearAgeLimitShare = 4;
-
     private readonly Lock _gate = new();
     private readonly IClock _clock;
     private readonly LocalCalendar _calendar;
@@ -50,9 +46,10 @@ public sealed partial class ReferenceIndex
     private readonly GroupCommitter? _committer;
 
     private readonly SignalSlots _slots = new();
-    private readonly YouthTable _active = new();
+    private readonly YouthRows _youths = new();
+    private readonly YouthTable _active;
     private readonly SignalledYouths _signalled = new();
-    private readonly YouthTable _archive = new();
+    private readonly YouthTable _archive;
     private readonly FamilyTable _families;
     private readonly SignalLifetime _lifetime;
     private readonly ExpiryCalendar _expiry;
@@ -143,7 +140,9 @@ public sealed partial class ReferenceIndex
         Directory = Guard.NotNull(directory);
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
-        _lifetime = new SignalLifetime(policy.ArchivePeriod);
+        _active = new YouthTable(_youths, YouthRows.Active);
+        _archive = new YouthTable(_youths, YouthRows.Archive);
+        _lifetime = new SignalLifetime(policy.ArchivePeriod, new YouthTable(_youths, YouthRows.AgeLimit));
         _expiry = new ExpiryCalendar(_slots, _lifetime);
         _observers = observers is null ? [] : [.. observers];
         _participants = [.. _observers.Where(o => o is IChangeParticipant)];
@@ -152,7 +151,7 @@ public sealed partial class ReferenceIndex
         _rows = new SignalRows(_slots, _keying, _lifetime);
         _authorisation = new ReporterAuthorisation(policy, directory);
         // A pseudonymised index keeps addresses keyed, so it compares the institutions' addresses keyed too.
-        _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses);
+        _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses, _youths);
         _matching = new MatchFinder(_slots, _active, _archive, directory, policy);
         if (store is null)
         {
@@ -240,8 +239,8 @@ public sealed partial class ReferenceIndex
     /// <summary>
     /// Reserves room for a number of active signals, signalled youths and families the population register feeds, so
     /// that loading or registering them and adding the families does not grow the tables step by step. A family is
-    /// reserved as three youths, each with two siblings, and a quarter of the youths as close enough to an age limit
-    /// that the index keeps the day; larger families, parents and addresses grow the tables as they come.
+    /// reserved as three youths, each with two siblings; larger families, parents and addresses grow the tables as
+    /// they come.
     /// </summary>
     /// <param name="signals">The number of signals to make room for.</param>
     /// <param name="youths">The number of distinct youths to make room for.</param>
@@ -257,10 +256,8 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             _slots.EnsureCapacity(signals);
-            _active.EnsureCapacity(youths);
-            _archive.EnsureCapacity(youths);
+            _youths.EnsureCapacity(youths);
             _expiry.EnsureCapacity(signals);
-            _lifetime.EnsureCapacity(youths / YouthsNearAgeLimitShare);
             _families.EnsureCapacity(families);
         }
     }
@@ -271,7 +268,7 @@ public sealed partial class ReferenceIndex
     {
         lock (_gate)
         {
-            return _slots.AllocatedBytes + _active.AllocatedBytes + _archive.AllocatedBytes + _lifetime.AllocatedBytes + _expiry.AllocatedBytes;
+            return _slots.AllocatedBytes + _youths.AllocatedBytes + _expiry.AllocatedBytes;
         }
     }
 

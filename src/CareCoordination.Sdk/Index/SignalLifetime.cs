@@ -22,7 +22,7 @@ namespace CareCoordination.Sdk.Index;
 /// index keeps no date of birth for it. The day is forgotten with the youth's last signal.</para>
 /// <para>Not thread-safe: the index calls it under its lock.</para>
 /// </remarks>
-internal sealed class SignalLifetime(Period archivePeriod)
+internal sealed class SignalLifetime(Period archivePeriod, YouthTable ageLimits)
 {
     /// <summary>The effective state of a slot that is free, or no longer kept by the law.</summary>
     public const byte Gone = 0;
@@ -31,7 +31,7 @@ internal sealed class SignalLifetime(Period archivePeriod)
     public const int NoAgeLimit = -1;
 
     private readonly Period _archivePeriod = archivePeriod;
-    private readonly YouthTable _ageLimits = new();
+    private readonly YouthTable _ageLimits = ageLimits;
     private int _cutoffToday = -1;
     private int _cutoff;
 
@@ -41,10 +41,6 @@ internal sealed class SignalLifetime(Period archivePeriod)
     private int _archiveEnd;
 
     /// <summary>Gets the bytes the age-limit days take.</summary>
-    public long AllocatedBytes => _ageLimits.AllocatedBytes;
-
-    /// <summary>Reserves room for the age-limit days of this many youths.</summary>
-    public void EnsureCapacity(int youths) => _ageLimits.EnsureCapacity(youths);
 
     /// <summary>The latest archive day number whose archive period has ended by <paramref name="today"/>; remembered for the day.</summary>
     public int ArchiveCutoff(int todayNumber, LocalDate today)

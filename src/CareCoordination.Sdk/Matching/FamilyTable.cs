@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 
 namespace CareCoordination.Sdk.Matching;
@@ -16,19 +17,20 @@ namespace CareCoordination.Sdk.Matching;
 /// of one of the youth's families, unless it is an institution's.
 /// </summary>
 /// <remarks>
-/// Not thread-safe: the index calls it under its lock. A youth's families and its siblings share one entry, so that
-/// recomputing a youth's siblings is one lookup; the siblings lie in a <see cref="SiblingPool"/>, and a youth, parent or
+/// Not thread-safe: the index calls it under its lock. Where a youth's siblings lie in the <see cref="SiblingPool"/> is
+/// kept in the youth's row of the index's <see cref="YouthRows"/>, which a registration has read already; a youth, parent or
 /// address linked to one family holds that family in its <see cref="FamilyLinks"/>, so a family change from the
 /// population register allocates nothing once the tables have grown.
 /// </remarks>
-internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
+internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRows youths)
 {
     // What EnsureCapacity reserves a family as: families of one to four youths average between two and three.
     private const int YouthsReservedPerFamily = 3;
 
     private readonly IReadOnlySet<AddressKey> _institutions = institutions;
     private readonly Dictionary<int, Family> _families = [];
-    private readonly Dictionary<int, YouthLinks> _ofYouth = [];
+    private readonly YouthRows _youths = youths;
+    private readonly Dictionary<int, FamilyLinks> _ofYouth = [];
     private readonly Dictionary<int, FamilyLinks> _ofParent = [];
     private readonly Dictionary<AddressKey, FamilyLinks> _atAddress = [];
     private readonly SiblingPool _siblings = new();
@@ -45,18 +47,21 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     public Family? Find(FamilyId family) => _families.GetValueOrDefault(family.Value);
 
     /// <summary>The families of a youth by its key, a copy the caller may keep while families change, or <see langword="null"/> when it belongs to none.</summary>
-    public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) ? links.Families.ToArray() : null;
+    public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var families) ? families.ToArray() : null;
 
     /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses; empty when it has none.</summary>
     /// <remarks>Valid until the next family change.</remarks>
     public ReadOnlySpan<Sibling> SiblingsOf(int key) =>
-        _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var links) && links.SiblingCount > 0 ? _siblings[links.SiblingStart, links.SiblingCount] : default;
+        _youths.SiblingsOf(key, out var start) is var count and > 0 ? _siblings[start, count] : default;
 
     /// <summary>Reserves room for this many families of three youths, each with two siblings.</summary>
     public void EnsureCapacity(int families)
     {
         _families.EnsureCapacity(families);
         _ofYouth.EnsureCapacity(checked(YouthsReservedPerFamily * families));
+
+        // Most youths of a fed family are signalled youths too, so the rows reserved for those are shared.
+        _youths.EnsureCapacity(YouthsReservedPerFamily * families);
         _siblings.EnsureCapacity(checked(YouthsReservedPerFamily * (YouthsReservedPerFamily - 1) * families));
     }
 
@@ -159,29 +164,30 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
 
     private void LinkYouth(int key, FamilyId family)
     {
-        ref var links = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofYouth, key, out var exists);
-        links.Families = exists ? links.Families.With(family) : FamilyLinks.Of(family);
+        ref var families = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofYouth, key, out var exists);
+        families = exists ? families.With(family) : FamilyLinks.Of(family);
     }
 
     // A youth that leaves its last family leaves the table, its siblings with it.
     private void UnlinkYouth(int key, FamilyId family)
     {
-        ref var links = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
-        var at = Unsafe.IsNullRef(ref links) ? -1 : links.Families.IndexOf(family);
+        ref var families = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
+        var at = Unsafe.IsNullRef(ref families) ? -1 : families.IndexOf(family);
         if (at < 0)
         {
             return;
         }
 
-        if (links.Families.Without(at) is { } remaining)
+        if (families.Without(at) is { } remaining)
         {
-            links.Families = remaining;
+            families = remaining;
             return;
         }
 
-        if (links.SiblingCount > 0)
+        if (_youths.SiblingsOf(key, out var start) is var count and > 0)
         {
-            _siblings.Return(links.SiblingStart, links.SiblingCount);
+            _siblings.Return(start, count);
+            _youths.SetSiblings(key, start: 0, count: 0);
         }
 
         _ofYouth.Remove(key);
@@ -257,17 +263,15 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
     // instead of there.
     private void UpdateSiblings(int key)
     {
-        ref var links = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
-        if (Unsafe.IsNullRef(ref links))
+        if (!_ofYouth.TryGetValue(key, out var families))
         {
-            // It left its last family, and its siblings went with its entry.
+            // It left its last family, and its siblings went with it.
             return;
         }
 
         _found.Clear();
 
         // Youths of the same household first, so that a sibling found both ways is found through the household.
-        var families = links.Families;
         for (var i = 0; i < families.Count; i++)
         {
             Add(key, _families[families[i].Value], families[i], MatchKind.Family);
@@ -291,29 +295,29 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
 
         var found = CollectionsMarshal.AsSpan(_found);
-        if (links.SiblingCount > 0)
+        var count = _youths.SiblingsOf(key, out var start);
+        if (count > 0)
         {
             // A youth whose siblings did not change keeps its run, and one whose count stays within the run's
             // capacity is rewritten in place.
-            if (found.SequenceEqual(_siblings[links.SiblingStart, links.SiblingCount]))
+            if (found.SequenceEqual(_siblings[start, count]))
             {
                 return;
             }
 
-            if (found.Length > 0 && _siblings.TryReplace(links.SiblingStart, links.SiblingCount, found))
+            if (found.Length > 0 && _siblings.TryReplace(start, count, found))
             {
-                links.SiblingCount = found.Length;
+                _youths.SetSiblings(key, start, found.Length);
                 return;
             }
 
-            _siblings.Return(links.SiblingStart, links.SiblingCount);
-            links.SiblingCount = 0;
+            _siblings.Return(start, count);
+            _youths.SetSiblings(key, start: 0, count: 0);
         }
 
         if (found.Length > 0)
         {
-            links.SiblingStart = _siblings.Rent(found);
-            links.SiblingCount = found.Length;
+            _youths.SetSiblings(key, _siblings.Rent(found), found.Length);
         }
     }
 
@@ -348,13 +352,5 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions)
         }
 
         return false;
-    }
-
-    /// <summary>A youth's families, and where its siblings lie in the pool (none when the count is 0).</summary>
-    private struct YouthLinks
-    {
-        public FamilyLinks Families;
-        public int SiblingStart;
-        public int SiblingCount;
     }
 }

@@ -116,7 +116,7 @@ public sealed class ExpiryCalendarTests
     private static (SignalSlots Slots, ExpiryCalendar Calendar) NewCalendar()
     {
         var slots = new SignalSlots();
-        return (slots, new ExpiryCalendar(slots, new SignalLifetime(Period.FromYears(5))));
+        return (slots, new ExpiryCalendar(slots, new SignalLifetime(Period.FromYears(5), new YouthTable(new YouthRows(), YouthRows.AgeLimit))));
     }
 
     // Operations: 0 registers a signal due on the day, 1 moves one to the day, 2 removes one, 3 runs the daily job on

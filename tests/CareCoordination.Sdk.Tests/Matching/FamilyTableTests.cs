@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
+using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Testing;
 using CareCoordination.Sdk.Tests.Families;
@@ -20,7 +21,7 @@ public sealed class FamilyTableTests
     public void Half_siblings_in_different_households_are_siblings_through_the_parent_they_share()
     {
         var (first, second, father, mother, otherMother) = (People[0], People[1], People[2], People[3], People[4]);
-        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses, new YouthRows());
         table.AddOrReplace(Family.Create(new FamilyId(1), [first], [father, mother]));
         table.AddOrReplace(Family.Create(new FamilyId(2), [second], [otherMother, father]));
 
@@ -34,7 +35,7 @@ public sealed class FamilyTableTests
     public void Forgetting_the_family_that_names_the_shared_parent_ends_the_link_for_both_youths()
     {
         var (first, second, father) = (People[0], People[1], People[2]);
-        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses, new YouthRows());
         table.AddOrReplace(Family.Create(new FamilyId(1), [first], [father]));
         table.AddOrReplace(Family.Create(new FamilyId(2), [second], [father]));
 
@@ -48,7 +49,7 @@ public sealed class FamilyTableTests
     public void A_teenage_parent_and_her_own_child_are_not_siblings()
     {
         var (mother, baby, grandmother, brother) = (People[0], People[1], People[2], People[3]);
-        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses, new YouthRows());
         table.AddOrReplace(Family.Create(new FamilyId(1), [mother, brother], [grandmother]));
         table.AddOrReplace(Family.Create(new FamilyId(2), [baby], [mother]));
 
@@ -64,7 +65,7 @@ public sealed class FamilyTableTests
             .SelectMany(youths => Gen.SubListOf(Enumerable.Range(6, 6).ToArray()).Select(parents => (Id: id, Youths: youths.ToArray(), Parents: parents.ToArray()))));
         var property = Prop.ForAll(Arb.From(change.ArrayOf()), ((int Id, int[] Youths, int[] Parents)[] changes) =>
         {
-            var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses);
+            var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses, new YouthRows());
             var model = new Dictionary<int, (int[] Youths, int[] Parents)>();
             foreach (var (id, youths, parents) in changes)
             {
@@ -101,7 +102,7 @@ public sealed class FamilyTableTests
     {
         var (first, second, neighbour, parent) = (People[0], People[1], People[2], People[6]);
         var address = AddressKey.Create("1234AB", 12);
-        var table = new FamilyTable(NoInstitutions);
+        var table = new FamilyTable(NoInstitutions, new YouthRows());
         table.AddOrReplace(Family.Create(new FamilyId(1), [first, second], [parent], address));
         table.AddOrReplace(Family.Create(new FamilyId(2), [neighbour], [], AddressKey.Parse("1234 ab 12")));
 
@@ -122,7 +123,7 @@ public sealed class FamilyTableTests
     {
         var (first, second) = (People[0], People[1]);
         var institution = AddressKey.Create("1234AB", 1);
-        var table = new FamilyTable(new HashSet<AddressKey> { institution });
+        var table = new FamilyTable(new HashSet<AddressKey> { institution }, new YouthRows());
         table.AddOrReplace(Family.Create(new FamilyId(1), [first], [], institution));
         table.AddOrReplace(Family.Create(new FamilyId(2), [second], [], institution));
 
@@ -141,7 +142,7 @@ public sealed class FamilyTableTests
             .SelectMany(youths => Gen.Choose(-1, 2).Select(address => (Id: id, Youths: youths.ToArray(), Address: address))));
         var property = Prop.ForAll(Arb.From(change.ArrayOf()), ((int Id, int[] Youths, int Address)[] changes) =>
         {
-            var table = new FamilyTable(institutions);
+            var table = new FamilyTable(institutions, new YouthRows());
             var model = new Dictionary<int, (int[] Youths, int Address)>();
             foreach (var (id, youths, address) in changes)
             {

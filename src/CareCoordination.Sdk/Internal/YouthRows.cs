@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace CareCoordination.Sdk.Internal;
+
+/// <summary>
+/// One row per youth the index holds anything for: its key (the BSN or pseudonym as a number) and, side by side, the
+/// first slot of its active chain, the first slot of its archive chain, its kept age-limit day (each a
+/// <see cref="YouthTable"/> column) and where its siblings lie in the family table's pool. Every registration reads
+/// all of them for its youth: in one row they cost the one cache miss that finding the youth costs anyway, where the
+/// family table's own dictionary cost two more before the first sibling could be read.
+/// </summary>
+/// <remarks>
+/// Open addressing with linear probing over one array of rows, no per-entry objects. BSN 0 never passes the eleven
+/// test, so key 0 marks an empty row. A negative value is an empty column; a row whose columns are all empty is
+/// removed by shifting later rows back instead of leaving tombstones, so lookups stay short however long the index
+/// runs. Not thread-safe: the index guards it.
+/// </remarks>
+internal sealed class YouthRows
+{
+    /// <summary>The column of the first slot of a youth's active chain.</summary>
+    public const int Active = 0;
+
+    /// <summary>The column of the first slot of a youth's archive chain.</summary>
+    public const int Archive = 1;
+
+    /// <summary>The column of a youth's kept age-limit day.</summary>
+    public const int AgeLimit = 2;
+
+    /// <summary>The number of <see cref="YouthTable"/> columns a row holds.</summary>
+    public const int Columns = 3;
+
+    private const int Empty = -1;
+    private const int MinimumCapacity = 16;
+
+    private readonly int[] _counts = new int[Columns];
+    private Row[] _rows;
+    private int _mask;
+    private int _shift;
+    private int _count;
+
+    public YouthRows(int capacity = MinimumCapacity)
+    {
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinimumCapacity, capacity));
+        _rows = LargeArrays.Allocate<Row>(size);
+        _mask = size - 1;
+        _shift = 32 - BitOperations.Log2((uint)size);
+    }
+
+    /// <summary>Gets the bytes the rows take.</summary>
+    public long AllocatedBytes => (long)_rows.Length * Unsafe.SizeOf<Row>();
+
+    /// <summary>The number of youths whose <paramref name="column"/> holds a value.</summary>
+    public int CountOf(int column) => _counts[column];
+
+    /// <summary>The youth's value in a column, or -1 when it holds none.</summary>
+    public int ValueOf(int key, int column)
+    {
+        var rows = _rows;
+        var index = Home(key);
+        while (true)
+        {
+            ref var row = ref rows[index];
+            if (row.Key == key)
+            {
+                return Unsafe.Add(ref row.First, column);
+            }
+
+            if (row.Key == 0)
+            {
+                return Empty;
+            }
+
+            index = (index + 1) & _mask;
+        }
+    }
+
+    /// <summary>Sets the youth's value in a column; a negative value empties it, and the row goes with its last value.</summary>
+    public void Set(int key, int column, int value)
+    {
+        if (value < 0)
+        {
+            Clear(key, column);
+            return;
+        }
+
+        if ((_count + 1) * 10 > _rows.Length * 7)
+        {
+            Grow();
+        }
+
+        ref var held = ref Unsafe.Add(ref RowFor(key).First, column);
+        if (held == Empty)
+        {
+            _counts[column]++;
+        }
+
+        held = value;
+    }
+
+    /// <summary>Gets the values in a column, in table order, for the rare passes over every youth.</summary>
+    public IEnumerable<int> ValuesOf(int column)
+    {
+        foreach (var row in _rows)
+        {
+            var value = column switch
+            {
+                Active => row.First,
+                Archive => row.Second,
+                _ => row.Third,
+            };
+            if (row.Key != 0 && value != Empty)
+            {
+                yield return value;
+            }
+        }
+    }
+
+    /// <summary>Makes room for this many youths, so that adding them does not grow the rows step by step.</summary>
+    public void EnsureCapacity(int youths)
+    {
+        while ((long)youths * 10 > (long)_rows.Length * 7)
+        {
+            Grow();
+        }
+    }
+
+    private void Clear(int key, int column)
+    {
+        var index = IndexOf(key);
+        if (index < 0)
+        {
+            return;
+        }
+
+        ref var held = ref Unsafe.Add(ref _rows[index].First, column);
+        if (held == Empty)
+        {
+            return;
+        }
+
+        held = Empty;
+        _counts[column]--;
+        RemoveIfEmpty(index);
+    }
+
+    /// <summary>How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts.</summary>
+    public int SiblingsOf(int key, out int start)
+    {
+        var rows = _rows;
+        var index = Home(key);
+        while (true)
+        {
+            ref var row = ref rows[index];
+            if (row.Key == key)
+            {
+                start = row.SiblingStart;
+                return row.SiblingCount;
+            }
+
+            if (row.Key == 0)
+            {
+                start = Empty;
+                return 0;
+            }
+
+            index = (index + 1) & _mask;
+        }
+    }
+
+    /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
+    public void SetSiblings(int key, int start, int count)
+    {
+        if (count == 0)
+        {
+            var at = IndexOf(key);
+            if (at >= 0 && _rows[at].SiblingCount > 0)
+            {
+                _rows[at].SiblingStart = Empty;
+                _rows[at].SiblingCount = 0;
+                RemoveIfEmpty(at);
+            }
+
+            return;
+        }
+
+        if ((_count + 1) * 10 > _rows.Length * 7)
+        {
+            Grow();
+        }
+
+        ref var row = ref RowFor(key);
+        row.SiblingStart = start;
+        row.SiblingCount = count;
+    }
+
+    // The row of a youth, added with every column empty when there is none.
+    private ref Row RowFor(int key)
+    {
+        var index = Home(key);
+        while (true)
+        {
+            ref var row = ref _rows[index];
+            if (row.Key == 0)
+            {
+                row.Key = key;
+                row.First = row.Second = row.Third = row.SiblingStart = Empty;
+                row.SiblingCount = 0;
+                _count++;
+                return ref row;
+            }
+
+            if (row.Key == key)
+            {
+                return ref row;
+            }
+
+            index = (index + 1) & _mask;
+        }
+    }
+
+    private int IndexOf(int key)
+    {
+        var index = Home(key);
+        while (true)
+        {
+            var candidate = _rows[index].Key;
+            if (candidate == key)
+            {
+                return index;
+            }
+
+            if (candidate == 0)
+            {
+                return -1;
+            }
+
+            index = (index + 1) & _mask;
+        }
+    }
+
+    private void RemoveIfEmpty(int index)
+    {
+        ref var row = ref _rows[index];
+        if (row.First == Empty && row.Second == Empty && row.Third == Empty && row.SiblingCount == 0)
+        {
+            Remove(index);
+        }
+    }
+
+    private void Remove(int index)
+    {
+        var hole = index;
+        var next = index;
+        while (true)
+        {
+            next = (next + 1) & _mask;
+            var moving = _rows[next].Key;
+            if (moving == 0)
+            {
+                break;
+            }
+
+            var home = Home(moving);
+            var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!staysPut)
+            {
+                _rows[hole] = _rows[next];
+                hole = next;
+            }
+        }
+
+        _rows[hole] = default;
+        _count--;
+    }
+
+    private void Grow()
+    {
+        var old = _rows;
+        var size = old.Length * 2;
+        _rows = LargeArrays.Allocate<Row>(size);
+        _mask = size - 1;
+        _shift = 32 - BitOperations.Log2((uint)size);
+        foreach (var row in old)
+        {
+            if (row.Key == 0)
+            {
+                continue;
+            }
+
+            var index = Home(row.Key);
+            while (_rows[index].Key != 0)
+            {
+                index = (index + 1) & _mask;
+            }
+
+            _rows[index] = row;
+        }
+    }
+
+    // Fibonacci hashing: BSNs handed out in sequence would otherwise cluster in neighbouring buckets.
+    private int Home(int key) => (int)(((uint)key * 2654435769u) >> _shift);
+
+    // The YouthTable columns are read as First plus the column number.
+    private struct Row
+    {
+        public int Key;
+        public int First;
+        public int Second;
+        public int Third;
+        public int SiblingStart;
+        public int SiblingCount;
+    }
+}

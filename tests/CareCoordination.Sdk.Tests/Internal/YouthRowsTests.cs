@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using CareCoordination.Sdk.Internal;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace CareCoordination.Sdk.Tests.Internal;
+
+public sealed class YouthRowsTests
+{
+    [Property(MaxTest = 300)]
+    public void Each_column_agrees_with_its_own_dictionary_over_any_sequence_of_sets_and_removals_in_any_column(List<(byte Key, byte Column, sbyte Value)> operations)
+    {
+        var rows = new YouthRows(capacity: 4);
+        var columns = Enumerable.Range(0, YouthRows.Columns).Select(c => new YouthTable(rows, c)).ToArray();
+        var models = Enumerable.Range(0, YouthRows.Columns).Select(_ => new Dictionary<int, int>()).ToArray();
+        foreach (var (rawKey, rawColumn, rawValue) in operations)
+        {
+            // Few distinct keys make long probe chains and many backward shifts; keys are never 0 (the empty marker).
+            var key = 1 + (rawKey % 40);
+            var column = rawColumn % YouthRows.Columns;
+            var value = rawValue < 0 ? -1 : rawValue;
+            columns[column].SetHead(key, value);
+            if (value < 0)
+            {
+                models[column].Remove(key);
+            }
+            else
+            {
+                models[column][key] = value;
+            }
+
+            for (var c = 0; c < YouthRows.Columns; c++)
+            {
+                Assert.Equal(models[c].Count, columns[c].Count);
+                Assert.Equal(models[c].Values.Order(), columns[c].Heads.Order());
+                foreach (var k in Enumerable.Range(1, 40))
+                {
+                    Assert.Equal(models[c].TryGetValue(k, out var expected) ? expected : -1, columns[c].HeadOf(k));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Removing_from_the_middle_of_a_probe_chain_keeps_the_later_youths_reachable()
+    {
+        var active = new YouthTable(new YouthRows(capacity: 16), YouthRows.Active);
+        var keys = Enumerable.Range(1, 11).ToArray();
+        foreach (var key in keys)
+        {
+            active.SetHead(key, key * 10);
+        }
+
+        foreach (var key in keys.Where(k => k % 2 == 0))
+        {
+            active.SetHead(key, -1);
+        }
+
+        Assert.All(keys, k => Assert.Equal(k % 2 == 0 ? -1 : k * 10, active.HeadOf(k)));
+        Assert.Equal(6, active.Count);
+    }
+
+    [Fact]
+    public void A_youth_whose_active_signals_are_gone_keeps_its_archive_and_age_limit_in_the_same_row()
+    {
+        var rows = new YouthRows();
+        var active = new YouthTable(rows, YouthRows.Active);
+        var archive = new YouthTable(rows, YouthRows.Archive);
+        var ageLimits = new YouthTable(rows, YouthRows.AgeLimit);
+        active.SetHead(123456782, 4);
+        archive.SetHead(123456782, 9);
+        ageLimits.SetHead(123456782, 745_000);
+
+        active.SetHead(123456782, -1);
+
+        Assert.Equal((-1, 9, 745_000), (active.HeadOf(123456782), archive.HeadOf(123456782), ageLimits.HeadOf(123456782)));
+        Assert.Equal((0, 1, 1), (active.Count, archive.Count, ageLimits.Count));
+
+        // Sixteen rows, the least the table holds, of six ints: key, three columns and the sibling run.
+        Assert.Equal(16 * 24, rows.AllocatedBytes);
+    }
+}
