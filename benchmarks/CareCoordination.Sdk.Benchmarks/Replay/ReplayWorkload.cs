@@ -93,6 +93,7 @@ internal sealed class ReplayWorkload
 
         Directory = Replayer.CreateDirectory(workload);
         FamiliesFed = members.Values.Count(list => list.Count > 1);
+        Youths = youths.Count;
     }
 
     /// <summary>The generated workload, as the bench tool holds it.</summary>
@@ -102,6 +103,9 @@ internal sealed class ReplayWorkload
 
     /// <summary>How many families the replay tells the index about: those of which a second youth is signalled.</summary>
     public int FamiliesFed { get; }
+
+    /// <summary>How many distinct youths the replay signals.</summary>
+    public int Youths { get; }
 
     public int Days { get; }
 

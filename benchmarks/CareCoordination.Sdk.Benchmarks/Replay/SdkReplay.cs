@@ -35,8 +35,8 @@ internal sealed class SdkReplay : ReplayTarget
         if (presized)
         {
             // As a host that knows its region's size reserves the tables at start: every registration is a signal at
-            // most, and the families are those the population register will feed.
-            _index.EnsureCapacity(workload.Count, workload.Count, workload.FamiliesFed);
+            // most, the youths are the region's, and the families are those the population register will feed.
+            _index.EnsureCapacity(workload.Count, workload.Youths, workload.FamiliesFed);
         }
     }
 

@@ -8,9 +8,10 @@ namespace CareCoordination.Sdk.Internal;
 /// <summary>
 /// One row per youth the index holds anything for: its key (the BSN or pseudonym as a number) and, side by side, the
 /// first slot of its active chain, the first slot of its archive chain, its kept age-limit day (each a
-/// <see cref="YouthTable"/> column) and where its siblings lie in the family table's pool. Every registration reads
-/// all of them for its youth: in one row they cost the one cache miss that finding the youth costs anyway, where the
-/// family table's own dictionary cost two more before the first sibling could be read.
+/// <see cref="YouthTable"/> column), where its siblings lie in the family table's pool, and its first family and how
+/// many it belongs to. Every registration reads all of them for its youth: in one row they cost the one cache miss
+/// that finding the youth costs anyway, where the family table's own dictionary cost two more before the first sibling
+/// could be read; a family change reads and writes a member's families and siblings in the same row.
 /// </summary>
 /// <remarks>
 /// Open addressing with linear probing over one array of rows, no per-entry objects. BSN 0 never passes the eleven
@@ -33,6 +34,10 @@ internal sealed class YouthRows
     public const int Columns = 3;
 
     private const int Empty = -1;
+
+    // Where the pairs of a value and its count lie, counted from the first column.
+    private const int Siblings = 3;
+    private const int Families = 5;
     private const int MinimumCapacity = 16;
 
     private readonly int[] _counts = new int[Columns];
@@ -147,7 +152,19 @@ internal sealed class YouthRows
     }
 
     /// <summary>How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts.</summary>
-    public int SiblingsOf(int key, out int start)
+    public int SiblingsOf(int key, out int start) => CountOf(key, Siblings, out start);
+
+    /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
+    public void SetSiblings(int key, int start, int count) => SetCount(key, Siblings, start, count);
+
+    /// <summary>How many families the youth belongs to, and in <paramref name="first"/> the identifier of the first.</summary>
+    public int FamiliesOf(int key, out int first) => CountOf(key, Families, out first);
+
+    /// <summary>Sets the number of families the youth belongs to and the first of them; a count of 0 says it belongs to none.</summary>
+    public void SetFamilies(int key, int first, int count) => SetCount(key, Families, first, count);
+
+    // A pair at <pair> (an int, then a count of 0 for nothing): the sibling run, or the families.
+    private int CountOf(int key, int pair, out int value)
     {
         var rows = _rows;
         var index = Home(key);
@@ -156,13 +173,14 @@ internal sealed class YouthRows
             ref var row = ref rows[index];
             if (row.Key == key)
             {
-                start = row.SiblingStart;
-                return row.SiblingCount;
+                ref var held = ref Unsafe.Add(ref row.First, pair);
+                value = held;
+                return Unsafe.Add(ref held, 1);
             }
 
             if (row.Key == 0)
             {
-                start = Empty;
+                value = Empty;
                 return 0;
             }
 
@@ -170,17 +188,20 @@ internal sealed class YouthRows
         }
     }
 
-    /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
-    public void SetSiblings(int key, int start, int count)
+    private void SetCount(int key, int pair, int value, int count)
     {
         if (count == 0)
         {
             var at = IndexOf(key);
-            if (at >= 0 && _rows[at].SiblingCount > 0)
+            if (at >= 0)
             {
-                _rows[at].SiblingStart = Empty;
-                _rows[at].SiblingCount = 0;
-                RemoveIfEmpty(at);
+                ref var held = ref Unsafe.Add(ref _rows[at].First, pair);
+                if (Unsafe.Add(ref held, 1) > 0)
+                {
+                    held = Empty;
+                    Unsafe.Add(ref held, 1) = 0;
+                    RemoveIfEmpty(at);
+                }
             }
 
             return;
@@ -191,9 +212,9 @@ internal sealed class YouthRows
             Grow();
         }
 
-        ref var row = ref RowFor(key);
-        row.SiblingStart = start;
-        row.SiblingCount = count;
+        ref var set = ref Unsafe.Add(ref RowFor(key).First, pair);
+        set = value;
+        Unsafe.Add(ref set, 1) = count;
     }
 
     // The row of a youth, added with every column empty when there is none.
@@ -206,8 +227,8 @@ internal sealed class YouthRows
             if (row.Key == 0)
             {
                 row.Key = key;
-                row.First = row.Second = row.Third = row.SiblingStart = Empty;
-                row.SiblingCount = 0;
+                row.First = row.Second = row.Third = row.SiblingStart = row.Family = Empty;
+                row.SiblingCount = row.FamilyCount = 0;
                 _count++;
                 return ref row;
             }
@@ -244,7 +265,7 @@ internal sealed class YouthRows
     private void RemoveIfEmpty(int index)
     {
         ref var row = ref _rows[index];
-        if (row.First == Empty && row.Second == Empty && row.Third == Empty && row.SiblingCount == 0)
+        if (row.First == Empty && row.Second == Empty && row.Third == Empty && row.SiblingCount == 0 && row.FamilyCount == 0)
         {
             Remove(index);
         }
@@ -303,7 +324,8 @@ internal sealed class YouthRows
     // Fibonacci hashing: BSNs handed out in sequence would otherwise cluster in neighbouring buckets.
     private int Home(int key) => (int)(((uint)key * 2654435769u) >> _shift);
 
-    // The YouthTable columns are read as First plus the column number.
+    // Eight ints, so that a row never straddles a cache line. The YouthTable columns are read as First plus the
+    // column number, and the pairs as First plus Siblings or Families.
     private struct Row
     {
         public int Key;
@@ -312,5 +334,7 @@ internal sealed class YouthRows
         public int Third;
         public int SiblingStart;
         public int SiblingCount;
+        public int Family;
+        public int FamilyCount;
     }
 }

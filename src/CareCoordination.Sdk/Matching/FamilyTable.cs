@@ -30,7 +30,8 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     private readonly IReadOnlySet<AddressKey> _institutions = institutions;
     private readonly Dictionary<int, Family> _families = [];
     private readonly YouthRows _youths = youths;
-    private readonly Dictionary<int, FamilyLinks> _ofYouth = [];
+    // The families of a youth of two or more households; the row holds the first family and the count of every youth.
+    private readonly Dictionary<int, FamilyLinks> _ofYouthInMore = [];
     private readonly Dictionary<int, FamilyLinks> _ofParent = [];
     private readonly Dictionary<AddressKey, FamilyLinks> _atAddress = [];
     private readonly SiblingPool _siblings = new();
@@ -47,7 +48,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     public Family? Find(FamilyId family) => _families.GetValueOrDefault(family.Value);
 
     /// <summary>The families of a youth by its key, a copy the caller may keep while families change, or <see langword="null"/> when it belongs to none.</summary>
-    public FamilyId[]? OfYouth(int key) => _ofYouth.Count > 0 && _ofYouth.TryGetValue(key, out var families) ? families.ToArray() : null;
+    public FamilyId[]? OfYouth(int key) => FamiliesOf(key)?.ToArray();
 
     /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses; empty when it has none.</summary>
     /// <remarks>Valid until the next family change.</remarks>
@@ -58,10 +59,9 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     public void EnsureCapacity(int families)
     {
         _families.EnsureCapacity(families);
-        _ofYouth.EnsureCapacity(checked(YouthsReservedPerFamily * families));
 
         // Most youths of a fed family are signalled youths too, so the rows reserved for those are shared.
-        _youths.EnsureCapacity(YouthsReservedPerFamily * families);
+        _youths.EnsureCapacity(checked(YouthsReservedPerFamily * families));
         _siblings.EnsureCapacity(checked(YouthsReservedPerFamily * (YouthsReservedPerFamily - 1) * families));
     }
 
@@ -162,35 +162,49 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         }
     }
 
-    private void LinkYouth(int key, FamilyId family)
+    private FamilyLinks? FamiliesOf(int key) => _youths.FamiliesOf(key, out var first) switch
     {
-        ref var families = ref CollectionsMarshal.GetValueRefOrAddDefault(_ofYouth, key, out var exists);
-        families = exists ? families.With(family) : FamilyLinks.Of(family);
+        0 => null,
+        1 => FamilyLinks.Of(new FamilyId(first)),
+        _ => _ofYouthInMore[key],
+    };
+
+    private void SetFamiliesOf(int key, FamilyLinks? families)
+    {
+        var before = _youths.FamiliesOf(key, out _);
+        var count = families?.Count ?? 0;
+        _youths.SetFamilies(key, count == 0 ? 0 : families!.Value[0].Value, count);
+        if (count > 1)
+        {
+            _ofYouthInMore[key] = families!.Value;
+        }
+        else if (before > 1)
+        {
+            _ofYouthInMore.Remove(key);
+        }
     }
+
+    private void LinkYouth(int key, FamilyId family) =>
+        SetFamiliesOf(key, FamiliesOf(key) is { } families ? families.With(family) : FamilyLinks.Of(family));
 
     // A youth that leaves its last family leaves the table, its siblings with it.
     private void UnlinkYouth(int key, FamilyId family)
     {
-        ref var families = ref CollectionsMarshal.GetValueRefOrNullRef(_ofYouth, key);
-        var at = Unsafe.IsNullRef(ref families) ? -1 : families.IndexOf(family);
+        var families = FamiliesOf(key);
+        var at = families?.IndexOf(family) ?? -1;
         if (at < 0)
         {
             return;
         }
 
-        if (families.Without(at) is { } remaining)
-        {
-            families = remaining;
-            return;
-        }
-
-        if (_youths.SiblingsOf(key, out var start) is var count and > 0)
+        var remaining = families!.Value.Without(at);
+        if (remaining is null && _youths.SiblingsOf(key, out var start) is var count and > 0)
         {
             _siblings.Return(start, count);
             _youths.SetSiblings(key, start: 0, count: 0);
         }
 
-        _ofYouth.Remove(key);
+        SetFamiliesOf(key, remaining);
     }
 
     private static void Link<TKey>(Dictionary<TKey, FamilyLinks> index, TKey key, FamilyId family)
@@ -263,7 +277,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     // instead of there.
     private void UpdateSiblings(int key)
     {
-        if (!_ofYouth.TryGetValue(key, out var families))
+        if (FamiliesOf(key) is not { } families)
         {
             // It left its last family, and its siblings went with it.
             return;
