@@ -16,7 +16,9 @@ namespace CareCoordination.Sdk.Benchmarks;
 /// generator with issue 17's shares (families of one to four, Zipf-sized organisations, 15 % follow-ups of which a
 /// quarter renewals, 3 % siblings), and each night the daily job on a fake clock. One invocation is a whole replay of
 /// millions of registrations, so the job runs few iterations and the columns divide by the registrations; the workload
-/// is generated once per process, untimed. Judge by Ratio and Alloc Ratio against the naive dictionary.
+/// is generated once per process, untimed. Judge by Ratio and Alloc Ratio against the naive dictionary. The index runs
+/// as it starts by default, its tables growing with the region, and reserved as a host that knows its region's size
+/// starts it (<see cref="Sdk.Index.ReferenceIndex.EnsureCapacity(int, int, int)"/>).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Columns))]
@@ -43,6 +45,9 @@ public class ReplayBenchmarks : IDisposable
     [GlobalSetup(Target = nameof(ReferenceIndex))]
     public void SetUpIndex() => Generate(nameof(ReferenceIndex));
 
+    [GlobalSetup(Target = nameof(ReservedIndex))]
+    public void SetUpReservedIndex() => Generate(nameof(ReservedIndex));
+
     [GlobalSetup(Target = nameof(PseudonymisedIndex))]
     public void SetUpPseudonymisedIndex() => Generate(nameof(PseudonymisedIndex));
 
@@ -55,6 +60,9 @@ public class ReplayBenchmarks : IDisposable
     [IterationSetup(Target = nameof(ReferenceIndex))]
     public void EmptyIndex() => Empty(new SdkReplay(_workload));
 
+    [IterationSetup(Target = nameof(ReservedIndex))]
+    public void EmptyReservedIndex() => Empty(new SdkReplay(_workload, presized: true));
+
     [IterationSetup(Target = nameof(PseudonymisedIndex))]
     public void EmptyPseudonymisedIndex() => Empty(new SdkReplay(_workload, pseudonymiser: Pseudonymiser()));
 
@@ -66,6 +74,9 @@ public class ReplayBenchmarks : IDisposable
 
     [Benchmark(Description = "ReferenceIndex")]
     public long ReferenceIndex() => Replay();
+
+    [Benchmark(Description = "ReferenceIndex, tables reserved")]
+    public long ReservedIndex() => Replay();
 
     [Benchmark(Description = "ReferenceIndex, pseudonymised")]
     public long PseudonymisedIndex() => Replay();
