@@ -14,8 +14,8 @@ namespace CareCoordination.Sdk.Internal;
 /// could be read; a family change reads and writes a member's families and siblings in the same row.
 /// </summary>
 /// <remarks>
-/// Open addressing with linear probing over one array of rows, no per-entry objects. BSN 0 never passes the eleven
-/// test, so key 0 marks an empty row. A negative value is an empty column; a row whose columns are all empty is
+/// Open addressing with linear probing over one array of rows, no per-entry objects. BSN 0 never passes the elfproef,
+/// so key 0 marks an empty row. A negative value is an empty column; a row whose columns are all empty is
 /// removed by shifting later rows back instead of leaving tombstones, so lookups stay short however long the index
 /// runs. Not thread-safe: the index guards it.
 /// </remarks>
