@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace CareCoordination.Sdk.Internal;
@@ -42,16 +41,13 @@ internal sealed class YouthRows
 
     private readonly int[] _counts = new int[Columns];
     private Row[] _rows;
-    private int _mask;
-    private int _shift;
+    private int _size;
     private int _count;
 
     public YouthRows(int capacity = MinimumCapacity)
     {
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinimumCapacity, capacity));
-        _rows = LargeArrays.Allocate<Row>(size);
-        _mask = size - 1;
-        _shift = 32 - BitOperations.Log2((uint)size);
+        _size = Math.Max(MinimumCapacity, capacity);
+        _rows = LargeArrays.Allocate<Row>(_size);
     }
 
     /// <summary>Gets the bytes the rows take.</summary>
@@ -78,7 +74,7 @@ internal sealed class YouthRows
                 return Empty;
             }
 
-            index = (index + 1) & _mask;
+            index = Next(index);
         }
     }
 
@@ -126,9 +122,11 @@ internal sealed class YouthRows
     /// <summary>Makes room for this many youths, so that adding them does not grow the rows step by step.</summary>
     public void EnsureCapacity(int youths)
     {
-        while ((long)youths * 10 > (long)_rows.Length * 7)
+        // Sized to the youths, not to a power of two: at a region's size the next power of two can be twice the rows.
+        var rows = (((youths + 1L) * 10) + 6) / 7;
+        if (rows > _rows.Length)
         {
-            Grow();
+            Resize((int)Math.Min(Array.MaxLength, rows));
         }
     }
 
@@ -184,7 +182,7 @@ internal sealed class YouthRows
                 return 0;
             }
 
-            index = (index + 1) & _mask;
+            index = Next(index);
         }
     }
 
@@ -238,7 +236,7 @@ internal sealed class YouthRows
                 return ref row;
             }
 
-            index = (index + 1) & _mask;
+            index = Next(index);
         }
     }
 
@@ -258,7 +256,7 @@ internal sealed class YouthRows
                 return -1;
             }
 
-            index = (index + 1) & _mask;
+            index = Next(index);
         }
     }
 
@@ -277,7 +275,7 @@ internal sealed class YouthRows
         var next = index;
         while (true)
         {
-            next = (next + 1) & _mask;
+            next = Next(next);
             var moving = _rows[next].Key;
             if (moving == 0)
             {
@@ -297,13 +295,13 @@ internal sealed class YouthRows
         _count--;
     }
 
-    private void Grow()
+    private void Grow() => Resize((int)Math.Min(Array.MaxLength, _rows.Length * 2L));
+
+    private void Resize(int size)
     {
         var old = _rows;
-        var size = old.Length * 2;
         _rows = LargeArrays.Allocate<Row>(size);
-        _mask = size - 1;
-        _shift = 32 - BitOperations.Log2((uint)size);
+        _size = size;
         foreach (var row in old)
         {
             if (row.Key == 0)
@@ -314,15 +312,18 @@ internal sealed class YouthRows
             var index = Home(row.Key);
             while (_rows[index].Key != 0)
             {
-                index = (index + 1) & _mask;
+                index = Next(index);
             }
 
             _rows[index] = row;
         }
     }
 
-    // Fibonacci hashing: BSNs handed out in sequence would otherwise cluster in neighbouring buckets.
-    private int Home(int key) => (int)(((uint)key * 2654435769u) >> _shift);
+    // Fibonacci hashing, so that BSNs handed out in sequence do not cluster in neighbouring rows, then the high bits
+    // mapped onto the table by a multiply and a shift (Lemire's range reduction), which needs no power-of-two size.
+    private int Home(int key) => (int)(((ulong)((uint)key * 2654435769u) * (uint)_size) >> 32);
+
+    private int Next(int index) => index + 1 == _size ? 0 : index + 1;
 
     // Eight ints, so that a row never straddles a cache line. The YouthTable columns are read as First plus the
     // column number, and the pairs as First plus Siblings or Families.
