@@ -40,8 +40,6 @@ internal sealed class SignalLifetime(Period archivePeriod, YouthTable ageLimits)
     private int _archiveEndFor = int.MinValue;
     private int _archiveEnd;
 
-    /// <summary>Gets the bytes the age-limit days take.</summary>
-
     /// <summary>The latest archive day number whose archive period has ended by <paramref name="today"/>; remembered for the day.</summary>
     public int ArchiveCutoff(int todayNumber, LocalDate today)
     {

@@ -59,23 +59,8 @@ internal sealed class YouthRows
     /// <summary>The youth's value in a column, or -1 when it holds none.</summary>
     public int ValueOf(int key, int column)
     {
-        var rows = _rows;
-        var index = Home(key);
-        while (true)
-        {
-            ref var row = ref rows[index];
-            if (row.Key == key)
-            {
-                return Unsafe.Add(ref row.First, column);
-            }
-
-            if (row.Key == 0)
-            {
-                return Empty;
-            }
-
-            index = Next(index);
-        }
+        var at = IndexOf(key);
+        return at < 0 ? Empty : Unsafe.Add(ref _rows[at].First, column);
     }
 
     /// <summary>Sets the youth's value in a column; a negative value empties it, and the row goes with its last value.</summary>
@@ -85,11 +70,6 @@ internal sealed class YouthRows
         {
             Clear(key, column);
             return;
-        }
-
-        if ((_count + 1) * 10 > _rows.Length * 7)
-        {
-            Grow();
         }
 
         ref var held = ref Unsafe.Add(ref RowFor(key).First, column);
@@ -106,12 +86,7 @@ internal sealed class YouthRows
     {
         foreach (var row in _rows)
         {
-            var value = column switch
-            {
-                Active => row.First,
-                Archive => row.Second,
-                _ => row.Third,
-            };
+            var value = ValueIn(row, column);
             if (row.Key != 0 && value != Empty)
             {
                 yield return value;
@@ -129,6 +104,18 @@ internal sealed class YouthRows
             Resize((int)Math.Min(Array.MaxLength, rows));
         }
     }
+
+    /// <summary>How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts.</summary>
+    public int SiblingsOf(int key, out int start) => PairOf(key, Siblings, out start);
+
+    /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
+    public void SetSiblings(int key, int start, int count) => SetPair(key, Siblings, start, count);
+
+    /// <summary>How many families the youth belongs to, and in <paramref name="first"/> the identifier of the first.</summary>
+    public int FamiliesOf(int key, out int first) => PairOf(key, Families, out first);
+
+    /// <summary>Sets the number of families the youth belongs to and the first of them; a count of 0 says it belongs to none.</summary>
+    public void SetFamilies(int key, int first, int count) => SetPair(key, Families, first, count);
 
     private void Clear(int key, int column)
     {
@@ -149,44 +136,22 @@ internal sealed class YouthRows
         RemoveIfEmpty(index);
     }
 
-    /// <summary>How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts.</summary>
-    public int SiblingsOf(int key, out int start) => CountOf(key, Siblings, out start);
-
-    /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
-    public void SetSiblings(int key, int start, int count) => SetCount(key, Siblings, start, count);
-
-    /// <summary>How many families the youth belongs to, and in <paramref name="first"/> the identifier of the first.</summary>
-    public int FamiliesOf(int key, out int first) => CountOf(key, Families, out first);
-
-    /// <summary>Sets the number of families the youth belongs to and the first of them; a count of 0 says it belongs to none.</summary>
-    public void SetFamilies(int key, int first, int count) => SetCount(key, Families, first, count);
-
     // A pair at <pair> (an int, then a count of 0 for nothing): the sibling run, or the families.
-    private int CountOf(int key, int pair, out int value)
+    private int PairOf(int key, int pair, out int value)
     {
-        var rows = _rows;
-        var index = Home(key);
-        while (true)
+        var at = IndexOf(key);
+        if (at < 0)
         {
-            ref var row = ref rows[index];
-            if (row.Key == key)
-            {
-                ref var held = ref Unsafe.Add(ref row.First, pair);
-                value = held;
-                return Unsafe.Add(ref held, 1);
-            }
-
-            if (row.Key == 0)
-            {
-                value = Empty;
-                return 0;
-            }
-
-            index = Next(index);
+            value = Empty;
+            return 0;
         }
+
+        ref var held = ref Unsafe.Add(ref _rows[at].First, pair);
+        value = held;
+        return Unsafe.Add(ref held, 1);
     }
 
-    private void SetCount(int key, int pair, int value, int count)
+    private void SetPair(int key, int pair, int value, int count)
     {
         if (count == 0)
         {
@@ -205,19 +170,20 @@ internal sealed class YouthRows
             return;
         }
 
-        if ((_count + 1) * 10 > _rows.Length * 7)
-        {
-            Grow();
-        }
-
         ref var set = ref Unsafe.Add(ref RowFor(key).First, pair);
         set = value;
         Unsafe.Add(ref set, 1) = count;
     }
 
-    // The row of a youth, added with every column empty when there is none.
+    // The row of a youth, added with every column empty when there is none; the rows grow first when a new one would
+    // pass the load factor.
     private ref Row RowFor(int key)
     {
+        if ((_count + 1) * 10 > _rows.Length * 7)
+        {
+            Grow();
+        }
+
         var index = Home(key);
         while (true)
         {
@@ -324,6 +290,8 @@ internal sealed class YouthRows
     private int Home(int key) => (int)(((ulong)((uint)key * 2654435769u) * (uint)_size) >> 32);
 
     private int Next(int index) => index + 1 == _size ? 0 : index + 1;
+
+    private static int ValueIn(Row row, int column) => Unsafe.Add(ref row.First, column);
 
     // Eight ints, so that a row never straddles a cache line. The YouthTable columns are read as First plus the
     // column number, and the pairs as First plus Siblings or Families.

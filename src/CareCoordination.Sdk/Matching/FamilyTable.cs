@@ -169,23 +169,26 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         _ => _ofYouthInMore[key],
     };
 
-    private void SetFamiliesOf(int key, FamilyLinks? families)
+    // The row holds the first family and the count; the dictionary holds the list only while there are two or more.
+    private void SetFamiliesOf(int key, FamilyLinks? before, FamilyLinks? after)
     {
-        var before = _youths.FamiliesOf(key, out _);
-        var count = families?.Count ?? 0;
-        _youths.SetFamilies(key, count == 0 ? 0 : families!.Value[0].Value, count);
+        var count = after?.Count ?? 0;
+        _youths.SetFamilies(key, count == 0 ? 0 : after!.Value[0].Value, count);
         if (count > 1)
         {
-            _ofYouthInMore[key] = families!.Value;
+            _ofYouthInMore[key] = after!.Value;
         }
-        else if (before > 1)
+        else if (before?.Count > 1)
         {
             _ofYouthInMore.Remove(key);
         }
     }
 
-    private void LinkYouth(int key, FamilyId family) =>
-        SetFamiliesOf(key, FamiliesOf(key) is { } families ? families.With(family) : FamilyLinks.Of(family));
+    private void LinkYouth(int key, FamilyId family)
+    {
+        var families = FamiliesOf(key);
+        SetFamiliesOf(key, families, families is { } some ? some.With(family) : FamilyLinks.Of(family));
+    }
 
     // A youth that leaves its last family leaves the table, its siblings with it.
     private void UnlinkYouth(int key, FamilyId family)
@@ -204,7 +207,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
             _youths.SetSiblings(key, start: 0, count: 0);
         }
 
-        SetFamiliesOf(key, remaining);
+        SetFamiliesOf(key, families, remaining);
     }
 
     private static void Link<TKey>(Dictionary<TKey, FamilyLinks> index, TKey key, FamilyId family)
@@ -251,17 +254,17 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         {
             if (_ofParent.TryGetValue(parent.RevealNumber(), out var shared))
             {
-                AddYouthsOf(shared);
+                ReachYouthsOf(shared);
             }
         }
 
         if (MatchingAddress(family) is { } address && _atAddress.TryGetValue(address, out var housemates))
         {
-            AddYouthsOf(housemates);
+            ReachYouthsOf(housemates);
         }
     }
 
-    private void AddYouthsOf(FamilyLinks families)
+    private void ReachYouthsOf(FamilyLinks families)
     {
         for (var i = 0; i < families.Count; i++)
         {
