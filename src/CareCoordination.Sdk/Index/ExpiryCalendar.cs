@@ -136,7 +136,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         {
             if (_days[index].Open)
             {
-                CollectLive(_firstDay + index, _days[index], due, firstOnly: false);
+                CollectLive(_firstDay + index, _days[index], due);
             }
         }
 
@@ -176,11 +176,9 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     /// <summary>Makes <see cref="EarliestDue"/> exact: drops the earliest days while they hold only stale entries.</summary>
     public void Settle()
     {
-        var live = new List<int>(1);
         while (_earliest != int.MaxValue && (uint)(_earliest - _firstDay) < (uint)_days.Length && _days[_earliest - _firstDay].Open)
         {
-            CollectLive(_earliest, _days[_earliest - _firstDay], live, firstOnly: true);
-            if (live.Count > 0)
+            if (CollectLive(_earliest, _days[_earliest - _firstDay], into: null))
             {
                 return;
             }
@@ -207,8 +205,11 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref int Entry(int index) => ref _pages[index >> PageBits][index & PageMask];
 
-    private void CollectLive(int day, Day entries, List<int> into, bool firstOnly)
+    /// <summary>Adds a day's live entries to <paramref name="into"/>; with none, only finds whether it has one.</summary>
+    /// <returns>Whether the day has a live entry.</returns>
+    private bool CollectLive(int day, Day entries, List<int>? into)
     {
+        var found = false;
         var chunk = entries.Head;
         for (var i = 0; i < entries.Count; i++)
         {
@@ -220,13 +221,17 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             var slot = Entry((chunk << ChunkBits) + (i % ChunkSize));
             if (IsLive(slot, day))
             {
-                into.Add(slot);
-                if (firstOnly)
+                if (into is null)
                 {
-                    return;
+                    return true;
                 }
+
+                into.Add(slot);
+                found = true;
             }
         }
+
+        return found;
     }
 
     private bool IsLive(int slot, int day) => slot < _slots.HighWater && _slots[slot].State != SignalSlot.Free && _lifetime.DueDayOf(ref _slots[slot]) == day;

@@ -51,6 +51,14 @@ internal sealed class IdempotencyMemory
         List(key, answer);
     }
 
+    // A closure in ForgetUpTo itself would be allocated on every call, undo or not: the compiler makes its captures
+    // when the method starts.
+    private Action UndoOfStoreFlag()
+    {
+        var expiredKeysInStore = _expiredKeysInStore;
+        return () => _expiredKeysInStore = expiredKeysInStore;
+    }
+
     /// <summary>Gets how to put back what the memory held for a key before a batch that may fail changes it.</summary>
     public Action UndoOf(string key)
     {
@@ -173,8 +181,7 @@ internal sealed class IdempotencyMemory
     {
         if (undo is not null)
         {
-            var expiredKeysInStore = _expiredKeysInStore;
-            undo.Add(() => _expiredKeysInStore = expiredKeysInStore);
+            undo.Add(UndoOfStoreFlag());
         }
 
         if (forgottenInStore)

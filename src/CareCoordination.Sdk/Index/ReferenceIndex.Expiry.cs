@@ -43,7 +43,6 @@ public sealed partial class ReferenceIndex
         var now = _clock.GetCurrentInstant();
         var day = _calendar.DayOf(now);
         var todayNumber = day.DayNumber;
-        int archived = 0, removed = 0, deleted = 0;
         lock (_gate)
         {
             var archiveCutoff = _lifetime.ArchiveCutoff(todayNumber, day.Date);
@@ -54,44 +53,65 @@ public sealed partial class ReferenceIndex
             // A night's run ends thousands of signals at a region's size: their events are built only for someone to hear them.
             var events = _observers.Length == 0 ? NoEvents : ExpiryEvents(due, now);
 
-            WriteThenApply(commit, events, () =>
-            {
-                if (_batch is not null)
-                {
-                    var earliestDue = _earliestDue;
-                    _batch.Undo.Add(() => Volatile.Write(ref _earliestDue, earliestDue));
-                }
+            // With nothing to write and nobody to hear, the run only changes memory, and allocates nothing for it.
+            return commit is null && events.Count == 0 && _durable is null
+                ? ApplyExpiry(due, todayNumber, keyCutoff, forgottenInStore: false)
+                : WriteThenApplyExpiry(commit, events, due, todayNumber, keyCutoff);
+        }
+    }
 
-                _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: commit is not null, _batch?.Undo);
-                for (var i = 0; i < due.Count; i++)
-                {
-                    var (slot, reason) = due[i];
-                    if (_slots[slot].State == SignalSlot.Archived)
-                    {
-                        RemoveArchived(slot);
-                        deleted++;
-                    }
-                    else if (reason == SignalEndReason.ActivePeriodEnded)
-                    {
-                        // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
-                        ArchiveInPlace(slot, reason);
-                        archived++;
-                    }
-                    else
-                    {
-                        RemoveActive(slot, reason);
-                        removed++;
-                    }
-                }
+    // The closure lives in a method of its own: in ExpireDueCore it would be allocated on every run, needed or not.
+    private ExpiryReport WriteThenApplyExpiry(SignalCommit? commit, List<Action<IReferenceIndexObserver[]>> events, List<(int Slot, SignalEndReason Reason)> due, int todayNumber, Instant keyCutoff)
+    {
+        var report = default(ExpiryReport);
+        WriteThenApply(commit, events, () => report = ApplyExpiry(due, todayNumber, keyCutoff, forgottenInStore: commit is not null));
+        return report;
+    }
 
-                // What fell due has moved on: an archived signal is under the day it leaves the archive, after today.
-                _expiry.DropUpTo(todayNumber);
-                _signalled.DropUpTo(todayNumber);
-                SettleEarliestDue();
-            });
+    /// <summary>Moves what fell due into the archive or out of the index, in memory, once the store has it.</summary>
+    private ExpiryReport ApplyExpiry(List<(int Slot, SignalEndReason Reason)> due, int todayNumber, Instant keyCutoff, bool forgottenInStore)
+    {
+        if (_batch is not null)
+        {
+            UndoEarliestDue(_batch);
         }
 
+        _idempotency.ForgetUpTo(keyCutoff, forgottenInStore, _batch?.Undo);
+        int archived = 0, removed = 0, deleted = 0;
+        for (var i = 0; i < due.Count; i++)
+        {
+            var (slot, reason) = due[i];
+            if (_slots[slot].State == SignalSlot.Archived)
+            {
+                RemoveArchived(slot);
+                deleted++;
+            }
+            else if (reason == SignalEndReason.ActivePeriodEnded)
+            {
+                // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
+                ArchiveInPlace(slot, reason);
+                archived++;
+            }
+            else
+            {
+                RemoveActive(slot, reason);
+                removed++;
+            }
+        }
+
+        // What fell due has moved on: an archived signal is under the day it leaves the archive, after today.
+        _expiry.DropUpTo(todayNumber);
+        _signalled.DropUpTo(todayNumber);
+        SettleEarliestDue();
         return new ExpiryReport(archived, removed, deleted);
+    }
+
+    // A closure in ApplyExpiry itself would be allocated on every run, batch or not: the compiler makes its captures
+    // when the method starts.
+    private void UndoEarliestDue(PendingBatch batch)
+    {
+        var earliestDue = _earliestDue;
+        batch.Undo.Add(() => Volatile.Write(ref _earliestDue, earliestDue));
     }
 
     /// <summary>What an expiry run ends: each slot the calendar holds as due by today, with the reason it ends for.</summary>

@@ -30,9 +30,16 @@ internal sealed class LocalCalendar
             return day;
         }
 
+        // The bounds are where the instant's local day and its zone interval overlap: within them the offset is the
+        // instant's, so every instant there has its date. A day whose offset changes gets a second CalendarDay for the
+        // rest of it. Reading the interval allocates nothing, where mapping local midnight to an instant does.
+        var interval = _zone.GetZoneInterval(instant);
+        var offset = interval.WallOffset.Ticks;
+        var local = ticks + offset;
+        var midnight = local - (((local % NodaConstants.TicksPerDay) + NodaConstants.TicksPerDay) % NodaConstants.TicksPerDay);
+        var start = Math.Max(midnight - offset, interval.HasStart ? interval.Start.ToUnixTimeTicks() : long.MinValue);
+        var end = Math.Min(midnight + NodaConstants.TicksPerDay - offset, interval.HasEnd ? interval.End.ToUnixTimeTicks() : long.MaxValue);
         var date = instant.InZone(_zone).Date;
-        var start = _zone.AtStartOfDay(date).ToInstant().ToUnixTimeTicks();
-        var end = _zone.AtStartOfDay(date.PlusDays(1)).ToInstant().ToUnixTimeTicks();
         day = new CalendarDay(start, end, date, DayNumber(date), DayNumber(date.Plus(_activePeriod)));
         Volatile.Write(ref _today, day);
         return day;

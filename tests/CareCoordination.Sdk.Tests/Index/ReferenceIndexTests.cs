@@ -481,6 +481,44 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
+    public void A_nights_expiry_run_in_memory_with_nobody_listening_allocates_only_the_new_day()
+    {
+        var scenario = new IndexScenario();
+        var quiet = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock);
+        quiet.EnsureCapacity(signals: 512, youths: 256);
+        var youths = TestBsns.Generate(160, seed: 5).Select(b => YouthAged(b, 10)).ToArray();
+        var endsOn = new LocalDate[8];
+        for (var day = 0; day < endsOn.Length; day++)
+        {
+            scenario.Clock.Reset(Start.Plus(Duration.FromDays(day)));
+            for (var i = 0; i < 20; i++)
+            {
+                endsOn[day] = quiet.Register(By(TestRegion.School, youths[(day * 20) + i])).Signal.ExpiresOn;
+            }
+        }
+
+        var holder = new object[1];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        holder[0] = new Sdk.Internal.CalendarDay(0, 0, default, 0, 0);
+        var oneDay = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Steady state: the first night sizes the run's reused lists, so the least of the other nights is the figure.
+        var least = long.MaxValue;
+        for (var night = 0; night < endsOn.Length; night++)
+        {
+            scenario.Clock.Reset(endsOn[night].At(new LocalTime(2, 0)).InZoneLeniently(RegionPolicy.Default.TimeZone).ToInstant());
+            before = GC.GetAllocatedBytesForCurrentThread();
+            var report = quiet.ExpireDue();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(20, report.Archived);
+            least = night == 0 ? least : Math.Min(least, allocated);
+        }
+
+        Assert.Equal(oneDay, least);
+        Assert.Equal(160, quiet.ArchivedSignalCount);
+    }
+
+    [Fact]
     public void Registering_siblings_renewals_and_archive_offers_into_a_buffer_allocates_nothing()
     {
         var scenario = new IndexScenario();
