@@ -211,27 +211,65 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
     {
         var found = false;
         var chunk = entries.Head;
-        for (var i = 0; i < entries.Count; i++)
+        for (var start = 0; start < entries.Count; start += ChunkSize)
         {
-            if (i > 0 && i % ChunkSize == 0)
+            if (start > 0)
             {
                 chunk = _nextChunk[chunk];
             }
 
-            var slot = Entry((chunk << ChunkBits) + (i % ChunkSize));
-            if (IsLive(slot, day))
+            var first = chunk << ChunkBits;
+            var count = Math.Min(ChunkSize, entries.Count - start);
+            if (into is not null)
             {
-                if (into is null)
-                {
-                    return true;
-                }
+                PrefetchChunk(first, count);
+            }
 
-                into.Add(slot);
-                found = true;
+            for (var i = 0; i < count; i++)
+            {
+                var slot = Entry(first + i);
+                if (IsLive(slot, day))
+                {
+                    if (into is null)
+                    {
+                        return true;
+                    }
+
+                    into.Add(slot);
+                    found = true;
+                }
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Starts loading the slots of a chunk of entries, then the rows of their youths, before any entry is checked: an
+    /// archived slot's due day needs its youth's kept age limit, and archiving or deleting what is due reads the row
+    /// again. A night's entries are independent of each other: checked one by one, each slot and each row is a miss
+    /// the next entry waits for; loaded together, they overlap.
+    /// </summary>
+    private void PrefetchChunk(int first, int count)
+    {
+        var highWater = _slots.HighWater;
+        for (var i = 0; i < count; i++)
+        {
+            var slot = Entry(first + i);
+            if (slot < highWater)
+            {
+                _slots.Prefetch(slot);
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var slot = Entry(first + i);
+            if (slot < highWater && _slots[slot].State != SignalSlot.Free)
+            {
+                _lifetime.PrefetchRowOf(_slots[slot].Youth);
+            }
+        }
     }
 
     private bool IsLive(int slot, int day) => slot < _slots.HighWater && _slots[slot].State != SignalSlot.Free && _lifetime.DueDayOf(ref _slots[slot]) == day;

@@ -254,6 +254,9 @@ public sealed partial class ReferenceIndex
             return RegistrationResult.Refused(RegistrationRefusal.InvalidRegistration, SignalMessages.EmptyRegistration);
         }
 
+        // The youth's row starts loading while the rules are checked, which read only the directory.
+        var key = KeyOf(registration.Youth.Bsn);
+        _active.Prefetch(key);
         var now = _clock.GetCurrentInstant();
         var today = _calendar.DayOf(now);
         if (!_authorisation.TryAuthorise(registration, today, out var refusal, out var message, out var expiresOn, out var expiry, out var ageLimitDay, out var rank))
@@ -262,15 +265,19 @@ public sealed partial class ReferenceIndex
             return RegistrationResult.Refused(refusal, message!);
         }
 
-        var key = KeyOf(registration.Youth.Bsn);
         var organisation = registration.Organisation.Value;
         lock (_gate)
         {
-            // The youth's four lookups are independent and each is likely a cache miss in a region's index: made
-            // together, before any chain is walked, the processor waits for them at once instead of one after another.
+            // Each step below is likely a cache miss in a region's index, and each is found through the one before:
+            // the youth's row, then its chains' first slots and its run of siblings, then the siblings' rows and their
+            // first slots. Every load is started as soon as its address is known and walked only after the next
+            // level is on its way, so that the misses of one level overlap instead of following one another.
             var head = _active.HeadOf(key);
             var archiveHead = _matching.ArchiveHeadOf(key);
+            _slots.Prefetch(head);
+            _slots.Prefetch(archiveHead);
             var siblings = _families.SiblingsOf(key);
+            var siblingHeads = _matching.SiblingHeadsOf(siblings);
             var ageLimit = _lifetime.AgeLimitAfter(key, expiresOn, ageLimitDay);
             var own = _matching.FindInChain(head, organisation, today.DayNumber);
             if (own != NoSlot)
@@ -284,7 +291,7 @@ public sealed partial class ReferenceIndex
             // Asked first: with nobody listening, starting an activity still costs a call chain on every registration.
             using (CareCoordinationActivities.Source.HasListeners() ? CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.MatchActivity) : null)
             {
-                count = _matching.Collect(head, archiveHead, siblings, organisation, includeArchive: true, today.DayNumber, _lifetime.ArchiveCutoff(today.DayNumber, today.Date));
+                count = _matching.Collect(head, archiveHead, siblings, siblingHeads, organisation, includeArchive: true, today.DayNumber, _lifetime.ArchiveCutoff(today.DayNumber, today.Date));
 
                 // A youth given before with an earlier birth date is past that age limit: its archive is gone.
                 if (ageLimit != SignalLifetime.NoAgeLimit && ageLimit <= today.DayNumber)

@@ -72,6 +72,9 @@ internal sealed class SignalLifetime(Period archivePeriod, YouthTable ageLimits)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AgeLimitOf(int youth) => _ageLimits.Count == 0 ? NoAgeLimit : _ageLimits.HeadOf(youth);
 
+    /// <summary>Starts loading the youth's row, which holds its kept age-limit day and its chains (<see cref="YouthTable.Prefetch"/>).</summary>
+    public void PrefetchRowOf(int youth) => _ageLimits.Prefetch(youth);
+
     /// <summary>
     /// The age-limit day the youth is to be kept with once a signal ending on <paramref name="endsOn"/> is registered or
     /// renewed, given the age-limit day <paramref name="ageLimit"/> worked out from the date of birth the registration

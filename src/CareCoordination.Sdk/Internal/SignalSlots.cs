@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace CareCoordination.Sdk.Internal;
 
@@ -26,10 +27,24 @@ internal sealed class SignalSlots
 
     public ref SignalSlot this[int index]
     {
+        // Every chain walk reads slots through this; in the registration path the JIT otherwise leaves it a call.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             Debug.Assert((uint)index < (uint)_highWater, "Slot index in range.");
             return ref _pages[index >> PageBits][index & PageMask];
+        }
+    }
+
+    /// <summary>
+    /// Starts loading a slot (<see cref="CacheLines"/>); -1, the end of a chain, is passed over.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(int index)
+    {
+        if (index >= 0)
+        {
+            CacheLines.Prefetch(ref this[index]);
         }
     }
 

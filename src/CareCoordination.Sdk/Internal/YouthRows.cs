@@ -94,6 +94,21 @@ internal sealed class YouthRows
         }
     }
 
+    /// <summary>
+    /// Starts loading the row where the youth's search begins, so that the miss overlaps the work done before the
+    /// row is read. Safe outside the index lock: it reads the table's fields once each, checks the index against the
+    /// rows it read, and only prefetches.
+    /// </summary>
+    public void Prefetch(int key)
+    {
+        var rows = _rows;
+        var index = Home(key);
+        if ((uint)index < (uint)rows.Length)
+        {
+            CacheLines.Prefetch(ref rows[index]);
+        }
+    }
+
     /// <summary>Makes room for this many youths, so that adding them does not grow the rows step by step.</summary>
     public void EnsureCapacity(int youths)
     {

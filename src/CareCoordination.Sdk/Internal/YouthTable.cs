@@ -21,6 +21,9 @@ internal sealed class YouthTable(YouthRows rows, int column)
     /// <summary>Returns the first slot of the youth's chain, or -1.</summary>
     public int HeadOf(int key) => _rows.ValueOf(key, _column);
 
+    /// <summary>Starts loading the youth's row (<see cref="YouthRows.Prefetch"/>); safe outside the index lock.</summary>
+    public void Prefetch(int key) => _rows.Prefetch(key);
+
     /// <summary>Sets the first slot of the youth's chain; -1 removes the youth from this column.</summary>
     public void SetHead(int key, int head) => _rows.Set(key, _column, head);
 }

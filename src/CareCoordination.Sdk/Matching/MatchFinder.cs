@@ -50,15 +50,13 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     /// <param name="head">The first slot of the youth's active chain.</param>
     /// <param name="archiveHead">The first slot of the youth's archive chain (<see cref="ArchiveHeadOf"/>), or -1 when it has none.</param>
     /// <param name="siblings">The youth's siblings and address mates (<see cref="FamilyTable.SiblingsOf"/>).</param>
+    /// <param name="siblingHeads">The first slot of each sibling's active chain (<see cref="SiblingHeadsOf"/>).</param>
     /// <param name="organisation">The organisation whose signal it is.</param>
     /// <param name="includeArchive">Whether archived signals are offered.</param>
     /// <param name="today">Today's day number.</param>
     /// <param name="archiveCutoff">The day number on or before which an archived signal is gone.</param>
-    public int Collect(int head, int archiveHead, ReadOnlySpan<Sibling> siblings, int organisation, bool includeArchive, int today, int archiveCutoff)
+    public int Collect(int head, int archiveHead, ReadOnlySpan<Sibling> siblings, ReadOnlySpan<int> siblingHeads, int organisation, bool includeArchive, int today, int archiveCutoff)
     {
-        // The siblings' heads first, all of them: independent lookups whose misses overlap, where walking each chain
-        // before looking up the next head would wait for them one by one.
-        var siblingHeads = HeadsOf(siblings);
         var count = 0;
         for (var slot = head; slot != NoSlot; slot = _signals[slot].Next)
         {
@@ -106,7 +104,12 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
         return count;
     }
 
-    private ReadOnlySpan<int> HeadsOf(ReadOnlySpan<Sibling> siblings)
+    /// <summary>
+    /// Looks up the first slot of each sibling's active chain, all of them before any chain is walked, and starts
+    /// loading each of those slots: independent lookups whose misses overlap, where walking each chain before looking
+    /// up the next head would wait for them one by one. The span is reused by the next call.
+    /// </summary>
+    public ReadOnlySpan<int> SiblingHeadsOf(ReadOnlySpan<Sibling> siblings)
     {
         if (_heads.Length < siblings.Length)
         {
@@ -116,6 +119,11 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
         for (var i = 0; i < siblings.Length; i++)
         {
             _heads[i] = _active.HeadOf(siblings[i].Key);
+        }
+
+        for (var i = 0; i < siblings.Length; i++)
+        {
+            _signals.Prefetch(_heads[i]);
         }
 
         return _heads.AsSpan(0, siblings.Length);

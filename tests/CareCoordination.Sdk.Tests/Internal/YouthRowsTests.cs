@@ -80,4 +80,21 @@ public sealed class YouthRowsTests
         // Sixteen rows, the least the table holds, of eight ints: key, three columns, the sibling run and the families.
         Assert.Equal(16 * 32, rows.AllocatedBytes);
     }
+
+    [Fact]
+    public void Prefetching_any_youths_row_changes_nothing_while_the_rows_grow()
+    {
+        var rows = new YouthRows();
+        var active = new YouthTable(rows, YouthRows.Active);
+        for (var key = 1; key <= 1_000; key++)
+        {
+            active.Prefetch(key);
+            active.Prefetch(int.MaxValue - key);
+            active.SetHead(key, key * 2);
+        }
+
+        Assert.Equal(1_000, active.Count);
+        Assert.All(Enumerable.Range(1, 1_000), key => Assert.Equal(key * 2, active.HeadOf(key)));
+        Assert.Equal(-1, active.HeadOf(int.MaxValue - 1));
+    }
 }
