@@ -265,14 +265,17 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         for (var i = 0; i < count; i++)
         {
             var slot = Entry(first + i);
-            if (slot < highWater && _slots[slot].State != SignalSlot.Free)
+            if (IsTaken(slot))
             {
                 _lifetime.PrefetchRowOf(_slots[slot].Youth);
             }
         }
     }
 
-    private bool IsLive(int slot, int day) => slot < _slots.HighWater && _slots[slot].State != SignalSlot.Free && _lifetime.DueDayOf(ref _slots[slot]) == day;
+    private bool IsLive(int slot, int day) => IsTaken(slot) && _lifetime.DueDayOf(ref _slots[slot]) == day;
+
+    // An entry is a hint (see the remarks): the slot it names may have been freed since, or never be taken again.
+    private bool IsTaken(int slot) => slot < _slots.HighWater && _slots[slot].State != SignalSlot.Free;
 
     /// <summary>Keeps only a day's live entries, each slot once, in order, and gives the chunks it no longer needs back to the pool.</summary>
     private void Compact(int day, ref Day entries)
