@@ -229,7 +229,8 @@ public sealed partial class ReferenceIndex
 
     /// <summary>
     /// Reserves room for a number of active signals and signalled youths, active or archived, so that loading or
-    /// registering them does not grow the tables step by step. Growth is otherwise automatic.
+    /// registering them does not grow the tables step by step. Growth is otherwise automatic. The memory is taken from
+    /// the system here, at start, not page by page under the registrations.
     /// </summary>
     /// <param name="signals">The number of signals to make room for.</param>
     /// <param name="youths">The number of distinct youths to make room for.</param>
@@ -240,7 +241,7 @@ public sealed partial class ReferenceIndex
     /// Reserves room for a number of active signals, signalled youths and families the population register feeds, so
     /// that loading or registering them and adding the families does not grow the tables step by step. A family is
     /// reserved as three youths, each with two siblings; larger families, parents and addresses grow the tables as
-    /// they come.
+    /// they come. The memory is taken from the system here, at start, not page by page under the registrations.
     /// </summary>
     /// <param name="signals">The number of signals to make room for.</param>
     /// <param name="youths">The number of distinct youths to make room for.</param>

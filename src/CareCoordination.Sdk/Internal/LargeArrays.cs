@@ -7,7 +7,7 @@ namespace CareCoordination.Sdk.Internal;
 
 /// <summary>
 /// Allocates the arrays the index keeps for its life and reads at random (its slots, youth tables, siblings and
-/// expiry calendar) so that Linux may back them with transparent huge pages.
+/// expiry calendar) so that Linux may back them with transparent huge pages, and commits them when they are made.
 /// </summary>
 /// <remarks>
 /// At a region's size nearly every lookup in these tables misses the cache, and with 4 KiB pages it also misses the
@@ -25,22 +25,35 @@ internal static class LargeArrays
     // Below this an array spans too few huge pages to matter, and small indexes (tests, a vendor's demo) stay ordinary.
     private const long MinimumBytes = 1 << 20;
     private const long HugePage = 2 << 20;
+    private const int Page = 4096;
     private const int MadviseHugePage = 14;
 
     private static bool s_adviceRefused = !OperatingSystem.IsLinux();
 
-    /// <summary>A zeroed array of <paramref name="length"/> elements, advised for huge pages when it is large.</summary>
+    /// <summary>
+    /// A zeroed array of <paramref name="length"/> elements; when it is large, advised for huge pages and committed:
+    /// every page of it is touched once, so that the system backs it now.
+    /// </summary>
+    /// <remarks>
+    /// Committing moves the page faults of a reserved table from the first weeks of registrations, where each one
+    /// stalls a registration under the index lock while the system zeroes a page, to the moment the table is reserved.
+    /// </remarks>
     public static T[] Allocate<T>(int length)
         where T : unmanaged
     {
         var bytes = (long)length * Unsafe.SizeOf<T>();
-        if (bytes < MinimumBytes || Volatile.Read(ref s_adviceRefused))
+        if (bytes < MinimumBytes)
         {
             return new T[length];
         }
 
         var array = GC.AllocateArray<T>(length, pinned: true);
-        Advise(Marshal.UnsafeAddrOfPinnedArrayElement(array, 0), bytes);
+        if (!Volatile.Read(ref s_adviceRefused))
+        {
+            Advise(Marshal.UnsafeAddrOfPinnedArrayElement(array, 0), bytes);
+        }
+
+        Commit(array);
         return array;
     }
 
@@ -51,6 +64,20 @@ internal static class LargeArrays
         var larger = Allocate<T>(length);
         array.AsSpan().CopyTo(larger);
         array = larger;
+    }
+
+    // A write, not a read: a read of a page never written maps the system's shared zero page and commits nothing.
+    private static void Commit<T>(T[] array)
+        where T : unmanaged
+    {
+        var step = Math.Max(1, Page / Unsafe.SizeOf<T>());
+        for (var i = 0; i < array.Length; i += step)
+        {
+            array[i] = default;
+        }
+
+        // The last element may lie on a page of its own past the last one the steps reached.
+        array[^1] = default;
     }
 
     private static void Advise(nint start, long bytes)

@@ -195,7 +195,7 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
 
     /// <summary>The rank of an organisation's kind as match coordinator; an organisation no longer in the directory ranks last.</summary>
     public int RankOf(int organisation) =>
-        _directory.TryGetOrganisation(new OrganisationId(organisation), out var known) ? _policy.CoordinatorRank(known.Kind) : int.MaxValue;
+        _directory.TryGetFacts(new OrganisationId(organisation), out var known) ? _policy.CoordinatorRank(known.Kind) : int.MaxValue;
 
     /// <summary>Finds an organisation's own active signal in a youth's chain; one past its end date is not active.</summary>
     public int FindInChain(int head, int organisation, int today)

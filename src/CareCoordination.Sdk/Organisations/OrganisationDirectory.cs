@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Threading;
 using CareCoordination.Sdk.Internal;
 
@@ -84,6 +85,14 @@ public sealed class OrganisationDirectory
     public bool TryGetProfessional(ProfessionalId id, [NotNullWhen(true)] out Professional? professional) =>
         Volatile.Read(ref _snapshot).ProfessionalLookup.TryGetValue(id.Value, out professional);
 
+    /// <summary>Looks up what the index reads about an organisation on every registration and every match, without the organisation itself.</summary>
+    internal bool TryGetFacts(OrganisationId id, out OrganisationFacts facts) =>
+        Volatile.Read(ref _snapshot).OrganisationFacts.TryGetValue(id.Value, out facts);
+
+    /// <summary>Looks up what the index reads about a reporter on every registration, without the professional itself.</summary>
+    internal bool TryGetFacts(ProfessionalId id, out ReporterFacts facts) =>
+        Volatile.Read(ref _snapshot).ReporterFacts.TryGetValue(id.Value, out facts);
+
     /// <summary>Gets an organisation that must be in the directory.</summary>
     /// <param name="id">The identifier.</param>
     /// <returns>The organisation.</returns>
@@ -106,12 +115,15 @@ public sealed class OrganisationDirectory
     /// One version of the directory. Every registration looks up its organisation and its reporter, so lookups go to
     /// frozen copies (hashing tuned to the keys at hand, about half the work of a dictionary's lookup); they are made on
     /// the first lookup after a change, not on every change, so a directory loaded one entry at a time freezes once.
+    /// The facts the index reads on every registration are kept in tables of their own, without the objects.
     /// </summary>
     private sealed class Snapshot(Dictionary<int, Organisation> organisations, Dictionary<int, Professional> professionals)
     {
         // Two threads may both freeze the same version; either copy is the same, and the last one stays.
         private FrozenDictionary<int, Organisation>? _organisationLookup;
         private FrozenDictionary<int, Professional>? _professionalLookup;
+        private FrozenIdTable<OrganisationFacts>? _organisationFacts;
+        private FrozenIdTable<ReporterFacts>? _reporterFacts;
 
         public Dictionary<int, Organisation> Organisations { get; } = organisations;
 
@@ -120,5 +132,13 @@ public sealed class OrganisationDirectory
         public FrozenDictionary<int, Organisation> OrganisationLookup => _organisationLookup ??= Organisations.ToFrozenDictionary();
 
         public FrozenDictionary<int, Professional> ProfessionalLookup => _professionalLookup ??= Professionals.ToFrozenDictionary();
+
+        public FrozenIdTable<OrganisationFacts> OrganisationFacts => _organisationFacts ??= new(
+            Organisations.Select(o => KeyValuePair.Create(o.Key, new OrganisationFacts(o.Value.Kind, o.Value.HasMunicipalAgreement))),
+            Organisations.Count);
+
+        public FrozenIdTable<ReporterFacts> ReporterFacts => _reporterFacts ??= new(
+            Professionals.Select(p => KeyValuePair.Create(p.Key, new ReporterFacts(p.Value.Organisation.Value, p.Value.IsDesignatedReporter))),
+            Professionals.Count);
     }
 }

@@ -26,6 +26,55 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
         expiresOn = default;
         expiry = default;
         ageLimitDay = default;
+
+        // The directory's facts answer every registration it accepts; the organisation and the professional themselves
+        // are read only to word a refusal, or when the directory changed between the two reads.
+        if (!IsAuthorisedByFacts(registration, out coordinatorRank) && !TryAuthoriseReporter(registration, out refusal, out message, out coordinatorRank))
+        {
+            return false;
+        }
+
+        var dateOfBirth = registration.Youth.DateOfBirth;
+        if (dateOfBirth > today.Date)
+        {
+            return Refuse(RegistrationRefusal.NotYetBorn, SignalMessages.NotYetBorn, out refusal, out message);
+        }
+
+        // A birth date so early that the age limit falls before year 1 is over the limit; the calendar cannot count it.
+        if (dateOfBirth.Year + _policy.AgeLimitInYears < 1)
+        {
+            return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
+        }
+
+        ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, _policy.AgeLimitInYears);
+        if (ageLimitDay <= today.DayNumber)
+        {
+            return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
+        }
+
+        (expiresOn, expiry) = today.ActiveEndDayNumber < ageLimitDay
+            ? (today.ActiveEndDayNumber, SignalExpiry.ActivePeriodEnds)
+            : (ageLimitDay, SignalExpiry.AgeLimitReached);
+        refusal = RegistrationRefusal.None;
+        message = null;
+        return true;
+    }
+
+    private bool IsAuthorisedByFacts(in SignalRegistration registration, out int coordinatorRank)
+    {
+        if (_directory.TryGetFacts(registration.Organisation, out var organisation) && _policy.MayReport(organisation.Kind) && organisation.HasMunicipalAgreement
+            && _directory.TryGetFacts(registration.Reporter, out var reporter) && reporter.Organisation == registration.Organisation.Value && reporter.IsDesignatedReporter)
+        {
+            coordinatorRank = _policy.CoordinatorRank(organisation.Kind);
+            return true;
+        }
+
+        coordinatorRank = int.MaxValue;
+        return false;
+    }
+
+    private bool TryAuthoriseReporter(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out int coordinatorRank)
+    {
         coordinatorRank = int.MaxValue;
         if (!_directory.TryGetOrganisation(registration.Organisation, out var organisation))
         {
@@ -59,28 +108,7 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
             return Refuse(RegistrationRefusal.ReporterNotDesignated, Messages.Format(SignalMessages.ReporterNotDesignated, organisation.Name, reporter.Name), out refusal, out message);
         }
 
-        var dateOfBirth = registration.Youth.DateOfBirth;
-        if (dateOfBirth > today.Date)
-        {
-            return Refuse(RegistrationRefusal.NotYetBorn, SignalMessages.NotYetBorn, out refusal, out message);
-        }
-
-        // A birth date so early that the age limit falls before year 1 is over the limit; the calendar cannot count it.
-        if (dateOfBirth.Year + _policy.AgeLimitInYears < 1)
-        {
-            return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
-        }
-
-        ageLimitDay = LocalCalendar.DayNumberYearsLater(dateOfBirth, _policy.AgeLimitInYears);
-        if (ageLimitDay <= today.DayNumber)
-        {
-            return Refuse(RegistrationRefusal.OverAgeLimit, Messages.Format(SignalMessages.OverAgeLimit, _policy.AgeLimitInYears), out refusal, out message);
-        }
-
         coordinatorRank = _policy.CoordinatorRank(organisation.Kind);
-        (expiresOn, expiry) = today.ActiveEndDayNumber < ageLimitDay
-            ? (today.ActiveEndDayNumber, SignalExpiry.ActivePeriodEnds)
-            : (ageLimitDay, SignalExpiry.AgeLimitReached);
         refusal = RegistrationRefusal.None;
         message = null;
         return true;

@@ -114,6 +114,20 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
+    public void The_match_coordinator_is_ranked_by_the_kind_the_directory_gives_its_organisation_when_the_match_is_found()
+    {
+        var scenario = new IndexScenario();
+        var youth = YouthAged(Sam, 8);
+        scenario.Register(TestRegion.School, youth);
+        var school = scenario.Directory.GetOrganisation(TestRegion.School);
+
+        scenario.Directory.AddOrReplace(new Organisation(school.Id, school.Name, OrganisationKind.YouthProtection, school.Contact, school.HasMunicipalAgreement));
+        var health = scenario.Register(TestRegion.YouthHealthCare, youth);
+
+        Assert.Equal(TestRegion.School, Assert.Single(health.Matches).MatchCoordinator);
+    }
+
+    [Fact]
     public void A_third_organisation_matches_each_of_the_two_already_involved()
     {
         var scenario = new IndexScenario();

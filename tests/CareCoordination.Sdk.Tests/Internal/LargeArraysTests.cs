@@ -25,6 +25,26 @@ public sealed class LargeArraysTests
     }
 
     [Fact]
+    public void A_table_of_a_regions_size_is_in_memory_as_soon_as_it_is_made()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var table = LargeArrays.Allocate<SignalSlotSized>(1 << 20);
+
+        // mincore reports, page by page, whether the system backs the range: untouched pages of a new mapping it does not.
+        var start = Marshal.UnsafeAddrOfPinnedArrayElement(table, 0);
+        var from = start & ~(nint)4095;
+        var length = (long)table.Length * Marshal.SizeOf<SignalSlotSized>() + (start - from);
+        var resident = new byte[(length + 4095) / 4096];
+        Assert.Equal(0, Mincore(from, (nuint)length, resident));
+        Assert.All(resident, page => Assert.Equal(1, page & 1));
+        Assert.All(table.Where((_, i) => i % 1000 == 0), slot => Assert.Equal(default, slot));
+    }
+
+    [Fact]
     public void A_small_table_is_an_ordinary_array()
     {
         var table = LargeArrays.Allocate<int>(1024);
@@ -71,5 +91,13 @@ public sealed class LargeArraysTests
         return [];
     }
 
+    [DllImport("libc", EntryPoint = "mincore")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Mincore(nint address, nuint length, byte[] vector);
+
     private static bool IsHex(ReadOnlySpan<char> text) => !text.IsEmpty && text.ToString().All(Uri.IsHexDigit);
+
+    // 40 bytes, as a signal's slot: pages then do not hold a whole number of elements.
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct SignalSlotSized(long A, long B, long C, long D, long E);
 }

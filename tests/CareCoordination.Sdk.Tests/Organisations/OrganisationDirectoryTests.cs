@@ -47,6 +47,30 @@ public sealed class OrganisationDirectoryTests
     }
 
     [Fact]
+    public void What_the_index_reads_about_organisations_and_reporters_follows_every_change_to_the_directory()
+    {
+        var directory = new OrganisationDirectory();
+        var team = new Organisation(new OrganisationId(7), "Wijkteam", OrganisationKind.GeneralSocialWork, Contact, true);
+        directory.AddOrReplace(team);
+        directory.AddOrReplace(new Professional(new ProfessionalId(70), team.Id, "A", Contact, true));
+
+        Assert.True(directory.TryGetFacts(team.Id, out var before));
+        Assert.Equal(new OrganisationFacts(OrganisationKind.GeneralSocialWork, HasMunicipalAgreement: true), before);
+        Assert.True(directory.TryGetFacts(new ProfessionalId(70), out var reporter));
+        Assert.Equal(new ReporterFacts(7, IsDesignatedReporter: true), reporter);
+
+        directory.AddOrReplace(new Organisation(team.Id, "Wijkteam", OrganisationKind.YouthHealthCare, Contact, false));
+        directory.AddOrReplace(new Professional(new ProfessionalId(70), team.Id, "A", Contact, false));
+
+        Assert.True(directory.TryGetFacts(team.Id, out var after));
+        Assert.Equal(new OrganisationFacts(OrganisationKind.YouthHealthCare, HasMunicipalAgreement: false), after);
+        Assert.True(directory.TryGetFacts(new ProfessionalId(70), out reporter));
+        Assert.False(reporter.IsDesignatedReporter);
+        Assert.False(directory.TryGetFacts(new OrganisationId(8), out _));
+        Assert.False(directory.TryGetFacts(new ProfessionalId(71), out _));
+    }
+
+    [Fact]
     public void Contact_details_need_an_email_address_with_an_at_sign()
     {
         Assert.Throws<ArgumentException>(() => new ContactDetails("030", "not-an-address"));

@@ -71,6 +71,26 @@ public sealed class ReporterAuthorisationTests
         }
     }
 
+    [Fact]
+    public void A_change_to_the_directory_between_two_registrations_decides_the_second()
+    {
+        var scenario = new IndexScenario();
+        var directory = scenario.Directory;
+        var team = directory.GetOrganisation(TestRegion.SocialWork);
+        var reporter = directory.GetProfessional(TestRegion.ReporterOf(TestRegion.SocialWork));
+        Assert.False(scenario.Register(TestRegion.SocialWork, YouthAged(TestBsns.First, 8)).IsRefused);
+
+        directory.AddOrReplace(new Organisation(team.Id, team.Name, team.Kind, team.Contact, hasMunicipalAgreement: false));
+        Assert.Equal(RegistrationRefusal.NoMunicipalAgreement, scenario.Register(TestRegion.SocialWork, YouthAged(TestBsns.Second, 8)).Refusal);
+
+        directory.AddOrReplace(team);
+        directory.AddOrReplace(new Professional(reporter.Id, reporter.Organisation, reporter.Name, reporter.Contact, isDesignatedReporter: false));
+        Assert.Equal(RegistrationRefusal.ReporterNotDesignated, scenario.Register(TestRegion.SocialWork, YouthAged(TestBsns.Second, 8)).Refusal);
+
+        directory.AddOrReplace(reporter);
+        Assert.False(scenario.Register(TestRegion.SocialWork, YouthAged(TestBsns.Second, 8)).IsRefused);
+    }
+
     /// <summary>Registers a youth every way the index refuses, and returns every message a reporter reads (and the results' ToString).</summary>
     private static List<string> EveryRefusal(Bsn bsn)
     {
