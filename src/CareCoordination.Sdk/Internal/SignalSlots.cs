@@ -54,6 +54,9 @@ internal sealed class SignalSlots
         {
             var reused = _freeHead;
             _freeHead = this[reused].Next;
+
+            // A freed slot lies anywhere: the next one starts loading now, so the next registration finds it waiting.
+            Prefetch(_freeHead);
             return reused;
         }
 

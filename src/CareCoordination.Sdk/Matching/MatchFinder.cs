@@ -107,13 +107,19 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     /// <summary>
     /// Looks up the first slot of each sibling's active chain, all of them before any chain is walked, and starts
     /// loading each of those slots: independent lookups whose misses overlap, where walking each chain before looking
-    /// up the next head would wait for them one by one. The span is reused by the next call.
+    /// up the next head would wait for them one by one. The siblings' rows are all started before the first is read,
+    /// for the same reason. The span is reused by the next call.
     /// </summary>
     public ReadOnlySpan<int> SiblingHeadsOf(ReadOnlySpan<Sibling> siblings)
     {
         if (_heads.Length < siblings.Length)
         {
             _heads = new int[Math.Max(siblings.Length, _heads.Length * 2)];
+        }
+
+        for (var i = 0; i < siblings.Length; i++)
+        {
+            _active.Prefetch(siblings[i].Key);
         }
 
         for (var i = 0; i < siblings.Length; i++)
