@@ -68,6 +68,12 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
     public void AddOrReplace(Family family)
     {
+        // Every member's row is read below, each a likely miss of its own: started together, they overlap.
+        foreach (var youth in family.YouthSpan)
+        {
+            _youths.Prefetch(youth.RevealNumber());
+        }
+
         _reached.Clear();
         var known = Find(family.Id);
         if (known is not null)
