@@ -90,6 +90,25 @@ public sealed class ReplayBenchmarkTests
         Assert.True(figures["heap-bytes"] > 0 && figures["peak-working-set-bytes"] > figures["heap-bytes"], "the memory figures were measured");
     }
 
+    [Fact]
+    public void The_summary_times_a_replay_by_the_median_of_the_replays_after_the_warm_up()
+    {
+        var size = new RegionSize(1_000, 2_000);
+        ReplayFigures.Forget("Median", size);
+        var replays = new[] { 9_000L, 3_000, 1_000, 2_000 }.Select(ticks => new ReplayCounts { Registered = 100, Days = 10, RegistrationTicks = ticks, JobTicks = ticks * 2, SlowestJobTicks = ticks }).ToArray();
+
+        foreach (var replay in replays)
+        {
+            ReplayFigures.Write("Median", size, replay, heapBytes: 1, peakWorkingSetBytes: 2);
+        }
+
+        var figures = ReplayFigures.Read("Median", size.ToString());
+        Assert.NotNull(figures);
+        Assert.Equal(replays[3].RegistrationNanosecondsEach, figures["registration-ns"], 6);
+        Assert.Equal(replays[3].JobMicrosecondsPerDay, figures["job-us-per-day"], 6);
+        Assert.Equal(3, figures["replays"]);
+    }
+
     private static void AssertSameAsNaive(ReplayCounts counts)
     {
         Assert.Equal(

@@ -26,11 +26,11 @@ internal sealed class ReplayColumn : IColumn
     [
         new ReplayColumn("ns/reg incl. jobs", "Mean time of a whole replay (registrations and daily jobs) divided by its registrations", (s, c, f) =>
             s[c]?.ResultStatistics is { } stats ? Number(stats.Mean / f["registrations"], "N0") : "?"),
-        new ReplayColumn("ns/reg excl. jobs", "Time spent registering (families included) per registration, last iteration", (_, _, f) => Number(f["registration-ns"], "N0")),
+        new ReplayColumn("ns/reg excl. jobs", "Time spent registering (families included) per registration, median of the replays after the warm-up", (_, _, f) => Number(f["registration-ns"], "N0")),
         new ReplayColumn("B/reg", "Bytes allocated per registration (Allocated / registrations), daily jobs included", (s, c, f) =>
             s[c]?.GcStats.GetBytesAllocatedPerOperation(c) is { } bytes ? Number(bytes / f["registrations"], "N1") : "?"),
-        new ReplayColumn("job/day", "Mean cost of one daily job (ExpireDue), last iteration", (_, _, f) => Micro(f["job-us-per-day"])),
-        new ReplayColumn("slowest job", "The slowest daily job, last iteration", (_, _, f) => Micro(f["slowest-job-us"])),
+        new ReplayColumn("job/day", "Mean cost of one daily job (ExpireDue), median of the replays after the warm-up", (_, _, f) => Micro(f["job-us-per-day"])),
+        new ReplayColumn("slowest job", "The slowest daily job of a replay, median of the replays after the warm-up", (_, _, f) => Micro(f["slowest-job-us"])),
         new ReplayColumn("heap", "Managed heap the index holds at the end of the replay", (_, _, f) => Number(f["heap-bytes"] / (1 << 20), "N0") + " MiB"),
         new ReplayColumn("peak WS", "Peak working set of the benchmark process (workload included)", (_, _, f) => Number(f["peak-working-set-bytes"] / (1 << 20), "N0") + " MiB"),
         new ReplayColumn("registrations", "Registrations replayed", (_, _, f) => Number(f["registrations"], "N0")),
