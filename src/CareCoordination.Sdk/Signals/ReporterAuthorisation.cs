@@ -27,11 +27,10 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
         expiry = default;
         ageLimitDay = default;
 
-        // The directory's facts answer every registration it accepts; the organisation and the professional themselves
-        // are read only to word a refusal, or when the directory changed between the two reads.
-        if (!IsAuthorisedByFacts(registration, out coordinatorRank) && !TryAuthoriseReporter(registration, out refusal, out message, out coordinatorRank))
+        var reporterRefusal = CheckReporter(registration, out coordinatorRank);
+        if (reporterRefusal != RegistrationRefusal.None)
         {
-            return false;
+            return Refuse(reporterRefusal, ReporterRefusalText(reporterRefusal, registration), out refusal, out message);
         }
 
         var dateOfBirth = registration.Youth.DateOfBirth;
@@ -60,58 +59,57 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
         return true;
     }
 
-    private bool IsAuthorisedByFacts(in SignalRegistration registration, out int coordinatorRank)
-    {
-        if (_directory.TryGetFacts(registration.Organisation, out var organisation) && _policy.MayReport(organisation.Kind) && organisation.HasMunicipalAgreement
-            && _directory.TryGetFacts(registration.Reporter, out var reporter) && reporter.Organisation == registration.Organisation.Value && reporter.IsDesignatedReporter)
-        {
-            coordinatorRank = _policy.CoordinatorRank(organisation.Kind);
-            return true;
-        }
-
-        coordinatorRank = int.MaxValue;
-        return false;
-    }
-
-    private bool TryAuthoriseReporter(in SignalRegistration registration, out RegistrationRefusal refusal, out string? message, out int coordinatorRank)
+    // Decided on the directory's facts alone: one entry per lookup on every registration, not a dictionary and an object.
+    private RegistrationRefusal CheckReporter(in SignalRegistration registration, out int coordinatorRank)
     {
         coordinatorRank = int.MaxValue;
-        if (!_directory.TryGetOrganisation(registration.Organisation, out var organisation))
+        if (!_directory.TryGetFacts(registration.Organisation, out var organisation))
         {
-            return Refuse(RegistrationRefusal.UnknownOrganisation, Messages.Format(SignalMessages.UnknownOrganisation, registration.Organisation), out refusal, out message);
+            return RegistrationRefusal.UnknownOrganisation;
         }
 
         if (!_policy.MayReport(organisation.Kind))
         {
-            var through = _policy.DelegateFor(organisation.Kind);
-            return Refuse(
-                RegistrationRefusal.OrganisationNotAuthorised,
-                through is { } kind
-                    ? Messages.Format(SignalMessages.OrganisationNotAuthorisedSignalsThrough, organisation.Name, OrganisationKindNames.Of(organisation.Kind), OrganisationKindNames.Of(kind))
-                    : Messages.Format(SignalMessages.OrganisationNotAuthorised, organisation.Name, OrganisationKindNames.Of(organisation.Kind)),
-                out refusal,
-                out message);
+            return RegistrationRefusal.OrganisationNotAuthorised;
         }
 
         if (!organisation.HasMunicipalAgreement)
         {
-            return Refuse(RegistrationRefusal.NoMunicipalAgreement, Messages.Format(SignalMessages.NoMunicipalAgreement, organisation.Name), out refusal, out message);
+            return RegistrationRefusal.NoMunicipalAgreement;
         }
 
-        if (!_directory.TryGetProfessional(registration.Reporter, out var reporter) || reporter.Organisation != organisation.Id)
+        if (!_directory.TryGetFacts(registration.Reporter, out var reporter) || reporter.Organisation != registration.Organisation.Value)
         {
-            return Refuse(RegistrationRefusal.UnknownReporter, Messages.Format(SignalMessages.UnknownReporter, registration.Reporter, organisation.Name), out refusal, out message);
+            return RegistrationRefusal.UnknownReporter;
         }
 
         if (!reporter.IsDesignatedReporter)
         {
-            return Refuse(RegistrationRefusal.ReporterNotDesignated, Messages.Format(SignalMessages.ReporterNotDesignated, organisation.Name, reporter.Name), out refusal, out message);
+            return RegistrationRefusal.ReporterNotDesignated;
         }
 
         coordinatorRank = _policy.CoordinatorRank(organisation.Kind);
-        refusal = RegistrationRefusal.None;
-        message = null;
-        return true;
+        return RegistrationRefusal.None;
+    }
+
+    // The directory never forgets an organisation or a professional, so the ones whose facts decided are there to name.
+    private string ReporterRefusalText(RegistrationRefusal refusal, in SignalRegistration registration)
+    {
+        if (refusal == RegistrationRefusal.UnknownOrganisation)
+        {
+            return Messages.Format(SignalMessages.UnknownOrganisation, registration.Organisation);
+        }
+
+        var organisation = _directory.GetOrganisation(registration.Organisation);
+        return refusal switch
+        {
+            RegistrationRefusal.OrganisationNotAuthorised => _policy.DelegateFor(organisation.Kind) is { } through
+                ? Messages.Format(SignalMessages.OrganisationNotAuthorisedSignalsThrough, organisation.Name, OrganisationKindNames.Of(organisation.Kind), OrganisationKindNames.Of(through))
+                : Messages.Format(SignalMessages.OrganisationNotAuthorised, organisation.Name, OrganisationKindNames.Of(organisation.Kind)),
+            RegistrationRefusal.NoMunicipalAgreement => Messages.Format(SignalMessages.NoMunicipalAgreement, organisation.Name),
+            RegistrationRefusal.UnknownReporter => Messages.Format(SignalMessages.UnknownReporter, registration.Reporter, organisation.Name),
+            _ => Messages.Format(SignalMessages.ReporterNotDesignated, organisation.Name, _directory.GetProfessional(registration.Reporter).Name),
+        };
     }
 
     private static bool Refuse(RegistrationRefusal reason, string text, out RegistrationRefusal refusal, out string? message)
