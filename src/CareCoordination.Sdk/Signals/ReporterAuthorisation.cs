@@ -1,3 +1,4 @@
+using System;
 using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Organisations;
 using CareCoordination.Sdk.Regions;
@@ -108,7 +109,8 @@ internal sealed class ReporterAuthorisation(RegionPolicy policy, OrganisationDir
                 : Messages.Format(SignalMessages.OrganisationNotAuthorised, organisation.Name, OrganisationKindNames.Of(organisation.Kind)),
             RegistrationRefusal.NoMunicipalAgreement => Messages.Format(SignalMessages.NoMunicipalAgreement, organisation.Name),
             RegistrationRefusal.UnknownReporter => Messages.Format(SignalMessages.UnknownReporter, registration.Reporter, organisation.Name),
-            _ => Messages.Format(SignalMessages.ReporterNotDesignated, organisation.Name, _directory.GetProfessional(registration.Reporter).Name),
+            RegistrationRefusal.ReporterNotDesignated => Messages.Format(SignalMessages.ReporterNotDesignated, organisation.Name, _directory.GetProfessional(registration.Reporter).Name),
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Not a refusal of the reporter rule: CheckReporter and its texts name the same refusals."),
         };
     }
 
