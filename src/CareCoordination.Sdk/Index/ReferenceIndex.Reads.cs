@@ -25,7 +25,10 @@ public sealed partial class ReferenceIndex
     /// <returns>How many active signals the youth has; more than were written when the destination is too small.</returns>
     internal int GetActiveSignals(Bsn youth, Span<Signal> destination)
     {
+        // The youth's row starts loading while the lock is taken and today is read, which touch none of the tables: at
+        // a region's size the row is a cache miss, and this way it overlaps that work instead of following it.
         var key = KeyOf(youth);
+        _active.Prefetch(key);
         while (true)
         {
             long pending;
@@ -66,6 +69,7 @@ public sealed partial class ReferenceIndex
     internal IReadOnlyList<Signal> GetActiveSignals(Bsn youth)
     {
         var key = KeyOf(youth);
+        _active.Prefetch(key);
         return ReadSettled(() => PendingFor(key, withFamilies: false), () =>
         {
             var today = LifetimeDay().Today;
