@@ -53,7 +53,10 @@ public sealed class ExpiryCalendarTests
                         var due = new List<int>();
                         calendar.DueUpTo(day, due);
                         var expected = model.Where(e => e.Value <= day).Select(e => e.Key).Order().ToList();
-                        if (!due.SequenceEqual(expected))
+                        var days = due.ConvertAll(s => model[s]);
+
+                        // Each slot once, every one that is due, and in the order of the days they are due on.
+                        if (!due.Order().SequenceEqual(expected) || !days.SequenceEqual(days.Order()))
                         {
                             return false;
                         }
@@ -80,7 +83,9 @@ public sealed class ExpiryCalendarTests
 
         var due = new List<int>();
         calendar.DueUpTo(20_001, due);
-        Assert.Equal([0, 1, 2, 4], due);
+
+        // In the order of their days: 12,000, 19,999, 20,000, 20,001.
+        Assert.Equal([2, 4, 0, 1], due);
 
         calendar.DropUpTo(20_001);
         calendar.DueUpTo(60_000, due);
