@@ -136,18 +136,24 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         }
 
         EnsureKeptBits();
-        var last = Math.Min(today - _firstDay, _days.Length - 1);
-        for (var index = Math.Max(0, _earliest - _firstDay); index <= last; index++)
+        try
         {
-            if (_days[index].Open)
+            var last = Math.Min(today - _firstDay, _days.Length - 1);
+            for (var index = Math.Max(0, _earliest - _firstDay); index <= last; index++)
             {
-                CollectLive(_firstDay + index, _days[index], due);
+                if (_days[index].Open)
+                {
+                    CollectLive(_firstDay + index, _days[index], due);
+                }
             }
         }
-
-        foreach (var slot in due)
+        finally
         {
-            _kept[slot >> 6] &= ~(1UL << (slot & 63));
+            // A bit left set would hide its slot from every later night: cleared even when growing the list failed.
+            foreach (var slot in due)
+            {
+                _kept[slot >> 6] &= ~(1UL << (slot & 63));
+            }
         }
     }
 
@@ -238,8 +244,9 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
                     var bit = 1UL << (slot & 63);
                     if ((bits & bit) == 0)
                     {
-                        bits |= bit;
+                        // Added first, so that every bit set is one DueUpTo clears.
                         into.Add(slot);
+                        bits |= bit;
                     }
 
                     found = true;
