@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using CareCoordination.Sdk.Privacy;
 using CareCoordination.Sdk.Privacy.Access;
@@ -9,12 +10,17 @@ using Xunit;
 
 namespace CareCoordination.Sdk.Tests.Privacy.Audit;
 
-public sealed class FileAuditCheckpointSinkTests
+public sealed class FileAuditCheckpointSinkTests : IDisposable
 {
+    // Each test gets a folder of its own (xunit makes an instance per test), gone when the test is.
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("carecoordination-checkpoints-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
     [Fact]
     public void A_restarted_trail_is_checked_against_the_newest_checkpoint_in_the_file_and_a_torn_last_line_is_skipped()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("carecoordination-checkpoints-").FullName, "audit.checkpoints");
+        var path = Path.Combine(_folder.FullName, "audit.checkpoints");
         var sink = new InMemoryAuditSink();
         var clock = new FakeClock(IndexScenario.Start);
         var trail = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, clock, sink, new FileAuditCheckpointSink(path));
@@ -32,7 +38,7 @@ public sealed class FileAuditCheckpointSinkTests
     [Fact]
     public void A_trail_opened_on_a_store_that_lost_its_records_is_refused_by_the_file_checkpoint()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("carecoordination-checkpoints-").FullName, "audit.checkpoints");
+        var path = Path.Combine(_folder.FullName, "audit.checkpoints");
         var clock = new FakeClock(IndexScenario.Start);
         var trail = new AuditTrail(TestKeys.Pseudonymiser, TestKeys.AuditChain, clock, new InMemoryAuditSink(), new FileAuditCheckpointSink(path));
         trail.Append(PrivacyScenario.Auditor, TestBsns.First, AuditAction.Read, DataCategory.AuditTrail, "a", AccessBasis.AuditDuty);
