@@ -152,7 +152,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             // A bit left set would hide its slot from every later night: cleared even when growing the list failed.
             foreach (var slot in due)
             {
-                _kept[slot >> 6] &= ~(1UL << (slot & 63));
+                Unmark(slot);
             }
         }
     }
@@ -240,13 +240,11 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
                     }
 
                     // A slot noted twice under its day is due once: the bits mark what this collection holds.
-                    ref var bits = ref _kept[slot >> 6];
-                    var bit = 1UL << (slot & 63);
-                    if ((bits & bit) == 0)
+                    if (!IsMarked(slot))
                     {
                         // Added first, so that every bit set is one DueUpTo clears.
                         into.Add(slot);
-                        bits |= bit;
+                        Mark(slot);
                     }
 
                     found = true;
@@ -306,19 +304,12 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             }
 
             var slot = Entry((read << ChunkBits) + (i % ChunkSize));
-            if (!IsLive(slot, day))
+            if (!IsLive(slot, day) || IsMarked(slot))
             {
                 continue;
             }
 
-            ref var bits = ref _kept[slot >> 6];
-            var bit = 1UL << (slot & 63);
-            if ((bits & bit) != 0)
-            {
-                continue;
-            }
-
-            bits |= bit;
+            Mark(slot);
 
             // Never ahead of the read position, so the day's chain is rewritten in place.
             if (kept > 0 && kept % ChunkSize == 0)
@@ -349,10 +340,15 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
                 chunk = _nextChunk[chunk];
             }
 
-            var slot = Entry((chunk << ChunkBits) + (i % ChunkSize));
-            _kept[slot >> 6] &= ~(1UL << (slot & 63));
+            Unmark(Entry((chunk << ChunkBits) + (i % ChunkSize)));
         }
     }
+
+    private bool IsMarked(int slot) => (_kept[slot >> 6] & (1UL << (slot & 63))) != 0;
+
+    private void Mark(int slot) => _kept[slot >> 6] |= 1UL << (slot & 63);
+
+    private void Unmark(int slot) => _kept[slot >> 6] &= ~(1UL << (slot & 63));
 
     // One bit for each slot up to the high water, or up to the slots the index reserved.
     private void EnsureKeptBits(int slots = 0)
