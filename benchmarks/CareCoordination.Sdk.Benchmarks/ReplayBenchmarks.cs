@@ -51,6 +51,9 @@ public class ReplayBenchmarks : IDisposable
     [GlobalSetup(Target = nameof(PseudonymisedIndex))]
     public void SetUpPseudonymisedIndex() => Generate(nameof(PseudonymisedIndex));
 
+    [GlobalSetup(Target = nameof(PseudonymisedAesIndex))]
+    public void SetUpPseudonymisedAesIndex() => Generate(nameof(PseudonymisedAesIndex));
+
     [IterationSetup(Target = nameof(NaiveDictionary))]
     public void EmptyNaive() => Empty(() => new NaiveReplayIndex(_workload));
 
@@ -65,6 +68,9 @@ public class ReplayBenchmarks : IDisposable
 
     [IterationSetup(Target = nameof(PseudonymisedIndex))]
     public void EmptyPseudonymisedIndex() => Empty(() => new SdkReplay(_workload, pseudonymiser: Pseudonymiser()));
+
+    [IterationSetup(Target = nameof(PseudonymisedAesIndex))]
+    public void EmptyPseudonymisedAesIndex() => Empty(() => new SdkReplay(_workload, pseudonymiser: Pseudonymiser(PseudonymisationScheme.FeistelAes)));
 
     [Benchmark(Baseline = true, Description = "Dictionary + LINQ")]
     public long NaiveDictionary() => Replay();
@@ -81,9 +87,17 @@ public class ReplayBenchmarks : IDisposable
     [Benchmark(Description = "ReferenceIndex, pseudonymised")]
     public long PseudonymisedIndex() => Replay();
 
+    [Benchmark(Description = "ReferenceIndex, pseudonymised on AES-NI")]
+    public long PseudonymisedAesIndex() => Replay();
+
     /// <summary>The pseudonymiser of a region that keeps no BSN in its index, with a fixed benchmark key.</summary>
+    /// <param name="scheme">The permutation; <see langword="null"/> for the default.</param>
     /// <returns>A pseudonymiser.</returns>
-    public static YouthPseudonymiser Pseudonymiser() => new(Enumerable.Range(0, 32).Select(i => (byte)((i * 13) + 7)).ToArray());
+    public static YouthPseudonymiser Pseudonymiser(PseudonymisationScheme? scheme = null)
+    {
+        var key = Enumerable.Range(0, 32).Select(i => (byte)((i * 13) + 7)).ToArray();
+        return scheme is { } chosen ? new YouthPseudonymiser(key, chosen) : new YouthPseudonymiser(key);
+    }
 
     [IterationCleanup]
     public void WriteFigures()

@@ -33,7 +33,7 @@ internal sealed class CareCoordinationHostingOptionsValidator(IServiceProvider p
         ValidateKey(options.Keys.YouthPseudonymiser, $"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymiser)}", violations);
         if (!Enum.IsDefined(options.Keys.YouthPseudonymisationScheme))
         {
-            violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymisationScheme)} is {options.Keys.YouthPseudonymisationScheme}: choose {nameof(PseudonymisationScheme.FeistelTables)} or {nameof(PseudonymisationScheme.Ff1)}, the scheme the store was written with.");
+            violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymisationScheme)} is {options.Keys.YouthPseudonymisationScheme}: choose {nameof(PseudonymisationScheme.FeistelAes)}, {nameof(PseudonymisationScheme.FeistelTables)} or {nameof(PseudonymisationScheme.Ff1)}, the scheme the store was written with.");
         }
         if (string.IsNullOrWhiteSpace(options.Keys.Pseudonymiser) && !IsRegistered(typeof(Pseudonymiser)))
         {

@@ -2,6 +2,7 @@ using System.Linq;
 using CareCoordination.Sdk.Benchmarks;
 using CareCoordination.Sdk.Benchmarks.Baselines;
 using CareCoordination.Sdk.Benchmarks.Replay;
+using CareCoordination.Sdk.Privacy;
 using Xunit;
 
 namespace CareCoordination.Sdk.Bench.Tests;
@@ -44,10 +45,12 @@ public sealed class ReplayBenchmarkTests
         Assert.Equal(Expected.ArchivedAtEnd, replay.Index.ArchivedSignalCount);
     }
 
-    [Fact]
-    public void Replaying_the_region_through_a_pseudonymised_reference_index_counts_what_a_naive_index_counts()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(PseudonymisationScheme.FeistelAes)]
+    public void Replaying_the_region_through_a_pseudonymised_reference_index_counts_what_a_naive_index_counts(PseudonymisationScheme? scheme)
     {
-        using var replay = new SdkReplay(Region, pseudonymiser: ReplayBenchmarks.Pseudonymiser());
+        using var replay = new SdkReplay(Region, pseudonymiser: ReplayBenchmarks.Pseudonymiser(scheme));
 
         var counts = replay.Run();
 

@@ -228,8 +228,7 @@ public sealed partial class ReferenceIndex
 
         // The members' pseudonyms and the address's keyed hash depend on nothing the index holds, so they are worked out
         // before the lock; under it, only whether the family keeps the keyed address it has.
-        var youths = KeysOf(family.YouthSpan);
-        var carers = KeysOf(family.CarerSpan);
+        var (youths, carers) = KeysOf(family.YouthSpan, family.CarerSpan);
         Span<byte> addressHash = stackalloc byte[YouthKeying.AddressHashBytes];
         var address = family.Address;
         var hashed = address is { IsKeyed: false };
@@ -245,20 +244,32 @@ public sealed partial class ReferenceIndex
         }
     }
 
-    private Bsn[] KeysOf(ReadOnlySpan<Bsn> members)
+    // A family's youths and carers are turned into their keys together, side by side, in about the time of one.
+    private (Bsn[] Youths, Bsn[] Carers) KeysOf(ReadOnlySpan<Bsn> youths, ReadOnlySpan<Bsn> carers)
     {
-        if (members.IsEmpty)
-        {
-            return [];
-        }
+        var all = youths.Length + carers.Length;
+        Span<Bsn> members = all <= 16 ? stackalloc Bsn[16] : new Bsn[all];
+        Span<int> numbers = all <= 16 ? stackalloc int[16] : new int[all];
+        youths.CopyTo(members);
+        carers.CopyTo(members[youths.Length..]);
+        _keying.KeysOf(members[..all], numbers);
+        return (Keys(numbers[..youths.Length]), Keys(numbers[youths.Length..all]));
 
-        var keys = new Bsn[members.Length];
-        for (var i = 0; i < members.Length; i++)
+        static Bsn[] Keys(ReadOnlySpan<int> numbers)
         {
-            keys[i] = Bsn.FromTrustedNumber(KeyOf(members[i]));
-        }
+            if (numbers.IsEmpty)
+            {
+                return [];
+            }
 
-        return keys;
+            var keys = new Bsn[numbers.Length];
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                keys[i] = Bsn.FromTrustedNumber(numbers[i]);
+            }
+
+            return keys;
+        }
     }
 
     // Under the lock: the family as the feed gave it, and as the index keeps it (the same object unless pseudonymised).

@@ -3,8 +3,6 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
-using AesNi = System.Runtime.Intrinsics.X86.Aes;
-using Sse2 = System.Runtime.Intrinsics.X86.Sse2;
 
 namespace CareCoordination.Sdk.Privacy;
 
@@ -27,7 +25,7 @@ internal sealed class Ff1Permutation
     private const int LowModulus = 100_000;
 
     // The AES-128 round keys, for the processor's AES instructions.
-    private readonly Vector128<byte>[] _roundKeys = new Vector128<byte>[Rounds + 1];
+    private readonly Vector128<byte>[] _roundKeys = new Vector128<byte>[Aes128Rounds.RoundKeyCount];
 
     // AES(P), the CBC-MAC's first block, which every round's second block Q is XORed with before it is encrypted; on
     // the processor's path already XORed with the first round key too, which saves that XOR in every round.
@@ -51,10 +49,10 @@ internal sealed class Ff1Permutation
         // P = [1] [2] [1] [radix]^3 [10] [u mod 256] [n]^4 [t]^4 (SP 800-38G, FF1 step 5).
         ReadOnlySpan<byte> p = [1, 2, 1, 0, 0, 10, 10, 4, 0, 0, 0, 9, 0, 0, 0, 0];
         Span<byte> first = stackalloc byte[16];
-        if (useProcessorAes && AesNi.IsSupported)
+        if (useProcessorAes && Aes128Rounds.IsSupported)
         {
-            ExpandKey(Vector128.Create(aesKey), _roundKeys);
-            (EncryptBlock(Vector128.Create(p), _roundKeys) ^ _roundKeys[0]).CopyTo(first);
+            Aes128Rounds.ExpandKey(Vector128.Create(aesKey), _roundKeys);
+            (Aes128Rounds.Encrypt(Vector128.Create(p), _roundKeys) ^ _roundKeys[0]).CopyTo(first);
         }
         else
         {
@@ -132,7 +130,7 @@ internal sealed class Ff1Permutation
         var q = (ulong)BinaryPrimitives.ReverseEndianness((uint)((round << 24) | half)) << 32;
         if (_portable is null)
         {
-            var r = EncryptWhitened(Vector128.Create(_firstLow, _firstHigh ^ q).AsByte(), _roundKeys);
+            var r = Aes128Rounds.EncryptWhitened(Vector128.Create(_firstLow, _firstHigh ^ q).AsByte(), _roundKeys);
             return BinaryPrimitives.ReverseEndianness(r.AsUInt64().ToScalar());
         }
 
@@ -150,49 +148,5 @@ internal sealed class Ff1Permutation
         }
 
         return BinaryPrimitives.ReadUInt64BigEndian(block);
-    }
-
-    private static Vector128<byte> EncryptBlock(Vector128<byte> block, ReadOnlySpan<Vector128<byte>> keys) => EncryptWhitened(block ^ keys[0], keys);
-
-    // AES-128 after its first AddRoundKey.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> EncryptWhitened(Vector128<byte> x, ReadOnlySpan<Vector128<byte>> keys)
-    {
-        x = AesNi.Encrypt(x, keys[1]);
-        x = AesNi.Encrypt(x, keys[2]);
-        x = AesNi.Encrypt(x, keys[3]);
-        x = AesNi.Encrypt(x, keys[4]);
-        x = AesNi.Encrypt(x, keys[5]);
-        x = AesNi.Encrypt(x, keys[6]);
-        x = AesNi.Encrypt(x, keys[7]);
-        x = AesNi.Encrypt(x, keys[8]);
-        x = AesNi.Encrypt(x, keys[9]);
-        return AesNi.EncryptLast(x, keys[10]);
-    }
-
-    // FIPS 197's key expansion for AES-128, on the processor's key-generation instruction (its round constant must be a
-    // constant, hence one line per round).
-    private static void ExpandKey(Vector128<byte> key, Span<Vector128<byte>> keys)
-    {
-        keys[0] = key;
-        keys[1] = key = Next(key, AesNi.KeygenAssist(key, 0x01));
-        keys[2] = key = Next(key, AesNi.KeygenAssist(key, 0x02));
-        keys[3] = key = Next(key, AesNi.KeygenAssist(key, 0x04));
-        keys[4] = key = Next(key, AesNi.KeygenAssist(key, 0x08));
-        keys[5] = key = Next(key, AesNi.KeygenAssist(key, 0x10));
-        keys[6] = key = Next(key, AesNi.KeygenAssist(key, 0x20));
-        keys[7] = key = Next(key, AesNi.KeygenAssist(key, 0x40));
-        keys[8] = key = Next(key, AesNi.KeygenAssist(key, 0x80));
-        keys[9] = key = Next(key, AesNi.KeygenAssist(key, 0x1B));
-        keys[10] = Next(key, AesNi.KeygenAssist(key, 0x36));
-
-        static Vector128<byte> Next(Vector128<byte> key, Vector128<byte> assist)
-        {
-            var word = Sse2.Shuffle(assist.AsInt32(), 0xFF).AsByte();
-            key ^= Sse2.ShiftLeftLogical128BitLane(key, 4);
-            key ^= Sse2.ShiftLeftLogical128BitLane(key, 4);
-            key ^= Sse2.ShiftLeftLogical128BitLane(key, 4);
-            return key ^ word;
-        }
     }
 }

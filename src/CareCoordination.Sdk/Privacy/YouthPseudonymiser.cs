@@ -26,14 +26,18 @@ public sealed class YouthPseudonymiser
     /// <summary>The prefix of an FF1 fingerprint.</summary>
     internal const string Ff1FingerprintPrefix = "ff1:";
 
+    /// <summary>The prefix of a fingerprint of <see cref="PseudonymisationScheme.FeistelAes"/>.</summary>
+    internal const string FeistelAesFingerprintPrefix = "aes-feistel:";
+
     /// <summary>The prefix of a fingerprint of <see cref="PseudonymisationScheme.FeistelTables"/>, the one every store recorded before FF1 was added.</summary>
     internal const string TablesFingerprintPrefix = "hmac-sha256:";
 
     private const string SealedPrefix = "gcm:";
 
-    // Exactly one of the two is set, as the scheme says.
+    // Exactly one of the three is set, as the scheme says.
     private readonly Ff1Permutation? _ff1;
     private readonly FeistelTablePermutation? _tables;
+    private readonly AesFeistelPermutation? _aes;
 
     // A key derived from the secret for texts that identify a person (a substitute number's details): the secret itself
     // is not kept.
@@ -82,8 +86,13 @@ public sealed class YouthPseudonymiser
             case PseudonymisationScheme.FeistelTables:
                 _tables = new FeistelTablePermutation(key);
                 break;
+            case PseudonymisationScheme.FeistelAes:
+                HMACSHA256.HashData(key, "cc.index.feistel.aes128"u8, block);
+                _aes = new AesFeistelPermutation(block[..16], useProcessorAes);
+                CryptographicOperations.ZeroMemory(block);
+                break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Choose PseudonymisationScheme.FeistelTables or Ff1.");
+                throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Choose PseudonymisationScheme.FeistelAes, FeistelTables or Ff1.");
         }
 
         Scheme = scheme;
@@ -91,7 +100,7 @@ public sealed class YouthPseudonymiser
         _sealKey = HMACSHA256.HashData(key, "cc.index.seal.key"u8);
         HMACSHA256.HashData(key, "cc.index.key.fingerprint"u8, block);
         var keyFingerprint = Convert.ToHexStringLower(block[..8]);
-        KeyFingerprint = (scheme == PseudonymisationScheme.Ff1 ? Ff1FingerprintPrefix : TablesFingerprintPrefix) + keyFingerprint;
+        KeyFingerprint = FingerprintPrefix(scheme) + keyFingerprint;
     }
 
     /// <summary>Gets the permutation this pseudonymiser uses.</summary>
@@ -104,13 +113,40 @@ public sealed class YouthPseudonymiser
     /// </summary>
     public string KeyFingerprint { get; }
 
-    /// <summary>Gets a value indicating whether FF1 runs on the processor's AES instructions (AES-NI) rather than the platform's slower AES.</summary>
-    internal bool UsesProcessorAes => _ff1?.UsesProcessorAes ?? false;
+    /// <summary>Gets a value indicating whether an AES scheme runs on the processor's AES instructions (AES-NI) rather than the platform's slower AES.</summary>
+    internal bool UsesProcessorAes => _ff1?.UsesProcessorAes ?? _aes?.UsesProcessorAes ?? false;
+
+    /// <summary>Returns the prefix a scheme's fingerprints start with.</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <returns><c>hmac-sha256:</c>, <c>ff1:</c> or <c>aes-feistel:</c>.</returns>
+    internal static string FingerprintPrefix(PseudonymisationScheme scheme) => scheme switch
+    {
+        PseudonymisationScheme.Ff1 => Ff1FingerprintPrefix,
+        PseudonymisationScheme.FeistelAes => FeistelAesFingerprintPrefix,
+        _ => TablesFingerprintPrefix,
+    };
 
     /// <summary>Returns the pseudonym of a BSN's number.</summary>
     /// <param name="number">A number from 1 to 999,999,999.</param>
     /// <returns>Its pseudonym, also from 1 to 999,999,999.</returns>
-    internal int Forward(int number) => _ff1 is not null ? _ff1.Forward(number) : _tables!.Forward(number);
+    internal int Forward(int number) => _aes is not null ? _aes.Forward(number) : _ff1 is not null ? _ff1.Forward(number) : _tables!.Forward(number);
+
+    /// <summary>Returns the pseudonyms of several BSNs' numbers; under <see cref="PseudonymisationScheme.FeistelAes"/> four at a time side by side, in about the time of one.</summary>
+    /// <param name="numbers">Numbers from 1 to 999,999,999.</param>
+    /// <param name="pseudonyms">Where their pseudonyms go, in the same order.</param>
+    internal void Forward(ReadOnlySpan<int> numbers, Span<int> pseudonyms)
+    {
+        if (_aes is not null)
+        {
+            _aes.Forward(numbers, pseudonyms);
+            return;
+        }
+
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            pseudonyms[i] = Forward(numbers[i]);
+        }
+    }
 
     /// <summary>Returns a keyed hash of a text that identifies a person, so that a store holds it without letting anyone who guesses the text find the person.</summary>
     /// <param name="text">The text.</param>
@@ -195,9 +231,9 @@ public sealed class YouthPseudonymiser
     }
 
     /// <summary>Returns the number whose pseudonym this is.</summary>
-    /// <param name="pseudonym">A pseudonym from <see cref="Forward"/>.</param>
+    /// <param name="pseudonym">A pseudonym from <see cref="Forward(int)"/>.</param>
     /// <returns>The number.</returns>
-    internal int Inverse(int pseudonym) => _ff1 is not null ? _ff1.Inverse(pseudonym) : _tables!.Inverse(pseudonym);
+    internal int Inverse(int pseudonym) => _aes is not null ? _aes.Inverse(pseudonym) : _ff1 is not null ? _ff1.Inverse(pseudonym) : _tables!.Inverse(pseudonym);
 
     private sealed record TextHash(byte[] Key, IncrementalHash Hmac);
 }

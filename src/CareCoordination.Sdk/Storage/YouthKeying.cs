@@ -137,6 +137,18 @@ public sealed class YouthKeying
 
     internal Bsn PersonOf(int key) => Bsn.FromTrustedNumber(_pseudonymiser is null ? key : _pseudonymiser.Inverse(key));
 
+    /// <summary>The keys of several persons at once, which a pseudonymiser computes side by side.</summary>
+    internal void KeysOf(ReadOnlySpan<Bsn> persons, Span<int> keys)
+    {
+        for (var i = 0; i < persons.Length; i++)
+        {
+            Internal.Guard.NotDefault(persons[i]);
+            keys[i] = persons[i].RevealNumber();
+        }
+
+        _pseudonymiser?.Forward(keys[..persons.Length], keys);
+    }
+
     /// <summary>The person a key stands for.</summary>
     internal Bsn PersonOf(YouthKey key) => PersonOf(key.Value);
 
@@ -183,9 +195,15 @@ public sealed class YouthKeying
         }
 
         var key = Fingerprint.AsSpan(Fingerprint.IndexOf(':') + 1);
-        PseudonymisationScheme? scheme = stored.StartsWith(YouthPseudonymiser.Ff1FingerprintPrefix, StringComparison.Ordinal) ? PseudonymisationScheme.Ff1
-            : stored.StartsWith(YouthPseudonymiser.TablesFingerprintPrefix, StringComparison.Ordinal) ? PseudonymisationScheme.FeistelTables
-            : null;
+        PseudonymisationScheme? scheme = null;
+        foreach (var candidate in Enum.GetValues<PseudonymisationScheme>())
+        {
+            if (stored.StartsWith(YouthPseudonymiser.FingerprintPrefix(candidate), StringComparison.Ordinal))
+            {
+                scheme = candidate;
+            }
+        }
+
         return scheme is { } other && other != _pseudonymiser.Scheme && stored.AsSpan(stored.IndexOf(':') + 1).SequenceEqual(key) ? other : null;
     }
 

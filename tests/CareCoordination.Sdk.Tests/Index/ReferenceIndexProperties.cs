@@ -137,6 +137,36 @@ public sealed class ReferenceIndexProperties
         }
     }
 
+    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 200)]
+    public void An_index_pseudonymised_under_each_scheme_answers_every_registration_with_the_matches_and_BSNs_an_index_keyed_by_BSN_gives(IndexOperation[] history, Sdk.Privacy.PseudonymisationScheme scheme)
+    {
+        var (plain, plainModel) = Start();
+        var (pseudonymised, model) = Start(SchemePseudonymisers[(int)((uint)scheme % (uint)SchemePseudonymisers.Length)]);
+        foreach (var operation in history)
+        {
+            if (operation is IndexOperation.Register(var y, var o))
+            {
+                var registration = IndexScenario.By(IndexModel.Organisations[o], new Youth(IndexModel.Youths[y], IndexModel.BirthDates[y]));
+                var expected = plain.Index.Register(registration);
+                var actual = pseudonymised.Index.Register(registration);
+                PropertyCheck.That(Answer(actual).SequenceEqual(Answer(expected)), $"answered [{string.Join(", ", Answer(actual))}], keyed by BSN [{string.Join(", ", Answer(expected))}]");
+                plainModel.Register(y, o);
+                model.Register(y, o);
+            }
+            else
+            {
+                Apply(plain, plainModel, operation);
+                Apply(pseudonymised, model, operation);
+            }
+        }
+
+        static string[] Answer(RegistrationResult result) =>
+            [.. result.Matches.Select(m => $"{m.Kind} {m.Youth.RevealNumber()} {m.OtherYouth.RevealNumber()} {m.OtherOrganisation}").Order()];
+    }
+
+    private static readonly Sdk.Privacy.YouthPseudonymiser[] SchemePseudonymisers =
+        [.. Enum.GetValues<Sdk.Privacy.PseudonymisationScheme>().Select(s => new Sdk.Privacy.YouthPseudonymiser(TestKeys.Bytes("property youth"), s))];
+
     private static (IndexScenario Scenario, IndexModel Model) Start(Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null)
     {
         var scenario = new IndexScenario(pseudonymiser: pseudonymiser);

@@ -116,9 +116,17 @@ public sealed class YouthPseudonymiserTests
         Assert.StartsWith("hmac-sha256:", tables.KeyFingerprint, System.StringComparison.Ordinal);
         Assert.Equal(YouthKey.KeyFingerprint["ff1:".Length..], tables.KeyFingerprint["hmac-sha256:".Length..]);
         Assert.NotEqual(YouthKey.Forward(number), tables.Forward(number));
+        var aes = new YouthPseudonymiser(TestKeys.Bytes("youth"), PseudonymisationScheme.FeistelAes);
+        Assert.Equal(PseudonymisationScheme.FeistelAes, aes.Scheme);
+        Assert.Equal("aes-feistel:" + tables.KeyFingerprint["hmac-sha256:".Length..], aes.KeyFingerprint);
+        Assert.NotEqual(tables.Forward(number), aes.Forward(number));
+        Assert.NotEqual(YouthKey.Forward(number), aes.Forward(number));
+        Assert.Equal(number, aes.Inverse(aes.Forward(number)));
+        Assert.Equal(PseudonymisationScheme.FeistelAes, Sdk.Storage.YouthKeying.Pseudonymised(tables).OtherSchemeOfThisKey(aes.KeyFingerprint));
+        Assert.Equal(PseudonymisationScheme.FeistelTables, Sdk.Storage.YouthKeying.Pseudonymised(aes).OtherSchemeOfThisKey(tables.KeyFingerprint));
         Assert.Equal(number, tables.Inverse(tables.Forward(number)));
         Assert.Null(Sdk.Storage.YouthKeying.Pseudonymised(YouthKey).OtherSchemeOfThisKey(new YouthPseudonymiser(TestKeys.Bytes("other youth")).KeyFingerprint));
-        Assert.Throws<System.ArgumentOutOfRangeException>(() => new YouthPseudonymiser(TestKeys.Bytes("youth"), (PseudonymisationScheme)3));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => new YouthPseudonymiser(TestKeys.Bytes("youth"), (PseudonymisationScheme)4));
     }
 
     [Fact]
@@ -129,6 +137,38 @@ public sealed class YouthPseudonymiserTests
 
         Assert.Equal(System.Runtime.Intrinsics.X86.Aes.IsSupported, YouthKey.UsesProcessorAes);
         Assert.Equal(numbers.Select(YouthKey.Forward), numbers.Select(platform.Forward));
+    }
+
+    [Fact]
+    public void A_store_written_under_the_AES_Feistel_scheme_is_refused_under_the_tables_with_the_same_key_and_told_how_to_open_it()
+    {
+        var store = new InMemorySignalStore();
+        var clock = new NodaTime.Testing.FakeClock(IndexScenario.Start);
+        var aes = new YouthPseudonymiser(TestKeys.Bytes("youth"), PseudonymisationScheme.FeistelAes);
+        var tables = new YouthPseudonymiser(TestKeys.Bytes("youth"));
+        Open(store, clock, aes).Register(IndexScenario.By(TestRegion.School, IndexScenario.YouthAged(TestBsns.First, 9))).ThrowIfRefused();
+
+        var refused = Assert.Throws<Sdk.Storage.StoreKeyingMismatchException>(() => Open(store, clock, tables));
+
+        Assert.Equal(
+            $"The store was written with this pseudonymisation key under the scheme FeistelAes ({aes.KeyFingerprint}), and this SDK's YouthPseudonymiser uses FeistelTables ({tables.KeyFingerprint}): open it with new YouthPseudonymiser(key, PseudonymisationScheme.FeistelAes), or move it to the new scheme with YouthKeyMigration (docs/operations.md).",
+            refused.Message);
+        Assert.Equal(TestBsns.First, Open(store, clock, aes).GetActiveSignals(TestBsns.First)[0].Youth);
+    }
+
+    [Fact]
+    public void The_AES_Feistel_scheme_runs_on_the_processor_s_AES_instructions_here_and_gives_the_platform_s_answers_without_them()
+    {
+        var processor = new YouthPseudonymiser(TestKeys.Bytes("youth"), PseudonymisationScheme.FeistelAes);
+        var platform = new YouthPseudonymiser(TestKeys.Bytes("youth"), PseudonymisationScheme.FeistelAes, useProcessorAes: false);
+        var numbers = TestBsns.Generate(200, seed: 5).Select(b => b.RevealNumber()).ToArray();
+        var together = new int[numbers.Length];
+        processor.Forward(numbers, together);
+
+        Assert.Equal(System.Runtime.Intrinsics.X86.Aes.IsSupported, processor.UsesProcessorAes);
+        Assert.False(platform.UsesProcessorAes);
+        Assert.Equal(numbers.Select(processor.Forward), numbers.Select(platform.Forward));
+        Assert.Equal(numbers.Select(processor.Forward), together);
     }
 
     private static Sdk.Index.ReferenceIndex Open(Sdk.Storage.ISignalStore store, NodaTime.IClock clock, YouthPseudonymiser? pseudonymiser) =>
