@@ -25,7 +25,8 @@ if (args.Length > 0 && args[0] is "--replay-allocations" or "--replay")
 {
     // Where the replay allocates, by phase; sizes as youths and registrations, e.g. --replay-allocations 200000 400000,
     // then 'presized' to reserve the index's tables first (ReferenceIndex.EnsureCapacity) and 'pseudonymised' to key
-    // youths by a YouthPseudonymiser's pseudonym instead of the BSN. --replay runs the same without the probe, for a
+    // youths by a YouthPseudonymiser's pseudonym instead of the BSN, under the scheme named after it (FeistelTables, Ff1
+    // or FeistelAes; the default scheme without one). --replay runs the same without the probe, for a
     // quick time of one run or a profile that sees only the index.
     var probed = args[0] == "--replay-allocations";
     var youths = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
@@ -37,9 +38,10 @@ if (args.Length > 0 && args[0] is "--replay-allocations" or "--replay")
         workload,
         allocations,
         presized: options.Contains("presized"),
-        pseudonymiser: options.Contains("pseudonymised") ? ReplayBenchmarks.Pseudonymiser() : null);
+        pseudonymiser: options.Contains("pseudonymised") ? ReplayBenchmarks.Pseudonymiser(SchemeOf(options)) : null);
     var counts = replay.Run();
     allocations?.Write(Console.Out, counts.Registrations);
+    Console.WriteLine($"keyed {(options.Contains("pseudonymised") ? "by pseudonym, " + ReplayBenchmarks.Pseudonymiser(SchemeOf(options)).Scheme : "by BSN")}");
     Console.WriteLine($"time ({(probed ? "with the probe, " : "")}one run; BenchmarkDotNet's ReplayBenchmarks is the figure): registrations {counts.RegistrationNanosecondsEach:F0} ns each, daily job {counts.JobMicrosecondsPerDay:F0} us a night");
     return;
 }
@@ -57,3 +59,16 @@ if (args.Length > 0 && args[0] == "--service-load")
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(IndexData).Assembly).Run(args);
+
+static CareCoordination.Sdk.Privacy.PseudonymisationScheme? SchemeOf(ReadOnlySpan<string> options)
+{
+    foreach (var option in options)
+    {
+        if (Enum.TryParse<CareCoordination.Sdk.Privacy.PseudonymisationScheme>(option, out var scheme))
+        {
+            return scheme;
+        }
+    }
+
+    return null;
+}
