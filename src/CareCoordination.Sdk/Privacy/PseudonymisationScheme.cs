@@ -29,9 +29,9 @@ public enum PseudonymisationScheme
     /// The structure of <see cref="FeistelTables"/>, a ten-round Feistel network over 30 bits walked until it lands in 1
     /// to 999,999,999 again, with one AES-128 block under a key derived with HMAC-SHA256 as each round's function instead
     /// of a table: on the processor's AES instructions (AES-NI) a pseudonym is computed in registers, reads no memory that
-    /// depends on the BSN and leaves the processor's caches to the index. The fastest on a region's workload where the
-    /// processor has AES-NI, and without the tables' cache side channel (docs/privacy.md gives its security argument);
-    /// the choice for a new store.
+    /// depends on the BSN. On a region's workload about as fast as <see cref="FeistelTables"/> where the processor has
+    /// AES-NI, without their cache side channel (docs/privacy.md gives its security argument); without AES-NI (an ARM
+    /// server) the platform's AES computes the same blocks much more slowly, so choose the tables there.
     /// </summary>
     FeistelAes = 3,
 }

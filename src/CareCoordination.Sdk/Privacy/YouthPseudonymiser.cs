@@ -7,13 +7,14 @@ namespace CareCoordination.Sdk.Privacy;
 /// Lets the reference index match on a keyed pseudonym (<em>pseudoniem</em>) of the BSN instead of the BSN itself, so
 /// that the index's memory structures and its store hold no citizen numbers: a keyed permutation of the numbers 1 to
 /// 999,999,999 — by default a ten-round Feistel network over 30 bits whose round functions are tables derived with
-/// HMAC-SHA256 from a key the host supplies, or NIST SP 800-38G FF1 with AES-128 (<see cref="PseudonymisationScheme"/>). A
+/// HMAC-SHA256 from a key the host supplies, the same network with AES-128 round functions, or NIST SP 800-38G FF1 with
+/// AES-128 (<see cref="PseudonymisationScheme"/>). A
 /// permutation never maps two youths to one pseudonym, so matching stays exact; with the key the index turns
 /// pseudonyms back into BSNs for the professionals it answers.
 /// </summary>
 /// <remarks>
-/// Thread-safe and immutable after construction (about 20 ms to derive the 640 KB of round tables; FF1 derives one AES
-/// key). The derived tables and keys are as secret as the key: a dump of the whole process
+/// Thread-safe and immutable after construction (about 20 ms to derive the 640 KB of round tables; the AES schemes
+/// derive one AES key). The derived tables and keys are as secret as the key: a dump of the whole process
 /// can reverse pseudonyms, a copy of the index's store or of its slot memory cannot. An index and its store must always
 /// use the same key and scheme; to switch, copy the store into a new one under the new key or scheme with
 /// <see cref="Storage.Migration.YouthKeyMigration"/>.
@@ -108,8 +109,8 @@ public sealed class YouthPseudonymiser
 
     /// <summary>
     /// Gets a fingerprint of the scheme and the key (an HMAC of a fixed text, not the key): <c>hmac-sha256:</c> for
-    /// <see cref="PseudonymisationScheme.FeistelTables"/> or <c>ff1:</c>, and 16 hexadecimal digits that are
-    /// the same for one key under either scheme. Stores record it so that an index with another key or scheme is refused.
+    /// <see cref="PseudonymisationScheme.FeistelTables"/>, <c>ff1:</c> or <c>aes-feistel:</c>, and 16 hexadecimal digits
+    /// that are the same for one key under every scheme. Stores record it so that an index with another key or scheme is refused.
     /// </summary>
     public string KeyFingerprint { get; }
 
