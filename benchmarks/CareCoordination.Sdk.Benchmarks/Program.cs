@@ -34,14 +34,11 @@ if (args.Length > 0 && args[0] is "--replay-allocations" or "--replay")
     var workload = CareCoordination.Sdk.Benchmarks.Replay.ReplayWorkload.Generate(youths, registrations);
     var allocations = probed ? new CareCoordination.Sdk.Benchmarks.Replay.ReplayAllocations() : null;
     var options = args.AsSpan(Math.Min(args.Length, 3));
-    using var replay = new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(
-        workload,
-        allocations,
-        presized: options.Contains("presized"),
-        pseudonymiser: options.Contains("pseudonymised") ? ReplayBenchmarks.Pseudonymiser(SchemeOf(options)) : null);
+    var pseudonymiser = options.Contains("pseudonymised") ? ReplayBenchmarks.Pseudonymiser(SchemeOf(options)) : null;
+    using var replay = new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(workload, allocations, presized: options.Contains("presized"), pseudonymiser);
     var counts = replay.Run();
     allocations?.Write(Console.Out, counts.Registrations);
-    Console.WriteLine($"keyed {(options.Contains("pseudonymised") ? "by pseudonym, " + ReplayBenchmarks.Pseudonymiser(SchemeOf(options)).Scheme : "by BSN")}");
+    Console.WriteLine($"keyed {(pseudonymiser is null ? "by BSN" : "by pseudonym, " + pseudonymiser.Scheme)}");
     Console.WriteLine($"time ({(probed ? "with the probe, " : "")}one run; BenchmarkDotNet's ReplayBenchmarks is the figure): registrations {counts.RegistrationNanosecondsEach:F0} ns each, daily job {counts.JobMicrosecondsPerDay:F0} us a night");
     return;
 }

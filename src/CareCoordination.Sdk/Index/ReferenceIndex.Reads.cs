@@ -248,12 +248,15 @@ public sealed partial class ReferenceIndex
     private (Bsn[] Youths, Bsn[] Carers) KeysOf(ReadOnlySpan<Bsn> youths, ReadOnlySpan<Bsn> carers)
     {
         var all = youths.Length + carers.Length;
-        Span<Bsn> members = all <= 16 ? stackalloc Bsn[16] : new Bsn[all];
         Span<int> numbers = all <= 16 ? stackalloc int[16] : new int[all];
-        youths.CopyTo(members);
-        carers.CopyTo(members[youths.Length..]);
-        _keying.KeysOf(members[..all], numbers);
-        return (Keys(numbers[..youths.Length]), Keys(numbers[youths.Length..all]));
+        numbers = numbers[..all];
+        for (var i = 0; i < all; i++)
+        {
+            numbers[i] = (i < youths.Length ? youths[i] : carers[i - youths.Length]).RevealNumber();
+        }
+
+        _keying.KeysOf(numbers);
+        return (Keys(numbers[..youths.Length]), Keys(numbers[youths.Length..]));
 
         static Bsn[] Keys(ReadOnlySpan<int> numbers)
         {

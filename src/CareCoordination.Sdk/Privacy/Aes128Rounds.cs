@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Security.Cryptography;
 using AesNi = System.Runtime.Intrinsics.X86.Aes;
 using Sse2 = System.Runtime.Intrinsics.X86.Sse2;
 
@@ -15,8 +16,43 @@ internal static class Aes128Rounds
     /// <summary>The number of round keys of AES-128: the key itself and one for each of its ten rounds.</summary>
     public const int RoundKeyCount = 11;
 
-    /// <summary>Gets a value indicating whether the processor has the AES instructions this class uses.</summary>
-    public static bool IsSupported => AesNi.IsSupported;
+    /// <summary>
+    /// Sets a permutation's AES-128 key up: its round keys for the processor's AES instructions when it has them and
+    /// they are wanted, or else the platform's AES, which <see cref="EncryptPortable"/> then uses.
+    /// </summary>
+    /// <param name="aesKey">The 16-byte key.</param>
+    /// <param name="useProcessorAes">Whether to use the processor's AES instructions when it has them.</param>
+    /// <param name="roundKeys">Where the eleven round keys go on the processor's path.</param>
+    /// <returns><see langword="null"/> on the processor's path; otherwise the platform's AES under the key.</returns>
+    /// <exception cref="ArgumentException">The key is not 16 bytes.</exception>
+    public static System.Security.Cryptography.Aes? Prepare(ReadOnlySpan<byte> aesKey, bool useProcessorAes, Span<Vector128<byte>> roundKeys)
+    {
+        if (aesKey.Length != 16)
+        {
+            throw new ArgumentException("An AES-128 key is 16 bytes.", nameof(aesKey));
+        }
+
+        if (useProcessorAes && AesNi.IsSupported)
+        {
+            ExpandKey(Vector128.Create(aesKey), roundKeys);
+            return null;
+        }
+
+        var portable = System.Security.Cryptography.Aes.Create();
+        portable.Key = aesKey.ToArray();
+        return portable;
+    }
+
+    /// <summary>Encrypts one block in place on the platform's AES, one call at a time: its one-shot calls are not documented as thread-safe.</summary>
+    /// <param name="portable">The platform's AES from <see cref="Prepare"/>.</param>
+    /// <param name="block">The 16-byte block.</param>
+    public static void EncryptPortable(System.Security.Cryptography.Aes portable, Span<byte> block)
+    {
+        lock (portable)
+        {
+            portable.EncryptEcb(block, block, PaddingMode.None);
+        }
+    }
 
     /// <summary>Encrypts one block whose first AddRoundKey (XOR with <paramref name="keys"/>[0]) the caller has already done.</summary>
     /// <param name="x">The block, XORed with the first round key.</param>

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.Intrinsics;
-using System.Security.Cryptography;
 
 namespace CareCoordination.Sdk.Privacy;
 
@@ -32,8 +31,7 @@ internal sealed class AesFeistelPermutation
     // round key, which saves that XOR in every round.
     private readonly Vector128<byte>[] _roundBlocks = new Vector128<byte>[Rounds];
 
-    // The platform's AES, where the processor's AES instructions are not used; its one-shot calls are not documented
-    // as thread-safe, so they are taken one at a time.
+    // The platform's AES, where the processor's AES instructions are not used.
     private readonly System.Security.Cryptography.Aes? _portable;
 
     /// <summary>Initializes a new instance.</summary>
@@ -41,23 +39,13 @@ internal sealed class AesFeistelPermutation
     /// <param name="useProcessorAes">Whether to use the processor's AES instructions when it has them; tests turn it off to hold both paths to the same answers.</param>
     public AesFeistelPermutation(ReadOnlySpan<byte> aesKey, bool useProcessorAes = true)
     {
-        if (aesKey.Length != 16)
+        _portable = Aes128Rounds.Prepare(aesKey, useProcessorAes, _roundKeys);
+        if (_portable is null)
         {
-            throw new ArgumentException("An AES-128 key is 16 bytes.", nameof(aesKey));
-        }
-
-        if (useProcessorAes && Aes128Rounds.IsSupported)
-        {
-            Aes128Rounds.ExpandKey(Vector128.Create(aesKey), _roundKeys);
             for (var round = 0; round < Rounds; round++)
             {
                 _roundBlocks[round] = Vector128.Create(0u, (uint)round, 0u, 0u).AsByte() ^ _roundKeys[0];
             }
-        }
-        else
-        {
-            _portable = System.Security.Cryptography.Aes.Create();
-            _portable.Key = aesKey.ToArray();
         }
     }
 
@@ -182,10 +170,7 @@ internal sealed class AesFeistelPermutation
             block.Clear();
             BinaryPrimitives.WriteInt32LittleEndian(block, right);
             BinaryPrimitives.WriteInt32LittleEndian(block[4..], inverse ? Rounds - 1 - i : i);
-            lock (_portable!)
-            {
-                _portable.EncryptEcb(block, block, PaddingMode.None);
-            }
+            Aes128Rounds.EncryptPortable(_portable!, block);
 
             (left, right) = (right, left ^ (BinaryPrimitives.ReadInt32LittleEndian(block) & HalfMask));
         }

@@ -2,7 +2,6 @@ using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Security.Cryptography;
 
 namespace CareCoordination.Sdk.Privacy;
 
@@ -32,8 +31,7 @@ internal sealed class Ff1Permutation
     private readonly ulong _firstLow;
     private readonly ulong _firstHigh;
 
-    // The platform's AES, where the processor's AES instructions are not used; its one-shot calls are not documented
-    // as thread-safe, so they are taken one at a time.
+    // The platform's AES, where the processor's AES instructions are not used.
     private readonly System.Security.Cryptography.Aes? _portable;
 
     /// <summary>Initializes a new instance.</summary>
@@ -41,24 +39,18 @@ internal sealed class Ff1Permutation
     /// <param name="useProcessorAes">Whether to use the processor's AES instructions when it has them; tests turn it off to hold both paths to the same answers.</param>
     public Ff1Permutation(ReadOnlySpan<byte> aesKey, bool useProcessorAes = true)
     {
-        if (aesKey.Length != 16)
-        {
-            throw new ArgumentException("An AES-128 key is 16 bytes.", nameof(aesKey));
-        }
-
         // P = [1] [2] [1] [radix]^3 [10] [u mod 256] [n]^4 [t]^4 (SP 800-38G, FF1 step 5).
         ReadOnlySpan<byte> p = [1, 2, 1, 0, 0, 10, 10, 4, 0, 0, 0, 9, 0, 0, 0, 0];
         Span<byte> first = stackalloc byte[16];
-        if (useProcessorAes && Aes128Rounds.IsSupported)
+        _portable = Aes128Rounds.Prepare(aesKey, useProcessorAes, _roundKeys);
+        if (_portable is null)
         {
-            Aes128Rounds.ExpandKey(Vector128.Create(aesKey), _roundKeys);
             (Aes128Rounds.Encrypt(Vector128.Create(p), _roundKeys) ^ _roundKeys[0]).CopyTo(first);
         }
         else
         {
-            _portable = System.Security.Cryptography.Aes.Create();
-            _portable.Key = aesKey.ToArray();
-            _portable.EncryptEcb(p, first, PaddingMode.None);
+            p.CopyTo(first);
+            Aes128Rounds.EncryptPortable(_portable, first);
         }
 
         _firstLow = BinaryPrimitives.ReadUInt64LittleEndian(first);
@@ -142,10 +134,7 @@ internal sealed class Ff1Permutation
         Span<byte> block = stackalloc byte[16];
         BinaryPrimitives.WriteUInt64LittleEndian(block, _firstLow);
         BinaryPrimitives.WriteUInt64LittleEndian(block[8..], _firstHigh ^ q);
-        lock (_portable!)
-        {
-            _portable.EncryptEcb(block, block, PaddingMode.None);
-        }
+        Aes128Rounds.EncryptPortable(_portable!, block);
 
         return BinaryPrimitives.ReadUInt64BigEndian(block);
     }

@@ -137,17 +137,8 @@ public sealed class YouthKeying
 
     internal Bsn PersonOf(int key) => Bsn.FromTrustedNumber(_pseudonymiser is null ? key : _pseudonymiser.Inverse(key));
 
-    /// <summary>The keys of several persons at once, which a pseudonymiser computes side by side.</summary>
-    internal void KeysOf(ReadOnlySpan<Bsn> persons, Span<int> keys)
-    {
-        for (var i = 0; i < persons.Length; i++)
-        {
-            Internal.Guard.NotDefault(persons[i]);
-            keys[i] = persons[i].RevealNumber();
-        }
-
-        _pseudonymiser?.Forward(keys[..persons.Length], keys);
-    }
+    /// <summary>Turns several persons' numbers into their keys in place, which a pseudonymiser computes side by side.</summary>
+    internal void KeysOf(Span<int> numbers) => _pseudonymiser?.Forward(numbers, numbers);
 
     /// <summary>The person a key stands for.</summary>
     internal Bsn PersonOf(YouthKey key) => PersonOf(key.Value);
