@@ -328,6 +328,7 @@ public sealed partial class ReferenceIndex
             s.State = SignalSlot.Active;
             s.Next = head;
             _active.SetHead(key, slot);
+            _rows.KeepNumber(key, registration.Youth.Bsn);
             var lastActive = LastActiveDay(head);
             MoveSignalled(lastActive, Math.Max(lastActive, expiresOn), today.DayNumber);
             Volatile.Write(ref _activeCount, _activeCount + 1);

@@ -148,7 +148,7 @@ public sealed partial class ReferenceIndex
         _participants = [.. _observers.Where(o => o is IChangeParticipant)];
         _listeners = [.. _observers.Where(o => o is not IChangeParticipant)];
         _keying = YouthKeying.Of(pseudonymiser);
-        _rows = new SignalRows(_slots, _keying, _lifetime);
+        _rows = new SignalRows(_slots, _keying, _lifetime, _youths);
         _authorisation = new ReporterAuthorisation(policy, directory);
         // A pseudonymised index keeps addresses keyed, so it compares the institutions' addresses keyed too.
         _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses, _youths);

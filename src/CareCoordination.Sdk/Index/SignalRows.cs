@@ -16,7 +16,7 @@ namespace CareCoordination.Sdk.Index;
 /// written here and nowhere else, keyed by the youth key the index holds, so a pseudonymised index stores no BSN.
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
-internal sealed class SignalRows(SignalSlots slots, YouthKeying keying, SignalLifetime lifetime)
+internal sealed class SignalRows(SignalSlots slots, YouthKeying keying, SignalLifetime lifetime, YouthRows youths)
 {
     /// <summary>The row of a slot as it is now.</summary>
     public StoredSignal Of(int slot)
@@ -47,7 +47,7 @@ internal sealed class SignalRows(SignalSlots slots, YouthKeying keying, SignalLi
         ref var s = ref slots[slot];
         return new Signal(
             new SignalId(s.Id),
-            s.Youth == knownKey && knownKey != 0 ? knownYouth : keying.PersonOf(s.Youth),
+            s.Youth == knownKey && knownKey != 0 ? knownYouth : PersonOf(s.Youth),
             new OrganisationId(s.Organisation),
             new ProfessionalId(s.Reporter),
             s.RegisteredTicks,
@@ -55,9 +55,41 @@ internal sealed class SignalRows(SignalSlots slots, YouthKeying keying, SignalLi
             (SignalExpiry)s.Expiry);
     }
 
+    /// <summary>
+    /// Keeps a youth's BSN, masked, in its row, when the index is pseudonymised and the row keeps none yet: the youth's
+    /// own registration knows the BSN, so a later answer that names it as a sibling need not turn the pseudonym back.
+    /// </summary>
+    public void KeepNumber(int key, Bsn youth)
+    {
+        if (keying.MasksNumbers && youths.MaskedNumberOf(key) < 0)
+        {
+            youths.KeepMaskedNumber(key, youth.RevealNumber() ^ keying.MaskOf(key));
+        }
+    }
+
     /// <summary>The signal a stored row holds.</summary>
     public Signal SignalOf(in StoredSignal stored) =>
         new(stored.Id, keying.PersonOf(stored.Youth.Value), stored.Organisation, stored.Reporter, stored.RegisteredTicks, stored.DayNumber, stored.Expiry);
+
+    // The person a key stands for: from the BSN masked in the youth's row (one AES block) where the index keeps it, else
+    // through the inverse permutation (ten), keeping the result in the row for the next answer that names the youth.
+    private Bsn PersonOf(int key)
+    {
+        if (!keying.MasksNumbers)
+        {
+            return keying.PersonOf(key);
+        }
+
+        var masked = youths.MaskedNumberOf(key);
+        if (masked >= 0)
+        {
+            return Bsn.FromTrustedNumber(masked ^ keying.MaskOf(key));
+        }
+
+        var person = keying.PersonOf(key);
+        youths.KeepMaskedNumber(key, person.RevealNumber() ^ keying.MaskOf(key));
+        return person;
+    }
 
     /// <summary>Puts a stored row's fields into a slot; the index links the slot into its youth's chain.</summary>
     public void Fill(int slot, in StoredSignal stored)

@@ -7,10 +7,12 @@ namespace CareCoordination.Sdk.Internal;
 /// <summary>
 /// One row per youth the index holds anything for: its key (the BSN or pseudonym as a number) and, side by side, the
 /// first slot of its active chain, the first slot of its archive chain, its kept age-limit day (each a
-/// <see cref="YouthTable"/> column), where its siblings lie in the family table's pool, and its first family and how
-/// many it belongs to. Every registration reads all of them for its youth: in one row they cost the one cache miss
-/// that finding the youth costs anyway, where the family table's own dictionary cost two more before the first sibling
-/// could be read; a family change reads and writes a member's families and siblings in the same row.
+/// <see cref="YouthTable"/> column), where its siblings lie in the family table's pool, its family when it belongs to
+/// one (or that it belongs to more), and in a pseudonymised index its BSN masked under its pseudonym. Every
+/// registration reads all of them for its youth: in one row they cost the one cache miss that finding the youth costs
+/// anyway, where the family table's own dictionary cost two more before the first sibling could be read; a family
+/// change reads and writes a member's families and siblings in the same row, and an answer turns a sibling's pseudonym
+/// back from the row its registration has just read.
 /// </summary>
 /// <remarks>
 /// Open addressing with linear probing over one array of rows, no per-entry objects. BSN 0 never passes the elfproef,
@@ -34,9 +36,9 @@ internal sealed class YouthRows
 
     private const int Empty = -1;
 
-    // Where the pairs of a value and its count lie, counted from the first column.
-    private const int Siblings = 3;
-    private const int Families = 5;
+    // The family column of a youth of two or more families, whose list the family table keeps.
+    private const int MoreFamilies = -2;
+
     private const int MinimumCapacity = 16;
 
     private readonly int[] _counts = new int[Columns];
@@ -121,16 +123,93 @@ internal sealed class YouthRows
     }
 
     /// <summary>How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts.</summary>
-    public int SiblingsOf(int key, out int start) => PairOf(key, Siblings, out start);
+    public int SiblingsOf(int key, out int start)
+    {
+        var at = IndexOf(key);
+        if (at < 0)
+        {
+            start = Empty;
+            return 0;
+        }
+
+        start = _rows[at].SiblingStart;
+        return _rows[at].SiblingCount;
+    }
 
     /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
-    public void SetSiblings(int key, int start, int count) => SetPair(key, Siblings, start, count);
+    public void SetSiblings(int key, int start, int count)
+    {
+        if (count == 0)
+        {
+            var at = IndexOf(key);
+            if (at >= 0 && _rows[at].SiblingCount > 0)
+            {
+                _rows[at].SiblingStart = Empty;
+                _rows[at].SiblingCount = 0;
+                RemoveIfEmpty(at);
+            }
 
-    /// <summary>How many families the youth belongs to, and in <paramref name="first"/> the identifier of the first.</summary>
-    public int FamiliesOf(int key, out int first) => PairOf(key, Families, out first);
+            return;
+        }
 
-    /// <summary>Sets the number of families the youth belongs to and the first of them; a count of 0 says it belongs to none.</summary>
-    public void SetFamilies(int key, int first, int count) => SetPair(key, Families, first, count);
+        ref var row = ref RowFor(key);
+        row.SiblingStart = start;
+        row.SiblingCount = count;
+    }
+
+    /// <summary>
+    /// Whether the youth belongs to no family (0), to one (1, its identifier in <paramref name="only"/>), or to two or
+    /// more (2, listed by the family table).
+    /// </summary>
+    public int FamiliesOf(int key, out int only)
+    {
+        var at = IndexOf(key);
+        only = at < 0 ? Empty : _rows[at].Family;
+        return only switch
+        {
+            Empty => 0,
+            MoreFamilies => 2,
+            _ => 1,
+        };
+    }
+
+    /// <summary>Sets how many families the youth belongs to and, when it is one, which; a count of 0 says it belongs to none.</summary>
+    public void SetFamilies(int key, int only, int count)
+    {
+        if (count == 0)
+        {
+            var at = IndexOf(key);
+            if (at >= 0 && _rows[at].Family != Empty)
+            {
+                _rows[at].Family = Empty;
+                RemoveIfEmpty(at);
+            }
+
+            return;
+        }
+
+        RowFor(key).Family = count == 1 ? only : MoreFamilies;
+    }
+
+    /// <summary>The youth's BSN masked under its key (<see cref="Privacy.NumberMask"/>), or -1 when its row keeps none.</summary>
+    public int MaskedNumberOf(int key)
+    {
+        var at = IndexOf(key);
+        return at < 0 ? Empty : _rows[at].MaskedNumber;
+    }
+
+    /// <summary>
+    /// Keeps the youth's masked BSN in its row, when it has one: a row that holds nothing else is not made for it, and
+    /// the number goes with the row.
+    /// </summary>
+    public void KeepMaskedNumber(int key, int masked)
+    {
+        var at = IndexOf(key);
+        if (at >= 0)
+        {
+            _rows[at].MaskedNumber = masked;
+        }
+    }
 
     private void Clear(int key, int column)
     {
@@ -151,45 +230,6 @@ internal sealed class YouthRows
         RemoveIfEmpty(index);
     }
 
-    // A pair at <pair> (an int, then a count of 0 for nothing): the sibling run, or the families.
-    private int PairOf(int key, int pair, out int value)
-    {
-        var at = IndexOf(key);
-        if (at < 0)
-        {
-            value = Empty;
-            return 0;
-        }
-
-        ref var held = ref Unsafe.Add(ref _rows[at].First, pair);
-        value = held;
-        return Unsafe.Add(ref held, 1);
-    }
-
-    private void SetPair(int key, int pair, int value, int count)
-    {
-        if (count == 0)
-        {
-            var at = IndexOf(key);
-            if (at >= 0)
-            {
-                ref var held = ref Unsafe.Add(ref _rows[at].First, pair);
-                if (Unsafe.Add(ref held, 1) > 0)
-                {
-                    held = Empty;
-                    Unsafe.Add(ref held, 1) = 0;
-                    RemoveIfEmpty(at);
-                }
-            }
-
-            return;
-        }
-
-        ref var set = ref Unsafe.Add(ref RowFor(key).First, pair);
-        set = value;
-        Unsafe.Add(ref set, 1) = count;
-    }
-
     // The row of a youth, added with every column empty when there is none; the rows grow first when a new one would
     // pass the load factor.
     private ref Row RowFor(int key)
@@ -206,8 +246,8 @@ internal sealed class YouthRows
             if (row.Key == 0)
             {
                 row.Key = key;
-                row.First = row.Second = row.Third = row.SiblingStart = row.Family = Empty;
-                row.SiblingCount = row.FamilyCount = 0;
+                row.First = row.Second = row.Third = row.SiblingStart = row.Family = row.MaskedNumber = Empty;
+                row.SiblingCount = 0;
                 _count++;
                 return ref row;
             }
@@ -244,7 +284,7 @@ internal sealed class YouthRows
     private void RemoveIfEmpty(int index)
     {
         ref var row = ref _rows[index];
-        if (row.First == Empty && row.Second == Empty && row.Third == Empty && row.SiblingCount == 0 && row.FamilyCount == 0)
+        if (row.First == Empty && row.Second == Empty && row.Third == Empty && row.SiblingCount == 0 && row.Family == Empty)
         {
             Remove(index);
         }
@@ -309,7 +349,7 @@ internal sealed class YouthRows
     private static int ValueIn(Row row, int column) => Unsafe.Add(ref row.First, column);
 
     // Eight ints, so that a row never straddles a cache line. The YouthTable columns are read as First plus the
-    // column number, and the pairs as First plus Siblings or Families.
+    // column number. The masked number keeps no row: it is kept while the row holds anything else.
     private struct Row
     {
         public int Key;
@@ -319,6 +359,6 @@ internal sealed class YouthRows
         public int SiblingStart;
         public int SiblingCount;
         public int Family;
-        public int FamilyCount;
+        public int MaskedNumber;
     }
 }

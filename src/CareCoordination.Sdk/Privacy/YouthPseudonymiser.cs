@@ -40,6 +40,10 @@ public sealed class YouthPseudonymiser
     private readonly FeistelTablePermutation? _tables;
     private readonly AesFeistelPermutation? _aes;
 
+    // Hides the BSN kept beside each pseudonym in the index, so that answers need no inverse permutation; null without
+    // the processor's AES instructions, where the index turns pseudonyms back with the permutation.
+    private readonly NumberMask? _mask;
+
     // A key derived from the secret for texts that identify a person (a substitute number's details): the secret itself
     // is not kept.
     private readonly byte[] _textKey;
@@ -94,6 +98,13 @@ public sealed class YouthPseudonymiser
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Choose PseudonymisationScheme.FeistelAes, FeistelTables or Ff1.");
+        }
+
+        if (useProcessorAes && NumberMask.IsSupported)
+        {
+            HMACSHA256.HashData(key, "cc.index.number.mask.aes128"u8, block);
+            _mask = new NumberMask(block[..16]);
+            CryptographicOperations.ZeroMemory(block);
         }
 
         Scheme = scheme;
@@ -230,6 +241,12 @@ public sealed class YouthPseudonymiser
         aes.Decrypt(sealedBytes.AsSpan(0, AesGcm.NonceByteSizes.MaxSize), sealedBytes.AsSpan(AesGcm.NonceByteSizes.MaxSize, plain.Length), sealedBytes.AsSpan(sealedBytes.Length - AesGcm.TagByteSizes.MaxSize), plain);
         return System.Text.Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>Gets a value indicating whether the index may keep each youth's BSN beside its pseudonym, masked (<see cref="MaskOf"/>).</summary>
+    internal bool MasksNumbers => _mask is not null;
+
+    /// <summary>The mask that hides the BSN kept beside <paramref name="pseudonym"/>; only when <see cref="MasksNumbers"/>.</summary>
+    internal int MaskOf(int pseudonym) => _mask!.Of(pseudonym);
 
     /// <summary>Returns the number whose pseudonym this is.</summary>
     /// <param name="pseudonym">A pseudonym from <see cref="Forward(int)"/>.</param>

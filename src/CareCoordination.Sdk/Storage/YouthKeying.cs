@@ -135,6 +135,12 @@ public sealed class YouthKeying
         (stored.StartsWith(HmacPrefix, StringComparison.Ordinal) && IsHex(stored.AsSpan(HmacPrefix.Length)))
         || (stored.StartsWith(ShaPrefix, StringComparison.Ordinal) && IsHex(stored.AsSpan(ShaPrefix.Length)));
 
+    /// <summary>Gets a value indicating whether the index may keep each youth's BSN beside its key, masked: pseudonymised, on a processor with AES instructions.</summary>
+    internal bool MasksNumbers => _pseudonymiser?.MasksNumbers == true;
+
+    /// <summary>The mask that hides the BSN kept beside a key (<see cref="YouthPseudonymiser.MaskOf"/>); only when <see cref="MasksNumbers"/>.</summary>
+    internal int MaskOf(int key) => _pseudonymiser!.MaskOf(key);
+
     internal Bsn PersonOf(int key) => Bsn.FromTrustedNumber(_pseudonymiser is null ? key : _pseudonymiser.Inverse(key));
 
     /// <summary>Turns several persons' numbers into their keys in place, which a pseudonymiser computes side by side.</summary>

@@ -138,10 +138,14 @@ public sealed class ReferenceIndexProperties
     }
 
     [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 200)]
-    public void An_index_pseudonymised_under_each_scheme_answers_every_registration_with_the_matches_and_BSNs_an_index_keyed_by_BSN_gives(IndexOperation[] history, Sdk.Privacy.PseudonymisationScheme scheme)
+    public void An_index_pseudonymised_under_each_scheme_with_or_without_masked_numbers_answers_every_registration_with_the_matches_and_BSNs_an_index_keyed_by_BSN_gives(IndexOperation[] history, Sdk.Privacy.PseudonymisationScheme scheme, bool maskedNumbers)
     {
         var (plain, plainModel) = Start();
-        var (pseudonymised, model) = Start(SchemePseudonymisers[(int)((uint)scheme % (uint)SchemePseudonymisers.Length)]);
+
+        // Each scheme twice: with the BSNs kept masked in the youths' rows (where the processor has AES instructions)
+        // and with every pseudonym turned back through the permutation.
+        var schemes = SchemePseudonymisers.Length / 2;
+        var (pseudonymised, model) = Start(SchemePseudonymisers[(2 * (int)((uint)scheme % (uint)schemes)) + (maskedNumbers ? 0 : 1)]);
         foreach (var operation in history)
         {
             if (operation is IndexOperation.Register(var y, var o))
@@ -165,7 +169,11 @@ public sealed class ReferenceIndexProperties
     }
 
     private static readonly Sdk.Privacy.YouthPseudonymiser[] SchemePseudonymisers =
-        [.. Enum.GetValues<Sdk.Privacy.PseudonymisationScheme>().Select(s => new Sdk.Privacy.YouthPseudonymiser(TestKeys.Bytes("property youth"), s))];
+        [.. Enum.GetValues<Sdk.Privacy.PseudonymisationScheme>().SelectMany(s => new[]
+        {
+            new Sdk.Privacy.YouthPseudonymiser(TestKeys.Bytes("property youth"), s),
+            new Sdk.Privacy.YouthPseudonymiser(TestKeys.Bytes("property youth"), s, useProcessorAes: false),
+        })];
 
     private static (IndexScenario Scenario, IndexModel Model) Start(Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null)
     {

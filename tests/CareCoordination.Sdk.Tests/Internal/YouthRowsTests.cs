@@ -77,7 +77,8 @@ public sealed class YouthRowsTests
         Assert.Equal((-1, 9, 745_000), (active.HeadOf(123456782), archive.HeadOf(123456782), ageLimits.HeadOf(123456782)));
         Assert.Equal((0, 1, 1), (active.Count, archive.Count, ageLimits.Count));
 
-        // Sixteen rows, the least the table holds, of eight ints: key, three columns, the sibling run and the families.
+        // Sixteen rows, the least the table holds, of eight ints: key, three columns, the sibling run, the family and the
+        // masked number.
         Assert.Equal(16 * 32, rows.AllocatedBytes);
     }
 
@@ -96,5 +97,45 @@ public sealed class YouthRowsTests
         Assert.Equal(1_000, active.Count);
         Assert.All(Enumerable.Range(1, 1_000), key => Assert.Equal(key * 2, active.HeadOf(key)));
         Assert.Equal(-1, active.HeadOf(int.MaxValue - 1));
+    }
+
+    [Fact]
+    public void A_youth_s_row_says_whether_it_belongs_to_no_family_one_family_or_more()
+    {
+        var rows = new YouthRows();
+
+        Assert.Equal(0, rows.FamiliesOf(123456782, out _));
+        rows.SetFamilies(123456782, 77, 1);
+        Assert.Equal((1, 77), (rows.FamiliesOf(123456782, out var only), only));
+        rows.SetFamilies(123456782, 77, 3);
+        Assert.Equal(2, rows.FamiliesOf(123456782, out _));
+        rows.SetFamilies(123456782, 78, 1);
+        Assert.Equal((1, 78), (rows.FamiliesOf(123456782, out only), only));
+        rows.SetFamilies(123456782, 0, 0);
+        Assert.Equal(0, rows.FamiliesOf(123456782, out _));
+    }
+
+    [Fact]
+    public void A_masked_number_is_kept_only_while_its_youth_s_row_holds_something_else()
+    {
+        var rows = new YouthRows();
+        var active = new YouthTable(rows, YouthRows.Active);
+
+        rows.KeepMaskedNumber(123456782, 42);
+        Assert.Equal(-1, rows.MaskedNumberOf(123456782));
+
+        active.SetHead(123456782, 5);
+        rows.KeepMaskedNumber(123456782, 42);
+        rows.SetSiblings(123456782, 8, 2);
+        Assert.Equal(42, rows.MaskedNumberOf(123456782));
+
+        // The row goes with its last value, and the masked number with it: it does not keep the row.
+        active.SetHead(123456782, -1);
+        Assert.Equal(42, rows.MaskedNumberOf(123456782));
+        rows.SetSiblings(123456782, 0, 0);
+        Assert.Equal(-1, rows.MaskedNumberOf(123456782));
+        Assert.Equal(0, active.Count);
+        active.SetHead(123456782, 6);
+        Assert.Equal(-1, rows.MaskedNumberOf(123456782));
     }
 }
