@@ -27,14 +27,11 @@ internal sealed class NumberMask
     /// <exception cref="PlatformNotSupportedException">The processor has no AES instructions (<see cref="IsSupported"/>).</exception>
     public NumberMask(ReadOnlySpan<byte> aesKey)
     {
-        if (!IsSupported)
-        {
-            throw new PlatformNotSupportedException("Masked numbers need the processor's AES instructions.");
-        }
-
+        // Prepare checks the key and falls back to the platform's AES only where the processor has no AES instructions.
         if (Aes128Rounds.Prepare(aesKey, useProcessorAes: true, _roundKeys) is { } portable)
         {
             portable.Dispose();
+            throw new PlatformNotSupportedException("Masked numbers need the processor's AES instructions.");
         }
     }
 
