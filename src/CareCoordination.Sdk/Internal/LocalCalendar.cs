@@ -50,10 +50,36 @@ internal sealed class LocalCalendar
     public static LocalDate FromDayNumber(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
 
     /// <summary>The day number of the date <paramref name="years"/> later; 29 February becomes 28 February in other years, as in NodaTime.</summary>
+    /// <remarks>
+    /// Every registration works out its youth's age limit with it, so it counts the days itself: through
+    /// <see cref="DateOnly"/> it cost a few hundred instructions of range checks and calls, more than the rules it serves.
+    /// </remarks>
     public static int DayNumberYearsLater(LocalDate date, int years)
     {
         var year = date.Year + years;
-        var day = Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month));
-        return new DateOnly(year, date.Month, day).DayNumber;
+        var month = date.Month;
+        var day = date.Day;
+        if (year is < 1 or > 9999)
+        {
+            // Where DateOnly ends, it says so as before.
+            return new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).DayNumber;
+        }
+
+        var leap = IsLeapYear(year);
+        if (month == 2 && day == 29 && !leap)
+        {
+            day = 28;
+        }
+
+        var before = year - 1;
+        return (before * 365) + (before / 4) - (before / 100) + (before / 400) + DaysBeforeMonth(month, leap) + day - 1;
+    }
+
+    private static bool IsLeapYear(int year) => (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+
+    private static int DaysBeforeMonth(int month, bool leap)
+    {
+        ReadOnlySpan<short> common = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+        return common[month - 1] + (leap && month > 2 ? 1 : 0);
     }
 }

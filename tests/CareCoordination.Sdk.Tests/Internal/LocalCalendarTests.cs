@@ -1,6 +1,7 @@
 using System.Linq;
 using CareCoordination.Sdk.Internal;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
@@ -64,4 +65,25 @@ public sealed class LocalCalendarTests
             Assert.Equal(day.Date, Instant.FromUnixTimeTicks(day.EndTicks - 1).InZone(region).Date);
         }
     }
+
+    [Property(MaxTest = 3000)]
+    public Property An_age_limit_falls_on_the_day_NodaTime_adds_the_years_to() =>
+        // From year 1 to about 9950, with up to 40 years added, so that the result stays within DateOnly's range; the
+        // generator picks days over the whole range, where FsCheck's own numbers would stay near year 1.
+        Prop.ForAll(
+            Gen.Zip(Gen.Choose(0, 3_634_000), Gen.Choose(0, 40)).ToArbitrary(),
+            c =>
+            {
+                var date = LocalCalendar.FromDayNumber(c.Item1);
+                return LocalCalendar.DayNumber(date.PlusYears(c.Item2)) == LocalCalendar.DayNumberYearsLater(date, c.Item2);
+            });
+
+    [Theory]
+    [InlineData(2004, 2, 29, 23, 2027, 2, 28)]
+    [InlineData(2004, 2, 29, 24, 2028, 2, 29)]
+    [InlineData(1977, 2, 28, 23, 2000, 2, 28)]
+    [InlineData(1977, 3, 1, 23, 2000, 3, 1)]
+    [InlineData(2003, 12, 31, 23, 2026, 12, 31)]
+    public void A_youth_born_on_29_February_reaches_the_age_limit_on_28_February_of_a_common_year(int year, int month, int day, int years, int limitYear, int limitMonth, int limitDay) =>
+        Assert.Equal(LocalCalendar.DayNumber(new LocalDate(limitYear, limitMonth, limitDay)), LocalCalendar.DayNumberYearsLater(new LocalDate(year, month, day), years));
 }
