@@ -65,7 +65,7 @@ internal sealed class LocalCalendar
             return new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).DayNumber;
         }
 
-        var leap = IsLeapYear(year);
+        var leap = DateTime.IsLeapYear(year);
         if (month == 2 && day == 29 && !leap)
         {
             day = 28;
@@ -74,8 +74,6 @@ internal sealed class LocalCalendar
         var before = year - 1;
         return (before * 365) + (before / 4) - (before / 100) + (before / 400) + DaysBeforeMonth(month, leap) + day - 1;
     }
-
-    private static bool IsLeapYear(int year) => (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
 
     private static int DaysBeforeMonth(int month, bool leap)
     {

@@ -84,6 +84,6 @@ public sealed class LocalCalendarTests
     [InlineData(1977, 2, 28, 23, 2000, 2, 28)]
     [InlineData(1977, 3, 1, 23, 2000, 3, 1)]
     [InlineData(2003, 12, 31, 23, 2026, 12, 31)]
-    public void A_youth_born_on_29_February_reaches_the_age_limit_on_28_February_of_a_common_year(int year, int month, int day, int years, int limitYear, int limitMonth, int limitDay) =>
+    public void An_age_limit_falls_on_the_birthday_or_for_one_born_on_29_February_on_28_February_of_a_common_year(int year, int month, int day, int years, int limitYear, int limitMonth, int limitDay) =>
         Assert.Equal(LocalCalendar.DayNumber(new LocalDate(limitYear, limitMonth, limitDay)), LocalCalendar.DayNumberYearsLater(new LocalDate(year, month, day), years));
 }
