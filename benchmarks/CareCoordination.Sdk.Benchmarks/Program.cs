@@ -27,7 +27,7 @@ if (args.Length > 0 && args[0] is "--replay-allocations" or "--replay")
     // then 'presized' to reserve the index's tables first (ReferenceIndex.EnsureCapacity) and 'pseudonymised' to key
     // youths by a YouthPseudonymiser's pseudonym instead of the BSN, under the scheme named after it (FeistelTables, Ff1
     // or FeistelAes; the default scheme without one). --replay runs the same without the probe, for a
-    // quick time of one run or a profile that sees only the index.
+    // quick time of one run or a profile that sees only the index; 'tuned' replays the tuned layout instead of the SDK.
     var probed = args[0] == "--replay-allocations";
     var youths = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
     var registrations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2 * youths;
@@ -35,10 +35,13 @@ if (args.Length > 0 && args[0] is "--replay-allocations" or "--replay")
     var allocations = probed ? new CareCoordination.Sdk.Benchmarks.Replay.ReplayAllocations() : null;
     var options = args.AsSpan(Math.Min(args.Length, 3));
     var pseudonymiser = options.Contains("pseudonymised") ? ReplayBenchmarks.Pseudonymiser(SchemeOf(options)) : null;
-    using var replay = new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(workload, allocations, presized: options.Contains("presized"), pseudonymiser);
+    var tuned = options.Contains("tuned");
+    using CareCoordination.Sdk.Benchmarks.Replay.ReplayTarget replay = tuned
+        ? new CareCoordination.Sdk.Benchmarks.Baselines.TunedReplayIndex(workload)
+        : new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(workload, allocations, presized: options.Contains("presized"), pseudonymiser);
     var counts = replay.Run();
     allocations?.Write(Console.Out, counts.Registrations);
-    Console.WriteLine($"keyed {(pseudonymiser is null ? "by BSN" : "by pseudonym, " + pseudonymiser.Scheme)}");
+    Console.WriteLine(tuned ? "the tuned layout, keyed by BSN" : $"keyed {(pseudonymiser is null ? "by BSN" : "by pseudonym, " + pseudonymiser.Scheme)}");
     Console.WriteLine($"time ({(probed ? "with the probe, " : "")}one run; BenchmarkDotNet's ReplayBenchmarks is the figure): registrations {counts.RegistrationNanosecondsEach:F0} ns each, daily job {counts.JobMicrosecondsPerDay:F0} us a night");
     return;
 }

@@ -54,6 +54,9 @@ public class ReplayBenchmarks : IDisposable
     [GlobalSetup(Target = nameof(PseudonymisedAesIndex))]
     public void SetUpPseudonymisedAesIndex() => Generate(nameof(PseudonymisedAesIndex));
 
+    [GlobalSetup(Target = nameof(TunedLayout))]
+    public void SetUpTunedLayout() => Generate(nameof(TunedLayout));
+
     [IterationSetup(Target = nameof(NaiveDictionary))]
     public void EmptyNaive() => Empty(() => new NaiveReplayIndex(_workload));
 
@@ -72,6 +75,9 @@ public class ReplayBenchmarks : IDisposable
     [IterationSetup(Target = nameof(PseudonymisedAesIndex))]
     public void EmptyPseudonymisedAesIndex() => Empty(() => new SdkReplay(_workload, pseudonymiser: Pseudonymiser(PseudonymisationScheme.FeistelAes)));
 
+    [IterationSetup(Target = nameof(TunedLayout))]
+    public void EmptyTunedLayout() => Empty(() => new TunedReplayIndex(_workload));
+
     [Benchmark(Baseline = true, Description = "Dictionary + LINQ")]
     public long NaiveDictionary() => Replay();
 
@@ -89,6 +95,9 @@ public class ReplayBenchmarks : IDisposable
 
     [Benchmark(Description = "ReferenceIndex, pseudonymised on AES-NI")]
     public long PseudonymisedAesIndex() => Replay();
+
+    [Benchmark(Description = "tuned layout, the rules only")]
+    public long TunedLayout() => Replay();
 
     /// <summary>The pseudonymiser of a region that keeps no BSN in its index, with a fixed benchmark key.</summary>
     /// <param name="scheme">The permutation; <see langword="null"/> for the default.</param>

@@ -76,6 +76,15 @@ public sealed class ReplayBenchmarkTests
     }
 
     [Fact]
+    public void Replaying_the_region_through_the_tuned_layout_counts_what_a_naive_index_counts_overflow_blocks_included()
+    {
+        using var replay = new TunedReplayIndex(Region);
+
+        AssertSameAsNaive(replay.Run());
+        Assert.True(replay.MostSignalsOnOneYouth > 4, $"no youth held more signals than its row: {replay.MostSignalsOnOneYouth}");
+    }
+
+    [Fact]
     public void A_benchmark_iteration_writes_the_figures_its_summary_columns_read()
     {
         using var benchmarks = new ReplayBenchmarks { Size = new RegionSize(20_000, 40_000) };
