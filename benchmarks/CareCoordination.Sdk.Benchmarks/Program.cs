@@ -36,6 +36,13 @@ if (args.Length > 0 && args[0] is "--replay-allocations" or "--replay")
     var options = args.AsSpan(Math.Min(args.Length, 3));
     var pseudonymiser = options.Contains("pseudonymised") ? ReplayBenchmarks.Pseudonymiser(SchemeOf(options)) : null;
     var tuned = options.Contains("tuned");
+    if (tuned && (probed || pseudonymiser is not null || options.Contains("presized")))
+    {
+        Console.Error.WriteLine("'tuned' runs with --replay alone: the tuned layout has no allocation probe, is always reserved and is keyed by BSN.");
+        Environment.ExitCode = 2;
+        return;
+    }
+
     using CareCoordination.Sdk.Benchmarks.Replay.ReplayTarget replay = tuned
         ? new CareCoordination.Sdk.Benchmarks.Baselines.TunedReplayIndex(workload)
         : new CareCoordination.Sdk.Benchmarks.Replay.SdkReplay(workload, allocations, presized: options.Contains("presized"), pseudonymiser);

@@ -17,8 +17,9 @@ namespace CareCoordination.Sdk.Benchmarks.Baselines;
 /// It keeps only what the replay counts: no signal identifiers, reporters, registration times, answers, authorisation,
 /// coordinator, observers or undo, and one family per youth, as the generator makes them. So it is not a rival to the
 /// index but a measure of what the replay's unavoidable memory accesses cost on the machine at hand: the part of issue
-/// 17's 600 ns that layout alone can reach there. Its tables are reserved for the region's youths at the start and
-/// advised for huge pages, as the reserved index's are; it registers one signal at a time and looks at no later one.
+/// 17's 600 ns that layout alone can reach there. Its rows and family table are reserved for the region's youths at the
+/// start and advised for huge pages, as the reserved index's tables are; its overflow blocks (rare) and its calendar
+/// grow as needed. It registers one signal at a time and looks at no later one.
 /// </remarks>
 internal sealed class TunedReplayIndex : ReplayTarget
 {
@@ -51,6 +52,8 @@ internal sealed class TunedReplayIndex : ReplayTarget
 
         // Rows for the region's youths at 70 % load, one spare so that the first row can start on a line boundary.
         _rowCount = (int)Math.Min(Array.MaxLength - 1, ((workload.Youths + 1L) * 10 / 7) + 1);
+        // Aligned only where LargeArrays pins the array (from 1 MiB, over 11,000 youths): a smaller one may move, and
+        // its rows then straddle lines, which costs time but reads and writes the same rows.
         _rowStorage = LargeArrays.Allocate<Row>(_rowCount + 1);
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_rowStorage, 0);
         _rowShift = (int)((LineBytes - (address % LineBytes)) % LineBytes);
@@ -82,6 +85,37 @@ internal sealed class TunedReplayIndex : ReplayTarget
     /// <summary>The most signals one youth held at once: past four, its signals run on in overflow blocks.</summary>
     public int MostSignalsOnOneYouth { get; private set; }
 
+    /// <summary>Overflow blocks taken and not given back.</summary>
+    public int BlocksInUse => _blocks.Count - _freeBlocks.Count;
+
+    /// <summary>
+    /// Counts what the rows hold, by walking every row: the active and the archived signals, and the overflow blocks
+    /// their signals need, which must equal <see cref="BlocksInUse"/> or a block went astray.
+    /// </summary>
+    public (int Active, int Archived, int BlocksNeeded) Census()
+    {
+        var (active, archived, blocks) = (0, 0, 0);
+        for (var at = 0; at < _rowCount; at++)
+        {
+            ref var row = ref RowAt(at);
+            for (var p = 0; p < row.Count; p++)
+            {
+                if (SignalAt(ref row, p).State == Active)
+                {
+                    active++;
+                }
+                else
+                {
+                    archived++;
+                }
+            }
+
+            blocks += (Math.Max(0, row.Count - InlineSignals) + BlockSignals - 1) / BlockSignals;
+        }
+
+        return (active, archived, blocks);
+    }
+
     protected override void RunDailyJob(int day, ReplayCounts counts)
     {
         var due = _calendar[day];
@@ -91,6 +125,7 @@ internal sealed class TunedReplayIndex : ReplayTarget
         }
 
         var length = _calendarCount[day];
+        // Eight rows in flight: enough for the work on the rows before them to cover a miss, few enough for the miss buffers.
         const int Ahead = 8;
         for (var k = 0; k < Math.Min(Ahead, length); k++)
         {
@@ -285,8 +320,10 @@ internal sealed class TunedReplayIndex : ReplayTarget
         var count = _calendarCount[day];
         if (count == entries.Length)
         {
+            var outgrown = entries;
             Array.Resize(ref entries, count * 2);
             _calendar[day] = entries;
+            _spareDays.Push(outgrown);
         }
 
         entries[count] = at;
@@ -324,6 +361,11 @@ internal sealed class TunedReplayIndex : ReplayTarget
             {
                 LastBlock(ref row, beyond - 1).Next = block;
             }
+        }
+
+        if (row.Count == byte.MaxValue)
+        {
+            throw new InvalidOperationException("The tuned layout holds at most 255 signals on one youth.");
         }
 
         row.Count++;
