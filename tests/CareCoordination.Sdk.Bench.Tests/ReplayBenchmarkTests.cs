@@ -16,10 +16,7 @@ public sealed class ReplayBenchmarkTests
 {
     private static readonly ReplayWorkload Region = ReplayWorkload.Generate(youths: 20_000, registrations: 40_000);
 
-    private static readonly NaiveIndex Expected = NaiveIndex.Replay(
-        Enumerable.Range(0, Region.Count).Select(i => (Region.BsnNumber[i], Region.Family[i], Region.Organisation[i], Region.Day[i])),
-        ReplayWorkload.Start,
-        Region.Days);
+    private static readonly NaiveIndex Expected = NaiveReplayOf(Region);
 
     [Fact]
     public void The_replayed_region_has_about_the_registrations_asked_for_and_exercises_every_rule()
@@ -90,17 +87,10 @@ public sealed class ReplayBenchmarkTests
         // Twenty registrations a youth in five years: some youths hold more signals than their row and two blocks, and
         // some of those turn 23, when all their signals leave and every block comes back.
         var dense = ReplayWorkload.Generate(youths: 2_000, registrations: 40_000);
-        var expected = NaiveIndex.Replay(
-            Enumerable.Range(0, dense.Count).Select(i => (dense.BsnNumber[i], dense.Family[i], dense.Organisation[i], dense.Day[i])),
-            ReplayWorkload.Start,
-            dense.Days);
+        var expected = NaiveReplayOf(dense);
         using var replay = new TunedReplayIndex(dense);
 
-        var counts = replay.Run();
-
-        Assert.Equal(
-            (expected.Registered, expected.Renewed, expected.Refused, expected.SameYouth, expected.Family, expected.Archived, expected.ToArchive, expected.RemovedAt23),
-            (counts.Registered, counts.Renewed, counts.Refused, counts.SameYouthMatches, counts.FamilyMatches, counts.ArchivedMatches, counts.ExpiredToArchive, counts.RemovedAtAgeLimit));
+        AssertSameAs(expected, dense, replay.Run());
         Assert.True(replay.MostSignalsOnOneYouth > 11, $"no youth needed a second overflow block: {replay.MostSignalsOnOneYouth}");
         Assert.True(expected.RemovedAt23 > 0, "nobody turned 23");
         AssertHolds(replay, expected);
@@ -150,11 +140,18 @@ public sealed class ReplayBenchmarkTests
         Assert.Equal(blocksNeeded, replay.BlocksInUse);
     }
 
-    private static void AssertSameAsNaive(ReplayCounts counts)
+    private static NaiveIndex NaiveReplayOf(ReplayWorkload region) => NaiveIndex.Replay(
+        Enumerable.Range(0, region.Count).Select(i => (region.BsnNumber[i], region.Family[i], region.Organisation[i], region.Day[i])),
+        ReplayWorkload.Start,
+        region.Days);
+
+    private static void AssertSameAsNaive(ReplayCounts counts) => AssertSameAs(Expected, Region, counts);
+
+    private static void AssertSameAs(NaiveIndex expected, ReplayWorkload region, ReplayCounts counts)
     {
         Assert.Equal(
-            (Expected.Registered, Expected.Renewed, Expected.Refused, Expected.SameYouth, Expected.Family, Expected.Archived, Expected.ToArchive, Expected.RemovedAt23),
+            (expected.Registered, expected.Renewed, expected.Refused, expected.SameYouth, expected.Family, expected.Archived, expected.ToArchive, expected.RemovedAt23),
             (counts.Registered, counts.Renewed, counts.Refused, counts.SameYouthMatches, counts.FamilyMatches, counts.ArchivedMatches, counts.ExpiredToArchive, counts.RemovedAtAgeLimit));
-        Assert.True(counts.RegistrationTicks > 0 && counts.Days == Region.Days, "the replay timed every day");
+        Assert.True(counts.RegistrationTicks > 0 && counts.Days == region.Days, "the replay timed every day");
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Benchmarks.Replay;
@@ -58,22 +59,10 @@ internal sealed class TunedReplayIndex : ReplayTarget
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_rowStorage, 0);
         _rowShift = (int)((LineBytes - (address % LineBytes)) % LineBytes);
 
-        var largestFamily = 0;
-        foreach (var family in workload.Family)
-        {
-            largestFamily = Math.Max(largestFamily, family);
-        }
-
-        _families = LargeArrays.Allocate<Members>(largestFamily + 1);
+        _families = LargeArrays.Allocate<Members>(workload.Family.Max() + 1);
 
         // A day is kept as an unsigned 16-bit number in a signal; the calendar needs one entry per night replayed only.
-        var lastDay = 0;
-        foreach (var until in workload.ArchivedUntil)
-        {
-            lastDay = Math.Max(lastDay, until);
-        }
-
-        if (lastDay > ushort.MaxValue)
+        if (workload.ArchivedUntil.Max() > ushort.MaxValue)
         {
             throw new InvalidOperationException("The replay runs past the days a signal can hold.");
         }
@@ -348,6 +337,11 @@ internal sealed class TunedReplayIndex : ReplayTarget
 
     private ref Signal Append(ref Row row)
     {
+        if (row.Count == byte.MaxValue)
+        {
+            throw new InvalidOperationException("The tuned layout holds at most 255 signals on one youth.");
+        }
+
         var position = row.Count;
         var beyond = position - InlineSignals;
         if (beyond >= 0 && beyond % BlockSignals == 0)
@@ -361,11 +355,6 @@ internal sealed class TunedReplayIndex : ReplayTarget
             {
                 LastBlock(ref row, beyond - 1).Next = block;
             }
-        }
-
-        if (row.Count == byte.MaxValue)
-        {
-            throw new InvalidOperationException("The tuned layout holds at most 255 signals on one youth.");
         }
 
         row.Count++;
