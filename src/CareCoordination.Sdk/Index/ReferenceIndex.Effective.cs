@@ -67,15 +67,6 @@ public sealed partial class ReferenceIndex
         }
     }
 
-    /// <summary>
-    /// <see cref="LastActiveDay(int)"/> from the copy of the first slot's facts in its youth's row, when the chain is
-    /// that slot alone, so that the slot is not read.
-    /// </summary>
-    private int LastActiveDay(int head, in SignalFacts headFacts) =>
-        head == NoSlot ? SignalledYouths.NoDay
-        : headFacts.Followed ? LastActiveDay(head)
-        : headFacts.State == SignalSlot.Active ? headFacts.Day : SignalledYouths.NoDay;
-
     /// <summary>The day the last active signal in the chain from <paramref name="head"/> ends, or <see cref="SignalledYouths.NoDay"/>.</summary>
     private int LastActiveDay(int head)
     {

@@ -70,8 +70,7 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             var key = KeyOf(youth);
-            var head = _youths.ActiveHeadOf(key, out var headFacts);
-            var slot = _matching.FindInChain(head, headFacts, organisation.Value, day.DayNumber);
+            var slot = _matching.FindInChain(_active.HeadOf(key), organisation.Value, day.DayNumber);
             if (slot == NoSlot)
             {
                 throw NotFoundException.Missing($"{organisation}'s active signal on youth {youth}", Messages.Format(SignalMessages.NoActiveSignalToWithdraw, organisation, youth));
@@ -324,7 +323,6 @@ public sealed partial class ReferenceIndex
         ref var s = ref _slots[slot];
         s.State = SignalSlot.Archived;
         s.ArchivedInPlace = true;
-        _youths.RefreshHead(s.Youth, slot);
         NoteDue(slot);
         Volatile.Write(ref _activeCount, _activeCount - 1);
         Volatile.Write(ref _archivedCount, _archivedCount + 1);
@@ -406,11 +404,6 @@ public sealed partial class ReferenceIndex
             if (_slots[previous].Next == slot)
             {
                 _slots[previous].Next = _slots[slot].Next;
-                if (table == _active)
-                {
-                    _youths.RefreshHead(key, previous);
-                }
-
                 return;
             }
         }

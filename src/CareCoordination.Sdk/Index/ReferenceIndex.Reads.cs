@@ -162,8 +162,7 @@ public sealed partial class ReferenceIndex
 
                 var ownOrganisation = _slots[own].Organisation;
                 var siblings = _families.SiblingsOf(key);
-                var head = _youths.ActiveHeadOf(key, out var headFacts);
-                var count = _matching.Collect(key, head, headFacts, NoSlot, siblings, _matching.SiblingHeadsOf(siblings), ownOrganisation, includeArchive: false, today, cutoff);
+                var count = _matching.Collect(_active.HeadOf(key), NoSlot, siblings, _matching.SiblingHeadsOf(siblings), ownOrganisation, includeArchive: false, today, cutoff);
                 var coordinator = _matching.DesignateCoordinator(ownOrganisation, _matching.RankOf(ownOrganisation), _slots[own].Id, count);
                 var signal = ToSignal(own);
                 for (var i = 0; i < count; i++)

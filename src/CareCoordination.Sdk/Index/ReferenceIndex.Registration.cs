@@ -272,18 +272,14 @@ public sealed partial class ReferenceIndex
             // the youth's row, then its chains' first slots and its run of siblings, then the siblings' rows and their
             // first slots. Every load is started as soon as its address is known and walked only after the next
             // level is on its way, so that the misses of one level overlap instead of following one another.
-            var head = _youths.ActiveHeadOf(key, out var headFacts);
+            var head = _active.HeadOf(key);
             var archiveHead = _matching.ArchiveHeadOf(key);
-            if (headFacts.Followed)
-            {
-                _slots.Prefetch(head);
-            }
-
+            _slots.Prefetch(head);
             _slots.Prefetch(archiveHead);
             var siblings = _families.SiblingsOf(key);
             var siblingHeads = _matching.SiblingHeadsOf(siblings);
             var ageLimit = _lifetime.AgeLimitAfter(key, expiresOn, ageLimitDay);
-            var own = _matching.FindInChain(head, headFacts, organisation, today.DayNumber);
+            var own = _matching.FindInChain(head, organisation, today.DayNumber);
             if (own != NoSlot)
             {
                 return Renew(own, head, today.DayNumber, registration, now, expiresOn, expiry, ageLimit, idempotencyKey);
@@ -295,7 +291,7 @@ public sealed partial class ReferenceIndex
             // Asked first: with nobody listening, starting an activity still costs a call chain on every registration.
             using (CareCoordinationActivities.Source.HasListeners() ? CareCoordinationActivities.Source.StartActivity(CareCoordinationTelemetry.MatchActivity) : null)
             {
-                count = _matching.Collect(key, head, headFacts, archiveHead, siblings, siblingHeads, organisation, includeArchive: true, today.DayNumber, _lifetime.ArchiveCutoff(today.DayNumber, today.Date));
+                count = _matching.Collect(head, archiveHead, siblings, siblingHeads, organisation, includeArchive: true, today.DayNumber, _lifetime.ArchiveCutoff(today.DayNumber, today.Date));
 
                 // A youth given before with an earlier birth date is past that age limit: its archive is gone.
                 if (ageLimit != SignalLifetime.NoAgeLimit && ageLimit <= today.DayNumber)
@@ -333,7 +329,7 @@ public sealed partial class ReferenceIndex
             s.Next = head;
             _active.SetHead(key, slot);
             _rows.KeepNumber(key, registration.Youth.Bsn);
-            var lastActive = LastActiveDay(head, headFacts);
+            var lastActive = LastActiveDay(head);
             MoveSignalled(lastActive, Math.Max(lastActive, expiresOn), today.DayNumber);
             Volatile.Write(ref _activeCount, _activeCount + 1);
             NoteDue(slot, expiresOn);
@@ -347,7 +343,6 @@ public sealed partial class ReferenceIndex
                         UndoSlotChange(_batch, offered);
                     }
 
-                    // Behind the new signal in the youth's chain, or in its archive chain: no row copies it.
                     _slots[offered].Offered = true;
                 }
             }
@@ -357,7 +352,7 @@ public sealed partial class ReferenceIndex
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {
-                var match = new Match(_matching.KindAt(i), signal, _rows.SignalOf(_matching.FactsAt(i), _matching.YouthAt(i), key, registration.Youth.Bsn), coordinator, _matching.FamilyAt(i), now);
+                var match = new Match(_matching.KindAt(i), signal, ToSignal(_matching.SlotAt(i), key, registration.Youth.Bsn), coordinator, _matching.FamilyAt(i), now);
                 if (_batch is null)
                 {
                     IndexMetrics.MatchFound(match.Kind);
@@ -416,7 +411,6 @@ public sealed partial class ReferenceIndex
         var moved = s.Day != expiresOn;
         s.Day = expiresOn;
         s.Expiry = (byte)expiry;
-        _youths.RefreshHead(s.Youth, slot);
 
         // A renewed signal moves to its new end date in the calendar; its old entry is passed over when that day comes.
         if (moved)
@@ -449,7 +443,6 @@ public sealed partial class ReferenceIndex
         batch.Undo.Add(() =>
         {
             _slots[slot] = before;
-            _youths.RefreshHead(before.Youth, slot);
             _expiry.Add(slot);
         });
     }

@@ -46,7 +46,7 @@ public sealed partial class ReferenceIndex
     private readonly GroupCommitter? _committer;
 
     private readonly SignalSlots _slots = new();
-    private readonly YouthRows _youths;
+    private readonly YouthRows _youths = new();
     private readonly YouthTable _active;
     private readonly SignalledYouths _signalled = new();
     private readonly YouthTable _archive;
@@ -140,7 +140,6 @@ public sealed partial class ReferenceIndex
         Directory = Guard.NotNull(directory);
         _clock = Guard.NotNull(clock);
         _calendar = new LocalCalendar(policy.TimeZone, policy.ActivePeriod);
-        _youths = new YouthRows(_slots);
         _active = new YouthTable(_youths, YouthRows.Active);
         _archive = new YouthTable(_youths, YouthRows.Archive);
         _lifetime = new SignalLifetime(policy.ArchivePeriod, new YouthTable(_youths, YouthRows.AgeLimit));
@@ -153,7 +152,7 @@ public sealed partial class ReferenceIndex
         _authorisation = new ReporterAuthorisation(policy, directory);
         // A pseudonymised index keeps addresses keyed, so it compares the institutions' addresses keyed too.
         _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses, _youths);
-        _matching = new MatchFinder(_slots, _youths, _archive, directory, policy);
+        _matching = new MatchFinder(_slots, _active, _archive, directory, policy);
         if (store is null)
         {
             return;
@@ -271,15 +270,6 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             return _slots.AllocatedBytes + _youths.AllocatedBytes + _expiry.AllocatedBytes;
-        }
-    }
-
-    /// <summary>Whether every youth's row holds what the first slot of its active chain holds; the tests check it after each step.</summary>
-    internal bool HeadCopiesAgree()
-    {
-        lock (_gate)
-        {
-            return _youths.HeadCopiesAgree();
         }
     }
 

@@ -55,17 +55,6 @@ internal sealed class SignalRows(SignalSlots slots, YouthKeying keying, SignalLi
             (SignalExpiry)s.Expiry);
     }
 
-    /// <summary>The signal whose facts the match finder kept for a candidate on <paramref name="youth"/>; a youth key the caller already knows needs no inverse pseudonym.</summary>
-    public Signal SignalOf(in SignalFacts facts, int youth, int knownKey, Bsn knownYouth) =>
-        new(
-            new SignalId(facts.Id),
-            youth == knownKey && knownKey != 0 ? knownYouth : PersonOf(youth),
-            new OrganisationId(facts.Organisation),
-            new ProfessionalId(facts.Reporter),
-            facts.RegisteredTicks,
-            facts.Day,
-            (SignalExpiry)facts.Expiry);
-
     /// <summary>
     /// Keeps a youth's BSN, masked, in its row, when the index is pseudonymised and the row keeps none yet: the youth's
     /// own registration knows the BSN, so a later answer that names it as a sibling need not turn the pseudonym back.

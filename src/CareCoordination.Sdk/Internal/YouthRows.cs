@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace CareCoordination.Sdk.Internal;
 
@@ -10,21 +8,17 @@ namespace CareCoordination.Sdk.Internal;
 /// One row per youth the index holds anything for: its key (the BSN or pseudonym as a number) and, side by side, the
 /// first slot of its active chain, the first slot of its archive chain, its kept age-limit day (each a
 /// <see cref="YouthTable"/> column), where its siblings lie in the family table's pool, its family when it belongs to
-/// one (or that it belongs to more), in a pseudonymised index its BSN masked under its pseudonym, and a copy of what
-/// the registration path reads of the first slot of its active chain (<see cref="SignalFacts"/>). Every registration
-/// reads all of them for its youth and each sibling: in one row they cost the one cache miss that finding the youth
-/// costs anyway, where the family table's own dictionary cost two more before the first sibling could be read, and the
-/// first slot one more behind the row; a family change reads and writes a member's families and siblings in the same
-/// row, and an answer turns a sibling's pseudonym back from the row its registration has just read.
+/// one (or that it belongs to more), and in a pseudonymised index its BSN masked under its pseudonym. Every
+/// registration reads all of them for its youth: in one row they cost the one cache miss that finding the youth costs
+/// anyway, where the family table's own dictionary cost two more before the first sibling could be read; a family
+/// change reads and writes a member's families and siblings in the same row, and an answer turns a sibling's pseudonym
+/// back from the row its registration has just read.
 /// </summary>
 /// <remarks>
 /// Open addressing with linear probing over one array of rows, no per-entry objects. BSN 0 never passes the elfproef,
 /// so key 0 marks an empty row. A negative value is an empty column; a row whose columns are all empty is
 /// removed by shifting later rows back instead of leaving tombstones, so lookups stay short however long the index
-/// runs. A row is one 64-byte cache line, and the rows start on a line boundary where the array is pinned (from
-/// 1 MiB, <see cref="LargeArrays"/>): an array that may move keeps its rows whole but not aligned. The copy of a
-/// youth's first slot is written whenever the active column is set and by <see cref="RefreshHead"/> after a slot is
-/// changed in place, so it never differs from the slot. Not thread-safe: the index guards it.
+/// runs. Not thread-safe: the index guards it.
 /// </remarks>
 internal sealed class YouthRows
 {
@@ -47,24 +41,15 @@ internal sealed class YouthRows
 
     private const int MinimumCapacity = 16;
 
-    private const int LineBytes = 64;
-
     private readonly int[] _counts = new int[Columns];
-    private readonly SignalSlots? _slots;
-
-    // One row more than _size, so that the rows can start up to a line into the array.
     private Row[] _rows;
-    private nint _offset;
     private int _size;
     private int _count;
 
-    /// <summary>Initializes rows whose active column keeps a copy of the first slot's facts from <paramref name="slots"/>, when given.</summary>
-    public YouthRows(SignalSlots? slots = null, int capacity = MinimumCapacity)
+    public YouthRows(int capacity = MinimumCapacity)
     {
-        Debug.Assert(Unsafe.SizeOf<Row>() == LineBytes, "A row is one cache line.");
-        _slots = slots;
         _size = Math.Max(MinimumCapacity, capacity);
-        (_rows, _offset) = Allocate(_size);
+        _rows = LargeArrays.Allocate<Row>(_size);
     }
 
     /// <summary>Gets the bytes the rows take.</summary>
@@ -77,50 +62,7 @@ internal sealed class YouthRows
     public int ValueOf(int key, int column)
     {
         var at = IndexOf(key);
-        return at < 0 ? Empty : Unsafe.Add(ref RowAt(at).First, column);
-    }
-
-    /// <summary>
-    /// The first slot of the youth's active chain, or -1, and in <paramref name="head"/> the copy of its facts: all
-    /// from the row, so that the slot itself need not be read unless another follows it.
-    /// </summary>
-    public int ActiveHeadOf(int key, out SignalFacts head)
-    {
-        var at = IndexOf(key);
-        if (at < 0)
-        {
-            head = default;
-            return Empty;
-        }
-
-        ref var row = ref RowAt(at);
-        head = row.First == Empty ? default : row.Head;
-        return row.First;
-    }
-
-    /// <summary>Copies the slot's facts into its youth's row again after the slot changed in place, when it is the first of the youth's active chain.</summary>
-    public void RefreshHead(int key, int slot)
-    {
-        var at = IndexOf(key);
-        if (at >= 0 && _slots is not null && RowAt(at).First == slot)
-        {
-            RowAt(at).Head = SignalFacts.Of(ref _slots[slot]);
-        }
-    }
-
-    /// <summary>Whether every row's copy of the first slot of its active chain holds what the slot holds; the tests check it after each step.</summary>
-    public bool HeadCopiesAgree()
-    {
-        for (var at = 0; at < _size; at++)
-        {
-            ref var row = ref RowAt(at);
-            if (_slots is not null && row.Key != 0 && row.First != Empty && !row.Head.Equals(SignalFacts.Of(ref _slots[row.First])))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return at < 0 ? Empty : Unsafe.Add(ref _rows[at].First, column);
     }
 
     /// <summary>Sets the youth's value in a column; a negative value empties it, and the row goes with its last value.</summary>
@@ -132,26 +74,20 @@ internal sealed class YouthRows
             return;
         }
 
-        ref var row = ref RowFor(key);
-        ref var held = ref Unsafe.Add(ref row.First, column);
+        ref var held = ref Unsafe.Add(ref RowFor(key).First, column);
         if (held == Empty)
         {
             _counts[column]++;
         }
 
         held = value;
-        if (column == Active && _slots is not null)
-        {
-            row.Head = SignalFacts.Of(ref _slots[value]);
-        }
     }
 
     /// <summary>Gets the values in a column, in table order, for the rare passes over every youth.</summary>
     public IEnumerable<int> ValuesOf(int column)
     {
-        for (var at = 0; at < _size; at++)
+        foreach (var row in _rows)
         {
-            var row = RowAt(at);
             var value = ValueIn(row, column);
             if (row.Key != 0 && value != Empty)
             {
@@ -168,11 +104,10 @@ internal sealed class YouthRows
     public void Prefetch(int key)
     {
         var rows = _rows;
-        var offset = _offset;
         var index = Home(key);
-        if ((uint)index < (uint)(rows.Length - 1))
+        if ((uint)index < (uint)rows.Length)
         {
-            CacheLines.Prefetch(ref At(rows, offset, index));
+            CacheLines.Prefetch(ref rows[index]);
         }
     }
 
@@ -181,9 +116,9 @@ internal sealed class YouthRows
     {
         // Sized to the youths, not to a power of two: at a region's size the next power of two can be twice the rows.
         var rows = (((youths + 1L) * 10) + 6) / 7;
-        if (rows > _size)
+        if (rows > _rows.Length)
         {
-            Resize((int)Math.Min(Array.MaxLength - 1, rows));
+            Resize((int)Math.Min(Array.MaxLength, rows));
         }
     }
 
@@ -197,8 +132,8 @@ internal sealed class YouthRows
             return 0;
         }
 
-        start = RowAt(at).SiblingStart;
-        return RowAt(at).SiblingCount;
+        start = _rows[at].SiblingStart;
+        return _rows[at].SiblingCount;
     }
 
     /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
@@ -207,10 +142,10 @@ internal sealed class YouthRows
         if (count == 0)
         {
             var at = IndexOf(key);
-            if (at >= 0 && RowAt(at).SiblingCount > 0)
+            if (at >= 0 && _rows[at].SiblingCount > 0)
             {
-                RowAt(at).SiblingStart = Empty;
-                RowAt(at).SiblingCount = 0;
+                _rows[at].SiblingStart = Empty;
+                _rows[at].SiblingCount = 0;
                 RemoveIfEmpty(at);
             }
 
@@ -229,7 +164,7 @@ internal sealed class YouthRows
     public int FamiliesOf(int key, out int only)
     {
         var at = IndexOf(key);
-        only = at < 0 ? Empty : RowAt(at).Family;
+        only = at < 0 ? Empty : _rows[at].Family;
         return only switch
         {
             Empty => 0,
@@ -244,9 +179,9 @@ internal sealed class YouthRows
         if (count == 0)
         {
             var at = IndexOf(key);
-            if (at >= 0 && RowAt(at).Family != Empty)
+            if (at >= 0 && _rows[at].Family != Empty)
             {
-                RowAt(at).Family = Empty;
+                _rows[at].Family = Empty;
                 RemoveIfEmpty(at);
             }
 
@@ -260,7 +195,7 @@ internal sealed class YouthRows
     public int MaskedNumberOf(int key)
     {
         var at = IndexOf(key);
-        return at < 0 ? Empty : RowAt(at).MaskedNumber;
+        return at < 0 ? Empty : _rows[at].MaskedNumber;
     }
 
     /// <summary>
@@ -272,7 +207,7 @@ internal sealed class YouthRows
         var at = IndexOf(key);
         if (at >= 0)
         {
-            RowAt(at).MaskedNumber = masked;
+            _rows[at].MaskedNumber = masked;
         }
     }
 
@@ -284,7 +219,7 @@ internal sealed class YouthRows
             return;
         }
 
-        ref var held = ref Unsafe.Add(ref RowAt(index).First, column);
+        ref var held = ref Unsafe.Add(ref _rows[index].First, column);
         if (held == Empty)
         {
             return;
@@ -299,7 +234,7 @@ internal sealed class YouthRows
     // pass the load factor.
     private ref Row RowFor(int key)
     {
-        if ((_count + 1) * 10 > _size * 7)
+        if ((_count + 1) * 10 > _rows.Length * 7)
         {
             Grow();
         }
@@ -307,7 +242,7 @@ internal sealed class YouthRows
         var index = Home(key);
         while (true)
         {
-            ref var row = ref RowAt(index);
+            ref var row = ref _rows[index];
             if (row.Key == 0)
             {
                 row.Key = key;
@@ -331,7 +266,7 @@ internal sealed class YouthRows
         var index = Home(key);
         while (true)
         {
-            var candidate = RowAt(index).Key;
+            var candidate = _rows[index].Key;
             if (candidate == key)
             {
                 return index;
@@ -348,7 +283,7 @@ internal sealed class YouthRows
 
     private void RemoveIfEmpty(int index)
     {
-        ref var row = ref RowAt(index);
+        ref var row = ref _rows[index];
         if (row.First == Empty && row.Second == Empty && row.Third == Empty && row.SiblingCount == 0 && row.Family == Empty)
         {
             Remove(index);
@@ -362,7 +297,7 @@ internal sealed class YouthRows
         while (true)
         {
             next = Next(next);
-            var moving = RowAt(next).Key;
+            var moving = _rows[next].Key;
             if (moving == 0)
             {
                 break;
@@ -372,37 +307,36 @@ internal sealed class YouthRows
             var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
             if (!staysPut)
             {
-                RowAt(hole) = RowAt(next);
+                _rows[hole] = _rows[next];
                 hole = next;
             }
         }
 
-        RowAt(hole) = default;
+        _rows[hole] = default;
         _count--;
     }
 
-    private void Grow() => Resize((int)Math.Min(Array.MaxLength - 1, _size * 2L));
+    private void Grow() => Resize((int)Math.Min(Array.MaxLength, _rows.Length * 2L));
 
     private void Resize(int size)
     {
-        var (old, oldOffset, oldSize) = (_rows, _offset, _size);
-        (_rows, _offset) = Allocate(size);
+        var old = _rows;
+        _rows = LargeArrays.Allocate<Row>(size);
         _size = size;
-        for (var at = 0; at < oldSize; at++)
+        foreach (var row in old)
         {
-            var row = At(old, oldOffset, at);
             if (row.Key == 0)
             {
                 continue;
             }
 
             var index = Home(row.Key);
-            while (RowAt(index).Key != 0)
+            while (_rows[index].Key != 0)
             {
                 index = Next(index);
             }
 
-            RowAt(index) = row;
+            _rows[index] = row;
         }
     }
 
@@ -414,27 +348,7 @@ internal sealed class YouthRows
 
     private static int ValueIn(Row row, int column) => Unsafe.Add(ref row.First, column);
 
-    // One row more than asked for, and where the first line boundary lies in it, in bytes: a pinned array never
-    // moves, so its rows stay on line boundaries. One that may move reads and writes the same rows from anywhere.
-    private static (Row[] Rows, nint Offset) Allocate(int size)
-    {
-        var rows = LargeArrays.Allocate<Row>(size + 1);
-        var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(rows, 0);
-        return (rows, (nint)((LineBytes - (address % LineBytes)) % LineBytes));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref Row At(Row[] rows, nint offset, int index) =>
-        ref Unsafe.Add(ref Unsafe.As<byte, Row>(ref Unsafe.AddByteOffset(ref Unsafe.As<Row, byte>(ref MemoryMarshal.GetArrayDataReference(rows)), offset)), index);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Row RowAt(int index)
-    {
-        Debug.Assert((uint)index < (uint)_size, "Row index in range.");
-        return ref At(_rows, _offset, index);
-    }
-
-    // Eight ints and the first active slot's facts: one cache line. The YouthTable columns are read as First plus the
+    // Eight ints, so that a row never straddles a cache line. The YouthTable columns are read as First plus the
     // column number. The masked number keeps no row: it is kept while the row holds anything else.
     private struct Row
     {
@@ -446,6 +360,5 @@ internal sealed class YouthRows
         public int SiblingCount;
         public int Family;
         public int MaskedNumber;
-        public SignalFacts Head;
     }
 }

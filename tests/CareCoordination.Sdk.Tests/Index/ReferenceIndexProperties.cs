@@ -230,8 +230,6 @@ public sealed class ReferenceIndexProperties
                 model.Death(y);
                 break;
         }
-
-        PropertyCheck.That(scenario.Index.HeadCopiesAgree(), $"after {operation} a youth's row holds another copy of its first signal than the signal");
     }
 
     private static void AssertSameState(IndexScenario scenario, IndexModel model)

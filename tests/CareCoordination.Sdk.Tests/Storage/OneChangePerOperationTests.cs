@@ -189,14 +189,12 @@ public sealed class OneChangePerOperationTests
                     Assert.Empty(metrics.Heard);
                     Assert.Equal(stored, store.Dump());
                     Assert.Equal(before, sdk.Describe());
-                    Assert.True(sdk.Index.HeadCopiesAgree(), "a youth's row holds another copy of its first signal than the signal");
                     using var reopened = new Sdk(store, clock);
                     Assert.Equal(before, reopened.Describe());
                     continue;
                 }
 
                 Assert.NotEqual(before, sdk.Describe());
-                Assert.True(sdk.Index.HeadCopiesAgree(), "a youth's row holds another copy of its first signal than the signal");
                 using var afterwards = new Sdk(store, clock);
                 Assert.Equal(sdk.Describe(), afterwards.Describe());
                 break;
