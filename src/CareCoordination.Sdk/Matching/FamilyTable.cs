@@ -28,7 +28,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     private const int YouthsReservedPerFamily = 3;
 
     private readonly IReadOnlySet<AddressKey> _institutions = institutions;
-    private readonly Dictionary<int, Family> _families = [];
+    private readonly IdTable<Family> _families = new();
     private readonly YouthRows _youths = youths;
     // The families of a youth of two or more households; the row holds the first family and the count of every youth.
     private readonly Dictionary<int, FamilyLinks> _ofYouthInMore = [];
@@ -45,7 +45,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     public IEnumerable<Family> All => _families.Values;
 
     /// <summary>Finds a family.</summary>
-    public Family? Find(FamilyId family) => _families.GetValueOrDefault(family.Value);
+    public Family? Find(FamilyId family) => _families.Find(family.Value);
 
     /// <summary>The families of a youth by its key, a copy the caller may keep while families change, or <see langword="null"/> when it belongs to none.</summary>
     public FamilyId[]? OfYouth(int key) => FamiliesOf(key)?.ToArray();
@@ -103,7 +103,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
             }
         }
 
-        _families[family.Id.Value] = family;
+        _families.Set(family.Id.Value, family);
         foreach (var youth in family.YouthSpan)
         {
             if (known is null || !known.YouthSpan.Contains(youth))
@@ -133,7 +133,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     /// <returns>Whether it was known.</returns>
     public bool Remove(FamilyId family)
     {
-        if (!_families.TryGetValue(family.Value, out var known))
+        if (_families.Find(family.Value) is not { } known)
         {
             return false;
         }

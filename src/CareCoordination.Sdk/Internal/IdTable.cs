@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+
+namespace CareCoordination.Sdk.Internal;
+
+/// <summary>
+/// A map from a positive identifier to an object, each identifier and its object side by side in one flat array: a
+/// lookup reads one entry, most often one cache line, before it reaches the object. A dictionary reads its buckets and
+/// then its entries, two misses of their own once a region's index has pushed them out of the cache; the family
+/// table looks a family up on every change the population register feeds.
+/// </summary>
+/// <remarks>
+/// Open addressing with linear probing, at most 70 % full; a removal moves the entries behind it back, so no entry is
+/// ever a tombstone. Identifier 0 marks an empty entry: no identifier it holds is 0. Not thread-safe.
+/// </remarks>
+/// <typeparam name="T">The objects.</typeparam>
+internal sealed class IdTable<T>
+    where T : class
+{
+    private const int MinimumSize = 16;
+
+    private Entry[] _entries = new Entry[MinimumSize];
+    private int _shift = 32 - BitOperations.Log2(MinimumSize);
+    private int _count;
+
+    /// <summary>Gets how many identifiers the table holds.</summary>
+    public int Count => _count;
+
+    /// <summary>Gets every object the table holds, in no particular order.</summary>
+    public IEnumerable<T> Values
+    {
+        get
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry.Id != 0)
+                {
+                    yield return entry.Value!;
+                }
+            }
+        }
+    }
+
+    /// <summary>Gets the object of an identifier the table holds.</summary>
+    /// <exception cref="KeyNotFoundException">The table does not hold <paramref name="id"/>.</exception>
+    public T this[int id] => Find(id) ?? throw new KeyNotFoundException($"No entry has the identifier {id}.");
+
+    /// <summary>The object of an identifier, or <see langword="null"/> when the table does not hold it.</summary>
+    public T? Find(int id)
+    {
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        for (var at = Home(id); ; at = (at + 1) & mask)
+        {
+            ref readonly var entry = ref entries[at];
+            if (entry.Id == id)
+            {
+                return entry.Value;
+            }
+
+            if (entry.Id == 0)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Sets the object of a positive identifier, replacing the one it had.</summary>
+    public void Set(int id, T value)
+    {
+        Guard.Positive(id);
+        ArgumentNullException.ThrowIfNull(value);
+        if ((_count + 1) * 10 > _entries.Length * 7)
+        {
+            Resize(_entries.Length * 2);
+        }
+
+        var mask = _entries.Length - 1;
+        var at = Home(id);
+        while (_entries[at].Id != 0 && _entries[at].Id != id)
+        {
+            at = (at + 1) & mask;
+        }
+
+        if (_entries[at].Id == 0)
+        {
+            _count++;
+        }
+
+        _entries[at] = new Entry(id, value);
+    }
+
+    /// <summary>Forgets an identifier.</summary>
+    /// <returns>Whether the table held it.</returns>
+    public bool Remove(int id)
+    {
+        var mask = _entries.Length - 1;
+        var hole = Home(id);
+        while (_entries[hole].Id != id)
+        {
+            if (_entries[hole].Id == 0)
+            {
+                return false;
+            }
+
+            hole = (hole + 1) & mask;
+        }
+
+        // Every entry of the run after the hole whose home lies at or before the hole moves back into it, so that a
+        // lookup never stops early at an emptied entry.
+        for (var next = (hole + 1) & mask; _entries[next].Id != 0; next = (next + 1) & mask)
+        {
+            var home = Home(_entries[next].Id);
+            var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!staysPut)
+            {
+                _entries[hole] = _entries[next];
+                hole = next;
+            }
+        }
+
+        _entries[hole] = default;
+        _count--;
+        return true;
+    }
+
+    /// <summary>Makes room for this many identifiers, so that adding them does not grow the table step by step.</summary>
+    public void EnsureCapacity(int count)
+    {
+        var needed = ((count * 10L) + 6) / 7;
+        if (needed > _entries.Length)
+        {
+            Resize((int)Math.Min(1 << 30, BitOperations.RoundUpToPowerOf2((ulong)needed)));
+        }
+    }
+
+    private void Resize(int size)
+    {
+        var old = _entries;
+        _entries = new Entry[size];
+        _shift = 32 - BitOperations.Log2((uint)size);
+        var mask = size - 1;
+        foreach (var entry in old)
+        {
+            if (entry.Id == 0)
+            {
+                continue;
+            }
+
+            var at = Home(entry.Id);
+            while (_entries[at].Id != 0)
+            {
+                at = (at + 1) & mask;
+            }
+
+            _entries[at] = entry;
+        }
+    }
+
+    // Fibonacci hashing: identifiers handed out in sequence spread over the table instead of filling one run.
+    private int Home(int id) => (int)(((uint)id * 2654435769u) >> _shift);
+
+    private readonly record struct Entry(int Id, T? Value);
+}
