@@ -47,24 +47,8 @@ internal sealed class IdTable<T>
     public T this[int id] => Find(id) ?? throw new KeyNotFoundException($"No entry has the identifier {id}.");
 
     /// <summary>The object of an identifier, or <see langword="null"/> when the table does not hold it.</summary>
-    public T? Find(int id)
-    {
-        var entries = _entries;
-        var mask = entries.Length - 1;
-        for (var at = Home(id); ; at = (at + 1) & mask)
-        {
-            ref readonly var entry = ref entries[at];
-            if (entry.Id == id)
-            {
-                return entry.Value;
-            }
-
-            if (entry.Id == 0)
-            {
-                return null;
-            }
-        }
-    }
+    /// <remarks>An empty entry holds no object, so the entry the probe ends on answers either way.</remarks>
+    public T? Find(int id) => _entries[IndexOf(id)].Value;
 
     /// <summary>Sets the object of a positive identifier, replacing the one it had.</summary>
     public void Set(int id, T value)
@@ -76,13 +60,7 @@ internal sealed class IdTable<T>
             Resize(_entries.Length * 2);
         }
 
-        var mask = _entries.Length - 1;
-        var at = Home(id);
-        while (_entries[at].Id != 0 && _entries[at].Id != id)
-        {
-            at = (at + 1) & mask;
-        }
-
+        var at = IndexOf(id);
         if (_entries[at].Id == 0)
         {
             _count++;
@@ -95,25 +73,18 @@ internal sealed class IdTable<T>
     /// <returns>Whether the table held it.</returns>
     public bool Remove(int id)
     {
-        var mask = _entries.Length - 1;
-        var hole = Home(id);
-        while (_entries[hole].Id != id)
+        var hole = IndexOf(id);
+        if (_entries[hole].Id == 0)
         {
-            if (_entries[hole].Id == 0)
-            {
-                return false;
-            }
-
-            hole = (hole + 1) & mask;
+            return false;
         }
 
         // Every entry of the run after the hole whose home lies at or before the hole moves back into it, so that a
         // lookup never stops early at an emptied entry.
+        var mask = _entries.Length - 1;
         for (var next = (hole + 1) & mask; _entries[next].Id != 0; next = (next + 1) & mask)
         {
-            var home = Home(_entries[next].Id);
-            var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
-            if (!staysPut)
+            if (!LinearProbing.StaysPut(hole, Home(_entries[next].Id), next))
             {
                 _entries[hole] = _entries[next];
                 hole = next;
@@ -140,22 +111,28 @@ internal sealed class IdTable<T>
         var old = _entries;
         _entries = new Entry[size];
         _shift = 32 - BitOperations.Log2((uint)size);
-        var mask = size - 1;
         foreach (var entry in old)
         {
-            if (entry.Id == 0)
+            if (entry.Id != 0)
             {
-                continue;
+                _entries[IndexOf(entry.Id)] = entry;
             }
-
-            var at = Home(entry.Id);
-            while (_entries[at].Id != 0)
-            {
-                at = (at + 1) & mask;
-            }
-
-            _entries[at] = entry;
         }
+    }
+
+    // Where the identifier's entry is, or the empty entry where its probe run ends: the one probe that finding,
+    // setting, removing and growing share.
+    private int IndexOf(int id)
+    {
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        var at = Home(id);
+        while (entries[at].Id != id && entries[at].Id != 0)
+        {
+            at = (at + 1) & mask;
+        }
+
+        return at;
     }
 
     // Fibonacci hashing: identifiers handed out in sequence spread over the table instead of filling one run.

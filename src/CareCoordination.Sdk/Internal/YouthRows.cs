@@ -303,9 +303,7 @@ internal sealed class YouthRows
                 break;
             }
 
-            var home = Home(moving);
-            var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
-            if (!staysPut)
+            if (!LinearProbing.StaysPut(hole, Home(moving), next))
             {
                 _rows[hole] = _rows[next];
                 hole = next;
