@@ -21,9 +21,9 @@ def self_costs(path):
                 if position == '*':
                     address = last
                 elif position[0] == '+':
-                    address = last + int(position[1:], 16)
+                    address = last + int(position[1:])
                 elif position[0] == '-':
-                    address = last - int(position[1:], 16)
+                    address = last - int(position[1:])
                 else:
                     address = int(position, 16)
                 last = address
