@@ -11,11 +11,12 @@ using System.Runtime.Loader;
 // Runs RegistrationBenchmarks.ReferenceIndex of any checkout's benchmarks build, outside BenchmarkDotNet, so that
 // valgrind's callgrind can count the instructions of the timed registrations alone: with PROBE_CALLGRIND=k it switches
 // callgrind's instrumentation on around the registrations of the last k iterations (and off for the untimed cleanup).
-// PROBE_EMPTY=1 skips those registrations, so that what switching costs can be subtracted.
-// Usage: <benchmarks dll> <active signals> <iterations> <instant|time>
+// PROBE_EMPTY=1 skips those registrations, so that what switching costs can be subtracted. With lookup in place of
+// instant or time it times (or counts) LookupBenchmarks.ReferenceIndex instead.
+// Usage: <benchmarks dll> <active signals> <iterations> <instant|time|lookup>
 if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: <CareCoordination.Sdk.Benchmarks.dll> <active signals> <iterations> <instant|time>");
+    Console.Error.WriteLine("usage: <CareCoordination.Sdk.Benchmarks.dll> <active signals> <iterations> <instant|time|lookup>");
     return 2;
 }
 
@@ -27,6 +28,11 @@ var directory = Path.GetDirectoryName(dll)!;
 AssemblyLoadContext.Default.Resolving += (context, name) =>
     File.Exists(Path.Combine(directory, name.Name + ".dll")) ? context.LoadFromAssemblyPath(Path.Combine(directory, name.Name + ".dll")) : null;
 var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(dll);
+if (args[3] == "lookup")
+{
+    return LookupProbe.Run(assembly, activeSignals, iterations);
+}
+
 const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 var benchmarkType = assembly.GetType("CareCoordination.Sdk.Benchmarks.RegistrationBenchmarks", throwOnError: true)!;
 var dataType = assembly.GetType("CareCoordination.Sdk.Benchmarks.IndexData", throwOnError: true)!;
