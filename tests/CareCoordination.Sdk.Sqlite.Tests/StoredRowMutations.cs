@@ -67,7 +67,16 @@ public sealed record StoredModel(
     // read such a value without failing itself (the marker can never be a type or JSON the SDK wrote).
     private static string Text(object? value) => value as string ?? "\u0000not text";
 
-    private static long Number(object? value) => value is bool b ? (b ? 1 : 0) : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    // Likewise bytes, text or a real number where an integer was written: the load does not read the legacy route
+    // column, so the model must read whatever a damaged file holds there without failing itself. In a column the load
+    // reads, the load refuses such a value before the model is consulted, and the marker is no value the SDK writes.
+    private static long Number(object? value) => value switch
+    {
+        null => 0,
+        bool b => b ? 1 : 0,
+        long or int or short or byte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        _ => long.MinValue,
+    };
 }
 
 /// <summary>The rows a load handed to the index, as comparable text.</summary>
