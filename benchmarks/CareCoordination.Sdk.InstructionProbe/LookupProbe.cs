@@ -1,8 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
-using System.Linq;
 using System.Reflection;
 
 namespace CareCoordination.Sdk.InstructionProbe;
@@ -25,39 +21,8 @@ internal static class LookupProbe
         benchmarkType.GetProperty("ActiveSignals")!.SetValue(benchmark, activeSignals);
         benchmarkType.GetMethod("SetUpIndex", Any)!.Invoke(benchmark, null);
         var lookUp = benchmarkType.GetMethod("ReferenceIndex")!.CreateDelegate<Func<int>>(benchmark);
-        var measured = int.Parse(Environment.GetEnvironmentVariable("PROBE_CALLGRIND") ?? "0", CultureInfo.InvariantCulture);
-        var empty = Environment.GetEnvironmentVariable("PROBE_EMPTY") == "1";
-        var times = new List<double>();
-        long found = 0;
-        for (var iteration = 0; iteration < iterations; iteration++)
-        {
-            var instrumented = iteration >= iterations - measured;
-            var count = instrumented && empty ? 0 : LookupsPerIteration;
-            if (instrumented)
-            {
-                Callgrind.Start();
-            }
-
-            var watch = Stopwatch.StartNew();
-            for (var k = 0; k < count; k++)
-            {
-                found += lookUp();
-            }
-
-            watch.Stop();
-            if (instrumented)
-            {
-                Callgrind.Stop();
-            }
-
-            if (count > 0)
-            {
-                times.Add(watch.Elapsed.TotalNanoseconds / count);
-            }
-        }
-
-        var last = times.TakeLast(10).Order().ToArray();
-        Console.WriteLine(FormattableString.Invariant($"{activeSignals} active signals, lookups: median of the last {last.Length} iterations {last[last.Length / 2]:F1} ns, fastest {last[0]:F1} ns, {found} signals found"));
+        var run = TimedIterations.Run(lookUp, LookupsPerIteration, iterations, "lookups", null);
+        Console.WriteLine(FormattableString.Invariant($"{activeSignals} active signals, lookups: {run.Summary}, {run.Total} signals found"));
         return 0;
     }
 }

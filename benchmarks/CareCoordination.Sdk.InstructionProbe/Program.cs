@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using CareCoordination.Sdk.InstructionProbe;
 using System.Runtime.Loader;
@@ -61,48 +58,8 @@ matches.SetValue(benchmark, Array.CreateInstance(matches.FieldType.GetElementTyp
 var register = benchmarkType.GetMethod("ReferenceIndex")!.CreateDelegate<Func<int>>(benchmark);
 var cleanUp = benchmarkType.GetMethod("CleanUpIndex")!.CreateDelegate<Action>(benchmark);
 
-var measured = int.Parse(Environment.GetEnvironmentVariable("PROBE_CALLGRIND") ?? "0", CultureInfo.InvariantCulture);
-var empty = Environment.GetEnvironmentVariable("PROBE_EMPTY") == "1";
 // As many as BenchmarkDotNet invokes per iteration ([InvocationCount(IndexData.PoolSize / 2)]).
 var perIteration = (int)dataType.GetField("PoolSize")!.GetValue(null)! / 2;
-var times = new List<double>();
-long matchCount = 0;
-for (var iteration = 0; iteration < iterations; iteration++)
-{
-    var instrumented = iteration >= iterations - measured;
-    var count = instrumented && empty ? 0 : perIteration;
-    if (instrumented)
-    {
-        Callgrind.Start();
-    }
-
-    var before = GC.GetAllocatedBytesForCurrentThread();
-    var watch = Stopwatch.StartNew();
-    for (var k = 0; k < count; k++)
-    {
-        matchCount += register();
-    }
-
-    watch.Stop();
-    var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-    if (instrumented)
-    {
-        Callgrind.Stop();
-    }
-
-    if (count > 0)
-    {
-        times.Add(watch.Elapsed.TotalNanoseconds / count);
-    }
-
-    if (allocated > 0 && !instrumented)
-    {
-        Console.Error.WriteLine($"iteration {iteration}: {allocated} B allocated by {count} registrations");
-    }
-
-    cleanUp();
-}
-
-var last = times.TakeLast(10).Order().ToArray();
-Console.WriteLine(FormattableString.Invariant($"{activeSignals} active signals, loaded {args[3]}: median of the last {last.Length} iterations {last[last.Length / 2]:F1} ns, fastest {last[0]:F1} ns, {matchCount} matches"));
+var run = TimedIterations.Run(register, perIteration, iterations, "registrations", cleanUp);
+Console.WriteLine(FormattableString.Invariant($"{activeSignals} active signals, loaded {args[3]}: {run.Summary}, {run.Total} matches"));
 return 0;
