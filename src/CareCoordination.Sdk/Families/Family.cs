@@ -120,6 +120,13 @@ public sealed class Family
     /// </summary>
     internal Family WithMembers(Bsn[] youths, Bsn[] carers, AddressKey? address) => new(Id, youths, carers, address, Municipality);
 
+    /// <summary>
+    /// A family made again from what the index's family table keeps of it (members by the index's key): they were
+    /// valid and none twice when the family was kept, so they are not checked again.
+    /// </summary>
+    internal static Family Kept(FamilyId id, Bsn[] youths, Bsn[] carers, AddressKey? address, MunicipalityCode? municipality) =>
+        new(id, youths, carers, address, municipality);
+
     /// <summary>Tells whether a youth belongs to the family.</summary>
     /// <param name="youth">The youth's BSN.</param>
     /// <returns>Whether it does.</returns>

@@ -184,6 +184,23 @@ public readonly struct Bsn : IEquatable<Bsn>, IComparable<Bsn>, IComparable
     /// <summary>Creates a number already known to be valid; the SDK's own trusted paths use it.</summary>
     internal static Bsn FromTrustedNumber(int number) => new(number);
 
+    /// <summary>Many numbers the index already holds as valid keys, each as <see cref="FromTrustedNumber"/> makes it.</summary>
+    internal static Bsn[] FromTrustedNumbers(ReadOnlySpan<int> numbers)
+    {
+        if (numbers.IsEmpty)
+        {
+            return [];
+        }
+
+        var people = new Bsn[numbers.Length];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            people[i] = new(numbers[i]);
+        }
+
+        return people;
+    }
+
     /// <summary>Reads a youth's key back from a store: a BSN, or its keyed pseudonym when the index is pseudonymised, which passes no elfproef.</summary>
     internal static Bsn FromStoredKey(int key) =>
         key is >= 1 and <= 999_999_999 ? new(key) : throw new InvalidDataException("A stored youth key is outside 1 to 999,999,999; the store is damaged.");

@@ -228,7 +228,10 @@ public sealed partial class ReferenceIndex
 
         // The members' pseudonyms and the address's keyed hash depend on nothing the index holds, so they are worked out
         // before the lock; under it, only whether the family keeps the keyed address it has.
-        var (youths, carers) = KeysOf(family.YouthSpan, family.CarerSpan);
+        var members = family.YouthSpan.Length + family.CarerSpan.Length;
+        Span<int> keys = members <= 16 ? stackalloc int[16] : new int[members];
+        keys = keys[..members];
+        KeysOf(family.YouthSpan, family.CarerSpan, keys);
         Span<byte> addressHash = stackalloc byte[YouthKeying.AddressHashBytes];
         var address = family.Address;
         var hashed = address is { IsKeyed: false };
@@ -239,40 +242,27 @@ public sealed partial class ReferenceIndex
 
         lock (_gate)
         {
-            var keyedAddress = hashed ? YouthKeying.KeyedAddress(addressHash, _families.Find(family.Id)?.Address) : address;
-            return ChangeFamily(family, family.WithMembers(youths, carers, keyedAddress));
+            var keyedAddress = hashed ? YouthKeying.KeyedAddress(addressHash, _families.AddressOf(family.Id)) : address;
+            if (_store is null && _durable is null && _observers.Length == 0)
+            {
+                // Nothing to write and nobody to tell: the table takes the keys as they are, and no keyed family is made.
+                ApplyFamilyKeys(family.Id, keys[..family.YouthSpan.Length], keys[family.YouthSpan.Length..], keyedAddress, family.Municipality);
+                return true;
+            }
+
+            return ChangeFamily(family, family.WithMembers(Bsn.FromTrustedNumbers(keys[..family.YouthSpan.Length]), Bsn.FromTrustedNumbers(keys[family.YouthSpan.Length..]), keyedAddress));
         }
     }
 
     // A family's youths and carers are turned into their keys together, side by side, in about the time of one.
-    private (Bsn[] Youths, Bsn[] Carers) KeysOf(ReadOnlySpan<Bsn> youths, ReadOnlySpan<Bsn> carers)
+    private void KeysOf(ReadOnlySpan<Bsn> youths, ReadOnlySpan<Bsn> carers, Span<int> keys)
     {
-        var all = youths.Length + carers.Length;
-        Span<int> numbers = all <= 16 ? stackalloc int[16] : new int[all];
-        numbers = numbers[..all];
-        for (var i = 0; i < all; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
-            numbers[i] = (i < youths.Length ? youths[i] : carers[i - youths.Length]).RevealNumber();
+            keys[i] = (i < youths.Length ? youths[i] : carers[i - youths.Length]).RevealNumber();
         }
 
-        _keying.KeysOf(numbers);
-        return (Keys(numbers[..youths.Length]), Keys(numbers[youths.Length..]));
-
-        static Bsn[] Keys(ReadOnlySpan<int> numbers)
-        {
-            if (numbers.IsEmpty)
-            {
-                return [];
-            }
-
-            var keys = new Bsn[numbers.Length];
-            for (var i = 0; i < numbers.Length; i++)
-            {
-                keys[i] = Bsn.FromTrustedNumber(numbers[i]);
-            }
-
-            return keys;
-        }
+        _keying.KeysOf(keys);
     }
 
     // Under the lock: the family as the feed gave it, and as the index keeps it (the same object unless pseudonymised).
@@ -330,6 +320,16 @@ public sealed partial class ReferenceIndex
 
         _families.AddOrReplace(keyed);
         return true;
+    }
+
+    private void ApplyFamilyKeys(FamilyId id, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers, AddressKey? address, MunicipalityCode? municipality)
+    {
+        if (_batch is not null)
+        {
+            UndoFamily(_batch, id);
+        }
+
+        _families.AddOrReplace(id, youths, carers, address, municipality);
     }
 
     /// <summary>
@@ -407,7 +407,7 @@ public sealed partial class ReferenceIndex
     {
         lock (_gate)
         {
-            if (_families.Find(family) is null)
+            if (!_families.Contains(family))
             {
                 return false;
             }

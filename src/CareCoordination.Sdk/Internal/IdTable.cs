@@ -5,18 +5,17 @@ using System.Numerics;
 namespace CareCoordination.Sdk.Internal;
 
 /// <summary>
-/// A map from a positive identifier to an object, each identifier and its object side by side in one flat array: a
-/// lookup reads one entry, most often one cache line, before it reaches the object. A dictionary reads its buckets and
-/// then its entries, two misses of their own once a region's index has pushed them out of the cache; the family
-/// table looks a family up on every change the population register feeds.
+/// A map from a positive identifier to a value, each identifier and its value side by side in one flat array: a
+/// lookup reads one entry, most often one cache line. A dictionary reads its buckets and then its entries, two misses
+/// of their own once a region's index has pushed them out of the cache; the family table looks up a family and the
+/// families of each of its parents on every change the population register feeds.
 /// </summary>
 /// <remarks>
 /// Open addressing with linear probing, at most 70 % full; a removal moves the entries behind it back, so no entry is
 /// ever a tombstone. Identifier 0 marks an empty entry: no identifier it holds is 0. Not thread-safe.
 /// </remarks>
-/// <typeparam name="T">The objects.</typeparam>
+/// <typeparam name="T">The values.</typeparam>
 internal sealed class IdTable<T>
-    where T : class
 {
     private const int MinimumSize = 16;
 
@@ -27,7 +26,7 @@ internal sealed class IdTable<T>
     /// <summary>Gets how many identifiers the table holds.</summary>
     public int Count => _count;
 
-    /// <summary>Gets every object the table holds, in no particular order.</summary>
+    /// <summary>Gets every value the table holds, in no particular order.</summary>
     public IEnumerable<T> Values
     {
         get
@@ -42,31 +41,61 @@ internal sealed class IdTable<T>
         }
     }
 
-    /// <summary>Gets the object of an identifier the table holds.</summary>
+    /// <summary>Gets the value of an identifier the table holds.</summary>
     /// <exception cref="KeyNotFoundException">The table does not hold <paramref name="id"/>.</exception>
-    public T this[int id] => Find(id) ?? throw new KeyNotFoundException($"No entry has the identifier {id}.");
+    public T this[int id]
+    {
+        get
+        {
+            ref var entry = ref _entries[IndexOf(id)];
+            return entry.Id != 0 ? entry.Value! : throw new KeyNotFoundException($"No entry has the identifier {id}.");
+        }
+    }
 
-    /// <summary>The object of an identifier, or <see langword="null"/> when the table does not hold it.</summary>
-    /// <remarks>An empty entry holds no object, so the entry the probe ends on answers either way.</remarks>
+    /// <summary>The value of an identifier, or the default (<see langword="null"/> for an object) when the table does not hold it.</summary>
+    /// <remarks>An empty entry holds the default, so the entry the probe ends on answers either way.</remarks>
     public T? Find(int id) => _entries[IndexOf(id)].Value;
 
-    /// <summary>Sets the object of a positive identifier, replacing the one it had.</summary>
+    /// <summary>Gets the value of an identifier, when the table holds it.</summary>
+    public bool TryGetValue(int id, out T value)
+    {
+        ref var entry = ref _entries[IndexOf(id)];
+        value = entry.Value!;
+        return entry.Id != 0;
+    }
+
+    /// <summary>Sets the value of a positive identifier, replacing the one it had.</summary>
     public void Set(int id, T value)
     {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        ValueRefOrAddDefault(id, out _) = value;
+    }
+
+    /// <summary>
+    /// The place of a positive identifier's value, added with the default value when the table did not hold it, to be
+    /// read and written in one probe. It is valid until the table next changes.
+    /// </summary>
+    public ref T? ValueRefOrAddDefault(int id, out bool exists)
+    {
         Guard.Positive(id);
-        ArgumentNullException.ThrowIfNull(value);
         if ((_count + 1) * 10 > _entries.Length * 7)
         {
             Resize(_entries.Length * 2);
         }
 
-        var at = IndexOf(id);
-        if (_entries[at].Id == 0)
+        ref var entry = ref _entries[IndexOf(id)];
+        exists = entry.Id != 0;
+        if (!exists)
         {
+            entry.Id = id;
             _count++;
         }
 
-        _entries[at] = new Entry(id, value);
+        return ref entry.Value;
     }
 
     /// <summary>Forgets an identifier.</summary>
@@ -138,5 +167,9 @@ internal sealed class IdTable<T>
     // Fibonacci hashing: identifiers handed out in sequence spread over the table instead of filling one run.
     private int Home(int id) => (int)(((uint)id * 2654435769u) >> _shift);
 
-    private readonly record struct Entry(int Id, T? Value);
+    private struct Entry
+    {
+        public int Id;
+        public T? Value;
+    }
 }

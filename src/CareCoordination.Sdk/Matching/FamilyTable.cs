@@ -17,10 +17,11 @@ namespace CareCoordination.Sdk.Matching;
 /// of one of the youth's families, unless it is an institution's.
 /// </summary>
 /// <remarks>
-/// Not thread-safe: the index calls it under its lock. Where a youth's siblings lie in the <see cref="SiblingPool"/> is
-/// kept in the youth's row of the index's <see cref="YouthRows"/>, which a registration has read already; a youth, parent or
-/// address linked to one family holds that family in its <see cref="FamilyLinks"/>, so a family change from the
-/// population register allocates nothing once the tables have grown.
+/// Not thread-safe: the index calls it under its lock. Where a youth's siblings lie in their <see cref="RunPool{T}"/> is
+/// kept in the youth's row of the index's <see cref="YouthRows"/>, which a registration has read already; a family's
+/// members lie in a pool of their own (<see cref="KeptFamily"/>), not in an object per family; a youth, parent or
+/// address linked to one family holds that family in its <see cref="FamilyLinks"/>. So a family change from the
+/// population register allocates nothing once the tables have grown, keyed by BSN or by pseudonym.
 /// </remarks>
 internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRows youths)
 {
@@ -28,24 +29,42 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     private const int YouthsReservedPerFamily = 3;
 
     private readonly IReadOnlySet<AddressKey> _institutions = institutions;
-    private readonly IdTable<Family> _families = new();
+    private readonly IdTable<KeptFamily> _families = new();
+    private readonly RunPool<int> _members = new();
     private readonly YouthRows _youths = youths;
     // The families of a youth of two or more households; the row holds the first family and the count of every youth.
     private readonly Dictionary<int, FamilyLinks> _ofYouthInMore = [];
     private readonly Dictionary<int, FamilyLinks> _ofParent = [];
     private readonly Dictionary<AddressKey, FamilyLinks> _atAddress = [];
-    private readonly SiblingPool _siblings = new();
+    private readonly RunPool<Sibling> _siblings = new();
 
-    // Scratch space for recomputing siblings, reused across family changes: the table is only used under the index's
-    // lock, and a change from the population register should not cost a dozen short-lived collections.
+    // Scratch space reused across family changes: the table is only used under the index's lock, and a change from the
+    // population register should not cost a dozen short-lived collections. The replaced family's members are copied
+    // out of their run, which the change may rewrite in place.
     private readonly HashSet<int> _reached = [];
     private readonly List<Sibling> _found = [];
+    private readonly List<int> _replaced = [];
 
-    /// <summary>Gets every family, for the rare operations that must look at all of them.</summary>
-    public IEnumerable<Family> All => _families.Values;
+    /// <summary>Gets every family, for the rare operations that must look at all of them; each is made when it is read.</summary>
+    public IEnumerable<Family> All
+    {
+        get
+        {
+            foreach (var kept in _families.Values)
+            {
+                yield return ToFamily(kept);
+            }
+        }
+    }
 
-    /// <summary>Finds a family.</summary>
-    public Family? Find(FamilyId family) => _families.Find(family.Value);
+    /// <summary>Finds a family, made from what the table keeps of it (members by the index's key).</summary>
+    public Family? Find(FamilyId family) => _families.TryGetValue(family.Value, out var kept) ? ToFamily(kept) : null;
+
+    /// <summary>Whether the table knows a family.</summary>
+    public bool Contains(FamilyId family) => _families.TryGetValue(family.Value, out _);
+
+    /// <summary>The address a known family is kept at, or <see langword="null"/>; reads no members and makes no family.</summary>
+    public AddressKey? AddressOf(FamilyId family) => _families.TryGetValue(family.Value, out var kept) ? kept.Address : null;
 
     /// <summary>The families of a youth by its key, a copy the caller may keep while families change, or <see langword="null"/> when it belongs to none.</summary>
     public FamilyId[]? OfYouth(int key) => FamiliesOf(key)?.ToArray();
@@ -59,73 +78,90 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     public void EnsureCapacity(int families)
     {
         _families.EnsureCapacity(families);
+        _members.EnsureCapacity(checked(RunPool<int>.CapacityFor(YouthsReservedPerFamily) * families));
 
         // Most youths of a fed family are signalled youths too, so the rows reserved for those are shared.
         _youths.EnsureCapacity(checked(YouthsReservedPerFamily * families));
         _siblings.EnsureCapacity(checked(YouthsReservedPerFamily * (YouthsReservedPerFamily - 1) * families));
     }
 
-    /// <summary>Adds a family, or replaces the one with the same identifier.</summary>
-    public void AddOrReplace(Family family)
+    /// <summary>Adds a family whose members are the index's keys, or replaces the one with the same identifier.</summary>
+    public void AddOrReplace(Family family) =>
+        AddOrReplace(family.Id, KeysOf(family.YouthSpan), KeysOf(family.CarerSpan), family.Address, family.Municipality);
+
+    /// <summary>Adds a family by its members' keys, or replaces the one with the same identifier.</summary>
+    /// <param name="id">The family's identifier.</param>
+    /// <param name="youths">Its youths' keys: at least one, none twice.</param>
+    /// <param name="carers">Its parents' or carers' keys: none twice.</param>
+    /// <param name="address">Its address as the index keeps it, or <see langword="null"/>.</param>
+    /// <param name="municipality">The municipality of that address, or <see langword="null"/>.</param>
+    public void AddOrReplace(FamilyId id, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers, AddressKey? address, MunicipalityCode? municipality)
     {
         // Every member's row is read below, each a likely miss of its own: started together, they overlap.
-        foreach (var youth in family.YouthSpan)
+        foreach (var youth in youths)
         {
-            _youths.Prefetch(youth.RevealNumber());
+            _youths.Prefetch(youth);
         }
 
         _reached.Clear();
-        var known = Find(family.Id);
-        if (known is not null)
+        _replaced.Clear();
+        var isKnown = _families.TryGetValue(id.Value, out var known);
+        if (isKnown)
         {
             // A replaced family mostly keeps its members and its address: only what changed is unlinked and linked,
             // so the feed's daily corrections allocate nothing for the members that stay.
-            AddYouthsReachedBy(known);
-            foreach (var youth in known.YouthSpan)
+            var before = _members[known.MemberStart, known.Members];
+            AddYouthsReachedBy(before[..known.Youths], before[known.Youths..], known.Address);
+            foreach (var youth in before[..known.Youths])
             {
-                if (!family.YouthSpan.Contains(youth))
+                if (!youths.Contains(youth))
                 {
-                    UnlinkYouth(youth.RevealNumber(), family.Id);
+                    UnlinkYouth(youth, id);
                 }
             }
 
-            foreach (var parent in known.CarerSpan)
+            foreach (var parent in before[known.Youths..])
             {
-                if (!family.CarerSpan.Contains(parent))
+                if (!carers.Contains(parent))
                 {
-                    Unlink(_ofParent, parent.RevealNumber(), family.Id);
+                    Unlink(_ofParent, parent, id);
                 }
             }
 
-            if (MatchingAddress(known) is { } before && MatchingAddress(family) != before)
+            if (MatchingAddress(known.Address) is { } old && MatchingAddress(address) != old)
             {
-                Unlink(_atAddress, before, family.Id);
+                Unlink(_atAddress, old, id);
+            }
+
+            _replaced.AddRange(before);
+        }
+
+        var start = isKnown && _members.TryReplace(known.MemberStart, known.Members, youths, carers) ? known.MemberStart : RentMembers(isKnown, known, youths, carers);
+        _families.Set(id.Value, new KeptFamily(id, start, youths.Length, carers.Length, address, municipality));
+        var replaced = CollectionsMarshal.AsSpan(_replaced);
+        var replacedYouths = replaced[..(isKnown ? known.Youths : 0)];
+        foreach (var youth in youths)
+        {
+            if (!replacedYouths.Contains(youth))
+            {
+                LinkYouth(youth, id);
             }
         }
 
-        _families.Set(family.Id.Value, family);
-        foreach (var youth in family.YouthSpan)
+        foreach (var parent in carers)
         {
-            if (known is null || !known.YouthSpan.Contains(youth))
+            if (!replaced[replacedYouths.Length..].Contains(parent))
             {
-                LinkYouth(youth.RevealNumber(), family.Id);
+                Link(_ofParent, parent, id);
             }
         }
 
-        foreach (var parent in family.CarerSpan)
+        if (MatchingAddress(address) is { } at && (!isKnown || MatchingAddress(known.Address) != at))
         {
-            if (known is null || !known.CarerSpan.Contains(parent))
-            {
-                Link(_ofParent, parent.RevealNumber(), family.Id);
-            }
+            Link(_atAddress, at, id);
         }
 
-        if (MatchingAddress(family) is { } address && (known is null || MatchingAddress(known) != address))
-        {
-            Link(_atAddress, address, family.Id);
-        }
-
-        AddYouthsReachedBy(family);
+        AddYouthsReachedBy(youths, carers, address);
         UpdateReachedSiblings();
     }
 
@@ -133,32 +169,55 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     /// <returns>Whether it was known.</returns>
     public bool Remove(FamilyId family)
     {
-        if (_families.Find(family.Value) is not { } known)
+        if (!_families.TryGetValue(family.Value, out var known))
         {
             return false;
         }
 
         _reached.Clear();
-        AddYouthsReachedBy(known);
+        var members = _members[known.MemberStart, known.Members];
+        AddYouthsReachedBy(members[..known.Youths], members[known.Youths..], known.Address);
         _families.Remove(family.Value);
-        foreach (var youth in known.YouthSpan)
+        foreach (var youth in members[..known.Youths])
         {
-            UnlinkYouth(youth.RevealNumber(), family);
+            UnlinkYouth(youth, family);
         }
 
-        foreach (var parent in known.CarerSpan)
+        foreach (var parent in members[known.Youths..])
         {
-            Unlink(_ofParent, parent.RevealNumber(), family);
+            Unlink(_ofParent, parent, family);
         }
 
-        if (MatchingAddress(known) is { } address)
+        if (MatchingAddress(known.Address) is { } address)
         {
             Unlink(_atAddress, address, family);
         }
 
+        _members.Return(known.MemberStart, known.Members);
         UpdateReachedSiblings();
         return true;
     }
+
+    // A BSN is its number and nothing else, so the keys a family's members carry are read as the ints they are.
+    private static ReadOnlySpan<int> KeysOf(ReadOnlySpan<Bsn> members) => MemoryMarshal.Cast<Bsn, int>(members);
+
+    // The members' run of capacity other than the replaced family's: that one goes back first, to be handed out again.
+    private int RentMembers(bool isKnown, in KeptFamily known, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers)
+    {
+        if (isKnown)
+        {
+            _members.Return(known.MemberStart, known.Members);
+        }
+
+        return _members.Rent(youths, carers);
+    }
+
+    private Family ToFamily(in KeptFamily kept) =>
+        Family.Kept(kept.Id, Bsn.FromTrustedNumbers(YouthsOf(kept)), Bsn.FromTrustedNumbers(CarersOf(kept)), kept.Address, kept.Municipality);
+
+    private ReadOnlySpan<int> YouthsOf(in KeptFamily kept) => _members[kept.MemberStart, kept.Youths];
+
+    private ReadOnlySpan<int> CarersOf(in KeptFamily kept) => _members[kept.MemberStart + kept.Youths, kept.Carers];
 
     private void UpdateReachedSiblings()
     {
@@ -244,27 +303,27 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     }
 
     // The address through which the family's youths match by address: none without one, none at an institution's.
-    private AddressKey? MatchingAddress(Family family) =>
-        family.Address is { } address && !_institutions.Contains(address) ? address : null;
+    private AddressKey? MatchingAddress(AddressKey? address) =>
+        address is { } at && !_institutions.Contains(at) ? at : null;
 
     // Whose siblings a change of this family can change: its own youths, the youths of every family that shares a
     // parent with it, and the youths of every family at its address.
-    private void AddYouthsReachedBy(Family family)
+    private void AddYouthsReachedBy(ReadOnlySpan<int> youths, ReadOnlySpan<int> carers, AddressKey? address)
     {
-        foreach (var youth in family.YouthSpan)
+        foreach (var youth in youths)
         {
-            _reached.Add(youth.RevealNumber());
+            _reached.Add(youth);
         }
 
-        foreach (var parent in family.CarerSpan)
+        foreach (var parent in carers)
         {
-            if (_ofParent.TryGetValue(parent.RevealNumber(), out var shared))
+            if (_ofParent.TryGetValue(parent, out var shared))
             {
                 ReachYouthsOf(shared);
             }
         }
 
-        if (MatchingAddress(family) is { } address && _atAddress.TryGetValue(address, out var housemates))
+        if (MatchingAddress(address) is { } at && _atAddress.TryGetValue(at, out var housemates))
         {
             ReachYouthsOf(housemates);
         }
@@ -274,9 +333,9 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     {
         for (var i = 0; i < families.Count; i++)
         {
-            foreach (var youth in _families[families[i].Value].YouthSpan)
+            foreach (var youth in YouthsOf(_families[families[i].Value]))
             {
-                _reached.Add(youth.RevealNumber());
+                _reached.Add(youth);
             }
         }
     }
@@ -302,16 +361,16 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
 
         for (var i = 0; i < families.Count; i++)
         {
-            foreach (var parent in _families[families[i].Value].CarerSpan)
+            foreach (var parent in CarersOf(_families[families[i].Value]))
             {
-                AddYouthsOf(key, _ofParent[parent.RevealNumber()], families[i], MatchKind.Family);
+                AddYouthsOf(key, _ofParent[parent], families[i], MatchKind.Family);
             }
         }
 
         // Address mates last, so that a youth who is also a sibling matches as a sibling, once.
         for (var i = 0; i < families.Count; i++)
         {
-            if (MatchingAddress(_families[families[i].Value]) is { } address)
+            if (MatchingAddress(_families[families[i].Value].Address) is { } address)
             {
                 AddYouthsOf(key, _atAddress[address], families[i], MatchKind.Address);
             }
@@ -352,14 +411,13 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         }
     }
 
-    private void Add(int key, Family other, FamilyId via, MatchKind kind)
+    private void Add(int key, in KeptFamily other, FamilyId via, MatchKind kind)
     {
-        foreach (var member in other.YouthSpan)
+        foreach (var member in YouthsOf(other))
         {
-            var memberKey = member.RevealNumber();
-            if (memberKey != key && !Found(memberKey))
+            if (member != key && !Found(member))
             {
-                _found.Add(new Sibling(memberKey, via, kind));
+                _found.Add(new Sibling(member, via, kind));
             }
         }
     }

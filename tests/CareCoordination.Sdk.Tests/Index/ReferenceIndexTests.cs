@@ -601,34 +601,6 @@ public sealed class ReferenceIndexTests
     }
 
     [Fact]
-    public void A_family_the_population_register_keeps_changing_allocates_nothing_once_the_index_has_seen_it()
-    {
-        var scenario = new IndexScenario();
-        var quiet = new ReferenceIndex(RegionPolicy.Default, scenario.Directory, scenario.Clock);
-        var people = TestBsns.Generate(5, seed: 5);
-        var (first, second, third, mother, father) = (people[0], people[1], people[2], people[3], people[4]);
-        var two = Family.Create(new FamilyId(1), [first, second], [mother]);
-        var three = Family.Create(new FamilyId(1), [first, second, third], [mother, father]);
-        quiet.AddOrReplaceFamily(two);
-        quiet.AddOrReplaceFamily(three);
-
-        // A third child born and registered, then moved out again: the siblings of all three change each time.
-        var least = long.MaxValue;
-        for (var round = 0; round < 3; round++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            quiet.AddOrReplaceFamily(two);
-            quiet.AddOrReplaceFamily(three);
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, least);
-        quiet.Register(By(TestRegion.School, YouthAged(third, 4)));
-        var result = quiet.Register(By(TestRegion.SocialWork, YouthAged(first, 9)));
-        Assert.Equal(MatchKind.Family, Assert.Single(result.Matches).Kind);
-    }
-
-    [Fact]
     public void An_index_reserved_for_its_region_s_families_takes_them_in_without_growing_its_tables()
     {
         var scenario = new IndexScenario();

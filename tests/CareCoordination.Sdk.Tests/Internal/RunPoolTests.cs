@@ -2,15 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CareCoordination.Sdk.Families;
+using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Matching;
 using CareCoordination.Sdk.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
 
-namespace CareCoordination.Sdk.Tests.Matching;
+namespace CareCoordination.Sdk.Tests.Internal;
 
-public sealed class SiblingPoolTests
+public sealed class RunPoolTests
 {
     [Fact]
     public void Every_youth_reads_back_the_siblings_last_written_for_it_however_runs_are_taken_given_back_and_rewritten()
@@ -19,7 +20,7 @@ public sealed class SiblingPoolTests
         var change = Gen.Choose(0, 7).SelectMany(youth => Gen.Choose(0, 9).Select(count => (Youth: youth, Count: count)));
         var property = Prop.ForAll(Arb.From(change.ArrayOf()), ((int Youth, int Count)[] changes) =>
         {
-            var pool = new SiblingPool(capacity: 4);
+            var pool = new RunPool<Sibling>(capacity: 4);
             var runs = new Dictionary<int, (int Start, int Count)>();
             var model = new Dictionary<int, Sibling[]>();
             for (var i = 0; i < changes.Length; i++)
@@ -58,7 +59,7 @@ public sealed class SiblingPoolTests
     [Fact]
     public void A_run_given_back_is_handed_out_again_instead_of_growing_the_pool()
     {
-        var pool = new SiblingPool(capacity: 8);
+        var pool = new RunPool<Sibling>(capacity: 8);
         Sibling[] three = [new(1, new FamilyId(1), MatchKind.Family), new(2, new FamilyId(1), MatchKind.Family), new(3, new FamilyId(1), MatchKind.Address)];
         var first = pool.Rent(three);
         var second = pool.Rent(three.AsSpan(0, 2));
