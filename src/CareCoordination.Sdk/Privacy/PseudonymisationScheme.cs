@@ -10,9 +10,10 @@ public enum PseudonymisationScheme
 {
     /// <summary>
     /// The default: a ten-round Feistel network over 30 bits whose round functions are 640 KB of tables derived with
-    /// HMAC-SHA256 from the key, walked until it lands in 1 to 999,999,999 again. The fastest on a region's workload;
-    /// which table entries a pseudonym reads depends on the BSN, so a process sharing the processor's caches could learn
-    /// something from their timing.
+    /// HMAC-SHA256 from the key, walked until it lands in 1 to 999,999,999 again. The fastest pseudonym while its tables
+    /// are in the cache, but on a region's workload the tables compete with the index for it: on the replay of 5M
+    /// youths it measured slower than <see cref="FeistelAes"/> (docs/benchmarks.md). Which table entries a pseudonym
+    /// reads depends on the BSN, so a process sharing the processor's caches could learn something from their timing.
     /// </summary>
     FeistelTables = 1,
 
@@ -29,7 +30,7 @@ public enum PseudonymisationScheme
     /// The structure of <see cref="FeistelTables"/>, a ten-round Feistel network over 30 bits walked until it lands in 1
     /// to 999,999,999 again, with one AES-128 block under a key derived with HMAC-SHA256 as each round's function instead
     /// of a table: on the processor's AES instructions (AES-NI) a pseudonym is computed in registers, reads no memory that
-    /// depends on the BSN. On a region's workload about as fast as <see cref="FeistelTables"/> where the processor has
+    /// depends on the BSN. On a region's workload faster than <see cref="FeistelTables"/> where the processor has
     /// AES-NI, without their cache side channel (docs/privacy.md gives its security argument); without AES-NI (an ARM
     /// server) the platform's AES computes the same blocks much more slowly, so choose the tables there.
     /// </summary>
