@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using System.Runtime.InteropServices;
 using CareCoordination.Sdk.Compliance;
 
 namespace CareCoordination.Sdk.Identity;
@@ -200,6 +201,9 @@ public readonly struct Bsn : IEquatable<Bsn>, IComparable<Bsn>, IComparable
 
         return people;
     }
+
+    /// <summary>The numbers of many people, read in place: a BSN is its number and nothing else.</summary>
+    internal static ReadOnlySpan<int> NumbersOf(ReadOnlySpan<Bsn> people) => MemoryMarshal.Cast<Bsn, int>(people);
 
     /// <summary>Reads a youth's key back from a store: a BSN, or its keyed pseudonym when the index is pseudonymised, which passes no elfproef.</summary>
     internal static Bsn FromStoredKey(int key) =>

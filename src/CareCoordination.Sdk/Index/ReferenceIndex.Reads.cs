@@ -246,7 +246,7 @@ public sealed partial class ReferenceIndex
             if (_store is null && _durable is null && _observers.Length == 0)
             {
                 // Nothing to write and nobody to tell: the table takes the keys as they are, and no keyed family is made.
-                ApplyFamilyKeys(family.Id, keys[..family.YouthSpan.Length], keys[family.YouthSpan.Length..], keyedAddress, family.Municipality);
+                ApplyFamily(family.Id, keys[..family.YouthSpan.Length], keys[family.YouthSpan.Length..], keyedAddress, family.Municipality);
                 return true;
             }
 
@@ -313,16 +313,11 @@ public sealed partial class ReferenceIndex
 
     private bool ApplyFamily(Family keyed)
     {
-        if (_batch is not null)
-        {
-            UndoFamily(_batch, keyed.Id);
-        }
-
-        _families.AddOrReplace(keyed);
+        ApplyFamily(keyed.Id, Bsn.NumbersOf(keyed.YouthSpan), Bsn.NumbersOf(keyed.CarerSpan), keyed.Address, keyed.Municipality);
         return true;
     }
 
-    private void ApplyFamilyKeys(FamilyId id, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers, AddressKey? address, MunicipalityCode? municipality)
+    private void ApplyFamily(FamilyId id, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers, AddressKey? address, MunicipalityCode? municipality)
     {
         if (_batch is not null)
         {

@@ -52,10 +52,6 @@ internal sealed class IdTable<T>
         }
     }
 
-    /// <summary>The value of an identifier, or the default (<see langword="null"/> for an object) when the table does not hold it.</summary>
-    /// <remarks>An empty entry holds the default, so the entry the probe ends on answers either way.</remarks>
-    public T? Find(int id) => _entries[IndexOf(id)].Value;
-
     /// <summary>Gets the value of an identifier, when the table holds it.</summary>
     public bool TryGetValue(int id, out T value)
     {
@@ -67,35 +63,25 @@ internal sealed class IdTable<T>
     /// <summary>Sets the value of a positive identifier, replacing the one it had.</summary>
     public void Set(int id, T value)
     {
+        Guard.Positive(id);
         if (value is null)
         {
             throw new ArgumentNullException(nameof(value));
         }
 
-        ValueRefOrAddDefault(id, out _) = value;
-    }
-
-    /// <summary>
-    /// The place of a positive identifier's value, added with the default value when the table did not hold it, to be
-    /// read and written in one probe. It is valid until the table next changes.
-    /// </summary>
-    public ref T? ValueRefOrAddDefault(int id, out bool exists)
-    {
-        Guard.Positive(id);
         if ((_count + 1) * 10 > _entries.Length * 7)
         {
             Resize(_entries.Length * 2);
         }
 
         ref var entry = ref _entries[IndexOf(id)];
-        exists = entry.Id != 0;
-        if (!exists)
+        if (entry.Id == 0)
         {
             entry.Id = id;
             _count++;
         }
 
-        return ref entry.Value;
+        entry.Value = value;
     }
 
     /// <summary>Forgets an identifier.</summary>

@@ -38,12 +38,10 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     private readonly Dictionary<AddressKey, FamilyLinks> _atAddress = [];
     private readonly RunPool<Sibling> _siblings = new();
 
-    // Scratch space reused across family changes: the table is only used under the index's lock, and a change from the
-    // population register should not cost a dozen short-lived collections. The replaced family's members are copied
-    // out of their run, which the change may rewrite in place.
+    // Scratch space for recomputing siblings, reused across family changes: the table is only used under the index's
+    // lock, and a change from the population register should not cost a dozen short-lived collections.
     private readonly HashSet<int> _reached = [];
     private readonly List<Sibling> _found = [];
-    private readonly List<int> _replaced = [];
 
     /// <summary>Gets every family, for the rare operations that must look at all of them; each is made when it is read.</summary>
     public IEnumerable<Family> All
@@ -87,7 +85,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
 
     /// <summary>Adds a family whose members are the index's keys, or replaces the one with the same identifier.</summary>
     public void AddOrReplace(Family family) =>
-        AddOrReplace(family.Id, KeysOf(family.YouthSpan), KeysOf(family.CarerSpan), family.Address, family.Municipality);
+        AddOrReplace(family.Id, Bsn.NumbersOf(family.YouthSpan), Bsn.NumbersOf(family.CarerSpan), family.Address, family.Municipality);
 
     /// <summary>Adds a family by its members' keys, or replaces the one with the same identifier.</summary>
     /// <param name="id">The family's identifier.</param>
@@ -104,15 +102,18 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         }
 
         _reached.Clear();
-        _replaced.Clear();
         var isKnown = _families.TryGetValue(id.Value, out var known);
+
+        // Unknown, the family is the default record: no members, no address, so nothing below unlinks or is spared.
+        var before = isKnown ? _members[known.MemberStart, known.Members] : default;
+        var youthsBefore = before[..known.Youths];
+        var carersBefore = before[known.Youths..];
         if (isKnown)
         {
             // A replaced family mostly keeps its members and its address: only what changed is unlinked and linked,
             // so the feed's daily corrections allocate nothing for the members that stay.
-            var before = _members[known.MemberStart, known.Members];
-            AddYouthsReachedBy(before[..known.Youths], before[known.Youths..], known.Address);
-            foreach (var youth in before[..known.Youths])
+            AddYouthsReachedBy(youthsBefore, carersBefore, known.Address);
+            foreach (var youth in youthsBefore)
             {
                 if (!youths.Contains(youth))
                 {
@@ -120,7 +121,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
                 }
             }
 
-            foreach (var parent in before[known.Youths..])
+            foreach (var parent in carersBefore)
             {
                 if (!carers.Contains(parent))
                 {
@@ -132,17 +133,11 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
             {
                 Unlink(_atAddress, old, id);
             }
-
-            _replaced.AddRange(before);
         }
 
-        var start = isKnown && _members.TryReplace(known.MemberStart, known.Members, youths, carers) ? known.MemberStart : RentMembers(isKnown, known, youths, carers);
-        _families.Set(id.Value, new KeptFamily(id, start, youths.Length, carers.Length, address, municipality));
-        var replaced = CollectionsMarshal.AsSpan(_replaced);
-        var replacedYouths = replaced[..(isKnown ? known.Youths : 0)];
         foreach (var youth in youths)
         {
-            if (!replacedYouths.Contains(youth))
+            if (!youthsBefore.Contains(youth))
             {
                 LinkYouth(youth, id);
             }
@@ -150,7 +145,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
 
         foreach (var parent in carers)
         {
-            if (!replaced[replacedYouths.Length..].Contains(parent))
+            if (!carersBefore.Contains(parent))
             {
                 Link(_ofParent, parent, id);
             }
@@ -161,6 +156,24 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
             Link(_atAddress, at, id);
         }
 
+        // Only now is the replaced run rewritten, in place when the members need a run of its capacity; the siblings
+        // worked out below read the family from the table.
+        int start;
+        if (isKnown && _members.TryReplace(known.MemberStart, known.Members, youths, carers))
+        {
+            start = known.MemberStart;
+        }
+        else
+        {
+            if (isKnown)
+            {
+                _members.Return(known.MemberStart, known.Members);
+            }
+
+            start = _members.Rent(youths, carers);
+        }
+
+        _families.Set(id.Value, new KeptFamily(id, start, youths.Length, carers.Length, address, municipality));
         AddYouthsReachedBy(youths, carers, address);
         UpdateReachedSiblings();
     }
@@ -196,20 +209,6 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         _members.Return(known.MemberStart, known.Members);
         UpdateReachedSiblings();
         return true;
-    }
-
-    // A BSN is its number and nothing else, so the keys a family's members carry are read as the ints they are.
-    private static ReadOnlySpan<int> KeysOf(ReadOnlySpan<Bsn> members) => MemoryMarshal.Cast<Bsn, int>(members);
-
-    // The members' run of capacity other than the replaced family's: that one goes back first, to be handed out again.
-    private int RentMembers(bool isKnown, in KeptFamily known, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers)
-    {
-        if (isKnown)
-        {
-            _members.Return(known.MemberStart, known.Members);
-        }
-
-        return _members.Rent(youths, carers);
     }
 
     private Family ToFamily(in KeptFamily kept) =>

@@ -32,7 +32,7 @@ public sealed class IdTableTests
             Assert.Equal(model.Values.Order(), table.Values.Order());
             foreach (var k in Enumerable.Range(1, 40))
             {
-                Assert.Equal(model.GetValueOrDefault(k), table.Find(k));
+                Assert.Equal(model.GetValueOrDefault(k), Found(table, k));
             }
         }
     }
@@ -53,7 +53,7 @@ public sealed class IdTableTests
             Assert.True(table.Remove(id));
         }
 
-        Assert.All(ids.Select((id, i) => (id, i)), x => Assert.Equal(x.i % 2 == 0 ? null : $"family {x.id}", table.Find(x.id)));
+        Assert.All(ids.Select((id, i) => (id, i)), x => Assert.Equal(x.i % 2 == 0 ? null : $"family {x.id}", Found(table, x.id)));
         Assert.Equal(5, table.Count);
     }
 
@@ -63,7 +63,7 @@ public sealed class IdTableTests
         var table = new IdTable<string>();
         table.Set(7, "family 7");
 
-        Assert.Null(table.Find(8));
+        Assert.False(table.TryGetValue(8, out _));
         Assert.False(table.Remove(8));
         Assert.Equal("family 7", table[7]);
         Assert.Throws<KeyNotFoundException>(() => table[8]);
@@ -81,4 +81,6 @@ public sealed class IdTableTests
         Assert.Equal(1, table.Count);
         Assert.Equal(["family 3"], table.Values);
     }
+
+    private static string? Found(IdTable<string> table, int id) => table.TryGetValue(id, out var value) ? value : null;
 }
