@@ -46,6 +46,34 @@ public sealed class FamilyTableTests
     }
 
     [Fact]
+    public void A_youth_s_only_brother_is_found_through_their_household_before_and_after_a_sister_comes_and_goes()
+    {
+        var (first, brother, sister, mother, neighbour) = (People[0], People[1], People[2], People[3], People[4]);
+        var table = new FamilyTable(CareCoordination.Sdk.Regions.RegionPolicy.Default.InstitutionAddresses, new YouthRows());
+        var address = AddressKey.Create("1234AB", 5);
+
+        table.AddOrReplace(Family.Create(new FamilyId(7), [first, brother], [mother], address));
+        Assert.Equal([new Sibling(Key(brother), new FamilyId(7), MatchKind.Family)], Siblings(table, first));
+
+        table.AddOrReplace(Family.Create(new FamilyId(7), [first, brother, sister], [mother], address));
+        Assert.Equal([Key(brother), Key(sister)], Siblings(table, first).Select(s => s.Key));
+
+        table.AddOrReplace(Family.Create(new FamilyId(7), [first, brother], [mother], address));
+        Assert.Equal([new Sibling(Key(brother), new FamilyId(7), MatchKind.Family)], Siblings(table, first));
+        Assert.Equal([new Sibling(Key(first), new FamilyId(7), MatchKind.Family)], Siblings(table, brother));
+        Assert.Empty(Siblings(table, sister));
+
+        // One address mate alone is no sibling: it is found by address, through the youth's own family.
+        table.AddOrReplace(Family.Create(new FamilyId(7), [first], [mother], address));
+        table.AddOrReplace(Family.Create(new FamilyId(8), [neighbour], [People[5]], address));
+        Assert.Equal([new Sibling(Key(neighbour), new FamilyId(7), MatchKind.Address)], Siblings(table, first));
+        Assert.Empty(Siblings(table, brother));
+
+        table.Remove(new FamilyId(8));
+        Assert.Empty(Siblings(table, first));
+    }
+
+    [Fact]
     public void A_teenage_parent_and_her_own_child_are_not_siblings()
     {
         var (mother, baby, grandmother, brother) = (People[0], People[1], People[2], People[3]);
@@ -92,6 +120,13 @@ public sealed class FamilyTableTests
 
                 int[] siblings = [.. Siblings(table, People[a]).Select(s => s.Key)];
                 PropertyCheck.That(siblings.Distinct().Count() == siblings.Length, $"youth {a} has a sibling twice");
+                foreach (var sibling in Siblings(table, People[a]))
+                {
+                    var b = System.Array.FindIndex(People, p => Key(p) == sibling.Key);
+                    PropertyCheck.That(
+                        sibling.Kind == MatchKind.Family && Through(model, sibling.Family.Value, a, b),
+                        $"youth {a} finds {b} as {sibling.Kind} through family {sibling.Family}, which links them through no household or parent of its");
+                }
             }
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
@@ -182,6 +217,11 @@ public sealed class FamilyTableTests
         var i = System.Array.FindIndex(siblings, s => s.Key == Key(People[b]));
         return i < 0 ? null : siblings[i].Kind;
     }
+
+    // Whether youth a's family links it to b: b lives in it, or in a family with one of its parents.
+    private static bool Through(Dictionary<int, (int[] Youths, int[] Parents)> model, int family, int a, int b) =>
+        model.TryGetValue(family, out var via) && via.Youths.Contains(a)
+        && (via.Youths.Contains(b) || model.Values.Any(f => f.Youths.Contains(b) && f.Parents.Any(via.Parents.Contains)));
 
     private static bool Related(Dictionary<int, (int[] Youths, int[] Parents)> model, int a, int b)
     {
