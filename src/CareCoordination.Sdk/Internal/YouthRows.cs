@@ -7,7 +7,7 @@ namespace CareCoordination.Sdk.Internal;
 /// <summary>
 /// One row per youth the index holds anything for: its key (the BSN or pseudonym as a number) and, side by side, the
 /// first slot of its active chain, the first slot of its archive chain, its kept age-limit day (each a
-/// <see cref="YouthTable"/> column), where its siblings lie in the family table's pool (or its only sibling itself), its family when it belongs to
+/// <see cref="YouthTable"/> column), where its siblings lie in the family table's pool, its family when it belongs to
 /// one (or that it belongs to more), and in a pseudonymised index its BSN masked under its pseudonym. Every
 /// registration reads all of them for its youth: in one row they cost the one cache miss that finding the youth costs
 /// anyway, where the family table's own dictionary cost two more before the first sibling could be read; a family
@@ -122,10 +122,7 @@ internal sealed class YouthRows
         }
     }
 
-    /// <summary>
-    /// How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts; a negative
-    /// count is one sibling the family table keeps in the row itself, in both columns.
-    /// </summary>
+    /// <summary>How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts.</summary>
     public int SiblingsOf(int key, out int start)
     {
         var at = IndexOf(key);
@@ -139,13 +136,13 @@ internal sealed class YouthRows
         return _rows[at].SiblingCount;
     }
 
-    /// <summary>Sets where the youth's siblings lie in the pool, or a negative count and its start as the family table keeps one sibling in the row; a count of 0 says it has none.</summary>
+    /// <summary>Sets where the youth's siblings lie in the pool; a count of 0 says it has none.</summary>
     public void SetSiblings(int key, int start, int count)
     {
         if (count == 0)
         {
             var at = IndexOf(key);
-            if (at >= 0 && _rows[at].SiblingCount != 0)
+            if (at >= 0 && _rows[at].SiblingCount > 0)
             {
                 _rows[at].SiblingStart = Empty;
                 _rows[at].SiblingCount = 0;

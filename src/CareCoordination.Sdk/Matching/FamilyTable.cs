@@ -38,11 +38,6 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     private readonly Dictionary<AddressKey, FamilyLinks> _atAddress = [];
     private readonly RunPool<Sibling> _siblings = new();
 
-    // A youth's one sibling through a household is kept in its row, not in a run: most youths with a sibling have
-    // exactly one, and a registration then starts loading the sibling's row straight from the row it has just read,
-    // one wait sooner than through the run. The sibling is made here when it is read.
-    private readonly Sibling[] _inRow = new Sibling[1];
-
     // Scratch space for recomputing siblings, reused across family changes: the table is only used under the index's
     // lock, and a change from the population register should not cost a dozen short-lived collections.
     private readonly HashSet<int> _reached = [];
@@ -73,18 +68,9 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     public FamilyId[]? OfYouth(int key) => FamiliesOf(key)?.ToArray();
 
     /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses; empty when it has none.</summary>
-    /// <remarks>Valid until the next family change or the next call.</remarks>
-    public ReadOnlySpan<Sibling> SiblingsOf(int key)
-    {
-        var count = _youths.SiblingsOf(key, out var start);
-        if (count >= 0)
-        {
-            return count > 0 ? _siblings[start, count] : default;
-        }
-
-        _inRow[0] = new Sibling(start, new FamilyId(~count), MatchKind.Family);
-        return _inRow;
-    }
+    /// <remarks>Valid until the next family change.</remarks>
+    public ReadOnlySpan<Sibling> SiblingsOf(int key) =>
+        _youths.SiblingsOf(key, out var start) is var count and > 0 ? _siblings[start, count] : default;
 
     /// <summary>Reserves room for this many families of three youths, each with two siblings.</summary>
     public void EnsureCapacity(int families)
@@ -279,9 +265,9 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         }
 
         var remaining = families!.Value.Without(at);
-        if (remaining is null && _youths.SiblingsOf(key, out var start) is var count and not 0)
+        if (remaining is null && _youths.SiblingsOf(key, out var start) is var count and > 0)
         {
-            ReturnRun(start, count);
+            _siblings.Return(start, count);
             _youths.SetSiblings(key, start: 0, count: 0);
         }
 
@@ -391,13 +377,6 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
 
         var found = CollectionsMarshal.AsSpan(_found);
         var count = _youths.SiblingsOf(key, out var start);
-        if (found.Length == 1 && found[0].Kind == MatchKind.Family)
-        {
-            ReturnRun(start, count);
-            _youths.SetSiblings(key, found[0].Key, ~found[0].Family.Value);
-            return;
-        }
-
         if (count > 0)
         {
             // A youth whose siblings did not change keeps its run, and one whose count stays within the run's
@@ -414,17 +393,12 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
             }
 
             _siblings.Return(start, count);
+            _youths.SetSiblings(key, start: 0, count: 0);
         }
 
-        _youths.SetSiblings(key, found.Length > 0 ? _siblings.Rent(found) : 0, found.Length);
-    }
-
-    // A negative count is a sibling kept in the row, which holds no run.
-    private void ReturnRun(int start, int count)
-    {
-        if (count > 0)
+        if (found.Length > 0)
         {
-            _siblings.Return(start, count);
+            _youths.SetSiblings(key, _siblings.Rent(found), found.Length);
         }
     }
 
