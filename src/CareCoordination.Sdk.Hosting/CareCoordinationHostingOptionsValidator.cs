@@ -31,9 +31,14 @@ internal sealed class CareCoordinationHostingOptionsValidator(IServiceProvider p
         var keys = $"{at}:{HostingConfiguration.KeysSection}";
         ValidateKey(options.Keys.Pseudonymiser, $"{keys}:{nameof(CareCoordinationKeyOptions.Pseudonymiser)}", violations);
         ValidateKey(options.Keys.YouthPseudonymiser, $"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymiser)}", violations);
-        if (!Enum.IsDefined(options.Keys.YouthPseudonymisationScheme))
+        if (options.Keys.YouthPseudonymisationScheme is { } scheme && !Enum.IsDefined(scheme))
         {
-            violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymisationScheme)} is {options.Keys.YouthPseudonymisationScheme}: choose {nameof(PseudonymisationScheme.FeistelAes)}, {nameof(PseudonymisationScheme.FeistelTables)} or {nameof(PseudonymisationScheme.Ff1)}, the scheme the store was written with.");
+            violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymisationScheme)} is {scheme}: choose {nameof(PseudonymisationScheme.FeistelAes)}, {nameof(PseudonymisationScheme.FeistelTables)} or {nameof(PseudonymisationScheme.Ff1)}, the scheme the store was written with.");
+        }
+
+        if (options.Store.Standby && !string.IsNullOrWhiteSpace(options.Keys.YouthPseudonymiser) && options.Keys.YouthPseudonymisationScheme is null)
+        {
+            violations.Add($"{keys}:{nameof(CareCoordinationKeyOptions.YouthPseudonymisationScheme)} is not set on a standby: name the scheme its primary's store was written with ({nameof(PseudonymisationScheme.FeistelAes)}, {nameof(PseudonymisationScheme.FeistelTables)} or {nameof(PseudonymisationScheme.Ff1)}, as on the primary; the store's recorded keying starts with aes-feistel:, hmac-sha256: or ff1:), because a standby cannot read that store before it takes over.");
         }
         if (string.IsNullOrWhiteSpace(options.Keys.Pseudonymiser) && !IsRegistered(typeof(Pseudonymiser)))
         {

@@ -142,7 +142,8 @@ public static class CareCoordinationHostingServiceCollectionExtensions
         {
             services.TryAddSingleton(provider => new YouthPseudonymiser(
                 KeyOf(provider, keys => keys.YouthPseudonymiser),
-                provider.GetRequiredService<IOptions<CareCoordinationHostingOptions>>().Value.Keys.YouthPseudonymisationScheme));
+                provider.GetRequiredService<IOptions<CareCoordinationHostingOptions>>().Value.Keys.YouthPseudonymisationScheme
+                    ?? YouthPseudonymiser.SchemeFor(provider.GetService<ISignalStore>()?.ReadYouthKeying())));
         }
 
         if (HostingConfiguration.NamesKey(section, nameof(CareCoordinationKeyOptions.AuditChain)))

@@ -22,8 +22,13 @@ public sealed class CareCoordinationKeyOptions
     /// Gets or sets the permutation <see cref="YouthPseudonymiser"/> keys youths with; the store must have been written with
     /// it. To change it, move the store with <see cref="Sdk.Storage.Migration.YouthKeyMigration"/>.
     /// </summary>
-    /// <value>The default is <see cref="PseudonymisationScheme.FeistelTables"/>.</value>
-    public PseudonymisationScheme YouthPseudonymisationScheme { get; set; } = PseudonymisationScheme.FeistelTables;
+    /// <value>
+    /// The default is <see langword="null"/>: the scheme the store recorded, and for a new store
+    /// <see cref="PseudonymisationScheme.FeistelAes"/> where the processor has AES instructions, else
+    /// <see cref="PseudonymisationScheme.FeistelTables"/> (<see cref="YouthPseudonymiser.SchemeFor"/>). A standby names
+    /// it: it cannot read its primary's store before it takes over.
+    /// </value>
+    public PseudonymisationScheme? YouthPseudonymisationScheme { get; set; }
 
     /// <summary>Gets or sets the key with which the audit trail chains its records (<see cref="Privacy.AuditChainKey"/>): a key of its own, which the store never holds; keep it the same across restarts.</summary>
     /// <value>The default is <see langword="null"/>: the host registers an <see cref="Privacy.AuditChainKey"/> itself.</value>

@@ -165,11 +165,12 @@ public sealed class StartValidationTests
     }
 
     [Fact]
-    public async Task A_store_written_with_the_youth_key_under_the_other_scheme_stops_the_host_naming_the_scheme_to_set()
+    public async Task A_store_written_with_the_youth_key_under_another_scheme_than_the_one_named_stops_the_host_naming_the_scheme_to_set()
     {
         using var scenario = new HostScenario();
         scenario.WriteSignalsBeforehand(HostScenario.Start, new YouthPseudonymiser(TestKeys.Bytes("hosting youth key one"), PseudonymisationScheme.Ff1));
         scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(TestKeys.Bytes("hosting youth key one"));
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymisationScheme"] = "FeistelTables";
 
         var messages = await StartFailureAsync(scenario);
 
@@ -191,6 +192,55 @@ public sealed class StartValidationTests
         Assert.Equal(PseudonymisationScheme.Ff1, host.Services.GetRequiredService<YouthPseudonymiser>().Scheme);
         Assert.Equal(2, host.Services.GetRequiredService<Sdk.Index.ReferenceIndex>().ActiveSignalCount);
         await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(PseudonymisationScheme.FeistelTables)]
+    [InlineData(PseudonymisationScheme.Ff1)]
+    public async Task A_host_that_names_no_scheme_opens_its_store_under_the_scheme_the_store_was_written_with(PseudonymisationScheme scheme)
+    {
+        using var scenario = new HostScenario();
+        scenario.WriteSignalsBeforehand(HostScenario.Start, new YouthPseudonymiser(TestKeys.Bytes("hosting youth key one"), scheme));
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(TestKeys.Bytes("hosting youth key one"));
+
+        using var host = scenario.Build();
+        await host.StartAsync();
+
+        Assert.Equal(scheme, host.Services.GetRequiredService<YouthPseudonymiser>().Scheme);
+        Assert.Equal(2, host.Services.GetRequiredService<Sdk.Index.ReferenceIndex>().ActiveSignalCount);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_host_that_names_no_scheme_keys_a_new_store_under_the_AES_Feistel_network_where_the_processor_has_AES_instructions()
+    {
+        using var scenario = new HostScenario();
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(TestKeys.Bytes("hosting youth key one"));
+        var expected = System.Runtime.Intrinsics.X86.Aes.IsSupported ? PseudonymisationScheme.FeistelAes : PseudonymisationScheme.FeistelTables;
+
+        using (var host = scenario.Build())
+        {
+            await host.StartAsync();
+            Assert.Equal(expected, host.Services.GetRequiredService<YouthPseudonymiser>().Scheme);
+            await host.StopAsync();
+        }
+
+        // Restarted with the scheme named as the other one, the host finds the store recorded under the first.
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymisationScheme"] = "Ff1";
+        var messages = await StartFailureAsync(scenario);
+        Assert.Contains(messages, m => m.StartsWith($"The signal store was written with the registered pseudonymisation key under the scheme {expected}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pseudonymised_standby_that_names_no_scheme_stops_at_start_naming_the_setting()
+    {
+        using var scenario = new HostScenario();
+        scenario.Settings["CareCoordination:Store:Standby"] = "true";
+        scenario.Settings["CareCoordination:Keys:YouthPseudonymiser"] = Convert.ToBase64String(TestKeys.Bytes("hosting youth key one"));
+
+        var messages = await StartFailureAsync(scenario);
+
+        Assert.Contains(messages, m => m.StartsWith("CareCoordination:Keys:YouthPseudonymisationScheme is not set on a standby", StringComparison.Ordinal));
     }
 
     [Fact]

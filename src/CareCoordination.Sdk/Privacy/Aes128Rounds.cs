@@ -16,6 +16,9 @@ internal static class Aes128Rounds
     /// <summary>The number of round keys of AES-128: the key itself and one for each of its ten rounds.</summary>
     public const int RoundKeyCount = 11;
 
+    /// <summary>Gets a value indicating whether the processor has the AES instructions (AES-NI) this class computes with.</summary>
+    public static bool OnProcessor => AesNi.IsSupported;
+
     /// <summary>
     /// Sets a permutation's AES-128 key up: its round keys for the processor's AES instructions when it has them and
     /// they are wanted, or else the platform's AES, which <see cref="EncryptPortable"/> then uses.
@@ -32,7 +35,7 @@ internal static class Aes128Rounds
             throw new ArgumentException("An AES-128 key is 16 bytes.", nameof(aesKey));
         }
 
-        if (useProcessorAes && AesNi.IsSupported)
+        if (useProcessorAes && OnProcessor)
         {
             ExpandKey(Vector128.Create(aesKey), roundKeys);
             return null;

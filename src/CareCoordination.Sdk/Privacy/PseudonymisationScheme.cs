@@ -9,7 +9,8 @@ namespace CareCoordination.Sdk.Privacy;
 public enum PseudonymisationScheme
 {
     /// <summary>
-    /// The default: a ten-round Feistel network over 30 bits whose round functions are 640 KB of tables derived with
+    /// The default of <see cref="YouthPseudonymiser(System.ReadOnlySpan{byte})"/>, which stores written before the
+    /// choice existed use: a ten-round Feistel network over 30 bits whose round functions are 640 KB of tables derived with
     /// HMAC-SHA256 from the key, walked until it lands in 1 to 999,999,999 again. The fastest pseudonym while its tables
     /// are in the cache, but on a region's workload the tables compete with the index for it: on the replay of 5M
     /// youths it measured slower than <see cref="FeistelAes"/> (docs/benchmarks.md). Which table entries a pseudonym
@@ -32,7 +33,8 @@ public enum PseudonymisationScheme
     /// of a table: on the processor's AES instructions (AES-NI) a pseudonym is computed in registers, reads no memory that
     /// depends on the BSN. On a region's workload faster than <see cref="FeistelTables"/> where the processor has
     /// AES-NI, without their cache side channel (docs/privacy.md gives its security argument); without AES-NI (an ARM
-    /// server) the platform's AES computes the same blocks much more slowly, so choose the tables there.
+    /// server) the platform's AES computes the same blocks much more slowly, so choose the tables there. What a host that
+    /// names no scheme keys a new store with on such a processor (<see cref="YouthPseudonymiser.SchemeFor"/>).
     /// </summary>
     FeistelAes = 3,
 }

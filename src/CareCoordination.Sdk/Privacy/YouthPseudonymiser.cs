@@ -115,6 +115,34 @@ public sealed class YouthPseudonymiser
         KeyFingerprint = FingerprintPrefix(scheme) + keyFingerprint;
     }
 
+    /// <summary>
+    /// Gets the scheme to key youths with when the host names none. A store that recorded its keying keeps the scheme it
+    /// was written with, so that its pseudonyms stay the same. A new store, or an index without one, gets
+    /// <see cref="PseudonymisationScheme.FeistelAes"/> where the processor has AES instructions (AES-NI): on a region's
+    /// workload the fastest of the three, and it reads no memory that depends on a BSN (docs/privacy.md). Elsewhere it
+    /// gets <see cref="PseudonymisationScheme.FeistelTables"/>, which needs no AES instructions to be fast.
+    /// </summary>
+    /// <param name="recordedKeying">
+    /// What the store the index will open recorded (<see cref="Storage.IYouthKeyedStore.ReadYouthKeying"/>), or
+    /// <see langword="null"/> for a new store or an index that keeps nothing.
+    /// </param>
+    /// <returns>The scheme to construct the pseudonymiser with.</returns>
+    public static PseudonymisationScheme SchemeFor(string? recordedKeying)
+    {
+        if (recordedKeying is { } recorded)
+        {
+            foreach (var scheme in Enum.GetValues<PseudonymisationScheme>())
+            {
+                if (recorded.StartsWith(FingerprintPrefix(scheme), StringComparison.Ordinal))
+                {
+                    return scheme;
+                }
+            }
+        }
+
+        return Aes128Rounds.OnProcessor ? PseudonymisationScheme.FeistelAes : PseudonymisationScheme.FeistelTables;
+    }
+
     /// <summary>Gets the permutation this pseudonymiser uses.</summary>
     public PseudonymisationScheme Scheme { get; }
 

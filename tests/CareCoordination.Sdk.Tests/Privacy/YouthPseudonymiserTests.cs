@@ -104,6 +104,29 @@ public sealed class YouthPseudonymiserTests
         Assert.Equal(TestBsns.First, Open(store, clock, tables).GetActiveSignals(TestBsns.First)[0].Youth);
     }
 
+    [Theory]
+    [InlineData(PseudonymisationScheme.FeistelTables)]
+    [InlineData(PseudonymisationScheme.Ff1)]
+    [InlineData(PseudonymisationScheme.FeistelAes)]
+    public void A_store_that_recorded_its_keying_keeps_the_scheme_it_was_written_with(PseudonymisationScheme scheme)
+    {
+        var written = new YouthPseudonymiser(TestKeys.Bytes("youth"), scheme);
+
+        Assert.Equal(scheme, YouthPseudonymiser.SchemeFor(written.KeyFingerprint));
+        Assert.Equal(scheme, YouthPseudonymiser.SchemeFor(new YouthPseudonymiser(TestKeys.Bytes("other youth"), scheme).KeyFingerprint));
+    }
+
+    [Fact]
+    public void A_new_store_is_keyed_under_the_AES_Feistel_network_where_the_processor_has_AES_instructions_and_under_the_tables_elsewhere()
+    {
+        var expected = System.Runtime.Intrinsics.X86.Aes.IsSupported ? PseudonymisationScheme.FeistelAes : PseudonymisationScheme.FeistelTables;
+
+        Assert.Equal(expected, YouthPseudonymiser.SchemeFor(null));
+
+        // A store keyed by BSN names no scheme; opening it pseudonymised is refused when the index claims it.
+        Assert.Equal(expected, YouthPseudonymiser.SchemeFor(Sdk.Storage.YouthKeying.ByBsn.Fingerprint));
+    }
+
     [Fact]
     public void One_key_has_one_fingerprint_per_scheme_and_the_schemes_give_other_pseudonyms()
     {
