@@ -222,7 +222,7 @@ public sealed partial class ReferenceIndex
         {
             lock (_gate)
             {
-                return ChangeFamily(family, family);
+                return ChangeFamily(family, Bsn.NumbersOf(family.YouthSpan), Bsn.NumbersOf(family.CarerSpan), family.Address);
             }
         }
 
@@ -243,14 +243,7 @@ public sealed partial class ReferenceIndex
         lock (_gate)
         {
             var keyedAddress = hashed ? YouthKeying.KeyedAddress(addressHash, _families.AddressOf(family.Id)) : address;
-            if (_store is null && _durable is null && _observers.Length == 0)
-            {
-                // Nothing to write and nobody to tell: the table takes the keys as they are, and no keyed family is made.
-                ApplyFamily(family.Id, keys[..family.YouthSpan.Length], keys[family.YouthSpan.Length..], keyedAddress, family.Municipality);
-                return true;
-            }
-
-            return ChangeFamily(family, family.WithMembers(Bsn.FromTrustedNumbers(keys[..family.YouthSpan.Length]), Bsn.FromTrustedNumbers(keys[family.YouthSpan.Length..]), keyedAddress));
+            return ChangeFamily(family, keys[..family.YouthSpan.Length], keys[family.YouthSpan.Length..], keyedAddress);
         }
     }
 
@@ -265,10 +258,18 @@ public sealed partial class ReferenceIndex
         _keying.KeysOf(keys);
     }
 
-    // Under the lock: the family as the feed gave it, and as the index keeps it (the same object unless pseudonymised).
-    private bool ChangeFamily(Family family, Family keyed)
+    // Under the lock: the family as the feed gave it, and its members' keys and its address as the index keeps them.
+    private bool ChangeFamily(Family family, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers, AddressKey? keyedAddress)
     {
-        // An index without a store has no row to write, so it builds none.
+        if (_store is null && _durable is null && _observers.Length == 0)
+        {
+            // Nothing to write and nobody to tell: the table takes the keys as they are, and no keyed family is made.
+            ApplyFamily(family.Id, youths, carers, keyedAddress, family.Municipality);
+            return true;
+        }
+
+        // The family as the index keeps it, for the store's row and the events: the feed's own unless pseudonymised.
+        var keyed = _keying.IsPseudonymised ? family.WithMembers(Bsn.FromTrustedNumbers(youths), Bsn.FromTrustedNumbers(carers), keyedAddress) : family;
         var change = _store is null && _durable is null
             ? null
             : new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
