@@ -21,6 +21,12 @@ if (args.Length > 0 && args[0] == "--footprint")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--family-footprint")
+{
+    FamilyFootprint.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] is "--replay-allocations" or "--replay")
 {
     // Where the replay allocates, by phase; sizes as youths and registrations, e.g. --replay-allocations 200000 400000,
