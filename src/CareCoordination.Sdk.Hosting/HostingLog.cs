@@ -13,6 +13,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "The reference index was rebuilt from its store: {ActiveSignals} active and {ArchivedSignals} archived signals, in {ElapsedMilliseconds} ms; the host may report ready")]
     public static partial void IndexRebuilt(ILogger logger, int activeSignals, int archivedSignals, long elapsedMilliseconds);
 
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Youths are keyed by pseudonym under the scheme {Scheme}; a standby of this store sets Keys:YouthPseudonymisationScheme to it")]
+    public static partial void KeyedByPseudonym(ILogger logger, Privacy.PseudonymisationScheme scheme);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Critical, Message = "The reference index could not be rebuilt from its store; the host does not start")]
     public static partial void RebuildFailed(ILogger logger, Exception error);
 

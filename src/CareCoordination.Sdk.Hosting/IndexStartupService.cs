@@ -110,6 +110,12 @@ internal sealed class IndexStartupService(
             state.MarkRebuilt();
             var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             HostingLog.IndexRebuilt(logger, index.ActiveSignalCount, index.ArchivedSignalCount, elapsed);
+
+            // Unset in the settings, the scheme is the store's or this processor's; an operator setting up a standby needs it.
+            if (provider.GetService<Privacy.YouthPseudonymiser>() is { } pseudonymiser)
+            {
+                HostingLog.KeyedByPseudonym(logger, pseudonymiser.Scheme);
+            }
         }
         catch (Exception error)
         {

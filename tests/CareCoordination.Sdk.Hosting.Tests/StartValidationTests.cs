@@ -222,6 +222,7 @@ public sealed class StartValidationTests
         {
             await host.StartAsync();
             Assert.Equal(expected, host.Services.GetRequiredService<YouthPseudonymiser>().Scheme);
+            Assert.Equal($"Youths are keyed by pseudonym under the scheme {expected}; a standby of this store sets Keys:YouthPseudonymisationScheme to it", Assert.Single(scenario.Logs.Of(14)).Message);
             await host.StopAsync();
         }
 
