@@ -261,7 +261,8 @@ public sealed partial class ReferenceIndex
     // Under the lock: the family as the feed gave it, and its members' keys and its address as the index keeps them.
     private bool ChangeFamily(Family family, ReadOnlySpan<int> youths, ReadOnlySpan<int> carers, AddressKey? keyedAddress)
     {
-        if (_store is null && _durable is null && _observers.Length == 0)
+        var written = _store is not null || _durable is not null;
+        if (!written && _observers.Length == 0)
         {
             // Nothing to write and nobody to tell: the table takes the keys as they are, and no keyed family is made.
             ApplyFamily(family.Id, youths, carers, keyedAddress, family.Municipality);
@@ -270,15 +271,13 @@ public sealed partial class ReferenceIndex
 
         // The family as the index keeps it, for the store's row and the events: the feed's own unless pseudonymised.
         var keyed = _keying.IsPseudonymised ? family.WithMembers(Bsn.FromTrustedNumbers(youths), Bsn.FromTrustedNumbers(carers), keyedAddress) : family;
-        var change = _store is null && _durable is null
-            ? null
-            : new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
+
         // The feed replaces families all day: their events are built only for someone to hear them.
         var events = _observers.Length == 0 ? NoEvents : FamilyEvents(family, keyed);
-        if (change is null)
+        if (!written)
         {
             // Nothing to write: the change applies at once, without the closures a write would need.
-            ApplyFamily(keyed);
+            ApplyFamily(family.Id, youths, carers, keyedAddress, family.Municipality);
             foreach (var e in events)
             {
                 e(_observers);
@@ -287,6 +286,7 @@ public sealed partial class ReferenceIndex
             return true;
         }
 
+        var change = new FamilyChange(keyed.Id, new StoredFamily(keyed.Id, [.. keyed.Youths.Select(KeyFrom)], [.. keyed.Carers.Select(KeyFrom)]) { Address = keyed.Address, Municipality = keyed.Municipality });
         return WriteStoredFamily(change, events, keyed);
     }
 
