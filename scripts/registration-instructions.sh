@@ -4,10 +4,12 @@
 # BenchmarkDotNet's times on this 2-core VM vary by up to a factor of two between runs. Compare two checkouts by
 # running it in each (each checkout's benchmarks built in Release; the probe of this checkout loads either).
 #
-#   bash scripts/registration-instructions.sh [checkout] [active signals] [instant|time]
+#   bash scripts/registration-instructions.sh [checkout] [active signals] [instant|time|replay]
 #
 # instant loads every signal at one instant (all a checkout before December 2026 can), time over the last 700 days as
-# RegistrationBenchmarks does now. Tiered compilation is off, so the numbers are those of fully optimised code without
+# RegistrationBenchmarks does now. replay counts a whole replay of ReplayBenchmarks' workload instead, presized and keyed
+# by BSN, of that many youths and twice as many registrations: registrations, family changes and nights, per
+# registration (at 20000 the index's tables fit in the cache, so this is its own work and not its waits). Tiered compilation is off, so the numbers are those of fully optimised code without
 # profile-guided optimisation; runtime and library code is JIT-compiled too (ReadyToRun off) so that it is attributed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +28,11 @@ printf '#include <valgrind/callgrind.h>\nvoid probe_start(void) { CALLGRIND_STAR
 gcc -shared -fPIC -O1 -o "$work/libcallgrindprobe.so" "$work/probe.c"
 measured=4
 iterations=12
+counted=$((measured * 32768))
+if [ "$mode" = replay ]; then
+  iterations=$((2 * signals))
+  counted=$iterations
+fi
 for run in empty full; do
   PROBE_CALLGRIND_LIBRARY="$work/libcallgrindprobe.so" PROBE_EMPTY=$([ "$run" = empty ] && echo 1 || echo 0) PROBE_CALLGRIND=$measured \
   DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0 DOTNET_PerfMapEnabled=1 DOTNET_PerfMapJitDumpPath="$work" \
@@ -34,5 +41,9 @@ for run in empty full; do
   pid="$(sed -n 's/^pid: //p' "$work/$run.callgrind")"
   mv "$work/perf-$pid.map" "$work/$run.map"
 done
-echo "$checkout ($(git -C "$checkout" rev-parse --short HEAD)), $signals active signals loaded $mode, $measured iterations of 32,768 registrations"
-python3 "$here/scripts/registration-instructions.py" $((measured * 32768)) "$work/empty.callgrind" "$work/empty.map" "$work/full.callgrind" "$work/full.map" "${TOP:-25}"
+if [ "$mode" = replay ]; then
+  echo "$checkout ($(git -C "$checkout" rev-parse --short HEAD)), a replay of $signals youths and $counted registrations, presized, keyed by BSN"
+else
+  echo "$checkout ($(git -C "$checkout" rev-parse --short HEAD)), $signals active signals loaded $mode, $measured iterations of 32,768 registrations"
+fi
+python3 "$here/scripts/registration-instructions.py" "$counted" "$work/empty.callgrind" "$work/empty.map" "$work/full.callgrind" "$work/full.map" "${TOP:-25}"

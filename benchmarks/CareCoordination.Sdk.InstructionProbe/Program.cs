@@ -9,11 +9,12 @@ using System.Runtime.Loader;
 // valgrind's callgrind can count the instructions of the timed registrations alone: with PROBE_CALLGRIND=k it switches
 // callgrind's instrumentation on around the registrations of the last k iterations (and off for the untimed cleanup).
 // PROBE_EMPTY=1 skips those registrations, so that what switching costs can be subtracted. With lookup in place of
-// instant or time it times (or counts) LookupBenchmarks.ReferenceIndex instead.
-// Usage: <benchmarks dll> <active signals> <iterations> <instant|time|lookup>
+// instant or time it times (or counts) LookupBenchmarks.ReferenceIndex instead; with replay it counts a whole replay
+// of <active signals> youths and <iterations> registrations (ReplayProbe).
+// Usage: <benchmarks dll> <active signals> <iterations> <instant|time|lookup|replay>
 if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: <CareCoordination.Sdk.Benchmarks.dll> <active signals> <iterations> <instant|time|lookup>");
+    Console.Error.WriteLine("usage: <CareCoordination.Sdk.Benchmarks.dll> <active signals> <iterations> <instant|time|lookup|replay>");
     return 2;
 }
 
@@ -28,6 +29,11 @@ var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(dll);
 if (args[3] == "lookup")
 {
     return LookupProbe.Run(assembly, activeSignals, iterations);
+}
+
+if (args[3] == "replay")
+{
+    return ReplayProbe.Run(assembly, activeSignals, iterations);
 }
 
 const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
