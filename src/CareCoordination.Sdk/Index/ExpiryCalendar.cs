@@ -174,7 +174,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             }
         }
 
-        _earliest = EarliestDay();
+        _earliest = EarliestDayFrom(today + 1);
     }
 
     /// <summary>Makes <see cref="EarliestDue"/> exact: drops the earliest days while they hold only stale entries.</summary>
@@ -188,7 +188,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             }
 
             Drop(_earliest);
-            _earliest = EarliestDay();
+            _earliest = EarliestDayFrom(_earliest + 1);
         }
     }
 
@@ -360,14 +360,16 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
         }
     }
 
-    private int EarliestDay()
+    // The earliest open day on or after a day before which none is open: the scan starts there, not at the table's
+    // first day, which after years of nights lies hundreds of closed days back.
+    private int EarliestDayFrom(int day)
     {
         if (_openDays == 0)
         {
             return int.MaxValue;
         }
 
-        var index = 0;
+        var index = Math.Max(0, day - _firstDay);
         while (!_days[index].Open)
         {
             index++;
@@ -447,7 +449,7 @@ internal sealed class ExpiryCalendar(SignalSlots slots, SignalLifetime lifetime)
             return;
         }
 
-        var first = Math.Min(day, EarliestDay());
+        var first = Math.Min(day, EarliestDayFrom(_earliest));
         var lastOpen = _days.Length - 1;
         while (!_days[lastOpen].Open)
         {

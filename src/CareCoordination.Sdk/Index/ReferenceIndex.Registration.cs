@@ -348,7 +348,11 @@ public sealed partial class ReferenceIndex
             }
 
             Count(IndexMetrics.SignalRegistered);
-            Publish(new SignalRegistered(signal, registration.Youth.DateOfBirth), static (o, e) => o.OnSignalRegistered(e));
+            if (HasAudience)
+            {
+                Publish(new SignalRegistered(signal, registration.Youth.DateOfBirth), static (o, e) => o.OnSignalRegistered(e));
+            }
+
             var array = copyToArray && count > 0 ? new Match[count] : null;
             for (var i = 0; i < count; i++)
             {
@@ -362,7 +366,11 @@ public sealed partial class ReferenceIndex
                     DeferMatchMetric(_batch, match.Kind);
                 }
 
-                Publish(new MatchFound(match), static (o, e) => o.OnMatchFound(e));
+                if (HasAudience)
+                {
+                    Publish(new MatchFound(match), static (o, e) => o.OnMatchFound(e));
+                }
+
                 if (array is not null)
                 {
                     array[i] = match;
@@ -421,7 +429,11 @@ public sealed partial class ReferenceIndex
 
         var signal = ToSignal(slot);
         Count(IndexMetrics.SignalRenewed);
-        Publish(new SignalRenewed(signal, previous), static (o, e) => o.OnSignalRenewed(e));
+        if (HasAudience)
+        {
+            Publish(new SignalRenewed(signal, previous), static (o, e) => o.OnSignalRenewed(e));
+        }
+
         return RegistrationResult.Succeeded(RegistrationOutcome.Renewed, signal, null, 0);
     }
 
