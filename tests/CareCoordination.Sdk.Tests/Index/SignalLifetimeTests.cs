@@ -4,6 +4,7 @@ using System.Linq;
 using CareCoordination.Sdk.Families;
 using CareCoordination.Sdk.Identity;
 using CareCoordination.Sdk.Index;
+using CareCoordination.Sdk.Internal;
 using CareCoordination.Sdk.Regions;
 using CareCoordination.Sdk.Signals;
 using CareCoordination.Sdk.Signals.Events;
@@ -46,6 +47,22 @@ public sealed class SignalLifetimeTests
         Assert.Equal(new ExpiryReport(0, 0, 1), report);
         var removed = Assert.Single(scenario.EventsOf<SignalRemoved>());
         Assert.Equal((SignalEndReason.AgeLimitReached, true), (removed.Reason, removed.WasArchived));
+    }
+
+    [Property(MaxTest = 300)]
+    public void The_archive_of_a_signal_ends_on_the_day_NodaTime_adds_the_period_to_whatever_days_were_asked_before(ushort[] days, byte period)
+    {
+        var archivePeriod = Period.FromYears(1 + (period % 7)) + Period.FromMonths(period % 5);
+        var lifetime = new SignalLifetime(archivePeriod, new YouthTable(new YouthRows(), YouthRows.AgeLimit));
+        var first = LocalCalendar.DayNumber(new LocalDate(2024, 1, 1));
+
+        // Days 512 and 1,024 apart share what the lifetime remembers, so the same days again, shifted, replace each other.
+        var asked = days.Select(d => (int)d).ToArray();
+        foreach (var day in asked.Concat(asked.Select(d => d + 512)).Concat(asked.Select(d => d + 1024)).Concat(asked))
+        {
+            var archivedOn = first + (day % 4000);
+            Assert.Equal(LocalCalendar.DayNumber(LocalCalendar.FromDayNumber(archivedOn).Plus(archivePeriod)), lifetime.ArchiveEndDay(archivedOn));
+        }
     }
 
     [Fact]
