@@ -97,11 +97,11 @@ public sealed partial class ReferenceIndex
         return result;
     }
 
-    // Static lambdas are cached by the compiler, so publishing allocates nothing.
     // Whether an event raised now reaches anyone: a batch defers or hands it on, else the observers hear it. Asked
     // before an event is built, so that a registration nobody listens to builds none (each is a copy of its signals).
     private bool HasAudience => _batch is not null || _observers.Length > 0;
 
+    // Static lambdas are cached by the compiler, so publishing allocates nothing.
     private void Publish<TEvent>(in TEvent e, Action<IReferenceIndexObserver, TEvent> deliver)
     {
         if (_batch is not null)

@@ -127,20 +127,23 @@ public sealed class YouthPseudonymiser
     /// <see langword="null"/> for a new store or an index that keeps nothing.
     /// </param>
     /// <returns>The scheme to construct the pseudonymiser with.</returns>
-    public static PseudonymisationScheme SchemeFor(string? recordedKeying)
+    public static PseudonymisationScheme SchemeFor(string? recordedKeying) =>
+        recordedKeying is { } recorded && SchemeOfFingerprint(recorded) is { } scheme ? scheme
+        : Aes128Rounds.OnProcessor ? PseudonymisationScheme.FeistelAes
+        : PseudonymisationScheme.FeistelTables;
+
+    /// <summary>The scheme whose prefix a keying fingerprint starts with, or <see langword="null"/> when it names none.</summary>
+    internal static PseudonymisationScheme? SchemeOfFingerprint(string fingerprint)
     {
-        if (recordedKeying is { } recorded)
+        foreach (var scheme in Enum.GetValues<PseudonymisationScheme>())
         {
-            foreach (var scheme in Enum.GetValues<PseudonymisationScheme>())
+            if (fingerprint.StartsWith(FingerprintPrefix(scheme), StringComparison.Ordinal))
             {
-                if (recorded.StartsWith(FingerprintPrefix(scheme), StringComparison.Ordinal))
-                {
-                    return scheme;
-                }
+                return scheme;
             }
         }
 
-        return Aes128Rounds.OnProcessor ? PseudonymisationScheme.FeistelAes : PseudonymisationScheme.FeistelTables;
+        return null;
     }
 
     /// <summary>Gets the permutation this pseudonymiser uses.</summary>

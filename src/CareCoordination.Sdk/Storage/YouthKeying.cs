@@ -192,16 +192,7 @@ public sealed class YouthKeying
         }
 
         var key = Fingerprint.AsSpan(Fingerprint.IndexOf(':') + 1);
-        PseudonymisationScheme? scheme = null;
-        foreach (var candidate in Enum.GetValues<PseudonymisationScheme>())
-        {
-            if (stored.StartsWith(YouthPseudonymiser.FingerprintPrefix(candidate), StringComparison.Ordinal))
-            {
-                scheme = candidate;
-            }
-        }
-
-        return scheme is { } other && other != _pseudonymiser.Scheme && stored.AsSpan(stored.IndexOf(':') + 1).SequenceEqual(key) ? other : null;
+        return YouthPseudonymiser.SchemeOfFingerprint(stored) is { } other && other != _pseudonymiser.Scheme && stored.AsSpan(stored.IndexOf(':') + 1).SequenceEqual(key) ? other : null;
     }
 
     private static bool IsHex(ReadOnlySpan<char> digits) => digits.Length == 64 && !digits.ContainsAnyExcept(HexDigits);
