@@ -27,12 +27,14 @@ internal static class LargeArrays
     private const long HugePage = 2 << 20;
     private const int Page = 4096;
     private const int MadviseHugePage = 14;
+    private const int MadviseCollapse = 25;
 
     private static bool s_adviceRefused = !OperatingSystem.IsLinux();
 
     /// <summary>
-    /// A zeroed array of <paramref name="length"/> elements; when it is large, advised for huge pages and committed:
-    /// every page of it is touched once, so that the system backs it now.
+    /// A zeroed array of <paramref name="length"/> elements; when it is large, advised for huge pages, committed (every
+    /// page of it is touched once, so that the system backs it now) and collapsed into huge pages where it landed on
+    /// memory the collector had used before.
     /// </summary>
     /// <remarks>
     /// Committing moves the page faults of a reserved table from the first weeks of registrations, where each one
@@ -54,6 +56,11 @@ internal static class LargeArrays
         }
 
         Commit(array);
+        if (!Volatile.Read(ref s_adviceRefused))
+        {
+            Collapse(Marshal.UnsafeAddrOfPinnedArrayElement(array, 0), bytes);
+        }
+
         return array;
     }
 
@@ -94,6 +101,17 @@ internal static class LargeArrays
         {
             Volatile.Write(ref s_adviceRefused, true);
         }
+    }
+
+    // The collector reuses memory it got earlier: where a table lands on pages already in use, the advice alone changes
+    // nothing, because the system gives huge pages only where a 2 MiB range is touched for the first time. Collapsing
+    // copies what is there into huge pages (Linux 6.1 and later; elsewhere it is refused and the pages stay as they
+    // are). The range is rounded out as the advice's is: a neighbour's contents are copied, not changed.
+    private static void Collapse(nint start, long bytes)
+    {
+        var from = start & ~(nint)(HugePage - 1);
+        var to = (start + (nint)bytes + (nint)(HugePage - 1)) & ~(nint)(HugePage - 1);
+        _ = Madvise(from, (nuint)(to - from), MadviseCollapse);
     }
 
     // DllImport rather than LibraryImport, which would need unsafe code for the whole library: the signature is blittable.

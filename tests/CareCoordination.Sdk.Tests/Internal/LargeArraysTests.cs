@@ -45,6 +45,32 @@ public sealed class LargeArraysTests
     }
 
     [Fact]
+    public void A_table_made_where_the_collector_kept_memory_before_is_on_huge_pages_where_the_system_has_them()
+    {
+        if (!HugePagesCanBeCollapsed())
+        {
+            return;
+        }
+
+        // Memory the collector used and keeps is already backed by small pages, which the advice alone does not change.
+        for (var i = 0; i < 4; i++)
+        {
+            var used = GC.AllocateArray<long>(8 << 20, pinned: true);
+            used.AsSpan().Fill(i + 1);
+        }
+
+        GC.Collect();
+        var table = LargeArrays.Allocate<long>(8 << 20);
+
+        var start = Marshal.UnsafeAddrOfPinnedArrayElement(table, 0);
+        var whole = ((start + (nint)(64 << 20)) & ~(nint)((2 << 20) - 1)) - ((start + (nint)((2 << 20) - 1)) & ~(nint)((2 << 20) - 1));
+        Assert.True(
+            AnonHugePagesOfMappingHolding(start + (nint)(32 << 20)) >= whole,
+            "the table's whole 2 MiB pages are not all huge pages");
+        Assert.All(table.Where((_, i) => i % 512 == 0), value => Assert.Equal(0, value));
+    }
+
+    [Fact]
     public void A_small_table_is_an_ordinary_array()
     {
         var table = LargeArrays.Allocate<int>(1024);
@@ -69,17 +95,53 @@ public sealed class LargeArraysTests
         Assert.All(table.Skip(300_000), value => Assert.Equal(0, value));
     }
 
+    // Collapsing needs Linux 6.1 or later and transparent huge pages not switched off.
+    private static bool HugePagesCanBeCollapsed() =>
+        OperatingSystem.IsLinux()
+        && Environment.OSVersion.Version >= new Version(6, 1)
+        && File.Exists("/sys/kernel/mm/transparent_hugepage/enabled")
+        && !File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled").Contains("[never]", StringComparison.Ordinal);
+
+    private static long AnonHugePagesOfMappingHolding(nint address)
+    {
+        var inMapping = false;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            if (IsMappingLine(line, out var start, out var end))
+            {
+                inMapping = start <= address && address < end;
+            }
+            else if (inMapping && line.StartsWith("AnonHugePages:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["AnonHugePages:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsMappingLine(string line, out long start, out long end)
+    {
+        var dash = line.IndexOf('-', StringComparison.Ordinal);
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        if (dash > 0 && space > dash && IsHex(line.AsSpan(0, dash)))
+        {
+            start = long.Parse(line.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            end = long.Parse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        start = end = 0;
+        return false;
+    }
+
     private static string[] FlagsOfMappingHolding(nint address)
     {
         var inMapping = false;
         foreach (var line in File.ReadLines("/proc/self/smaps"))
         {
-            var dash = line.IndexOf('-', StringComparison.Ordinal);
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (dash > 0 && space > dash && IsHex(line.AsSpan(0, dash)))
+            if (IsMappingLine(line, out var start, out var end))
             {
-                var start = long.Parse(line.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                var end = long.Parse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                 inMapping = start <= address && address < end;
             }
             else if (inMapping && line.StartsWith("VmFlags:", StringComparison.Ordinal))
