@@ -115,9 +115,11 @@ public sealed partial class ReferenceIndex
     private int TodayNumber() => _calendar.DayOf(_clock.GetCurrentInstant()).DayNumber;
 
     /// <summary>Keeps the youth's age-limit day once what needs it is written; in a batch, says how to put the one before back.</summary>
-    private void KeepAgeLimit(int key, int ageLimit)
+    private void KeepAgeLimit(int key, int ageLimit) => KeepAgeLimit(key, _lifetime.AgeLimitOf(key), ageLimit);
+
+    /// <summary>Keeps the youth's age-limit day, where the caller has read the one kept before from the youth's row.</summary>
+    private void KeepAgeLimit(int key, int before, int ageLimit)
     {
-        var before = _lifetime.AgeLimitOf(key);
         if (before == ageLimit)
         {
             return;

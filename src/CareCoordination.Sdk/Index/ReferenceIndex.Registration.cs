@@ -272,17 +272,20 @@ public sealed partial class ReferenceIndex
             // the youth's row, then its chains' first slots and its run of siblings, then the siblings' rows and their
             // first slots. Every load is started as soon as its address is known and walked only after the next
             // level is on its way, so that the misses of one level overlap instead of following one another.
-            var head = _active.HeadOf(key);
-            var archiveHead = _matching.ArchiveHeadOf(key);
+            // The row is searched for once and its values read before anything below adds or removes a row.
+            var row = _youths.Find(key);
+            var head = _youths.ValueAt(row, YouthRows.Active);
+            var archiveHead = _youths.ValueAt(row, YouthRows.Archive);
             _slots.Prefetch(head);
             _slots.Prefetch(archiveHead);
-            var siblings = _families.SiblingsOf(key);
+            var siblings = _families.SiblingsAt(row);
+            var keptAgeLimit = _youths.ValueAt(row, YouthRows.AgeLimit);
             var siblingHeads = _matching.SiblingHeadsOf(siblings);
-            var ageLimit = _lifetime.AgeLimitAfter(key, expiresOn, ageLimitDay);
+            var ageLimit = _lifetime.AgeLimitAfter(keptAgeLimit, expiresOn, ageLimitDay);
             var own = _matching.FindInChain(head, organisation, today.DayNumber);
             if (own != NoSlot)
             {
-                return Renew(own, head, today.DayNumber, registration, now, expiresOn, expiry, ageLimit, idempotencyKey);
+                return Renew(own, head, today.DayNumber, registration, now, expiresOn, expiry, keptAgeLimit, ageLimit, idempotencyKey);
             }
 
             var id = _lastId + 1;
@@ -308,7 +311,7 @@ public sealed partial class ReferenceIndex
                 Commit(_rows.Registration(signal, key, ageLimit, _matching, count, coordinator, now, idempotencyKey));
             }
 
-            KeepAgeLimit(key, ageLimit);
+            KeepAgeLimit(key, keptAgeLimit, ageLimit);
 
             _lastId = id;
             var slot = _slots.Take();
@@ -385,7 +388,7 @@ public sealed partial class ReferenceIndex
         }
     }
 
-    private RegistrationResult Renew(int slot, int head, int today, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, int ageLimit, string? idempotencyKey)
+    private RegistrationResult Renew(int slot, int head, int today, in SignalRegistration registration, Instant now, int expiresOn, SignalExpiry expiry, int keptAgeLimit, int ageLimit, string? idempotencyKey)
     {
         if (_store is not null)
         {
@@ -404,7 +407,7 @@ public sealed partial class ReferenceIndex
             UndoSlotChange(_batch, slot);
         }
 
-        KeepAgeLimit(_slots[slot].Youth, ageLimit);
+        KeepAgeLimit(_slots[slot].Youth, keptAgeLimit, ageLimit);
         if (_slots[slot].Day != expiresOn)
         {
             _expiry.Left(slot);

@@ -152,7 +152,7 @@ public sealed partial class ReferenceIndex
         _authorisation = new ReporterAuthorisation(policy, directory);
         // A pseudonymised index keeps addresses keyed, so it compares the institutions' addresses keyed too.
         _families = new FamilyTable(_keying.IsPseudonymised ? policy.InstitutionAddresses.Select(_keying.KeyOf).ToHashSet() : policy.InstitutionAddresses, _youths);
-        _matching = new MatchFinder(_slots, _active, _archive, directory, policy);
+        _matching = new MatchFinder(_slots, _active, directory, policy);
         if (store is null)
         {
             return;

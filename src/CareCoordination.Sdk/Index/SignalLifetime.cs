@@ -79,15 +79,15 @@ internal sealed class SignalLifetime(Period archivePeriod, YouthTable ageLimits)
     public void PrefetchRowOf(int youth) => _ageLimits.Prefetch(youth);
 
     /// <summary>
-    /// The age-limit day the youth is to be kept with once a signal ending on <paramref name="endsOn"/> is registered or
-    /// renewed, given the age-limit day <paramref name="ageLimit"/> worked out from the date of birth the registration
-    /// gives: the day when that signal could be archived past it, the earlier of two when the youth was given with two
-    /// birth dates (so no archive outlives either), or the one already kept; <see cref="NoAgeLimit"/> when none is needed.
-    /// Changes nothing: the index keeps it with <see cref="Set"/> once the registration is written.
+    /// The age-limit day a youth kept with <paramref name="kept"/> (its row's, or <see cref="NoAgeLimit"/>) is to be kept
+    /// with once a signal ending on <paramref name="endsOn"/> is registered or renewed, given the age-limit day
+    /// <paramref name="ageLimit"/> worked out from the date of birth the registration gives: the day when that signal
+    /// could be archived past it, the earlier of two when the youth was given with two birth dates (so no archive
+    /// outlives either), or the one already kept; <see cref="NoAgeLimit"/> when none is needed. Changes nothing: the
+    /// index keeps it with <see cref="Set"/> once the registration is written.
     /// </summary>
-    public int AgeLimitAfter(int youth, int endsOn, int ageLimit)
+    public int AgeLimitAfter(int kept, int endsOn, int ageLimit)
     {
-        var kept = AgeLimitOf(youth);
         return ArchiveEndDay(endsOn) > ageLimit && (kept == NoAgeLimit || ageLimit < kept) ? ageLimit : kept;
     }
 

@@ -59,11 +59,16 @@ internal sealed class YouthRows
     public int CountOf(int column) => _counts[column];
 
     /// <summary>The youth's value in a column, or -1 when it holds none.</summary>
-    public int ValueOf(int key, int column)
-    {
-        var at = IndexOf(key);
-        return at < 0 ? Empty : Unsafe.Add(ref _rows[at].First, column);
-    }
+    public int ValueOf(int key, int column) => ValueAt(IndexOf(key), column);
+
+    /// <summary>
+    /// Where the youth's row lies, or -1 when it has none: for a registration that reads several of the row's values,
+    /// so that it searches for the row once. Valid until a row is added or removed.
+    /// </summary>
+    public int Find(int key) => IndexOf(key);
+
+    /// <summary>A value of the row <see cref="Find"/> gave, or -1 when there is no row or the column holds none.</summary>
+    public int ValueAt(int at, int column) => at < 0 ? Empty : Unsafe.Add(ref _rows[at].First, column);
 
     /// <summary>Sets the youth's value in a column; a negative value empties it, and the row goes with its last value.</summary>
     public void Set(int key, int column, int value)
@@ -123,9 +128,11 @@ internal sealed class YouthRows
     }
 
     /// <summary>How many siblings the youth has, and in <paramref name="start"/> where their run in the pool starts.</summary>
-    public int SiblingsOf(int key, out int start)
+    public int SiblingsOf(int key, out int start) => SiblingsAt(IndexOf(key), out start);
+
+    /// <summary>How many siblings the row <see cref="Find"/> gave has, and in <paramref name="start"/> where their run starts.</summary>
+    public int SiblingsAt(int at, out int start)
     {
-        var at = IndexOf(key);
         if (at < 0)
         {
             start = Empty;

@@ -69,8 +69,12 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
 
     /// <summary>The siblings and address mates of a youth by its key, over all its families, their parents and their addresses; empty when it has none.</summary>
     /// <remarks>Valid until the next family change.</remarks>
-    public ReadOnlySpan<Sibling> SiblingsOf(int key) =>
-        _youths.SiblingsOf(key, out var start) is var count and > 0 ? _siblings[start, count] : default;
+    public ReadOnlySpan<Sibling> SiblingsOf(int key) => SiblingsAt(_youths.Find(key));
+
+    /// <summary>The siblings and address mates of the youth whose row <see cref="YouthRows.Find"/> gave; empty when it has none.</summary>
+    /// <remarks>Valid until the next family change.</remarks>
+    public ReadOnlySpan<Sibling> SiblingsAt(int row) =>
+        _youths.SiblingsAt(row, out var start) is var count and > 0 ? _siblings[start, count] : default;
 
     /// <summary>Reserves room for this many families of three youths, each with two siblings.</summary>
     public void EnsureCapacity(int families)

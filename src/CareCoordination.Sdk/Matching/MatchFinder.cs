@@ -14,13 +14,12 @@ namespace CareCoordination.Sdk.Matching;
 /// allocates nothing.
 /// </summary>
 /// <remarks>Not thread-safe: the index calls it under its lock.</remarks>
-internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthTable archive, OrganisationDirectory directory, RegionPolicy policy)
+internal sealed class MatchFinder(SignalSlots signals, YouthTable active, OrganisationDirectory directory, RegionPolicy policy)
 {
     private const int NoSlot = -1;
 
     private readonly SignalSlots _signals = signals;
     private readonly YouthTable _active = active;
-    private readonly YouthTable _archive = archive;
     private readonly OrganisationDirectory _directory = directory;
     private readonly RegionPolicy _policy = policy;
     private int[] _slotsFound = new int[16];
@@ -48,7 +47,7 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
     /// archived signal it already is; an archived signal whose archive period has passed is gone.
     /// </summary>
     /// <param name="head">The first slot of the youth's active chain.</param>
-    /// <param name="archiveHead">The first slot of the youth's archive chain (<see cref="ArchiveHeadOf"/>), or -1 when it has none.</param>
+    /// <param name="archiveHead">The first slot of the youth's archive chain (its row's <see cref="YouthRows.Archive"/> column), or -1 when it has none.</param>
     /// <param name="siblings">The youth's siblings and address mates (<see cref="FamilyTable.SiblingsOf"/>).</param>
     /// <param name="siblingHeads">The first slot of each sibling's active chain (<see cref="SiblingHeadsOf"/>).</param>
     /// <param name="organisation">The organisation whose signal it is.</param>
@@ -134,10 +133,6 @@ internal sealed class MatchFinder(SignalSlots signals, YouthTable active, YouthT
 
         return _heads.AsSpan(0, siblings.Length);
     }
-
-    /// <summary>The first slot of the youth's archive chain, or -1; cheap while nothing is archived.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int ArchiveHeadOf(int key) => _archive.Count > 0 ? _archive.HeadOf(key) : NoSlot;
 
     /// <summary>Leaves out the archived candidates of the last collection, for a youth whose archive is gone; returns how many candidates remain.</summary>
     public int WithoutArchived(int count)
