@@ -27,3 +27,5 @@ DOTNET_PerfMapEnabled=3 DOTNET_EnableWriteXorExecute=0 \
   perf record -F 4999 -o "$work/perf.data" dotnet "$dll" "$@" 2> "$work/perf.log" | tail -1
 perf script -i "$work/perf.data" -F pid,ip 2> /dev/null > "$work/samples.txt"
 python3 "$(dirname "$0")/hot-instructions.py" "$method" "$work/disasm.txt" "$work/samples.txt" "$top"
+# The runtime leaves its perf map in /tmp after the run; this one is read.
+rm -f "/tmp/perf-$(awk 'NR == 1 { print $1 }' "$work/samples.txt").map"
