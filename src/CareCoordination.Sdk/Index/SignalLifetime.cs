@@ -86,10 +86,8 @@ internal sealed class SignalLifetime(Period archivePeriod, YouthTable ageLimits)
     /// outlives either), or the one already kept; <see cref="NoAgeLimit"/> when none is needed. Changes nothing: the
     /// index keeps it with <see cref="Set"/> once the registration is written.
     /// </summary>
-    public int AgeLimitAfter(int kept, int endsOn, int ageLimit)
-    {
-        return ArchiveEndDay(endsOn) > ageLimit && (kept == NoAgeLimit || ageLimit < kept) ? ageLimit : kept;
-    }
+    public int AgeLimitAfter(int kept, int endsOn, int ageLimit) =>
+        ArchiveEndDay(endsOn) > ageLimit && (kept == NoAgeLimit || ageLimit < kept) ? ageLimit : kept;
 
     /// <summary>Keeps an age-limit day for the youth, the earlier of it and the one already kept.</summary>
     /// <returns>The kept day number.</returns>

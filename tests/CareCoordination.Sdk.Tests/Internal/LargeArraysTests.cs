@@ -102,7 +102,16 @@ public sealed class LargeArraysTests
         && File.Exists("/sys/kernel/mm/transparent_hugepage/enabled")
         && !File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled").Contains("[never]", StringComparison.Ordinal);
 
-    private static long AnonHugePagesOfMappingHolding(nint address)
+    private static long AnonHugePagesOfMappingHolding(nint address) =>
+        FieldOfMappingHolding(address, "AnonHugePages:") is { } kilobytes
+            ? long.Parse(kilobytes.Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024
+            : 0;
+
+    private static string[] FlagsOfMappingHolding(nint address) =>
+        FieldOfMappingHolding(address, "VmFlags:")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    // The value of one field of /proc/self/smaps for the mapping that holds the address, or null when there is none.
+    private static string? FieldOfMappingHolding(nint address, string field)
     {
         var inMapping = false;
         foreach (var line in File.ReadLines("/proc/self/smaps"))
@@ -111,13 +120,13 @@ public sealed class LargeArraysTests
             {
                 inMapping = start <= address && address < end;
             }
-            else if (inMapping && line.StartsWith("AnonHugePages:", StringComparison.Ordinal))
+            else if (inMapping && line.StartsWith(field, StringComparison.Ordinal))
             {
-                return long.Parse(line["AnonHugePages:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                return line[field.Length..];
             }
         }
 
-        return 0;
+        return null;
     }
 
     private static bool IsMappingLine(string line, out long start, out long end)
@@ -133,24 +142,6 @@ public sealed class LargeArraysTests
 
         start = end = 0;
         return false;
-    }
-
-    private static string[] FlagsOfMappingHolding(nint address)
-    {
-        var inMapping = false;
-        foreach (var line in File.ReadLines("/proc/self/smaps"))
-        {
-            if (IsMappingLine(line, out var start, out var end))
-            {
-                inMapping = start <= address && address < end;
-            }
-            else if (inMapping && line.StartsWith("VmFlags:", StringComparison.Ordinal))
-            {
-                return line["VmFlags:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            }
-        }
-
-        return [];
     }
 
     [DllImport("libc", EntryPoint = "mincore")]
