@@ -26,8 +26,8 @@ internal sealed class IdTable<T>
     /// <summary>Gets how many identifiers the table holds.</summary>
     public int Count => _count;
 
-    /// <summary>Gets every value the table holds, in no particular order.</summary>
-    public IEnumerable<T> Values
+    /// <summary>Gets every identifier the table holds with its value, in no particular order.</summary>
+    public IEnumerable<KeyValuePair<int, T>> Items
     {
         get
         {
@@ -35,7 +35,7 @@ internal sealed class IdTable<T>
             {
                 if (entry.Id != 0)
                 {
-                    yield return entry.Value!;
+                    yield return KeyValuePair.Create(entry.Id, entry.Value!);
                 }
             }
         }

@@ -48,15 +48,15 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
     {
         get
         {
-            foreach (var kept in _families.Values)
+            foreach (var (id, kept) in _families.Items)
             {
-                yield return ToFamily(kept);
+                yield return ToFamily(new FamilyId(id), kept);
             }
         }
     }
 
     /// <summary>Finds a family, made from what the table keeps of it (members by the index's key).</summary>
-    public Family? Find(FamilyId family) => _families.TryGetValue(family.Value, out var kept) ? ToFamily(kept) : null;
+    public Family? Find(FamilyId family) => _families.TryGetValue(family.Value, out var kept) ? ToFamily(family, kept) : null;
 
     /// <summary>Whether the table knows a family.</summary>
     public bool Contains(FamilyId family) => _families.TryGetValue(family.Value, out _);
@@ -177,7 +177,7 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
             start = _members.Rent(youths, carers);
         }
 
-        _families.Set(id.Value, new KeptFamily(id, start, youths.Length, carers.Length, address, municipality));
+        _families.Set(id.Value, new KeptFamily(start, youths.Length, carers.Length, address, municipality));
         AddYouthsReachedBy(youths, carers, address);
         UpdateReachedSiblings();
     }
@@ -215,8 +215,8 @@ internal sealed class FamilyTable(IReadOnlySet<AddressKey> institutions, YouthRo
         return true;
     }
 
-    private Family ToFamily(in KeptFamily kept) =>
-        Family.Kept(kept.Id, Bsn.FromTrustedNumbers(YouthsOf(kept)), Bsn.FromTrustedNumbers(CarersOf(kept)), kept.Address, kept.Municipality);
+    private Family ToFamily(FamilyId id, in KeptFamily kept) =>
+        Family.Kept(id, Bsn.FromTrustedNumbers(YouthsOf(kept)), Bsn.FromTrustedNumbers(CarersOf(kept)), kept.Address, kept.Municipality);
 
     private ReadOnlySpan<int> YouthsOf(in KeptFamily kept) => _members[kept.MemberStart, kept.Youths];
 

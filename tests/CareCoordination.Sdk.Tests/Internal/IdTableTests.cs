@@ -29,7 +29,7 @@ public sealed class IdTableTests
             }
 
             Assert.Equal(model.Count, table.Count);
-            Assert.Equal(model.Values.Order(), table.Values.Order());
+            Assert.Equal(model.OrderBy(item => item.Key), table.Items.OrderBy(item => item.Key));
             foreach (var k in Enumerable.Range(1, 40))
             {
                 Assert.Equal(model.GetValueOrDefault(k), Found(table, k));
@@ -79,7 +79,7 @@ public sealed class IdTableTests
         Assert.Throws<ArgumentOutOfRangeException>(() => table.Set(-3, "family -3"));
 
         Assert.Equal(1, table.Count);
-        Assert.Equal(["family 3"], table.Values);
+        Assert.Equal([KeyValuePair.Create(3, "family 3")], table.Items);
     }
 
     private static string? Found(IdTable<string> table, int id) => table.TryGetValue(id, out var value) ? value : null;
