@@ -51,6 +51,11 @@ public sealed partial class ReferenceIndex
         {
             var archiveCutoff = _lifetime.ArchiveCutoff(todayNumber, day.Date);
             var keyCutoff = now - Policy.IdempotencyWindow;
+            if (_store is null && _observers.Length == 0 && _durable is null)
+            {
+                return ExpireInOnePass(todayNumber, archiveCutoff, keyCutoff);
+            }
+
             var keysExpired = _idempotency.HasKeysUpTo(keyCutoff);
             var due = DueForExpiry(todayNumber, archiveCutoff);
             var commit = _store is not null && (due.Count > 0 || keysExpired) ? ExpiryCommit(due, now, keysExpired ? keyCutoff : null) : null;
@@ -81,7 +86,7 @@ public sealed partial class ReferenceIndex
         }
 
         _idempotency.ForgetUpTo(keyCutoff, forgottenInStore, _batch?.Undo);
-        int archived = 0, removed = 0, deleted = 0;
+        var report = default(ExpiryReport);
         for (var i = 0; i < due.Count; i++)
         {
             if (i + RowsAhead < due.Count)
@@ -89,30 +94,67 @@ public sealed partial class ReferenceIndex
                 PrefetchRowOf(due[i + RowsAhead].Slot);
             }
 
-            var (slot, reason) = due[i];
-            if (_slots[slot].State == SignalSlot.Archived)
-            {
-                RemoveArchived(slot);
-                deleted++;
-            }
-            else if (reason == SignalEndReason.ActivePeriodEnded)
-            {
-                // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
-                ArchiveInPlace(slot, reason);
-                archived++;
-            }
-            else
-            {
-                RemoveActive(slot, reason);
-                removed++;
-            }
+            End(due[i].Slot, due[i].Reason, ref report);
         }
 
-        // What fell due has moved on: an archived signal is under the day it leaves the archive, after today.
+        return SettleAfterExpiry(todayNumber, report);
+    }
+
+    /// <summary>
+    /// Ends what fell due, judging each slot as it ends it, for an index with nothing to write and nobody to hear:
+    /// nothing then needs the whole list before any of it happens. A night's slots and rows are read once, while they
+    /// are in the cache, where judging them all first and ending them after read each again after a night's worth of
+    /// others. Ending one slot changes no other's reason: a youth's kept age limit goes only with its last signal, and
+    /// then none of its slots is left to judge. Allocates nothing.
+    /// </summary>
+    private ExpiryReport ExpireInOnePass(int todayNumber, int archiveCutoff, Instant keyCutoff)
+    {
+        _idempotency.ForgetUpTo(keyCutoff, forgottenInStore: false, undo: null);
+        _expiry.DueUpTo(todayNumber, _dueSlots);
+        var report = default(ExpiryReport);
+        for (var i = 0; i < _dueSlots.Count; i++)
+        {
+            if (i + RowsAhead < _dueSlots.Count)
+            {
+                PrefetchRowOf(_dueSlots[i + RowsAhead]);
+            }
+
+            var slot = _dueSlots[i];
+            End(slot, _lifetime.EndReason(ref _slots[slot], todayNumber, archiveCutoff), ref report);
+        }
+
+        return SettleAfterExpiry(todayNumber, report);
+    }
+
+    /// <summary>Ends one slot that fell due, for the reason it ends for, and counts it in the run's report.</summary>
+    private void End(int slot, SignalEndReason reason, ref ExpiryReport report)
+    {
+        if (_slots[slot].State == SignalSlot.Archived)
+        {
+            RemoveArchived(slot);
+            report = report with { DeletedFromArchive = report.DeletedFromArchive + 1 };
+        }
+        else if (reason == SignalEndReason.ActivePeriodEnded)
+        {
+            // Archived as of the end date, not the day the job ran: the archive period runs from the day the law ended the signal.
+            ArchiveInPlace(slot, reason);
+            report = report with { Archived = report.Archived + 1 };
+        }
+        else
+        {
+            RemoveActive(slot, reason);
+            report = report with { RemovedAtAgeLimit = report.RemovedAtAgeLimit + 1 };
+        }
+    }
+
+    /// <summary>Drops the calendar's days up to today once what fell due has moved on.</summary>
+    private ExpiryReport SettleAfterExpiry(int todayNumber, ExpiryReport report)
+    {
+        // An archived signal is now under the day it leaves the archive, after today.
         _expiry.DropUpTo(todayNumber);
         _signalled.DropUpTo(todayNumber);
         SettleEarliestDue();
-        return new ExpiryReport(archived, removed, deleted);
+        return report;
     }
 
     // A closure in ApplyExpiry itself would be allocated on every run, batch or not: the compiler makes its captures

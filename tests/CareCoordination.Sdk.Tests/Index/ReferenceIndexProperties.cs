@@ -29,6 +29,30 @@ public sealed class ReferenceIndexProperties
         }
     }
 
+    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 300)]
+    public void The_daily_job_ends_the_same_signals_for_the_same_reasons_whether_or_not_anyone_listens(IndexOperation[] history)
+    {
+        // Heard, the job judges every due signal before it ends any, to tell the observers; unheard, it judges each as it ends it.
+        var (heard, heardModel) = Start();
+        var (unheard, unheardModel) = Start(heard: false);
+        foreach (var operation in history)
+        {
+            if (operation is IndexOperation.Expire)
+            {
+                var told = heard.Index.ExpireDue();
+                var untold = unheard.Index.ExpireDue();
+                PropertyCheck.That(told == untold, $"heard {told}, unheard {untold}");
+                continue;
+            }
+
+            Apply(heard, heardModel, operation);
+            Apply(unheard, unheardModel, operation);
+            AssertSameState(unheard, unheardModel);
+        }
+
+        PropertyCheck.That(unheard.Events.Events.Count == 0, "an index nobody listens to raised events");
+    }
+
     [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 200)]
     public void Matches_are_symmetric_between_different_organisations_and_never_self_matches(IndexOperation[] history)
     {
@@ -175,9 +199,9 @@ public sealed class ReferenceIndexProperties
             new Sdk.Privacy.YouthPseudonymiser(TestKeys.Bytes("property youth"), s, useProcessorAes: false),
         })];
 
-    private static (IndexScenario Scenario, IndexModel Model) Start(Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null)
+    private static (IndexScenario Scenario, IndexModel Model) Start(Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null, bool heard = true)
     {
-        var scenario = new IndexScenario(pseudonymiser: pseudonymiser);
+        var scenario = new IndexScenario(pseudonymiser: pseudonymiser, heard: heard);
         for (var f = 0; f < IndexModel.Families.Length; f++)
         {
             scenario.Index.AddOrReplaceFamily(Family.Create(new FamilyId(f + 1), IndexModel.Families[f].Select(i => IndexModel.Youths[i]), []));

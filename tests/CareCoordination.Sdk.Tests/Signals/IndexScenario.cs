@@ -17,12 +17,17 @@ internal sealed class IndexScenario
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 10, 0);
     public static readonly LocalDate Today = new(2026, 11, 23);
 
-    public IndexScenario(RegionPolicy? policy = null, IEnumerable<IReferenceIndexObserver>? observers = null, FakeClock? clock = null, Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null)
+    /// <param name="policy">The region's policy, or the default.</param>
+    /// <param name="observers">Observers beside the event recorder.</param>
+    /// <param name="clock">The clock, or a fake one at <see cref="Start"/>.</param>
+    /// <param name="pseudonymiser">Pseudonymises the index, or none.</param>
+    /// <param name="heard">Whether the index has observers at all: without, <see cref="Events"/> hears nothing, and the index takes the paths it takes when nobody listens.</param>
+    public IndexScenario(RegionPolicy? policy = null, IEnumerable<IReferenceIndexObserver>? observers = null, FakeClock? clock = null, Sdk.Privacy.YouthPseudonymiser? pseudonymiser = null, bool heard = true)
     {
         Clock = clock ?? new FakeClock(Start);
         Directory = TestRegion.CreateDirectory();
         Events = new RecordingObserver();
-        Index = new ReferenceIndex(policy ?? RegionPolicy.Default, Directory, Clock, null, [Events, .. observers ?? []], pseudonymiser);
+        Index = new ReferenceIndex(policy ?? RegionPolicy.Default, Directory, Clock, null, heard ? [Events, .. observers ?? []] : [], pseudonymiser);
     }
 
     /// <summary>One pseudonymiser for all tests: deriving its tables takes a few milliseconds.</summary>
