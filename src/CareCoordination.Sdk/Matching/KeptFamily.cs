@@ -11,8 +11,9 @@ namespace CareCoordination.Sdk.Matching;
 /// <remarks>
 /// 24 bytes, so that the table's entry with the identifier is 32: the identifier is the table's key and not repeated
 /// here, and the address and municipality are held as <c>default(AddressKey)</c> and the code's number, 0 when there is
-/// none, rather than in nullable wrappers: the runtime lays a wrapper out on a word of its own. A family change reads its family's entry first, mostly a cache miss at a region's
-/// size; an entry of 48 bytes lay across two cache lines more often, and a family took 34 bytes more.
+/// none, rather than in nullable wrappers: the runtime lays a wrapper out on a word of its own. A family change reads
+/// its family's entry first, mostly a cache miss at a region's size; an entry of 48 bytes lay across two cache lines
+/// more often, and a family took 34 bytes more.
 /// </remarks>
 /// <param name="memberStart">Where its run of members starts in the pool.</param>
 /// <param name="youths">How many youths the run holds first.</param>
