@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -112,44 +113,31 @@ public sealed class LargeArraysTests
 
     // The huge pages of the mappings over [from, to), each counted up to its overlap with the range: the collector and
     // other tests' advice may split the table's memory into several mappings.
-    private static long AnonHugePagesWithin(nint from, nint to)
+    private static long AnonHugePagesWithin(nint from, nint to) =>
+        FieldOfMappingsOver(from, to, "AnonHugePages:")
+            .Sum(mapping => Math.Min(mapping.Overlap, long.Parse(mapping.Value.Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024));
+
+    private static string[] FlagsOfMappingHolding(nint address) =>
+        FieldOfMappingsOver(address, address + 1, "VmFlags:").FirstOrDefault().Value?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    // The value of one field of /proc/self/smaps for each mapping that overlaps [from, to), with the bytes it overlaps.
+    private static List<(long Overlap, string Value)> FieldOfMappingsOver(nint from, nint to, string field)
     {
-        long total = 0, overlap = 0;
+        var found = new List<(long Overlap, string Value)>();
+        long overlap = 0;
         foreach (var line in File.ReadLines("/proc/self/smaps"))
         {
             if (IsMappingLine(line, out var start, out var end))
             {
                 overlap = Math.Max(0, Math.Min(end, to) - Math.Max(start, from));
             }
-            else if (overlap > 0 && line.StartsWith("AnonHugePages:", StringComparison.Ordinal))
+            else if (overlap > 0 && line.StartsWith(field, StringComparison.Ordinal))
             {
-                total += Math.Min(overlap, long.Parse(line["AnonHugePages:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
+                found.Add((overlap, line[field.Length..]));
             }
         }
 
-        return total;
-    }
-
-    private static string[] FlagsOfMappingHolding(nint address) =>
-        FieldOfMappingHolding(address, "VmFlags:")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-
-    // The value of one field of /proc/self/smaps for the mapping that holds the address, or null when there is none.
-    private static string? FieldOfMappingHolding(nint address, string field)
-    {
-        var inMapping = false;
-        foreach (var line in File.ReadLines("/proc/self/smaps"))
-        {
-            if (IsMappingLine(line, out var start, out var end))
-            {
-                inMapping = start <= address && address < end;
-            }
-            else if (inMapping && line.StartsWith(field, StringComparison.Ordinal))
-            {
-                return line[field.Length..];
-            }
-        }
-
-        return null;
+        return found;
     }
 
     private static bool IsMappingLine(string line, out long start, out long end)
